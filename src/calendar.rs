@@ -1,0 +1,277 @@
+//! Working days and rest days (spec §2): mainland China's statutory holidays and make-up working
+//! days (调休), plain weekends, or no rest days at all; and the roll-forward of a deadline that
+//! falls on a rest day to the next working day (Civil Code Art. 203).
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The State Council's holiday arrangements, copied from `shared/data/cn-holidays.tsv` (sources in
+/// its header). Only days that differ from the plain weekend rule are listed.
+const CN_HOLIDAYS_TSV: &str = include_str!("../data/cn-holidays.tsv");
+
+/// `payment.calendar`: which days are working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Calendar {
+    /// 中国法定节假日: weekends and statutory holidays rest, 调休 weekend days work.
+    #[default]
+    Cn,
+    /// Monday to Friday work.
+    Weekends,
+    /// Every day counts; no deadline moves.
+    None,
+}
+
+/// A date outside the years the chosen calendar knows: the engine refuses to guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotCovered {
+    pub date: NaiveDate,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+/// How a listed day departs from the weekend rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayKind {
+    /// A rest day although it may be a weekday (法定节假日).
+    Off,
+    /// A working day although it is a weekend day (调休上班).
+    Work,
+}
+
+/// One row of the holiday table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayRow {
+    pub date: NaiveDate,
+    pub kind: DayKind,
+    pub holiday: &'static str,
+}
+
+struct CnTable {
+    rows: Vec<HolidayRow>,
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+fn cn_table() -> &'static CnTable {
+    static TABLE: OnceLock<CnTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let rows = parse_holiday_table(CN_HOLIDAYS_TSV);
+        let first_year = rows.first().map_or(2024, |r| r.date.year());
+        let last_year = rows.last().map_or(2024, |r| r.date.year());
+        CnTable {
+            first: NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(NaiveDate::MIN),
+            last: NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MIN),
+            rows,
+        }
+    })
+}
+
+/// Parses the embedded table; a malformed row is a build defect caught by the tests below.
+fn parse_holiday_table(tsv: &'static str) -> Vec<HolidayRow> {
+    let mut rows: Vec<HolidayRow> = tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("date\t") && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let date = NaiveDate::parse_from_str(f.next()?, "%Y-%m-%d").ok()?;
+            let kind = match f.next()? {
+                "off" => DayKind::Off,
+                "work" => DayKind::Work,
+                _ => return None,
+            };
+            Some(HolidayRow {
+                date,
+                kind,
+                holiday: f.next().unwrap_or(""),
+            })
+        })
+        .collect();
+    rows.sort_by_key(|r| r.date);
+    rows
+}
+
+/// The rows of the mainland China table, in date order.
+pub fn cn_holidays() -> &'static [HolidayRow] {
+    &cn_table().rows
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+impl Calendar {
+    /// The dates this calendar can answer for (inclusive).
+    pub fn coverage(self) -> (NaiveDate, NaiveDate) {
+        match self {
+            Calendar::Cn => (cn_table().first, cn_table().last),
+            Calendar::Weekends | Calendar::None => (NaiveDate::MIN, NaiveDate::MAX),
+        }
+    }
+
+    /// Whether `d` is a working day.
+    pub fn is_working_day(self, d: NaiveDate) -> Result<bool, NotCovered> {
+        match self {
+            Calendar::None => Ok(true),
+            Calendar::Weekends => Ok(!is_weekend(d)),
+            Calendar::Cn => {
+                let t = cn_table();
+                if d < t.first || d > t.last {
+                    return Err(NotCovered {
+                        date: d,
+                        first: t.first,
+                        last: t.last,
+                    });
+                }
+                Ok(match t.rows.binary_search_by_key(&d, |r| r.date) {
+                    Ok(i) => t.rows[i].kind == DayKind::Work,
+                    Err(_) => !is_weekend(d),
+                })
+            }
+        }
+    }
+
+    /// Civil Code Art. 203: a deadline that falls on a rest day moves to the next working day.
+    pub fn roll_forward(self, deadline: NaiveDate) -> Result<NaiveDate, NotCovered> {
+        let mut d = deadline;
+        while !self.is_working_day(d)? {
+            d = next_day(d).ok_or(NotCovered {
+                date: d,
+                first: d,
+                last: d,
+            })?;
+        }
+        Ok(d)
+    }
+
+    /// "N working days after X": the N-th working day after X, X itself not counted
+    /// (Civil Code Art. 201). With N = 0, X itself moved off a rest day.
+    pub fn add_working_days(self, from: NaiveDate, n: u32) -> Result<NaiveDate, NotCovered> {
+        if n == 0 {
+            return self.roll_forward(from);
+        }
+        let mut d = from;
+        let mut left = n;
+        while left > 0 {
+            d = next_day(d).ok_or(NotCovered {
+                date: d,
+                first: d,
+                last: d,
+            })?;
+            if self.is_working_day(d)? {
+                left -= 1;
+            }
+        }
+        Ok(d)
+    }
+}
+
+fn next_day(d: NaiveDate) -> Option<NaiveDate> {
+    d.checked_add_days(Days::new(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn every_make_up_working_day_is_a_weekend_day() {
+        for row in cn_holidays().iter().filter(|r| r.kind == DayKind::Work) {
+            assert!(
+                is_weekend(row.date),
+                "{} is listed as 调休 but is a weekday",
+                row.date
+            );
+        }
+    }
+
+    #[test]
+    fn the_table_is_complete_and_covers_2024_to_2026() {
+        // 114 lines in the source file, 6 of them comments and the header.
+        assert_eq!(cn_holidays().len(), 108);
+        assert_eq!(
+            Calendar::Cn.coverage(),
+            (date("2024-01-01"), date("2026-12-31"))
+        );
+        assert!(cn_holidays().iter().all(|r| !r.holiday.is_empty()));
+    }
+
+    #[test]
+    fn national_day_2025_rolls_to_october_9() {
+        // 2025-10-01..08 is the National Day & Mid-Autumn break: a deadline on 10-01 moves to
+        // Thursday 10-09, the first working day after it (Art. 203).
+        assert_eq!(
+            Calendar::Cn.roll_forward(date("2025-10-01")),
+            Ok(date("2025-10-09"))
+        );
+        // Under the plain weekend rule 10-01 is a Wednesday and does not move.
+        assert_eq!(
+            Calendar::Weekends.roll_forward(date("2025-10-01")),
+            Ok(date("2025-10-01"))
+        );
+        assert_eq!(
+            Calendar::None.roll_forward(date("2025-10-04")),
+            Ok(date("2025-10-04"))
+        );
+    }
+
+    #[test]
+    fn saturday_deadline_moves_to_monday() {
+        // 2025-05-10 is a Saturday → Monday 05-12 (the April fee in the monthly-operation example).
+        assert_eq!(
+            Calendar::Cn.roll_forward(date("2025-05-10")),
+            Ok(date("2025-05-12"))
+        );
+        assert_eq!(
+            Calendar::Weekends.roll_forward(date("2025-05-10")),
+            Ok(date("2025-05-12"))
+        );
+    }
+
+    #[test]
+    fn a_make_up_sunday_is_a_working_day() {
+        // Sunday 2025-09-28 is worked (调休 for National Day): a deadline on it does not move.
+        assert_eq!(
+            Calendar::Cn.roll_forward(date("2025-09-28")),
+            Ok(date("2025-09-28"))
+        );
+        assert_eq!(
+            Calendar::Weekends.roll_forward(date("2025-09-28")),
+            Ok(date("2025-09-29"))
+        );
+    }
+
+    #[test]
+    fn fifteen_working_days_across_qingming_and_a_make_up_sunday() {
+        // Invoice Monday 2024-03-25. Working days after it: 3-26..29 (4), 4-1..3 (7);
+        // 4-4..6 Qingming rest; Sunday 4-7 worked (8); 4-8..12 (13); 4-15 (14); 4-16 (15).
+        assert_eq!(
+            Calendar::Cn.add_working_days(date("2024-03-25"), 15),
+            Ok(date("2024-04-16"))
+        );
+        // Weekends only: 3-26..29 (4), 4-1..5 (9), 4-8..12 (14), 4-15 (15).
+        assert_eq!(
+            Calendar::Weekends.add_working_days(date("2024-03-25"), 15),
+            Ok(date("2024-04-15"))
+        );
+        assert_eq!(
+            Calendar::None.add_working_days(date("2024-03-25"), 15),
+            Ok(date("2024-04-09"))
+        );
+    }
+
+    #[test]
+    fn dates_outside_the_table_are_refused_not_guessed() {
+        let err = Calendar::Cn.roll_forward(date("2027-01-10")).unwrap_err();
+        assert_eq!(err.date, date("2027-01-10"));
+        assert_eq!(err.last, date("2026-12-31"));
+        assert!(Calendar::Cn.is_working_day(date("2023-12-29")).is_err());
+        // Rolling forward from the table's last day must not run past it silently either.
+        assert!(Calendar::Cn.roll_forward(date("2026-12-31")).is_ok());
+    }
+}

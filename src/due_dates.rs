@@ -1,0 +1,205 @@
+//! Due dates (spec §2): when each cycle's fee must be paid under the contract's payment clause,
+//! counted from the cycle's billed period, with rest days handled by the chosen calendar.
+
+use crate::calendar::{Calendar, NotCovered};
+use crate::fees::add_months;
+use crate::scenario::{DayType, DueRule};
+use chrono::{Datelike, Days, NaiveDate};
+
+/// Day `day` of the month holding `in_month`; a day the month lacks is its last day.
+fn day_of_month(in_month: NaiveDate, day: u32) -> NaiveDate {
+    let first = in_month.with_day(1).unwrap_or(in_month);
+    let last = add_months(first, 1)
+        .checked_sub_days(Days::new(1))
+        .unwrap_or(first);
+    last.with_day(day.min(last.day())).unwrap_or(last)
+}
+
+/// N calendar days after `from`, moved off a rest day (Art. 203); or the N-th working day after it.
+fn days_after(
+    cal: Calendar,
+    from: NaiveDate,
+    days: u32,
+    day_type: DayType,
+) -> Result<NaiveDate, NotCovered> {
+    match day_type {
+        DayType::Calendar => {
+            let d = from
+                .checked_add_days(Days::new(days.into()))
+                .ok_or(NotCovered {
+                    date: from,
+                    first: from,
+                    last: from,
+                })?;
+            cal.roll_forward(d)
+        }
+        DayType::Working => cal.add_working_days(from, days),
+    }
+}
+
+/// The due date of the cycle billed over [`start`, `end`].
+pub fn due_date(
+    rule: &DueRule,
+    cal: Calendar,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Result<NaiveDate, NotCovered> {
+    match rule {
+        DueRule::DayOfNextMonth { day, .. } => cal.roll_forward(day_of_month(
+            add_months(end.with_day(1).unwrap_or(end), 1),
+            *day,
+        )),
+        DueRule::DaysAfterCycleEnd { days, day_type, .. } => days_after(cal, end, *days, *day_type),
+        DueRule::DaysAfterCycleStart { days, day_type, .. } => {
+            days_after(cal, start, *days, *day_type)
+        }
+        DueRule::DaysAfterInvoice {
+            invoice_day,
+            days,
+            day_type,
+            ..
+        } => days_after(cal, invoice_date(*invoice_day, end), *days, *day_type),
+    }
+}
+
+/// The invoice date of `days_after_invoice`: `invoice_day` of the cycle's last month (每月25日结算).
+pub fn invoice_date(invoice_day: u32, cycle_end: NaiveDate) -> NaiveDate {
+    day_of_month(cycle_end, invoice_day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Extra;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+    fn next_month(day: u32) -> DueRule {
+        DueRule::DayOfNextMonth {
+            day,
+            extra: Extra::new(),
+        }
+    }
+
+    #[test]
+    fn day_ten_of_next_month_moves_off_a_saturday() {
+        // 每月10日前支付上月费用: April 2025's fee is due 10 May, a Saturday → Monday 12 May.
+        let due = due_date(
+            &next_month(10),
+            Calendar::Cn,
+            date("2025-04-01"),
+            date("2025-04-30"),
+        );
+        assert_eq!(due, Ok(date("2025-05-12")));
+        // September 2025's fee: 10 October is inside the National Day break (10-01..08)? No: the
+        // break ends on the 8th, and Friday 10 October is a working day.
+        let due = due_date(
+            &next_month(10),
+            Calendar::Cn,
+            date("2025-09-01"),
+            date("2025-09-30"),
+        );
+        assert_eq!(due, Ok(date("2025-10-10")));
+    }
+
+    #[test]
+    fn day_one_of_october_rolls_past_national_day() {
+        // Due 1 October 2025 → the break runs to 8 October → due Thursday 9 October.
+        let due = due_date(
+            &next_month(1),
+            Calendar::Cn,
+            date("2025-09-01"),
+            date("2025-09-30"),
+        );
+        assert_eq!(due, Ok(date("2025-10-09")));
+        // Under the weekend calendar 1 October is a plain Wednesday.
+        let due = due_date(
+            &next_month(1),
+            Calendar::Weekends,
+            date("2025-09-01"),
+            date("2025-09-30"),
+        );
+        assert_eq!(due, Ok(date("2025-10-01")));
+    }
+
+    #[test]
+    fn day_thirty_one_in_february_is_its_last_day() {
+        // "每月31日前" for January's fee: February has no 31st → 28 February 2025 (a Friday).
+        let due = due_date(
+            &next_month(31),
+            Calendar::None,
+            date("2025-01-01"),
+            date("2025-01-31"),
+        );
+        assert_eq!(due, Ok(date("2025-02-28")));
+    }
+
+    #[test]
+    fn fifteen_days_after_the_cycle_end() {
+        // January 2025 ends on the 31st; +15 days = Saturday 15 February → Monday 17 February.
+        let rule = DueRule::DaysAfterCycleEnd {
+            days: 15,
+            day_type: DayType::Calendar,
+            extra: Extra::new(),
+        };
+        assert_eq!(
+            due_date(&rule, Calendar::Cn, date("2025-01-01"), date("2025-01-31")),
+            Ok(date("2025-02-17"))
+        );
+        assert_eq!(
+            due_date(
+                &rule,
+                Calendar::None,
+                date("2025-01-01"),
+                date("2025-01-31")
+            ),
+            Ok(date("2025-02-15"))
+        );
+    }
+
+    #[test]
+    fn in_advance_on_the_first_day() {
+        // Payment in advance on the billed period's first day: 1 February 2025 is inside the
+        // Spring Festival break (1-28..2-4) → Wednesday 5 February.
+        let rule = DueRule::DaysAfterCycleStart {
+            days: 0,
+            day_type: DayType::Calendar,
+            extra: Extra::new(),
+        };
+        assert_eq!(
+            due_date(&rule, Calendar::Cn, date("2025-02-01"), date("2025-02-28")),
+            Ok(date("2025-02-05"))
+        );
+    }
+
+    #[test]
+    fn invoice_on_the_25th_then_fifteen_working_days() {
+        // 每月25日结算，收到发票后15个工作日内: March 2024 → invoice Monday 25 March → 16 April
+        // (Qingming 4-4..6 rests, Sunday 4-7 is worked).
+        let rule = DueRule::DaysAfterInvoice {
+            invoice_day: 25,
+            days: 15,
+            day_type: DayType::Working,
+            extra: Extra::new(),
+        };
+        assert_eq!(
+            due_date(&rule, Calendar::Cn, date("2024-03-15"), date("2024-03-31")),
+            Ok(date("2024-04-16"))
+        );
+        assert_eq!(invoice_date(31, date("2024-02-29")), date("2024-02-29"));
+    }
+
+    #[test]
+    fn a_due_date_beyond_the_holiday_table_is_an_error() {
+        // December 2026's fee falls due in January 2027, which the table does not cover.
+        let err = due_date(
+            &next_month(10),
+            Calendar::Cn,
+            date("2026-12-01"),
+            date("2026-12-31"),
+        )
+        .unwrap_err();
+        assert_eq!(err.date, date("2027-01-10"));
+    }
+}

@@ -1,0 +1,163 @@
+//! Money: exact decimals, rounded to 0.01 yuan half away from zero (四舍五入) only where the
+//! spec says so, and formatted the way Chinese contracts and invoices write them.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The largest amount a scenario may hold: ¥1,000,000,000,000 (one trillion yuan). Far beyond any
+/// service contract, and small enough that every product the engine forms stays exact.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// Rounds to 0.01 yuan, half away from zero (四舍五入), and always keeps two decimals.
+pub fn round_yuan(amount: Decimal) -> Decimal {
+    let mut r = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(2);
+    r
+}
+
+/// `¥1,234.56`; negative amounts as `-¥1,234.56`.
+pub fn format_yuan(amount: Decimal) -> String {
+    let r = round_yuan(amount);
+    let sign = if r.is_sign_negative() && !r.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}¥{}", group_thousands(&r.abs().to_string()))
+}
+
+/// `1234567.5` → `1,234,567.5`: the integer part grouped by thousands.
+pub fn group_thousands(plain: &str) -> String {
+    let (int, frac) = match plain.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (plain, None),
+    };
+    let mut out = String::with_capacity(plain.len() + plain.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Why a typed amount was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountInputError {
+    NotANumber,
+    Negative,
+    TooLarge,
+}
+
+/// Reads an amount the way people type it into a form: `50000`, `50,000`, `50000.00`, `¥50,000`,
+/// `5万`, `1.2亿`, `５００００` (full-width digits). Returns the exact value; does not round.
+pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
+    let mut s: String = input
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' | '。' => Some('.'),
+            ',' | '，' | ' ' | '\u{3000}' | '_' | '¥' | '￥' => None,
+            other => Some(other),
+        })
+        .collect();
+    if let Some(rest) = s.strip_suffix('元') {
+        s = rest.to_string();
+    }
+    let (number, multiplier) = if let Some(n) = s.strip_suffix('万') {
+        (n, Decimal::from(10_000))
+    } else if let Some(n) = s.strip_suffix('亿') {
+        (n, Decimal::from(100_000_000))
+    } else {
+        (s.as_str(), Decimal::ONE)
+    };
+    let value = parse_plain_decimal(number).ok_or(AmountInputError::NotANumber)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(AmountInputError::Negative);
+    }
+    let value = value
+        .checked_mul(multiplier)
+        .ok_or(AmountInputError::TooLarge)?;
+    if value > MAX_AMOUNT {
+        return Err(AmountInputError::TooLarge);
+    }
+    Ok(value.normalize().max(Decimal::ZERO))
+}
+
+/// A plain decimal: optional sign, digits, optional fraction. No exponents, no `+inf`, no blanks.
+pub fn parse_plain_decimal(s: &str) -> Option<Decimal> {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (body, ""),
+    };
+    let digits_ok = !(int.is_empty() && frac.is_empty())
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    if !digits_ok || int.len() > 20 || frac.len() > 20 {
+        return None;
+    }
+    s.parse::<Decimal>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn max_amount_is_one_trillion() {
+        assert_eq!(MAX_AMOUNT, d("1000000000000"));
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        // 28516.129… (52,000 × 17/31) → 28516.13; 0.005 → 0.01 (not banker's 0.00).
+        assert_eq!(round_yuan(d("28516.129032")).to_string(), "28516.13");
+        assert_eq!(round_yuan(d("0.005")).to_string(), "0.01");
+        assert_eq!(round_yuan(d("-0.005")).to_string(), "-0.01");
+        assert_eq!(round_yuan(d("50000")).to_string(), "50000.00");
+    }
+
+    #[test]
+    fn yuan_format_groups_thousands() {
+        assert_eq!(format_yuan(d("1234.5")), "¥1,234.50");
+        assert_eq!(format_yuan(d("600000")), "¥600,000.00");
+        assert_eq!(format_yuan(d("999")), "¥999.00");
+        assert_eq!(format_yuan(d("-93573.224")), "-¥93,573.22");
+        assert_eq!(format_yuan(d("0")), "¥0.00");
+    }
+
+    #[test]
+    fn typed_amounts_in_every_usual_form() {
+        for typed in [
+            "50000",
+            "50,000",
+            "50000.00",
+            "5万",
+            "¥50,000",
+            "５００００",
+            "5 万",
+            "50000元",
+        ] {
+            assert_eq!(parse_user_amount(typed), Ok(d("50000")), "{typed}");
+        }
+        assert_eq!(parse_user_amount("1.2亿"), Ok(d("120000000")));
+        assert_eq!(parse_user_amount("abc"), Err(AmountInputError::NotANumber));
+        assert_eq!(parse_user_amount(""), Err(AmountInputError::NotANumber));
+        assert_eq!(parse_user_amount("1e5"), Err(AmountInputError::NotANumber));
+        assert_eq!(parse_user_amount("-5"), Err(AmountInputError::Negative));
+        assert_eq!(
+            parse_user_amount("2000000000000"),
+            Err(AmountInputError::TooLarge)
+        );
+    }
+}

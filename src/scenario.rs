@@ -1,0 +1,293 @@
+//! The scenario document, version 1 (spec "Document"): the contract's terms as a user typed them.
+//! The same JSON is stored in the browser, carried by share links, exported, and read by the CLI.
+//! Reading it (with every check and its message) is [`crate::validation`]; writing it is serde.
+//! Fields this version does not know are kept in `extra` and written back unchanged.
+
+use crate::calendar::Calendar;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The `format` every scenario document carries.
+pub const FORMAT: &str = "contract-calc/scenario";
+/// The version this build reads and writes.
+pub const VERSION: u64 = 1;
+
+/// Unknown fields of one JSON object, preserved on re-save.
+pub type Extra = Map<String, Value>;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    pub format: String,
+    pub version: u64,
+    pub name: String,
+    /// The evaluation date: penalties accrue up to it, payments after it are ignored.
+    pub as_of: NaiveDate,
+    pub contract: Contract,
+    pub fees: Fees,
+    pub payment: Payment,
+    pub late_payment: Option<LatePayment>,
+    pub supplier_breaches: Option<SupplierBreaches>,
+    pub client_breaches: Option<ClientBreaches>,
+    pub termination: Option<Termination>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// §1 the service term: first and last day of service (inclusive), and automatic renewal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contract {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub renewal_months: u32,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// §1 billing cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cycle {
+    /// Calendar months.
+    Monthly,
+    /// Calendar quarters: Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec.
+    Quarterly,
+    /// Contract years counted from `contract.start`.
+    Yearly,
+}
+
+/// §1 how a cycle only partly inside the term is billed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PartialCycle {
+    /// fee × service days / days in the cycle.
+    #[default]
+    ByDays,
+    /// The whole cycle fee.
+    Full,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fees {
+    pub cycle: Cycle,
+    pub partial_cycle: PartialCycle,
+    pub components: Vec<FeeComponent>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One fee component (基本服务费、增值服务费、人力成本 …), per cycle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeeComponent {
+    pub label: String,
+    pub amount: Decimal,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Payment {
+    pub due: DueRule,
+    pub calendar: Calendar,
+    pub payments: Vec<PaymentMade>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Whether a count of days counts every day or working days only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayType {
+    Calendar,
+    Working,
+}
+
+/// §2 when a cycle's fee falls due.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum DueRule {
+    /// 每月N日前支付上月费用: day N of the month after the cycle ends.
+    DayOfNextMonth {
+        day: u32,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+    /// N days after the cycle's last day.
+    DaysAfterCycleEnd {
+        days: u32,
+        day_type: DayType,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+    /// Payment in advance: N days after the billed period's first day (0 = on it).
+    DaysAfterCycleStart {
+        days: u32,
+        day_type: DayType,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+    /// 每月25日结算，收到发票后15个工作日内支付: invoice on `invoice_day` of the cycle's last month.
+    DaysAfterInvoice {
+        invoice_day: u32,
+        days: u32,
+        day_type: DayType,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+}
+
+/// A payment the client actually made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PaymentMade {
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// §4 the agreed late-payment rate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Rate {
+    /// `fraction` per `per_days` days: 日万分之五 = 0.0005 per 1 day.
+    Fraction {
+        fraction: Decimal,
+        per_days: u32,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+    /// `lpr_multiple` × the one-year LPR on the due date, per `basis_days` (365 or 360).
+    Lpr {
+        lpr_multiple: Decimal,
+        basis_days: u32,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+}
+
+/// §4 whether a started period counts in proportion or whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PartialPeriod {
+    #[default]
+    ProRata,
+    Full,
+}
+
+/// §4 逾期付款违约金 and the rights to suspend and terminate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LatePayment {
+    pub rate: Rate,
+    pub partial_period: PartialPeriod,
+    pub cap_fraction: Option<Decimal>,
+    pub suspend_after_days: Option<u32>,
+    pub terminate_after_days: Option<u32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupplierBreaches {
+    pub subcontracting: Option<Subcontracting>,
+    pub service_incidents: Option<ServiceIncidents>,
+    pub substandard_service: Option<SubstandardService>,
+    pub confidentiality_penalty: Option<Decimal>,
+    pub losses: Vec<Loss>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// §5 擅自转包: a share of the contract total, plus the refund of paid fees.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Subcontracting {
+    pub penalty_fraction: Decimal,
+    pub refund_paid: bool,
+    pub occurred_on: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Per-incident penalties (每发生一次服务事故 …).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceIncidents {
+    pub count: u32,
+    pub penalty_each: Decimal,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Penalty as a share of the value of substandard service (不合格服务价值的10%).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubstandardService {
+    pub value: Decimal,
+    pub fraction: Decimal,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A loss the supplier must make good (客户索赔、赔偿、诉讼费 …).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Loss {
+    pub label: String,
+    pub amount: Decimal,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClientBreaches {
+    pub confidentiality_penalty: Option<Decimal>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// §6 why the contract ended early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TerminationReason {
+    /// 协商一致解除.
+    Mutual,
+    /// 不可抗力.
+    ForceMajeure,
+    /// 甲方违约: the client's breach.
+    ClientBreach,
+    /// 乙方违约: the supplier's breach.
+    SupplierBreach,
+    /// 乙方擅自转包.
+    Subcontracting,
+}
+
+/// §6 终止结算.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Termination {
+    /// The last day of service.
+    pub date: NaiveDate,
+    pub reason: TerminationReason,
+    pub breach_penalty_fraction: Option<Decimal>,
+    pub settlement_days: u32,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Scenario {
+    /// The scenario as the JSON document of the spec.
+    pub fn to_json_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    /// Pretty JSON, as exported.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Compact JSON, as stored and linked.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Sum of the fee components: the fee of one whole cycle.
+    pub fn cycle_fee(&self) -> Decimal {
+        self.fees.components.iter().map(|c| c.amount).sum()
+    }
+}

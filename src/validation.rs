@@ -1,0 +1,902 @@
+//! Reading a scenario document (spec "Conventions", "Document"): every field checked, every
+//! refusal a [`ValidationError`] that names the field by its JSON path and says, in Chinese or
+//! English, what was expected and what was found. Nothing is computed from a half-valid scenario.
+
+use crate::calendar::Calendar;
+use crate::money::{group_thousands, parse_plain_decimal, MAX_AMOUNT};
+use crate::scenario::*;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The language of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// What kind of JSON value a field must hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Array,
+    Text,
+    Bool,
+}
+
+/// Why a field was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text is not JSON at all.
+    Json {
+        detail: String,
+    },
+    Missing,
+    WrongType {
+        expected: Expected,
+        got: String,
+    },
+    Format {
+        got: String,
+    },
+    Version {
+        got: String,
+    },
+    Amount {
+        got: String,
+    },
+    AmountTooLarge {
+        got: String,
+    },
+    Fraction {
+        got: String,
+    },
+    FractionTooLarge {
+        got: String,
+        max: Decimal,
+    },
+    Date {
+        got: String,
+    },
+    WholeNumber {
+        got: String,
+        min: u64,
+        max: u64,
+    },
+    Choice {
+        got: String,
+        allowed: &'static [&'static str],
+    },
+    TooMany {
+        max: usize,
+    },
+    EndBeforeStart {
+        start: NaiveDate,
+    },
+    TermTooLong {
+        max_years: u32,
+    },
+    OutsideTerm {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// `late_payment.rate` holds neither form, or both.
+    RateForm,
+    /// `termination.reason: "subcontracting"` without a subcontracting clause.
+    NeedsSubcontracting,
+    CalendarNotCovered {
+        date: NaiveDate,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    LprTooEarly {
+        date: NaiveDate,
+    },
+    LprNotYetKnown {
+        date: NaiveDate,
+        known_until: NaiveDate,
+    },
+}
+
+/// A refused scenario: the field's JSON path (`fees.components[0].amount`) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    pub path: String,
+    pub kind: ErrorKind,
+}
+
+impl ValidationError {
+    pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
+        ValidationError {
+            path: path.into(),
+            kind,
+        }
+    }
+
+    /// What is wrong, without the path, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use ErrorKind::*;
+        let zh = lang == Lang::Zh;
+        match &self.kind {
+            Json { detail } if zh => format!("不是有效的 JSON：{detail}"),
+            Json { detail } => format!("not valid JSON: {detail}"),
+            Missing if zh => "必填".into(),
+            Missing => "is required".into(),
+            WrongType { expected, got } => {
+                let (e_zh, e_en) = match expected {
+                    Expected::Object => ("对象 {…}", "an object {…}"),
+                    Expected::Array => ("列表 […]", "a list […]"),
+                    Expected::Text => ("文字（带引号）", "text in quotes"),
+                    Expected::Bool => ("true 或 false", "true or false"),
+                };
+                if zh {
+                    format!("应为{e_zh}，实际为 {got}")
+                } else {
+                    format!("expected {e_en}, got {got}")
+                }
+            }
+            Format { got } if zh => {
+                format!("不是 contract-calc 方案文件（format 应为 \"{FORMAT}\"，实际为 {got}）")
+            }
+            Format { got } => {
+                format!("not a contract-calc scenario (expected \"{FORMAT}\", got {got})")
+            }
+            Version { got } if zh => {
+                format!("不支持的版本 {got}：本程序读取第 {VERSION} 版")
+            }
+            Version { got } => {
+                format!("unsupported version {got}: this build reads version {VERSION}")
+            }
+            Amount { got } if zh => format!("应为不小于 0 的金额，如 \"50000.00\"，实际为 {got}"),
+            Amount { got } => {
+                format!("expected a non-negative amount like \"50000.00\", got {got}")
+            }
+            AmountTooLarge { got } => {
+                let max = group_thousands(&MAX_AMOUNT.to_string());
+                if zh {
+                    format!("金额过大：最多 ¥{max}，实际为 {got}")
+                } else {
+                    format!("amount too large: at most ¥{max}, got {got}")
+                }
+            }
+            Fraction { got } if zh => {
+                format!("应为不小于 0 的比例（小数），如 \"0.0005\" 即万分之五，实际为 {got}")
+            }
+            Fraction { got } => {
+                format!("expected a non-negative fraction like \"0.0005\" (0.05%), got {got}")
+            }
+            FractionTooLarge { got, max } if zh => format!("比例过大：最多 {max}，实际为 {got}"),
+            FractionTooLarge { got, max } => {
+                format!("fraction too large: at most {max}, got {got}")
+            }
+            Date { got } if zh => {
+                format!("应为日期，格式如 \"2025-01-01\"（1900–2200 年），实际为 {got}")
+            }
+            Date { got } => {
+                format!("expected a date like \"2025-01-01\" (years 1900–2200), got {got}")
+            }
+            WholeNumber { got, min, max } if zh => {
+                format!("应为 {min} 至 {max} 之间的整数，实际为 {got}")
+            }
+            WholeNumber { got, min, max } => {
+                format!("expected a whole number from {min} to {max}, got {got}")
+            }
+            Choice { got, allowed } => {
+                let list = allowed
+                    .iter()
+                    .map(|a| format!("\"{a}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if zh {
+                    format!("应为 {list} 之一，实际为 {got}")
+                } else {
+                    format!("expected one of {list}, got {got}")
+                }
+            }
+            TooMany { max } if zh => format!("条目过多：最多 {max} 条"),
+            TooMany { max } => format!("too many entries: at most {max}"),
+            EndBeforeStart { start } if zh => format!("结束日期不能早于开始日期 {start}"),
+            EndBeforeStart { start } => format!("must not be before the start date {start}"),
+            TermTooLong { max_years } if zh => format!("合同期限过长：最多 {max_years} 年"),
+            TermTooLong { max_years } => format!("term too long: at most {max_years} years"),
+            OutsideTerm { start, end } if zh => {
+                format!("应在合同期限 {start} 至 {end} 之内")
+            }
+            OutsideTerm { start, end } => {
+                format!("must be within the contract term {start} to {end}")
+            }
+            RateForm if zh => "违约金利率应为 {\"fraction\", \"per_days\"}（按日/按N日比例）或 {\"lpr_multiple\", \"basis_days\"}（LPR 倍数）二者之一".into(),
+            RateForm => "expected either {\"fraction\", \"per_days\"} or {\"lpr_multiple\", \"basis_days\"}, not both or neither".into(),
+            NeedsSubcontracting if zh => {
+                "以转包为由解除时，须填写乙方违约中的转包条款（supplier_breaches.subcontracting）".into()
+            }
+            NeedsSubcontracting => {
+                "reason \"subcontracting\" needs the clause supplier_breaches.subcontracting".into()
+            }
+            CalendarNotCovered { date, first, last } if zh => format!(
+                "中国法定节假日表只覆盖 {first} 至 {last}，无法确定 {date} 是否为工作日；请改用“仅周末”或“不顺延”日历"
+            ),
+            CalendarNotCovered { date, first, last } => format!(
+                "the China holiday table covers {first} to {last} only, so whether {date} is a working day is unknown; choose the \"weekends\" or \"none\" calendar"
+            ),
+            LprTooEarly { date } if zh => format!(
+                "到期日 {date} 早于 2015-10-24，表中没有当日的基准利率/LPR；请改用固定比例"
+            ),
+            LprTooEarly { date } => format!(
+                "no LPR or benchmark rate in the table for the due date {date} (before 2015-10-24); use a fixed fraction"
+            ),
+            LprNotYetKnown { date, known_until } if zh => format!(
+                "LPR 表只收录至 {known_until}，无法确定到期日 {date} 的 LPR；请改用固定比例"
+            ),
+            LprNotYetKnown { date, known_until } => format!(
+                "the LPR table only runs to {known_until}, so the LPR on the due date {date} is unknown; use a fixed fraction"
+            ),
+        }
+    }
+
+    /// `path: message` in `lang`.
+    pub fn display(&self, lang: Lang) -> String {
+        if self.path.is_empty() {
+            self.message(lang)
+        } else {
+            format!("{}: {}", self.path, self.message(lang))
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display(Lang::En))
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+type Res<T> = Result<T, ValidationError>;
+
+/// Longest contract term accepted, in years (the cycle table stays small enough to show).
+pub const MAX_TERM_YEARS: u32 = 100;
+/// Most entries in one list (components, payments, losses).
+pub const MAX_LIST: usize = 10_000;
+/// Largest fraction accepted (1000%): beyond any penalty a court would enforce.
+pub fn max_fraction() -> Decimal {
+    Decimal::TEN
+}
+
+/// Reads a scenario document from JSON text.
+pub fn parse_scenario(text: &str) -> Res<Scenario> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ValidationError::new(
+            "",
+            ErrorKind::Json {
+                detail: e.to_string(),
+            },
+        )
+    })?;
+    scenario_from_value(&value)
+}
+
+/// Reads a scenario document already parsed as JSON.
+pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
+    let root = Obj::new(String::new(), value)?;
+    let format = root.text("format")?;
+    if format != FORMAT {
+        return Err(root.err(
+            "format",
+            ErrorKind::Format {
+                got: show(root.req("format")?),
+            },
+        ));
+    }
+    let version = root.req("version")?;
+    if version.as_u64() != Some(VERSION) {
+        return Err(root.err("version", ErrorKind::Version { got: show(version) }));
+    }
+    let scenario = Scenario {
+        format,
+        version: VERSION,
+        name: root.opt_text("name")?.unwrap_or_default(),
+        as_of: root.date("as_of")?,
+        contract: contract(&root.obj("contract")?)?,
+        fees: fees(&root.obj("fees")?)?,
+        payment: payment(&root.obj("payment")?)?,
+        late_payment: root
+            .opt_obj("late_payment")?
+            .map(|o| late_payment(&o))
+            .transpose()?,
+        supplier_breaches: root
+            .opt_obj("supplier_breaches")?
+            .map(|o| supplier_breaches(&o))
+            .transpose()?,
+        client_breaches: root
+            .opt_obj("client_breaches")?
+            .map(|o| {
+                Ok(ClientBreaches {
+                    confidentiality_penalty: o.opt_money("confidentiality_penalty")?,
+                    extra: o.extra(&["confidentiality_penalty"]),
+                })
+            })
+            .transpose()?,
+        termination: root
+            .opt_obj("termination")?
+            .map(|o| termination(&o))
+            .transpose()?,
+        extra: root.extra(&[
+            "format",
+            "version",
+            "name",
+            "as_of",
+            "contract",
+            "fees",
+            "payment",
+            "late_payment",
+            "supplier_breaches",
+            "client_breaches",
+            "termination",
+        ]),
+    };
+    check_consistency(&scenario)?;
+    Ok(scenario)
+}
+
+fn contract(o: &Obj) -> Res<Contract> {
+    Ok(Contract {
+        start: o.date("start")?,
+        end: o.date("end")?,
+        renewal_months: o
+            .opt_uint("renewal_months", 0, 12 * MAX_TERM_YEARS as u64)?
+            .unwrap_or(0) as u32,
+        extra: o.extra(&["start", "end", "renewal_months"]),
+    })
+}
+
+fn fees(o: &Obj) -> Res<Fees> {
+    let components = o
+        .array("components")?
+        .into_iter()
+        .map(|c| {
+            Ok(FeeComponent {
+                label: c.opt_text("label")?.unwrap_or_default(),
+                amount: c.money("amount")?,
+                extra: c.extra(&["label", "amount"]),
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    Ok(Fees {
+        cycle: o.choice(
+            "cycle",
+            &["monthly", "quarterly", "yearly"],
+            &[Cycle::Monthly, Cycle::Quarterly, Cycle::Yearly],
+            None,
+        )?,
+        partial_cycle: o.choice(
+            "partial_cycle",
+            &["by_days", "full"],
+            &[PartialCycle::ByDays, PartialCycle::Full],
+            Some(PartialCycle::ByDays),
+        )?,
+        components,
+        extra: o.extra(&["cycle", "partial_cycle", "components"]),
+    })
+}
+
+const DAY_TYPES: &[&str] = &["calendar", "working"];
+const MAX_DAYS: u64 = 3660;
+
+fn day_type(o: &Obj) -> Res<DayType> {
+    o.choice(
+        "day_type",
+        DAY_TYPES,
+        &[DayType::Calendar, DayType::Working],
+        None,
+    )
+}
+
+fn payment(o: &Obj) -> Res<Payment> {
+    let d = o.obj("due")?;
+    let rule = d.choice(
+        "rule",
+        &[
+            "day_of_next_month",
+            "days_after_cycle_end",
+            "days_after_cycle_start",
+            "days_after_invoice",
+        ],
+        &[0u8, 1, 2, 3],
+        None,
+    )?;
+    let due = match rule {
+        0 => DueRule::DayOfNextMonth {
+            day: d.uint("day", 1, 31)? as u32,
+            extra: d.extra(&["rule", "day"]),
+        },
+        1 => DueRule::DaysAfterCycleEnd {
+            days: d.uint("days", 0, MAX_DAYS)? as u32,
+            day_type: day_type(&d)?,
+            extra: d.extra(&["rule", "days", "day_type"]),
+        },
+        2 => DueRule::DaysAfterCycleStart {
+            days: d.uint("days", 0, MAX_DAYS)? as u32,
+            day_type: day_type(&d)?,
+            extra: d.extra(&["rule", "days", "day_type"]),
+        },
+        _ => DueRule::DaysAfterInvoice {
+            invoice_day: d.uint("invoice_day", 1, 31)? as u32,
+            days: d.uint("days", 0, MAX_DAYS)? as u32,
+            day_type: day_type(&d)?,
+            extra: d.extra(&["rule", "invoice_day", "days", "day_type"]),
+        },
+    };
+    let payments = o
+        .opt_array("payments")?
+        .into_iter()
+        .map(|p| {
+            Ok(PaymentMade {
+                date: p.date("date")?,
+                amount: p.money("amount")?,
+                extra: p.extra(&["date", "amount"]),
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    Ok(Payment {
+        due,
+        calendar: o.choice(
+            "calendar",
+            &["cn", "weekends", "none"],
+            &[Calendar::Cn, Calendar::Weekends, Calendar::None],
+            Some(Calendar::Cn),
+        )?,
+        payments,
+        extra: o.extra(&["due", "calendar", "payments"]),
+    })
+}
+
+fn late_payment(o: &Obj) -> Res<LatePayment> {
+    let r = o.obj("rate")?;
+    let has = |k: &str| r.get(k).is_some();
+    let rate = match (
+        has("fraction") || has("per_days"),
+        has("lpr_multiple") || has("basis_days"),
+    ) {
+        (true, false) => Rate::Fraction {
+            fraction: r.fraction("fraction")?,
+            per_days: r.uint("per_days", 1, MAX_DAYS)? as u32,
+            extra: r.extra(&["fraction", "per_days"]),
+        },
+        (false, true) => Rate::Lpr {
+            lpr_multiple: r.fraction("lpr_multiple")?,
+            basis_days: r.choice("basis_days", &["360", "365"], &[360, 365], None)?,
+            extra: r.extra(&["lpr_multiple", "basis_days"]),
+        },
+        _ => return Err(o.err("rate", ErrorKind::RateForm)),
+    };
+    Ok(LatePayment {
+        rate,
+        partial_period: o.choice(
+            "partial_period",
+            &["pro_rata", "full"],
+            &[PartialPeriod::ProRata, PartialPeriod::Full],
+            Some(PartialPeriod::ProRata),
+        )?,
+        cap_fraction: o.opt_fraction("cap_fraction")?,
+        suspend_after_days: o
+            .opt_uint("suspend_after_days", 0, MAX_DAYS)?
+            .map(|v| v as u32),
+        terminate_after_days: o
+            .opt_uint("terminate_after_days", 0, MAX_DAYS)?
+            .map(|v| v as u32),
+        extra: o.extra(&[
+            "rate",
+            "partial_period",
+            "cap_fraction",
+            "suspend_after_days",
+            "terminate_after_days",
+        ]),
+    })
+}
+
+fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
+    Ok(SupplierBreaches {
+        subcontracting: o
+            .opt_obj("subcontracting")?
+            .map(|s| {
+                Ok(Subcontracting {
+                    penalty_fraction: s.fraction("penalty_fraction")?,
+                    refund_paid: s.opt_bool("refund_paid")?.unwrap_or(false),
+                    occurred_on: s.opt_date("occurred_on")?,
+                    extra: s.extra(&["penalty_fraction", "refund_paid", "occurred_on"]),
+                })
+            })
+            .transpose()?,
+        service_incidents: o
+            .opt_obj("service_incidents")?
+            .map(|s| {
+                Ok(ServiceIncidents {
+                    count: s.uint("count", 0, 1_000_000)? as u32,
+                    penalty_each: s.money("penalty_each")?,
+                    extra: s.extra(&["count", "penalty_each"]),
+                })
+            })
+            .transpose()?,
+        substandard_service: o
+            .opt_obj("substandard_service")?
+            .map(|s| {
+                Ok(SubstandardService {
+                    value: s.money("value")?,
+                    fraction: s.fraction("fraction")?,
+                    extra: s.extra(&["value", "fraction"]),
+                })
+            })
+            .transpose()?,
+        confidentiality_penalty: o.opt_money("confidentiality_penalty")?,
+        losses: o
+            .opt_array("losses")?
+            .into_iter()
+            .map(|l| {
+                Ok(Loss {
+                    label: l.opt_text("label")?.unwrap_or_default(),
+                    amount: l.money("amount")?,
+                    extra: l.extra(&["label", "amount"]),
+                })
+            })
+            .collect::<Res<Vec<_>>>()?,
+        extra: o.extra(&[
+            "subcontracting",
+            "service_incidents",
+            "substandard_service",
+            "confidentiality_penalty",
+            "losses",
+        ]),
+    })
+}
+
+fn termination(o: &Obj) -> Res<Termination> {
+    Ok(Termination {
+        date: o.date("date")?,
+        reason: o.choice(
+            "reason",
+            &[
+                "mutual",
+                "force_majeure",
+                "client_breach",
+                "supplier_breach",
+                "subcontracting",
+            ],
+            &[
+                TerminationReason::Mutual,
+                TerminationReason::ForceMajeure,
+                TerminationReason::ClientBreach,
+                TerminationReason::SupplierBreach,
+                TerminationReason::Subcontracting,
+            ],
+            None,
+        )?,
+        breach_penalty_fraction: o.opt_fraction("breach_penalty_fraction")?,
+        settlement_days: o.opt_uint("settlement_days", 0, MAX_DAYS)?.unwrap_or(0) as u32,
+        extra: o.extra(&[
+            "date",
+            "reason",
+            "breach_penalty_fraction",
+            "settlement_days",
+        ]),
+    })
+}
+
+/// The rules that tie one field to another: the term, the termination date, the reason.
+pub fn check_consistency(s: &Scenario) -> Res<()> {
+    let c = &s.contract;
+    if c.end < c.start {
+        return Err(ValidationError::new(
+            "contract.end",
+            ErrorKind::EndBeforeStart { start: c.start },
+        ));
+    }
+    if c.end.year() - c.start.year() >= MAX_TERM_YEARS as i32 {
+        return Err(ValidationError::new(
+            "contract.end",
+            ErrorKind::TermTooLong {
+                max_years: MAX_TERM_YEARS,
+            },
+        ));
+    }
+    if let Some(t) = &s.termination {
+        if t.date < c.start || t.date > c.end {
+            return Err(ValidationError::new(
+                "termination.date",
+                ErrorKind::OutsideTerm {
+                    start: c.start,
+                    end: c.end,
+                },
+            ));
+        }
+        let has_clause = s
+            .supplier_breaches
+            .as_ref()
+            .is_some_and(|b| b.subcontracting.is_some());
+        if t.reason == TerminationReason::Subcontracting && !has_clause {
+            return Err(ValidationError::new(
+                "termination.reason",
+                ErrorKind::NeedsSubcontracting,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A JSON value as it appears in the file, shortened for a message.
+fn show(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// One JSON object being read, with its path for messages.
+struct Obj<'a> {
+    path: String,
+    map: &'a Map<String, Value>,
+}
+
+impl<'a> Obj<'a> {
+    fn new(path: String, v: &'a Value) -> Res<Self> {
+        match v {
+            Value::Object(map) => Ok(Obj { path, map }),
+            other => Err(ValidationError::new(
+                path,
+                ErrorKind::WrongType {
+                    expected: Expected::Object,
+                    got: show(other),
+                },
+            )),
+        }
+    }
+
+    fn err(&self, key: &str, kind: ErrorKind) -> ValidationError {
+        ValidationError::new(join(&self.path, key), kind)
+    }
+
+    /// The value at `key`; absent and `null` are the same.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    fn req(&self, key: &str) -> Res<&'a Value> {
+        self.get(key)
+            .ok_or_else(|| self.err(key, ErrorKind::Missing))
+    }
+
+    fn extra(&self, known: &[&str]) -> Extra {
+        self.map
+            .iter()
+            .filter(|(k, _)| !known.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
+    fn opt_obj(&self, key: &str) -> Res<Option<Obj<'a>>> {
+        self.get(key)
+            .map(|v| Obj::new(join(&self.path, key), v))
+            .transpose()
+    }
+
+    fn obj(&self, key: &str) -> Res<Obj<'a>> {
+        Obj::new(join(&self.path, key), self.req(key)?)
+    }
+
+    fn opt_array(&self, key: &str) -> Res<Vec<Obj<'a>>> {
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        let path = join(&self.path, key);
+        let Value::Array(items) = v else {
+            return Err(ValidationError::new(
+                path,
+                ErrorKind::WrongType {
+                    expected: Expected::Array,
+                    got: show(v),
+                },
+            ));
+        };
+        if items.len() > MAX_LIST {
+            return Err(ValidationError::new(
+                path,
+                ErrorKind::TooMany { max: MAX_LIST },
+            ));
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| Obj::new(format!("{path}[{i}]"), item))
+            .collect()
+    }
+
+    fn array(&self, key: &str) -> Res<Vec<Obj<'a>>> {
+        self.req(key)?;
+        self.opt_array(key)
+    }
+
+    fn opt_text(&self, key: &str) -> Res<Option<String>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(self.err(
+                key,
+                ErrorKind::WrongType {
+                    expected: Expected::Text,
+                    got: show(other),
+                },
+            )),
+        }
+    }
+
+    fn text(&self, key: &str) -> Res<String> {
+        self.req(key)?;
+        Ok(self.opt_text(key)?.unwrap_or_default())
+    }
+
+    fn opt_bool(&self, key: &str) -> Res<Option<bool>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(self.err(
+                key,
+                ErrorKind::WrongType {
+                    expected: Expected::Bool,
+                    got: show(other),
+                },
+            )),
+        }
+    }
+
+    /// A non-negative decimal written as a JSON string.
+    fn opt_decimal(&self, key: &str, refuse: fn(String) -> ErrorKind) -> Res<Option<Decimal>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        let parsed = v.as_str().and_then(|s| parse_plain_decimal(s.trim()));
+        match parsed {
+            Some(d) if !d.is_sign_negative() || d.is_zero() => Ok(Some(d.abs())),
+            _ => Err(self.err(key, refuse(show(v)))),
+        }
+    }
+
+    fn opt_money(&self, key: &str) -> Res<Option<Decimal>> {
+        let amount = self.opt_decimal(key, |got| ErrorKind::Amount { got })?;
+        if let Some(a) = amount {
+            if a > MAX_AMOUNT {
+                return Err(self.err(
+                    key,
+                    ErrorKind::AmountTooLarge {
+                        got: show(self.req(key)?),
+                    },
+                ));
+            }
+        }
+        Ok(amount)
+    }
+
+    fn money(&self, key: &str) -> Res<Decimal> {
+        self.req(key)?;
+        Ok(self.opt_money(key)?.unwrap_or_default())
+    }
+
+    fn opt_fraction(&self, key: &str) -> Res<Option<Decimal>> {
+        let f = self.opt_decimal(key, |got| ErrorKind::Fraction { got })?;
+        if let Some(f) = f {
+            if f > max_fraction() {
+                return Err(self.err(
+                    key,
+                    ErrorKind::FractionTooLarge {
+                        got: show(self.req(key)?),
+                        max: max_fraction(),
+                    },
+                ));
+            }
+        }
+        Ok(f)
+    }
+
+    fn fraction(&self, key: &str) -> Res<Decimal> {
+        self.req(key)?;
+        Ok(self.opt_fraction(key)?.unwrap_or_default())
+    }
+
+    fn opt_date(&self, key: &str) -> Res<Option<NaiveDate>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        v.as_str()
+            .and_then(parse_date)
+            .map(Some)
+            .ok_or_else(|| self.err(key, ErrorKind::Date { got: show(v) }))
+    }
+
+    fn date(&self, key: &str) -> Res<NaiveDate> {
+        self.req(key)?;
+        Ok(self.opt_date(key)?.unwrap_or_default())
+    }
+
+    fn opt_uint(&self, key: &str, min: u64, max: u64) -> Res<Option<u64>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        match v.as_u64() {
+            Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(self.err(
+                key,
+                ErrorKind::WholeNumber {
+                    got: show(v),
+                    min,
+                    max,
+                },
+            )),
+        }
+    }
+
+    fn uint(&self, key: &str, min: u64, max: u64) -> Res<u64> {
+        self.req(key)?;
+        Ok(self.opt_uint(key, min, max)?.unwrap_or_default())
+    }
+
+    /// One of a fixed set of values, written as strings (or, for numbers like `basis_days`, as
+    /// JSON numbers whose text is in `names`).
+    fn choice<T: Copy>(
+        &self,
+        key: &str,
+        names: &'static [&'static str],
+        values: &[T],
+        default: Option<T>,
+    ) -> Res<T> {
+        let v = match (self.get(key), default) {
+            (None, Some(d)) => return Ok(d),
+            (None, None) => return Err(self.err(key, ErrorKind::Missing)),
+            (Some(v), _) => v,
+        };
+        let text = match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        text.and_then(|t| names.iter().position(|n| *n == t))
+            .and_then(|i| values.get(i).copied())
+            .ok_or_else(|| {
+                self.err(
+                    key,
+                    ErrorKind::Choice {
+                        got: show(v),
+                        allowed: names,
+                    },
+                )
+            })
+    }
+}
+
+/// `YYYY-MM-DD` exactly, years 1900 to 2200.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1900..=2200).contains(&d.year()))
+}
