@@ -49,6 +49,8 @@ pub struct CycleRow {
     pub paid: Decimal,
     /// The most days late of any part of this cycle's fee.
     pub days_late: i64,
+    /// Days late of the part still unpaid on the evaluation date.
+    pub unpaid_days: i64,
     /// Whether the penalty cap applied.
     pub capped: bool,
     /// The whole cycle when only part of it was billed.
@@ -200,6 +202,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
                 outstanding: round_yuan(alloc.outstanding[i]),
                 penalty: p.map_or(round_yuan(Decimal::ZERO), |p| p.penalty),
                 paid: round_yuan(amount - alloc.outstanding[i]),
+                unpaid_days,
                 days_late: payments
                     .iter()
                     .map(|t| t.days_late)

@@ -16,15 +16,20 @@
 
 pub mod amount_in_words;
 pub mod calendar;
+pub mod compare;
 pub mod compute;
 pub mod due_dates;
+pub mod explain;
 pub mod fees;
+pub mod form;
 pub mod late_payment;
 pub mod lpr;
 pub mod money;
 pub mod payments;
 pub mod samples;
 pub mod scenario;
+pub mod scenario_store;
+pub mod share_link;
 pub mod subcontracting;
 pub mod termination;
 pub mod validation;

@@ -99,6 +99,22 @@ pub enum ErrorKind {
         date: NaiveDate,
         known_until: NaiveDate,
     },
+    /// A form field: the text typed is not an amount.
+    TypedAmount {
+        got: String,
+    },
+    /// A form field: the text typed is not a percentage / ‰ / ‱ figure.
+    TypedRate {
+        got: String,
+    },
+    /// A form field: the text typed is not a whole number.
+    TypedWholeNumber {
+        got: String,
+    },
+    /// A form field: no valid date chosen.
+    TypedDate {
+        got: String,
+    },
 }
 
 /// A refused scenario: the field's JSON path (`fees.components[0].amount`) and why.
@@ -234,6 +250,18 @@ impl ValidationError {
             LprNotYetKnown { date, known_until } => format!(
                 "the LPR table only runs to {known_until}, so the LPR on the due date {date} is unknown; use a fixed fraction"
             ),
+            TypedAmount { got } if zh => {
+                format!("“{got}”不是金额：请输入如 50000、50,000、50000.00 或 5万")
+            }
+            TypedAmount { got } => {
+                format!("“{got}” is not an amount: type e.g. 50000, 50,000, 50000.00 or 5万")
+            }
+            TypedRate { got } if zh => format!("“{got}”不是比例：请输入数字，如 0.05"),
+            TypedRate { got } => format!("“{got}” is not a rate: type a number like 0.05"),
+            TypedWholeNumber { got } if zh => format!("“{got}”不是整数"),
+            TypedWholeNumber { got } => format!("“{got}” is not a whole number"),
+            TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),
+            TypedDate { got } => format!("“{got}” is not a date: pick a date"),
         }
     }
 

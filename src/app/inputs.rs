@@ -1,0 +1,485 @@
+//! The form, section by section in the order of the contract: term, fees, payment terms,
+//! payments made, late payment, the supplier's and the client's breaches, termination. Each field
+//! is labelled in the current language with its unit and a hint naming the clause it models.
+
+use super::Ctx;
+use crate::calendar::Calendar;
+use crate::form::{
+    DueRuleKind, EndMode, FormState, LabelledAmount, PaymentRow, RateKind, RatePreset, RateUnit,
+};
+use crate::money::{format_yuan, parse_user_amount};
+use crate::scenario::{Cycle, DayType, PartialCycle, PartialPeriod, TerminationReason};
+use leptos::prelude::*;
+
+type Text = (&'static str, &'static str);
+
+/// How a text field is typed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Money,
+    Number,
+    Rate,
+    Date,
+}
+
+fn dom_id(path: &str) -> String {
+    format!("f-{}", path.replace(['.', '[', ']'], "-"))
+}
+
+/// One labelled input bound to a form field, with its unit, hint and error message.
+// Every call site names its field in one line: label, hint, unit, kind, getter, setter.
+#[allow(clippy::too_many_arguments)]
+fn field<G, S>(
+    ctx: Ctx,
+    path: String,
+    label: Text,
+    hint: Text,
+    unit: &'static str,
+    kind: Kind,
+    get: G,
+    set: S,
+) -> impl IntoView
+where
+    G: Fn(&FormState) -> String + Copy + Send + Sync + 'static,
+    S: Fn(&mut FormState, String) + Copy + Send + Sync + 'static,
+{
+    let id = dom_id(&path);
+    let err_id = format!("{id}-err");
+    let hint_id = format!("{id}-hint");
+    let p1 = path.clone();
+    let p2 = path.clone();
+    let (input_type, mode) = match kind {
+        Kind::Date => ("date", "numeric"),
+        Kind::Text => ("text", "text"),
+        Kind::Number => ("text", "numeric"),
+        Kind::Money | Kind::Rate => ("text", "decimal"),
+    };
+    let money_echo = move || {
+        if kind != Kind::Money {
+            return None;
+        }
+        let text = ctx.form.with(|f| get(f));
+        let value = parse_user_amount(&text).ok()?;
+        (text.contains('万') || text.contains('亿')).then(|| format!("= {}", format_yuan(value)))
+    };
+    view! {
+        <div class="field" class:invalid=move || ctx.error_at(&p1).is_some()>
+            <label for=id.clone()>
+                <span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
+                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+            </label>
+            <input
+                id=id.clone()
+                type=input_type
+                inputmode=mode
+                autocomplete="off"
+                data-path=path.clone()
+                aria-describedby=format!("{hint_id} {err_id}")
+                aria-invalid=move || if ctx.error_at(&p2).is_some() { "true" } else { "false" }
+                prop:value=move || ctx.form.with(|f| get(f))
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    ctx.form.update(|f| set(f, v));
+                }
+            />
+            {move || money_echo().map(|t| view! { <span class="echo">{t}</span> })}
+            <p class="hint" id=hint_id.clone()>{move || if ctx.is_zh() { hint.0 } else { hint.1 }}</p>
+            <p class="field-error" id=err_id.clone() role="alert">{move || ctx.error_at(&path)}</p>
+        </div>
+    }
+}
+
+/// A checkbox that switches an optional clause on or off.
+fn toggle<G, S>(ctx: Ctx, id: &'static str, label: Text, get: G, set: S) -> impl IntoView
+where
+    G: Fn(&FormState) -> bool + Copy + Send + Sync + 'static,
+    S: Fn(&mut FormState, bool) + Copy + Send + Sync + 'static,
+{
+    view! {
+        <label class="toggle" for=id>
+            <input id=id type="checkbox"
+                prop:checked=move || ctx.form.with(|f| get(f))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    ctx.form.update(|f| set(f, on));
+                } />
+            <span>{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
+        </label>
+    }
+}
+
+/// A choice among fixed options.
+fn choice<T, G, S>(
+    ctx: Ctx,
+    id: &'static str,
+    label: Text,
+    hint: Text,
+    options: Vec<(T, Text)>,
+    get: G,
+    set: S,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+    G: Fn(&FormState) -> T + Copy + Send + Sync + 'static,
+    S: Fn(&mut FormState, T) + Copy + Send + Sync + 'static,
+{
+    let values: Vec<T> = options.iter().map(|o| o.0).collect();
+    view! {
+        <div class="field">
+            <label for=id><span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span></label>
+            <select id=id on:change=move |ev| {
+                let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                if let Some(v) = values.get(i).copied() {
+                    ctx.form.update(|f| set(f, v));
+                }
+            }>
+                {options.into_iter().enumerate().map(|(i, (v, text))| view! {
+                    <option value=i.to_string() prop:selected=move || ctx.form.with(|f| get(f) == v)>
+                        {move || if ctx.is_zh() { text.0 } else { text.1 }}
+                    </option>
+                }).collect_view()}
+            </select>
+            <p class="hint">{move || if ctx.is_zh() { hint.0 } else { hint.1 }}</p>
+        </div>
+    }
+}
+
+fn section(
+    ctx: Ctx,
+    id: &'static str,
+    title: Text,
+    clause: Text,
+    body: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <fieldset class="section" id=id>
+            <legend>{move || if ctx.is_zh() { title.0 } else { title.1 }}</legend>
+            <p class="clause">{move || if ctx.is_zh() { clause.0 } else { clause.1 }}</p>
+            {body}
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn Form() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
+            {contract(ctx)}
+            {fees(ctx)}
+            {payment_terms(ctx)}
+            {payments(ctx)}
+            {late_payment(ctx)}
+            {supplier_breaches(ctx)}
+            {client_breaches(ctx)}
+            {termination(ctx)}
+        </form>
+    }
+}
+
+fn contract(ctx: Ctx) -> impl IntoView {
+    let months = move || ctx.form.with(|f| f.end_mode == EndMode::Months);
+    section(
+        ctx,
+        "sec-contract",
+        ("合同", "Contract"),
+        (
+            "合同期限与自动续期：期满双方均未提出异议的，合同自动续期。",
+            "Term and automatic renewal: the contract renews unless either side objects.",
+        ),
+        view! {
+            <div class="grid">
+                {field(ctx, "name".into(), ("方案名称", "Scenario name"), ("便于区分不同谈判方案", "To tell negotiation options apart"), "", Kind::Text, |f| f.name.clone(), |f, v| f.name = v)}
+                {field(ctx, "contract.start".into(), ("服务开始日", "First day of service"), ("合同约定的服务期起始日", "The first day of the service term"), "", Kind::Date, |f| f.start.clone(), |f, v| f.start = v)}
+                {choice(ctx, "f-end-mode", ("期限给定方式", "Term given as"), ("结束日期，或自开始日起的月数", "An end date, or months from the start"),
+                    vec![(EndMode::Date, ("结束日期", "End date")), (EndMode::Months, ("期限（月）", "Term in months"))],
+                    |f| f.end_mode, |f, v| f.end_mode = v)}
+                {move || if months() {
+                    field(ctx, "contract.term_months".into(), ("服务期限", "Term"), ("开始日 + N 个月 − 1 日（民法典第202条）", "Start + N months − 1 day (Civil Code Art. 202)"), "月 months", Kind::Number, |f| f.term_months.clone(), |f, v| f.term_months = v).into_any()
+                } else {
+                    field(ctx, "contract.end".into(), ("服务结束日", "Last day of service"), ("含当日", "Inclusive"), "", Kind::Date, |f| f.end.clone(), |f, v| f.end = v).into_any()
+                }}
+                {field(ctx, "contract.renewal_months".into(), ("自动续期", "Auto-renewal"), ("期满未提出异议自动续期的月数；0 = 不续期", "Months added when neither side objects; 0 = none"), "月 months", Kind::Number, |f| f.renewal_months.clone(), |f, v| f.renewal_months = v)}
+                {field(ctx, "as_of".into(), ("计算截至日", "Evaluation date"), ("违约金计至此日；此日之后的付款不计入", "Penalties accrue to this day; later payments are ignored"), "", Kind::Date, |f| f.as_of.clone(), |f, v| f.as_of = v)}
+            </div>
+        },
+    )
+}
+
+const COMPONENT_PRESETS: [Text; 5] = [
+    ("基本服务费", "Base service fee"),
+    ("增值服务费", "Value-added service fee"),
+    ("人力成本", "Staff cost"),
+    ("通讯费用", "Communication cost"),
+    ("系统维护费用", "System maintenance"),
+];
+
+fn fees(ctx: Ctx) -> impl IntoView {
+    let count = Memo::new(move |_| ctx.form.with(|f| f.components.len()));
+    let cycle_fee = move || {
+        ctx.form.with(|f| {
+            f.components
+                .iter()
+                .map(|c| parse_user_amount(&c.amount).ok())
+                .sum::<Option<rust_decimal::Decimal>>()
+                .map(format_yuan)
+        })
+    };
+    section(ctx, "sec-fees", ("费用", "Fees"), ("服务费用由各项费用组成，按计费周期结算；不足一期的按实际服务天数折算或按整期计。", "The fee is the sum of its components per billing cycle; a partial cycle is prorated by days or billed in full."), view! {
+        <div class="grid">
+            {choice(ctx, "f-cycle", ("计费周期", "Billing cycle"), ("按自然月、自然季度或合同年结算", "Calendar months, calendar quarters or contract years"),
+                vec![(Cycle::Monthly, ("按月", "Monthly")), (Cycle::Quarterly, ("按季度", "Quarterly")), (Cycle::Yearly, ("按年", "Yearly"))],
+                |f| f.cycle.unwrap_or(Cycle::Monthly), |f, v| f.cycle = Some(v))}
+            {choice(ctx, "f-partial", ("不足一期", "Partial cycle"), ("首尾不足一期的计费方式", "How a cycle only partly in the term is billed"),
+                vec![(PartialCycle::ByDays, ("按天折算", "Prorated by days")), (PartialCycle::Full, ("按整期计", "Billed in full"))],
+                |f| f.partial_cycle, |f, v| f.partial_cycle = v)}
+        </div>
+        <div class="rows" role="group" aria-label=ctx.t("费用构成", "Fee components")>
+            {move || (0..count.get()).map(|i| view! {
+                <div class="row">
+                    {field(ctx, format!("fees.components[{i}].label"), ("费用项目", "Component"), ("", ""), "", Kind::Text,
+                        move |f| f.components.get(i).map(|c| c.label.clone()).unwrap_or_default(),
+                        move |f, v| if let Some(c) = f.components.get_mut(i) { c.label = v })}
+                    {field(ctx, format!("fees.components[{i}].amount"), ("每期金额", "Per cycle"), ("如 50000、50,000 或 5万", "e.g. 50000, 50,000 or 5万"), "元 CNY", Kind::Money,
+                        move |f| f.components.get(i).map(|c| c.amount.clone()).unwrap_or_default(),
+                        move |f, v| if let Some(c) = f.components.get_mut(i) { c.amount = v })}
+                    <button type="button" class="remove" aria-label=ctx.t("删除此项费用", "Remove this component")
+                        on:click=move |_| ctx.form.update(|f| { if i < f.components.len() { f.components.remove(i); } })>"×"</button>
+                </div>
+            }).collect_view()}
+        </div>
+        <div class="add-row">
+            <span class="muted">{ctx.t("添加：", "Add:")}</span>
+            {COMPONENT_PRESETS.iter().map(|p| {
+                let p = *p;
+                view! {
+                    <button type="button" class="chip" on:click=move |_| ctx.form.update(|f| f.components.push(LabelledAmount {
+                        label: if ctx.is_zh() { p.0.to_string() } else { p.1.to_string() }, amount: "0".into() }))>
+                        {move || if ctx.is_zh() { p.0 } else { p.1 }}
+                    </button>
+                }
+            }).collect_view()}
+            <button type="button" class="chip" data-testid="add-component"
+                on:click=move |_| ctx.form.update(|f| f.components.push(LabelledAmount { label: String::new(), amount: "0".into() }))>
+                {ctx.t("+ 其他", "+ Other")}
+            </button>
+        </div>
+        <p class="sum">{ctx.t("每期合计：", "Per cycle: ")}<strong>{move || cycle_fee().unwrap_or_else(|| "—".into())}</strong></p>
+    })
+}
+
+fn payment_terms(ctx: Ctx) -> impl IntoView {
+    let rule = move || ctx.form.with(|f| f.due_rule);
+    section(
+        ctx,
+        "sec-payment",
+        ("付款条款", "Payment terms"),
+        (
+            "付款期限届满日为法定节假日的，顺延至节后第一个工作日（民法典第203条）。",
+            "A deadline on a rest day moves to the next working day (Civil Code Art. 203).",
+        ),
+        view! {
+            <div class="grid">
+                {choice(ctx, "f-due-rule", ("付款期限", "When fees are due"), ("合同的付款条款", "The contract's payment clause"),
+                    vec![
+                        (DueRuleKind::DayOfNextMonth, ("每月N日前支付上月费用", "By day N of the next month")),
+                        (DueRuleKind::DaysAfterCycleEnd, ("每期结束后N日内", "N days after the cycle ends")),
+                        (DueRuleKind::DaysAfterCycleStart, ("每期开始后N日内（预付）", "N days after the cycle starts (in advance)")),
+                        (DueRuleKind::DaysAfterInvoice, ("每月结算开票后N日内", "N days after the monthly invoice")),
+                    ],
+                    |f| f.due_rule, |f, v| f.due_rule = v)}
+                {move || match rule() {
+                    DueRuleKind::DayOfNextMonth => field(ctx, "payment.due.day".into(), ("每月付款日", "Day of the month"), ("超过当月天数的，为当月最后一日", "Beyond the month's length: its last day"), "日 day", Kind::Number, |f| f.due_day.clone(), |f, v| f.due_day = v).into_any(),
+                    DueRuleKind::DaysAfterInvoice => view! {
+                        {field(ctx, "payment.due.invoice_day".into(), ("结算开票日", "Invoice day"), ("每期最后一个月的第几日开票（如每月25日结算）", "Day of the cycle's last month the invoice is issued (e.g. the 25th)"), "日 day", Kind::Number, |f| f.invoice_day.clone(), |f, v| f.invoice_day = v)}
+                        {days_fields(ctx)}
+                    }.into_any(),
+                    _ => days_fields(ctx).into_any(),
+                }}
+                {choice(ctx, "f-calendar", ("工作日历", "Calendar"), ("中国法定节假日含调休（2024–2026）", "Mainland China holidays with make-up days (2024–2026)"),
+                    vec![(Calendar::Cn, ("中国法定节假日", "China statutory holidays")), (Calendar::Weekends, ("仅周末休息", "Weekends only")), (Calendar::None, ("不顺延", "No rest days"))],
+                    |f| f.calendar, |f, v| f.calendar = v)}
+            </div>
+        },
+    )
+}
+
+fn days_fields(ctx: Ctx) -> impl IntoView {
+    view! {
+        {field(ctx, "payment.due.days".into(), ("期限天数", "Days"), ("起算日当日不计入（民法典第201条）", "The first day is not counted (Civil Code Art. 201)"), "日 days", Kind::Number, |f| f.due_days.clone(), |f, v| f.due_days = v)}
+        {choice(ctx, "f-day-type", ("天数类型", "Day type"), ("自然日或工作日", "Calendar or working days"),
+            vec![(DayType::Calendar, ("自然日", "Calendar days")), (DayType::Working, ("工作日", "Working days"))],
+            |f| f.due_day_type.unwrap_or(DayType::Calendar), |f, v| f.due_day_type = Some(v))}
+    }
+}
+
+fn payments(ctx: Ctx) -> impl IntoView {
+    let count = Memo::new(move |_| ctx.form.with(|f| f.payments.len()));
+    section(
+        ctx,
+        "sec-payments",
+        ("实际付款", "Payments made"),
+        (
+            "每笔付款先抵充到期最早的未付费用（民法典第560条）。",
+            "Each payment settles the earliest-due unpaid fee first (Civil Code Art. 560).",
+        ),
+        view! {
+            <div class="rows" role="group" aria-label=ctx.t("付款记录", "Payments")>
+                {move || (0..count.get()).map(|i| view! {
+                    <div class="row">
+                        {field(ctx, format!("payment.payments[{i}].date"), ("付款日", "Paid on"), ("", ""), "", Kind::Date,
+                            move |f| f.payments.get(i).map(|p| p.date.clone()).unwrap_or_default(),
+                            move |f, v| if let Some(p) = f.payments.get_mut(i) { p.date = v })}
+                        {field(ctx, format!("payment.payments[{i}].amount"), ("金额", "Amount"), ("", ""), "元 CNY", Kind::Money,
+                            move |f| f.payments.get(i).map(|p| p.amount.clone()).unwrap_or_default(),
+                            move |f, v| if let Some(p) = f.payments.get_mut(i) { p.amount = v })}
+                        <button type="button" class="remove" aria-label=ctx.t("删除此笔付款", "Remove this payment")
+                            on:click=move |_| ctx.form.update(|f| { if i < f.payments.len() { f.payments.remove(i); } })>"×"</button>
+                    </div>
+                }).collect_view()}
+            </div>
+            <div class="add-row">
+                <button type="button" class="chip" data-testid="add-payment" on:click=move |_| ctx.form.update(|f| {
+                    let amount = f.components.iter().filter_map(|c| parse_user_amount(&c.amount).ok()).sum::<rust_decimal::Decimal>();
+                    let date = f.payments.last().map(|p| p.date.clone()).unwrap_or_else(|| f.start.clone());
+                    f.payments.push(PaymentRow { date, amount: amount.to_string() });
+                })>{ctx.t("+ 添加付款", "+ Add payment")}</button>
+            </div>
+        },
+    )
+}
+
+fn late_payment(ctx: Ctx) -> impl IntoView {
+    let on = move || ctx.form.with(|f| f.late_enabled);
+    let lpr = move || ctx.form.with(|f| f.rate_kind == RateKind::Lpr);
+    let preset = move |p: RatePreset| move |_| ctx.form.update(|f| f.apply_preset(p));
+    section(ctx, "sec-late", ("逾期付款违约金", "Late-payment penalty"), ("甲方逾期付款的，按约定比例按日支付违约金；逾期超过约定天数，乙方有权暂停服务或解除合同。", "Late payment accrues the agreed penalty per day; past the agreed days the supplier may suspend service or terminate."), view! {
+        {toggle(ctx, "f-late-on", ("合同约定了逾期付款违约金", "The contract has a late-payment penalty"), |f| f.late_enabled, |f, v| f.late_enabled = v)}
+        {move || on().then(|| view! {
+            <div class="presets">
+                <span class="muted">{ctx.t("常用：", "Presets:")}</span>
+                <button type="button" class="chip" on:click=preset(RatePreset::FivePerTenThousandDaily)>{ctx.t("日万分之五（中小企业款项支付条例）", "0.05%/day (SME payment regulation)")}</button>
+                <button type="button" class="chip" on:click=preset(RatePreset::OnePerMilleDaily)>{ctx.t("日千分之一", "0.1%/day")}</button>
+                <button type="button" class="chip" on:click=preset(RatePreset::LprTimesOnePointFive)>{ctx.t("LPR × 1.5", "LPR × 1.5")}</button>
+            </div>
+            <div class="grid">
+                {choice(ctx, "f-rate-kind", ("计算方式", "Rate form"), ("固定比例，或一年期 LPR 的倍数（取到期日当日 LPR）", "A fixed fraction, or a multiple of the one-year LPR on the due date"),
+                    vec![(RateKind::Fraction, ("固定比例", "Fixed fraction")), (RateKind::Lpr, ("LPR 倍数", "LPR multiple"))],
+                    |f| f.rate_kind, |f, v| f.rate_kind = v)}
+                {move || if lpr() { view! {
+                    {field(ctx, "late_payment.rate.lpr_multiple".into(), ("LPR 倍数", "LPR multiple"), ("如 1.5 倍", "e.g. 1.5"), "× LPR", Kind::Rate, |f| f.lpr_multiple.clone(), |f, v| f.lpr_multiple = v)}
+                    {choice(ctx, "f-basis", ("年天数", "Days per year"), ("日利率 = 年利率 ÷ 年天数", "Daily rate = yearly rate ÷ days per year"),
+                        vec![(365u32, ("365 天", "365 days")), (360u32, ("360 天", "360 days"))],
+                        |f| f.basis_days, |f, v| f.basis_days = v)}
+                }.into_any() } else { view! {
+                    {field(ctx, "late_payment.rate.fraction".into(), ("违约金比例", "Penalty rate"), ("按所选单位输入，如 万分之五 = 5‱", "In the unit chosen, e.g. 5‱ = 0.05%"), "", Kind::Rate, |f| f.rate_value.clone(), |f, v| f.rate_value = v)}
+                    {choice(ctx, "f-rate-unit", ("单位", "Unit"), ("", ""),
+                        RateUnit::ALL.iter().map(|u| (*u, match u { RateUnit::Percent => ("% 百分之", "% percent"), RateUnit::PerMille => ("‰ 千分之", "‰ per mille"), RateUnit::PerTenThousand => ("‱ 万分之", "‱ per ten thousand") })).collect(),
+                        |f| f.rate_unit, |f, v| f.rate_unit = v)}
+                    {field(ctx, "late_payment.rate.per_days".into(), ("每 N 日", "Per N days"), ("1 = 按日；10 = 每10日", "1 = per day; 10 = per 10 days"), "日 days", Kind::Number, |f| f.per_days.clone(), |f, v| f.per_days = v)}
+                }.into_any() }}
+                {choice(ctx, "f-partial-period", ("不足一个计息期", "A started period"), ("按比例计，或按整期计", "Counts in proportion, or whole"),
+                    vec![(PartialPeriod::ProRata, ("按比例", "Pro rata")), (PartialPeriod::Full, ("按整期", "Whole periods"))],
+                    |f| f.partial_period, |f, v| f.partial_period = v)}
+                {field(ctx, "late_payment.cap_fraction".into(), ("违约金上限", "Cap"), ("占该期费用的百分比；留空 = 无上限", "Share of the cycle's fee; empty = no cap"), "%", Kind::Rate, |f| f.cap_percent.clone(), |f, v| f.cap_percent = v)}
+                {field(ctx, "late_payment.suspend_after_days".into(), ("逾期超过N日可暂停服务", "Suspend after"), ("留空 = 无此约定", "Empty = no such clause"), "日 days", Kind::Number, |f| f.suspend_after_days.clone(), |f, v| f.suspend_after_days = v)}
+                {field(ctx, "late_payment.terminate_after_days".into(), ("逾期超过N日可解除合同", "Terminate after"), ("留空 = 无此约定", "Empty = no such clause"), "日 days", Kind::Number, |f| f.terminate_after_days.clone(), |f, v| f.terminate_after_days = v)}
+            </div>
+        })}
+    })
+}
+
+fn supplier_breaches(ctx: Ctx) -> impl IntoView {
+    let sub = move || ctx.form.with(|f| f.subcontracting_enabled);
+    let inc = move || ctx.form.with(|f| f.incidents_enabled);
+    let q = move || ctx.form.with(|f| f.substandard_enabled);
+    let losses = Memo::new(move |_| ctx.form.with(|f| f.losses.len()));
+    section(ctx, "sec-supplier", ("乙方（服务商）违约", "Supplier's breaches"), ("擅自转包、服务事故、服务不达标、泄密及造成的损失，由乙方承担。", "Subcontracting, incidents, substandard service, confidentiality and losses are the supplier's to bear."), view! {
+        {toggle(ctx, "f-sub-on", ("擅自转包条款", "Subcontracting clause"), |f| f.subcontracting_enabled, |f, v| f.subcontracting_enabled = v)}
+        {move || sub().then(|| view! {
+            <div class="grid">
+                {field(ctx, "supplier_breaches.subcontracting.penalty_fraction".into(), ("转包违约金", "Penalty"), ("合同总金额的百分比", "Share of the contract total"), "%", Kind::Rate, |f| f.subcontracting_percent.clone(), |f, v| f.subcontracting_percent = v)}
+                {field(ctx, "supplier_breaches.subcontracting.occurred_on".into(), ("发现转包日期", "Discovered on"), ("留空 = 尚未发生（显示潜在风险）", "Empty = not happened (shows the exposure)"), "", Kind::Date, |f| f.subcontracting_on.clone(), |f, v| f.subcontracting_on = v)}
+            </div>
+            {toggle(ctx, "f-sub-refund", ("并退还已付全部费用", "Plus refund of all fees paid"), |f| f.subcontracting_refund, |f, v| f.subcontracting_refund = v)}
+        })}
+        {toggle(ctx, "f-inc-on", ("服务事故按次扣款", "Per-incident penalty"), |f| f.incidents_enabled, |f, v| f.incidents_enabled = v)}
+        {move || inc().then(|| view! {
+            <div class="grid">
+                {field(ctx, "supplier_breaches.service_incidents.count".into(), ("事故次数", "Incidents"), ("", ""), "次 times", Kind::Number, |f| f.incident_count.clone(), |f, v| f.incident_count = v)}
+                {field(ctx, "supplier_breaches.service_incidents.penalty_each".into(), ("每次扣款", "Per incident"), ("", ""), "元 CNY", Kind::Money, |f| f.incident_penalty.clone(), |f, v| f.incident_penalty = v)}
+            </div>
+        })}
+        {toggle(ctx, "f-q-on", ("不合格服务按价值比例扣款", "Substandard service penalty"), |f| f.substandard_enabled, |f, v| f.substandard_enabled = v)}
+        {move || q().then(|| view! {
+            <div class="grid">
+                {field(ctx, "supplier_breaches.substandard_service.value".into(), ("不合格服务价值", "Value of substandard service"), ("", ""), "元 CNY", Kind::Money, |f| f.substandard_value.clone(), |f, v| f.substandard_value = v)}
+                {field(ctx, "supplier_breaches.substandard_service.fraction".into(), ("扣款比例", "Penalty share"), ("如 10%", "e.g. 10%"), "%", Kind::Rate, |f| f.substandard_percent.clone(), |f, v| f.substandard_percent = v)}
+            </div>
+        })}
+        <div class="grid">
+            {field(ctx, "supplier_breaches.confidentiality_penalty".into(), ("乙方泄密违约金", "Supplier confidentiality penalty"), ("留空 = 无", "Empty = none"), "元 CNY", Kind::Money, |f| f.supplier_confidentiality.clone(), |f, v| f.supplier_confidentiality = v)}
+        </div>
+        <div class="rows" role="group" aria-label=ctx.t("损失", "Losses")>
+            {move || (0..losses.get()).map(|i| view! {
+                <div class="row">
+                    {field(ctx, format!("supplier_breaches.losses[{i}].label"), ("损失项目", "Loss"), ("", ""), "", Kind::Text,
+                        move |f| f.losses.get(i).map(|c| c.label.clone()).unwrap_or_default(),
+                        move |f, v| if let Some(c) = f.losses.get_mut(i) { c.label = v })}
+                    {field(ctx, format!("supplier_breaches.losses[{i}].amount"), ("金额", "Amount"), ("", ""), "元 CNY", Kind::Money,
+                        move |f| f.losses.get(i).map(|c| c.amount.clone()).unwrap_or_default(),
+                        move |f, v| if let Some(c) = f.losses.get_mut(i) { c.amount = v })}
+                    <button type="button" class="remove" aria-label=ctx.t("删除此项损失", "Remove this loss")
+                        on:click=move |_| ctx.form.update(|f| { if i < f.losses.len() { f.losses.remove(i); } })>"×"</button>
+                </div>
+            }).collect_view()}
+        </div>
+        <div class="add-row">
+            <button type="button" class="chip" on:click=move |_| ctx.form.update(|f| f.losses.push(LabelledAmount {
+                label: if ctx.is_zh() { "客户索赔".into() } else { "Customer claim".into() }, amount: "0".into() }))>
+                {ctx.t("+ 添加损失（客户索赔、赔偿、诉讼费…）", "+ Add a loss (claims, damages, legal costs…)")}
+            </button>
+        </div>
+    })
+}
+
+fn client_breaches(ctx: Ctx) -> impl IntoView {
+    section(
+        ctx,
+        "sec-client",
+        ("甲方（客户）违约", "Client's breaches"),
+        (
+            "甲方泄露乙方商业秘密等应支付的违约金。",
+            "What the client owes for breaching confidentiality.",
+        ),
+        view! {
+            <div class="grid">
+                {field(ctx, "client_breaches.confidentiality_penalty".into(), ("甲方泄密违约金", "Client confidentiality penalty"), ("留空 = 无", "Empty = none"), "元 CNY", Kind::Money, |f| f.client_confidentiality.clone(), |f, v| f.client_confidentiality = v)}
+            </div>
+        },
+    )
+}
+
+fn termination(ctx: Ctx) -> impl IntoView {
+    let on = move || ctx.form.with(|f| f.termination_enabled);
+    section(ctx, "sec-termination", ("提前终止与结算", "Termination and settlement"), ("合同解除后，结算至终止日已发生的费用，扣除已付款项与各项违约金、损失（民法典第566条）。", "After termination, fees earned to the last day are settled against payments, penalties and losses (Civil Code Art. 566)."), view! {
+        {toggle(ctx, "f-term-on", ("计算提前终止结算", "Settle an early termination"), |f| f.termination_enabled, |f, v| f.termination_enabled = v)}
+        {move || on().then(|| view! {
+            <div class="grid">
+                {field(ctx, "termination.date".into(), ("服务终止日", "Last day of service"), ("在合同期限之内", "Within the term"), "", Kind::Date, |f| f.termination_date.clone(), |f, v| f.termination_date = v)}
+                {choice(ctx, "f-reason", ("终止原因", "Reason"), ("决定由哪一方承担解除违约金", "Decides who bears the termination penalty"),
+                    vec![
+                        (TerminationReason::Mutual, ("协商一致", "Mutual agreement")),
+                        (TerminationReason::ForceMajeure, ("不可抗力", "Force majeure")),
+                        (TerminationReason::ClientBreach, ("甲方违约", "Client's breach")),
+                        (TerminationReason::SupplierBreach, ("乙方违约", "Supplier's breach")),
+                        (TerminationReason::Subcontracting, ("乙方擅自转包", "Supplier subcontracted")),
+                    ],
+                    |f| f.termination_reason.unwrap_or(TerminationReason::Mutual), |f, v| f.termination_reason = Some(v))}
+                {field(ctx, "termination.breach_penalty_fraction".into(), ("违约方违约金", "Breach penalty"), ("合同总金额的百分比；留空 = 0", "Share of the contract total; empty = 0"), "%", Kind::Rate, |f| f.breach_percent.clone(), |f, v| f.breach_percent = v)}
+                {field(ctx, "termination.settlement_days".into(), ("结算期限", "Settle within"), ("终止日后N日内结清，遇节假日顺延", "Days after the last day; moved off rest days"), "日 days", Kind::Number, |f| f.settlement_days.clone(), |f, v| f.settlement_days = v)}
+            </div>
+        })}
+    })
+}

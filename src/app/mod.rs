@@ -1,0 +1,261 @@
+//! The browser app (wasm32 only, built by Trunk): a Leptos single-page calculator over the engine.
+//! Every keystroke updates the form; the scenario and its figures are derived from it; an invalid
+//! field shows its message beside it while the results keep the last valid figures, marked stale.
+//!
+//! - [`inputs`]: the form, in the contract's own order;
+//! - [`results`]: headline figures and their breakdowns;
+//! - [`library`]: saved scenarios, autosave, import/export, storage banners;
+//! - [`share`]: share links and QR codes; [`compare`]: scenarios side by side.
+
+mod compare;
+mod dom;
+mod inputs;
+mod library;
+mod results;
+mod share;
+mod web_kv;
+
+use crate::compute::{compute, ComputeResult};
+use crate::form::FormState;
+use crate::scenario::Scenario;
+use crate::scenario_store::Store;
+use crate::validation::{Lang, ValidationError};
+use leptos::prelude::*;
+use web_kv::WebKv;
+
+/// Entry point called by `src/bin/web.rs`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// A figure set the results panel shows: the scenario and what the engine made of it.
+pub type Figures = (Scenario, ComputeResult);
+
+/// Which main view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Calculator,
+    Compare,
+}
+
+/// A message across the top of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Banner {
+    pub id: u32,
+    pub kind: BannerKind,
+    pub text_zh: String,
+    pub text_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BannerKind {
+    Info,
+    Warning,
+    /// Corrupt storage set aside: offers the raw text for download.
+    Quarantined {
+        key: String,
+        raw: String,
+    },
+    /// A scenario opened from a share link, not saved yet.
+    FromLink,
+    /// A deleted saved scenario that can still be restored.
+    Deleted,
+}
+
+/// Everything the components share.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub page: RwSignal<Page>,
+    pub form: RwSignal<FormState>,
+    /// The scenario the form describes, or every wrong field.
+    pub parsed: Memo<Result<Scenario, Vec<ValidationError>>>,
+    /// The figures to show (the last valid ones when the form is invalid) and whether they are stale.
+    pub shown: Memo<(Option<Figures>, bool)>,
+    /// The messages to show next to fields, by JSON path.
+    pub errors: Memo<Vec<ValidationError>>,
+    pub store: StoredValue<Store<WebKv>>,
+    /// Bumped whenever the saved list changes, so lists re-read the store.
+    pub saved_version: RwSignal<u32>,
+    /// The saved scenario being edited, if any.
+    pub current_id: RwSignal<Option<String>>,
+    /// Off while a scenario from a link is shown unsaved: the stored one must not be overwritten.
+    pub autosave: RwSignal<bool>,
+    pub banners: RwSignal<Vec<Banner>>,
+    /// Whether storage works: false = the app runs in memory only.
+    pub storage_ok: RwSignal<bool>,
+}
+
+impl Ctx {
+    /// Chinese or English text, following the language toggle.
+    pub fn t(
+        self,
+        zh: &'static str,
+        en: &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || if self.lang.get() == Lang::Zh { zh } else { en }
+    }
+
+    pub fn is_zh(self) -> bool {
+        self.lang.get() == Lang::Zh
+    }
+
+    /// The message for the field at `path`, in the current language.
+    pub fn error_at(self, path: &str) -> Option<String> {
+        let lang = self.lang.get();
+        self.errors.with(|errs| {
+            errs.iter()
+                .find(|e| e.path == path)
+                .map(|e| e.message(lang))
+        })
+    }
+
+    pub fn banner(self, kind: BannerKind, zh: impl Into<String>, en: impl Into<String>) {
+        self.banners.update(|b| {
+            let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
+            b.push(Banner {
+                id,
+                kind,
+                text_zh: zh.into(),
+                text_en: en.into(),
+            });
+        });
+    }
+
+    pub fn dismiss(self, id: u32) {
+        self.banners.update(|b| b.retain(|x| x.id != id));
+    }
+
+    /// Replaces the whole form with `s` (opening a saved scenario, a link or an import).
+    pub fn load(self, s: &Scenario) {
+        self.form.set(FormState::from_scenario(s));
+    }
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let (store, quarantined) = Store::open(WebKv::new(), &dom::now_iso());
+    let storage_ok = store.open_error().is_none();
+    let lang = match store.lang().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    };
+    let stored_working = store.load_working();
+    let store = StoredValue::new(store);
+
+    let initial = stored_working
+        .clone()
+        .unwrap_or_else(|| crate::samples::starter(dom::today()));
+    let form = RwSignal::new(FormState::from_scenario(&initial));
+    let parsed = Memo::new(move |_| form.with(|f| f.to_scenario()));
+    let computed: Memo<Result<Figures, Vec<ValidationError>>> = Memo::new(move |_| {
+        parsed.with(|p| match p {
+            Ok(s) => compute(s).map(|r| (s.clone(), r)).map_err(|e| vec![e]),
+            Err(e) => Err(e.clone()),
+        })
+    });
+    let shown = Memo::new(move |prev: Option<&(Option<Figures>, bool)>| {
+        computed.with(|c| match c {
+            Ok(f) => (Some(f.clone()), false),
+            Err(_) => (prev.and_then(|p| p.0.clone()), true),
+        })
+    });
+    let errors =
+        Memo::new(move |_| computed.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
+
+    let ctx = Ctx {
+        lang: RwSignal::new(lang),
+        page: RwSignal::new(Page::Calculator),
+        form,
+        parsed,
+        shown,
+        errors,
+        store,
+        saved_version: RwSignal::new(0),
+        current_id: RwSignal::new(None),
+        autosave: RwSignal::new(true),
+        banners: RwSignal::new(Vec::new()),
+        storage_ok: RwSignal::new(storage_ok),
+    };
+    provide_context(ctx);
+
+    library::report_quarantined(ctx, quarantined);
+    if !storage_ok {
+        ctx.banner(
+            BannerKind::Warning,
+            "浏览器本地存储不可用：本页仍可正常计算，但关闭后不会保留。请用“导出”保存方案。",
+            "Local storage is unavailable: the calculator works, but nothing is kept after you close the page. Use Export to keep a scenario.",
+        );
+    }
+    share::open_from_link(ctx, stored_working.is_some());
+    library::autosave(ctx);
+
+    Effect::new(move |_| {
+        let code = if ctx.lang.get() == Lang::Zh {
+            "zh"
+        } else {
+            "en"
+        };
+        ctx.store.update_value(|s| {
+            let _ = s.set_lang(code);
+        });
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", if code == "zh" { "zh-CN" } else { "en" });
+            }
+            doc.set_title(if code == "zh" {
+                "售后服务外包合同计算器"
+            } else {
+                "Service outsourcing contract calculator"
+            });
+        }
+    });
+
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>{ctx.t("售后服务外包合同计算器", "Service Outsourcing Contract Calculator")}</h1>
+                <p class="tagline">{ctx.t(
+                    "费用 · 逾期付款违约金 · 转包 · 解除结算 —— 全部在您的浏览器中计算，数据不离开本机",
+                    "Fees · late-payment penalties · subcontracting · termination — computed in your browser; nothing leaves this device",
+                )}</p>
+            </div>
+            <nav class="actions" aria-label=ctx.t("操作", "Actions")>
+                <button type="button" class=move || if ctx.page.get() == Page::Calculator { "tab active" } else { "tab" }
+                    on:click=move |_| ctx.page.set(Page::Calculator)>{ctx.t("计算", "Calculator")}</button>
+                <button type="button" class=move || if ctx.page.get() == Page::Compare { "tab active" } else { "tab" }
+                    data-testid="open-compare"
+                    on:click=move |_| ctx.page.set(Page::Compare)>{ctx.t("方案对比", "Compare")}</button>
+                <button type="button" class="lang" data-testid="lang-toggle"
+                    aria-label=ctx.t("切换到英文", "Switch to Chinese")
+                    on:click=move |_| ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
+                    {ctx.t("EN", "中文")}
+                </button>
+            </nav>
+        </header>
+        <library::Banners />
+        <main>
+            {move || match ctx.page.get() {
+                Page::Calculator => view! {
+                    <div class="workspace">
+                        <section class="inputs" aria-label=ctx.t("合同条款", "Contract terms")>
+                            <library::ScenarioBar />
+                            <inputs::Form />
+                        </section>
+                        <aside class="results" aria-live="polite" aria-label=ctx.t("计算结果", "Results")>
+                            <results::Results />
+                        </aside>
+                    </div>
+                }.into_any(),
+                Page::Compare => view! { <compare::Compare /> }.into_any(),
+            }}
+        </main>
+        <footer class="foot">
+            <p>{ctx.t(
+                "计算依据：《民法典》第201–203条（期间计算）、第560条（清偿抵充）、第585条（违约金）、第566–567条（解除后结算）；节假日与 LPR 数据见 README。结果供谈判与核对参考，不构成法律意见。",
+                "Rules: Civil Code Arts. 201–203 (periods), 560 (allocation of payments), 585 (penalties), 566–567 (settlement after termination); holiday and LPR data: see README. Figures support negotiation and checking; they are not legal advice.",
+            )}</p>
+        </footer>
+    }
+}

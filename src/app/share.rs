@@ -1,0 +1,96 @@
+//! Share links: the whole scenario in the URL fragment (deflate + base64url, prefix `s1.`), and a
+//! QR code of it. A link opened in a fresh browser shows the identical scenario, offers to save
+//! it, and never overwrites a stored scenario silently; a damaged link is reported and ignored.
+
+use super::{dom, BannerKind, Ctx};
+use crate::share_link::{decode, encode, qr_svg, PREFIX};
+use crate::validation::Lang;
+use leptos::prelude::*;
+
+/// Opens the scenario in the address's fragment, if there is one.
+pub fn open_from_link(ctx: Ctx, had_stored: bool) {
+    let fragment = dom::hash();
+    if fragment.is_empty() {
+        return;
+    }
+    match decode(&fragment) {
+        Ok(s) => {
+            ctx.load(&s);
+            ctx.autosave.set(false);
+            let (zh, en) = if had_stored {
+                ("这是通过分享链接打开的方案，尚未保存；您本机保存的方案不会被覆盖。", "This scenario was opened from a share link and is not saved; your stored scenario is untouched.")
+            } else {
+                (
+                    "这是通过分享链接打开的方案，尚未保存。",
+                    "This scenario was opened from a share link and is not saved yet.",
+                )
+            };
+            ctx.banner(BannerKind::FromLink, zh, en);
+        }
+        Err(e) if fragment.starts_with(PREFIX) || fragment.len() > 8 => {
+            ctx.banner(
+                BannerKind::Warning,
+                format!(
+                    "链接中的方案无法打开：{}。已显示您本机的方案。",
+                    e.message(Lang::Zh)
+                ),
+                format!(
+                    "The scenario in this link cannot be opened: {}. Showing your own scenario.",
+                    e.message(Lang::En)
+                ),
+            );
+            dom::clear_hash();
+        }
+        Err(_) => {}
+    }
+}
+
+/// Leaves a linked scenario unsaved and goes back to the one stored on this device.
+pub fn back_to_stored(ctx: Ctx) {
+    let stored = ctx.store.with_value(|s| s.load_working());
+    let s = stored.unwrap_or_else(|| crate::samples::starter(dom::today()));
+    ctx.load(&s);
+    ctx.current_id.set(None);
+    ctx.autosave.set(true);
+    dom::clear_hash();
+}
+
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open = RwSignal::new(false);
+    let link = RwSignal::new(String::new());
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    let make_link = move |_| {
+        let Some((s, _)) = ctx.shown.get_untracked().0 else {
+            return;
+        };
+        let url = format!("{}#{}", dom::base_url(), encode(&s));
+        link.set(url.clone());
+        copied.set(None);
+        open.set(true);
+        leptos::task::spawn_local(async move {
+            copied.set(Some(dom::copy_text(url).await));
+        });
+    };
+    view! {
+        <button type="button" data-testid="copy-link" on:click=make_link>{ctx.t("复制链接", "Copy link")}</button>
+        <Show when=move || open.get()>
+            <div class="share-panel" role="dialog" aria-label=ctx.t("分享链接", "Share link") data-testid="share-panel">
+                <p class="muted">{move || match copied.get() {
+                    Some(true) => if ctx.is_zh() { "链接已复制。对方打开即可看到同样的方案与结果；数据只在链接里，不经过任何服务器。" } else { "Link copied. Whoever opens it sees the same scenario and figures; the data is in the link only, no server involved." },
+                    Some(false) => if ctx.is_zh() { "浏览器不允许自动复制，请手动复制下面的链接。" } else { "The browser refused to copy; copy the link below by hand." },
+                    None => "…",
+                }}</p>
+                <input class="link-text" data-testid="link-text" type="text" readonly prop:value=move || link.get()
+                    aria-label=ctx.t("分享链接", "Share link") on:focus=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
+                    } />
+                <p class="muted small">{move || if ctx.is_zh() { format!("链接长度 {} 字符", link.get().chars().count()) } else { format!("{} characters", link.get().chars().count()) }}</p>
+                <div class="qr" data-testid="qr" inner_html=move || qr_svg(&link.get()).unwrap_or_default()></div>
+                <button type="button" on:click=move |_| open.set(false)>{ctx.t("关闭", "Close")}</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,214 @@
+//! Each figure in words, with the clause and the rule behind it, as the app shows it under the
+//! figure and as a lawyer would check it by hand.
+
+use crate::compute::{ComputeResult, CycleRow};
+use crate::money::format_yuan;
+use crate::scenario::{Cycle, Scenario};
+use crate::termination::{Payer, TerminationResult};
+use crate::validation::Lang;
+use rust_decimal::Decimal;
+
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// A rate as people say it: 0.0005 per 1 day → "0.05%/日" / "0.05% per day".
+pub fn rate_words(fraction: Decimal, per_days: u32, lang: Lang) -> String {
+    let pct = (fraction * Decimal::ONE_HUNDRED).round_dp(6).normalize();
+    match (lang, per_days) {
+        (Lang::Zh, 1) => format!("{pct}%/日"),
+        (Lang::Zh, n) => format!("{pct}%/{n}日"),
+        (Lang::En, 1) => format!("{pct}% per day"),
+        (Lang::En, n) => format!("{pct}% per {n} days"),
+    }
+}
+
+/// How the contract total is made: the cycles' fees summed over the term (spec §1).
+pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
+    let n = r.total_fees.cycles.len();
+    let partial = r
+        .total_fees
+        .cycles
+        .iter()
+        .filter(|c| c.partial_of.is_some())
+        .count();
+    let unit_zh = match s.fees.cycle {
+        Cycle::Monthly => "月",
+        Cycle::Quarterly => "季度",
+        Cycle::Yearly => "年",
+    };
+    let unit_en = match s.fees.cycle {
+        Cycle::Monthly => "month",
+        Cycle::Quarterly => "quarter",
+        Cycle::Yearly => "year",
+    };
+    let fee = format_yuan(s.cycle_fee());
+    let total = format_yuan(r.total_fees.contract_total);
+    match lang {
+        Lang::Zh => format!(
+            "每{unit_zh}费用 {fee}（各项费用之和），{start} 至 {end} 共 {n} 期{}，合计 {total}。合同总金额是按合同金额比例计算的违约金的基数。",
+            if partial > 0 { format!("，其中 {partial} 期不足整期按天折算") } else { String::new() },
+            start = s.contract.start,
+            end = s.contract.end,
+        ),
+        Lang::En => format!(
+            "{fee} per {unit_en} (the sum of the fee components), {n} cycles from {start} to {end}{}, total {total}. The contract total is the base of every penalty stated as a share of the contract amount.",
+            if partial > 0 { format!(", {partial} of them partial and prorated by days") } else { String::new() },
+            start = s.contract.start,
+            end = s.contract.end,
+        ),
+    }
+}
+
+/// One cycle's penalty: each late part × rate × days late ÷ period (spec §4, Civil Code Art. 585;
+/// days counted from the day after the due date, Art. 201).
+pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
+    let rate = c.rate.as_ref()?;
+    let period = Decimal::from(rate.per_days);
+    let mut parts: Vec<String> = c
+        .payments
+        .iter()
+        .filter(|t| t.days_late > 0)
+        .map(|t| {
+            let paid = pick(lang, &format!("{} 付", t.date), &format!("paid {}", t.date));
+            format!(
+                "{} × {} × {}/{} ({paid})",
+                format_yuan(t.amount),
+                pct(rate.fraction),
+                t.days_late,
+                period
+            )
+        })
+        .collect();
+    if c.outstanding > Decimal::ZERO && c.unpaid_days > 0 {
+        let unpaid_days = c.unpaid_days;
+        let label = pick(lang, "未付", "unpaid");
+        parts.push(format!(
+            "{} × {} × {}/{} ({label})",
+            format_yuan(c.outstanding),
+            pct(rate.fraction),
+            unpaid_days,
+            period
+        ));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let capped = if c.capped {
+        pick(lang, "（已按上限计）", " (capped)")
+    } else {
+        String::new()
+    };
+    let lpr = rate
+        .lpr
+        .map(|l| {
+            pick(
+                lang,
+                &format!("；到期日一年期 LPR {}", pct(l)),
+                &format!("; one-year LPR on the due date {}", pct(l)),
+            )
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "{} = {}{capped}{lpr}",
+        parts.join(" + "),
+        format_yuan(c.penalty)
+    ))
+}
+
+fn pct(f: Decimal) -> String {
+    format!("{}%", (f * Decimal::ONE_HUNDRED).round_dp(6).normalize())
+}
+
+/// The settlement line by line: earned − paid + late penalty + client charges − supplier charges.
+pub fn settlement(t: &TerminationResult, lang: Lang) -> String {
+    let sum = format!(
+        "{} − {} + {} + {} − {}",
+        format_yuan(t.earned),
+        format_yuan(t.paid),
+        format_yuan(t.late_penalty),
+        format_yuan(t.client_charges),
+        format_yuan(t.supplier_charges)
+    );
+    let who = payer_sentence(t, lang);
+    match lang {
+        Lang::Zh => format!("已发生费用 − 已付 + 逾期违约金 + 甲方应付违约金 − 乙方应扣款项 = {sum} → {who}（《民法典》第566、567条：解除后结算条款仍然有效）"),
+        Lang::En => format!("earned − paid + late penalty + client's charges − supplier's charges = {sum} → {who} (Civil Code Arts. 566–567: settlement clauses survive termination)"),
+    }
+}
+
+/// "甲方应于 2025-08-19 前向乙方支付 ¥93,573.22" and its English.
+pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
+    let net = format_yuan(t.net);
+    match (t.payer, lang) {
+        (Payer::Client, Lang::Zh) => format!("甲方（客户）应于 {} 前向乙方支付 {net}", t.due),
+        (Payer::Client, Lang::En) => format!("the client pays the supplier {net} by {}", t.due),
+        (Payer::Supplier, Lang::Zh) => format!("乙方（服务商）应于 {} 前向甲方支付 {net}", t.due),
+        (Payer::Supplier, Lang::En) => format!("the supplier pays the client {net} by {}", t.due),
+        (Payer::None, Lang::Zh) => "双方互不支付".to_string(),
+        (Payer::None, Lang::En) => "neither side pays".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::compute_json;
+
+    fn result(name: &str) -> ComputeResult {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        compute_json(&text).unwrap()
+    }
+
+    #[test]
+    fn rates_in_words() {
+        assert_eq!(rate_words(Decimal::new(5, 4), 1, Lang::Zh), "0.05%/日");
+        assert_eq!(
+            rate_words(Decimal::new(1, 2), 10, Lang::En),
+            "1% per 10 days"
+        );
+    }
+
+    #[test]
+    fn a_split_payment_penalty_in_words() {
+        // March 2025: ¥30,000 paid on the due date, ¥20,000 50 days late → only the late part.
+        let r = result("monthly-operation-2025");
+        let march = &r.total_fees.cycles[2];
+        assert_eq!(
+            cycle_penalty(march, Lang::Zh).unwrap(),
+            "¥20,000.00 × 0.05% × 50/1 (2025-05-30 付) = ¥500.00"
+        );
+        // July 2025 is still unpaid on 2025-09-30: 50 days from the 8-11 due date.
+        assert_eq!(
+            cycle_penalty(&r.total_fees.cycles[6], Lang::En).unwrap(),
+            "¥50,000.00 × 0.05% × 50/1 (unpaid) = ¥1,250.00"
+        );
+        assert_eq!(cycle_penalty(&r.total_fees.cycles[0], Lang::Zh), None);
+    }
+
+    #[test]
+    fn the_settlement_in_words() {
+        let r = result("termination-2025");
+        let t = r.termination.as_ref().unwrap();
+        let s = settlement(t, Lang::Zh);
+        assert!(
+            s.contains("¥265,806.45 − ¥160,000.00 + ¥5,616.77 + ¥0.00 − ¥17,850.00"),
+            "{s}"
+        );
+        assert!(
+            s.contains("甲方（客户）应于 2025-08-19 前向乙方支付 ¥93,573.22"),
+            "{s}"
+        );
+        assert_eq!(
+            payer_sentence(t, Lang::En),
+            "the client pays the supplier ¥93,573.22 by 2025-08-19"
+        );
+    }
+}

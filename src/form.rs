@@ -1,0 +1,895 @@
+//! The calculator's form: every field exactly as the user typed it, and the translation to and
+//! from the scenario document. Typed text is kept even when it is not valid, so nothing a user
+//! typed is lost; [`FormState::to_scenario`] says which fields are wrong, by their JSON path.
+//!
+//! Money fields accept `50000`, `50,000`, `50000.00` and `5万` ([`crate::money::parse_user_amount`]);
+//! rates are typed in %, ‰ or ‱ and stored as fractions; switched-off clauses are written as `null`.
+
+use crate::calendar::Calendar;
+use crate::money::{parse_plain_decimal, parse_user_amount, AmountInputError};
+use crate::scenario::*;
+use crate::validation::{scenario_from_value, ErrorKind, ValidationError};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+/// The unit a rate is typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RateUnit {
+    /// 百分之 (%).
+    #[default]
+    Percent,
+    /// 千分之 (‰).
+    PerMille,
+    /// 万分之 (‱).
+    PerTenThousand,
+}
+
+impl RateUnit {
+    pub const ALL: [RateUnit; 3] = [
+        RateUnit::Percent,
+        RateUnit::PerMille,
+        RateUnit::PerTenThousand,
+    ];
+
+    fn divisor(self) -> Decimal {
+        match self {
+            RateUnit::Percent => Decimal::ONE_HUNDRED,
+            RateUnit::PerMille => Decimal::ONE_THOUSAND,
+            RateUnit::PerTenThousand => Decimal::from(10_000),
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            RateUnit::Percent => "%",
+            RateUnit::PerMille => "‰",
+            RateUnit::PerTenThousand => "‱",
+        }
+    }
+
+    /// The unit that shows `fraction` most naturally: 0.0005 → 5‱ (万分之五), 0.001 → 1‰, 0.0365 → 3.65%.
+    pub fn natural_for(fraction: Decimal) -> RateUnit {
+        if fraction.is_zero() || fraction >= Decimal::new(1, 2) {
+            RateUnit::Percent
+        } else if fraction >= Decimal::new(1, 3) {
+            RateUnit::PerMille
+        } else {
+            RateUnit::PerTenThousand
+        }
+    }
+}
+
+/// `fraction` written in `unit`, without trailing zeros: 0.0005 in ‱ → "5".
+pub fn fraction_in_unit(fraction: Decimal, unit: RateUnit) -> String {
+    (fraction * unit.divisor()).normalize().to_string()
+}
+
+/// Which form of late-payment rate the contract uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RateKind {
+    /// A fraction per N days (日万分之五, 每10日1%…).
+    #[default]
+    Fraction,
+    /// A multiple of the one-year LPR.
+    Lpr,
+}
+
+/// How the end of the term is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EndMode {
+    #[default]
+    Date,
+    /// start + N months − 1 day.
+    Months,
+}
+
+/// Which due rule is chosen (its fields live beside it in the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DueRuleKind {
+    #[default]
+    DayOfNextMonth,
+    DaysAfterCycleEnd,
+    DaysAfterCycleStart,
+    DaysAfterInvoice,
+}
+
+/// A labelled amount: a fee component or a listed loss.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LabelledAmount {
+    pub label: String,
+    pub amount: String,
+}
+
+/// A payment as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PaymentRow {
+    pub date: String,
+    pub amount: String,
+}
+
+/// Every field of the form, as text or as a choice.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FormState {
+    pub name: String,
+    pub as_of: String,
+    pub start: String,
+    pub end_mode: EndMode,
+    pub end: String,
+    pub term_months: String,
+    pub renewal_months: String,
+
+    pub cycle: Option<Cycle>,
+    pub partial_cycle: PartialCycle,
+    pub components: Vec<LabelledAmount>,
+
+    pub due_rule: DueRuleKind,
+    pub due_day: String,
+    pub due_days: String,
+    pub due_day_type: Option<DayType>,
+    pub invoice_day: String,
+    pub calendar: Calendar,
+    pub payments: Vec<PaymentRow>,
+
+    pub late_enabled: bool,
+    pub rate_kind: RateKind,
+    pub rate_value: String,
+    pub rate_unit: RateUnit,
+    pub per_days: String,
+    pub lpr_multiple: String,
+    pub basis_days: u32,
+    pub partial_period: PartialPeriod,
+    /// Cap as % of the cycle's fee; empty = no cap.
+    pub cap_percent: String,
+    /// Empty = the contract gives no such right.
+    pub suspend_after_days: String,
+    pub terminate_after_days: String,
+
+    pub subcontracting_enabled: bool,
+    pub subcontracting_percent: String,
+    pub subcontracting_refund: bool,
+    pub subcontracting_on: String,
+    pub incidents_enabled: bool,
+    pub incident_count: String,
+    pub incident_penalty: String,
+    pub substandard_enabled: bool,
+    pub substandard_value: String,
+    pub substandard_percent: String,
+    /// Empty = no confidentiality penalty.
+    pub supplier_confidentiality: String,
+    pub losses: Vec<LabelledAmount>,
+    pub client_confidentiality: String,
+
+    pub termination_enabled: bool,
+    pub termination_date: String,
+    pub termination_reason: Option<TerminationReason>,
+    pub breach_percent: String,
+    pub settlement_days: String,
+
+    /// The document the form was loaded from: fields this version does not know are carried over.
+    pub original: Option<Value>,
+}
+
+/// The late-payment presets the contract templates use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatePreset {
+    /// 日万分之五: the default of the SME payment regulation (《保障中小企业款项支付条例》).
+    FivePerTenThousandDaily,
+    /// 日千分之一.
+    OnePerMilleDaily,
+    /// 1.5 × LPR, 365-day year.
+    LprTimesOnePointFive,
+}
+
+impl FormState {
+    /// The form showing `s`.
+    pub fn from_scenario(s: &Scenario) -> FormState {
+        let money = |d: Decimal| d.to_string();
+        let percent = |d: Decimal| fraction_in_unit(d, RateUnit::Percent);
+        let opt_money = |d: Option<Decimal>| d.map(money).unwrap_or_default();
+        let opt_days = |d: Option<u32>| d.map(|d| d.to_string()).unwrap_or_default();
+        let mut f = FormState {
+            name: s.name.clone(),
+            as_of: s.as_of.to_string(),
+            start: s.contract.start.to_string(),
+            end: s.contract.end.to_string(),
+            renewal_months: s.contract.renewal_months.to_string(),
+            cycle: Some(s.fees.cycle),
+            partial_cycle: s.fees.partial_cycle,
+            components: s
+                .fees
+                .components
+                .iter()
+                .map(|c| LabelledAmount {
+                    label: c.label.clone(),
+                    amount: money(c.amount),
+                })
+                .collect(),
+            calendar: s.payment.calendar,
+            payments: s
+                .payment
+                .payments
+                .iter()
+                .map(|p| PaymentRow {
+                    date: p.date.to_string(),
+                    amount: money(p.amount),
+                })
+                .collect(),
+            original: Some(s.to_json_value()),
+            ..FormState::blank()
+        };
+        match &s.payment.due {
+            DueRule::DayOfNextMonth { day, .. } => {
+                f.due_rule = DueRuleKind::DayOfNextMonth;
+                f.due_day = day.to_string();
+            }
+            DueRule::DaysAfterCycleEnd { days, day_type, .. } => {
+                f.due_rule = DueRuleKind::DaysAfterCycleEnd;
+                f.due_days = days.to_string();
+                f.due_day_type = Some(*day_type);
+            }
+            DueRule::DaysAfterCycleStart { days, day_type, .. } => {
+                f.due_rule = DueRuleKind::DaysAfterCycleStart;
+                f.due_days = days.to_string();
+                f.due_day_type = Some(*day_type);
+            }
+            DueRule::DaysAfterInvoice {
+                invoice_day,
+                days,
+                day_type,
+                ..
+            } => {
+                f.due_rule = DueRuleKind::DaysAfterInvoice;
+                f.invoice_day = invoice_day.to_string();
+                f.due_days = days.to_string();
+                f.due_day_type = Some(*day_type);
+            }
+        }
+        if let Some(l) = &s.late_payment {
+            f.late_enabled = true;
+            match &l.rate {
+                Rate::Fraction {
+                    fraction, per_days, ..
+                } => {
+                    f.rate_kind = RateKind::Fraction;
+                    f.rate_unit = RateUnit::natural_for(*fraction);
+                    f.rate_value = fraction_in_unit(*fraction, f.rate_unit);
+                    f.per_days = per_days.to_string();
+                }
+                Rate::Lpr {
+                    lpr_multiple,
+                    basis_days,
+                    ..
+                } => {
+                    f.rate_kind = RateKind::Lpr;
+                    f.lpr_multiple = lpr_multiple.normalize().to_string();
+                    f.basis_days = *basis_days;
+                }
+            }
+            f.partial_period = l.partial_period;
+            f.cap_percent = l.cap_fraction.map(percent).unwrap_or_default();
+            f.suspend_after_days = opt_days(l.suspend_after_days);
+            f.terminate_after_days = opt_days(l.terminate_after_days);
+        }
+        if let Some(b) = &s.supplier_breaches {
+            if let Some(c) = &b.subcontracting {
+                f.subcontracting_enabled = true;
+                f.subcontracting_percent = percent(c.penalty_fraction);
+                f.subcontracting_refund = c.refund_paid;
+                f.subcontracting_on = c.occurred_on.map(|d| d.to_string()).unwrap_or_default();
+            }
+            if let Some(i) = &b.service_incidents {
+                f.incidents_enabled = true;
+                f.incident_count = i.count.to_string();
+                f.incident_penalty = money(i.penalty_each);
+            }
+            if let Some(q) = &b.substandard_service {
+                f.substandard_enabled = true;
+                f.substandard_value = money(q.value);
+                f.substandard_percent = percent(q.fraction);
+            }
+            f.supplier_confidentiality = opt_money(b.confidentiality_penalty);
+            f.losses = b
+                .losses
+                .iter()
+                .map(|l| LabelledAmount {
+                    label: l.label.clone(),
+                    amount: money(l.amount),
+                })
+                .collect();
+        }
+        if let Some(c) = &s.client_breaches {
+            f.client_confidentiality = opt_money(c.confidentiality_penalty);
+        }
+        if let Some(t) = &s.termination {
+            f.termination_enabled = true;
+            f.termination_date = t.date.to_string();
+            f.termination_reason = Some(t.reason);
+            f.breach_percent = t.breach_penalty_fraction.map(percent).unwrap_or_default();
+            f.settlement_days = t.settlement_days.to_string();
+        }
+        f
+    }
+
+    /// Defaults for every switched-off clause, so switching one on shows sensible terms.
+    fn blank() -> FormState {
+        FormState {
+            renewal_months: "0".into(),
+            term_months: "12".into(),
+            due_day: "10".into(),
+            due_days: "15".into(),
+            invoice_day: "25".into(),
+            rate_value: "5".into(),
+            rate_unit: RateUnit::PerTenThousand,
+            per_days: "1".into(),
+            lpr_multiple: "1.5".into(),
+            basis_days: 365,
+            subcontracting_percent: "20".into(),
+            subcontracting_refund: true,
+            incident_count: "0".into(),
+            incident_penalty: "2000".into(),
+            substandard_value: "0".into(),
+            substandard_percent: "10".into(),
+            settlement_days: "30".into(),
+            ..FormState::default()
+        }
+    }
+
+    /// Applies one of the contract templates' late-payment rates.
+    pub fn apply_preset(&mut self, preset: RatePreset) {
+        self.late_enabled = true;
+        self.partial_period = PartialPeriod::ProRata;
+        match preset {
+            RatePreset::FivePerTenThousandDaily => {
+                self.rate_kind = RateKind::Fraction;
+                self.rate_value = "5".into();
+                self.rate_unit = RateUnit::PerTenThousand;
+                self.per_days = "1".into();
+            }
+            RatePreset::OnePerMilleDaily => {
+                self.rate_kind = RateKind::Fraction;
+                self.rate_value = "1".into();
+                self.rate_unit = RateUnit::PerMille;
+                self.per_days = "1".into();
+            }
+            RatePreset::LprTimesOnePointFive => {
+                self.rate_kind = RateKind::Lpr;
+                self.lpr_multiple = "1.5".into();
+                self.basis_days = 365;
+            }
+        }
+    }
+
+    /// The scenario the form describes, or every field that is wrong (by JSON path). Text that
+    /// cannot be read is reported first, field by field; then the document's own rules apply.
+    pub fn to_scenario(&self) -> Result<Scenario, Vec<ValidationError>> {
+        let mut r = Reader::default();
+        let doc = self.document(&mut r);
+        if !r.errors.is_empty() {
+            return Err(r.errors);
+        }
+        let doc = match &self.original {
+            Some(orig) => with_unknown_fields(doc, orig),
+            None => doc,
+        };
+        scenario_from_value(&doc).map_err(|e| vec![e])
+    }
+
+    fn document(&self, r: &mut Reader) -> Value {
+        let end = match self.end_mode {
+            EndMode::Date => r.date("contract.end", &self.end),
+            EndMode::Months => {
+                let start = crate::validation::parse_date(self.start.trim());
+                let months = r.whole("contract.term_months", &self.term_months);
+                match (start, months.as_u64()) {
+                    (Some(s), Some(m)) if (1..=1200).contains(&m) => {
+                        json!(
+                            crate::fees::renewal_end(s.pred_opt().unwrap_or(s), m as u32)
+                                .to_string()
+                        )
+                    }
+                    (_, Some(_)) => {
+                        r.push(
+                            "contract.term_months",
+                            ErrorKind::WholeNumber {
+                                got: self.term_months.clone(),
+                                min: 1,
+                                max: 1200,
+                            },
+                        );
+                        Value::Null
+                    }
+                    _ => Value::Null,
+                }
+            }
+        };
+        let day_type = json!(match self.due_day_type.unwrap_or(DayType::Calendar) {
+            DayType::Calendar => "calendar",
+            DayType::Working => "working",
+        });
+        let due = match self.due_rule {
+            DueRuleKind::DayOfNextMonth => {
+                json!({"rule": "day_of_next_month", "day": r.whole("payment.due.day", &self.due_day)})
+            }
+            DueRuleKind::DaysAfterCycleEnd => json!({"rule": "days_after_cycle_end",
+                "days": r.whole("payment.due.days", &self.due_days), "day_type": day_type}),
+            DueRuleKind::DaysAfterCycleStart => json!({"rule": "days_after_cycle_start",
+                "days": r.whole("payment.due.days", &self.due_days), "day_type": day_type}),
+            DueRuleKind::DaysAfterInvoice => json!({"rule": "days_after_invoice",
+                "invoice_day": r.whole("payment.due.invoice_day", &self.invoice_day),
+                "days": r.whole("payment.due.days", &self.due_days), "day_type": day_type}),
+        };
+        let components: Vec<Value> = self
+            .components
+            .iter()
+            .enumerate()
+            .map(|(i, c)| json!({"label": c.label, "amount": r.money(&format!("fees.components[{i}].amount"), &c.amount)}))
+            .collect();
+        let payments: Vec<Value> = self
+            .payments
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                json!({"date": r.date(&format!("payment.payments[{i}].date"), &p.date),
+                       "amount": r.money(&format!("payment.payments[{i}].amount"), &p.amount)})
+            })
+            .collect();
+        let late = if self.late_enabled {
+            let rate = match self.rate_kind {
+                RateKind::Fraction => json!({
+                    "fraction": r.rate("late_payment.rate.fraction", &self.rate_value, self.rate_unit),
+                    "per_days": r.whole("late_payment.rate.per_days", &self.per_days)}),
+                RateKind::Lpr => json!({
+                    "lpr_multiple": r.plain("late_payment.rate.lpr_multiple", &self.lpr_multiple),
+                    "basis_days": self.basis_days}),
+            };
+            json!({"rate": rate,
+                   "partial_period": match self.partial_period { PartialPeriod::ProRata => "pro_rata", PartialPeriod::Full => "full" },
+                   "cap_fraction": r.opt_rate("late_payment.cap_fraction", &self.cap_percent, RateUnit::Percent),
+                   "suspend_after_days": r.opt_whole("late_payment.suspend_after_days", &self.suspend_after_days),
+                   "terminate_after_days": r.opt_whole("late_payment.terminate_after_days", &self.terminate_after_days)})
+        } else {
+            Value::Null
+        };
+        let losses: Vec<Value> = self
+            .losses
+            .iter()
+            .enumerate()
+            .map(|(i, l)| json!({"label": l.label, "amount": r.money(&format!("supplier_breaches.losses[{i}].amount"), &l.amount)}))
+            .collect();
+        let supplier = json!({
+            "subcontracting": if self.subcontracting_enabled { json!({
+                "penalty_fraction": r.rate("supplier_breaches.subcontracting.penalty_fraction", &self.subcontracting_percent, RateUnit::Percent),
+                "refund_paid": self.subcontracting_refund,
+                "occurred_on": r.opt_date("supplier_breaches.subcontracting.occurred_on", &self.subcontracting_on)}) } else { Value::Null },
+            "service_incidents": if self.incidents_enabled { json!({
+                "count": r.whole("supplier_breaches.service_incidents.count", &self.incident_count),
+                "penalty_each": r.money("supplier_breaches.service_incidents.penalty_each", &self.incident_penalty)}) } else { Value::Null },
+            "substandard_service": if self.substandard_enabled { json!({
+                "value": r.money("supplier_breaches.substandard_service.value", &self.substandard_value),
+                "fraction": r.rate("supplier_breaches.substandard_service.fraction", &self.substandard_percent, RateUnit::Percent)}) } else { Value::Null },
+            "confidentiality_penalty": r.opt_money("supplier_breaches.confidentiality_penalty", &self.supplier_confidentiality),
+            "losses": losses,
+        });
+        let client_conf = r.opt_money(
+            "client_breaches.confidentiality_penalty",
+            &self.client_confidentiality,
+        );
+        let termination = if self.termination_enabled {
+            json!({"date": r.date("termination.date", &self.termination_date),
+                   "reason": match self.termination_reason.unwrap_or(TerminationReason::Mutual) {
+                       TerminationReason::Mutual => "mutual",
+                       TerminationReason::ForceMajeure => "force_majeure",
+                       TerminationReason::ClientBreach => "client_breach",
+                       TerminationReason::SupplierBreach => "supplier_breach",
+                       TerminationReason::Subcontracting => "subcontracting",
+                   },
+                   "breach_penalty_fraction": r.opt_rate("termination.breach_penalty_fraction", &self.breach_percent, RateUnit::Percent),
+                   "settlement_days": r.whole("termination.settlement_days", &self.settlement_days)})
+        } else {
+            Value::Null
+        };
+        json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "name": self.name,
+            "as_of": r.date("as_of", &self.as_of),
+            "contract": {"start": r.date("contract.start", &self.start), "end": end,
+                         "renewal_months": r.opt_whole("contract.renewal_months", &self.renewal_months).as_u64().unwrap_or(0)},
+            "fees": {"cycle": match self.cycle.unwrap_or(Cycle::Monthly) {
+                        Cycle::Monthly => "monthly", Cycle::Quarterly => "quarterly", Cycle::Yearly => "yearly" },
+                     "partial_cycle": match self.partial_cycle { PartialCycle::ByDays => "by_days", PartialCycle::Full => "full" },
+                     "components": components},
+            "payment": {"due": due,
+                        "calendar": match self.calendar { Calendar::Cn => "cn", Calendar::Weekends => "weekends", Calendar::None => "none" },
+                        "payments": payments},
+            "late_payment": late,
+            "supplier_breaches": supplier,
+            "client_breaches": if client_conf.is_null() { Value::Null } else { json!({"confidentiality_penalty": client_conf}) },
+            "termination": termination,
+        })
+    }
+}
+
+/// Reads typed text into JSON values, collecting one error per unreadable field.
+#[derive(Default)]
+struct Reader {
+    errors: Vec<ValidationError>,
+}
+
+impl Reader {
+    fn push(&mut self, path: &str, kind: ErrorKind) {
+        self.errors.push(ValidationError::new(path, kind));
+    }
+
+    fn money(&mut self, path: &str, text: &str) -> Value {
+        match parse_user_amount(text) {
+            Ok(mut d) => {
+                if d.scale() < 2 {
+                    d.rescale(2);
+                }
+                json!(d.to_string())
+            }
+            Err(AmountInputError::Negative) => {
+                self.push(
+                    path,
+                    ErrorKind::Amount {
+                        got: text.trim().to_string(),
+                    },
+                );
+                Value::Null
+            }
+            Err(AmountInputError::TooLarge) => {
+                self.push(
+                    path,
+                    ErrorKind::AmountTooLarge {
+                        got: text.trim().to_string(),
+                    },
+                );
+                Value::Null
+            }
+            Err(AmountInputError::NotANumber) => {
+                self.push(
+                    path,
+                    ErrorKind::TypedAmount {
+                        got: text.trim().to_string(),
+                    },
+                );
+                Value::Null
+            }
+        }
+    }
+
+    fn opt_money(&mut self, path: &str, text: &str) -> Value {
+        if text.trim().is_empty() {
+            Value::Null
+        } else {
+            self.money(path, text)
+        }
+    }
+
+    /// A plain non-negative decimal (an LPR multiple).
+    fn plain(&mut self, path: &str, text: &str) -> Value {
+        match parse_plain_decimal(text.trim()) {
+            Some(d) => json!(d.to_string()),
+            None => {
+                self.push(
+                    path,
+                    ErrorKind::TypedRate {
+                        got: text.trim().to_string(),
+                    },
+                );
+                Value::Null
+            }
+        }
+    }
+
+    fn rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Value {
+        let cleaned = text.trim().trim_end_matches(['%', '‰', '‱']).trim();
+        match parse_plain_decimal(cleaned) {
+            Some(d) => json!((d / unit.divisor()).normalize().to_string()),
+            None => {
+                self.push(
+                    path,
+                    ErrorKind::TypedRate {
+                        got: text.trim().to_string(),
+                    },
+                );
+                Value::Null
+            }
+        }
+    }
+
+    fn opt_rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Value {
+        if text.trim().is_empty() {
+            Value::Null
+        } else {
+            self.rate(path, text, unit)
+        }
+    }
+
+    fn whole(&mut self, path: &str, text: &str) -> Value {
+        match text.trim().parse::<u64>() {
+            Ok(n) => json!(n),
+            Err(_) => {
+                self.push(
+                    path,
+                    ErrorKind::TypedWholeNumber {
+                        got: text.trim().to_string(),
+                    },
+                );
+                Value::Null
+            }
+        }
+    }
+
+    fn opt_whole(&mut self, path: &str, text: &str) -> Value {
+        if text.trim().is_empty() {
+            Value::Null
+        } else {
+            self.whole(path, text)
+        }
+    }
+
+    fn date(&mut self, path: &str, text: &str) -> Value {
+        match crate::validation::parse_date(text.trim()) {
+            Some(d) => json!(d.to_string()),
+            None => {
+                self.push(
+                    path,
+                    ErrorKind::TypedDate {
+                        got: text.trim().to_string(),
+                    },
+                );
+                Value::Null
+            }
+        }
+    }
+
+    fn opt_date(&mut self, path: &str, text: &str) -> Value {
+        if text.trim().is_empty() {
+            Value::Null
+        } else {
+            self.date(path, text)
+        }
+    }
+}
+
+/// Carries over from `original` every object field the form does not write (fields of a later
+/// version or another tool), so re-saving a scenario keeps them.
+fn with_unknown_fields(mut doc: Value, original: &Value) -> Value {
+    merge_unknown(&mut doc, original);
+    doc
+}
+
+/// Every field name version 1 defines: these the form writes itself (or leaves out on purpose,
+/// as when the rate changes from a fraction to an LPR multiple).
+const KNOWN_FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "name",
+    "as_of",
+    "contract",
+    "start",
+    "end",
+    "renewal_months",
+    "fees",
+    "cycle",
+    "partial_cycle",
+    "components",
+    "label",
+    "amount",
+    "payment",
+    "due",
+    "rule",
+    "day",
+    "days",
+    "day_type",
+    "invoice_day",
+    "calendar",
+    "payments",
+    "date",
+    "late_payment",
+    "rate",
+    "fraction",
+    "per_days",
+    "lpr_multiple",
+    "basis_days",
+    "partial_period",
+    "cap_fraction",
+    "suspend_after_days",
+    "terminate_after_days",
+    "supplier_breaches",
+    "subcontracting",
+    "penalty_fraction",
+    "refund_paid",
+    "occurred_on",
+    "service_incidents",
+    "count",
+    "penalty_each",
+    "substandard_service",
+    "value",
+    "confidentiality_penalty",
+    "losses",
+    "client_breaches",
+    "termination",
+    "reason",
+    "breach_penalty_fraction",
+    "settlement_days",
+];
+
+fn merge_unknown(doc: &mut Value, original: &Value) {
+    match (doc, original) {
+        (Value::Object(d), Value::Object(o)) => {
+            for (k, ov) in o {
+                match d.get_mut(k) {
+                    Some(dv) => merge_unknown(dv, ov),
+                    None if !KNOWN_FIELDS.contains(&k.as_str()) => {
+                        d.insert(k.clone(), ov.clone());
+                    }
+                    None => {}
+                }
+            }
+        }
+        (Value::Array(d), Value::Array(o)) => {
+            for (dv, ov) in d.iter_mut().zip(o) {
+                merge_unknown(dv, ov);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::compute;
+    use crate::samples::starter;
+    use chrono::NaiveDate;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
+    }
+
+    #[test]
+    fn the_form_shows_a_scenario_and_gives_it_back_unchanged() {
+        let s = crate::validation::parse_scenario(include_str!(
+            "../tests/fixtures/termination-2025.json"
+        ))
+        .unwrap();
+        let back = FormState::from_scenario(&s).to_scenario().unwrap();
+        assert_eq!(compute(&back).unwrap(), compute(&s).unwrap());
+        // Amounts compare as numbers: the form writes 40000.00 for 40000.00 and 0.1 for 0.10.
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn five_wan_is_fifty_thousand() {
+        // Typing "5万" as the base fee gives ¥50,000 a month; with the ¥5,000 maintenance fee
+        // that is ¥55,000 a month, ¥660,000 for 2025.
+        let mut f = FormState::from_scenario(&starter(today()));
+        f.components[0].amount = "5万".into();
+        let s = f.to_scenario().unwrap();
+        assert_eq!(s.fees.components[0].amount, Decimal::from(50_000));
+        assert_eq!(
+            compute(&s).unwrap().total_fees.contract_total,
+            Decimal::new(66_000_000, 2)
+        );
+        f.components[0].amount = "45,000.00".into();
+        assert_eq!(
+            f.to_scenario().unwrap().fees.components[0].amount,
+            Decimal::from(45_000)
+        );
+    }
+
+    #[test]
+    fn an_unreadable_field_is_named_and_nothing_is_computed() {
+        let mut f = FormState::from_scenario(&starter(today()));
+        f.components[1].amount = "五千".into();
+        f.payments[0].date = String::new();
+        let errors = f.to_scenario().unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec!["fees.components[1].amount", "payment.payments[0].date"]
+        );
+        assert!(errors[0]
+            .message(crate::validation::Lang::Zh)
+            .contains("5万"));
+    }
+
+    #[test]
+    fn end_before_start_is_the_documents_own_rule() {
+        let mut f = FormState::from_scenario(&starter(today()));
+        f.end = "2024-06-30".into();
+        let errors = f.to_scenario().unwrap_err();
+        assert_eq!(errors[0].path, "contract.end");
+    }
+
+    #[test]
+    fn rates_are_typed_in_percent_permille_or_per_ten_thousand() {
+        // 万分之五 a day typed three ways is the same fraction 0.0005.
+        let mut f = FormState::from_scenario(&starter(today()));
+        assert_eq!(
+            (f.rate_value.as_str(), f.rate_unit),
+            ("5", RateUnit::PerTenThousand)
+        );
+        for (value, unit) in [
+            ("0.05", RateUnit::Percent),
+            ("0.5", RateUnit::PerMille),
+            ("5", RateUnit::PerTenThousand),
+        ] {
+            f.rate_value = value.into();
+            f.rate_unit = unit;
+            let s = f.to_scenario().unwrap();
+            let Some(Rate::Fraction { fraction, .. }) = s.late_payment.map(|l| l.rate) else {
+                panic!()
+            };
+            assert_eq!(fraction, Decimal::new(5, 4), "{value}{}", unit.symbol());
+        }
+        assert_eq!(
+            RateUnit::natural_for(Decimal::new(365, 4)),
+            RateUnit::Percent
+        );
+        assert_eq!(
+            RateUnit::natural_for(Decimal::new(1, 3)),
+            RateUnit::PerMille
+        );
+    }
+
+    #[test]
+    fn presets_set_the_rate() {
+        let mut f = FormState::from_scenario(&starter(today()));
+        f.apply_preset(RatePreset::OnePerMilleDaily);
+        let s = f.to_scenario().unwrap();
+        assert!(
+            matches!(s.late_payment.unwrap().rate, Rate::Fraction { fraction, per_days: 1, .. } if fraction == Decimal::new(1, 3))
+        );
+        f.apply_preset(RatePreset::LprTimesOnePointFive);
+        let s = f.to_scenario().unwrap();
+        assert!(matches!(
+            s.late_payment.unwrap().rate,
+            Rate::Lpr {
+                basis_days: 365,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_clause_switched_off_is_null_and_its_typed_text_stays() {
+        let mut f = FormState::from_scenario(&starter(today()));
+        f.late_enabled = false;
+        f.rate_value = "abc".into();
+        let s = f.to_scenario().unwrap();
+        assert_eq!(s.late_payment, None);
+        assert_eq!(f.rate_value, "abc");
+    }
+
+    #[test]
+    fn the_term_can_be_given_in_months() {
+        // 12 months from 2025-01-01 end on 2025-12-31.
+        let mut f = FormState::from_scenario(&starter(today()));
+        f.end_mode = EndMode::Months;
+        f.term_months = "12".into();
+        assert_eq!(
+            f.to_scenario().unwrap().contract.end.to_string(),
+            "2025-12-31"
+        );
+        f.term_months = "0".into();
+        assert_eq!(f.to_scenario().unwrap_err()[0].path, "contract.term_months");
+    }
+
+    #[test]
+    fn unknown_fields_of_the_loaded_document_are_kept() {
+        let mut doc = starter(today()).to_json_value();
+        doc["negotiation"] = json!({"round": 3});
+        doc["contract"]["signed_by"] = json!("王律师");
+        let s = crate::validation::scenario_from_value(&doc).unwrap();
+        let mut f = FormState::from_scenario(&s);
+        f.components[0].amount = "40000".into();
+        let back = f.to_scenario().unwrap().to_json_value();
+        assert_eq!(back["negotiation"], json!({"round": 3}));
+        assert_eq!(back["contract"]["signed_by"], json!("王律师"));
+        assert_eq!(back["fees"]["components"][0]["amount"], json!("40000.00"));
+    }
+}

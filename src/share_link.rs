@@ -1,0 +1,329 @@
+//! Share links (spec "Document": the same scenario document a share link carries). The scenario
+//! travels in the URL fragment, which browsers never send to a server:
+//! `#s1.` + base64url without padding of the raw-deflated compact JSON document.
+//! Reading a link is defensive: size limits before and during inflation, then the full
+//! validation of [`crate::validation::parse_scenario`].
+
+use crate::scenario::Scenario;
+use crate::validation::{parse_scenario, Lang, ValidationError};
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine;
+use flate2::write::DeflateEncoder;
+use flate2::{Compression, Decompress, FlushDecompress, Status};
+use qrcode::render::svg;
+use qrcode::{EcLevel, QrCode};
+use std::fmt;
+use std::io::Write;
+
+/// The format prefix of a link fragment; a new encoding gets a new prefix.
+pub const PREFIX: &str = "s1.";
+/// Longest fragment read at all (64 KiB), before any decoding.
+pub const MAX_FRAGMENT: usize = 64 * 1024;
+/// Most bytes inflation may produce (256 KiB): a decompression bomb stops here.
+pub const MAX_INFLATED: usize = 256 * 1024;
+
+/// base64url; writes no padding, and reads a link whether or not something padded it.
+const B64: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// Why a link fragment did not yield a scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not a `s1.` link: another program's fragment, or a newer format.
+    UnknownFormat,
+    /// Not base64url, not a complete deflate stream, or not UTF-8: a damaged or truncated link.
+    Corrupt,
+    /// Longer than [`MAX_FRAGMENT`], or inflating to more than [`MAX_INFLATED`].
+    TooLarge,
+    /// A readable document that is not a valid scenario.
+    Invalid(ValidationError),
+}
+
+impl LinkError {
+    /// What went wrong, for the person who opened the link, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            LinkError::UnknownFormat if zh => {
+                "无法识别的分享链接格式，可能来自更新版本的程序。".into()
+            }
+            LinkError::UnknownFormat => {
+                "Unknown share link format; it may come from a newer version of this program."
+                    .into()
+            }
+            LinkError::Corrupt if zh => {
+                "分享链接已损坏，无法读取。请确认复制了完整的链接。".into()
+            }
+            LinkError::Corrupt => {
+                "The share link is damaged and cannot be read. Check that the whole link was copied."
+                    .into()
+            }
+            LinkError::TooLarge if zh => "分享链接过大，无法读取。".into(),
+            LinkError::TooLarge => "The share link is too large to read.".into(),
+            LinkError::Invalid(e) if zh => format!("分享链接中的方案有误：{}", e.display(lang)),
+            LinkError::Invalid(e) => {
+                format!(
+                    "The scenario in the share link is invalid: {}",
+                    e.display(lang)
+                )
+            }
+        }
+    }
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// The fragment (without `#`) that carries `s`: [`PREFIX`] + base64url(raw deflate, best
+/// compression, of the compact scenario document).
+pub fn encode(s: &Scenario) -> String {
+    let mut deflater = DeflateEncoder::new(Vec::new(), Compression::best());
+    // Writing into a Vec cannot fail; an empty payload would read back as `Corrupt`.
+    let compressed = deflater
+        .write_all(s.to_json().as_bytes())
+        .and_then(|()| deflater.finish())
+        .unwrap_or_default();
+    format!("{PREFIX}{}", B64.encode(compressed))
+}
+
+/// Reads a fragment made by [`encode`], with or without its leading `#`.
+pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
+    let fragment = fragment.trim();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLarge);
+    }
+    let payload = fragment
+        .strip_prefix(PREFIX)
+        .ok_or(LinkError::UnknownFormat)?;
+    let compressed = B64.decode(payload).map_err(|_| LinkError::Corrupt)?;
+    let inflated = inflate_capped(&compressed, MAX_INFLATED)?;
+    let text = String::from_utf8(inflated).map_err(|_| LinkError::Corrupt)?;
+    parse_scenario(&text).map_err(LinkError::Invalid)
+}
+
+/// Inflates one complete raw deflate stream, never holding more than `cap` bytes of output.
+/// A stream that stops early or has bytes after its end is `Corrupt`.
+fn inflate_capped(data: &[u8], cap: usize) -> Result<Vec<u8>, LinkError> {
+    let mut inflater = Decompress::new(false);
+    let mut out = Vec::new();
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        let (in_before, out_before) = (inflater.total_in(), inflater.total_out());
+        let input = usize::try_from(in_before)
+            .ok()
+            .and_then(|pos| data.get(pos..))
+            .ok_or(LinkError::Corrupt)?;
+        let status = inflater
+            .decompress(input, &mut chunk, FlushDecompress::None)
+            .map_err(|_| LinkError::Corrupt)?;
+        let produced = usize::try_from(inflater.total_out() - out_before)
+            .ok()
+            .and_then(|n| chunk.get(..n))
+            .ok_or(LinkError::Corrupt)?;
+        if out.len() + produced.len() > cap {
+            return Err(LinkError::TooLarge);
+        }
+        out.extend_from_slice(produced);
+        match status {
+            Status::StreamEnd if inflater.total_in() == data.len() as u64 => return Ok(out),
+            Status::StreamEnd => return Err(LinkError::Corrupt),
+            _ if produced.is_empty() && inflater.total_in() == in_before => {
+                return Err(LinkError::Corrupt)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `text` (a whole share URL, typically) as a QR code in SVG: error correction level M, dark
+/// modules #111 on #fff, at least 200 px, with the quiet zone. `None` when `text` does not fit
+/// in a QR code.
+pub fn qr_svg(text: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    Some(
+        code.render::<svg::Color>()
+            .min_dimensions(200, 200)
+            .dark_color(svg::Color("#111"))
+            .light_color(svg::Color("#fff"))
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples;
+    use crate::validation::ErrorKind;
+    use chrono::NaiveDate;
+
+    fn starter() -> Scenario {
+        samples::starter(NaiveDate::from_ymd_opt(2025, 9, 30).unwrap())
+    }
+
+    fn deflate(bytes: &[u8]) -> Vec<u8> {
+        let mut e = DeflateEncoder::new(Vec::new(), Compression::best());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn link_of_bytes(bytes: &[u8]) -> String {
+        format!("{PREFIX}{}", B64.encode(bytes))
+    }
+
+    #[test]
+    fn starter_round_trips_and_its_link_is_short() {
+        // The starter scenario's link was 578 characters when written: well under the
+        // 2,000 characters that every chat app and browser address bar keeps intact.
+        let s = starter();
+        let link = encode(&s);
+        println!("starter link: {} characters", link.len());
+        assert!(link.starts_with("s1."));
+        assert!(link.len() < 2_000, "{} characters", link.len());
+        assert_eq!(decode(&link).unwrap(), s);
+        assert_eq!(decode(&format!("#{link}")).unwrap(), s);
+    }
+
+    #[test]
+    fn ten_year_contract_round_trips() {
+        // 120 payments and every clause switched on: nothing is lost on the way.
+        let s = samples::ten_year_monthly();
+        let link = encode(&s);
+        println!("ten-year link: {} characters", link.len());
+        assert_eq!(decode(&link).unwrap(), s);
+    }
+
+    #[test]
+    fn link_uses_only_url_safe_characters() {
+        // No '+', '/' or '=' that a chat app or URL parser could mangle.
+        let link = encode(&samples::ten_year_monthly());
+        assert!(link
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'));
+    }
+
+    #[test]
+    fn wrong_prefix_is_unknown_format() {
+        // A link from a future "s2." format, or someone else's fragment.
+        let link = encode(&starter());
+        let future = link.replacen("s1.", "s2.", 1);
+        assert_eq!(decode(&future), Err(LinkError::UnknownFormat));
+        assert_eq!(decode("#top"), Err(LinkError::UnknownFormat));
+        assert_eq!(decode(""), Err(LinkError::UnknownFormat));
+    }
+
+    #[test]
+    fn broken_base64_is_corrupt() {
+        // '!' and '*' are not base64url.
+        assert_eq!(decode("s1.abc!*def"), Err(LinkError::Corrupt));
+    }
+
+    #[test]
+    fn valid_base64_of_garbage_is_corrupt() {
+        // Decodes to bytes, but they are not a deflate stream.
+        assert_eq!(
+            decode(&link_of_bytes(b"hello, this is not deflate")),
+            Err(LinkError::Corrupt)
+        );
+    }
+
+    #[test]
+    fn truncated_link_is_corrupt() {
+        // A chat app that cut the link short, by any number of characters, must not yield
+        // half a scenario: the deflate stream has no end, so the link is refused as a whole.
+        let link = encode(&starter());
+        for cut in 1..200 {
+            assert_eq!(
+                decode(&link[..link.len() - cut]),
+                Err(LinkError::Corrupt),
+                "cut {cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_after_the_stream_are_corrupt() {
+        let mut bytes = deflate(starter().to_json().as_bytes());
+        bytes.extend_from_slice(b"junk");
+        assert_eq!(decode(&link_of_bytes(&bytes)), Err(LinkError::Corrupt));
+    }
+
+    #[test]
+    fn deflate_bomb_is_too_large() {
+        // 10 MB of zeros deflate to about 10 KB; inflation stops at 256 KiB.
+        let bomb = deflate(&vec![0u8; 10_000_000]);
+        let link = link_of_bytes(&bomb);
+        assert!(link.len() < MAX_FRAGMENT);
+        assert_eq!(decode(&link), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn overlong_fragment_is_too_large_before_decoding() {
+        // 64 KiB + 1 characters of otherwise valid base64.
+        let link = format!("s1.{}", "A".repeat(MAX_FRAGMENT));
+        assert_eq!(decode(&link), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn not_utf8_is_corrupt() {
+        assert_eq!(
+            decode(&link_of_bytes(&deflate(&[0xff, 0xfe, 0x7b]))),
+            Err(LinkError::Corrupt)
+        );
+    }
+
+    #[test]
+    fn link_to_an_invalid_scenario_names_the_field() {
+        // A negative fee is refused by validation exactly as in an imported file.
+        let json = starter().to_json().replace("\"45000.00\"", "\"-45000.00\"");
+        let err = decode(&link_of_bytes(&deflate(json.as_bytes()))).unwrap_err();
+        let LinkError::Invalid(v) = &err else {
+            panic!("expected Invalid, got {err:?}");
+        };
+        assert_eq!(v.path, "fees.components[0].amount");
+        assert!(matches!(v.kind, ErrorKind::Amount { .. }));
+        assert!(err
+            .message(Lang::Zh)
+            .starts_with("分享链接中的方案有误：fees.components[0].amount: "));
+        assert!(err
+            .message(Lang::En)
+            .contains("fees.components[0].amount: expected a non-negative amount"));
+    }
+
+    #[test]
+    fn messages_in_both_languages() {
+        assert_eq!(
+            LinkError::Corrupt.message(Lang::Zh),
+            "分享链接已损坏，无法读取。请确认复制了完整的链接。"
+        );
+        assert!(LinkError::TooLarge.message(Lang::En).contains("too large"));
+        assert!(LinkError::UnknownFormat.message(Lang::Zh).contains("格式"));
+    }
+
+    #[test]
+    fn starter_link_fits_a_qr_code() {
+        let url = format!("https://example.org/contract-calc/#{}", encode(&starter()));
+        let svg = qr_svg(&url).unwrap();
+        assert!(svg.starts_with("<?xml") || svg.starts_with("<svg"));
+        assert!(svg.contains("<svg"));
+        assert!(svg.contains("fill=\"#111\"") && svg.contains("fill=\"#fff\""));
+    }
+
+    #[test]
+    fn text_too_long_for_a_qr_code_gives_none() {
+        // Level M holds at most 2,331 bytes.
+        assert_eq!(qr_svg(&"x".repeat(3_000)), None);
+    }
+}
