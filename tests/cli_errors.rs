@@ -200,3 +200,32 @@ fn an_unreadable_file_is_a_message_not_a_panic() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .starts_with("contract-calc: cannot read /nonexistent/x.json"));
 }
+
+#[test]
+fn link_and_sample_round_trip_through_the_cli() {
+    // `sample ten-year | link -` gives a share fragment that decodes to the same scenario.
+    let bin = env!("CARGO_BIN_EXE_contract-calc");
+    let sample = Command::new(bin)
+        .args(["sample", "ten-year"])
+        .output()
+        .unwrap();
+    assert!(sample.status.success());
+    let mut child = Command::new(bin)
+        .args(["link", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&sample.stdout)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let fragment = String::from_utf8(out.stdout).unwrap();
+    let decoded = contract_calc::share_link::decode(fragment.trim()).unwrap();
+    assert_eq!(decoded, contract_calc::samples::ten_year_monthly());
+    let bad = Command::new(bin).args(["sample", "nope"]).output().unwrap();
+    assert!(!bad.status.success());
+}
