@@ -28,13 +28,15 @@ pub fn rate_words(fraction: Decimal, per_days: u32, lang: Lang) -> String {
 
 /// How the contract total is made: the cycles' fees summed over the term (spec §1).
 pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
-    let n = r.total_fees.cycles.len();
-    let partial = r
-        .total_fees
-        .cycles
-        .iter()
-        .filter(|c| c.partial_of.is_some())
-        .count();
+    let term = crate::fees::billed_cycles(
+        s.fees.cycle,
+        s.fees.partial_cycle,
+        s.cycle_fee(),
+        s.contract.start,
+        s.contract.end,
+    );
+    let n = term.len();
+    let partial = term.iter().filter(|c| c.is_partial()).count();
     let unit_zh = match s.fees.cycle {
         Cycle::Monthly => "月",
         Cycle::Quarterly => "季度",
@@ -165,6 +167,22 @@ mod tests {
         ))
         .unwrap();
         compute_json(&text).unwrap()
+    }
+
+    #[test]
+    fn the_total_counts_the_whole_term_even_after_termination() {
+        // Terminated on 2025-07-20, but the contract total still covers all twelve months.
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/termination-2025.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let s = crate::validation::parse_scenario(&text).unwrap();
+        let r = crate::compute::compute(&s).unwrap();
+        assert_eq!(
+            contract_total(&s, &r, Lang::Zh),
+            "每月费用 ¥40,000.00（各项费用之和），2025-01-01 至 2025-12-31 共 12 期，合计 ¥480,000.00。合同总金额是按合同金额比例计算的违约金的基数。"
+        );
     }
 
     #[test]

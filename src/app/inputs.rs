@@ -67,7 +67,10 @@ where
         <div class="field" class:invalid=move || ctx.error_at(&p1).is_some()>
             <label for=id.clone()>
                 <span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
-                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+                {(!unit.is_empty()).then(|| {
+                    let (zh, en) = unit.split_once(' ').unwrap_or((unit, unit));
+                    view! { <span class="unit">{move || if ctx.is_zh() { zh } else { en }}</span> }
+                })}
             </label>
             <input
                 id=id.clone()

@@ -243,10 +243,11 @@ fn App() -> impl IntoView {
                             <library::ScenarioBar />
                             <inputs::Form />
                         </section>
-                        <aside class="results" aria-live="polite" aria-label=ctx.t("计算结果", "Results")>
+                        <aside class="results" id="results" aria-live="polite" aria-label=ctx.t("计算结果", "Results")>
                             <results::Results />
                         </aside>
                     </div>
+                    <results::SummaryBar />
                 }.into_any(),
                 Page::Compare => view! { <compare::Compare /> }.into_any(),
             }}

@@ -44,6 +44,33 @@ pub fn Results() -> impl IntoView {
     }
 }
 
+/// On a phone the results sit below the form: this bar keeps the headline figures in view while
+/// typing, and jumps to the full results.
+#[component]
+pub fn SummaryBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let figures = move || {
+        ctx.shown.with(|(f, stale)| {
+            f.as_ref().map(|(_, r)| {
+                (
+                    format_yuan(r.total_fees.contract_total),
+                    format_yuan(r.late_payment.total_penalty),
+                    *stale,
+                )
+            })
+        })
+    };
+    view! {
+        <a class="summary-bar" href="#results" data-testid="summary-bar">
+            {move || figures().map(|(total, penalty, stale)| view! {
+                <span class:stale=stale><small>{ctx.t("合同总金额", "Total")}</small><strong>{total}</strong></span>
+                <span class:stale=stale><small>{ctx.t("逾期违约金", "Late penalties")}</small><strong>{penalty}</strong></span>
+                <span class="go">{ctx.t("查看结果 ↓", "Results ↓")}</span>
+            })}
+        </a>
+    }
+}
+
 fn headline(
     label: String,
     amount: Decimal,
@@ -100,7 +127,23 @@ fn panel(ctx: Ctx, (s, r): &Figures, lang: Lang) -> impl IntoView {
                 <span class="warn">{if zh { format!("其中 {} 超出应付费用，未抵充", format_yuan(r.unapplied_payments)) } else { format!("{} exceeds all fees and is unapplied", format_yuan(r.unapplied_payments)) }}</span>
             })}
         </div>
+        {terms_statement(s, lang)}
         <p class="print-only muted">{move || if ctx.is_zh() { "本结果由 contract-calc 在浏览器中计算，仅供参考。" } else { "Computed in the browser by contract-calc, for reference." }}</p>
+    }
+}
+
+/// The scenario's key terms in words, printed above the figures.
+fn terms_statement(s: &Scenario, lang: Lang) -> impl IntoView {
+    let c = crate::compare::compare(&[(s.name.clone(), s.clone())], lang);
+    view! {
+        <table class="print-only terms">
+            <caption>{s.name.clone()}</caption>
+            <tbody>
+                {c.rows.into_iter().map(|r| view! {
+                    <tr><th scope="row">{r.label}</th><td>{r.values.into_iter().next().unwrap_or_default()}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }
 
@@ -172,9 +215,7 @@ fn late_body(s: &Scenario, r: &ComputeResult, lang: Lang) -> impl IntoView {
         .total_fees
         .cycles
         .iter()
-        .filter_map(|c| {
-            explain::cycle_penalty(c, lang).map(|f| (format!("{} – {}", c.start, c.end), f))
-        })
+        .filter_map(|c| explain::cycle_penalty(c, lang).map(|f| (period(c.start, c.end), f)))
         .collect();
     view! {
         <p class="formula">
@@ -190,6 +231,16 @@ fn late_body(s: &Scenario, r: &ComputeResult, lang: Lang) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+    }
+}
+
+/// `2025-07-01 – 07-20`: the year once when both ends share it.
+fn period(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if start.year() == end.year() {
+        format!("{start} – {}", end.format("%m-%d"))
+    } else {
+        format!("{start} – {end}")
     }
 }
 
@@ -212,7 +263,7 @@ fn cycle_table(r: &ComputeResult, zh: bool) -> impl IntoView {
                         let open = c.outstanding > Decimal::ZERO;
                         view! {
                             <tr class:late=late class:open=open>
-                                <td>{format!("{} – {}", c.start, c.end)}{c.partial_of.map(|_| view! { <span class="tag">{h("折算", "prorated")}</span> })}</td>
+                                <td>{period(c.start, c.end)}{c.partial_of.map(|_| view! { <span class="tag">{h("折算", "prorated")}</span> })}</td>
                                 <td class="num">{format_yuan(c.amount)}</td>
                                 <td>{c.due.to_string()}</td>
                                 <td class="num">{format_yuan(c.paid)}</td>
