@@ -2,7 +2,7 @@
 //! days (调休), plain weekends, or no rest days at all; and the roll-forward of a deadline that
 //! falls on a rest day to the next working day (Civil Code Art. 203).
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -168,7 +168,7 @@ impl Calendar {
 }
 
 fn next_day(d: NaiveDate) -> Option<NaiveDate> {
-    d.checked_add_days(Days::new(1))
+    d.succ_opt()
 }
 
 #[cfg(test)]

@@ -176,17 +176,12 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
         .map(|(i, c)| {
             let (due, amount) = dues[i];
             let p = penalties[i].as_ref();
-            let tranche_days = p.map(|p| p.tranche_days.clone()).unwrap_or_default();
             let payments: Vec<TrancheRow> = alloc.tranches[i]
                 .iter()
-                .enumerate()
-                .map(|(j, t)| TrancheRow {
+                .map(|t| TrancheRow {
                     date: t.paid_on,
                     amount: round_yuan(t.amount),
-                    days_late: tranche_days
-                        .get(j)
-                        .copied()
-                        .unwrap_or_else(|| crate::late_payment::days_late(due, t.paid_on)),
+                    days_late: crate::late_payment::days_late(due, t.paid_on),
                 })
                 .collect();
             let unpaid_days = if alloc.outstanding[i] > Decimal::ZERO {

@@ -60,6 +60,16 @@ pub fn renewal_end(end: NaiveDate, months: u32) -> NaiveDate {
     day_before(add_months(day_after(end), months))
 }
 
+/// The last day of `month` in `year`.
+fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+}
+
 fn month_first(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
@@ -74,12 +84,12 @@ fn cycle_around(
     match cycle {
         Cycle::Monthly => {
             let first = month_first(date);
-            (first, day_before(add_months(first, 1)))
+            (first, last_of_month(date.year(), date.month()))
         }
         Cycle::Quarterly => {
             let q_month = (date.month0() / 3) * 3 + 1;
             let first = NaiveDate::from_ymd_opt(date.year(), q_month, 1).unwrap_or(date);
-            (first, day_before(add_months(first, 3)))
+            (first, last_of_month(date.year(), q_month + 2))
         }
         Cycle::Yearly => (
             add_months(contract_start, 12 * k),
@@ -98,6 +108,7 @@ pub fn billed_cycles(
     end: NaiveDate,
 ) -> Vec<BilledCycle> {
     let mut out = Vec::new();
+    let whole_fee = round_yuan(cycle_fee);
     let mut cur = start;
     let mut k = 0;
     while cur <= end {
@@ -114,7 +125,7 @@ pub fn billed_cycles(
                 cycle_fee * Decimal::from(c.service_days()) / Decimal::from(c.cycle_days()),
             );
         } else {
-            c.amount = round_yuan(cycle_fee);
+            c.amount = whole_fee;
         }
         if c.end == NaiveDate::MAX {
             out.push(c);

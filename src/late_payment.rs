@@ -27,8 +27,7 @@ pub struct CyclePenalty {
     pub capped: bool,
     /// The rate used; `None` when nothing was late (no rate needed).
     pub rate: Option<AppliedRate>,
-    /// Days late of each tranche (in order), then of the unpaid rest.
-    pub tranche_days: Vec<i64>,
+    /// Days late of the part still unpaid on the evaluation date.
     pub unpaid_days: i64,
 }
 
@@ -72,25 +71,23 @@ pub fn cycle_penalty(
     outstanding: Decimal,
     as_of: NaiveDate,
 ) -> Result<CyclePenalty, RateUnavailable> {
-    let tranche_days: Vec<i64> = tranches.iter().map(|t| days_late(due, t.paid_on)).collect();
     let unpaid_days = if outstanding > Decimal::ZERO {
         days_late(due, as_of)
     } else {
         0
     };
-    let late: Vec<(Decimal, i64)> = tranches
-        .iter()
-        .zip(&tranche_days)
-        .map(|(t, d)| (t.amount, *d))
-        .chain(std::iter::once((outstanding, unpaid_days)))
-        .filter(|(a, d)| *d > 0 && *a > Decimal::ZERO)
-        .collect();
-    if late.is_empty() {
+    let late = || {
+        tranches
+            .iter()
+            .map(|t| (t.amount, days_late(due, t.paid_on)))
+            .chain(std::iter::once((outstanding, unpaid_days)))
+            .filter(|(a, d)| *d > 0 && *a > Decimal::ZERO)
+    };
+    if late().next().is_none() {
         return Ok(CyclePenalty {
             penalty: round_yuan(Decimal::ZERO),
             capped: false,
             rate: None,
-            tranche_days,
             unpaid_days,
         });
     }
@@ -99,14 +96,13 @@ pub fn cycle_penalty(
     let raw = match terms.partial_period {
         // g(d) = d / N
         PartialPeriod::ProRata => {
-            let amount_days: Decimal = late.iter().map(|(a, d)| *a * Decimal::from(*d)).sum();
+            let amount_days: Decimal = late().map(|(a, d)| a * Decimal::from(d)).sum();
             amount_days * rate.fraction / Decimal::from(n)
         }
         // g(d) = ⌈d / N⌉: a started period counts whole
         PartialPeriod::Full => {
-            let amount_periods: Decimal = late
-                .iter()
-                .map(|(a, d)| *a * Decimal::from((d + n - 1) / n))
+            let amount_periods: Decimal = late()
+                .map(|(a, d)| a * Decimal::from((d + n - 1) / n))
                 .sum();
             amount_periods * rate.fraction
         }
@@ -119,7 +115,6 @@ pub fn cycle_penalty(
         penalty: round_yuan(raw),
         capped,
         rate: Some(rate),
-        tranche_days,
         unpaid_days,
     })
 }
@@ -206,7 +201,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.penalty, d("250.00"));
-        assert_eq!(p.tranche_days, vec![10]);
     }
 
     #[test]
