@@ -181,3 +181,102 @@ pub fn settle(
         supplier_charge_lines: supplier_lines,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::compute;
+    use crate::validation::parse_scenario;
+    use serde_json::{json, Value};
+
+    /// The spec's termination example (2025, ¥40,000 a month, terminated 2025-07-20) with the
+    /// termination block and client breaches replaced.
+    fn settle_with(termination: Value, client: Value, subcontracting: Value) -> TerminationResult {
+        let mut doc: Value =
+            serde_json::from_str(include_str!("../tests/fixtures/termination-2025.json")).unwrap();
+        doc["termination"] = termination;
+        doc["client_breaches"] = client;
+        doc["supplier_breaches"]["subcontracting"] = subcontracting;
+        let s = parse_scenario(&doc.to_string()).unwrap();
+        compute(&s).unwrap().termination.unwrap()
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn mutual_termination_as_in_the_spec() {
+        // Earned ¥265,806.45 − paid ¥160,000 + late ¥5,616.77 − supplier ¥17,850
+        // (3 × ¥2,000 + 10% × ¥15,000 + ¥8,000 + ¥2,350) = ¥93,573.22, client pays by 8-19.
+        let t = settle_with(
+            json!({"date": "2025-07-20", "reason": "mutual", "settlement_days": 30}),
+            Value::Null,
+            Value::Null,
+        );
+        assert_eq!((t.net, t.payer), (d("93573.22"), Payer::Client));
+        assert_eq!(t.due.to_string(), "2025-08-19");
+        assert_eq!(t.supplier_charge_lines.len(), 4);
+    }
+
+    #[test]
+    fn client_breach_adds_its_penalty_to_the_client() {
+        // 10% of the ¥480,000 contract total = ¥48,000 more for the client to pay, plus its
+        // ¥20,000 confidentiality penalty: ¥93,573.22 + ¥68,000 = ¥161,573.22.
+        let t = settle_with(
+            json!({"date": "2025-07-20", "reason": "client_breach", "breach_penalty_fraction": "0.10", "settlement_days": 30}),
+            json!({"confidentiality_penalty": "20000.00"}),
+            Value::Null,
+        );
+        assert_eq!(t.client_charges, d("68000.00"));
+        assert_eq!((t.net, t.payer), (d("161573.22"), Payer::Client));
+    }
+
+    #[test]
+    fn supplier_breach_can_turn_the_payment_around() {
+        // 30% of ¥480,000 = ¥144,000 added to the supplier's ¥17,850: ¥161,850. Net
+        // ¥265,806.45 − ¥160,000 + ¥5,616.77 − ¥161,850 = −¥50,426.78: the supplier pays.
+        let t = settle_with(
+            json!({"date": "2025-07-20", "reason": "supplier_breach", "breach_penalty_fraction": "0.30", "settlement_days": 30}),
+            Value::Null,
+            Value::Null,
+        );
+        assert_eq!(t.supplier_charges, d("161850.00"));
+        assert_eq!((t.net, t.payer), (d("50426.78"), Payer::Supplier));
+    }
+
+    #[test]
+    fn force_majeure_adds_no_penalty_even_with_a_fraction() {
+        let t = settle_with(
+            json!({"date": "2025-07-20", "reason": "force_majeure", "breach_penalty_fraction": "0.30", "settlement_days": 30}),
+            Value::Null,
+            Value::Null,
+        );
+        assert_eq!((t.net, t.payer), (d("93573.22"), Payer::Client));
+    }
+
+    #[test]
+    fn subcontracting_forfeits_the_fees_and_refunds_what_was_paid() {
+        // Earned and late penalties drop to 0; the supplier's charges gain 20% × ¥480,000 =
+        // ¥96,000: 0 − ¥160,000 + 0 − (¥17,850 + ¥96,000) = −¥273,850, paid by the supplier.
+        let t = settle_with(
+            json!({"date": "2025-07-20", "reason": "subcontracting", "settlement_days": 30}),
+            Value::Null,
+            json!({"penalty_fraction": "0.20", "refund_paid": true, "occurred_on": null}),
+        );
+        assert_eq!((t.earned, t.late_penalty), (d("0.00"), d("0.00")));
+        assert_eq!(t.supplier_charges, d("113850.00"));
+        assert_eq!((t.net, t.payer), (d("273850.00"), Payer::Supplier));
+    }
+
+    #[test]
+    fn the_settlement_date_moves_off_national_day() {
+        // Last day 2025-09-01 + 30 days = 10-01, inside the 10-01..08 break → Thursday 10-09.
+        let t = settle_with(
+            json!({"date": "2025-09-01", "reason": "mutual", "settlement_days": 30}),
+            Value::Null,
+            Value::Null,
+        );
+        assert_eq!(t.due.to_string(), "2025-10-09");
+    }
+}
