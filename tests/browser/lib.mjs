@@ -96,21 +96,27 @@ export function launchBrowser() {
 
 /**
  * Records a page's console errors, uncaught exceptions, failed requests and HTTP error responses
- * (with their URLs) in an array of strings, so that a test can
- * assert none happened.
+ * (with their URLs), and any alert/confirm/prompt dialog (dismissed), in an array of strings, so
+ * that a test can assert none happened. Pass `errors` to add to an existing list, each entry
+ * starting with `prefix` (e.g. to tell a test's second browser context from its first).
  */
-export function collectErrors(page) {
-  const errors = [];
+export function collectErrors(page, errors = [], prefix = '') {
+  const record = (msg) => errors.push(prefix + msg);
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const at = msg.location()?.url;
-    errors.push(`console error: ${msg.text()}${at ? ` (at ${at})` : ''}`);
+    record(`console error: ${msg.text()}${at ? ` (at ${at})` : ''}`);
   });
-  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  page.on('pageerror', (err) => record(`page error: ${err.message}`));
   page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+    if (res.status() >= 400) record(`HTTP ${res.status()}: ${res.url()}`);
   });
   page.on('requestfailed', (req) =>
-    errors.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+    record(`request failed: ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+  // A dialog (alert/confirm/prompt) is never expected: record it and dismiss it.
+  page.on('dialog', (dialog) => {
+    record(`unexpected ${dialog.type()} dialog: ${JSON.stringify(dialog.message())}`);
+    dialog.dismiss().catch(() => {});
+  });
   return errors;
 }
