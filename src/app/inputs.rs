@@ -10,6 +10,7 @@ use crate::form::{
 use crate::money::{format_yuan, parse_user_amount};
 use crate::scenario::{Cycle, DayType, PartialCycle, PartialPeriod, TerminationReason};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 type Text = (&'static str, &'static str);
 
@@ -27,50 +28,78 @@ fn dom_id(path: &str) -> String {
     format!("f-{}", path.replace(['.', '[', ']'], "-"))
 }
 
+type GetText = Arc<dyn Fn(&FormState) -> String + Send + Sync>;
+type SetText = Arc<dyn Fn(&mut FormState, String) + Send + Sync>;
+
 /// One labelled input bound to a form field, with its unit, hint and error message.
 // Every call site names its field in one line: label, hint, unit, kind, getter, setter.
 #[allow(clippy::too_many_arguments)]
-fn field<G, S>(
+fn field(
     ctx: Ctx,
     path: String,
     label: Text,
     hint: Text,
     unit: &'static str,
     kind: Kind,
-    get: G,
-    set: S,
-) -> impl IntoView
-where
-    G: Fn(&FormState) -> String + Copy + Send + Sync + 'static,
-    S: Fn(&mut FormState, String) + Copy + Send + Sync + 'static,
-{
+    get: impl Fn(&FormState) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut FormState, String) + Send + Sync + 'static,
+) -> AnyView {
+    field_view(
+        ctx,
+        path,
+        [label, hint],
+        unit,
+        kind,
+        Arc::new(get),
+        Arc::new(set),
+    )
+}
+
+/// The one (non-generic) body behind every [`field`], so the wasm holds it once.
+fn field_view(
+    ctx: Ctx,
+    path: String,
+    texts: [Text; 2],
+    unit: &'static str,
+    kind: Kind,
+    get: GetText,
+    set: SetText,
+) -> AnyView {
+    let [label, hint] = texts;
     let id = dom_id(&path);
     let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
-    let p1 = path.clone();
-    let p2 = path.clone();
+    let error = {
+        let path = path.clone();
+        Memo::new(move |_| ctx.error_at(&path))
+    };
     let (input_type, mode) = match kind {
         Kind::Date => ("date", "numeric"),
         Kind::Text => ("text", "text"),
         Kind::Number => ("text", "numeric"),
         Kind::Money | Kind::Rate => ("text", "decimal"),
     };
-    let money_echo = move || {
+    let value = {
+        let get = get.clone();
+        Memo::new(move |_| ctx.form.with(|f| get(f)))
+    };
+    let echo = move || {
         if kind != Kind::Money {
             return None;
         }
-        let text = ctx.form.with(|f| get(f));
-        let value = parse_user_amount(&text).ok()?;
-        (text.contains('万') || text.contains('亿')).then(|| format!("= {}", format_yuan(value)))
+        let text = value.get();
+        let amount = parse_user_amount(&text).ok()?;
+        (text.contains('万') || text.contains('亿')).then(|| format!("= {}", format_yuan(amount)))
     };
+    let unit_view = (!unit.is_empty()).then(|| {
+        let (zh, en) = unit.split_once(' ').unwrap_or((unit, unit));
+        view! { <span class="unit">{move || if ctx.is_zh() { zh } else { en }}</span> }
+    });
     view! {
-        <div class="field" class:invalid=move || ctx.error_at(&p1).is_some()>
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>
                 <span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
-                {(!unit.is_empty()).then(|| {
-                    let (zh, en) = unit.split_once(' ').unwrap_or((unit, unit));
-                    view! { <span class="unit">{move || if ctx.is_zh() { zh } else { en }}</span> }
-                })}
+                {unit_view}
             </label>
             <input
                 id=id.clone()
@@ -79,30 +108,45 @@ where
                 autocomplete="off"
                 data-path=path.clone()
                 aria-describedby=format!("{hint_id} {err_id}")
-                aria-invalid=move || if ctx.error_at(&p2).is_some() { "true" } else { "false" }
-                prop:value=move || ctx.form.with(|f| get(f))
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                prop:value=move || value.get()
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     ctx.form.update(|f| set(f, v));
                 }
             />
-            {move || money_echo().map(|t| view! { <span class="echo">{t}</span> })}
+            {move || echo().map(|t| view! { <span class="echo">{t}</span> })}
             <p class="hint" id=hint_id.clone()>{move || if ctx.is_zh() { hint.0 } else { hint.1 }}</p>
-            <p class="field-error" id=err_id.clone() role="alert">{move || ctx.error_at(&path)}</p>
+            <p class="field-error" id=err_id.clone() role="alert">{move || error.get()}</p>
         </div>
     }
+    .into_any()
 }
 
 /// A checkbox that switches an optional clause on or off.
-fn toggle<G, S>(ctx: Ctx, id: &'static str, label: Text, get: G, set: S) -> impl IntoView
-where
-    G: Fn(&FormState) -> bool + Copy + Send + Sync + 'static,
-    S: Fn(&mut FormState, bool) + Copy + Send + Sync + 'static,
-{
+fn toggle(
+    ctx: Ctx,
+    id: &'static str,
+    label: Text,
+    get: impl Fn(&FormState) -> bool + Send + Sync + 'static,
+    set: impl Fn(&mut FormState, bool) + Send + Sync + 'static,
+) -> AnyView {
+    toggle_view(ctx, id, label, Arc::new(get), Arc::new(set))
+}
+
+#[allow(clippy::type_complexity)]
+fn toggle_view(
+    ctx: Ctx,
+    id: &'static str,
+    label: Text,
+    get: Arc<dyn Fn(&FormState) -> bool + Send + Sync>,
+    set: Arc<dyn Fn(&mut FormState, bool) + Send + Sync>,
+) -> AnyView {
+    let checked = Memo::new(move |_| ctx.form.with(|f| get(f)));
     view! {
         <label class="toggle" for=id>
             <input id=id type="checkbox"
-                prop:checked=move || ctx.form.with(|f| get(f))
+                prop:checked=move || checked.get()
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     ctx.form.update(|f| set(f, on));
@@ -110,35 +154,63 @@ where
             <span>{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
         </label>
     }
+    .into_any()
 }
 
 /// A choice among fixed options.
-fn choice<T, G, S>(
+fn choice<T>(
     ctx: Ctx,
     id: &'static str,
     label: Text,
     hint: Text,
     options: Vec<(T, Text)>,
-    get: G,
-    set: S,
-) -> impl IntoView
+    get: impl Fn(&FormState) -> T + Send + Sync + 'static,
+    set: impl Fn(&mut FormState, T) + Send + Sync + 'static,
+) -> AnyView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
-    G: Fn(&FormState) -> T + Copy + Send + Sync + 'static,
-    S: Fn(&mut FormState, T) + Copy + Send + Sync + 'static,
 {
     let values: Vec<T> = options.iter().map(|o| o.0).collect();
+    let texts: Vec<Text> = options.iter().map(|o| o.1).collect();
+    let index_of = {
+        let values = values.clone();
+        move |f: &FormState| values.iter().position(|v| *v == get(f)).unwrap_or(0)
+    };
+    let set_index = move |f: &mut FormState, i: usize| {
+        if let Some(v) = values.get(i).copied() {
+            set(f, v);
+        }
+    };
+    choice_view(
+        ctx,
+        id,
+        [label, hint],
+        texts,
+        Arc::new(index_of),
+        Arc::new(set_index),
+    )
+}
+
+#[allow(clippy::type_complexity)]
+fn choice_view(
+    ctx: Ctx,
+    id: &'static str,
+    texts: [Text; 2],
+    options: Vec<Text>,
+    get: Arc<dyn Fn(&FormState) -> usize + Send + Sync>,
+    set: Arc<dyn Fn(&mut FormState, usize) + Send + Sync>,
+) -> AnyView {
+    let [label, hint] = texts;
+    let selected = Memo::new(move |_| ctx.form.with(|f| get(f)));
     view! {
         <div class="field">
             <label for=id><span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span></label>
             <select id=id on:change=move |ev| {
                 let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                if let Some(v) = values.get(i).copied() {
-                    ctx.form.update(|f| set(f, v));
-                }
+                ctx.form.update(|f| set(f, i));
             }>
-                {options.into_iter().enumerate().map(|(i, (v, text))| view! {
-                    <option value=i.to_string() prop:selected=move || ctx.form.with(|f| get(f) == v)>
+                {options.into_iter().enumerate().map(|(i, text)| view! {
+                    <option value=i.to_string() prop:selected=move || selected.get() == i>
                         {move || if ctx.is_zh() { text.0 } else { text.1 }}
                     </option>
                 }).collect_view()}
@@ -146,6 +218,7 @@ where
             <p class="hint">{move || if ctx.is_zh() { hint.0 } else { hint.1 }}</p>
         </div>
     }
+    .into_any()
 }
 
 fn section(
@@ -153,8 +226,13 @@ fn section(
     id: &'static str,
     title: Text,
     clause: Text,
-    body: impl IntoView,
-) -> impl IntoView {
+    body: impl IntoView + 'static,
+) -> AnyView {
+    section_view(ctx, id, [title, clause], body.into_any())
+}
+
+fn section_view(ctx: Ctx, id: &'static str, texts: [Text; 2], body: AnyView) -> AnyView {
+    let [title, clause] = texts;
     view! {
         <fieldset class="section" id=id>
             <legend>{move || if ctx.is_zh() { title.0 } else { title.1 }}</legend>
@@ -162,6 +240,7 @@ fn section(
             {body}
         </fieldset>
     }
+    .into_any()
 }
 
 #[component]
@@ -182,7 +261,7 @@ pub fn Form() -> impl IntoView {
 }
 
 fn contract(ctx: Ctx) -> impl IntoView {
-    let months = move || ctx.form.with(|f| f.end_mode == EndMode::Months);
+    let months = Memo::new(move |_| ctx.form.with(|f| f.end_mode == EndMode::Months));
     section(
         ctx,
         "sec-contract",
@@ -198,7 +277,7 @@ fn contract(ctx: Ctx) -> impl IntoView {
                 {choice(ctx, "f-end-mode", ("期限给定方式", "Term given as"), ("结束日期，或自开始日起的月数", "An end date, or months from the start"),
                     vec![(EndMode::Date, ("结束日期", "End date")), (EndMode::Months, ("期限（月）", "Term in months"))],
                     |f| f.end_mode, |f, v| f.end_mode = v)}
-                {move || if months() {
+                {move || if months.get() {
                     field(ctx, "contract.term_months".into(), ("服务期限", "Term"), ("开始日 + N 个月 − 1 日（民法典第202条）", "Start + N months − 1 day (Civil Code Art. 202)"), "月 months", Kind::Number, |f| f.term_months.clone(), |f, v| f.term_months = v).into_any()
                 } else {
                     field(ctx, "contract.end".into(), ("服务结束日", "Last day of service"), ("含当日", "Inclusive"), "", Kind::Date, |f| f.end.clone(), |f, v| f.end = v).into_any()
@@ -273,7 +352,7 @@ fn fees(ctx: Ctx) -> impl IntoView {
 }
 
 fn payment_terms(ctx: Ctx) -> impl IntoView {
-    let rule = move || ctx.form.with(|f| f.due_rule);
+    let rule = Memo::new(move |_| ctx.form.with(|f| f.due_rule));
     section(
         ctx,
         "sec-payment",
@@ -292,7 +371,7 @@ fn payment_terms(ctx: Ctx) -> impl IntoView {
                         (DueRuleKind::DaysAfterInvoice, ("每月结算开票后N日内", "N days after the monthly invoice")),
                     ],
                     |f| f.due_rule, |f, v| f.due_rule = v)}
-                {move || match rule() {
+                {move || match rule.get() {
                     DueRuleKind::DayOfNextMonth => field(ctx, "payment.due.day".into(), ("每月付款日", "Day of the month"), ("超过当月天数的，为当月最后一日", "Beyond the month's length: its last day"), "日 day", Kind::Number, |f| f.due_day.clone(), |f, v| f.due_day = v).into_any(),
                     DueRuleKind::DaysAfterInvoice => view! {
                         {field(ctx, "payment.due.invoice_day".into(), ("结算开票日", "Invoice day"), ("每期最后一个月的第几日开票（如每月25日结算）", "Day of the cycle's last month the invoice is issued (e.g. the 25th)"), "日 day", Kind::Number, |f| f.invoice_day.clone(), |f, v| f.invoice_day = v)}
@@ -354,12 +433,12 @@ fn payments(ctx: Ctx) -> impl IntoView {
 }
 
 fn late_payment(ctx: Ctx) -> impl IntoView {
-    let on = move || ctx.form.with(|f| f.late_enabled);
-    let lpr = move || ctx.form.with(|f| f.rate_kind == RateKind::Lpr);
+    let on = Memo::new(move |_| ctx.form.with(|f| f.late_enabled));
+    let lpr = Memo::new(move |_| ctx.form.with(|f| f.rate_kind == RateKind::Lpr));
     let preset = move |p: RatePreset| move |_| ctx.form.update(|f| f.apply_preset(p));
     section(ctx, "sec-late", ("逾期付款违约金", "Late-payment penalty"), ("甲方逾期付款的，按约定比例按日支付违约金；逾期超过约定天数，乙方有权暂停服务或解除合同。", "Late payment accrues the agreed penalty per day; past the agreed days the supplier may suspend service or terminate."), view! {
         {toggle(ctx, "f-late-on", ("合同约定了逾期付款违约金", "The contract has a late-payment penalty"), |f| f.late_enabled, |f, v| f.late_enabled = v)}
-        {move || on().then(|| view! {
+        {move || on.get().then(|| view! {
             <div class="presets">
                 <span class="muted">{ctx.t("常用：", "Presets:")}</span>
                 <button type="button" class="chip" on:click=preset(RatePreset::FivePerTenThousandDaily)>{ctx.t("日万分之五（中小企业款项支付条例）", "0.05%/day (SME payment regulation)")}</button>
@@ -370,7 +449,7 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                 {choice(ctx, "f-rate-kind", ("计算方式", "Rate form"), ("固定比例，或一年期 LPR 的倍数（取到期日当日 LPR）", "A fixed fraction, or a multiple of the one-year LPR on the due date"),
                     vec![(RateKind::Fraction, ("固定比例", "Fixed fraction")), (RateKind::Lpr, ("LPR 倍数", "LPR multiple"))],
                     |f| f.rate_kind, |f, v| f.rate_kind = v)}
-                {move || if lpr() { view! {
+                {move || if lpr.get() { view! {
                     {field(ctx, "late_payment.rate.lpr_multiple".into(), ("LPR 倍数", "LPR multiple"), ("如 1.5 倍", "e.g. 1.5"), "× LPR", Kind::Rate, |f| f.lpr_multiple.clone(), |f, v| f.lpr_multiple = v)}
                     {choice(ctx, "f-basis", ("年天数", "Days per year"), ("日利率 = 年利率 ÷ 年天数", "Daily rate = yearly rate ÷ days per year"),
                         vec![(365u32, ("365 天", "365 days")), (360u32, ("360 天", "360 days"))],
@@ -394,13 +473,13 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
 }
 
 fn supplier_breaches(ctx: Ctx) -> impl IntoView {
-    let sub = move || ctx.form.with(|f| f.subcontracting_enabled);
-    let inc = move || ctx.form.with(|f| f.incidents_enabled);
-    let q = move || ctx.form.with(|f| f.substandard_enabled);
+    let sub = Memo::new(move |_| ctx.form.with(|f| f.subcontracting_enabled));
+    let inc = Memo::new(move |_| ctx.form.with(|f| f.incidents_enabled));
+    let q = Memo::new(move |_| ctx.form.with(|f| f.substandard_enabled));
     let losses = Memo::new(move |_| ctx.form.with(|f| f.losses.len()));
     section(ctx, "sec-supplier", ("乙方（服务商）违约", "Supplier's breaches"), ("擅自转包、服务事故、服务不达标、泄密及造成的损失，由乙方承担。", "Subcontracting, incidents, substandard service, confidentiality and losses are the supplier's to bear."), view! {
         {toggle(ctx, "f-sub-on", ("擅自转包条款", "Subcontracting clause"), |f| f.subcontracting_enabled, |f, v| f.subcontracting_enabled = v)}
-        {move || sub().then(|| view! {
+        {move || sub.get().then(|| view! {
             <div class="grid">
                 {field(ctx, "supplier_breaches.subcontracting.penalty_fraction".into(), ("转包违约金", "Penalty"), ("合同总金额的百分比", "Share of the contract total"), "%", Kind::Rate, |f| f.subcontracting_percent.clone(), |f, v| f.subcontracting_percent = v)}
                 {field(ctx, "supplier_breaches.subcontracting.occurred_on".into(), ("发现转包日期", "Discovered on"), ("留空 = 尚未发生（显示潜在风险）", "Empty = not happened (shows the exposure)"), "", Kind::Date, |f| f.subcontracting_on.clone(), |f, v| f.subcontracting_on = v)}
@@ -408,14 +487,14 @@ fn supplier_breaches(ctx: Ctx) -> impl IntoView {
             {toggle(ctx, "f-sub-refund", ("并退还已付全部费用", "Plus refund of all fees paid"), |f| f.subcontracting_refund, |f, v| f.subcontracting_refund = v)}
         })}
         {toggle(ctx, "f-inc-on", ("服务事故按次扣款", "Per-incident penalty"), |f| f.incidents_enabled, |f, v| f.incidents_enabled = v)}
-        {move || inc().then(|| view! {
+        {move || inc.get().then(|| view! {
             <div class="grid">
                 {field(ctx, "supplier_breaches.service_incidents.count".into(), ("事故次数", "Incidents"), ("", ""), "次 times", Kind::Number, |f| f.incident_count.clone(), |f, v| f.incident_count = v)}
                 {field(ctx, "supplier_breaches.service_incidents.penalty_each".into(), ("每次扣款", "Per incident"), ("", ""), "元 CNY", Kind::Money, |f| f.incident_penalty.clone(), |f, v| f.incident_penalty = v)}
             </div>
         })}
         {toggle(ctx, "f-q-on", ("不合格服务按价值比例扣款", "Substandard service penalty"), |f| f.substandard_enabled, |f, v| f.substandard_enabled = v)}
-        {move || q().then(|| view! {
+        {move || q.get().then(|| view! {
             <div class="grid">
                 {field(ctx, "supplier_breaches.substandard_service.value".into(), ("不合格服务价值", "Value of substandard service"), ("", ""), "元 CNY", Kind::Money, |f| f.substandard_value.clone(), |f, v| f.substandard_value = v)}
                 {field(ctx, "supplier_breaches.substandard_service.fraction".into(), ("扣款比例", "Penalty share"), ("如 10%", "e.g. 10%"), "%", Kind::Rate, |f| f.substandard_percent.clone(), |f, v| f.substandard_percent = v)}
@@ -465,10 +544,10 @@ fn client_breaches(ctx: Ctx) -> impl IntoView {
 }
 
 fn termination(ctx: Ctx) -> impl IntoView {
-    let on = move || ctx.form.with(|f| f.termination_enabled);
+    let on = Memo::new(move |_| ctx.form.with(|f| f.termination_enabled));
     section(ctx, "sec-termination", ("提前终止与结算", "Termination and settlement"), ("合同解除后，结算至终止日已发生的费用，扣除已付款项与各项违约金、损失（民法典第566条）。", "After termination, fees earned to the last day are settled against payments, penalties and losses (Civil Code Art. 566)."), view! {
         {toggle(ctx, "f-term-on", ("计算提前终止结算", "Settle an early termination"), |f| f.termination_enabled, |f, v| f.termination_enabled = v)}
-        {move || on().then(|| view! {
+        {move || on.get().then(|| view! {
             <div class="grid">
                 {field(ctx, "termination.date".into(), ("服务终止日", "Last day of service"), ("在合同期限之内", "Within the term"), "", Kind::Date, |f| f.termination_date.clone(), |f, v| f.termination_date = v)}
                 {choice(ctx, "f-reason", ("终止原因", "Reason"), ("决定由哪一方承担解除违约金", "Decides who bears the termination penalty"),

@@ -3,7 +3,7 @@
 //! report storage trouble. Corrupt entries are set aside by the store and offered for download.
 
 use super::{dom, share, Banner, BannerKind, Ctx};
-use crate::scenario_store::{export_all, export_one, import, Deleted, Quarantined, StoreError};
+use crate::scenario_store::{export_all, export_one, import, Deleted, Quarantined};
 use crate::validation::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,7 +33,8 @@ pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
     }
 }
 
-/// Saves the working scenario (and the saved scenario being edited) after every valid change.
+/// Saves the working scenario after every valid change. Saved scenarios are snapshots: they
+/// change only when the user saves.
 pub fn autosave(ctx: Ctx) {
     let warned = StoredValue::new(false);
     Effect::new(move |_| {
@@ -43,17 +44,7 @@ pub fn autosave(ctx: Ctx) {
         if !ctx.autosave.get() {
             return;
         }
-        let current = ctx.current_id.get_untracked();
-        let now = dom::now_iso();
-        let result = ctx.store.try_update_value(|store| {
-            store.save_working(&s)?;
-            if let Some(id) = &current {
-                store.update(id, &s, &now)?;
-            }
-            Ok::<(), StoreError>(())
-        });
-        match result {
-            Some(Ok(())) if current.is_some() => ctx.saved_version.update(|v| *v += 1),
+        match ctx.store.try_update_value(|store| store.save_working(&s)) {
             Some(Err(e)) if !warned.get_value() => {
                 warned.set_value(true);
                 ctx.storage_ok.set(false);
@@ -66,6 +57,36 @@ pub fn autosave(ctx: Ctx) {
             _ => {}
         }
     });
+}
+
+/// Writes the form over the saved scenario it came from.
+pub fn save_current(ctx: Ctx) {
+    let (Some(id), Ok(s)) = (ctx.current_id.get_untracked(), ctx.parsed.get_untracked()) else {
+        return;
+    };
+    let now = dom::now_iso();
+    match ctx.store.try_update_value(|st| st.update(&id, &s, &now)) {
+        Some(Ok(())) => {
+            ctx.saved_copy.set(Some(s));
+            ctx.saved_version.update(|v| *v += 1);
+        }
+        Some(Err(e)) => ctx.banner(
+            BannerKind::Warning,
+            format!("保存失败：{}", e.message(Lang::Zh)),
+            format!("Could not save: {}", e.message(Lang::En)),
+        ),
+        None => {}
+    }
+}
+
+/// Leaves the "opened from a link" state: the link's scenario is no longer the one shown.
+fn leave_link(ctx: Ctx) {
+    if !ctx.autosave.get_untracked() {
+        ctx.banners
+            .update(|b| b.retain(|x| x.kind != BannerKind::FromLink));
+        dom::clear_hash();
+        ctx.autosave.set(true);
+    }
 }
 
 /// Saves the current form as a new named scenario and makes it the one being edited.
@@ -84,6 +105,7 @@ pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
         Some(Ok(id)) => {
             ctx.form.update(|f| f.name = name.to_string());
             ctx.current_id.set(Some(id));
+            ctx.saved_copy.set(Some(s));
             ctx.saved_version.update(|v| *v += 1);
             true
         }
@@ -99,9 +121,11 @@ pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
     }
 }
 
-/// Opens a saved scenario; unsaved scratch work is first kept as a saved draft, so nothing is lost.
+/// Opens a saved scenario. Work not saved anywhere (a scratch scenario, or changes to the open
+/// saved one) is first kept as a saved draft, so nothing typed is lost.
 fn open_saved(ctx: Ctx, id: &str) {
-    if ctx.current_id.get_untracked().is_none() && ctx.autosave.get_untracked() {
+    let unsaved = ctx.current_id.get_untracked().is_none() || ctx.dirty.get_untracked();
+    if unsaved && ctx.autosave.get_untracked() {
         if let Ok(s) = ctx.parsed.get_untracked() {
             let name = if ctx.is_zh() {
                 format!("{}（草稿）", s.name)
@@ -113,9 +137,10 @@ fn open_saved(ctx: Ctx, id: &str) {
         }
     }
     if let Some(Some(saved)) = ctx.store.try_with_value(|st| st.get(id)) {
+        leave_link(ctx);
         ctx.load(&saved.scenario);
         ctx.current_id.set(Some(saved.id));
-        ctx.autosave.set(true);
+        ctx.saved_copy.set(Some(saved.scenario));
         ctx.saved_version.update(|v| *v += 1);
     }
 }
@@ -187,12 +212,20 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
 }
 
 /// The bar above the form: the scenario's name and what can be done with it.
+/// A deleted saved scenario that can still be restored.
+#[derive(Clone)]
+struct Undo {
+    name: String,
+    deleted: Deleted,
+    was_current: bool,
+}
+
 #[component]
 pub fn ScenarioBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let list_open = RwSignal::new(false);
     let save_name = RwSignal::new(String::new());
-    let undo: RwSignal<Option<(String, Deleted)>> = RwSignal::new(None);
+    let undo: RwSignal<Option<Undo>> = RwSignal::new(None);
     let import_input = NodeRef::<leptos::html::Input>::new();
 
     let export_current = move |_| {
@@ -295,11 +328,15 @@ pub fn ScenarioBar() -> impl IntoView {
                 <span class="save-state" data-testid="save-state">{move || {
                     if !ctx.autosave.get() { if ctx.is_zh() { "来自链接，未保存" } else { "from a link, not saved" } }
                     else if !ctx.storage_ok.get() { if ctx.is_zh() { "仅在内存中" } else { "in memory only" } }
-                    else if ctx.current_id.get().is_some() { if ctx.is_zh() { "已自动保存" } else { "saved automatically" } }
-                    else if ctx.is_zh() { "草稿已自动保存" } else { "draft saved automatically" }
+                    else if ctx.current_id.get().is_some() && ctx.dirty.get() { if ctx.is_zh() { "有未保存的修改" } else { "unsaved changes" } }
+                    else if ctx.current_id.get().is_some() { if ctx.is_zh() { "已保存" } else { "saved" } }
+                    else if ctx.is_zh() { "草稿已自动保存" } else { "draft kept automatically" }
                 }}</span>
             </div>
             <div class="bar-actions">
+                <Show when=move || ctx.current_id.get().is_some() && ctx.dirty.get()>
+                    <button type="button" class="primary" data-testid="save-current" on:click=move |_| save_current(ctx)>{ctx.t("保存", "Save")}</button>
+                </Show>
                 <button type="button" data-testid="toggle-list" on:click=move |_| list_open.update(|o| *o = !*o)
                     aria-expanded=move || list_open.get().to_string()>{ctx.t("我的方案", "My scenarios")}</button>
                 <share::ShareButton />
@@ -308,12 +345,18 @@ pub fn ScenarioBar() -> impl IntoView {
                 <input id="f-import" class="visually-hidden" type="file" accept=".json,application/json" node_ref=import_input on:change=on_import />
                 <button type="button" on:click=move |_| dom::print()>{ctx.t("打印", "Print")}</button>
             </div>
-            {move || undo.get().map(|(name, _)| view! {
+            {move || undo.get().map(|Undo { name, .. }| view! {
                 <div class="undo" role="status">
                     <span>{move || if ctx.is_zh() { format!("已删除“{name}”。") } else { format!("Deleted “{name}”.") }}</span>
                     <button type="button" data-testid="undo-delete" on:click=move |_| {
-                        if let Some((_, d)) = undo.get_untracked() {
-                            let _ = ctx.store.try_update_value(|st| st.undo_delete(d));
+                        if let Some(Undo { deleted, was_current, .. }) = undo.get_untracked() {
+                            let id = deleted.id.clone();
+                            if let Some(Ok(())) = ctx.store.try_update_value(|st| st.undo_delete(deleted)) {
+                                if was_current {
+                                    ctx.current_id.set(Some(id.clone()));
+                                    ctx.saved_copy.set(ctx.store.with_value(|st| st.get(&id)).map(|x| x.scenario));
+                                }
+                            }
                             ctx.saved_version.update(|v| *v += 1);
                         }
                         undo.set(None);
@@ -351,7 +394,7 @@ fn saved_item(
     id: String,
     name: String,
     updated: String,
-    undo: RwSignal<Option<(String, Deleted)>>,
+    undo: RwSignal<Option<Undo>>,
 ) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(name.clone());
@@ -397,11 +440,13 @@ fn saved_item(
                 <button type="button" data-testid="delete-saved" on:click={
                     let name = name.clone();
                     move |_| {
-                        if let Some(Ok(d)) = ctx.store.try_update_value(|st| st.delete(&id3)) {
-                            if ctx.current_id.get_untracked().as_deref() == Some(id3.as_str()) {
+                        if let Some(Ok(deleted)) = ctx.store.try_update_value(|st| st.delete(&id3)) {
+                            let was_current = ctx.current_id.get_untracked().as_deref() == Some(id3.as_str());
+                            if was_current {
                                 ctx.current_id.set(None);
+                                ctx.saved_copy.set(None);
                             }
-                            undo.set(Some((name.clone(), d)));
+                            undo.set(Some(Undo { name: name.clone(), deleted, was_current }));
                             ctx.saved_version.update(|v| *v += 1);
                         }
                     }

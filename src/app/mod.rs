@@ -78,8 +78,12 @@ pub struct Ctx {
     pub store: StoredValue<Store<WebKv>>,
     /// Bumped whenever the saved list changes, so lists re-read the store.
     pub saved_version: RwSignal<u32>,
-    /// The saved scenario being edited, if any.
+    /// The saved scenario the form was opened from or last saved as, if any.
     pub current_id: RwSignal<Option<String>>,
+    /// That saved scenario as stored: saved scenarios change only when the user saves.
+    pub saved_copy: RwSignal<Option<Scenario>>,
+    /// Whether the form differs from `saved_copy`.
+    pub dirty: Memo<bool>,
     /// Off while a scenario from a link is shown unsaved: the stored one must not be overwritten.
     pub autosave: RwSignal<bool>,
     pub banners: RwSignal<Vec<Banner>>,
@@ -135,7 +139,9 @@ impl Ctx {
 
 #[component]
 fn App() -> impl IntoView {
-    let (store, quarantined) = Store::open(WebKv::new(), &dom::now_iso());
+    let (store, _) = Store::open(WebKv::new(), &dom::now_iso());
+    // Every entry still set aside, including those moved on earlier visits.
+    let quarantined = store.quarantined();
     let storage_ok = store.open_error().is_none();
     let lang = match store.lang().as_deref() {
         Some("en") => Lang::En,
@@ -164,6 +170,7 @@ fn App() -> impl IntoView {
     let errors =
         Memo::new(move |_| computed.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
 
+    let saved_copy: RwSignal<Option<Scenario>> = RwSignal::new(None);
     let ctx = Ctx {
         lang: RwSignal::new(lang),
         page: RwSignal::new(Page::Calculator),
@@ -174,6 +181,13 @@ fn App() -> impl IntoView {
         store,
         saved_version: RwSignal::new(0),
         current_id: RwSignal::new(None),
+        saved_copy,
+        dirty: Memo::new(move |_| {
+            saved_copy.with(|saved| match saved {
+                Some(saved) => parsed.with(|p| p.as_ref().is_ok_and(|s| s != saved)),
+                None => false,
+            })
+        }),
         autosave: RwSignal::new(true),
         banners: RwSignal::new(Vec::new()),
         storage_ok: RwSignal::new(storage_ok),
@@ -229,7 +243,13 @@ fn App() -> impl IntoView {
                     on:click=move |_| ctx.page.set(Page::Compare)>{ctx.t("方案对比", "Compare")}</button>
                 <button type="button" class="lang" data-testid="lang-toggle"
                     aria-label=ctx.t("切换到英文", "Switch to Chinese")
-                    on:click=move |_| ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
+                    on:click=move |_| {
+                        ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+                        let code = if ctx.lang.get_untracked() == Lang::Zh { "zh" } else { "en" };
+                        ctx.store.update_value(|s| {
+                            let _ = s.set_lang(code);
+                        });
+                    }>
                     {ctx.t("EN", "中文")}
                 </button>
             </nav>

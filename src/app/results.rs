@@ -22,6 +22,12 @@ pub fn Results() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let stale = move || ctx.shown.with(|s| s.1);
     let error_count = move || ctx.errors.with(|e| e.len());
+    let opens = Opens {
+        total: RwSignal::new(false),
+        late: RwSignal::new(false),
+        subcontracting: RwSignal::new(false),
+        termination: RwSignal::new(true),
+    };
     view! {
         <div class="results-inner" class:stale=stale data-testid="results">
             {move || stale().then(|| view! {
@@ -36,7 +42,7 @@ pub fn Results() -> impl IntoView {
             {move || {
                 let lang = ctx.lang.get();
                 ctx.shown.with(|(figures, _)| match figures {
-                    Some(f) => panel(ctx, f, lang).into_any(),
+                    Some(f) => panel(ctx, f, lang, opens).into_any(),
                     None => view! { <p class="muted">{ctx.t("请先完成输入。", "Complete the form to see figures.")}</p> }.into_any(),
                 })
             }}
@@ -71,15 +77,36 @@ pub fn SummaryBar() -> impl IntoView {
     }
 }
 
+/// Which breakdowns are open: a closed one is not rendered at all, so typing stays cheap.
+#[derive(Clone, Copy)]
+pub struct Opens {
+    total: RwSignal<bool>,
+    late: RwSignal<bool>,
+    subcontracting: RwSignal<bool>,
+    termination: RwSignal<bool>,
+}
+
+/// Follows the user opening or closing a `<details>`; only a real change is written back.
+fn track_toggle(open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + 'static {
+    move |ev| {
+        let now = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+        if open.get_untracked() != now {
+            open.set(now);
+        }
+    }
+}
+
 fn headline(
     label: String,
     amount: Decimal,
     testid: &'static str,
     note: Option<String>,
-    body: impl IntoView,
-) -> impl IntoView {
+    open: RwSignal<bool>,
+    body: impl FnOnce() -> AnyView,
+) -> AnyView {
+    let body = open.get().then(body);
     view! {
-        <details class="figure" data-testid=format!("{testid}-card")>
+        <details class="figure" data-testid=format!("{testid}-card") prop:open=open.get_untracked() on:toggle=track_toggle(open)>
             <summary>
                 <span class="figure-label">{label}</span>
                 <strong class="figure-amount" data-testid=testid>{format_yuan(amount)}</strong>
@@ -89,9 +116,10 @@ fn headline(
             <div class="figure-body">{body}</div>
         </details>
     }
+    .into_any()
 }
 
-fn panel(ctx: Ctx, (s, r): &Figures, lang: Lang) -> impl IntoView {
+fn panel(ctx: Ctx, (s, r): &Figures, lang: Lang, opens: Opens) -> impl IntoView {
     let zh = lang == Lang::Zh;
     let tx = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
     let renewal_note = (r.total_fees.with_renewal != r.total_fees.contract_total).then(|| {
@@ -112,15 +140,15 @@ fn panel(ctx: Ctx, (s, r): &Figures, lang: Lang) -> impl IntoView {
     let rights = rights_note(s, r, zh);
     view! {
         <h2 class="results-title">{tx("计算结果", "Figures")}<span class="as-of">{if zh { format!("截至 {}", s.as_of) } else { format!("as of {}", s.as_of) }}</span></h2>
-        {headline(tx("合同总金额", "Contract total"), r.total_fees.contract_total, "contract-total", renewal_note,
-            view! {
+        {headline(tx("合同总金额", "Contract total"), r.total_fees.contract_total, "contract-total", renewal_note, opens.total,
+            || view! {
                 <p class="formula">{explain::contract_total(s, r, lang)}</p>
                 {cycle_table(r, zh)}
-            })}
-        {headline(tx("逾期付款违约金（至今）", "Late-payment penalties to date"), r.late_payment.total_penalty, "late-penalty", rights,
-            late_body(s, r, lang))}
-        {subcontracting_card(s, r, zh)}
-        {termination_card(r, lang)}
+            }.into_any())}
+        {headline(tx("逾期付款违约金（至今）", "Late-payment penalties to date"), r.late_payment.total_penalty, "late-penalty", rights, opens.late,
+            || late_body(s, r, lang).into_any())}
+        {subcontracting_card(s, r, zh, opens.subcontracting)}
+        {termination_card(r, lang, opens.termination)}
         <div class="paid-line">
             <span>{tx("已付款合计", "Paid to date")}</span><strong data-testid="paid">{format_yuan(r.paid)}</strong>
             {(r.unapplied_payments > Decimal::ZERO).then(|| view! {
@@ -278,7 +306,12 @@ fn cycle_table(r: &ComputeResult, zh: bool) -> impl IntoView {
     }
 }
 
-fn subcontracting_card(s: &Scenario, r: &ComputeResult, zh: bool) -> Option<impl IntoView> {
+fn subcontracting_card(
+    s: &Scenario,
+    r: &ComputeResult,
+    zh: bool,
+    open: RwSignal<bool>,
+) -> Option<AnyView> {
     let clause = s.supplier_breaches.as_ref()?.subcontracting.as_ref()?;
     let penalty = crate::subcontracting::penalty(clause, r.total_fees.contract_total);
     let refund = if clause.refund_paid {
@@ -341,7 +374,8 @@ fn subcontracting_card(s: &Scenario, r: &ComputeResult, zh: bool) -> Option<impl
         amount,
         "subcontracting",
         None,
-        view! { <p class="formula">{formula}</p> },
+        open,
+        move || view! { <p class="formula">{formula}</p> }.into_any(),
     ))
 }
 
@@ -362,7 +396,7 @@ fn charge_label(c: &Charge, zh: bool) -> String {
     text.to_string()
 }
 
-fn termination_card(r: &ComputeResult, lang: Lang) -> Option<impl IntoView> {
+fn termination_card(r: &ComputeResult, lang: Lang, open: RwSignal<bool>) -> Option<AnyView> {
     let t = r.termination.as_ref()?;
     let zh = lang == Lang::Zh;
     let arrow = match t.payer {
@@ -394,7 +428,7 @@ fn termination_card(r: &ComputeResult, lang: Lang) -> Option<impl IntoView> {
         }
     };
     let h = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
-    let body = view! {
+    let body = open.get().then(|| view! {
         <p class="formula">{explain::settlement(t, lang)}</p>
         <div class="table-wrap"><table class="settlement" data-testid="settlement-table"><tbody>
             {line(h("至终止日已发生费用", "Fees earned to the last day"), t.earned, "")}
@@ -404,9 +438,9 @@ fn termination_card(r: &ComputeResult, lang: Lang) -> Option<impl IntoView> {
             {t.supplier_charge_lines.iter().map(|c| line(format!("{}{}", h("减：乙方 ", "less supplier: "), charge_label(c, zh)), c.amount, "− ")).collect_view()}
             <tr class="total"><td>{h("净额", "Net")}</td><td class="num">{format_yuan(t.net)}</td></tr>
         </tbody></table></div>
-    };
+    });
     Some(view! {
-        <details class="figure termination" data-testid="termination-card" open>
+        <details class="figure termination" data-testid="termination-card" prop:open=open.get_untracked() on:toggle=track_toggle(open)>
             <summary>
                 <span class="figure-label">{h("终止结算", "Termination settlement")}</span>
                 <span class="direction" data-testid="payer">{arrow}</span>
@@ -416,5 +450,6 @@ fn termination_card(r: &ComputeResult, lang: Lang) -> Option<impl IntoView> {
             </summary>
             <div class="figure-body">{body}</div>
         </details>
-    })
+    }
+    .into_any())
 }

@@ -51,6 +51,7 @@ pub fn back_to_stored(ctx: Ctx) {
     let s = stored.unwrap_or_else(|| crate::samples::starter(dom::today()));
     ctx.load(&s);
     ctx.current_id.set(None);
+    ctx.saved_copy.set(None);
     ctx.autosave.set(true);
     dom::clear_hash();
 }

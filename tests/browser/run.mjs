@@ -284,7 +284,7 @@ const tests = [
       assert(JSON.parse(store[saved[0]]).name === '分享测试', `saved entry: ${store[saved[0]].slice(0, 200)}`);
       assertEq(await fresh.evaluate(() => location.hash), '', 'the address fragment after saving');
       await bannerWith(fresh, '分享链接打开的方案').waitFor({ state: 'detached' });
-      await expectText(fresh, '[data-testid=save-state]', '已自动保存');
+      await expectText(fresh, '[data-testid=save-state]', '已保存');
       await fresh.reload();
       await expectText(fresh, TOTAL, '¥636,000.00');
       await expectText(fresh, NAME, '分享测试');
