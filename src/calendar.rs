@@ -75,7 +75,7 @@ fn parse_holiday_table(tsv: &'static str) -> Vec<HolidayRow> {
         .filter(|l| !l.starts_with('#') && !l.starts_with("date\t") && !l.trim().is_empty())
         .filter_map(|l| {
             let mut f = l.split('\t');
-            let date = NaiveDate::parse_from_str(f.next()?, "%Y-%m-%d").ok()?;
+            let date = parse_ymd(f.next()?)?;
             let kind = match f.next()? {
                 "off" => DayKind::Off,
                 "work" => DayKind::Work,
@@ -95,6 +95,22 @@ fn parse_holiday_table(tsv: &'static str) -> Vec<HolidayRow> {
 /// The rows of the mainland China table, in date order.
 pub fn cn_holidays() -> &'static [HolidayRow] {
     &cn_table().rows
+}
+
+/// `YYYY-MM-DD` exactly (ISO 8601 calendar date), or `None`.
+pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
 }
 
 fn is_weekend(d: NaiveDate) -> bool {
@@ -177,6 +193,22 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn dates_are_read_exactly_as_written() {
+        assert_eq!(parse_ymd("2024-02-29"), Some(date("2024-02-29")));
+        for bad in [
+            "2025-02-29",
+            "2025-2-28",
+            "2025/02/28",
+            "2025-13-01",
+            "20250228",
+            "2025-02-28 ",
+            "+025-02-28",
+        ] {
+            assert_eq!(parse_ymd(bad), None, "{bad}");
+        }
     }
 
     #[test]

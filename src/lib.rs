@@ -26,6 +26,7 @@ pub mod late_payment;
 pub mod lpr;
 pub mod money;
 pub mod payments;
+pub mod report;
 pub mod samples;
 pub mod scenario;
 pub mod scenario_store;

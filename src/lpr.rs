@@ -43,7 +43,7 @@ pub fn lpr_rows() -> &'static [LprRow] {
             .filter_map(|l| {
                 let mut f = l.split('\t');
                 Some(LprRow {
-                    effective: NaiveDate::parse_from_str(f.next()?, "%Y-%m-%d").ok()?,
+                    effective: crate::calendar::parse_ymd(f.next()?)?,
                     one_year_percent: f.next()?.parse().ok()?,
                     five_year_percent: f.next()?.parse().ok()?,
                 })

@@ -914,17 +914,5 @@ impl<'a> Obj<'a> {
 
 /// `YYYY-MM-DD` exactly, years 1900 to 2200.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .filter(|d| (1900..=2200).contains(&d.year()))
+    crate::calendar::parse_ymd(s).filter(|d| (1900..=2200).contains(&d.year()))
 }

@@ -1,0 +1,600 @@
+//! The results as HTML: headline figures (in ¥ and in 大写), each with its breakdown — the cycle
+//! table, the penalty formulas, the settlement lines — and a statement of the key terms for print.
+//! Plain string building with every piece of user text escaped, so the app sets it in one step on
+//! each keystroke and the CLI can write the same statement to a file.
+
+use crate::amount_in_words::amount_in_words;
+use crate::compute::ComputeResult;
+use crate::explain;
+use crate::money::format_yuan;
+use crate::scenario::{Rate, Scenario};
+use crate::termination::{Charge, ChargeKind, Payer, TerminationResult};
+use crate::validation::Lang;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+/// Which breakdowns to include (a closed card holds only its headline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Open {
+    pub total: bool,
+    pub late: bool,
+    pub subcontracting: bool,
+    pub termination: bool,
+}
+
+impl Open {
+    /// Every breakdown, as a printed statement shows them.
+    pub const ALL: Open = Open {
+        total: true,
+        late: true,
+        subcontracting: true,
+        termination: true,
+    };
+}
+
+/// `<`, `>`, `&`, `"` and `'` as entities: user text can never become markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+struct Html {
+    out: String,
+    zh: bool,
+}
+
+impl Html {
+    fn tx<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        if self.zh {
+            zh
+        } else {
+            en
+        }
+    }
+
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    fn text(&mut self, s: &str) {
+        self.out.push_str(&escape(s));
+    }
+
+    /// One headline card: label, amount, 大写, a note, and (when open) its body.
+    fn card(
+        &mut self,
+        card: &str,
+        label: &str,
+        amount: Decimal,
+        note: Option<&str>,
+        open: bool,
+        body: impl FnOnce(&mut Html),
+    ) {
+        let _ = write!(
+            self.out,
+            r#"<details class="figure" data-card="{card}" data-testid="{card}-card"{}><summary><span class="figure-label">"#,
+            if open { " open" } else { "" }
+        );
+        self.text(label);
+        let _ = write!(
+            self.out,
+            r#"</span><strong class="figure-amount" data-testid="{card}">{}</strong><span class="figure-words">{}</span>"#,
+            format_yuan(amount),
+            amount_in_words(amount).unwrap_or_default()
+        );
+        if let Some(n) = note {
+            self.raw(r#"<span class="figure-note">"#);
+            self.text(n);
+            self.raw("</span>");
+        }
+        self.raw("</summary>");
+        if open {
+            self.raw(r#"<div class="figure-body">"#);
+            body(self);
+            self.raw("</div>");
+        }
+        self.raw("</details>");
+    }
+
+    fn formula(&mut self, text: &str) {
+        self.raw(r#"<p class="formula">"#);
+        self.text(text);
+        self.raw("</p>");
+    }
+}
+
+/// `2025-07-01 – 07-20`: the year once when both ends share it.
+pub fn period(start: NaiveDate, end: NaiveDate) -> String {
+    if start.year() == end.year() {
+        format!("{start} – {:02}-{:02}", end.month(), end.day())
+    } else {
+        format!("{start} – {end}")
+    }
+}
+
+/// The results panel for `s` and its figures `r`.
+pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> String {
+    let mut h = Html {
+        out: String::with_capacity(4096),
+        zh: lang == Lang::Zh,
+    };
+    let as_of = if h.zh {
+        format!("截至 {}", s.as_of)
+    } else {
+        format!("as of {}", s.as_of)
+    };
+    let _ = write!(
+        h.out,
+        r#"<h2 class="results-title">{}<span class="as-of">{as_of}</span></h2>"#,
+        h.tx("计算结果", "Figures")
+    );
+
+    let renewal = (r.total_fees.with_renewal != r.total_fees.contract_total).then(|| {
+        let total = format_yuan(r.total_fees.with_renewal);
+        let months = s.contract.renewal_months;
+        if h.zh {
+            format!("含自动续期 {months} 个月：{total}")
+        } else {
+            format!("with {months} months' renewal: {total}")
+        }
+    });
+    let label = h.tx("合同总金额", "Contract total").to_string();
+    h.card(
+        "contract-total",
+        &label,
+        r.total_fees.contract_total,
+        renewal.as_deref(),
+        open.total,
+        |h| {
+            h.formula(&explain::contract_total(s, r, lang));
+            cycle_table(h, r);
+        },
+    );
+
+    let rights = rights_note(s, r, h.zh);
+    let label = h
+        .tx("逾期付款违约金（至今）", "Late-payment penalties to date")
+        .to_string();
+    h.card(
+        "late-penalty",
+        &label,
+        r.late_payment.total_penalty,
+        rights.as_deref(),
+        open.late,
+        |h| late_body(h, s, r, lang),
+    );
+
+    subcontracting_card(&mut h, s, r, open.subcontracting);
+    if let Some(t) = &r.termination {
+        termination_card(&mut h, t, lang, open.termination);
+    }
+
+    let _ = write!(
+        h.out,
+        r#"<div class="paid-line"><span>{}</span><strong data-testid="paid">{}</strong>"#,
+        h.tx("已付款合计", "Paid to date"),
+        format_yuan(r.paid)
+    );
+    if r.unapplied_payments > Decimal::ZERO {
+        let extra = format_yuan(r.unapplied_payments);
+        let text = if h.zh {
+            format!("其中 {extra} 超出应付费用，未抵充")
+        } else {
+            format!("{extra} exceeds all fees and is unapplied")
+        };
+        let _ = write!(h.out, r#"<span class="warn">{text}</span>"#);
+    }
+    h.raw("</div>");
+    h.out
+}
+
+/// The key terms in words, for the printed statement.
+pub fn terms_html(s: &Scenario, lang: Lang) -> String {
+    let c = crate::compare::compare(&[(s.name.clone(), s.clone())], lang);
+    let mut h = Html {
+        out: String::with_capacity(2048),
+        zh: lang == Lang::Zh,
+    };
+    h.raw(r#"<table class="terms"><caption>"#);
+    h.text(&s.name);
+    h.raw("</caption><tbody>");
+    for row in c.rows {
+        h.raw(r#"<tr><th scope="row">"#);
+        h.text(&row.label);
+        h.raw("</th><td>");
+        h.text(row.values.first().map(String::as_str).unwrap_or_default());
+        h.raw("</td></tr>");
+    }
+    h.raw("</tbody></table>");
+    let note = h.tx(
+        "本结果由 contract-calc 在浏览器中计算，仅供参考，不构成法律意见。",
+        "Computed by contract-calc, for reference; not legal advice.",
+    );
+    let _ = write!(h.out, r#"<p class="muted">{note}</p>"#);
+    h.out
+}
+
+/// A whole statement as a standalone HTML page: what `contract-calc report` writes.
+pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
+    let title = escape(&s.name);
+    let html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" };
+    format!(
+        "<!doctype html><html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1d2733}}\
+         table{{border-collapse:collapse;width:100%}}th,td{{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #dde3ea}}\
+         .num{{text-align:right}}.figure-amount{{display:block;font-size:1.5rem}}.figure-label,.figure-words,.figure-note{{display:block}}\
+         summary{{list-style:none}}.formula{{color:#5f6b7a}}</style></head><body>{}{}</body></html>",
+        terms_html(s, lang),
+        results_html(s, r, lang, Open::ALL)
+    )
+}
+
+fn rights_note(s: &Scenario, r: &ComputeResult, zh: bool) -> Option<String> {
+    s.late_payment.as_ref()?;
+    let mut parts = Vec::new();
+    if let Some(d) = r.late_payment.suspend_right_from {
+        parts.push(if zh {
+            format!("{d} 起乙方有权暂停服务")
+        } else {
+            format!("supplier may suspend service from {d}")
+        });
+    }
+    if let Some(d) = r.late_payment.terminate_right_from {
+        parts.push(if zh {
+            format!("{d} 起乙方有权解除合同")
+        } else {
+            format!("supplier may terminate from {d}")
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(if zh { "；" } else { "; " }))
+}
+
+fn rate_text(s: &Scenario, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let Some(l) = &s.late_payment else {
+        return if zh {
+            "合同未约定逾期付款违约金".into()
+        } else {
+            "no late-payment clause".into()
+        };
+    };
+    let rate = match &l.rate {
+        Rate::Fraction {
+            fraction, per_days, ..
+        } => explain::rate_words(*fraction, *per_days, lang),
+        Rate::Lpr {
+            lpr_multiple,
+            basis_days,
+            ..
+        } if zh => {
+            format!("{}倍 LPR（年 {basis_days} 天）", lpr_multiple.normalize())
+        }
+        Rate::Lpr {
+            lpr_multiple,
+            basis_days,
+            ..
+        } => {
+            format!("{} × LPR ({basis_days}-day year)", lpr_multiple.normalize())
+        }
+    };
+    let cap = l.cap_fraction.map(|c| {
+        let pct = (c * Decimal::ONE_HUNDRED).normalize();
+        if zh {
+            format!("，每期以该期费用的 {pct}% 为上限")
+        } else {
+            format!(", capped at {pct}% of each cycle's fee")
+        }
+    });
+    format!("{rate}{}", cap.unwrap_or_default())
+}
+
+fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult, lang: Lang) {
+    let rule = h.tx(
+        "。每笔逾期款项 × 比例 × 逾期天数 ÷ 计息期天数；到期日当日付款不算逾期（民法典第201条），违约金以合同约定为准（第585条）。",
+        ". Each late amount × rate × days late ÷ period; paying on the due date is not late (Civil Code Art. 201); penalties as agreed (Art. 585).",
+    );
+    h.formula(&format!("{}{rule}", rate_text(s, lang)));
+    let lines: Vec<(String, String)> = r
+        .total_fees
+        .cycles
+        .iter()
+        .filter_map(|c| explain::cycle_penalty(c, lang).map(|f| (period(c.start, c.end), f)))
+        .collect();
+    if lines.is_empty() {
+        let none = h.tx("目前没有逾期。", "Nothing is late.");
+        let _ = write!(h.out, r#"<p class="muted">{none}</p>"#);
+        return;
+    }
+    h.raw(r#"<ul class="formula-list">"#);
+    for (period, formula) in lines {
+        let _ = write!(h.out, r#"<li><span class="period">{period}</span>"#);
+        h.text(&formula);
+        h.raw("</li>");
+    }
+    h.raw("</ul>");
+}
+
+fn cycle_table(h: &mut Html, r: &ComputeResult) {
+    let heads = [
+        ("期间", "Period", ""),
+        ("金额", "Amount", " class=\"num\""),
+        ("到期日", "Due", ""),
+        ("已付", "Paid", " class=\"num\""),
+        ("逾期天数", "Days late", " class=\"num\""),
+        ("违约金", "Penalty", " class=\"num\""),
+    ];
+    h.raw(r#"<div class="table-wrap"><table class="cycles" data-testid="cycle-table"><thead><tr>"#);
+    for (zh, en, class) in heads {
+        let _ = write!(h.out, r#"<th scope="col"{class}>{}</th>"#, h.tx(zh, en));
+    }
+    h.raw("</tr></thead><tbody>");
+    let (prorated, capped) = (h.tx("折算", "prorated"), h.tx("封顶", "capped"));
+    for c in &r.total_fees.cycles {
+        let mut class = Vec::new();
+        if c.days_late > 0 {
+            class.push("late");
+        }
+        if c.outstanding > Decimal::ZERO {
+            class.push("open");
+        }
+        let _ = write!(
+            h.out,
+            r#"<tr class="{}"><td>{}{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}{}</td></tr>"#,
+            class.join(" "),
+            period(c.start, c.end),
+            if c.partial_of.is_some() {
+                format!(r#"<span class="tag">{prorated}</span>"#)
+            } else {
+                String::new()
+            },
+            format_yuan(c.amount),
+            c.due,
+            format_yuan(c.paid),
+            c.days_late,
+            format_yuan(c.penalty),
+            if c.capped {
+                format!(r#"<span class="tag">{capped}</span>"#)
+            } else {
+                String::new()
+            },
+        );
+    }
+    h.raw("</tbody></table></div>");
+}
+
+fn subcontracting_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool) {
+    let Some(clause) = s
+        .supplier_breaches
+        .as_ref()
+        .and_then(|b| b.subcontracting.as_ref())
+    else {
+        return;
+    };
+    let penalty = crate::subcontracting::penalty(clause, r.total_fees.contract_total);
+    let refund = if clause.refund_paid {
+        r.paid
+    } else {
+        Decimal::ZERO
+    };
+    let (label, amount) = match &r.subcontracting {
+        Some(x) if h.zh => (format!("转包违约责任（{} 发现）", x.occurred_on), x.total),
+        Some(x) => (
+            format!("Subcontracting liability (found {})", x.occurred_on),
+            x.total,
+        ),
+        None => (
+            h.tx(
+                "若擅自转包：乙方风险敞口",
+                "If the supplier subcontracts: exposure",
+            )
+            .to_string(),
+            penalty + refund,
+        ),
+    };
+    let pct = (clause.penalty_fraction * Decimal::ONE_HUNDRED).normalize();
+    let total = format_yuan(r.total_fees.contract_total);
+    let (p, rf, sum) = (
+        format_yuan(penalty),
+        format_yuan(refund),
+        format_yuan(penalty + refund),
+    );
+    let formula = match (h.zh, clause.refund_paid) {
+        (true, true) => {
+            format!("合同总金额 {total} × {pct}% = {p}，加退还已付费用 {rf}，合计 {sum}")
+        }
+        (true, false) => format!("合同总金额 {total} × {pct}% = {p}"),
+        (false, true) => format!(
+            "contract total {total} × {pct}% = {p}, plus refund of fees paid {rf}, total {sum}"
+        ),
+        (false, false) => format!("contract total {total} × {pct}% = {p}"),
+    };
+    h.card("subcontracting", &label, amount, None, open, |h| {
+        h.formula(&formula)
+    });
+}
+
+fn charge_label(c: &Charge, zh: bool) -> String {
+    let text = match (c.kind, zh) {
+        (ChargeKind::ServiceIncidents, true) => "服务事故扣款",
+        (ChargeKind::ServiceIncidents, false) => "Service incidents",
+        (ChargeKind::SubstandardService, true) => "不合格服务扣款",
+        (ChargeKind::SubstandardService, false) => "Substandard service",
+        (ChargeKind::ConfidentialityPenalty, true) => "泄密违约金",
+        (ChargeKind::ConfidentialityPenalty, false) => "Confidentiality penalty",
+        (ChargeKind::Loss, _) => return c.label.clone(),
+        (ChargeKind::BreachPenalty, true) => "违约解除违约金",
+        (ChargeKind::BreachPenalty, false) => "Breach penalty",
+        (ChargeKind::SubcontractingPenalty, true) => "转包违约金",
+        (ChargeKind::SubcontractingPenalty, false) => "Subcontracting penalty",
+    };
+    text.to_string()
+}
+
+fn termination_card(h: &mut Html, t: &TerminationResult, lang: Lang, open: bool) {
+    let arrow = match t.payer {
+        Payer::Client => h.tx("甲方 → 乙方", "client → supplier"),
+        Payer::Supplier => h.tx("乙方 → 甲方", "supplier → client"),
+        Payer::None => h.tx("无需支付", "nothing to pay"),
+    };
+    let _ = write!(
+        h.out,
+        r#"<details class="figure termination" data-card="termination" data-testid="termination-card"{}><summary><span class="figure-label">{}</span><span class="direction" data-testid="payer">{arrow}</span><strong class="figure-amount" data-testid="termination-net">{}</strong><span class="figure-words">{}</span><span class="figure-note">{}</span></summary>"#,
+        if open { " open" } else { "" },
+        h.tx("终止结算", "Termination settlement"),
+        format_yuan(t.net),
+        amount_in_words(t.net).unwrap_or_default(),
+        escape(&explain::payer_sentence(t, lang)),
+    );
+    if open {
+        h.raw(r#"<div class="figure-body">"#);
+        h.formula(&explain::settlement(t, lang));
+        h.raw(r#"<div class="table-wrap"><table class="settlement" data-testid="settlement-table"><tbody>"#);
+        let zh = h.zh;
+        let line = |h: &mut Html, label: &str, amount: Decimal, sign: &str| {
+            h.raw("<tr><td>");
+            h.text(label);
+            let _ = write!(
+                h.out,
+                r#"</td><td class="num">{sign}{}</td></tr>"#,
+                format_yuan(amount)
+            );
+        };
+        line(
+            h,
+            h.tx("至终止日已发生费用", "Fees earned to the last day"),
+            t.earned,
+            "",
+        );
+        line(h, h.tx("减：已付款", "less paid"), t.paid, "− ");
+        line(
+            h,
+            h.tx("加：逾期付款违约金", "plus late penalties"),
+            t.late_penalty,
+            "+ ",
+        );
+        for c in &t.client_charge_lines {
+            let label = format!(
+                "{}{}",
+                h.tx("加：甲方 ", "plus client: "),
+                charge_label(c, zh)
+            );
+            line(h, &label, c.amount, "+ ");
+        }
+        for c in &t.supplier_charge_lines {
+            let label = format!(
+                "{}{}",
+                h.tx("减：乙方 ", "less supplier: "),
+                charge_label(c, zh)
+            );
+            line(h, &label, c.amount, "− ");
+        }
+        let _ = write!(
+            h.out,
+            r#"<tr class="total"><td>{}</td><td class="num">{}</td></tr></tbody></table></div></div>"#,
+            h.tx("净额", "Net"),
+            format_yuan(t.net)
+        );
+    }
+    h.raw("</details>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::compute;
+    use crate::validation::parse_scenario;
+
+    fn figures(name: &str) -> (Scenario, ComputeResult) {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let s = parse_scenario(&text).unwrap();
+        let r = compute(&s).unwrap();
+        (s, r)
+    }
+
+    #[test]
+    fn escape_leaves_no_markup() {
+        assert_eq!(
+            escape(r#"<img src=x onerror="alert(1)">&'"#),
+            "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn a_hostile_name_or_loss_label_is_text() {
+        let (mut s, _) = figures("termination-2025");
+        s.name = "<img src=x onerror=alert(1)>".into();
+        if let Some(b) = s.supplier_breaches.as_mut() {
+            b.losses[0].label = "<script>alert(2)</script>".into();
+        }
+        let r = compute(&s).unwrap();
+        let html = format!(
+            "{}{}",
+            results_html(&s, &r, Lang::Zh, Open::ALL),
+            terms_html(&s, Lang::Zh)
+        );
+        assert!(
+            !html.contains("<img") && !html.contains("<script"),
+            "{html}"
+        );
+        assert!(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    #[test]
+    fn the_headlines_show_yuan_and_capitals() {
+        // The termination example: the client pays ¥93,573.22 (玖万叁仟伍佰柒拾叁元贰角贰分) by 2025-08-19.
+        let (s, r) = figures("termination-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::default());
+        assert!(html.contains(r#"<strong class="figure-amount" data-testid="contract-total">¥480,000.00</strong><span class="figure-words">肆拾捌万元整</span>"#));
+        assert!(html.contains("¥93,573.22") && html.contains("玖万叁仟伍佰柒拾叁元贰角贰分"));
+        assert!(html.contains("甲方（客户）应于 2025-08-19 前向乙方支付 ¥93,573.22"));
+        // Closed cards carry no breakdown.
+        assert!(!html.contains("cycle-table") && !html.contains("settlement-table"));
+    }
+
+    #[test]
+    fn an_open_card_carries_its_breakdown() {
+        let (s, r) = figures("monthly-operation-2025");
+        let html = results_html(
+            &s,
+            &r,
+            Lang::En,
+            Open {
+                total: true,
+                late: true,
+                ..Open::default()
+            },
+        );
+        assert_eq!(html.matches("<tr class=").count(), 12, "one row per month");
+        assert!(html.contains("<td>2025-03-01 – 03-31</td>"));
+        assert!(html.contains("¥20,000.00 × 0.05% × 50/1 (paid 2025-05-30) = ¥500.00"));
+        assert!(html.contains("supplier may suspend service from 2025-05-11"));
+    }
+
+    #[test]
+    fn the_statement_page_holds_terms_and_every_breakdown() {
+        let (s, r) = figures("termination-2025");
+        let page = statement_page(&s, &r, Lang::Zh);
+        assert!(page.starts_with("<!doctype html>"));
+        assert!(
+            page.contains("settlement-table")
+                && page.contains("cycle-table")
+                && page.contains("合同总金额")
+        );
+    }
+}
