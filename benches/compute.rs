@@ -2,6 +2,7 @@
 //! every clause switched on (the app recomputes this on every keystroke). Goal: under 50 µs.
 
 use contract_calc::compute::compute;
+use contract_calc::form::FormState;
 use contract_calc::samples::ten_year_monthly;
 use contract_calc::validation::parse_scenario;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -14,6 +15,11 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("parse+compute/10y-monthly-120-payments", |b| {
         b.iter(|| parse_scenario(black_box(&json)).and_then(|s| compute(&s)))
+    });
+    // What the app does on every keystroke before computing: read the form's text into a scenario.
+    let form = FormState::from_scenario(&scenario);
+    c.bench_function("form->scenario/10y-monthly-120-payments", |b| {
+        b.iter(|| black_box(&form).to_scenario())
     });
 }
 

@@ -79,17 +79,28 @@ fn field_view(
         Kind::Number => ("text", "numeric"),
         Kind::Money | Kind::Rate => ("text", "decimal"),
     };
+    // The input shows what the user types; the form is read back only when it is changed by
+    // something else (a scenario opened, a preset, a rename): `ctx.generation` counts those.
+    let typed = Trigger::new();
     let value = {
         let get = get.clone();
-        Memo::new(move |_| ctx.form.with(|f| get(f)))
-    };
-    let echo = move || {
-        if kind != Kind::Money {
-            return None;
+        move || {
+            ctx.generation.track();
+            ctx.form.with_untracked(|f| get(f))
         }
-        let text = value.get();
-        let amount = parse_user_amount(&text).ok()?;
-        (text.contains('万') || text.contains('亿')).then(|| format!("= {}", format_yuan(amount)))
+    };
+    let echo = {
+        let value = value.clone();
+        move || {
+            if kind != Kind::Money {
+                return None;
+            }
+            typed.track();
+            let text = value();
+            let amount = parse_user_amount(&text).ok()?;
+            (text.contains('万') || text.contains('亿'))
+                .then(|| format!("= {}", format_yuan(amount)))
+        }
     };
     let unit_view = (!unit.is_empty()).then(|| {
         let (zh, en) = unit.split_once(' ').unwrap_or((unit, unit));
@@ -109,10 +120,11 @@ fn field_view(
                 data-path=path.clone()
                 aria-describedby=format!("{hint_id} {err_id}")
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                prop:value=move || value.get()
+                prop:value=value
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     ctx.form.update(|f| set(f, v));
+                    typed.notify();
                 }
             />
             {move || echo().map(|t| view! { <span class="echo">{t}</span> })}
@@ -327,7 +339,7 @@ fn fees(ctx: Ctx) -> impl IntoView {
                         move |f| f.components.get(i).map(|c| c.amount.clone()).unwrap_or_default(),
                         move |f, v| if let Some(c) = f.components.get_mut(i) { c.amount = v })}
                     <button type="button" class="remove" aria-label=ctx.t("删除此项费用", "Remove this component")
-                        on:click=move |_| ctx.form.update(|f| { if i < f.components.len() { f.components.remove(i); } })>"×"</button>
+                        on:click=move |_| ctx.edit(|f| { if i < f.components.len() { f.components.remove(i); } })>"×"</button>
                 </div>
             }).collect_view()}
         </div>
@@ -417,7 +429,7 @@ fn payments(ctx: Ctx) -> impl IntoView {
                             move |f| f.payments.get(i).map(|p| p.amount.clone()).unwrap_or_default(),
                             move |f, v| if let Some(p) = f.payments.get_mut(i) { p.amount = v })}
                         <button type="button" class="remove" aria-label=ctx.t("删除此笔付款", "Remove this payment")
-                            on:click=move |_| ctx.form.update(|f| { if i < f.payments.len() { f.payments.remove(i); } })>"×"</button>
+                            on:click=move |_| ctx.edit(|f| { if i < f.payments.len() { f.payments.remove(i); } })>"×"</button>
                     </div>
                 }).collect_view()}
             </div>
@@ -435,7 +447,7 @@ fn payments(ctx: Ctx) -> impl IntoView {
 fn late_payment(ctx: Ctx) -> impl IntoView {
     let on = Memo::new(move |_| ctx.form.with(|f| f.late_enabled));
     let lpr = Memo::new(move |_| ctx.form.with(|f| f.rate_kind == RateKind::Lpr));
-    let preset = move |p: RatePreset| move |_| ctx.form.update(|f| f.apply_preset(p));
+    let preset = move |p: RatePreset| move |_| ctx.edit(|f| f.apply_preset(p));
     section(ctx, "sec-late", ("逾期付款违约金", "Late-payment penalty"), ("甲方逾期付款的，按约定比例按日支付违约金；逾期超过约定天数，乙方有权暂停服务或解除合同。", "Late payment accrues the agreed penalty per day; past the agreed days the supplier may suspend service or terminate."), view! {
         {toggle(ctx, "f-late-on", ("合同约定了逾期付款违约金", "The contract has a late-payment penalty"), |f| f.late_enabled, |f, v| f.late_enabled = v)}
         {move || on.get().then(|| view! {
@@ -513,7 +525,7 @@ fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                         move |f| f.losses.get(i).map(|c| c.amount.clone()).unwrap_or_default(),
                         move |f, v| if let Some(c) = f.losses.get_mut(i) { c.amount = v })}
                     <button type="button" class="remove" aria-label=ctx.t("删除此项损失", "Remove this loss")
-                        on:click=move |_| ctx.form.update(|f| { if i < f.losses.len() { f.losses.remove(i); } })>"×"</button>
+                        on:click=move |_| ctx.edit(|f| { if i < f.losses.len() { f.losses.remove(i); } })>"×"</button>
                 </div>
             }).collect_view()}
         </div>

@@ -37,13 +37,18 @@ pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
 /// change only when the user saves.
 pub fn autosave(ctx: Ctx) {
     let warned = StoredValue::new(false);
-    Effect::new(move |_| {
-        let Ok(s) = ctx.parsed.get() else {
-            return;
-        };
-        if !ctx.autosave.get() {
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    // Writes the working scenario now, if the form is valid and not a link's unsaved scenario.
+    let flush = move || {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        if !ctx.autosave.get_untracked() {
             return;
         }
+        let Ok(s) = ctx.parsed.get_untracked() else {
+            return;
+        };
         match ctx.store.try_update_value(|store| store.save_working(&s)) {
             Some(Err(e)) if !warned.get_value() => {
                 warned.set_value(true);
@@ -56,6 +61,27 @@ pub fn autosave(ctx: Ctx) {
             }
             _ => {}
         }
+    };
+    // Typing is not slowed by storage: the write follows a quarter second after the last change,
+    // and at once when the page is hidden or closed, so no keystroke is lost.
+    Effect::new(move |_| {
+        ctx.parsed.track();
+        ctx.autosave.track();
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(flush, std::time::Duration::from_millis(250)).ok();
+        pending.set_value(handle);
+    });
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush();
+        }
+    });
+    on_cleanup(move || {
+        hide.remove();
+        visibility.remove();
     });
 }
 
@@ -103,7 +129,7 @@ pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
     let now = dom::now_iso();
     match ctx.store.try_update_value(|st| st.save_as(name, &s, &now)) {
         Some(Ok(id)) => {
-            ctx.form.update(|f| f.name = name.to_string());
+            ctx.edit(|f| f.name = name.to_string());
             ctx.current_id.set(Some(id));
             ctx.saved_copy.set(Some(s));
             ctx.saved_version.update(|v| *v += 1);
@@ -423,7 +449,7 @@ fn saved_item(
                         let n = new_name.get_untracked();
                         let _ = ctx.store.try_update_value(|st| st.rename(&id, &n, &dom::now_iso()));
                         if ctx.current_id.get_untracked().as_deref() == Some(id.as_str()) {
-                            ctx.form.update(|f| f.name = n.clone());
+                            ctx.edit(|f| f.name = n.clone());
                         }
                         renaming.set(false);
                         ctx.saved_version.update(|v| *v += 1);

@@ -69,6 +69,8 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub page: RwSignal<Page>,
     pub form: RwSignal<FormState>,
+    /// Counts changes to the form made by anything but typing into a field (see [`Ctx::edit`]).
+    pub generation: RwSignal<u32>,
     /// The scenario the form describes, or every wrong field.
     pub parsed: Memo<Result<Scenario, Vec<ValidationError>>>,
     /// The figures to show (the last valid ones when the form is invalid) and whether they are stale.
@@ -133,7 +135,13 @@ impl Ctx {
 
     /// Replaces the whole form with `s` (opening a saved scenario, a link or an import).
     pub fn load(self, s: &Scenario) {
-        self.form.set(FormState::from_scenario(s));
+        self.edit(|f| *f = FormState::from_scenario(s));
+    }
+
+    /// Changes the form other than by typing into a field, so the fields show the new text.
+    pub fn edit(self, change: impl FnOnce(&mut FormState)) {
+        self.form.update(change);
+        self.generation.update(|g| *g = g.wrapping_add(1));
     }
 }
 
@@ -175,6 +183,7 @@ fn App() -> impl IntoView {
         lang: RwSignal::new(lang),
         page: RwSignal::new(Page::Calculator),
         form,
+        generation: RwSignal::new(0),
         parsed,
         shown,
         errors,
