@@ -523,6 +523,15 @@ impl Reader {
 
     fn money(&mut self, path: &str, text: &str) -> Value {
         match parse_user_amount(text) {
+            Ok(d) if d.normalize().scale() > 2 => {
+                self.push(
+                    path,
+                    ErrorKind::TypedFen {
+                        got: text.trim().to_string(),
+                    },
+                );
+                Value::Null
+            }
             Ok(mut d) => {
                 if d.scale() < 2 {
                     d.rescale(2);
@@ -773,6 +782,17 @@ mod tests {
         assert_eq!(
             compute(&s).unwrap().total_fees.contract_total,
             Decimal::new(66_000_000, 2)
+        );
+        f.components[0].amount = "45,000.00".into();
+        assert_eq!(
+            f.to_scenario().unwrap().fees.components[0].amount,
+            Decimal::from(45_000)
+        );
+        // Contracts state amounts to the fen: a third decimal is refused in the form.
+        f.components[0].amount = "45000.005".into();
+        assert_eq!(
+            f.to_scenario().unwrap_err()[0].path,
+            "fees.components[0].amount"
         );
         f.components[0].amount = "45,000.00".into();
         assert_eq!(

@@ -103,6 +103,10 @@ pub enum ErrorKind {
     TypedAmount {
         got: String,
     },
+    /// A form field: an amount finer than a fen (分).
+    TypedFen {
+        got: String,
+    },
     /// A form field: the text typed is not a percentage / ‰ / ‱ figure.
     TypedRate {
         got: String,
@@ -256,6 +260,8 @@ impl ValidationError {
             TypedAmount { got } => {
                 format!("“{got}” is not an amount: type e.g. 50000, 50,000, 50000.00 or 5万")
             }
+            TypedFen { got } if zh => format!("金额最多精确到分（两位小数），实际为“{got}”"),
+            TypedFen { got } => format!("amounts go to the fen (two decimals) at most, got “{got}”"),
             TypedRate { got } if zh => format!("“{got}”不是比例：请输入数字，如 0.05"),
             TypedRate { got } => format!("“{got}” is not a rate: type a number like 0.05"),
             TypedWholeNumber { got } if zh => format!("“{got}”不是整数"),

@@ -77,7 +77,10 @@ pub fn Compare() -> impl IntoView {
             {move || {
                 let list = items();
                 if list.len() < 2 {
-                    return view! { <p class="muted" data-testid="compare-hint">{ctx.t("请至少选择两个方案。", "Pick at least two scenarios.")}</p> }.into_any();
+                    return view! { <p class="muted" data-testid="compare-hint">{ctx.t(
+                        "请至少选择两个方案。还没有保存的方案？在“计算”页的“我的方案”中另存当前方案，修改后再另存一个。",
+                        "Pick at least two scenarios. None saved yet? On the calculator, use My scenarios → Save as, change a term, and save again.",
+                    )}</p> }.into_any();
                 }
                 let c = compare(&list, ctx.lang.get());
                 view! {

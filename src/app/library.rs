@@ -43,12 +43,13 @@ pub fn autosave(ctx: Ctx) {
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
             h.clear();
         }
-        if !ctx.autosave.get_untracked() {
-            return;
-        }
         let Ok(s) = ctx.parsed.get_untracked() else {
             return;
         };
+        if !ctx.autosave.get_untracked() {
+            share::keep_link_draft(&s);
+            return;
+        }
         match ctx.store.try_update_value(|store| store.save_working(&s)) {
             Some(Err(e)) if !warned.get_value() => {
                 warned.set_value(true);
@@ -110,6 +111,7 @@ fn leave_link(ctx: Ctx) {
     if !ctx.autosave.get_untracked() {
         ctx.banners
             .update(|b| b.retain(|x| x.kind != BannerKind::FromLink));
+        share::forget_link_draft();
         dom::clear_hash();
         ctx.autosave.set(true);
     }
@@ -214,6 +216,7 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
                 let name = ctx.form.with_untracked(|f| f.name.clone());
                 if save_as_new(ctx, &name) {
                     ctx.autosave.set(true);
+                    share::forget_link_draft();
                     dom::clear_hash();
                     ctx.dismiss(id);
                 }

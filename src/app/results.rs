@@ -126,7 +126,7 @@ pub fn SummaryBar() -> impl IntoView {
             {move || figures().map(|(total, penalty, stale)| view! {
                 <span class:stale=stale><small>{ctx.t("合同总金额", "Total")}</small><strong>{total}</strong></span>
                 <span class:stale=stale><small>{ctx.t("逾期违约金", "Late penalties")}</small><strong>{penalty}</strong></span>
-                <span class="go">{ctx.t("查看结果 ↓", "Results ↓")}</span>
+                <span class="go">{if stale { ctx.t("输入有误，显示上次结果", "Fix input · last figures") } else { ctx.t("查看结果 ↓", "Results ↓") }}</span>
             })}
         </a>
     }

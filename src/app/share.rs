@@ -7,13 +7,41 @@ use crate::share_link::{decode, encode, qr_svg, PREFIX};
 use crate::validation::Lang;
 use leptos::prelude::*;
 
-/// Opens the scenario in the address's fragment, if there is one.
+/// Where unsaved edits to a scenario opened from a link are kept, in this tab only, so that a
+/// reload does not lose them (the stored scenarios stay untouched until the user saves).
+const LINK_DRAFT_KEY: &str = "contract-calc/v1/link-draft";
+
+/// Keeps the current (unsaved) edits of a linked scenario for this tab.
+pub fn keep_link_draft(s: &crate::scenario::Scenario) {
+    let doc = serde_json::json!({ "hash": dom::hash(), "scenario": s.to_json_value() });
+    dom::session_set(LINK_DRAFT_KEY, &doc.to_string());
+}
+
+/// Forgets the tab's linked-scenario edits (saved or discarded).
+pub fn forget_link_draft() {
+    dom::session_remove(LINK_DRAFT_KEY);
+}
+
+/// The tab's unsaved edits of the scenario behind `fragment`, if any.
+fn link_draft(fragment: &str) -> Option<crate::scenario::Scenario> {
+    let doc: serde_json::Value = serde_json::from_str(&dom::session_get(LINK_DRAFT_KEY)?).ok()?;
+    if doc.get("hash")?.as_str()? != fragment {
+        return None;
+    }
+    crate::validation::scenario_from_value(doc.get("scenario")?).ok()
+}
+
+/// Opens the scenario in the address's fragment, if there is one (with this tab's unsaved edits
+/// of it, after a reload).
 pub fn open_from_link(ctx: Ctx, had_stored: bool) {
     let fragment = dom::hash();
     if fragment.is_empty() {
         return;
     }
-    match decode(&fragment) {
+    match link_draft(&fragment)
+        .map(Ok)
+        .unwrap_or_else(|| decode(&fragment))
+    {
         Ok(s) => {
             ctx.load(&s);
             ctx.autosave.set(false);
@@ -49,6 +77,7 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
 pub fn back_to_stored(ctx: Ctx) {
     let stored = ctx.store.with_value(|s| s.load_working());
     let s = stored.unwrap_or_else(|| crate::samples::starter(dom::today()));
+    forget_link_draft();
     ctx.load(&s);
     ctx.current_id.set(None);
     ctx.saved_copy.set(None);

@@ -310,6 +310,32 @@ const tests = [
     },
   },
   {
+    name: 'edits to a linked scenario survive a reload of that tab and still write nothing stored',
+    async run({ page, url, newPage }) {
+      await openApp(page, url);
+      await field(page, 'name').fill('链接编辑');
+      await field(page, 'as_of').fill('2025-09-30');
+      await page.getByTestId('copy-link').click();
+      const link = await page.getByTestId('link-text').inputValue();
+      const fresh = await newPage();
+      await fresh.goto(link);
+      await expectText(fresh, NAME, '链接编辑');
+      // ¥45,000 + ¥5,000 a month → ¥40,000 + ¥5,000: the 2025 total drops to ¥540,000.
+      await field(fresh, FEE0).fill('40000');
+      await expectText(fresh, TOTAL, '¥540,000.00');
+      await fresh.waitForTimeout(400);
+      await fresh.reload();
+      await expectText(fresh, TOTAL, '¥540,000.00');
+      await expectBanner(fresh, '分享链接打开的方案');
+      const store = await storage(fresh);
+      assert(!(WORKING_KEY in store), `reloading a linked scenario wrote ${WORKING_KEY}`);
+      // Discarding goes back to this browser's own (starter) scenario and forgets the edits.
+      await bannerWith(fresh, '分享链接打开的方案').getByRole('button', { name: '放弃，回到我的方案' }).click();
+      await expectText(fresh, NAME, STARTER_NAME);
+      assertEq(await fresh.evaluate(() => sessionStorage.getItem('contract-calc/v1/link-draft')), null, 'the tab draft after discarding');
+    },
+  },
+  {
     name: 'corrupt local storage is set aside byte for byte, offered for download, and the app starts',
     async run({ page, url }) {
       const raw = '{"format":';
