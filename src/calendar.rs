@@ -190,10 +190,7 @@ fn next_day(d: NaiveDate) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::test_support::date;
 
     #[test]
     fn dates_are_read_exactly_as_written() {

@@ -71,10 +71,8 @@ pub fn invoice_date(invoice_day: u32, cycle_end: NaiveDate) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::scenario::Extra;
+    use crate::test_support::date;
 
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
     fn next_month(day: u32) -> DueRule {
         DueRule::DayOfNextMonth {
             day,

@@ -146,13 +146,7 @@ pub fn total(cycles: &[BilledCycle]) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
+    use crate::test_support::{d, date};
 
     #[test]
     fn twelve_whole_months_make_the_contract_total() {

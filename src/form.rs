@@ -521,16 +521,25 @@ impl Reader {
         self.errors.push(ValidationError::new(path, kind));
     }
 
+    /// Records that the text typed at `path` was refused; the document gets `null` there.
+    fn refuse(&mut self, path: &str, text: &str, kind: impl FnOnce(String) -> ErrorKind) -> Value {
+        self.push(path, kind(text.trim().to_string()));
+        Value::Null
+    }
+
+    /// An optional field: empty text means "not agreed" (`null`); anything else is read.
+    fn optional(&mut self, text: &str, read: impl FnOnce(&mut Self) -> Value) -> Value {
+        if text.trim().is_empty() {
+            Value::Null
+        } else {
+            read(self)
+        }
+    }
+
     fn money(&mut self, path: &str, text: &str) -> Value {
         match parse_user_amount(text) {
             Ok(d) if d.normalize().scale() > 2 => {
-                self.push(
-                    path,
-                    ErrorKind::TypedFen {
-                        got: text.trim().to_string(),
-                    },
-                );
-                Value::Null
+                self.refuse(path, text, |got| ErrorKind::TypedFen { got })
             }
             Ok(mut d) => {
                 if d.scale() < 2 {
@@ -539,56 +548,26 @@ impl Reader {
                 json!(d.to_string())
             }
             Err(AmountInputError::Negative) => {
-                self.push(
-                    path,
-                    ErrorKind::Amount {
-                        got: text.trim().to_string(),
-                    },
-                );
-                Value::Null
+                self.refuse(path, text, |got| ErrorKind::Amount { got })
             }
             Err(AmountInputError::TooLarge) => {
-                self.push(
-                    path,
-                    ErrorKind::AmountTooLarge {
-                        got: text.trim().to_string(),
-                    },
-                );
-                Value::Null
+                self.refuse(path, text, |got| ErrorKind::AmountTooLarge { got })
             }
             Err(AmountInputError::NotANumber) => {
-                self.push(
-                    path,
-                    ErrorKind::TypedAmount {
-                        got: text.trim().to_string(),
-                    },
-                );
-                Value::Null
+                self.refuse(path, text, |got| ErrorKind::TypedAmount { got })
             }
         }
     }
 
     fn opt_money(&mut self, path: &str, text: &str) -> Value {
-        if text.trim().is_empty() {
-            Value::Null
-        } else {
-            self.money(path, text)
-        }
+        self.optional(text, |r| r.money(path, text))
     }
 
     /// A plain non-negative decimal (an LPR multiple).
     fn plain(&mut self, path: &str, text: &str) -> Value {
         match parse_plain_decimal(text.trim()) {
             Some(d) => json!(d.to_string()),
-            None => {
-                self.push(
-                    path,
-                    ErrorKind::TypedRate {
-                        got: text.trim().to_string(),
-                    },
-                );
-                Value::Null
-            }
+            None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
         }
     }
 
@@ -596,70 +575,34 @@ impl Reader {
         let cleaned = text.trim().trim_end_matches(['%', '‰', '‱']).trim();
         match parse_plain_decimal(cleaned) {
             Some(d) => json!((d / unit.divisor()).normalize().to_string()),
-            None => {
-                self.push(
-                    path,
-                    ErrorKind::TypedRate {
-                        got: text.trim().to_string(),
-                    },
-                );
-                Value::Null
-            }
+            None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
         }
     }
 
     fn opt_rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Value {
-        if text.trim().is_empty() {
-            Value::Null
-        } else {
-            self.rate(path, text, unit)
-        }
+        self.optional(text, |r| r.rate(path, text, unit))
     }
 
     fn whole(&mut self, path: &str, text: &str) -> Value {
         match text.trim().parse::<u64>() {
             Ok(n) => json!(n),
-            Err(_) => {
-                self.push(
-                    path,
-                    ErrorKind::TypedWholeNumber {
-                        got: text.trim().to_string(),
-                    },
-                );
-                Value::Null
-            }
+            Err(_) => self.refuse(path, text, |got| ErrorKind::TypedWholeNumber { got }),
         }
     }
 
     fn opt_whole(&mut self, path: &str, text: &str) -> Value {
-        if text.trim().is_empty() {
-            Value::Null
-        } else {
-            self.whole(path, text)
-        }
+        self.optional(text, |r| r.whole(path, text))
     }
 
     fn date(&mut self, path: &str, text: &str) -> Value {
         match crate::validation::parse_date(text.trim()) {
             Some(d) => json!(d.to_string()),
-            None => {
-                self.push(
-                    path,
-                    ErrorKind::TypedDate {
-                        got: text.trim().to_string(),
-                    },
-                );
-                Value::Null
-            }
+            None => self.refuse(path, text, |got| ErrorKind::TypedDate { got }),
         }
     }
 
     fn opt_date(&mut self, path: &str, text: &str) -> Value {
-        if text.trim().is_empty() {
-            Value::Null
-        } else {
-            self.date(path, text)
-        }
+        self.optional(text, |r| r.date(path, text))
     }
 }
 

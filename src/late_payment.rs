@@ -155,13 +155,8 @@ pub fn right_arises(
 mod tests {
     use super::*;
     use crate::scenario::Extra;
+    use crate::test_support::{d, date};
 
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
     fn daily(
         fraction: &str,
         per_days: u32,

@@ -35,6 +35,9 @@ pub mod subcontracting;
 pub mod termination;
 pub mod validation;
 
+#[cfg(test)]
+mod test_support;
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 

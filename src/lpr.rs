@@ -81,13 +81,7 @@ pub fn one_year_rate_on(date: NaiveDate) -> Result<Decimal, RateUnavailable> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
+    use crate::test_support::{d, date};
 
     #[test]
     fn every_row_is_in_date_order_and_parsed() {

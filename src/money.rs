@@ -108,10 +108,7 @@ pub fn parse_plain_decimal(s: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
+    use crate::test_support::d;
 
     #[test]
     fn max_amount_is_one_trillion() {

@@ -70,13 +70,8 @@ pub fn allocate(
 mod tests {
     use super::*;
     use crate::scenario::Extra;
+    use crate::test_support::{d, date};
 
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
     fn pay(on: &str, amount: &str) -> PaymentMade {
         PaymentMade {
             date: date(on),

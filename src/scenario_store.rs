@@ -11,6 +11,7 @@
 //!   moved aside byte for byte so that the user can download it.
 
 use crate::scenario::Scenario;
+use crate::validation::show;
 use crate::validation::{
     parse_scenario, scenario_from_value, ErrorKind, Expected, Lang, ValidationError, MAX_LIST,
 };
@@ -522,7 +523,8 @@ impl<K: KeyValue> Store<K> {
         Ok(ids)
     }
 
-    fn existing(&self, id: &str) -> Result<SavedScenario, StoreError> {
+    /// The stored text of saved scenario `id` and its key; never a blocked key.
+    fn raw_saved(&self, id: &str) -> Result<(String, String), StoreError> {
         let key = saved_key(id);
         if self.blocked.contains(&key) {
             return Err(StoreError::Blocked(key));
@@ -531,6 +533,11 @@ impl<K: KeyValue> Store<K> {
             .kv
             .get(&key)?
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        Ok((key, raw))
+    }
+
+    fn existing(&self, id: &str) -> Result<SavedScenario, StoreError> {
+        let (_, raw) = self.raw_saved(id)?;
         read_saved(id, &raw).map_err(|_| StoreError::NotFound(id.to_string()))
     }
 
@@ -568,14 +575,7 @@ impl<K: KeyValue> Store<K> {
     }
 
     pub fn delete(&mut self, id: &str) -> Result<Deleted, StoreError> {
-        let key = saved_key(id);
-        if self.blocked.contains(&key) {
-            return Err(StoreError::Blocked(key));
-        }
-        let raw = self
-            .kv
-            .get(&key)?
-            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let (key, raw) = self.raw_saved(id)?;
         self.kv.remove(&key)?;
         Ok(Deleted {
             id: id.to_string(),
@@ -660,15 +660,6 @@ fn check_entry(key: &str, raw: &str) -> Result<(), Reason> {
         return read_saved(id, raw).map(drop);
     }
     Ok(())
-}
-
-fn show(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    } else {
-        s
-    }
 }
 
 fn text_field(map: &Map<String, Value>, key: &str, path: &str) -> Result<String, ValidationError> {

@@ -48,15 +48,13 @@ pub fn subcontracting(
 mod tests {
     use super::*;
     use crate::scenario::Extra;
+    use crate::test_support::d;
 
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
     fn clause(fraction: &str, refund_paid: bool, on: Option<&str>) -> Subcontracting {
         Subcontracting {
             penalty_fraction: d(fraction),
             refund_paid,
-            occurred_on: on.map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()),
+            occurred_on: on.map(crate::test_support::date),
             extra: Extra::new(),
         }
     }

@@ -186,6 +186,7 @@ pub fn settle(
 mod tests {
     use super::*;
     use crate::compute::compute;
+    use crate::test_support::d;
     use crate::validation::parse_scenario;
     use serde_json::{json, Value};
 
@@ -199,10 +200,6 @@ mod tests {
         doc["supplier_breaches"]["subcontracting"] = subcontracting;
         let s = parse_scenario(&doc.to_string()).unwrap();
         compute(&s).unwrap().termination.unwrap()
-    }
-
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
     }
 
     #[test]

@@ -661,7 +661,7 @@ pub fn check_consistency(s: &Scenario) -> Res<()> {
 }
 
 /// A JSON value as it appears in the file, shortened for a message.
-fn show(v: &Value) -> String {
+pub(crate) fn show(v: &Value) -> String {
     let s = v.to_string();
     if s.chars().count() > 40 {
         format!("{}…", s.chars().take(40).collect::<String>())

@@ -51,17 +51,21 @@ fn differences(path: &str, expected: &Value, got: &Value, out: &mut Vec<String>)
     }
 }
 
+/// Fails with every difference when `got` does not match `case`'s expected result.
+fn assert_matches_expected(case: &str, got: &Value) {
+    let expected: Value = serde_json::from_str(&fixture(&format!("{case}.expected.json"))).unwrap();
+    let mut diffs = Vec::new();
+    differences("", &expected, got, &mut diffs);
+    assert!(diffs.is_empty(), "{case}: {diffs:#?}");
+}
+
 #[test]
 fn every_worked_example_matches_through_the_library() {
     for case in CASES {
         let result = contract_calc::compute::compute_json(&fixture(&format!("{case}.json")))
             .unwrap_or_else(|e| panic!("{case}: {e}"));
         let got = serde_json::to_value(&result).unwrap();
-        let expected: Value =
-            serde_json::from_str(&fixture(&format!("{case}.expected.json"))).unwrap();
-        let mut diffs = Vec::new();
-        differences("", &expected, &got, &mut diffs);
-        assert!(diffs.is_empty(), "{case}: {diffs:#?}");
+        assert_matches_expected(case, &got);
     }
 }
 
@@ -82,11 +86,7 @@ fn every_worked_example_matches_through_the_cli() {
         );
         assert!(out.stderr.is_empty());
         let got: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let expected: Value =
-            serde_json::from_str(&fixture(&format!("{case}.expected.json"))).unwrap();
-        let mut diffs = Vec::new();
-        differences("", &expected, &got, &mut diffs);
-        assert!(diffs.is_empty(), "{case}: {diffs:#?}");
+        assert_matches_expected(case, &got);
     }
 }
 
