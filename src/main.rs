@@ -2,22 +2,26 @@
 //!
 //! - `contract-calc compute FILE|-` prints the result JSON of spec §7;
 //! - `contract-calc capital AMOUNT` prints the amount in Chinese capitals (spec §8);
+//! - `contract-calc report FILE|- [--en]` prints a standalone HTML statement of the terms and figures;
 //! - `contract-calc link FILE|-` prints the share-link fragment (`s1.…`) of a scenario;
 //! - `contract-calc sample starter|ten-year` prints a ready-made scenario.
 //!
 //! Invalid input exits 2 with one line on stderr naming the field; nothing goes to stdout.
 
 use contract_calc::amount_in_words::amount_in_words;
+use contract_calc::compute::compute;
 use contract_calc::compute::compute_json;
 use contract_calc::money::parse_user_amount;
+use contract_calc::report::statement_page;
 use contract_calc::samples;
 use contract_calc::share_link::encode;
-use contract_calc::validation::parse_scenario;
+use contract_calc::validation::{parse_scenario, Lang};
 use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: contract-calc compute FILE|-    print the result JSON of a scenario
        contract-calc capital AMOUNT       print an amount in Chinese capitals (大写)
+       contract-calc report FILE|- [--en] print an HTML statement of the terms and figures
        contract-calc link FILE|-          print the share-link fragment of a scenario
        contract-calc sample starter|ten-year   print a ready-made scenario";
 
@@ -61,6 +65,17 @@ fn main() -> ExitCode {
                 "capital: expected a non-negative amount like 1409.50 (at most ¥1,000,000,000,000), got {amount}"
             )),
         },
+        ["report", file, rest @ ..] if rest.is_empty() || rest == ["--en"] => {
+            let lang = if rest.is_empty() { Lang::Zh } else { Lang::En };
+            let parsed = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()));
+            match parsed.and_then(|s| compute(&s).map(|r| (s, r)).map_err(|e| e.to_string())) {
+                Ok((s, r)) => {
+                    println!("{}", statement_page(&s, &r, lang));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
         ["link", file] => match read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string())) {
             Ok(s) => {
                 println!("{}", encode(&s));

@@ -229,3 +229,29 @@ fn link_and_sample_round_trip_through_the_cli() {
     let bad = Command::new(bin).args(["sample", "nope"]).output().unwrap();
     assert!(!bad.status.success());
 }
+
+#[test]
+fn report_prints_a_statement_page() {
+    // The termination example as an HTML statement: the settlement and its 大写 are in it.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/termination-2025.json"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(["report", path])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("¥93,573.22") && html.contains("玖万叁仟伍佰柒拾叁元贰角贰分"));
+    let en = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(["report", path, "--en"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(en.stdout)
+        .unwrap()
+        .contains("the client pays the supplier ¥93,573.22 by 2025-08-19"));
+    let (ok, stdout, _) = run("{}");
+    assert!(!ok && stdout.is_empty());
+}
