@@ -15,6 +15,18 @@ fn pick(lang: Lang, zh: &str, en: &str) -> String {
     }
 }
 
+/// A date as each language writes it in a sentence: 2025年8月19日 / 19 Aug 2025.
+pub fn date_words(d: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+    }
+}
+
 /// A rate as people say it: 0.0005 per 1 day → "0.05%/日" / "0.05% per day".
 pub fn rate_words(fraction: Decimal, per_days: u32, lang: Lang) -> String {
     let pct = (fraction * Decimal::ONE_HUNDRED).round_dp(6).normalize();
@@ -51,16 +63,16 @@ pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     let total = format_yuan(r.total_fees.contract_total);
     match lang {
         Lang::Zh => format!(
-            "每{unit_zh}费用 {fee}（各项费用之和），{start} 至 {end} 共 {n} 期{}，合计 {total}。合同总金额是按合同金额比例计算的违约金的基数。",
+            "每{unit_zh}费用 {fee}（各项费用之和），{start}至{end}共 {n} 期{}，合计 {total}。合同总金额是按合同金额比例计算的违约金的基数。",
             if partial > 0 { format!("，其中 {partial} 期不足整期按天折算") } else { String::new() },
-            start = s.contract.start,
-            end = s.contract.end,
+            start = date_words(s.contract.start, Lang::Zh),
+            end = date_words(s.contract.end, Lang::Zh),
         ),
         Lang::En => format!(
             "{fee} per {unit_en} (the sum of the fee components), {n} cycles from {start} to {end}{}, total {total}. The contract total is the base of every penalty stated as a share of the contract amount.",
             if partial > 0 { format!(", {partial} of them partial and prorated by days") } else { String::new() },
-            start = s.contract.start,
-            end = s.contract.end,
+            start = date_words(s.contract.start, Lang::En),
+            end = date_words(s.contract.end, Lang::En),
         ),
     }
 }
@@ -142,14 +154,26 @@ pub fn settlement(t: &TerminationResult, lang: Lang) -> String {
     }
 }
 
-/// "甲方应于 2025-08-19 前向乙方支付 ¥93,573.22" and its English.
+/// "甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22" and its English.
 pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
     let net = format_yuan(t.net);
     match (t.payer, lang) {
-        (Payer::Client, Lang::Zh) => format!("甲方（客户）应于 {} 前向乙方支付 {net}", t.due),
-        (Payer::Client, Lang::En) => format!("the client pays the supplier {net} by {}", t.due),
-        (Payer::Supplier, Lang::Zh) => format!("乙方（服务商）应于 {} 前向甲方支付 {net}", t.due),
-        (Payer::Supplier, Lang::En) => format!("the supplier pays the client {net} by {}", t.due),
+        (Payer::Client, Lang::Zh) => format!(
+            "甲方（客户）应于{}前向乙方支付 {net}",
+            date_words(t.due, lang)
+        ),
+        (Payer::Client, Lang::En) => format!(
+            "the client pays the supplier {net} by {}",
+            date_words(t.due, lang)
+        ),
+        (Payer::Supplier, Lang::Zh) => format!(
+            "乙方（服务商）应于{}前向甲方支付 {net}",
+            date_words(t.due, lang)
+        ),
+        (Payer::Supplier, Lang::En) => format!(
+            "the supplier pays the client {net} by {}",
+            date_words(t.due, lang)
+        ),
         (Payer::None, Lang::Zh) => "双方互不支付".to_string(),
         (Payer::None, Lang::En) => "neither side pays".to_string(),
     }
@@ -181,8 +205,15 @@ mod tests {
         let r = crate::compute::compute(&s).unwrap();
         assert_eq!(
             contract_total(&s, &r, Lang::Zh),
-            "每月费用 ¥40,000.00（各项费用之和），2025-01-01 至 2025-12-31 共 12 期，合计 ¥480,000.00。合同总金额是按合同金额比例计算的违约金的基数。"
+            "每月费用 ¥40,000.00（各项费用之和），2025年1月1日至2025年12月31日共 12 期，合计 ¥480,000.00。合同总金额是按合同金额比例计算的违约金的基数。"
         );
+    }
+
+    #[test]
+    fn dates_in_sentences() {
+        let d = crate::test_support::date("2025-08-04");
+        assert_eq!(date_words(d, Lang::Zh), "2025年8月4日");
+        assert_eq!(date_words(d, Lang::En), "4 Aug 2025");
     }
 
     #[test]
@@ -221,12 +252,12 @@ mod tests {
             "{s}"
         );
         assert!(
-            s.contains("甲方（客户）应于 2025-08-19 前向乙方支付 ¥93,573.22"),
+            s.contains("甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22"),
             "{s}"
         );
         assert_eq!(
             payer_sentence(t, Lang::En),
-            "the client pays the supplier ¥93,573.22 by 2025-08-19"
+            "the client pays the supplier ¥93,573.22 by 19 Aug 2025"
         );
     }
 }

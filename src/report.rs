@@ -130,9 +130,9 @@ pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> 
         zh: lang == Lang::Zh,
     };
     let as_of = if h.zh {
-        format!("截至 {}", s.as_of)
+        format!("截至{}", explain::date_words(s.as_of, lang))
     } else {
-        format!("as of {}", s.as_of)
+        format!("as of {}", explain::date_words(s.as_of, lang))
     };
     let _ = write!(
         h.out,
@@ -162,7 +162,7 @@ pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> 
         },
     );
 
-    let rights = rights_note(s, r, h.zh);
+    let rights = rights_note(s, r, lang);
     let label = h
         .tx("逾期付款违约金（至今）", "Late-payment penalties to date")
         .to_string();
@@ -240,21 +240,23 @@ pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     )
 }
 
-fn rights_note(s: &Scenario, r: &ComputeResult, zh: bool) -> Option<String> {
+fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
     s.late_payment.as_ref()?;
+    let zh = lang == Lang::Zh;
+    let when = |d| explain::date_words(d, lang);
     let mut parts = Vec::new();
     if let Some(d) = r.late_payment.suspend_right_from {
         parts.push(if zh {
-            format!("{d} 起乙方有权暂停服务")
+            format!("{}起乙方有权暂停服务", when(d))
         } else {
-            format!("supplier may suspend service from {d}")
+            format!("supplier may suspend service from {}", when(d))
         });
     }
     if let Some(d) = r.late_payment.terminate_right_from {
         parts.push(if zh {
-            format!("{d} 起乙方有权解除合同")
+            format!("{}起乙方有权解除合同", when(d))
         } else {
-            format!("supplier may terminate from {d}")
+            format!("supplier may terminate from {}", when(d))
         });
     }
     (!parts.is_empty()).then(|| parts.join(if zh { "；" } else { "; " }))
@@ -562,7 +564,7 @@ mod tests {
         let html = results_html(&s, &r, Lang::Zh, Open::default());
         assert!(html.contains(r#"<strong class="figure-amount" data-testid="contract-total">¥480,000.00</strong><span class="figure-words">肆拾捌万元整</span>"#));
         assert!(html.contains("¥93,573.22") && html.contains("玖万叁仟伍佰柒拾叁元贰角贰分"));
-        assert!(html.contains("甲方（客户）应于 2025-08-19 前向乙方支付 ¥93,573.22"));
+        assert!(html.contains("甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22"));
         // Closed cards carry no breakdown.
         assert!(!html.contains("cycle-table") && !html.contains("settlement-table"));
     }
@@ -583,7 +585,7 @@ mod tests {
         assert_eq!(html.matches("<tr class=").count(), 12, "one row per month");
         assert!(html.contains("<td>2025-03-01 – 03-31</td>"));
         assert!(html.contains("¥20,000.00 × 0.05% × 50/1 (paid 2025-05-30) = ¥500.00"));
-        assert!(html.contains("supplier may suspend service from 2025-05-11"));
+        assert!(html.contains("supplier may suspend service from 11 May 2025"));
     }
 
     #[test]

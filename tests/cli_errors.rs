@@ -251,7 +251,7 @@ fn report_prints_a_statement_page() {
         .unwrap();
     assert!(String::from_utf8(en.stdout)
         .unwrap()
-        .contains("the client pays the supplier ¥93,573.22 by 2025-08-19"));
+        .contains("the client pays the supplier ¥93,573.22 by 19 Aug 2025"));
     let (ok, stdout, _) = run("{}");
     assert!(!ok && stdout.is_empty());
 }
