@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const PLACE: [&str; 4] = ["", "拾", "佰", "仟"];
-const GROUP: [&str; 4] = ["", "万", "亿", "万亿"];
+const GROUP: [&str; 2] = ["", "万"];
+const YI: u128 = 100_000_000;
 
 /// Writes `amount` (rounded to 0.01 first) in capitals: `1409.50` → `壹仟肆佰零玖元伍角整`.
 /// Negative amounts are prefixed 负. Returns `None` from ¥10,000,000,000,000,000 (一亿亿) up.
@@ -60,7 +61,26 @@ pub fn amount_in_words(amount: Decimal) -> Option<String> {
     Some(out)
 }
 
+/// Whole yuan: from 1亿 up, the 亿 count is itself written with 万 (壹万贰仟亿, not 壹万亿贰仟亿).
 fn write_yuan(yuan: u128, out: &mut String) {
+    if yuan < YI {
+        return write_below_yi(yuan, out);
+    }
+    write_below_yi(yuan / YI, out);
+    out.push('亿');
+    let rest = yuan % YI;
+    if rest > 0 {
+        // The 亿 just written marks its place; a gap before a non-zero 千万 digit needs no 零,
+        // a zero 千万 digit does (壹亿零柒万元整).
+        if rest < YI / 10 {
+            out.push('零');
+        }
+        write_below_yi(rest, out);
+    }
+}
+
+/// Fewer than 1亿 yuan: 仟佰拾 within each group of four digits, 万 between the groups.
+fn write_below_yi(yuan: u128, out: &mut String) {
     let digits: Vec<usize> = yuan
         .to_string()
         .bytes()
@@ -133,6 +153,8 @@ mod tests {
         // The same rule one group up: 亿 written, 千万 digit non-zero.
         assert_eq!(words("1070000000"), "壹拾亿柒仟万元整");
         assert_eq!(words("1000000000000"), "壹万亿元整");
+        // From 1万亿 the 亿 count itself carries 万: 壹万零壹佰亿, never 壹万亿零壹佰亿.
+        assert_eq!(words("1010000000000"), "壹万零壹佰亿元整");
     }
 
     #[test]
@@ -153,7 +175,7 @@ mod tests {
         assert_eq!(amount_in_words("10000000000000000".parse().unwrap()), None);
         assert_eq!(
             words("9999999999999999.99"),
-            "玖仟玖佰玖拾玖万亿玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"
+            "玖仟玖佰玖拾玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"
         );
     }
 }

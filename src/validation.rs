@@ -539,7 +539,9 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
             .map(|s| {
                 Ok(Subcontracting {
                     penalty_fraction: s.fraction("penalty_fraction")?,
-                    refund_paid: s.opt_bool("refund_paid")?.unwrap_or(false),
+                    refund_paid: s
+                        .opt_bool("refund_paid")?
+                        .ok_or_else(|| s.err("refund_paid", ErrorKind::Missing))?,
                     occurred_on: s.opt_date("occurred_on")?,
                     extra: s.extra(&["penalty_fraction", "refund_paid", "occurred_on"]),
                 })
@@ -628,7 +630,7 @@ pub fn check_consistency(s: &Scenario) -> Res<()> {
             ErrorKind::EndBeforeStart { start: c.start },
         ));
     }
-    if c.end.year() - c.start.year() >= MAX_TERM_YEARS as i32 {
+    if c.end >= crate::fees::add_months(c.start, 12 * MAX_TERM_YEARS) {
         return Err(ValidationError::new(
             "contract.end",
             ErrorKind::TermTooLong {
