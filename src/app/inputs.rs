@@ -24,7 +24,7 @@ enum Kind {
     Date,
 }
 
-fn dom_id(path: &str) -> String {
+pub(super) fn dom_id(path: &str) -> String {
     format!("f-{}", path.replace(['.', '[', ']'], "-"))
 }
 
@@ -172,7 +172,7 @@ fn toggle_view(
 /// A choice among fixed options.
 fn choice<T>(
     ctx: Ctx,
-    id: &'static str,
+    path: &'static str,
     label: Text,
     hint: Text,
     options: Vec<(T, Text)>,
@@ -195,7 +195,7 @@ where
     };
     choice_view(
         ctx,
-        id,
+        path,
         [label, hint],
         texts,
         Arc::new(index_of),
@@ -206,18 +206,21 @@ where
 #[allow(clippy::type_complexity)]
 fn choice_view(
     ctx: Ctx,
-    id: &'static str,
+    path: &'static str,
     texts: [Text; 2],
     options: Vec<Text>,
     get: Arc<dyn Fn(&FormState) -> usize + Send + Sync>,
     set: Arc<dyn Fn(&mut FormState, usize) + Send + Sync>,
 ) -> AnyView {
     let [label, hint] = texts;
+    let id = dom_id(path);
+    let err_id = format!("{id}-err");
+    let error = Memo::new(move |_| ctx.error_at(path));
     let selected = Memo::new(move |_| ctx.form.with(|f| get(f)));
     view! {
-        <div class="field">
-            <label for=id><span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span></label>
-            <select id=id on:change=move |ev| {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()><span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span></label>
+            <select id=id aria-describedby=err_id.clone() on:change=move |ev| {
                 let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                 ctx.form.update(|f| set(f, i));
             }>
@@ -228,6 +231,7 @@ fn choice_view(
                 }).collect_view()}
             </select>
             <p class="hint">{move || if ctx.is_zh() { hint.0 } else { hint.1 }}</p>
+            <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
         </div>
     }
     .into_any()
@@ -286,7 +290,7 @@ fn contract(ctx: Ctx) -> impl IntoView {
             <div class="grid">
                 {field(ctx, "name".into(), ("方案名称", "Scenario name"), ("便于区分不同谈判方案", "To tell negotiation options apart"), "", Kind::Text, |f| f.name.clone(), |f, v| f.name = v)}
                 {field(ctx, "contract.start".into(), ("服务开始日", "First day of service"), ("合同约定的服务期起始日", "The first day of the service term"), "", Kind::Date, |f| f.start.clone(), |f, v| f.start = v)}
-                {choice(ctx, "f-end-mode", ("期限给定方式", "Term given as"), ("结束日期，或自开始日起的月数", "An end date, or months from the start"),
+                {choice(ctx, "contract.end_mode", ("期限给定方式", "Term given as"), ("结束日期，或自开始日起的月数", "An end date, or months from the start"),
                     vec![(EndMode::Date, ("结束日期", "End date")), (EndMode::Months, ("期限（月）", "Term in months"))],
                     |f| f.end_mode, |f, v| f.end_mode = v)}
                 {move || if months.get() {
@@ -322,10 +326,10 @@ fn fees(ctx: Ctx) -> impl IntoView {
     };
     section(ctx, "sec-fees", ("费用", "Fees"), ("服务费用由各项费用组成，按计费周期结算；不足一期的按实际服务天数折算或按整期计。", "The fee is the sum of its components per billing cycle; a partial cycle is prorated by days or billed in full."), view! {
         <div class="grid">
-            {choice(ctx, "f-cycle", ("计费周期", "Billing cycle"), ("按自然月、自然季度或合同年结算", "Calendar months, calendar quarters or contract years"),
+            {choice(ctx, "fees.cycle", ("计费周期", "Billing cycle"), ("按自然月、自然季度或合同年结算", "Calendar months, calendar quarters or contract years"),
                 vec![(Cycle::Monthly, ("按月", "Monthly")), (Cycle::Quarterly, ("按季度", "Quarterly")), (Cycle::Yearly, ("按年", "Yearly"))],
                 |f| f.cycle.unwrap_or(Cycle::Monthly), |f, v| f.cycle = Some(v))}
-            {choice(ctx, "f-partial", ("不足一期", "Partial cycle"), ("首尾不足一期的计费方式", "How a cycle only partly in the term is billed"),
+            {choice(ctx, "fees.partial_cycle", ("不足一期", "Partial cycle"), ("首尾不足一期的计费方式", "How a cycle only partly in the term is billed"),
                 vec![(PartialCycle::ByDays, ("按天折算", "Prorated by days")), (PartialCycle::Full, ("按整期计", "Billed in full"))],
                 |f| f.partial_cycle, |f, v| f.partial_cycle = v)}
         </div>
@@ -375,7 +379,7 @@ fn payment_terms(ctx: Ctx) -> impl IntoView {
         ),
         view! {
             <div class="grid">
-                {choice(ctx, "f-due-rule", ("付款期限", "When fees are due"), ("合同的付款条款", "The contract's payment clause"),
+                {choice(ctx, "payment.due.rule", ("付款期限", "When fees are due"), ("合同的付款条款", "The contract's payment clause"),
                     vec![
                         (DueRuleKind::DayOfNextMonth, ("每月N日前支付上月费用", "By day N of the next month")),
                         (DueRuleKind::DaysAfterCycleEnd, ("每期结束后N日内", "N days after the cycle ends")),
@@ -391,7 +395,7 @@ fn payment_terms(ctx: Ctx) -> impl IntoView {
                     }.into_any(),
                     _ => days_fields(ctx).into_any(),
                 }}
-                {choice(ctx, "f-calendar", ("工作日历", "Calendar"), ("中国法定节假日含调休（2024–2026）", "Mainland China holidays with make-up days (2024–2026)"),
+                {choice(ctx, "payment.calendar", ("工作日历", "Calendar"), ("中国法定节假日含调休（2024–2026）", "Mainland China holidays with make-up days (2024–2026)"),
                     vec![(Calendar::Cn, ("中国法定节假日", "China statutory holidays")), (Calendar::Weekends, ("仅周末休息", "Weekends only")), (Calendar::None, ("不顺延", "No rest days"))],
                     |f| f.calendar, |f, v| f.calendar = v)}
             </div>
@@ -402,7 +406,7 @@ fn payment_terms(ctx: Ctx) -> impl IntoView {
 fn days_fields(ctx: Ctx) -> impl IntoView {
     view! {
         {field(ctx, "payment.due.days".into(), ("期限天数", "Days"), ("起算日当日不计入（民法典第201条）", "The first day is not counted (Civil Code Art. 201)"), "日 days", Kind::Number, |f| f.due_days.clone(), |f, v| f.due_days = v)}
-        {choice(ctx, "f-day-type", ("天数类型", "Day type"), ("自然日或工作日", "Calendar or working days"),
+        {choice(ctx, "payment.due.day_type", ("天数类型", "Day type"), ("自然日或工作日", "Calendar or working days"),
             vec![(DayType::Calendar, ("自然日", "Calendar days")), (DayType::Working, ("工作日", "Working days"))],
             |f| f.due_day_type.unwrap_or(DayType::Calendar), |f, v| f.due_day_type = Some(v))}
     }
@@ -458,22 +462,22 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                 <button type="button" class="chip" on:click=preset(RatePreset::LprTimesOnePointFive)>{ctx.t("LPR × 1.5", "LPR × 1.5")}</button>
             </div>
             <div class="grid">
-                {choice(ctx, "f-rate-kind", ("计算方式", "Rate form"), ("固定比例，或一年期 LPR 的倍数（取到期日当日 LPR）", "A fixed fraction, or a multiple of the one-year LPR on the due date"),
+                {choice(ctx, "late_payment.rate", ("计算方式", "Rate form"), ("固定比例，或一年期 LPR 的倍数（取到期日当日 LPR）", "A fixed fraction, or a multiple of the one-year LPR on the due date"),
                     vec![(RateKind::Fraction, ("固定比例", "Fixed fraction")), (RateKind::Lpr, ("LPR 倍数", "LPR multiple"))],
                     |f| f.rate_kind, |f, v| f.rate_kind = v)}
                 {move || if lpr.get() { view! {
                     {field(ctx, "late_payment.rate.lpr_multiple".into(), ("LPR 倍数", "LPR multiple"), ("如 1.5 倍", "e.g. 1.5"), "× LPR", Kind::Rate, |f| f.lpr_multiple.clone(), |f, v| f.lpr_multiple = v)}
-                    {choice(ctx, "f-basis", ("年天数", "Days per year"), ("日利率 = 年利率 ÷ 年天数", "Daily rate = yearly rate ÷ days per year"),
+                    {choice(ctx, "late_payment.rate.basis_days", ("年天数", "Days per year"), ("日利率 = 年利率 ÷ 年天数", "Daily rate = yearly rate ÷ days per year"),
                         vec![(365u32, ("365 天", "365 days")), (360u32, ("360 天", "360 days"))],
                         |f| f.basis_days, |f, v| f.basis_days = v)}
                 }.into_any() } else { view! {
                     {field(ctx, "late_payment.rate.fraction".into(), ("违约金比例", "Penalty rate"), ("按所选单位输入，如 万分之五 = 5‱", "In the unit chosen, e.g. 5‱ = 0.05%"), "", Kind::Rate, |f| f.rate_value.clone(), |f, v| f.rate_value = v)}
-                    {choice(ctx, "f-rate-unit", ("单位", "Unit"), ("", ""),
+                    {choice(ctx, "late_payment.rate.unit", ("单位", "Unit"), ("", ""),
                         RateUnit::ALL.iter().map(|u| (*u, match u { RateUnit::Percent => ("% 百分之", "% percent"), RateUnit::PerMille => ("‰ 千分之", "‰ per mille"), RateUnit::PerTenThousand => ("‱ 万分之", "‱ per ten thousand") })).collect(),
                         |f| f.rate_unit, |f, v| f.rate_unit = v)}
                     {field(ctx, "late_payment.rate.per_days".into(), ("每 N 日", "Per N days"), ("1 = 按日；10 = 每10日", "1 = per day; 10 = per 10 days"), "日 days", Kind::Number, |f| f.per_days.clone(), |f, v| f.per_days = v)}
                 }.into_any() }}
-                {choice(ctx, "f-partial-period", ("不足一个计息期", "A started period"), ("按比例计，或按整期计", "Counts in proportion, or whole"),
+                {choice(ctx, "late_payment.partial_period", ("不足一个计息期", "A started period"), ("按比例计，或按整期计", "Counts in proportion, or whole"),
                     vec![(PartialPeriod::ProRata, ("按比例", "Pro rata")), (PartialPeriod::Full, ("按整期", "Whole periods"))],
                     |f| f.partial_period, |f, v| f.partial_period = v)}
                 {field(ctx, "late_payment.cap_fraction".into(), ("违约金上限", "Cap"), ("占该期费用的百分比；留空 = 无上限", "Share of the cycle's fee; empty = no cap"), "%", Kind::Rate, |f| f.cap_percent.clone(), |f, v| f.cap_percent = v)}
@@ -562,7 +566,7 @@ fn termination(ctx: Ctx) -> impl IntoView {
         {move || on.get().then(|| view! {
             <div class="grid">
                 {field(ctx, "termination.date".into(), ("服务终止日", "Last day of service"), ("在合同期限之内", "Within the term"), "", Kind::Date, |f| f.termination_date.clone(), |f, v| f.termination_date = v)}
-                {choice(ctx, "f-reason", ("终止原因", "Reason"), ("决定由哪一方承担解除违约金", "Decides who bears the termination penalty"),
+                {choice(ctx, "termination.reason", ("终止原因", "Reason"), ("决定由哪一方承担解除违约金", "Decides who bears the termination penalty"),
                     vec![
                         (TerminationReason::Mutual, ("协商一致", "Mutual agreement")),
                         (TerminationReason::ForceMajeure, ("不可抗力", "Force majeure")),

@@ -88,13 +88,27 @@ pub fn Results() -> impl IntoView {
     view! {
         <div class="results-inner" class:stale=stale data-testid="results">
             {move || stale().then(|| view! {
-                <p class="stale-note" role="status" data-testid="stale">
-                    {move || if ctx.is_zh() {
+                <div class="stale-note" role="status" data-testid="stale">
+                    <p>{move || if ctx.is_zh() {
                         format!("有 {} 处输入需要修改；下方为最后一次有效输入的结果。", error_count())
                     } else {
                         format!("{} field(s) need fixing; the figures below are from the last valid input.", error_count())
-                    }}
-                </p>
+                    }}</p>
+                    <ul>
+                        {move || {
+                            let lang = ctx.lang.get();
+                            ctx.errors.with(|errs| errs.iter().take(5).map(|e| {
+                                let text = e.message(lang);
+                                if e.path.is_empty() {
+                                    view! { <li>{text}</li> }.into_any()
+                                } else {
+                                    let href = format!("#{}", super::inputs::dom_id(&e.path));
+                                    view! { <li><a href=href>{text}</a></li> }.into_any()
+                                }
+                            }).collect_view())
+                        }}
+                    </ul>
+                </div>
             })}
             <div class="print-only" inner_html=terms></div>
             <div class="figures" on:click=on_click inner_html=move || html.get()></div>

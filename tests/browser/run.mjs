@@ -336,6 +336,26 @@ const tests = [
     },
   },
   {
+    name: 'a due date beyond the holiday table is named at the calendar, and another calendar computes',
+    async run({ page, url }) {
+      await openApp(page, url);
+      // Service to the end of 2026: December's fee falls due in January 2027, which the China
+      // holiday table (2024–2026) does not cover, so the engine refuses to guess.
+      await field(page, 'contract.end').fill('2026-12-31');
+      const err = page.locator('#f-payment-calendar-err');
+      await page.waitForFunction(() => document.querySelector('#f-payment-calendar-err')?.textContent?.includes('2027-01'));
+      assert((await err.textContent()).includes('2024-01-01 至 2026-12-31'), `calendar error: ${await err.textContent()}`);
+      await page.getByTestId('stale').waitFor({ state: 'visible' });
+      const link = page.getByTestId('stale').locator('a[href="#f-payment-calendar"]');
+      assertEq(await link.count(), 1, 'links from the stale note to the calendar field');
+      // Weekends only: 24 months at ¥50,000 = ¥1,200,000.
+      await page.selectOption('#f-payment-calendar', { label: '仅周末休息' });
+      await expectText(page, TOTAL, '¥1,200,000.00');
+      await page.getByTestId('stale').waitFor({ state: 'detached' });
+      assertEq((await err.textContent()).trim(), '', 'the calendar error after switching');
+    },
+  },
+  {
     name: 'corrupt local storage is set aside byte for byte, offered for download, and the app starts',
     async run({ page, url }) {
       const raw = '{"format":';
