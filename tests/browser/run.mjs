@@ -356,6 +356,26 @@ const tests = [
     },
   },
   {
+    name: 'a breakdown opens from the keyboard and keeps the focus on its heading',
+    async run({ page, url }) {
+      await openApp(page, url);
+      const summary = page.locator('[data-card=contract-total] > summary');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('cycle-table').waitFor({ state: 'visible' });
+      // 2025 in twelve monthly rows.
+      assertEq(await page.locator('[data-testid=cycle-table] tbody tr').count(), 12, 'cycle rows');
+      await page.waitForFunction(() => document.activeElement?.parentElement?.dataset?.card === 'contract-total');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('cycle-table').waitFor({ state: 'detached' });
+      // Typing with the table open updates it in place.
+      await summary.click();
+      await field(page, FEE0).fill('40000');
+      await expectText(page, TOTAL, '¥540,000.00');
+      await expectText(page, '[data-testid=cycle-table] tbody tr:first-child td:nth-child(2)', '¥45,000.00');
+    },
+  },
+  {
     name: 'corrupt local storage is set aside byte for byte, offered for download, and the app starts',
     async run({ page, url }) {
       const raw = '{"format":';
