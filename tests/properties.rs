@@ -339,6 +339,37 @@ proptest! {
     fn no_text_makes_compute_panic(text in ".{0,200}") {
         let _ = compute_json(&text);
     }
+
+    #[test]
+    fn nothing_typed_into_the_form_makes_it_panic(s in scenario(), typed in proptest::collection::vec(".{0,24}", 12)) {
+        // Whatever lands in the text fields, the form answers with a scenario or with messages.
+        let mut f = contract_calc::form::FormState::from_scenario(&s);
+        f.late_enabled = true;
+        f.termination_enabled = true;
+        f.subcontracting_enabled = true;
+        f.incidents_enabled = true;
+        f.substandard_enabled = true;
+        let mut t = typed.into_iter();
+        let mut next = || t.next().unwrap_or_default();
+        f.start = next();
+        f.end = next();
+        f.as_of = next();
+        f.renewal_months = next();
+        f.due_day = next();
+        f.rate_value = next();
+        f.per_days = next();
+        f.cap_percent = next();
+        f.termination_date = next();
+        f.settlement_days = next();
+        f.incident_count = next();
+        if let Some(c) = f.components.first_mut() {
+            c.amount = next();
+        }
+        match f.to_scenario() {
+            Ok(s) => { let _ = compute(&s); }
+            Err(errors) => prop_assert!(!errors.is_empty()),
+        }
+    }
 }
 
 fn junk_value() -> impl Strategy<Value = Value> {
