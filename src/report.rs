@@ -485,21 +485,22 @@ fn termination_card(h: &mut Html, t: &TerminationResult, lang: Lang, open: bool)
             t.late_penalty,
             "+ ",
         );
-        for c in &t.client_charge_lines {
-            let label = format!(
-                "{}{}",
+        let sides = [
+            (
+                &t.client_charge_lines,
                 h.tx("加：甲方 ", "plus client: "),
-                charge_label(c, zh)
-            );
-            line(h, &label, c.amount, "+ ");
-        }
-        for c in &t.supplier_charge_lines {
-            let label = format!(
-                "{}{}",
+                "+ ",
+            ),
+            (
+                &t.supplier_charge_lines,
                 h.tx("减：乙方 ", "less supplier: "),
-                charge_label(c, zh)
-            );
-            line(h, &label, c.amount, "− ");
+                "− ",
+            ),
+        ];
+        for (lines, side, sign) in sides {
+            for c in lines {
+                line(h, &format!("{side}{}", charge_label(c, zh)), c.amount, sign);
+            }
         }
         let _ = write!(
             h.out,
