@@ -7,7 +7,7 @@ use crate::amount_in_words::amount_in_words;
 use crate::compute::ComputeResult;
 use crate::explain;
 use crate::money::format_yuan;
-use crate::scenario::{Rate, Scenario};
+use crate::scenario::{Cycle, Rate, Scenario};
 use crate::termination::{Charge, ChargeKind, Payer, TerminationResult};
 use crate::validation::Lang;
 use chrono::{Datelike, NaiveDate};
@@ -123,6 +123,16 @@ pub fn period(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
+/// A cycle as a table shows it: a whole month `2025-03`, a whole quarter `2025 Q2`, otherwise
+/// its dates (a partial cycle, a contract year).
+pub fn cycle_label(c: &crate::compute::CycleRow, cycle: Cycle) -> String {
+    match (cycle, c.partial_of) {
+        (Cycle::Monthly, None) => format!("{}-{:02}", c.start.year(), c.start.month()),
+        (Cycle::Quarterly, None) => format!("{} Q{}", c.start.year(), c.start.month0() / 3 + 1),
+        _ => period(c.start, c.end),
+    }
+}
+
 /// The results panel for `s` and its figures `r`.
 pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> String {
     let mut h = Html {
@@ -158,7 +168,7 @@ pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> 
         open.total,
         |h| {
             h.formula(&explain::contract_total(s, r, lang));
-            cycle_table(h, r);
+            cycle_table(h, r, s.fees.cycle);
         },
     );
 
@@ -327,7 +337,7 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult, lang: Lang) {
     h.raw("</ul>");
 }
 
-fn cycle_table(h: &mut Html, r: &ComputeResult) {
+fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle) {
     let heads = [
         ("期间", "Period", ""),
         ("金额", "Amount", " class=\"num\""),
@@ -354,7 +364,7 @@ fn cycle_table(h: &mut Html, r: &ComputeResult) {
             h.out,
             r#"<tr class="{}"><td>{}{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}{}</td></tr>"#,
             class.join(" "),
-            period(c.start, c.end),
+            cycle_label(c, cycle),
             if c.partial_of.is_some() {
                 format!(r#"<span class="tag">{prorated}</span>"#)
             } else {
@@ -584,9 +594,24 @@ mod tests {
             },
         );
         assert_eq!(html.matches("<tr class=").count(), 12, "one row per month");
-        assert!(html.contains("<td>2025-03-01 – 03-31</td>"));
+        assert!(
+            html.contains("<td>2025-03</td>"),
+            "a whole month is written as its month"
+        );
         assert!(html.contains("¥20,000.00 × 0.05% × 50/1 (paid 2025-05-30) = ¥500.00"));
         assert!(html.contains("supplier may suspend service from 11 May 2025"));
+    }
+
+    #[test]
+    fn a_partial_month_shows_its_dates() {
+        // Terminated on 2025-07-20: July is billed 1–20 and labelled with its dates.
+        let (s, r) = figures("termination-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("<td>2025-07-01 – 07-20<span class=\"tag\">折算</span></td>"),
+            "{html}"
+        );
+        assert!(html.contains("<td>2025-06</td>"));
     }
 
     #[test]
