@@ -571,6 +571,43 @@ const tests = [
     },
   },
   {
+    name: 'saved scenarios are renamed, duplicated, listed by last change, and saved only when asked',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await saveAs(page, '甲方案');
+      await field(page, FEE0).fill('40000');
+      await saveAs(page, '乙方案');
+      // The newest change first.
+      assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['乙方案', '甲方案']), 'list order');
+      const item = (name) => page.locator('[data-testid=saved-list] li', { hasText: name });
+      // Rename 甲方案 → 甲方案（修订）: it moves to the top, and storage holds the new name.
+      const row = page.locator('[data-testid=saved-list] li').nth((await savedNames(page)).indexOf('甲方案'));
+      await row.getByRole('button', { name: '重命名' }).click();
+      await row.locator('input[type=text]').fill('甲方案（修订）');
+      await row.getByRole('button', { name: '确定' }).click();
+      await item('甲方案（修订）').locator('.saved-name').waitFor();
+      assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['甲方案（修订）', '乙方案']), 'list after rename');
+      // Duplicate 乙方案: a copy named 乙方案 (副本) with the same figures.
+      await item('乙方案').first().getByRole('button', { name: '复制' }).click();
+      await item('乙方案 (副本)').waitFor();
+      await item('乙方案 (副本)').getByTestId('open-saved').click();
+      await expectText(page, NAME, '乙方案 (副本)');
+      await expectText(page, TOTAL, '¥540,000.00');
+      // Editing an opened scenario leaves the saved one as it was until Save is pressed.
+      await field(page, FEE0).fill('30000');
+      await expectText(page, TOTAL, '¥420,000.00');
+      await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+      let stored = Object.values(await storage(page)).map((v) => { try { return JSON.parse(v); } catch { return null; } })
+        .find((v) => v?.name === '乙方案 (副本)');
+      assertEq(stored.scenario.fees.components[0].amount, '40000.00', 'the saved copy before Save');
+      await page.getByTestId('save-current').click();
+      await expectText(page, '[data-testid=save-state]', '已保存');
+      stored = Object.values(await storage(page)).map((v) => { try { return JSON.parse(v); } catch { return null; } })
+        .find((v) => v?.name === '乙方案 (副本)');
+      assertEq(stored.scenario.fees.components[0].amount, '30000.00', 'the saved copy after Save');
+    },
+  },
+  {
     name: 'a deleted saved scenario can be restored with undo',
     async run({ page, url }) {
       await openApp(page, url);
