@@ -305,6 +305,36 @@ fn contract(ctx: Ctx) -> impl IntoView {
     )
 }
 
+/// An editable list of labelled amounts (fee components, listed losses): label, amount, remove.
+/// `texts`: the group's name, the label field, the amount field, the remove button.
+fn labelled_amount_rows(
+    ctx: Ctx,
+    path: &'static str,
+    list: fn(&FormState) -> &Vec<LabelledAmount>,
+    list_mut: fn(&mut FormState) -> &mut Vec<LabelledAmount>,
+    texts: [Text; 4],
+) -> AnyView {
+    let [group, label, amount, remove] = texts;
+    let count = Memo::new(move |_| ctx.form.with(|f| list(f).len()));
+    view! {
+        <div class="rows" role="group" aria-label=move || if ctx.is_zh() { group.0 } else { group.1 }>
+            {move || (0..count.get()).map(|i| view! {
+                <div class="row">
+                    {field(ctx, format!("{path}[{i}].label"), label, ("", ""), "", Kind::Text,
+                        move |f| list(f).get(i).map(|c| c.label.clone()).unwrap_or_default(),
+                        move |f, v| if let Some(c) = list_mut(f).get_mut(i) { c.label = v })}
+                    {field(ctx, format!("{path}[{i}].amount"), amount, ("", ""), "元 CNY", Kind::Money,
+                        move |f| list(f).get(i).map(|c| c.amount.clone()).unwrap_or_default(),
+                        move |f, v| if let Some(c) = list_mut(f).get_mut(i) { c.amount = v })}
+                    <button type="button" class="remove" aria-label=move || if ctx.is_zh() { remove.0 } else { remove.1 }
+                        on:click=move |_| ctx.edit(|f| { if i < list(f).len() { list_mut(f).remove(i); } })>"×"</button>
+                </div>
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
 const COMPONENT_PRESETS: [Text; 5] = [
     ("基本服务费", "Base service fee"),
     ("增值服务费", "Value-added service fee"),
@@ -314,7 +344,6 @@ const COMPONENT_PRESETS: [Text; 5] = [
 ];
 
 fn fees(ctx: Ctx) -> impl IntoView {
-    let count = Memo::new(move |_| ctx.form.with(|f| f.components.len()));
     let cycle_fee = move || {
         ctx.form.with(|f| {
             f.components
@@ -333,20 +362,8 @@ fn fees(ctx: Ctx) -> impl IntoView {
                 vec![(PartialCycle::ByDays, ("按天折算", "Prorated by days")), (PartialCycle::Full, ("按整期计", "Billed in full"))],
                 |f| f.partial_cycle, |f, v| f.partial_cycle = v)}
         </div>
-        <div class="rows" role="group" aria-label=ctx.t("费用构成", "Fee components")>
-            {move || (0..count.get()).map(|i| view! {
-                <div class="row">
-                    {field(ctx, format!("fees.components[{i}].label"), ("费用项目", "Component"), ("", ""), "", Kind::Text,
-                        move |f| f.components.get(i).map(|c| c.label.clone()).unwrap_or_default(),
-                        move |f, v| if let Some(c) = f.components.get_mut(i) { c.label = v })}
-                    {field(ctx, format!("fees.components[{i}].amount"), ("每期金额", "Per cycle"), ("如 50000、50,000 或 5万", "e.g. 50000, 50,000 or 5万"), "元 CNY", Kind::Money,
-                        move |f| f.components.get(i).map(|c| c.amount.clone()).unwrap_or_default(),
-                        move |f, v| if let Some(c) = f.components.get_mut(i) { c.amount = v })}
-                    <button type="button" class="remove" aria-label=ctx.t("删除此项费用", "Remove this component")
-                        on:click=move |_| ctx.edit(|f| { if i < f.components.len() { f.components.remove(i); } })>"×"</button>
-                </div>
-            }).collect_view()}
-        </div>
+        {labelled_amount_rows(ctx, "fees.components", |f| &f.components, |f| &mut f.components,
+            [("费用构成", "Fee components"), ("费用项目", "Component"), ("每期金额", "Per cycle"), ("删除此项费用", "Remove this component")])}
         <div class="add-row">
             <span class="muted">{ctx.t("添加：", "Add:")}</span>
             {COMPONENT_PRESETS.iter().map(|p| {
@@ -492,7 +509,6 @@ fn supplier_breaches(ctx: Ctx) -> impl IntoView {
     let sub = Memo::new(move |_| ctx.form.with(|f| f.subcontracting_enabled));
     let inc = Memo::new(move |_| ctx.form.with(|f| f.incidents_enabled));
     let q = Memo::new(move |_| ctx.form.with(|f| f.substandard_enabled));
-    let losses = Memo::new(move |_| ctx.form.with(|f| f.losses.len()));
     section(ctx, "sec-supplier", ("乙方（服务商）违约", "Supplier's breaches"), ("擅自转包、服务事故、服务不达标、泄密及造成的损失，由乙方承担。", "Subcontracting, incidents, substandard service, confidentiality and losses are the supplier's to bear."), view! {
         {toggle(ctx, "f-sub-on", ("擅自转包条款", "Subcontracting clause"), |f| f.subcontracting_enabled, |f, v| f.subcontracting_enabled = v)}
         {move || sub.get().then(|| view! {
@@ -519,20 +535,8 @@ fn supplier_breaches(ctx: Ctx) -> impl IntoView {
         <div class="grid">
             {field(ctx, "supplier_breaches.confidentiality_penalty".into(), ("乙方泄密违约金", "Supplier confidentiality penalty"), ("留空 = 无", "Empty = none"), "元 CNY", Kind::Money, |f| f.supplier_confidentiality.clone(), |f, v| f.supplier_confidentiality = v)}
         </div>
-        <div class="rows" role="group" aria-label=ctx.t("损失", "Losses")>
-            {move || (0..losses.get()).map(|i| view! {
-                <div class="row">
-                    {field(ctx, format!("supplier_breaches.losses[{i}].label"), ("损失项目", "Loss"), ("", ""), "", Kind::Text,
-                        move |f| f.losses.get(i).map(|c| c.label.clone()).unwrap_or_default(),
-                        move |f, v| if let Some(c) = f.losses.get_mut(i) { c.label = v })}
-                    {field(ctx, format!("supplier_breaches.losses[{i}].amount"), ("金额", "Amount"), ("", ""), "元 CNY", Kind::Money,
-                        move |f| f.losses.get(i).map(|c| c.amount.clone()).unwrap_or_default(),
-                        move |f, v| if let Some(c) = f.losses.get_mut(i) { c.amount = v })}
-                    <button type="button" class="remove" aria-label=ctx.t("删除此项损失", "Remove this loss")
-                        on:click=move |_| ctx.edit(|f| { if i < f.losses.len() { f.losses.remove(i); } })>"×"</button>
-                </div>
-            }).collect_view()}
-        </div>
+        {labelled_amount_rows(ctx, "supplier_breaches.losses", |f| &f.losses, |f| &mut f.losses,
+            [("损失", "Losses"), ("损失项目", "Loss"), ("金额", "Amount"), ("删除此项损失", "Remove this loss")])}
         <div class="add-row">
             <button type="button" class="chip" on:click=move |_| ctx.form.update(|f| f.losses.push(LabelledAmount {
                 label: if ctx.is_zh() { "客户索赔".into() } else { "Customer claim".into() }, amount: "0".into() }))>
