@@ -503,7 +503,11 @@ impl FormState {
                         "calendar": match self.calendar { Calendar::Cn => "cn", Calendar::Weekends => "weekends", Calendar::None => "none" },
                         "payments": payments},
             "late_payment": late,
-            "supplier_breaches": supplier,
+            "supplier_breaches": if supplier.as_object().is_some_and(|o| o.values().all(|v| v.is_null() || v == &json!([]))) {
+                Value::Null
+            } else {
+                supplier
+            },
             "client_breaches": if client_conf.is_null() { Value::Null } else { json!({"confidentiality_penalty": client_conf}) },
             "termination": termination,
         })
@@ -712,6 +716,13 @@ mod tests {
         assert_eq!(compute(&back).unwrap(), compute(&s).unwrap());
         // Amounts compare as numbers: the form writes 40000.00 for 40000.00 and 0.1 for 0.10.
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn the_starter_survives_the_form_unchanged() {
+        // No supplier clause switched on: the document keeps `supplier_breaches: null`.
+        let s = starter(today());
+        assert_eq!(FormState::from_scenario(&s).to_scenario().unwrap(), s);
     }
 
     #[test]

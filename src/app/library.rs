@@ -149,21 +149,32 @@ pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
     }
 }
 
-/// Opens a saved scenario. Work not saved anywhere (a scratch scenario, or changes to the open
-/// saved one) is first kept as a saved draft, so nothing typed is lost.
-fn open_saved(ctx: Ctx, id: &str) {
+/// Work not saved anywhere (a scratch scenario other than the untouched starter, or changes to
+/// the open saved one) is kept as a saved draft before the form shows something else.
+fn keep_unsaved_work(ctx: Ctx) {
     let unsaved = ctx.current_id.get_untracked().is_none() || ctx.dirty.get_untracked();
-    if unsaved && ctx.autosave.get_untracked() {
-        if let Ok(s) = ctx.parsed.get_untracked() {
-            let name = if ctx.is_zh() {
-                format!("{}（草稿）", s.name)
-            } else {
-                format!("{} (draft)", s.name)
-            };
-            let now = dom::now_iso();
-            let _ = ctx.store.try_update_value(|st| st.save_as(&name, &s, &now));
-        }
+    if !unsaved || !ctx.autosave.get_untracked() {
+        return;
     }
+    let Ok(s) = ctx.parsed.get_untracked() else {
+        return;
+    };
+    if ctx.current_id.get_untracked().is_none() && s == crate::samples::starter(s.as_of) {
+        return;
+    }
+    let name = if ctx.is_zh() {
+        format!("{}（草稿）", s.name)
+    } else {
+        format!("{} (draft)", s.name)
+    };
+    let now = dom::now_iso();
+    let _ = ctx.store.try_update_value(|st| st.save_as(&name, &s, &now));
+    ctx.saved_version.update(|v| *v += 1);
+}
+
+/// Opens a saved scenario, keeping unsaved work first.
+fn open_saved(ctx: Ctx, id: &str) {
+    keep_unsaved_work(ctx);
     if let Some(Some(saved)) = ctx.store.try_with_value(|st| st.get(id)) {
         leave_link(ctx);
         ctx.load(&saved.scenario);
@@ -171,6 +182,15 @@ fn open_saved(ctx: Ctx, id: &str) {
         ctx.saved_copy.set(Some(saved.scenario));
         ctx.saved_version.update(|v| *v += 1);
     }
+}
+
+/// Starts again from the starter scenario, evaluated today, keeping unsaved work first.
+fn new_scenario(ctx: Ctx) {
+    keep_unsaved_work(ctx);
+    leave_link(ctx);
+    ctx.load(&crate::samples::starter(dom::today()));
+    ctx.current_id.set(None);
+    ctx.saved_copy.set(None);
 }
 
 #[component]
@@ -366,6 +386,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 <Show when=move || ctx.current_id.get().is_some() && ctx.dirty.get()>
                     <button type="button" class="primary" data-testid="save-current" on:click=move |_| save_current(ctx)>{ctx.t("保存", "Save")}</button>
                 </Show>
+                <button type="button" data-testid="new-scenario" on:click=move |_| new_scenario(ctx)>{ctx.t("新建", "New")}</button>
                 <button type="button" data-testid="toggle-list" on:click=move |_| list_open.update(|o| *o = !*o)
                     aria-expanded=move || list_open.get().to_string()>{ctx.t("我的方案", "My scenarios")}</button>
                 <share::ShareButton />

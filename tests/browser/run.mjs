@@ -608,6 +608,23 @@ const tests = [
     },
   },
   {
+    name: 'New starts from the starter scenario and keeps unsaved work as a draft',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await field(page, 'name').fill('谈判草案');
+      await field(page, FEE0).fill('40000');
+      await expectText(page, TOTAL, '¥540,000.00');
+      await page.getByTestId('new-scenario').click();
+      await expectText(page, NAME, STARTER_NAME);
+      await expectText(page, TOTAL, STARTER_TOTAL);
+      await page.getByTestId('toggle-list').click();
+      assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['谈判草案（草稿）']), 'drafts kept');
+      // The untouched starter is not kept again.
+      await page.getByTestId('new-scenario').click();
+      assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['谈判草案（草稿）']), 'drafts after a second New');
+    },
+  },
+  {
     name: 'a deleted saved scenario can be restored with undo',
     async run({ page, url }) {
       await openApp(page, url);
