@@ -149,11 +149,13 @@ pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
     }
 }
 
-/// Work not saved anywhere (a scratch scenario other than the untouched starter, or changes to
-/// the open saved one) is kept as a saved draft before the form shows something else.
+/// Work not saved anywhere (a scratch scenario other than the untouched starter, a linked
+/// scenario, or changes to the open saved one) is kept as a saved draft before the form shows
+/// something else. Only "discard" on a link's banner drops work on purpose.
 fn keep_unsaved_work(ctx: Ctx) {
+    // A scenario opened from a link and not saved counts as unsaved work too.
     let unsaved = ctx.current_id.get_untracked().is_none() || ctx.dirty.get_untracked();
-    if !unsaved || !ctx.autosave.get_untracked() {
+    if !unsaved {
         return;
     }
     let Ok(s) = ctx.parsed.get_untracked() else {

@@ -376,6 +376,27 @@ const tests = [
     },
   },
   {
+    name: 'leaving a linked scenario with New keeps it as a draft instead of dropping the edits',
+    async run({ page, url, newPage }) {
+      await openApp(page, url);
+      await field(page, 'name').fill('对方方案');
+      await page.getByTestId('copy-link').click();
+      const link = await page.getByTestId('link-text').inputValue();
+      const fresh = await newPage();
+      await fresh.goto(link);
+      await expectText(fresh, NAME, '对方方案');
+      await field(fresh, FEE0).fill('40000');
+      await expectText(fresh, TOTAL, '¥540,000.00');
+      await fresh.getByTestId('new-scenario').click();
+      await expectText(fresh, NAME, STARTER_NAME);
+      await fresh.getByTestId('toggle-list').click();
+      assertEq(JSON.stringify(await savedNames(fresh)), JSON.stringify(['对方方案（草稿）']), 'drafts');
+      await fresh.locator('[data-testid=saved-list] li', { hasText: '对方方案（草稿）' }).getByTestId('open-saved').click();
+      await expectText(fresh, TOTAL, '¥540,000.00');
+      assertEq(await fresh.evaluate(() => location.hash), '', 'the link fragment after leaving it');
+    },
+  },
+  {
     name: 'corrupt local storage is set aside byte for byte, offered for download, and the app starts',
     async run({ page, url }) {
       const raw = '{"format":';
