@@ -4,13 +4,13 @@
 
 use crate::calendar::Calendar;
 use crate::compute::{compute, ComputeResult};
+use crate::explain;
 use crate::money::format_yuan;
-use crate::scenario::{Cycle, DayType, DueRule, PartialCycle, PartialPeriod, Rate, Scenario};
+use crate::scenario::{Cycle, DayType, DueRule, PartialCycle, PartialPeriod, Scenario};
 use crate::subcontracting;
 use crate::termination::Payer;
 use crate::validation::Lang;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 /// What a cell shows when the scenario has no such clause or could not be computed.
 pub const ABSENT: &str = "—";
@@ -127,11 +127,6 @@ pub fn compare(items: &[(String, Scenario)], lang: Lang) -> Comparison {
         columns: items.iter().map(|(name, _)| name.clone()).collect(),
         rows,
     }
-}
-
-/// A fraction as a percentage without trailing zeros: 0.0005 → `0.05%`.
-fn percent(f: Decimal) -> String {
-    format!("{}%", (f * Decimal::ONE_HUNDRED).normalize())
 }
 
 fn days(n: u32, day_type: DayType, zh: bool) -> String {
@@ -273,62 +268,7 @@ fn late_rate(s: &Scenario, _: &ComputeResult, zh: bool) -> String {
     let Some(lp) = &s.late_payment else {
         return ABSENT.into();
     };
-    let rate = match (&lp.rate, zh) {
-        (
-            Rate::Fraction {
-                fraction,
-                per_days: 1,
-                ..
-            },
-            true,
-        ) => format!("{}/日", percent(*fraction)),
-        (
-            Rate::Fraction {
-                fraction,
-                per_days: 1,
-                ..
-            },
-            false,
-        ) => {
-            format!("{}/day", percent(*fraction))
-        }
-        (
-            Rate::Fraction {
-                fraction, per_days, ..
-            },
-            true,
-        ) => {
-            format!("{}/{per_days}日", percent(*fraction))
-        }
-        (
-            Rate::Fraction {
-                fraction, per_days, ..
-            },
-            false,
-        ) => {
-            format!("{} per {per_days} days", percent(*fraction))
-        }
-        (
-            Rate::Lpr {
-                lpr_multiple,
-                basis_days,
-                ..
-            },
-            true,
-        ) => {
-            format!("{}×LPR（按{basis_days}日/年）", lpr_multiple.normalize())
-        }
-        (
-            Rate::Lpr {
-                lpr_multiple,
-                basis_days,
-                ..
-            },
-            false,
-        ) => {
-            format!("{}×LPR ({basis_days}-day year)", lpr_multiple.normalize())
-        }
-    };
+    let rate = explain::agreed_rate(&lp.rate, if zh { Lang::Zh } else { Lang::En });
     match (lp.partial_period, zh) {
         (PartialPeriod::ProRata, _) => rate,
         (PartialPeriod::Full, true) => format!("{rate}，不足一期按一期计"),
@@ -341,8 +281,8 @@ fn penalty_cap(s: &Scenario, _: &ComputeResult, zh: bool) -> String {
         (None, _) => ABSENT.into(),
         (Some(None), true) => "无上限".into(),
         (Some(None), false) => "no cap".into(),
-        (Some(Some(cap)), true) => format!("每期金额的{}", percent(cap)),
-        (Some(Some(cap)), false) => format!("{} of the cycle's amount", percent(cap)),
+        (Some(Some(cap)), true) => format!("每期金额的{}", explain::percent(cap)),
+        (Some(Some(cap)), false) => format!("{} of the cycle's amount", explain::percent(cap)),
     }
 }
 
@@ -392,12 +332,7 @@ fn subcontracting_exposure(s: &Scenario, r: &ComputeResult, zh: bool) -> String 
     let Some(clause) = clause else {
         return ABSENT.into();
     };
-    let penalty = subcontracting::penalty(clause, r.total_fees.contract_total);
-    let refund = if clause.refund_paid {
-        r.paid
-    } else {
-        Decimal::ZERO
-    };
+    let (penalty, refund) = subcontracting::exposure(clause, r.total_fees.contract_total, r.paid);
     let (total, penalty, refund) = (
         format_yuan(penalty + refund),
         format_yuan(penalty),
@@ -438,7 +373,9 @@ fn paid(_: &Scenario, r: &ComputeResult, _: bool) -> String {
 mod tests {
     use super::*;
     use crate::samples;
+    use crate::scenario::Rate;
     use crate::validation::parse_scenario;
+    use rust_decimal::Decimal;
 
     fn starter() -> Scenario {
         samples::starter(NaiveDate::from_ymd_opt(2025, 9, 30).unwrap())

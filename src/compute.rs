@@ -115,11 +115,6 @@ fn whole_term(s: &Scenario, end: NaiveDate) -> Vec<BilledCycle> {
     )
 }
 
-/// 合同总金额: the sum of the cycles over the whole term, whatever the termination.
-pub fn contract_total(s: &Scenario) -> Decimal {
-    total(&whole_term(s, s.contract.end))
-}
-
 /// Computes every figure of the spec for a valid scenario. Fails only where the data runs out
 /// (a date the holiday table does not cover, an LPR the table lacks), naming the field.
 pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {

@@ -27,14 +27,37 @@ pub fn date_words(d: chrono::NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A fraction as a percentage without trailing zeros: 0.0005 → `0.05%`.
+pub fn percent(f: Decimal) -> String {
+    format!("{}%", (f * Decimal::ONE_HUNDRED).round_dp(6).normalize())
+}
+
 /// A rate as people say it: 0.0005 per 1 day → "0.05%/日" / "0.05% per day".
 pub fn rate_words(fraction: Decimal, per_days: u32, lang: Lang) -> String {
-    let pct = (fraction * Decimal::ONE_HUNDRED).round_dp(6).normalize();
+    let pct = percent(fraction);
     match (lang, per_days) {
-        (Lang::Zh, 1) => format!("{pct}%/日"),
-        (Lang::Zh, n) => format!("{pct}%/{n}日"),
-        (Lang::En, 1) => format!("{pct}% per day"),
-        (Lang::En, n) => format!("{pct}% per {n} days"),
+        (Lang::Zh, 1) => format!("{pct}/日"),
+        (Lang::Zh, n) => format!("{pct}/{n}日"),
+        (Lang::En, 1) => format!("{pct} per day"),
+        (Lang::En, n) => format!("{pct} per {n} days"),
+    }
+}
+
+/// The agreed late-payment rate (spec §4): a fraction per N days, or a multiple of the LPR.
+pub fn agreed_rate(rate: &crate::scenario::Rate, lang: Lang) -> String {
+    use crate::scenario::Rate;
+    match rate {
+        Rate::Fraction {
+            fraction, per_days, ..
+        } => rate_words(*fraction, *per_days, lang),
+        Rate::Lpr {
+            lpr_multiple,
+            basis_days,
+            ..
+        } => match lang {
+            Lang::Zh => format!("{}×LPR（按{basis_days}日/年）", lpr_multiple.normalize()),
+            Lang::En => format!("{}×LPR ({basis_days}-day year)", lpr_multiple.normalize()),
+        },
     }
 }
 
@@ -91,7 +114,7 @@ pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
             format!(
                 "{} × {} × {}/{} ({paid})",
                 format_yuan(t.amount),
-                pct(rate.fraction),
+                percent(rate.fraction),
                 t.days_late,
                 period
             )
@@ -103,7 +126,7 @@ pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
         parts.push(format!(
             "{} × {} × {}/{} ({label})",
             format_yuan(c.outstanding),
-            pct(rate.fraction),
+            percent(rate.fraction),
             unpaid_days,
             period
         ));
@@ -121,8 +144,8 @@ pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
         .map(|l| {
             pick(
                 lang,
-                &format!("；到期日一年期 LPR {}", pct(l)),
-                &format!("; one-year LPR on the due date {}", pct(l)),
+                &format!("；到期日一年期 LPR {}", percent(l)),
+                &format!("; one-year LPR on the due date {}", percent(l)),
             )
         })
         .unwrap_or_default();
@@ -131,10 +154,6 @@ pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
         parts.join(" + "),
         format_yuan(c.penalty)
     ))
-}
-
-fn pct(f: Decimal) -> String {
-    format!("{}%", (f * Decimal::ONE_HUNDRED).round_dp(6).normalize())
 }
 
 /// The settlement line by line: earned − paid + late penalty + client charges − supplier charges.

@@ -7,7 +7,7 @@ use crate::amount_in_words::amount_in_words;
 use crate::compute::ComputeResult;
 use crate::explain;
 use crate::money::format_yuan;
-use crate::scenario::{Cycle, Rate, Scenario};
+use crate::scenario::{Cycle, Scenario};
 use crate::termination::{Charge, ChargeKind, Payer, TerminationResult};
 use crate::validation::Lang;
 use chrono::{Datelike, NaiveDate};
@@ -281,31 +281,13 @@ fn rate_text(s: &Scenario, lang: Lang) -> String {
             "no late-payment clause".into()
         };
     };
-    let rate = match &l.rate {
-        Rate::Fraction {
-            fraction, per_days, ..
-        } => explain::rate_words(*fraction, *per_days, lang),
-        Rate::Lpr {
-            lpr_multiple,
-            basis_days,
-            ..
-        } if zh => {
-            format!("{}倍 LPR（年 {basis_days} 天）", lpr_multiple.normalize())
-        }
-        Rate::Lpr {
-            lpr_multiple,
-            basis_days,
-            ..
-        } => {
-            format!("{} × LPR ({basis_days}-day year)", lpr_multiple.normalize())
-        }
-    };
+    let rate = explain::agreed_rate(&l.rate, lang);
     let cap = l.cap_fraction.map(|c| {
-        let pct = (c * Decimal::ONE_HUNDRED).normalize();
+        let pct = explain::percent(c);
         if zh {
-            format!("，每期以该期费用的 {pct}% 为上限")
+            format!("，每期以该期费用的 {pct} 为上限")
         } else {
-            format!(", capped at {pct}% of each cycle's fee")
+            format!(", capped at {pct} of each cycle's fee")
         }
     });
     format!("{rate}{}", cap.unwrap_or_default())
@@ -393,28 +375,23 @@ fn subcontracting_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool
     else {
         return;
     };
-    let penalty = crate::subcontracting::penalty(clause, r.total_fees.contract_total);
-    let refund = if clause.refund_paid {
-        r.paid
-    } else {
-        Decimal::ZERO
-    };
-    let (label, amount) = match &r.subcontracting {
-        Some(x) if h.zh => (format!("转包违约责任（{} 发现）", x.occurred_on), x.total),
-        Some(x) => (
-            format!("Subcontracting liability (found {})", x.occurred_on),
-            x.total,
+    let (penalty, refund) =
+        crate::subcontracting::exposure(clause, r.total_fees.contract_total, r.paid);
+    let label = match clause.occurred_on {
+        Some(d) if h.zh => format!("转包违约责任（{}发现）", explain::date_words(d, Lang::Zh)),
+        Some(d) => format!(
+            "Subcontracting liability (found {})",
+            explain::date_words(d, Lang::En)
         ),
-        None => (
-            h.tx(
+        None => h
+            .tx(
                 "若擅自转包：乙方风险敞口",
                 "If the supplier subcontracts: exposure",
             )
             .to_string(),
-            penalty + refund,
-        ),
     };
-    let pct = (clause.penalty_fraction * Decimal::ONE_HUNDRED).normalize();
+    let amount = penalty + refund;
+    let pct = explain::percent(clause.penalty_fraction);
     let total = format_yuan(r.total_fees.contract_total);
     let (p, rf, sum) = (
         format_yuan(penalty),
@@ -423,13 +400,13 @@ fn subcontracting_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool
     );
     let formula = match (h.zh, clause.refund_paid) {
         (true, true) => {
-            format!("合同总金额 {total} × {pct}% = {p}，加退还已付费用 {rf}，合计 {sum}")
+            format!("合同总金额 {total} × {pct} = {p}，加退还已付费用 {rf}，合计 {sum}")
         }
-        (true, false) => format!("合同总金额 {total} × {pct}% = {p}"),
+        (true, false) => format!("合同总金额 {total} × {pct} = {p}"),
         (false, true) => format!(
-            "contract total {total} × {pct}% = {p}, plus refund of fees paid {rf}, total {sum}"
+            "contract total {total} × {pct} = {p}, plus refund of fees paid {rf}, total {sum}"
         ),
-        (false, false) => format!("contract total {total} × {pct}% = {p}"),
+        (false, false) => format!("contract total {total} × {pct} = {p}"),
     };
     h.card("subcontracting", &label, amount, None, open, |h| {
         h.formula(&formula)

@@ -23,19 +23,29 @@ pub fn penalty(clause: &Subcontracting, contract_total: Decimal) -> Decimal {
     round_yuan(clause.penalty_fraction * contract_total)
 }
 
-/// The exposure once subcontracting was discovered (`occurred_on` set); `None` before.
+/// What subcontracting costs the supplier on the evaluation date: the penalty, plus every fee
+/// paid when the clause refunds them. The app shows it as the risk before it happens.
+pub fn exposure(
+    clause: &Subcontracting,
+    contract_total: Decimal,
+    paid: Decimal,
+) -> (Decimal, Decimal) {
+    let refund = if clause.refund_paid {
+        paid
+    } else {
+        Decimal::ZERO
+    };
+    (penalty(clause, contract_total), round_yuan(refund))
+}
+
+/// The liability once subcontracting was discovered (`occurred_on` set); `None` before.
 pub fn subcontracting(
     clause: &Subcontracting,
     contract_total: Decimal,
     paid: Decimal,
 ) -> Option<SubcontractingResult> {
     let occurred_on = clause.occurred_on?;
-    let penalty = penalty(clause, contract_total);
-    let refund = round_yuan(if clause.refund_paid {
-        paid
-    } else {
-        Decimal::ZERO
-    });
+    let (penalty, refund) = exposure(clause, contract_total, paid);
     Some(SubcontractingResult {
         occurred_on,
         penalty,
