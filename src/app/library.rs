@@ -106,7 +106,8 @@ pub fn save_current(ctx: Ctx) {
     }
 }
 
-/// Leaves the "opened from a link" state: the link's scenario is no longer the one shown.
+/// Leaves the "opened from a link" state (saved, discarded or replaced): its banner, its
+/// fragment and this tab's draft of it go, and autosave resumes.
 fn leave_link(ctx: Ctx) {
     if !ctx.autosave.get_untracked() {
         ctx.banners
@@ -190,7 +191,22 @@ fn open_saved(ctx: Ctx, id: &str) {
 fn new_scenario(ctx: Ctx) {
     keep_unsaved_work(ctx);
     leave_link(ctx);
-    ctx.load(&crate::samples::starter(dom::today()));
+    show_unsaved(ctx, &crate::samples::starter(dom::today()));
+}
+
+/// Drops a linked scenario unsaved and goes back to the one stored on this device.
+fn discard_link(ctx: Ctx) {
+    leave_link(ctx);
+    let stored = ctx.store.with_value(|s| s.load_working());
+    show_unsaved(
+        ctx,
+        &stored.unwrap_or_else(|| crate::samples::starter(dom::today())),
+    );
+}
+
+/// Shows `s` as scratch work, tied to no saved scenario.
+fn show_unsaved(ctx: Ctx, s: &crate::scenario::Scenario) {
+    ctx.load(s);
     ctx.current_id.set(None);
     ctx.saved_copy.set(None);
 }
@@ -237,16 +253,10 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
             <button type="button" data-testid="save-link" on:click=move |_| {
                 let name = ctx.form.with_untracked(|f| f.name.clone());
                 if save_as_new(ctx, &name) {
-                    ctx.autosave.set(true);
-                    share::forget_link_draft();
-                    dom::clear_hash();
-                    ctx.dismiss(id);
+                    leave_link(ctx);
                 }
             }>{ctx.t("保存为我的方案", "Save to my scenarios")}</button>
-            <button type="button" on:click=move |_| {
-                share::back_to_stored(ctx);
-                ctx.dismiss(id);
-            }>{ctx.t("放弃，回到我的方案", "Discard, back to mine")}</button>
+            <button type="button" on:click=move |_| discard_link(ctx)>{ctx.t("放弃，回到我的方案", "Discard, back to mine")}</button>
         }
         .into_any(),
         _ => ().into_any(),

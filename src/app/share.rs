@@ -73,18 +73,6 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
     }
 }
 
-/// Leaves a linked scenario unsaved and goes back to the one stored on this device.
-pub fn back_to_stored(ctx: Ctx) {
-    let stored = ctx.store.with_value(|s| s.load_working());
-    let s = stored.unwrap_or_else(|| crate::samples::starter(dom::today()));
-    forget_link_draft();
-    ctx.load(&s);
-    ctx.current_id.set(None);
-    ctx.saved_copy.set(None);
-    ctx.autosave.set(true);
-    dom::clear_hash();
-}
-
 #[component]
 pub fn ShareButton() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
