@@ -16,19 +16,19 @@ fn base() -> Value {
 
 /// Runs `contract-calc compute -` on `input`; returns (exit ok, stdout, stderr).
 fn run(input: &str) -> (bool, String, String) {
+    run_cli(&["compute", "-"], input.as_bytes())
+}
+
+/// Runs `contract-calc ARGS` with `input` on stdin; returns (exit ok, stdout, stderr).
+fn run_cli(args: &[&str], input: &[u8]) -> (bool, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
-        .args(["compute", "-"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
     let out = child.wait_with_output().unwrap();
     (
         out.status.success(),
@@ -210,20 +210,8 @@ fn link_and_sample_round_trip_through_the_cli() {
         .output()
         .unwrap();
     assert!(sample.status.success());
-    let mut child = Command::new(bin)
-        .args(["link", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&sample.stdout)
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let fragment = String::from_utf8(out.stdout).unwrap();
+    let (ok, fragment, _) = run_cli(&["link", "-"], &sample.stdout);
+    assert!(ok);
     let decoded = contract_calc::share_link::decode(fragment.trim()).unwrap();
     assert_eq!(decoded, contract_calc::samples::ten_year_monthly());
     let bad = Command::new(bin).args(["sample", "nope"]).output().unwrap();
