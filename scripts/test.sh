@@ -46,6 +46,7 @@ if [ -d ../shared/tools ] && [ -f ../shared/tools/check-examples ]; then
     cargo build --release --bin contract-calc
     cases=(tests/fixtures)
     if [ -d ../shared/spec/examples ]; then cases=(../shared/spec/examples "${cases[@]}"); fi
+    if [ -d ../shared/spec/examples-s9 ]; then cases=(../shared/spec/examples-s9 "${cases[@]}"); fi
     python3 ../shared/tools/check-examples target/release/contract-calc "${cases[@]}"
     end
 else

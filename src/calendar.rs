@@ -1,7 +1,9 @@
-//! Working days and rest days (spec §2): mainland China's statutory holidays and make-up working
-//! days (调休), plain weekends, or no rest days at all; and the roll-forward of a deadline that
-//! falls on a rest day to the next working day (Civil Code Art. 203).
+//! Working days and rest days (spec §2, §10): mainland China's statutory holidays and make-up
+//! working days (调休) from the published notices, provisional rest days for later years
+//! ([`crate::provisional_holidays`], with a warning), plain weekends, or no rest days at all; and
+//! the roll-forward of a deadline that falls on a rest day to the next working day (Art. 203).
 
+use crate::warnings::Assumptions;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -23,12 +25,11 @@ pub enum Calendar {
     None,
 }
 
-/// A date outside the years the chosen calendar knows: the engine refuses to guess.
+/// A date before the first year of the published table: nothing can be said of it (§10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotCovered {
     pub date: NaiveDate,
     pub first: NaiveDate,
-    pub last: NaiveDate,
 }
 
 /// How a listed day departs from the weekend rule.
@@ -58,7 +59,7 @@ fn cn_table() -> &'static CnTable {
     static TABLE: OnceLock<CnTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let rows = parse_holiday_table(CN_HOLIDAYS_TSV);
-        let first_year = rows.first().map_or(2024, |r| r.date.year());
+        let first_year = rows.first().map_or(2010, |r| r.date.year());
         let last_year = rows.last().map_or(2024, |r| r.date.year());
         CnTable {
             first: NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(NaiveDate::MIN),
@@ -126,19 +127,24 @@ impl Calendar {
         }
     }
 
-    /// Whether `d` is a working day.
-    pub fn is_working_day(self, d: NaiveDate) -> Result<bool, NotCovered> {
+    /// Whether `d` is a working day. A `cn` day after the published table is answered
+    /// provisionally (§10) and its year noted in `seen`; a day before the table is refused.
+    pub fn is_working_day(self, d: NaiveDate, seen: &mut Assumptions) -> Result<bool, NotCovered> {
         match self {
             Calendar::None => Ok(true),
             Calendar::Weekends => Ok(!is_weekend(d)),
             Calendar::Cn => {
                 let t = cn_table();
-                if d < t.first || d > t.last {
+                if d < t.first {
                     return Err(NotCovered {
                         date: d,
                         first: t.first,
-                        last: t.last,
                     });
+                }
+                if d > t.last {
+                    seen.provisional_year(d.year());
+                    return Ok(!crate::provisional_holidays::is_rest_day(d)
+                        .unwrap_or_else(|| is_weekend(d)));
                 }
                 Ok(match t.rows.binary_search_by_key(&d, |r| r.date) {
                     Ok(i) => t.rows[i].kind == DayKind::Work,
@@ -149,33 +155,34 @@ impl Calendar {
     }
 
     /// Civil Code Art. 203: a deadline that falls on a rest day moves to the next working day.
-    pub fn roll_forward(self, deadline: NaiveDate) -> Result<NaiveDate, NotCovered> {
+    pub fn roll_forward(
+        self,
+        deadline: NaiveDate,
+        seen: &mut Assumptions,
+    ) -> Result<NaiveDate, NotCovered> {
         let mut d = deadline;
-        while !self.is_working_day(d)? {
-            d = next_day(d).ok_or(NotCovered {
-                date: d,
-                first: d,
-                last: d,
-            })?;
+        while !self.is_working_day(d, seen)? {
+            d = next_day(d)?;
         }
         Ok(d)
     }
 
     /// "N working days after X": the N-th working day after X, X itself not counted
     /// (Civil Code Art. 201). With N = 0, X itself moved off a rest day.
-    pub fn add_working_days(self, from: NaiveDate, n: u32) -> Result<NaiveDate, NotCovered> {
+    pub fn add_working_days(
+        self,
+        from: NaiveDate,
+        n: u32,
+        seen: &mut Assumptions,
+    ) -> Result<NaiveDate, NotCovered> {
         if n == 0 {
-            return self.roll_forward(from);
+            return self.roll_forward(from, seen);
         }
         let mut d = from;
         let mut left = n;
         while left > 0 {
-            d = next_day(d).ok_or(NotCovered {
-                date: d,
-                first: d,
-                last: d,
-            })?;
-            if self.is_working_day(d)? {
+            d = next_day(d)?;
+            if self.is_working_day(d, seen)? {
                 left -= 1;
             }
         }
@@ -183,14 +190,19 @@ impl Calendar {
     }
 }
 
-fn next_day(d: NaiveDate) -> Option<NaiveDate> {
-    d.succ_opt()
+/// The next day; the end of chrono's range is reported like a day outside the table.
+pub(crate) fn next_day(d: NaiveDate) -> Result<NaiveDate, NotCovered> {
+    d.succ_opt().ok_or(NotCovered { date: d, first: d })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_support::date;
+
+    fn seen() -> Assumptions {
+        Assumptions::default()
+    }
 
     #[test]
     fn dates_are_read_exactly_as_written() {
@@ -210,7 +222,13 @@ mod tests {
 
     #[test]
     fn every_make_up_working_day_is_a_weekend_day() {
-        for row in cn_holidays().iter().filter(|r| r.kind == DayKind::Work) {
+        // But one: Monday 2020-02-03, the first working day after the 2020 Spring Festival
+        // extension, which the data set lists although a Monday works anyway.
+        let listed_weekday = date("2020-02-03");
+        for row in cn_holidays()
+            .iter()
+            .filter(|r| r.kind == DayKind::Work && r.date != listed_weekday)
+        {
             assert!(
                 is_weekend(row.date),
                 "{} is listed as 调休 but is a weekday",
@@ -220,12 +238,17 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_complete_and_covers_2024_to_2026() {
-        // 114 lines in the source file, 6 of them comments and the header.
-        assert_eq!(cn_holidays().len(), 108);
+    fn the_table_is_complete_and_covers_2010_to_2026() {
+        // Every row of the source file but its comments and header line.
+        let rows = CN_HOLIDAYS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("date\t") && !l.is_empty())
+            .count();
+        assert_eq!(cn_holidays().len(), rows);
+        assert!(rows > 500, "17 years of notices, {rows} rows");
         assert_eq!(
             Calendar::Cn.coverage(),
-            (date("2024-01-01"), date("2026-12-31"))
+            (date("2010-01-01"), date("2026-12-31"))
         );
         assert!(cn_holidays().iter().all(|r| !r.holiday.is_empty()));
     }
@@ -235,16 +258,16 @@ mod tests {
         // 2025-10-01..08 is the National Day & Mid-Autumn break: a deadline on 10-01 moves to
         // Thursday 10-09, the first working day after it (Art. 203).
         assert_eq!(
-            Calendar::Cn.roll_forward(date("2025-10-01")),
+            Calendar::Cn.roll_forward(date("2025-10-01"), &mut seen()),
             Ok(date("2025-10-09"))
         );
         // Under the plain weekend rule 10-01 is a Wednesday and does not move.
         assert_eq!(
-            Calendar::Weekends.roll_forward(date("2025-10-01")),
+            Calendar::Weekends.roll_forward(date("2025-10-01"), &mut seen()),
             Ok(date("2025-10-01"))
         );
         assert_eq!(
-            Calendar::None.roll_forward(date("2025-10-04")),
+            Calendar::None.roll_forward(date("2025-10-04"), &mut seen()),
             Ok(date("2025-10-04"))
         );
     }
@@ -253,11 +276,11 @@ mod tests {
     fn saturday_deadline_moves_to_monday() {
         // 2025-05-10 is a Saturday → Monday 05-12 (the April fee in the monthly-operation example).
         assert_eq!(
-            Calendar::Cn.roll_forward(date("2025-05-10")),
+            Calendar::Cn.roll_forward(date("2025-05-10"), &mut seen()),
             Ok(date("2025-05-12"))
         );
         assert_eq!(
-            Calendar::Weekends.roll_forward(date("2025-05-10")),
+            Calendar::Weekends.roll_forward(date("2025-05-10"), &mut seen()),
             Ok(date("2025-05-12"))
         );
     }
@@ -266,11 +289,11 @@ mod tests {
     fn a_make_up_sunday_is_a_working_day() {
         // Sunday 2025-09-28 is worked (调休 for National Day): a deadline on it does not move.
         assert_eq!(
-            Calendar::Cn.roll_forward(date("2025-09-28")),
+            Calendar::Cn.roll_forward(date("2025-09-28"), &mut seen()),
             Ok(date("2025-09-28"))
         );
         assert_eq!(
-            Calendar::Weekends.roll_forward(date("2025-09-28")),
+            Calendar::Weekends.roll_forward(date("2025-09-28"), &mut seen()),
             Ok(date("2025-09-29"))
         );
     }
@@ -280,27 +303,63 @@ mod tests {
         // Invoice Monday 2024-03-25. Working days after it: 3-26..29 (4), 4-1..3 (7);
         // 4-4..6 Qingming rest; Sunday 4-7 worked (8); 4-8..12 (13); 4-15 (14); 4-16 (15).
         assert_eq!(
-            Calendar::Cn.add_working_days(date("2024-03-25"), 15),
+            Calendar::Cn.add_working_days(date("2024-03-25"), 15, &mut seen()),
             Ok(date("2024-04-16"))
         );
         // Weekends only: 3-26..29 (4), 4-1..5 (9), 4-8..12 (14), 4-15 (15).
         assert_eq!(
-            Calendar::Weekends.add_working_days(date("2024-03-25"), 15),
+            Calendar::Weekends.add_working_days(date("2024-03-25"), 15, &mut seen()),
             Ok(date("2024-04-15"))
         );
         assert_eq!(
-            Calendar::None.add_working_days(date("2024-03-25"), 15),
+            Calendar::None.add_working_days(date("2024-03-25"), 15, &mut seen()),
             Ok(date("2024-04-09"))
         );
     }
 
     #[test]
-    fn dates_outside_the_table_are_refused_not_guessed() {
-        let err = Calendar::Cn.roll_forward(date("2027-01-10")).unwrap_err();
-        assert_eq!(err.date, date("2027-01-10"));
-        assert_eq!(err.last, date("2026-12-31"));
-        assert!(Calendar::Cn.is_working_day(date("2023-12-29")).is_err());
-        // Rolling forward from the table's last day must not run past it silently either.
-        assert!(Calendar::Cn.roll_forward(date("2026-12-31")).is_ok());
+    fn the_2013_make_up_days_are_working_days() {
+        // The 2013 notice made Sunday 04-07 (Qingming) and Saturday 10-12 (National Day) working days.
+        assert!(Calendar::Cn
+            .is_working_day(date("2013-04-07"), &mut seen())
+            .unwrap());
+        assert!(Calendar::Cn
+            .is_working_day(date("2013-10-12"), &mut seen())
+            .unwrap());
+    }
+
+    #[test]
+    fn a_day_before_2010_is_refused() {
+        let err = Calendar::Cn
+            .roll_forward(date("2009-12-31"), &mut seen())
+            .unwrap_err();
+        assert_eq!(err.date, date("2009-12-31"));
+        assert_eq!(err.first, date("2010-01-01"));
+    }
+
+    #[test]
+    fn later_years_are_provisional_and_say_so() {
+        // §10: Sunday 2027-01-10 rolls to Monday 01-11, and 2027 is noted as provisional.
+        let mut s = seen();
+        assert_eq!(
+            Calendar::Cn.roll_forward(date("2027-01-10"), &mut s),
+            Ok(date("2027-01-11"))
+        );
+        assert_eq!(
+            s.warnings(),
+            vec![crate::warnings::Warning::CalendarProvisional { year: 2027 }]
+        );
+        // 2027-02-10 is the second 补假 of the Spring Festival (除夕 02-05 … 初三 02-08, the
+        // Saturday and Sunday give 02-09 and 02-10): the deadline moves to Thursday 02-11.
+        assert_eq!(
+            Calendar::Cn.roll_forward(date("2027-02-10"), &mut seen()),
+            Ok(date("2027-02-11"))
+        );
+        // Within the table nothing is noted.
+        let mut s = seen();
+        Calendar::Cn
+            .roll_forward(date("2026-12-31"), &mut s)
+            .unwrap();
+        assert!(s.warnings().is_empty());
     }
 }

@@ -485,10 +485,10 @@ mod tests {
 
     #[test]
     fn uncomputable_scenario_shows_its_message() {
-        // The China holiday table ends in 2026: a term to the end of 2026 puts the December fee's
-        // due date (10 January 2027) outside it, so nothing can be computed for that column.
+        // The China holiday table starts in 2010: a term from November 2009 has its first fee due
+        // on 2009-12-10, before the table, so nothing can be computed for that column (§10).
         let mut long = starter();
-        long.contract.end = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        long.contract.start = NaiveDate::from_ymd_opt(2009, 11, 1).unwrap();
         let c = compare(
             &[("现行".into(), starter()), ("延长".into(), long)],
             Lang::Zh,
@@ -496,7 +496,7 @@ mod tests {
         let first = &c.rows[0].values[1];
         assert!(first.starts_with("payment.calendar: "), "{first}");
         assert!(
-            first.contains("2027-01-11") || first.contains("2027-01"),
+            first.contains("2009-12-10") && first.contains("2010-01-01"),
             "{first}"
         );
         assert!(c.rows[1..].iter().all(|r| r.values[1] == ABSENT));

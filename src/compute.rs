@@ -1,17 +1,22 @@
-//! The result document (spec §7): every figure of §1–§6 for one scenario, as
+//! The result document (spec §7, with §9–§13's additions): every figure for one scenario, as
 //! `contract-calc compute` prints it and the app shows it.
 
 use crate::calendar::NotCovered;
 use crate::due_dates::due_date;
 use crate::fees::{billed_cycles, renewal_end, total, BilledCycle};
-use crate::late_payment::{cycle_penalty, right_arises, CyclePenalty, CycleStatus};
-use crate::lpr::{known_until, RateUnavailable};
+use crate::late_payment::{
+    aggregate_cap, cycle_penalty, right_arises, CountedSpan, CyclePenalty, CycleStatus, NoLpr,
+    PenaltyContext, RateRef, Segment,
+};
+use crate::lpr::LprTable;
 use crate::money::round_yuan;
-use crate::payments::allocate;
+use crate::payments::{allocate, Owed};
+use crate::reasonableness::{assess, Reasonableness};
 use crate::scenario::Scenario;
 use crate::subcontracting::{subcontracting, SubcontractingResult};
-use crate::termination::{settle, TerminationResult};
+use crate::termination::{overdue, settle, TerminationResult};
 use crate::validation::{ErrorKind, ValidationError};
+use crate::warnings::{Assumptions, Warning};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -25,6 +30,8 @@ pub struct ComputeResult {
     pub unapplied_payments: Decimal,
     pub subcontracting: Option<SubcontractingResult>,
     pub termination: Option<TerminationResult>,
+    /// What was assumed beyond the built-in data (§10); empty when nothing was.
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,27 +51,21 @@ pub struct CycleRow {
     pub amount: Decimal,
     pub due: NaiveDate,
     pub outstanding: Decimal,
+    /// Rounded; after a per-cycle cap, before an aggregate one.
     pub penalty: Decimal,
+    /// The 计算明细 (§9): tranche by tranche, each split where the rate changed.
+    pub segments: Vec<Segment>,
     /// Paid towards this cycle by the evaluation date.
     pub paid: Decimal,
     /// The most days late of any part of this cycle's fee.
     pub days_late: i64,
     /// Days late of the part still unpaid on the evaluation date.
     pub unpaid_days: i64,
-    /// Whether the penalty cap applied.
+    /// Whether the per-cycle cap applied.
     pub capped: bool,
     /// The whole cycle when only part of it was billed.
     pub partial_of: Option<[NaiveDate; 2]>,
-    /// The rate applied, when a penalty accrued.
-    pub rate: Option<RateRow>,
     pub payments: Vec<TrancheRow>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RateRow {
-    pub fraction: Decimal,
-    pub per_days: u32,
-    pub lpr: Option<Decimal>,
 }
 
 /// Part of a cycle's fee paid on one date.
@@ -80,28 +81,28 @@ pub struct LatePaymentSummary {
     pub total_penalty: Decimal,
     pub suspend_right_from: Option<NaiveDate>,
     pub terminate_right_from: Option<NaiveDate>,
+    /// Whether a cap (per cycle or aggregate) cut anything (§9).
+    pub cap_applied: bool,
+    /// §11, when a penalty accrued; `None` also when a counted day has no LPR.
+    pub reasonableness: Option<Reasonableness>,
 }
 
 fn not_covered(e: NotCovered) -> ValidationError {
     ValidationError::new(
         "payment.calendar",
-        ErrorKind::CalendarNotCovered {
+        ErrorKind::CalendarBeforeTable {
             date: e.date,
             first: e.first,
-            last: e.last,
         },
     )
 }
 
-fn rate_unavailable(e: RateUnavailable) -> ValidationError {
-    let kind = match e {
-        RateUnavailable::TooEarly(date) => ErrorKind::LprTooEarly { date },
-        RateUnavailable::NotYetKnown(date) => ErrorKind::LprNotYetKnown {
-            date,
-            known_until: known_until(),
-        },
+fn no_lpr(e: NoLpr) -> ValidationError {
+    let path = match e.rate {
+        RateRef::Base => "late_payment.rate.lpr_multiple".to_string(),
+        RateRef::Change(i) => format!("late_payment.rate_changes[{i}].rate.lpr_multiple"),
     };
-    ValidationError::new("late_payment.rate.lpr_multiple", kind)
+    ValidationError::new(path, ErrorKind::LprTooEarly { date: e.date })
 }
 
 /// The cycles over the whole term (§1).
@@ -115,9 +116,18 @@ fn whole_term(s: &Scenario, end: NaiveDate) -> Vec<BilledCycle> {
     )
 }
 
-/// Computes every figure of the spec for a valid scenario. Fails only where the data runs out
-/// (a date the holiday table does not cover, an LPR the table lacks), naming the field.
+/// The billed periods (§2): the whole term, or up to the termination date.
+pub fn billed_periods(s: &Scenario) -> Vec<BilledCycle> {
+    match &s.termination {
+        Some(t) if t.date < s.contract.end => whole_term(s, t.date),
+        _ => whole_term(s, s.contract.end),
+    }
+}
+
+/// Computes every figure of the spec for a valid scenario. Fails only where no data can exist
+/// (a `cn` date before 2010, an LPR before 2015-10-24), naming the field.
 pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
+    let mut seen = Assumptions::default();
     let term = whole_term(s, s.contract.end);
     let contract_total = total(&term);
     let with_renewal = if s.contract.renewal_months == 0 {
@@ -134,43 +144,62 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
     };
     let cal = s.payment.calendar;
 
-    let dues = billed
+    let owed = billed
         .iter()
         .map(|c| {
-            Ok((
-                due_date(&s.payment.due, cal, c.start, c.end).map_err(not_covered)?,
-                c.amount,
-            ))
+            Ok(Owed {
+                start: c.start,
+                due: due_date(&s.payment.due, cal, c.start, c.end, &mut seen)
+                    .map_err(not_covered)?,
+                amount: c.amount,
+            })
         })
         .collect::<Result<Vec<_>, ValidationError>>()?;
-    let alloc = allocate(&dues, &s.payment.payments, s.as_of);
+    let alloc = allocate(&owed, &s.payment.payments, s.as_of);
 
-    let penalties: Vec<Option<CyclePenalty>> = match &s.late_payment {
-        None => vec![None; billed.len()],
-        Some(terms) => dues
-            .iter()
-            .enumerate()
-            .map(|(i, (due, amount))| {
-                cycle_penalty(
-                    terms,
-                    *due,
-                    *amount,
-                    &alloc.tranches[i],
-                    alloc.outstanding[i],
-                    s.as_of,
-                )
-                .map(Some)
-                .map_err(rate_unavailable)
-            })
-            .collect::<Result<_, _>>()?,
+    let with_user: LprTable;
+    let lpr: &LprTable = match &s.late_payment {
+        Some(l) if !l.lpr_fixings.is_empty() => {
+            with_user = LprTable::with_user_fixings(&l.lpr_fixings);
+            &with_user
+        }
+        _ => crate::lpr::builtin(),
+    };
+    let penalties: Vec<CyclePenalty> = match &s.late_payment {
+        None => vec![CyclePenalty::default(); billed.len()],
+        Some(terms) => {
+            let mut ctx = PenaltyContext {
+                contract_start: s.contract.start,
+                lpr,
+                seen: &mut seen,
+            };
+            owed.iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    cycle_penalty(
+                        terms,
+                        &mut ctx,
+                        o.due,
+                        o.amount,
+                        &alloc.tranches[i],
+                        alloc.outstanding[i],
+                        s.as_of,
+                    )
+                    .map_err(no_lpr)
+                })
+                .collect::<Result<_, _>>()?
+        }
     };
 
+    let mut counted: Vec<CountedSpan> = Vec::new();
+    let mut overdue_base = Decimal::ZERO;
+    let mut any_cycle_capped = false;
     let cycles: Vec<CycleRow> = billed
         .iter()
+        .zip(penalties)
         .enumerate()
-        .map(|(i, c)| {
-            let (due, amount) = dues[i];
-            let p = penalties[i].as_ref();
+        .map(|(i, (c, p))| {
+            let Owed { due, amount, .. } = owed[i];
             let payments: Vec<TrancheRow> = alloc.tranches[i]
                 .iter()
                 .map(|t| TrancheRow {
@@ -184,13 +213,17 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
             } else {
                 0
             };
+            counted.extend_from_slice(&p.counted);
+            overdue_base += p.overdue_base;
+            any_cycle_capped |= p.capped;
             CycleRow {
                 start: c.start,
                 end: c.end,
                 amount,
                 due,
                 outstanding: round_yuan(alloc.outstanding[i]),
-                penalty: p.map_or(round_yuan(Decimal::ZERO), |p| p.penalty),
+                penalty: round_yuan(p.penalty),
+                segments: p.segments,
                 paid: round_yuan(amount - alloc.outstanding[i]),
                 unpaid_days,
                 days_late: payments
@@ -199,33 +232,37 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
                     .chain([unpaid_days])
                     .max()
                     .unwrap_or(0),
-                capped: p.is_some_and(|p| p.capped),
+                capped: p.capped,
                 partial_of: c.is_partial().then_some([c.cycle_start, c.cycle_end]),
-                rate: p.and_then(|p| p.rate).map(|r| RateRow {
-                    fraction: r.fraction,
-                    per_days: r.per_days,
-                    lpr: r.lpr,
-                }),
                 payments,
             }
         })
         .collect();
 
-    let total_penalty = round_yuan(cycles.iter().map(|c| c.penalty).sum());
-    let statuses: Vec<CycleStatus> = dues
+    let sum_of_cycles: Decimal = cycles.iter().map(|c| c.penalty).sum();
+    let (total_penalty, aggregate_capped) = match &s.late_payment {
+        Some(terms) => aggregate_cap(terms, sum_of_cycles, contract_total, overdue_base),
+        None => (round_yuan(sum_of_cycles), false),
+    };
+    let statuses: Vec<CycleStatus> = owed
         .iter()
         .zip(&alloc.tranches)
-        .map(|((due, amount), tranches)| CycleStatus {
-            due: *due,
-            amount: *amount,
+        .map(|(o, tranches)| CycleStatus {
+            due: o.due,
+            amount: o.amount,
             tranches,
         })
         .collect();
     let right = |k: Option<u32>| k.and_then(|k| right_arises(k, &statuses, s.as_of));
+    let reasonableness = (total_penalty > Decimal::ZERO)
+        .then(|| assess(total_penalty, &counted, lpr, &mut seen))
+        .flatten();
     let late_payment = LatePaymentSummary {
         total_penalty,
         suspend_right_from: right(s.late_payment.as_ref().and_then(|l| l.suspend_after_days)),
         terminate_right_from: right(s.late_payment.as_ref().and_then(|l| l.terminate_after_days)),
+        cap_applied: any_cycle_capped || aggregate_capped,
+        reasonableness,
     };
 
     let paid = round_yuan(alloc.paid);
@@ -235,9 +272,18 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
         .and_then(|b| b.subcontracting.as_ref())
         .and_then(|clause| subcontracting(clause, contract_total, paid));
     let earned = total(&billed);
-    let termination = settle(s, earned, paid, total_penalty, contract_total, cal)
-        .transpose()
-        .map_err(not_covered)?;
+    let termination = settle(
+        s,
+        earned,
+        paid,
+        total_penalty,
+        contract_total,
+        cal,
+        &mut seen,
+    )
+    .transpose()
+    .map_err(not_covered)?
+    .map(|t| overdue(t, s.as_of, lpr, &mut seen));
 
     Ok(ComputeResult {
         total_fees: TotalFees {
@@ -250,6 +296,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
         unapplied_payments: round_yuan(alloc.unapplied),
         subcontracting,
         termination,
+        warnings: seen.warnings(),
     })
 }
 

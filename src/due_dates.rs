@@ -4,6 +4,7 @@
 use crate::calendar::{Calendar, NotCovered};
 use crate::fees::add_months;
 use crate::scenario::{DayType, DueRule};
+use crate::warnings::Assumptions;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// Day `day` of the month holding `in_month`; a day the month lacks is its last day.
@@ -21,6 +22,7 @@ fn days_after(
     from: NaiveDate,
     days: u32,
     day_type: DayType,
+    seen: &mut Assumptions,
 ) -> Result<NaiveDate, NotCovered> {
     match day_type {
         DayType::Calendar => {
@@ -29,11 +31,10 @@ fn days_after(
                 .ok_or(NotCovered {
                     date: from,
                     first: from,
-                    last: from,
                 })?;
-            cal.roll_forward(d)
+            cal.roll_forward(d, seen)
         }
-        DayType::Working => cal.add_working_days(from, days),
+        DayType::Working => cal.add_working_days(from, days, seen),
     }
 }
 
@@ -43,28 +44,51 @@ pub fn due_date(
     cal: Calendar,
     start: NaiveDate,
     end: NaiveDate,
+    seen: &mut Assumptions,
 ) -> Result<NaiveDate, NotCovered> {
     match rule {
-        DueRule::DayOfNextMonth { day, .. } => cal.roll_forward(day_of_month(
-            add_months(end.with_day(1).unwrap_or(end), 1),
-            *day,
-        )),
-        DueRule::DaysAfterCycleEnd { days, day_type, .. } => days_after(cal, end, *days, *day_type),
+        DueRule::DayOfNextMonth { day, .. } => cal.roll_forward(
+            day_of_month(add_months(end.with_day(1).unwrap_or(end), 1), *day),
+            seen,
+        ),
+        DueRule::DaysAfterCycleEnd { days, day_type, .. } => {
+            days_after(cal, end, *days, *day_type, seen)
+        }
         DueRule::DaysAfterCycleStart { days, day_type, .. } => {
-            days_after(cal, start, *days, *day_type)
+            days_after(cal, start, *days, *day_type, seen)
         }
         DueRule::DaysAfterInvoice {
             invoice_day,
             days,
             day_type,
             ..
-        } => days_after(cal, invoice_date(*invoice_day, end), *days, *day_type),
+        } => days_after(
+            cal,
+            invoice_date(*invoice_day, start, end),
+            *days,
+            *day_type,
+            seen,
+        ),
     }
 }
 
-/// The invoice date of `days_after_invoice`: `invoice_day` of the cycle's last month (每月25日结算).
-pub fn invoice_date(invoice_day: u32, cycle_end: NaiveDate) -> NaiveDate {
-    day_of_month(cycle_end, invoice_day)
+/// The invoice date of `days_after_invoice`: `invoice_day` of the cycle's last month (每月25日结算);
+/// when that is before the billed period's first day (service from 01-28, invoice day 25), the
+/// first `invoice_day` on or after it (02-25), so that nothing falls due before service begins.
+pub fn invoice_date(invoice_day: u32, start: NaiveDate, end: NaiveDate) -> NaiveDate {
+    let usual = day_of_month(end, invoice_day);
+    if usual >= start {
+        return usual;
+    }
+    let same_month = day_of_month(start, invoice_day);
+    if same_month >= start {
+        same_month
+    } else {
+        day_of_month(
+            add_months(start.with_day(1).unwrap_or(start), 1),
+            invoice_day,
+        )
+    }
 }
 
 #[cfg(test)]
@@ -72,6 +96,10 @@ mod tests {
     use super::*;
     use crate::scenario::Extra;
     use crate::test_support::date;
+
+    fn seen() -> Assumptions {
+        Assumptions::default()
+    }
 
     fn next_month(day: u32) -> DueRule {
         DueRule::DayOfNextMonth {
@@ -88,6 +116,7 @@ mod tests {
             Calendar::Cn,
             date("2025-04-01"),
             date("2025-04-30"),
+            &mut seen(),
         );
         assert_eq!(due, Ok(date("2025-05-12")));
         // September 2025's fee: 10 October is inside the National Day break (10-01..08)? No: the
@@ -97,6 +126,7 @@ mod tests {
             Calendar::Cn,
             date("2025-09-01"),
             date("2025-09-30"),
+            &mut seen(),
         );
         assert_eq!(due, Ok(date("2025-10-10")));
     }
@@ -109,6 +139,7 @@ mod tests {
             Calendar::Cn,
             date("2025-09-01"),
             date("2025-09-30"),
+            &mut seen(),
         );
         assert_eq!(due, Ok(date("2025-10-09")));
         // Under the weekend calendar 1 October is a plain Wednesday.
@@ -117,6 +148,7 @@ mod tests {
             Calendar::Weekends,
             date("2025-09-01"),
             date("2025-09-30"),
+            &mut seen(),
         );
         assert_eq!(due, Ok(date("2025-10-01")));
     }
@@ -129,6 +161,7 @@ mod tests {
             Calendar::None,
             date("2025-01-01"),
             date("2025-01-31"),
+            &mut seen(),
         );
         assert_eq!(due, Ok(date("2025-02-28")));
     }
@@ -142,7 +175,13 @@ mod tests {
             extra: Extra::new(),
         };
         assert_eq!(
-            due_date(&rule, Calendar::Cn, date("2025-01-01"), date("2025-01-31")),
+            due_date(
+                &rule,
+                Calendar::Cn,
+                date("2025-01-01"),
+                date("2025-01-31"),
+                &mut seen()
+            ),
             Ok(date("2025-02-17"))
         );
         assert_eq!(
@@ -150,7 +189,8 @@ mod tests {
                 &rule,
                 Calendar::None,
                 date("2025-01-01"),
-                date("2025-01-31")
+                date("2025-01-31"),
+                &mut seen()
             ),
             Ok(date("2025-02-15"))
         );
@@ -166,7 +206,13 @@ mod tests {
             extra: Extra::new(),
         };
         assert_eq!(
-            due_date(&rule, Calendar::Cn, date("2025-02-01"), date("2025-02-28")),
+            due_date(
+                &rule,
+                Calendar::Cn,
+                date("2025-02-01"),
+                date("2025-02-28"),
+                &mut seen()
+            ),
             Ok(date("2025-02-05"))
         );
     }
@@ -182,22 +228,66 @@ mod tests {
             extra: Extra::new(),
         };
         assert_eq!(
-            due_date(&rule, Calendar::Cn, date("2024-03-15"), date("2024-03-31")),
+            due_date(
+                &rule,
+                Calendar::Cn,
+                date("2024-03-15"),
+                date("2024-03-31"),
+                &mut seen()
+            ),
             Ok(date("2024-04-16"))
         );
-        assert_eq!(invoice_date(31, date("2024-02-29")), date("2024-02-29"));
+        assert_eq!(
+            invoice_date(31, date("2024-02-01"), date("2024-02-29")),
+            date("2024-02-29")
+        );
     }
 
     #[test]
-    fn a_due_date_beyond_the_holiday_table_is_an_error() {
-        // December 2026's fee falls due in January 2027, which the table does not cover.
-        let err = due_date(
+    fn a_due_date_beyond_the_holiday_table_is_provisional() {
+        // December 2026's fee falls due on Sunday 2027-01-10: §10's provisional 2027 calendar
+        // moves it to Monday 01-11 and notes the year.
+        let mut s = seen();
+        let due = due_date(
             &next_month(10),
             Calendar::Cn,
             date("2026-12-01"),
             date("2026-12-31"),
-        )
-        .unwrap_err();
-        assert_eq!(err.date, date("2027-01-10"));
+            &mut s,
+        );
+        assert_eq!(due, Ok(date("2027-01-11")));
+        assert_eq!(s.warnings().len(), 1);
+    }
+
+    #[test]
+    fn no_invoice_before_service_begins() {
+        // Service from Tuesday 2025-01-28, invoice on the 25th, paid 10 calendar days after it:
+        // January's 25th is before service, so the invoice is 2025-02-25 and the fee is due
+        // 2025-03-07 (§2), not 2025-02-04.
+        let rule = DueRule::DaysAfterInvoice {
+            invoice_day: 25,
+            days: 10,
+            day_type: DayType::Calendar,
+            extra: Extra::new(),
+        };
+        assert_eq!(
+            invoice_date(25, date("2025-01-28"), date("2025-01-31")),
+            date("2025-02-25")
+        );
+        assert_eq!(
+            due_date(
+                &rule,
+                Calendar::None,
+                date("2025-01-28"),
+                date("2025-01-31"),
+                &mut seen()
+            ),
+            Ok(date("2025-03-07"))
+        );
+        // Service from 01-10: the invoice of the 25th is inside the period and stays.
+        assert_eq!(
+            invoice_date(25, date("2025-01-10"), date("2025-01-31")),
+            date("2025-01-25")
+        );
     }
 }

@@ -43,21 +43,61 @@ pub fn rate_words(fraction: Decimal, per_days: u32, lang: Lang) -> String {
     }
 }
 
-/// The agreed late-payment rate (spec §4): a fraction per N days, or a multiple of the LPR.
+/// A rate per N calendar months: 0.0128 per 1 month → "1.28%/月" / "1.28% per month".
+pub fn monthly_rate_words(fraction: Decimal, per_months: u32, lang: Lang) -> String {
+    let pct = percent(fraction);
+    match (lang, per_months) {
+        (Lang::Zh, 1) => format!("{pct}/月"),
+        (Lang::Zh, n) => format!("{pct}/{n}个月"),
+        (Lang::En, 1) => format!("{pct} per month"),
+        (Lang::En, n) => format!("{pct} per {n} months"),
+    }
+}
+
+/// The agreed late-payment rate (spec §4, §9): a fraction per N days or months, or a multiple of
+/// the LPR fixed on a day or floating (同期).
 pub fn agreed_rate(rate: &crate::scenario::Rate, lang: Lang) -> String {
-    use crate::scenario::Rate;
+    use crate::scenario::{LprFixing, LprTerm, Rate};
     match rate {
         Rate::Fraction {
             fraction, per_days, ..
         } => rate_words(*fraction, *per_days, lang),
+        Rate::Monthly {
+            fraction,
+            per_months,
+            ..
+        } => monthly_rate_words(*fraction, *per_months, lang),
         Rate::Lpr {
             lpr_multiple,
             basis_days,
+            lpr_fixing,
+            lpr_term,
             ..
-        } => match lang {
-            Lang::Zh => format!("{}×LPR（按{basis_days}日/年）", lpr_multiple.normalize()),
-            Lang::En => format!("{}×LPR ({basis_days}-day year)", lpr_multiple.normalize()),
-        },
+        } => {
+            let m = lpr_multiple.normalize();
+            let term = match (lpr_term, lang) {
+                (LprTerm::OneYear, Lang::Zh) => "一年期",
+                (LprTerm::FiveYear, Lang::Zh) => "五年期以上",
+                (LprTerm::OneYear, Lang::En) => "one-year",
+                (LprTerm::FiveYear, Lang::En) => "five-year",
+            };
+            let fixing = match (lpr_fixing, lang) {
+                (LprFixing::DueDate, Lang::Zh) => "到期日".to_string(),
+                (LprFixing::FirstDayLate, Lang::Zh) => "逾期首日".to_string(),
+                (LprFixing::ContractStart, Lang::Zh) => "合同订立时".to_string(),
+                (LprFixing::On(d), Lang::Zh) => date_words(*d, lang),
+                (LprFixing::Floating, Lang::Zh) => "同期".to_string(),
+                (LprFixing::DueDate, Lang::En) => "on the due date".to_string(),
+                (LprFixing::FirstDayLate, Lang::En) => "on the first day late".to_string(),
+                (LprFixing::ContractStart, Lang::En) => "at signing".to_string(),
+                (LprFixing::On(d), Lang::En) => format!("on {}", date_words(*d, lang)),
+                (LprFixing::Floating, Lang::En) => "floating (同期)".to_string(),
+            };
+            match lang {
+                Lang::Zh => format!("{m}×{fixing}{term}LPR（按{basis_days}日/年）"),
+                Lang::En => format!("{m}× the {term} LPR {fixing} ({basis_days}-day year)"),
+            }
+        }
     }
 }
 
@@ -100,60 +140,60 @@ pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     }
 }
 
-/// One cycle's penalty: each late part × rate × days late ÷ period (spec §4, Civil Code Art. 585;
-/// days counted from the day after the due date, Art. 201).
+/// One cycle's penalty as its 计算明细 (spec §4, §9, Civil Code Art. 585; days counted from the
+/// day after the due date, Art. 201): each segment `base × rate × days/period (from–to)`.
 pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
-    let rate = c.rate.as_ref()?;
-    let period = Decimal::from(rate.per_days);
-    let mut parts: Vec<String> = c
-        .payments
-        .iter()
-        .filter(|t| t.days_late > 0)
-        .map(|t| {
-            let paid = pick(lang, &format!("{} 付", t.date), &format!("paid {}", t.date));
-            format!(
-                "{} × {} × {}/{} ({paid})",
-                format_yuan(t.amount),
-                percent(rate.fraction),
-                t.days_late,
-                period
-            )
-        })
-        .collect();
-    if c.outstanding > Decimal::ZERO && c.unpaid_days > 0 {
-        let unpaid_days = c.unpaid_days;
-        let label = pick(lang, "未付", "unpaid");
-        parts.push(format!(
-            "{} × {} × {}/{} ({label})",
-            format_yuan(c.outstanding),
-            percent(rate.fraction),
-            unpaid_days,
-            period
-        ));
-    }
-    if parts.is_empty() {
+    if c.segments.is_empty() {
         return None;
     }
+    let parts: Vec<String> = c.segments.iter().map(|s| segment_words(s, lang)).collect();
     let capped = if c.capped {
         pick(lang, "（已按上限计）", " (capped)")
     } else {
         String::new()
     };
-    let lpr = rate
-        .lpr
-        .map(|l| {
-            pick(
-                lang,
-                &format!("；到期日一年期 LPR {}", percent(l)),
-                &format!("; one-year LPR on the due date {}", percent(l)),
-            )
-        })
-        .unwrap_or_default();
     Some(format!(
-        "{} = {}{capped}{lpr}",
+        "{} = {}{capped}",
         parts.join(" + "),
         format_yuan(c.penalty)
     ))
+}
+
+/// One segment: `¥50,000.00 × 0.05% × 9/1 (2027-02-12 to 2027-02-20, paid 2027-02-20)`; for a
+/// monthly rate the days are shown as whole months and days; an LPR rate names the LPR used.
+pub fn segment_words(s: &crate::late_payment::Segment, lang: Lang) -> String {
+    use crate::late_payment::Period;
+    let share = match s.period {
+        Period::PerDays(n) => format!("{}/{n}", s.days),
+        Period::PerMonths(m) => {
+            let (k, r) = crate::late_payment::months_and_days(s.from, s.to);
+            let per = if m == 1 {
+                String::new()
+            } else {
+                format!("/{m}")
+            };
+            match lang {
+                Lang::Zh => format!("({k}个月+{r}/30){per}"),
+                Lang::En => format!("({k} months + {r}/30){per}"),
+            }
+        }
+    };
+    let lpr = s
+        .lpr
+        .map(|l| pick(lang, &format!("，LPR {l}%"), &format!(", LPR {l}%")))
+        .unwrap_or_default();
+    let (from, to) = (s.from, s.to);
+    let span = match (lang, s.paid_on) {
+        (Lang::Zh, Some(p)) => format!("{from}至{to}，{p} 付"),
+        (Lang::Zh, None) => format!("{from}至{to}，未付"),
+        (Lang::En, Some(p)) => format!("{from} to {to}, paid {p}"),
+        (Lang::En, None) => format!("{from} to {to}, unpaid"),
+    };
+    format!(
+        "{} × {} × {share} ({span}{lpr})",
+        format_yuan(s.base),
+        percent(s.fraction),
+    )
 }
 
 /// The settlement line by line: earned − paid + late penalty + client charges − supplier charges.
@@ -251,12 +291,12 @@ mod tests {
         let march = &r.total_fees.cycles[2];
         assert_eq!(
             cycle_penalty(march, Lang::Zh).unwrap(),
-            "¥20,000.00 × 0.05% × 50/1 (2025-05-30 付) = ¥500.00"
+            "¥20,000.00 × 0.05% × 50/1 (2025-04-11至2025-05-30，2025-05-30 付) = ¥500.00"
         );
         // July 2025 is still unpaid on 2025-09-30: 50 days from the 8-11 due date.
         assert_eq!(
             cycle_penalty(&r.total_fees.cycles[6], Lang::En).unwrap(),
-            "¥50,000.00 × 0.05% × 50/1 (unpaid) = ¥1,250.00"
+            "¥50,000.00 × 0.05% × 50/1 (2025-08-12 to 2025-09-30, unpaid) = ¥1,250.00"
         );
         assert_eq!(cycle_penalty(&r.total_fees.cycles[0], Lang::Zh), None);
     }

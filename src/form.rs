@@ -70,7 +70,9 @@ pub enum RateKind {
     /// A fraction per N days (日万分之五, 每10日1%…).
     #[default]
     Fraction,
-    /// A multiple of the one-year LPR.
+    /// A fraction per N calendar months (月利率1.28%, spec §9).
+    Monthly,
+    /// A multiple of the LPR.
     Lpr,
 }
 
@@ -135,8 +137,11 @@ pub struct FormState {
     pub rate_value: String,
     pub rate_unit: RateUnit,
     pub per_days: String,
+    pub per_months: String,
     pub lpr_multiple: String,
     pub basis_days: u32,
+    pub lpr_fixing: LprFixing,
+    pub lpr_term: LprTerm,
     pub partial_period: PartialPeriod,
     /// Cap as % of the cycle's fee; empty = no cap.
     pub cap_percent: String,
@@ -255,14 +260,28 @@ impl FormState {
                     f.rate_value = fraction_in_unit(*fraction, f.rate_unit);
                     f.per_days = per_days.to_string();
                 }
+                Rate::Monthly {
+                    fraction,
+                    per_months,
+                    ..
+                } => {
+                    f.rate_kind = RateKind::Monthly;
+                    f.rate_unit = RateUnit::natural_for(*fraction);
+                    f.rate_value = fraction_in_unit(*fraction, f.rate_unit);
+                    f.per_months = per_months.to_string();
+                }
                 Rate::Lpr {
                     lpr_multiple,
                     basis_days,
+                    lpr_fixing,
+                    lpr_term,
                     ..
                 } => {
                     f.rate_kind = RateKind::Lpr;
                     f.lpr_multiple = lpr_multiple.normalize().to_string();
                     f.basis_days = *basis_days;
+                    f.lpr_fixing = *lpr_fixing;
+                    f.lpr_term = *lpr_term;
                 }
             }
             f.partial_period = l.partial_period;
@@ -321,6 +340,7 @@ impl FormState {
             rate_value: "5".into(),
             rate_unit: RateUnit::PerTenThousand,
             per_days: "1".into(),
+            per_months: "1".into(),
             lpr_multiple: "1.5".into(),
             basis_days: 365,
             subcontracting_percent: "20".into(),
@@ -438,9 +458,14 @@ impl FormState {
                 RateKind::Fraction => json!({
                     "fraction": r.rate("late_payment.rate.fraction", &self.rate_value, self.rate_unit),
                     "per_days": r.whole("late_payment.rate.per_days", &self.per_days)}),
+                RateKind::Monthly => json!({
+                    "fraction": r.rate("late_payment.rate.fraction", &self.rate_value, self.rate_unit),
+                    "per_months": r.whole("late_payment.rate.per_months", &self.per_months)}),
                 RateKind::Lpr => json!({
                     "lpr_multiple": r.plain("late_payment.rate.lpr_multiple", &self.lpr_multiple),
-                    "basis_days": self.basis_days}),
+                    "basis_days": self.basis_days,
+                    "lpr_fixing": self.lpr_fixing,
+                    "lpr_term": self.lpr_term}),
             };
             json!({"rate": rate,
                    "partial_period": match self.partial_period { PartialPeriod::ProRata => "pro_rata", PartialPeriod::Full => "full" },
@@ -648,8 +673,11 @@ const KNOWN_FIELDS: &[&str] = &[
     "rate",
     "fraction",
     "per_days",
+    "per_months",
     "lpr_multiple",
     "basis_days",
+    "lpr_fixing",
+    "lpr_term",
     "partial_period",
     "cap_fraction",
     "suspend_after_days",

@@ -12,6 +12,11 @@
 //! - §6 termination settlement: [`termination`]
 //! - §7 the result document: [`compute`]
 //! - §8 amounts in words (大写): [`amount_in_words`]
+//! - §9 penalty conventions and segments: [`late_payment`], [`lpr`]
+//! - §10 dates and rates beyond the data: [`provisional_holidays`], [`warnings`]
+//! - §11 the Art. 585 reasonableness check: [`reasonableness`]
+//! - §12, §13 exposure and what-if lateness: [`what_if`]; designated payments: [`payments`];
+//!   an overdue settlement: [`termination`]
 //! - the scenario document and its validation: [`scenario`], [`validation`]
 
 pub mod amount_in_words;
@@ -26,6 +31,8 @@ pub mod late_payment;
 pub mod lpr;
 pub mod money;
 pub mod payments;
+pub mod provisional_holidays;
+pub mod reasonableness;
 pub mod report;
 pub mod samples;
 pub mod scenario;
@@ -34,6 +41,8 @@ pub mod share_link;
 pub mod subcontracting;
 pub mod termination;
 pub mod validation;
+pub mod warnings;
+pub mod what_if;
 
 #[cfg(test)]
 mod test_support;

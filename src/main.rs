@@ -4,7 +4,11 @@
 //! - `contract-calc capital AMOUNT` prints the amount in Chinese capitals (spec §8);
 //! - `contract-calc report FILE|- [--en]` prints a standalone HTML statement of the terms and figures;
 //! - `contract-calc link FILE|-` prints the share-link fragment (`s1.…`) of a scenario;
-//! - `contract-calc sample starter|ten-year` prints a ready-made scenario.
+//! - `contract-calc sample starter|ten-year` prints a ready-made scenario;
+//! - `contract-calc exposure FILE|- --days N [--step S]` prints the penalty if nothing more is
+//!   paid for 0, S, 2S, … N days (spec §12);
+//! - `contract-calc whatif FILE|- --late-days D` prints the result with every invoice paid D days
+//!   late (spec §13).
 //!
 //! Invalid input exits 2 with one line on stderr naming the field; nothing goes to stdout.
 
@@ -16,6 +20,7 @@ use contract_calc::report::statement_page;
 use contract_calc::samples;
 use contract_calc::share_link::encode;
 use contract_calc::validation::{parse_scenario, Lang};
+use contract_calc::what_if::{exposure, what_if_late, MAX_EXPOSURE_DAYS};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -23,7 +28,11 @@ const USAGE: &str = "usage: contract-calc compute FILE|-    print the result JSO
        contract-calc capital AMOUNT       print an amount in Chinese capitals (大写)
        contract-calc report FILE|- [--en] print an HTML statement of the terms and figures
        contract-calc link FILE|-          print the share-link fragment of a scenario
-       contract-calc sample starter|ten-year   print a ready-made scenario";
+       contract-calc sample starter|ten-year   print a ready-made scenario
+       contract-calc exposure FILE|- --days N [--step S]
+                                          print the penalty if nothing more is paid for 0, S, … N days
+       contract-calc whatif FILE|- --late-days D
+                                          print the result with every invoice paid D days late";
 
 fn fail(msg: &str) -> ExitCode {
     eprintln!("contract-calc: {msg}");
@@ -38,6 +47,37 @@ fn read(file: &str) -> Result<String, String> {
         std::fs::read_to_string(file)
     };
     text.map_err(|e| format!("cannot read {file}: {e}"))
+}
+
+/// A whole number given after a flag, within `max`.
+fn count(flag: &str, text: &str, min: u32, max: u32) -> Result<u32, String> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| format!("{flag}: expected a whole number from {min} to {max}, got {text}"))
+}
+
+/// `exposure FILE --days N [--step S]` (spec §12).
+fn exposure_command(file: &str, flags: &[&str]) -> Result<String, String> {
+    let (days, step) = match flags {
+        ["--days", n] => (*n, "1"),
+        ["--days", n, "--step", s] | ["--step", s, "--days", n] => (*n, *s),
+        _ => return Err(USAGE.to_string()),
+    };
+    let days = count("--days", days, 0, MAX_EXPOSURE_DAYS)?;
+    let step = count("--step", step, 1, MAX_EXPOSURE_DAYS)?;
+    let s = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))?;
+    let points = exposure(&s, days, step).map_err(|e| e.to_string())?;
+    serde_json::to_string_pretty(&points).map_err(|e| e.to_string())
+}
+
+/// `whatif FILE --late-days D` (spec §13).
+fn whatif_command(file: &str, late_days: &str) -> Result<String, String> {
+    let d = count("--late-days", late_days, 0, 3660)?;
+    let s = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))?;
+    what_if_late(&s, d)
+        .map(|r| r.to_json_pretty())
+        .map_err(|e| e.to_string())
 }
 
 fn main() -> ExitCode {
@@ -92,6 +132,20 @@ fn main() -> ExitCode {
             println!("{}", s.to_json_pretty());
             ExitCode::SUCCESS
         }
+        ["exposure", file, flags @ ..] => match exposure_command(file, flags) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        ["whatif", file, "--late-days", d] => match whatif_command(file, d) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
         ["--help"] | ["-h"] | ["help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

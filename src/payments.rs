@@ -1,5 +1,6 @@
-//! Payment allocation (spec §3, Civil Code Art. 560): each payment made by the evaluation date
-//! settles the cycle with the earliest due date that still has an unpaid amount, then the next.
+//! Payment allocation (spec §3, §13, Civil Code Art. 560): each payment made by the evaluation date
+//! first settles the cycle it names (`for`, Art. 560 ¶1), then the cycle with the earliest due date
+//! that still has an unpaid amount, then the next.
 
 use crate::scenario::PaymentMade;
 use chrono::NaiveDate;
@@ -25,13 +26,19 @@ pub struct Allocation {
     pub unapplied: Decimal,
 }
 
-/// Allocates the payments dated on or before `as_of` to cycles with the given due dates and
-/// amounts. Payments are taken in date order (same-day payments in the order listed).
-pub fn allocate(
-    dues: &[(NaiveDate, Decimal)],
-    payments: &[PaymentMade],
-    as_of: NaiveDate,
-) -> Allocation {
+/// One billed cycle as allocation sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Owed {
+    /// The billed period's first day: what a designated payment names.
+    pub start: NaiveDate,
+    pub due: NaiveDate,
+    pub amount: Decimal,
+}
+
+/// Allocates the payments dated on or before `as_of` to the cycles. Payments are taken in date
+/// order (same-day payments in the order listed).
+pub fn allocate(cycles: &[Owed], payments: &[PaymentMade], as_of: NaiveDate) -> Allocation {
+    let dues: Vec<(NaiveDate, Decimal)> = cycles.iter().map(|c| (c.due, c.amount)).collect();
     let mut order: Vec<usize> = (0..dues.len()).collect();
     order.sort_by_key(|&i| (dues[i].0, i));
     let mut counted: Vec<&PaymentMade> = payments.iter().filter(|p| p.date <= as_of).collect();
@@ -46,6 +53,20 @@ pub fn allocate(
     for p in counted {
         a.paid += p.amount;
         let mut left = p.amount;
+        if let Some(c) = p
+            .for_period
+            .and_then(|f| cycles.iter().position(|c| c.start == f))
+        {
+            let take = left.min(a.outstanding[c]);
+            if take > Decimal::ZERO {
+                a.tranches[c].push(Tranche {
+                    paid_on: p.date,
+                    amount: take,
+                });
+                a.outstanding[c] -= take;
+                left -= take;
+            }
+        }
         while left > Decimal::ZERO && next < order.len() {
             let c = order[next];
             let take = left.min(a.outstanding[c]);
@@ -76,8 +97,19 @@ mod tests {
         PaymentMade {
             date: date(on),
             amount: d(amount),
+            for_period: None,
             extra: Extra::new(),
         }
+    }
+    /// Cycles from their due dates and amounts; each starts a month before it is due.
+    fn owed(dues: &[(NaiveDate, Decimal)]) -> Vec<Owed> {
+        dues.iter()
+            .map(|&(due, amount)| Owed {
+                start: due - chrono::Days::new(40),
+                due,
+                amount,
+            })
+            .collect()
     }
 
     #[test]
@@ -89,7 +121,7 @@ mod tests {
             (date("2025-05-12"), d("50000")),
         ];
         let a = allocate(
-            &dues,
+            &owed(&dues),
             &[pay("2025-04-10", "30000"), pay("2025-05-30", "70000")],
             date("2025-09-30"),
         );
@@ -120,7 +152,11 @@ mod tests {
     #[test]
     fn payments_after_the_evaluation_date_are_ignored() {
         let dues = [(date("2025-02-10"), d("50000"))];
-        let a = allocate(&dues, &[pay("2025-10-01", "50000")], date("2025-09-30"));
+        let a = allocate(
+            &owed(&dues),
+            &[pay("2025-10-01", "50000")],
+            date("2025-09-30"),
+        );
         assert_eq!(a.outstanding, vec![d("50000")]);
         assert_eq!(a.paid, d("0"));
     }
@@ -132,7 +168,11 @@ mod tests {
             (date("2025-02-10"), d("50000")),
             (date("2025-03-10"), d("50000")),
         ];
-        let a = allocate(&dues, &[pay("2025-02-01", "120000")], date("2025-12-31"));
+        let a = allocate(
+            &owed(&dues),
+            &[pay("2025-02-01", "120000")],
+            date("2025-12-31"),
+        );
         assert_eq!(a.unapplied, d("20000"));
         assert_eq!(a.outstanding, vec![d("0"), d("0")]);
     }
@@ -145,11 +185,37 @@ mod tests {
             (date("2025-03-10"), d("100")),
         ];
         let a = allocate(
-            &dues,
+            &owed(&dues),
             &[pay("2025-03-20", "100"), pay("2025-02-10", "100")],
             date("2025-12-31"),
         );
         assert_eq!(a.tranches[0][0].paid_on, date("2025-02-10"));
         assert_eq!(a.tranches[1][0].paid_on, date("2025-03-20"));
+    }
+
+    #[test]
+    fn a_designated_payment_settles_the_invoice_it_names() {
+        // January ¥50,000 due 2-10 and February ¥50,000 due 3-10, both open. ¥50,000 paid 3-15
+        // "for February" (Art. 560 ¶1) pays February; January stays open. Without "for" it
+        // would pay January, the earliest due.
+        let cycles = [
+            Owed {
+                start: date("2025-01-01"),
+                due: date("2025-02-10"),
+                amount: d("50000"),
+            },
+            Owed {
+                start: date("2025-02-01"),
+                due: date("2025-03-10"),
+                amount: d("50000"),
+            },
+        ];
+        let mut p = pay("2025-03-15", "60000");
+        p.for_period = Some(date("2025-02-01"));
+        let a = allocate(&cycles, &[p], date("2025-12-31"));
+        assert_eq!(a.outstanding, vec![d("40000"), d("0")]);
+        // What is left over (¥10,000) follows the earliest-due rule.
+        assert_eq!(a.tranches[0][0].amount, d("10000"));
+        assert_eq!(a.paid, d("60000"));
     }
 }

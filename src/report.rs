@@ -575,7 +575,9 @@ mod tests {
             html.contains("<td>2025-03</td>"),
             "a whole month is written as its month"
         );
-        assert!(html.contains("¥20,000.00 × 0.05% × 50/1 (paid 2025-05-30) = ¥500.00"));
+        assert!(html.contains(
+            "¥20,000.00 × 0.05% × 50/1 (2025-04-11 to 2025-05-30, paid 2025-05-30) = ¥500.00"
+        ));
         assert!(html.contains("supplier may suspend service from 11 May 2025"));
     }
 

@@ -142,11 +142,14 @@ pub enum DueRule {
 pub struct PaymentMade {
     pub date: NaiveDate,
     pub amount: Decimal,
+    /// §13 a designated payment (Civil Code Art. 560 ¶1): the start of the billed period it pays.
+    #[serde(rename = "for", skip_serializing_if = "Option::is_none")]
+    pub for_period: Option<NaiveDate>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-/// §4 the agreed late-payment rate.
+/// §4, §9 the agreed late-payment rate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Rate {
@@ -157,13 +160,133 @@ pub enum Rate {
         #[serde(flatten)]
         extra: Extra,
     },
-    /// `lpr_multiple` × the one-year LPR on the due date, per `basis_days` (365 or 360).
-    Lpr {
-        lpr_multiple: Decimal,
-        basis_days: u32,
+    /// §9 `fraction` per `per_months` calendar months: 月利率1.28% = 0.0128 per 1 month.
+    Monthly {
+        fraction: Decimal,
+        per_months: u32,
         #[serde(flatten)]
         extra: Extra,
     },
+    /// `lpr_multiple` × the LPR of `lpr_term` fixed as `lpr_fixing` says, per `basis_days`.
+    Lpr {
+        lpr_multiple: Decimal,
+        basis_days: u32,
+        #[serde(skip_serializing_if = "is_default")]
+        lpr_fixing: LprFixing,
+        #[serde(skip_serializing_if = "is_default")]
+        lpr_term: LprTerm,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+}
+
+/// §9 which day's LPR an LPR-multiple rate uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LprFixing {
+    /// The LPR in force on the due date (§4).
+    #[default]
+    DueDate,
+    /// On the day after the due date (违约行为发生时, SPC sales-contract interpretation Art. 18).
+    FirstDayLate,
+    /// On `contract.start` (合同订立时).
+    ContractStart,
+    /// On a stated day, e.g. the filing date.
+    On(NaiveDate),
+    /// 同期: every counted day at the LPR in force that day.
+    Floating,
+}
+
+impl LprFixing {
+    pub const NAMES: &'static [&'static str] =
+        &["due_date", "first_day_late", "contract_start", "floating"];
+    pub const FIXED: [LprFixing; 4] = [
+        LprFixing::DueDate,
+        LprFixing::FirstDayLate,
+        LprFixing::ContractStart,
+        LprFixing::Floating,
+    ];
+}
+
+impl Serialize for LprFixing {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LprFixing::On(d) => s.collect_str(d),
+            other => {
+                let i = Self::FIXED.iter().position(|f| f == other).unwrap_or(0);
+                s.serialize_str(Self::NAMES[i])
+            }
+        }
+    }
+}
+
+/// §9 the LPR series: one-year, or over five years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LprTerm {
+    #[default]
+    OneYear,
+    FiveYear,
+}
+
+/// §9 which days of a late tranche count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DayCount {
+    /// From the day after the due date through the payment date (Art. 201).
+    #[default]
+    Standard,
+    /// 自付款日次日起至实际支付日前一日: the end day is not counted.
+    ExcludeEnd,
+    /// The due date itself counts too.
+    IncludeDueDate,
+}
+
+/// §9 where a penalty is rounded to the fen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// The exact sum of a cycle's segments, rounded once (§4).
+    #[default]
+    PerCycle,
+    /// Each segment rounded, then summed (as a claim's 计算明细 lists them).
+    PerSegment,
+}
+
+/// §9 what `cap_fraction` is a share of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CapBase {
+    /// Each cycle's penalty ≤ cap × the cycle's amount (§4).
+    #[default]
+    Cycle,
+    /// 累计不超过合同总金额的N%: the total ≤ cap × contract total.
+    ContractTotal,
+    /// 以逾期付款总额的N%为上限: the total ≤ cap × the amounts paid late or overdue.
+    Overdue,
+}
+
+/// §9 a rate that applies from a date on (e.g. LPR × 1.3 until 2020-08-31, then 日万分之五).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RateChange {
+    pub from: NaiveDate,
+    pub rate: Rate,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// §9 an LPR fixing the user adds, in percent per year, from `effective` on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UserLprFixing {
+    pub effective: NaiveDate,
+    pub one_year: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub five_year: Option<Decimal>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+pub(crate) fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 /// §4 whether a started period counts in proportion or whole.
@@ -175,12 +298,24 @@ pub enum PartialPeriod {
     Full,
 }
 
-/// §4 逾期付款违约金 and the rights to suspend and terminate.
+/// §4, §9 逾期付款违约金 and the rights to suspend and terminate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LatePayment {
     pub rate: Rate,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rate_changes: Vec<RateChange>,
     pub partial_period: PartialPeriod,
+    #[serde(skip_serializing_if = "is_default")]
+    pub day_count: DayCount,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accrues_from: Option<NaiveDate>,
     pub cap_fraction: Option<Decimal>,
+    #[serde(skip_serializing_if = "is_default")]
+    pub cap_base: CapBase,
+    #[serde(skip_serializing_if = "is_default")]
+    pub rounding: Rounding,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lpr_fixings: Vec<UserLprFixing>,
     pub suspend_after_days: Option<u32>,
     pub terminate_after_days: Option<u32>,
     #[serde(flatten)]

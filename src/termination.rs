@@ -1,10 +1,13 @@
-//! Termination settlement (终止结算, spec §6): fees earned to the last day of service, what was
-//! paid, late penalties, both sides' charges, and who pays whom how much by when.
+//! Termination settlement (终止结算, spec §6, §13): fees earned to the last day of service, what was
+//! paid, late penalties, both sides' charges, who pays whom how much by when, and, once that day
+//! has passed, the days and interest of an overdue settlement (Art. 584).
 
 use crate::calendar::{Calendar, NotCovered};
+use crate::lpr::LprTable;
 use crate::money::round_yuan;
 use crate::scenario::{Scenario, TerminationReason};
 use crate::subcontracting;
+use crate::warnings::Assumptions;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -49,6 +52,11 @@ pub struct TerminationResult {
     pub net: Decimal,
     pub payer: Payer,
     pub due: NaiveDate,
+    /// §13 days from `due` to the evaluation date when someone still owes the net, else 0.
+    pub overdue_days: i64,
+    /// §13 `net` at each day's one-year LPR over the overdue days, 365-day year; `None` when a day
+    /// has no LPR (before 2015-10-24).
+    pub overdue_interest: Option<Decimal>,
     pub client_charge_lines: Vec<Charge>,
     pub supplier_charge_lines: Vec<Charge>,
 }
@@ -126,6 +134,7 @@ pub fn settle(
     late_penalty: Decimal,
     contract_total: Decimal,
     calendar: Calendar,
+    seen: &mut Assumptions,
 ) -> Option<Result<TerminationResult, NotCovered>> {
     let t = s.termination.as_ref()?;
     let breach_penalty = round_yuan(t.breach_penalty_fraction.unwrap_or_default() * contract_total);
@@ -165,9 +174,8 @@ pub fn settle(
         .ok_or(NotCovered {
             date: t.date,
             first: t.date,
-            last: t.date,
         })
-        .and_then(|d| calendar.roll_forward(d));
+        .and_then(|d| calendar.roll_forward(d, seen));
     Some(due.map(|due| TerminationResult {
         earned: round_yuan(earned),
         paid: round_yuan(paid),
@@ -177,9 +185,32 @@ pub fn settle(
         net: round_yuan(signed.abs()),
         payer,
         due,
+        overdue_days: 0,
+        overdue_interest: Some(round_yuan(Decimal::ZERO)),
         client_charge_lines: client_lines,
         supplier_charge_lines: supplier_lines,
     }))
+}
+
+/// §13 an overdue settlement: when the net is owed and its due date is before `as_of`, the days
+/// since and the interest on the net at the one-year LPR for each of them (the usual measure of
+/// the loss of the use of money, Art. 584).
+pub fn overdue(
+    mut t: TerminationResult,
+    as_of: NaiveDate,
+    lpr: &LprTable,
+    seen: &mut Assumptions,
+) -> TerminationResult {
+    if t.payer == Payer::None || as_of <= t.due {
+        return t;
+    }
+    t.overdue_days = (as_of - t.due).num_days();
+    t.overdue_interest = t
+        .due
+        .succ_opt()
+        .and_then(|from| lpr.one_year_interest(t.net, from, as_of, seen).ok())
+        .map(round_yuan);
+    t
 }
 
 #[cfg(test)]

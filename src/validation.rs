@@ -83,21 +83,36 @@ pub enum ErrorKind {
         start: NaiveDate,
         end: NaiveDate,
     },
-    /// `late_payment.rate` holds neither form, or both.
+    /// `late_payment.rate` holds none of the three forms, or more than one.
     RateForm,
+    /// §9 `partial_period: "full"` with a floating LPR rate.
+    FloatingNeedsProRata,
+    /// §9 a list of dates that must strictly increase.
+    NotIncreasing {
+        previous: NaiveDate,
+    },
+    /// §13 a designated payment's `for` that is no billed period's start.
+    NotABilledPeriod {
+        got: NaiveDate,
+    },
+    /// §9 a user LPR fixing before the LPR existed.
+    FixingBeforeLpr {
+        first: NaiveDate,
+    },
+    /// §9 an LPR in percent per year.
+    Percent {
+        got: String,
+    },
     /// `termination.reason: "subcontracting"` without a subcontracting clause.
     NeedsSubcontracting,
-    CalendarNotCovered {
+    /// §10 a `cn` calendar day before the published table's first year.
+    CalendarBeforeTable {
         date: NaiveDate,
         first: NaiveDate,
-        last: NaiveDate,
     },
+    /// §9 an LPR needed for a day before 2015-10-24.
     LprTooEarly {
         date: NaiveDate,
-    },
-    LprNotYetKnown {
-        date: NaiveDate,
-        known_until: NaiveDate,
     },
     /// A form field: the text typed is not an amount.
     TypedAmount {
@@ -228,31 +243,45 @@ impl ValidationError {
             OutsideTerm { start, end } => {
                 format!("must be within the contract term {start} to {end}")
             }
-            RateForm if zh => "违约金利率应为 {\"fraction\", \"per_days\"}（按日/按N日比例）或 {\"lpr_multiple\", \"basis_days\"}（LPR 倍数）二者之一".into(),
-            RateForm => "expected either {\"fraction\", \"per_days\"} or {\"lpr_multiple\", \"basis_days\"}, not both or neither".into(),
+            RateForm if zh => "违约金利率应为 {\"fraction\", \"per_days\"}（按日/按N日比例）、{\"fraction\", \"per_months\"}（按月）或 {\"lpr_multiple\", \"basis_days\"}（LPR 倍数）三者之一".into(),
+            RateForm => "expected one of {\"fraction\", \"per_days\"}, {\"fraction\", \"per_months\"} or {\"lpr_multiple\", \"basis_days\"}, not several or none".into(),
+            FloatingNeedsProRata if zh => {
+                "按同期（浮动）LPR 计算时，不足一期只能按实际天数折算（\"pro_rata\"），不能按整期（\"full\"）".into()
+            }
+            FloatingNeedsProRata => {
+                "a floating (同期) LPR rate accrues by the day: partial_period must be \"pro_rata\", not \"full\"".into()
+            }
+            NotIncreasing { previous } if zh => format!("日期应晚于上一条的 {previous}（按时间先后排列，不得重复）"),
+            NotIncreasing { previous } => {
+                format!("must be after the previous entry's {previous} (in date order, no repeats)")
+            }
+            NotABilledPeriod { got } if zh => format!(
+                "{got} 不是任何计费期的起始日：指定清偿的付款应填写所付计费期的第一天（如 2025-03-01）"
+            ),
+            NotABilledPeriod { got } => format!(
+                "{got} is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-03-01)"
+            ),
+            FixingBeforeLpr { first } if zh => format!("LPR 自 {first} 起才有报价，不能早于该日"),
+            FixingBeforeLpr { first } => format!("the LPR has been fixed only since {first}: not before it"),
+            Percent { got } if zh => format!("应为年利率百分数（0 至 100），如 \"3.00\" 即 3.00%，实际为 {got}"),
+            Percent { got } => format!("expected a yearly rate in percent (0 to 100) like \"3.00\" for 3.00%, got {got}"),
             NeedsSubcontracting if zh => {
                 "以转包为由解除时，须填写乙方违约中的转包条款（supplier_breaches.subcontracting）".into()
             }
             NeedsSubcontracting => {
                 "reason \"subcontracting\" needs the clause supplier_breaches.subcontracting".into()
             }
-            CalendarNotCovered { date, first, last } if zh => format!(
-                "中国法定节假日表只覆盖 {first} 至 {last}，无法确定 {date} 是否为工作日；请改用“仅周末”或“不顺延”日历"
+            CalendarBeforeTable { date, first } if zh => format!(
+                "中国法定节假日表自 {first} 起，无法确定更早的 {date} 是否为工作日；请改用“仅周末”或“不顺延”日历"
             ),
-            CalendarNotCovered { date, first, last } => format!(
-                "the China holiday table covers {first} to {last} only, so whether {date} is a working day is unknown; choose the \"weekends\" or \"none\" calendar"
+            CalendarBeforeTable { date, first } => format!(
+                "the China holiday table starts on {first}, so whether the earlier {date} is a working day is unknown; choose the \"weekends\" or \"none\" calendar"
             ),
             LprTooEarly { date } if zh => format!(
-                "到期日 {date} 早于 2015-10-24，表中没有当日的基准利率/LPR；请改用固定比例"
+                "{date} 早于 2015-10-24，没有当日的基准利率/LPR；请改用固定比例，或设定起算日（accrues_from）"
             ),
             LprTooEarly { date } => format!(
-                "no LPR or benchmark rate in the table for the due date {date} (before 2015-10-24); use a fixed fraction"
-            ),
-            LprNotYetKnown { date, known_until } if zh => format!(
-                "LPR 表只收录至 {known_until}，无法确定到期日 {date} 的 LPR；请改用固定比例"
-            ),
-            LprNotYetKnown { date, known_until } => format!(
-                "the LPR table only runs to {known_until}, so the LPR on the due date {date} is unknown; use a fixed fraction"
+                "no LPR or benchmark rate exists for {date} (before 2015-10-24); use a fixed fraction or set accrues_from"
             ),
             TypedAmount { got } if zh => {
                 format!("“{got}”不是金额：请输入如 50000、50,000、50000.00 或 5万")
@@ -471,7 +500,8 @@ fn payment(o: &Obj) -> Res<Payment> {
             Ok(PaymentMade {
                 date: p.date("date")?,
                 amount: p.money("amount")?,
-                extra: p.extra(&["date", "amount"]),
+                for_period: p.opt_date("for")?,
+                extra: p.extra(&["date", "amount", "for"]),
             })
         })
         .collect::<Res<Vec<_>>>()?;
@@ -488,34 +518,168 @@ fn payment(o: &Obj) -> Res<Payment> {
     })
 }
 
-fn late_payment(o: &Obj) -> Res<LatePayment> {
-    let r = o.obj("rate")?;
+/// §4, §9 one of the three rate forms.
+fn rate(r: &Obj) -> Res<Rate> {
     let has = |k: &str| r.get(k).is_some();
-    let rate = match (
-        has("fraction") || has("per_days"),
-        has("lpr_multiple") || has("basis_days"),
-    ) {
-        (true, false) => Rate::Fraction {
+    let fraction_days = has("per_days");
+    let fraction_months = has("per_months");
+    let lpr = has("lpr_multiple") || has("basis_days") || has("lpr_fixing") || has("lpr_term");
+    let forms = usize::from(fraction_days) + usize::from(fraction_months) + usize::from(lpr);
+    let fraction_only = forms == 0 && has("fraction");
+    if forms > 1 || (lpr && has("fraction")) {
+        return Err(ValidationError::new(r.path.clone(), ErrorKind::RateForm));
+    }
+    Ok(if lpr {
+        Rate::Lpr {
+            lpr_multiple: r.fraction("lpr_multiple")?,
+            basis_days: r.choice("basis_days", &["360", "365"], &[360, 365], None)?,
+            lpr_fixing: lpr_fixing(r)?,
+            lpr_term: r.choice(
+                "lpr_term",
+                &["one_year", "five_year"],
+                &[LprTerm::OneYear, LprTerm::FiveYear],
+                Some(LprTerm::OneYear),
+            )?,
+            extra: r.extra(&["lpr_multiple", "basis_days", "lpr_fixing", "lpr_term"]),
+        }
+    } else if fraction_months {
+        Rate::Monthly {
+            fraction: r.fraction("fraction")?,
+            per_months: r.uint("per_months", 1, 12 * MAX_TERM_YEARS as u64)? as u32,
+            extra: r.extra(&["fraction", "per_months"]),
+        }
+    } else if fraction_days || fraction_only {
+        Rate::Fraction {
             fraction: r.fraction("fraction")?,
             per_days: r.uint("per_days", 1, MAX_DAYS)? as u32,
             extra: r.extra(&["fraction", "per_days"]),
-        },
-        (false, true) => Rate::Lpr {
-            lpr_multiple: r.fraction("lpr_multiple")?,
-            basis_days: r.choice("basis_days", &["360", "365"], &[360, 365], None)?,
-            extra: r.extra(&["lpr_multiple", "basis_days"]),
-        },
-        _ => return Err(o.err("rate", ErrorKind::RateForm)),
+        }
+    } else {
+        return Err(ValidationError::new(r.path.clone(), ErrorKind::RateForm));
+    })
+}
+
+/// §9 `lpr_fixing`: one of the named days, or a date.
+fn lpr_fixing(r: &Obj) -> Res<LprFixing> {
+    let Some(v) = r.get("lpr_fixing") else {
+        return Ok(LprFixing::DueDate);
     };
-    Ok(LatePayment {
-        rate,
+    if let Some(d) = v.as_str().and_then(parse_date) {
+        return Ok(LprFixing::On(d));
+    }
+    const NAMES: &[&str] = &[
+        "due_date",
+        "first_day_late",
+        "contract_start",
+        "floating",
+        "YYYY-MM-DD",
+    ];
+    v.as_str()
+        .and_then(|t| LprFixing::NAMES.iter().position(|n| *n == t))
+        .map(|i| LprFixing::FIXED[i])
+        .ok_or_else(|| {
+            r.err(
+                "lpr_fixing",
+                ErrorKind::Choice {
+                    got: show(v),
+                    allowed: NAMES,
+                },
+            )
+        })
+}
+
+/// Strictly increasing dates in a list, refused at the first that is not.
+fn increasing(path: &str, key: &str, dates: impl Iterator<Item = NaiveDate>) -> Res<()> {
+    let mut previous: Option<NaiveDate> = None;
+    for (i, d) in dates.enumerate() {
+        if let Some(p) = previous.filter(|p| d <= *p) {
+            return Err(ValidationError::new(
+                format!("{path}[{i}].{key}"),
+                ErrorKind::NotIncreasing { previous: p },
+            ));
+        }
+        previous = Some(d);
+    }
+    Ok(())
+}
+
+fn late_payment(o: &Obj) -> Res<LatePayment> {
+    let rate_changes = o
+        .opt_array("rate_changes")?
+        .into_iter()
+        .map(|c| {
+            Ok(RateChange {
+                from: c.date("from")?,
+                rate: rate(&c.obj("rate")?)?,
+                extra: c.extra(&["from", "rate"]),
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    increasing(
+        &join(&o.path, "rate_changes"),
+        "from",
+        rate_changes.iter().map(|c| c.from),
+    )?;
+    let lpr_fixings = o
+        .opt_array("lpr_fixings")?
+        .into_iter()
+        .map(|f| {
+            let effective = f.date("effective")?;
+            if effective < crate::lpr::lpr_start() {
+                return Err(f.err(
+                    "effective",
+                    ErrorKind::FixingBeforeLpr {
+                        first: crate::lpr::lpr_start(),
+                    },
+                ));
+            }
+            Ok(UserLprFixing {
+                effective,
+                one_year: f.percent("one_year")?,
+                five_year: f.opt_percent("five_year")?,
+                extra: f.extra(&["effective", "one_year", "five_year"]),
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    increasing(
+        &join(&o.path, "lpr_fixings"),
+        "effective",
+        lpr_fixings.iter().map(|f| f.effective),
+    )?;
+    let terms = LatePayment {
+        rate: rate(&o.obj("rate")?)?,
+        rate_changes,
         partial_period: o.choice(
             "partial_period",
             &["pro_rata", "full"],
             &[PartialPeriod::ProRata, PartialPeriod::Full],
             Some(PartialPeriod::ProRata),
         )?,
+        day_count: o.choice(
+            "day_count",
+            &["standard", "exclude_end", "include_due_date"],
+            &[
+                DayCount::Standard,
+                DayCount::ExcludeEnd,
+                DayCount::IncludeDueDate,
+            ],
+            Some(DayCount::Standard),
+        )?,
+        accrues_from: o.opt_date("accrues_from")?,
         cap_fraction: o.opt_fraction("cap_fraction")?,
+        cap_base: o.choice(
+            "cap_base",
+            &["cycle", "contract_total", "overdue"],
+            &[CapBase::Cycle, CapBase::ContractTotal, CapBase::Overdue],
+            Some(CapBase::Cycle),
+        )?,
+        rounding: o.choice(
+            "rounding",
+            &["per_cycle", "per_segment"],
+            &[Rounding::PerCycle, Rounding::PerSegment],
+            Some(Rounding::PerCycle),
+        )?,
+        lpr_fixings,
         suspend_after_days: o
             .opt_uint("suspend_after_days", 0, MAX_DAYS)?
             .map(|v| v as u32),
@@ -524,12 +688,33 @@ fn late_payment(o: &Obj) -> Res<LatePayment> {
             .map(|v| v as u32),
         extra: o.extra(&[
             "rate",
+            "rate_changes",
             "partial_period",
+            "day_count",
+            "accrues_from",
             "cap_fraction",
+            "cap_base",
+            "rounding",
+            "lpr_fixings",
             "suspend_after_days",
             "terminate_after_days",
         ]),
-    })
+    };
+    let floating = |r: &Rate| {
+        matches!(
+            r,
+            Rate::Lpr {
+                lpr_fixing: LprFixing::Floating,
+                ..
+            }
+        )
+    };
+    if terms.partial_period == PartialPeriod::Full
+        && (floating(&terms.rate) || terms.rate_changes.iter().any(|c| floating(&c.rate)))
+    {
+        return Err(o.err("partial_period", ErrorKind::FloatingNeedsProRata));
+    }
+    Ok(terms)
 }
 
 fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
@@ -657,6 +842,24 @@ pub fn check_consistency(s: &Scenario) -> Res<()> {
                 "termination.reason",
                 ErrorKind::NeedsSubcontracting,
             ));
+        }
+    }
+    let designated = s.payment.payments.iter().enumerate();
+    let mut designated = designated
+        .filter_map(|(i, p)| p.for_period.map(|f| (i, f)))
+        .peekable();
+    if designated.peek().is_some() {
+        let starts: Vec<NaiveDate> = crate::compute::billed_periods(s)
+            .iter()
+            .map(|c| c.start)
+            .collect();
+        for (i, f) in designated {
+            if starts.binary_search(&f).is_err() {
+                return Err(ValidationError::new(
+                    format!("payment.payments[{i}].for"),
+                    ErrorKind::NotABilledPeriod { got: f },
+                ));
+            }
         }
     }
     Ok(())
@@ -848,6 +1051,25 @@ impl<'a> Obj<'a> {
     fn fraction(&self, key: &str) -> Res<Decimal> {
         self.req(key)?;
         Ok(self.opt_fraction(key)?.unwrap_or_default())
+    }
+
+    /// A yearly rate in percent, 0 to 100, written as a JSON string (§9 `lpr_fixings`).
+    fn opt_percent(&self, key: &str) -> Res<Option<Decimal>> {
+        let p = self.opt_decimal(key, |got| ErrorKind::Percent { got })?;
+        match p {
+            Some(p) if p > Decimal::ONE_HUNDRED => Err(self.err(
+                key,
+                ErrorKind::Percent {
+                    got: show(self.req(key)?),
+                },
+            )),
+            other => Ok(other),
+        }
+    }
+
+    fn percent(&self, key: &str) -> Res<Decimal> {
+        self.req(key)?;
+        Ok(self.opt_percent(key)?.unwrap_or_default())
     }
 
     fn opt_date(&self, key: &str) -> Res<Option<NaiveDate>> {

@@ -148,16 +148,126 @@ fn amounts_beyond_what_decimal_holds() {
 
 #[test]
 fn a_date_the_calendar_does_not_cover() {
-    // December 2026's fee would fall due in January 2027: the holiday table stops at 2026.
+    // A fee due 2009-12-10: the holiday table starts with 2010 (§10).
     let mut v = base();
-    v["contract"]["end"] = json!("2026-12-31");
+    v["contract"]["start"] = json!("2009-11-01");
     assert_refused(
         &v.to_string(),
-        "payment.calendar: the China holiday table covers 2024-01-01 to 2026-12-31 only, so whether 2027-01-10 is a working day is unknown; choose the \"weekends\" or \"none\" calendar",
+        "payment.calendar: the China holiday table starts on 2010-01-01, so whether the earlier 2009-12-10 is a working day is unknown; choose the \"weekends\" or \"none\" calendar",
     );
     // The same term under the weekend rule computes.
     v["payment"]["calendar"] = json!("weekends");
     assert!(run(&v.to_string()).0);
+}
+
+#[test]
+fn the_new_conventions_refused_naming_their_field() {
+    // §9: a floating LPR accrues by the day; counting whole periods is refused.
+    assert_refused(
+        &with(
+            "/late_payment",
+            json!({"rate": {"lpr_multiple": "1", "basis_days": 360, "lpr_fixing": "floating"},
+                   "partial_period": "full"}),
+        ),
+        "late_payment.partial_period: a floating (同期) LPR rate accrues by the day: partial_period must be \"pro_rata\", not \"full\"",
+    );
+    // Rate changes must go forward in time.
+    assert_refused(
+        &with(
+            "/late_payment",
+            json!({"rate": {"fraction": "0.0005", "per_days": 1},
+                   "rate_changes": [{"from": "2025-06-01", "rate": {"fraction": "0.001", "per_days": 1}},
+                                    {"from": "2025-06-01", "rate": {"fraction": "0.002", "per_days": 1}}]}),
+        ),
+        "late_payment.rate_changes[1].from: must be after the previous entry's 2025-06-01 (in date order, no repeats)",
+    );
+    // An LPR rate in a change that needs a day before 2015-10-24.
+    assert_refused(
+        &with(
+            "/late_payment",
+            json!({"rate": {"fraction": "0.0005", "per_days": 1},
+                   "rate_changes": [{"from": "2025-03-01", "rate": {"lpr_multiple": "1", "basis_days": 365, "lpr_fixing": "2014-01-01"}}]}),
+        ),
+        "late_payment.rate_changes[0].rate.lpr_multiple: no LPR or benchmark rate exists for 2014-01-01 (before 2015-10-24); use a fixed fraction or set accrues_from",
+    );
+    // Unknown choices and a bad LPR fixing name their field.
+    assert_refused(
+        &with(
+            "/late_payment",
+            json!({"rate": {"fraction": "0.0128", "per_months": 1}, "cap_base": "total"}),
+        ),
+        "late_payment.cap_base: expected one of \"cycle\", \"contract_total\", \"overdue\", got \"total\"",
+    );
+    assert_refused(
+        &with(
+            "/late_payment",
+            json!({"rate": {"lpr_multiple": "1", "basis_days": 365, "lpr_fixing": "filing"}}),
+        ),
+        "late_payment.rate.lpr_fixing: expected one of \"due_date\", \"first_day_late\", \"contract_start\", \"floating\", \"YYYY-MM-DD\", got \"filing\"",
+    );
+    assert_refused(
+        &with(
+            "/late_payment",
+            json!({"rate": {"lpr_multiple": "1", "basis_days": 365},
+                   "lpr_fixings": [{"effective": "2026-05-20", "one_year": "3%"}]}),
+        ),
+        "late_payment.lpr_fixings[0].one_year: expected a yearly rate in percent (0 to 100) like \"3.00\" for 3.00%, got \"3%\"",
+    );
+    assert_refused(
+        &with(
+            "/late_payment",
+            json!({"rate": {"fraction": "0.0005", "per_days": 1, "per_months": 1}}),
+        ),
+        "late_payment.rate: expected one of {\"fraction\", \"per_days\"}, {\"fraction\", \"per_months\"} or {\"lpr_multiple\", \"basis_days\"}, not several or none",
+    );
+    // §13: a designated payment must name a billed period's first day.
+    let mut v = base();
+    v["payment"]["payments"][0]["for"] = json!("2025-01-15");
+    assert_refused(
+        &v.to_string(),
+        "payment.payments[0].for: 2025-01-15 is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-03-01)",
+    );
+}
+
+#[test]
+fn exposure_and_whatif_on_the_command_line() {
+    let doc = base().to_string();
+    // §12: as of 2025-09-30 the fixture's July and August fees are open; each day adds
+    // ¥25 (July) + ¥25 (August) = ¥50; September's fee falls due 2025-10-10.
+    let (ok, out, err) = run_cli(
+        &["exposure", "-", "--days", "10", "--step", "5"],
+        doc.as_bytes(),
+    );
+    assert!(ok, "{err}");
+    let points: Value = serde_json::from_str(&out).unwrap();
+    let totals: Vec<&str> = points
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["total_penalty"].as_str().unwrap())
+        .collect();
+    assert_eq!(points[0]["date"], "2025-09-30");
+    assert_eq!(points[2]["days"], 10);
+    let first: f64 = totals[0].parse().unwrap();
+    let last: f64 = totals[2].parse().unwrap();
+    assert!((last - first - 500.0).abs() < 0.001, "{totals:?}");
+    // §13: every invoice 30 days late; penalties on all twelve months.
+    let (ok, out, err) = run_cli(&["whatif", "-", "--late-days", "30"], doc.as_bytes());
+    assert!(ok, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let cycles = r["total_fees"]["cycles"].as_array().unwrap();
+    assert!(
+        cycles.iter().all(|c| c["penalty"] == "750.00"),
+        "{cycles:?}"
+    );
+    assert_eq!(r["late_payment"]["total_penalty"], "9000.00");
+    // Bad flags are refused with one line.
+    let (ok, out, err) = run_cli(&["whatif", "-", "--late-days", "-3"], doc.as_bytes());
+    assert!(!ok && out.is_empty());
+    assert_eq!(
+        err.trim_end(),
+        "contract-calc: --late-days: expected a whole number from 0 to 3660, got -3"
+    );
 }
 
 #[test]

@@ -611,10 +611,7 @@ fn an_lpr_multiple_due_on_a_fixing_date_uses_the_new_rate() {
     ]);
     let r = run(&v);
     assert_eq!(r.total_fees.cycles[0].penalty, d("184.93"));
-    assert_eq!(
-        r.total_fees.cycles[0].rate.as_ref().unwrap().lpr,
-        Some(d("0.03"))
-    );
+    assert_eq!(r.total_fees.cycles[0].segments[0].lpr, Some(d("3.00")));
     // Due the day before (19th), 31 days late at 3.10%: 50,000 × 0.0465 × 31/365 = ¥197.47.
     v["payment"]["due"]["day"] = json!(19);
     assert_eq!(run(&v).total_fees.cycles[0].penalty, d("197.47"));
@@ -1060,22 +1057,44 @@ fn a_subcontracting_clause_without_refund_paid_is_refused() {
 }
 
 #[test]
-fn dates_and_rates_the_tables_lack_are_refused_naming_the_field() {
-    // README choice: December 2026's fee falls due 2027-01-10, beyond the holiday table.
-    let v = with(&[
+fn a_due_date_in_2027_is_computed_on_the_provisional_calendar() {
+    // §10: December 2026's fee falls due Sunday 2027-01-10, beyond the published notices. The
+    // 2027 rest days follow the 放假办法: the deadline moves to Monday 01-11, and the result says
+    // the 2027 calendar was provisional.
+    let r = run(&with(&[
         ("/as_of", json!("2026-12-31")),
         (
             "/contract",
             json!({"start": "2026-12-01", "end": "2026-12-31"}),
         ),
         ("/payment/calendar", json!("cn")),
+    ]));
+    assert_eq!(r.total_fees.cycles[0].due, date("2027-01-11"));
+    assert_eq!(
+        serde_json::to_value(&r.warnings).unwrap(),
+        json!([{"code": "calendar_provisional", "year": 2027}])
+    );
+    // A date before the first published year (2010) is refused, naming the calendar.
+    let v = with(&[
+        ("/as_of", json!("2009-12-31")),
+        (
+            "/contract",
+            json!({"start": "2009-11-01", "end": "2009-11-30"}),
+        ),
+        ("/payment/calendar", json!("cn")),
     ]);
     assert_eq!(
         refusal(&v),
-        "payment.calendar: the China holiday table covers 2024-01-01 to 2026-12-31 only, so whether 2027-01-10 is a working day is unknown; choose the \"weekends\" or \"none\" calendar"
+        "payment.calendar: the China holiday table starts on 2010-01-01, so whether the earlier 2009-12-10 is a working day is unknown; choose the \"weekends\" or \"none\" calendar"
     );
-    // An LPR penalty due 2026-05-10, after the table's last known day 2026-04-19, that accrues.
-    let v = with(&[
+}
+
+#[test]
+fn an_lpr_penalty_after_the_table_uses_the_latest_fixing_and_says_so() {
+    // §10: April 2026's ¥31,000 is due 2026-05-10, after the table's last verified day
+    // (2026-04-19); unpaid on 2026-06-30, 51 days late at 1.5 × the latest one-year LPR (3.00%
+    // since 2025-05-20), 365-day year: 31,000 × 4.5% × 51/365 = ¥194.92.
+    let mut v = with(&[
         ("/as_of", json!("2026-06-30")),
         (
             "/contract",
@@ -1086,12 +1105,116 @@ fn dates_and_rates_the_tables_lack_are_refused_naming_the_field() {
             json!({"rate": {"lpr_multiple": "1.5", "basis_days": 365}}),
         ),
     ]);
+    let r = run(&v);
+    assert_eq!(r.late_payment.total_penalty, d("194.92"));
+    assert_eq!(
+        serde_json::to_value(&r.warnings).unwrap(),
+        json!([{"code": "lpr_beyond_table", "known_until": "2026-04-19"}])
+    );
+    // The user adds a fixing of 2.90% from 2026-05-20 and the clause says 同期 (floating):
+    // 9 days at 4.50% and 42 days at 4.35%: 31,000 × (4.5% × 9 + 4.35% × 42)/365 = ¥189.57.
+    // The warning stays: the built-in data cannot vouch for the user's fixing.
+    v["late_payment"]["rate"]["lpr_fixing"] = json!("floating");
+    v["late_payment"]["lpr_fixings"] = json!([{"effective": "2026-05-20", "one_year": "2.90"}]);
+    let r = run(&v);
+    assert_eq!(r.late_payment.total_penalty, d("189.57"));
+    assert_eq!(r.total_fees.cycles[0].segments.len(), 2);
+    assert_eq!(r.warnings.len(), 1);
+    // Paid on time, the same clause needs no rate: no penalty, no assumption about the LPR.
+    v["payment"]["payments"] = json!([{"date": "2026-05-10", "amount": "31000"}]);
+    let r = run(&v);
+    assert_eq!(r.late_payment.total_penalty, d("0.00"));
+    assert!(r.warnings.is_empty());
+}
+
+#[test]
+fn aggregate_caps_bite_or_not() {
+    // 2025 at ¥31,000 a month, nothing paid, as of 2025-12-31, 日万分之五. January to November
+    // are late 324, 296, 265, 235, 204, 174, 143, 112, 82, 51 and 21 days: 1,907 days × ¥15.50 =
+    // ¥29,558.50 uncapped. December (due 2026-01-10) is not late yet.
+    let late = |cap: &str, base: &str| {
+        with(&[(
+            "/late_payment",
+            json!({"rate": {"fraction": "0.0005", "per_days": 1},
+                   "cap_fraction": cap, "cap_base": base}),
+        )])
+    };
+    let r = run(&late("10", "cycle"));
+    assert_eq!(r.late_payment.total_penalty, d("29558.50"));
+    assert!(!r.late_payment.cap_applied);
+    // 累计不超过合同总金额的5%: 5% × ¥372,000 = ¥18,600 bites; 10% (¥37,200) does not.
+    let r = run(&late("0.05", "contract_total"));
+    assert_eq!(r.late_payment.total_penalty, d("18600.00"));
+    assert!(r.late_payment.cap_applied);
+    assert_eq!(
+        r.total_fees.cycles[0].penalty,
+        d("5022.00"),
+        "cycles uncapped"
+    );
+    let r = run(&late("0.10", "contract_total"));
+    assert_eq!(r.late_payment.total_penalty, d("29558.50"));
+    assert!(!r.late_payment.cap_applied);
+    // 以逾期付款总额的5%为上限: 11 months overdue = ¥341,000; 5% = ¥17,050 bites; 10% (¥34,100)
+    // does not.
+    let r = run(&late("0.05", "overdue"));
+    assert_eq!(r.late_payment.total_penalty, d("17050.00"));
+    assert!(r.late_payment.cap_applied);
+    let r = run(&late("0.10", "overdue"));
+    assert_eq!(r.late_payment.total_penalty, d("29558.50"));
+    assert!(!r.late_payment.cap_applied);
+    // Per cycle, 10% of ¥31,000 = ¥3,100 cuts January to May (5,022.00, 4,588.00, 4,107.50,
+    // 3,642.50, 3,162.00) to ¥3,100 each: 5 × 3,100 + 2,697.00 + 2,216.50 + 1,736.00 + 1,271.00
+    // + 790.50 + 325.50 = ¥24,536.50.
+    let r = run(&late("0.10", "cycle"));
+    assert_eq!(r.late_payment.total_penalty, d("24536.50"));
+    assert!(r.late_payment.cap_applied);
+}
+
+#[test]
+fn designated_payment_and_an_overdue_settlement() {
+    // §13: January and February 2025 (¥31,000 each, due 02-10 and 03-10) both unpaid; ¥31,000
+    // paid 2025-03-20 "for" February settles February (10 days late: ¥155.00); January stays
+    // open to 2025-12-31 (324 days: ¥5,022.00). Without "for" it would pay January (38 days:
+    // ¥589.00) and February would run 296 days (¥4,588.00).
+    let mut v = with(&[
+        (
+            "/contract",
+            json!({"start": "2025-01-01", "end": "2025-02-28"}),
+        ),
+        (
+            "/payment/payments",
+            json!([{"date": "2025-03-20", "amount": "31000", "for": "2025-02-01"}]),
+        ),
+        (
+            "/late_payment",
+            json!({"rate": {"fraction": "0.0005", "per_days": 1}}),
+        ),
+    ]);
+    let r = run(&v);
+    assert_eq!(r.total_fees.cycles[0].penalty, d("5022.00"));
+    assert_eq!(r.total_fees.cycles[1].penalty, d("155.00"));
+    v["payment"]["payments"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("for");
+    let r = run(&v);
+    assert_eq!(r.total_fees.cycles[0].penalty, d("589.00"));
+    assert_eq!(r.total_fees.cycles[1].penalty, d("4588.00"));
+    // A "for" that is no billed period's start is refused, naming the payment.
+    v["payment"]["payments"][0]["for"] = json!("2025-02-10");
     assert_eq!(
         refusal(&v),
-        "late_payment.rate.lpr_multiple: the LPR table only runs to 2026-04-19, so the LPR on the due date 2026-05-10 is unknown; use a fixed fraction"
+        "payment.payments[0].for: 2025-02-10 is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-03-01)"
     );
-    // Paid on time, the same clause needs no rate and is computed.
-    let mut v = v;
-    v["payment"]["payments"] = json!([{"date": "2026-05-10", "amount": "31000"}]);
-    assert_eq!(refusal(&v), "accepted");
+
+    // Terminated by mutual agreement on 2025-02-28 with 0 settlement days: the client owes the
+    // ¥62,000 earned (nothing paid) plus ¥5,022.00 + ¥4,588.00 penalties = ¥71,610.00, due
+    // 2025-02-28. As of 2025-12-31 that is 306 days overdue; at the one-year LPR (3.10% to
+    // 2025-05-19, 3.00% from 05-20): 71,610 × (3.10% × 80 + 3.00% × 226)/365 = ¥1,816.74.
+    v["payment"]["payments"] = json!([]);
+    v["termination"] = json!({"date": "2025-02-28", "reason": "mutual"});
+    let t = run(&v).termination.unwrap();
+    assert_eq!(t.net, d("71610.00"));
+    assert_eq!(t.overdue_days, 306);
+    assert_eq!(t.overdue_interest, Some(d("1816.74")));
 }

@@ -1,7 +1,9 @@
 //! Properties that must hold for every scenario, checked on generated ones (proptest):
 //! paying earlier never costs more, penalties only grow with time, whole periods cost at least as
-//! much as pro rata, caps hold, totals add up, settlements equal their parts, scenarios survive a
-//! save/load round trip, and no input makes the engine panic.
+//! much as pro rata, caps (per cycle and aggregate) hold, splitting into segments without a rate
+//! change changes nothing, a floating LPR never exceeds the due date's while rates fall,
+//! designated payments never change what was paid, totals add up, settlements equal their parts,
+//! scenarios survive a save/load round trip, and no input makes the engine panic.
 
 use chrono::{Days, NaiveDate};
 use contract_calc::calendar::Calendar;
@@ -54,36 +56,117 @@ fn due_rule() -> impl Strategy<Value = DueRule> {
     ]
 }
 
-fn late_payment() -> impl Strategy<Value = LatePayment> {
-    let rate = prop_oneof![
+fn rate() -> impl Strategy<Value = Rate> {
+    let fixing = prop_oneof![
+        Just(LprFixing::DueDate),
+        Just(LprFixing::FirstDayLate),
+        Just(LprFixing::ContractStart),
+        Just(LprFixing::Floating),
+        (0u32..700).prop_map(|o| LprFixing::On(day("2024-01-01", o))),
+    ];
+    prop_oneof![
         (fraction(), 1u32..=30).prop_map(|(fraction, per_days)| Rate::Fraction {
             fraction,
             per_days,
             extra: Extra::new()
         }),
+        ((0i64..=300).prop_map(|f| Decimal::new(f, 4)), 1u32..=3).prop_map(
+            |(fraction, per_months)| Rate::Monthly {
+                fraction,
+                per_months,
+                extra: Extra::new()
+            }
+        ),
         (
             (1i64..=40).prop_map(|m| Decimal::new(m, 1)),
-            prop_oneof![Just(360u32), Just(365u32)]
+            prop_oneof![Just(360u32), Just(365u32)],
+            fixing,
+            prop_oneof![Just(LprTerm::OneYear), Just(LprTerm::FiveYear)],
         )
-            .prop_map(|(lpr_multiple, basis_days)| Rate::Lpr {
-                lpr_multiple,
-                basis_days,
-                extra: Extra::new()
-            }),
-    ];
+            .prop_map(
+                |(lpr_multiple, basis_days, lpr_fixing, lpr_term)| Rate::Lpr {
+                    lpr_multiple,
+                    basis_days,
+                    lpr_fixing,
+                    lpr_term,
+                    extra: Extra::new()
+                }
+            ),
+    ]
+}
+
+fn is_floating(r: &Rate) -> bool {
+    matches!(
+        r,
+        Rate::Lpr {
+            lpr_fixing: LprFixing::Floating,
+            ..
+        }
+    )
+}
+
+fn late_payment() -> impl Strategy<Value = LatePayment> {
     (
-        rate,
+        rate(),
+        proptest::collection::vec((1u32..200, rate()), 0..3),
         prop_oneof![Just(PartialPeriod::ProRata), Just(PartialPeriod::Full)],
         proptest::option::of((0i64..=50).prop_map(|c| Decimal::new(c, 2))),
         proptest::option::of(0u32..=90),
         proptest::option::of(0u32..=120),
+        (
+            prop_oneof![
+                Just(DayCount::Standard),
+                Just(DayCount::ExcludeEnd),
+                Just(DayCount::IncludeDueDate)
+            ],
+            proptest::option::of(0u32..800),
+            prop_oneof![
+                Just(CapBase::Cycle),
+                Just(CapBase::ContractTotal),
+                Just(CapBase::Overdue)
+            ],
+            prop_oneof![Just(Rounding::PerCycle), Just(Rounding::PerSegment)],
+        ),
     )
         .prop_map(
-            |(rate, partial_period, cap_fraction, suspend_after_days, terminate_after_days)| {
+            |(
+                rate,
+                changes,
+                partial_period,
+                cap_fraction,
+                suspend_after_days,
+                terminate_after_days,
+                (day_count, accrues_from, cap_base, rounding),
+            )| {
+                let mut from = 0;
+                let rate_changes: Vec<RateChange> = changes
+                    .into_iter()
+                    .map(|(gap, rate)| {
+                        from += gap;
+                        RateChange {
+                            from: day("2024-01-01", from),
+                            rate,
+                            extra: Extra::new(),
+                        }
+                    })
+                    .collect();
+                // §9: a floating LPR accrues by the day, so it is never counted in whole periods.
+                let any_floating =
+                    is_floating(&rate) || rate_changes.iter().any(|c| is_floating(&c.rate));
                 LatePayment {
                     rate,
-                    partial_period,
+                    rate_changes,
+                    partial_period: if any_floating {
+                        PartialPeriod::ProRata
+                    } else {
+                        partial_period
+                    },
+                    day_count,
+                    accrues_from: accrues_from.map(|o| day("2024-01-01", o)),
                     cap_fraction,
+                    cap_base,
+                    rounding,
+                    lpr_fixings: Vec::new(),
                     suspend_after_days,
                     terminate_after_days,
                     extra: Extra::new(),
@@ -221,6 +304,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                             .map(|(o, amount)| PaymentMade {
                                 date: day("2024-01-01", o),
                                 amount,
+                                for_period: None,
                                 extra: Extra::new(),
                             })
                             .collect(),
@@ -262,6 +346,8 @@ proptest! {
     #[test]
     fn paying_earlier_never_raises_the_penalty(s in scenario(), pick in any::<prop::sample::Index>(), earlier in 1u32..60) {
         prop_assume!(!s.payment.payments.is_empty());
+        // Rounding each segment may add a fen where an earlier payment splits a tranche anew.
+        prop_assume!(s.late_payment.as_ref().is_none_or(|l| l.rounding == Rounding::PerCycle));
         let mut sooner = s.clone();
         let p = &mut sooner.payment.payments[pick.index(s.payment.payments.len())];
         p.date = p.date - Days::new(earlier.into());
@@ -277,7 +363,9 @@ proptest! {
 
     #[test]
     fn pro_rata_never_exceeds_whole_periods(s in scenario()) {
-        prop_assume!(s.late_payment.is_some());
+        prop_assume!(s.late_payment.as_ref().is_some_and(|l| {
+            !is_floating(&l.rate) && !l.rate_changes.iter().any(|c| is_floating(&c.rate))
+        }));
         let (mut pro, mut full) = (s.clone(), s.clone());
         pro.late_payment.as_mut().unwrap().partial_period = PartialPeriod::ProRata;
         full.late_payment.as_mut().unwrap().partial_period = PartialPeriod::Full;
@@ -286,11 +374,103 @@ proptest! {
 
     #[test]
     fn a_cap_is_never_exceeded(s in scenario()) {
-        let cap = s.late_payment.as_ref().and_then(|l| l.cap_fraction);
+        let terms = s.late_payment.clone();
+        let cap = terms.as_ref().and_then(|l| l.cap_fraction);
         prop_assume!(cap.is_some());
-        for c in run(&s).total_fees.cycles {
-            prop_assert!(c.penalty <= round_yuan(cap.unwrap() * c.amount), "{c:?}");
+        let (terms, cap) = (terms.unwrap(), cap.unwrap());
+        let r = run(&s);
+        let sum: Decimal = r.total_fees.cycles.iter().map(|c| c.penalty).sum();
+        match terms.cap_base {
+            CapBase::Cycle => {
+                for c in &r.total_fees.cycles {
+                    prop_assert!(c.penalty <= round_yuan(cap * c.amount), "{c:?}");
+                }
+                prop_assert_eq!(r.late_payment.total_penalty, sum);
+            }
+            CapBase::ContractTotal => {
+                let limit = round_yuan(cap * r.total_fees.contract_total);
+                prop_assert_eq!(r.late_payment.total_penalty, sum.min(limit));
+                prop_assert_eq!(r.late_payment.cap_applied, sum > limit);
+            }
+            CapBase::Overdue => {
+                prop_assert!(r.late_payment.total_penalty <= sum);
+                let overdue: Decimal = r.total_fees.cycles.iter().map(|c| {
+                    c.payments.iter().filter(|t| t.days_late > 0).map(|t| t.amount).sum::<Decimal>()
+                        + if c.unpaid_days > 0 { c.outstanding } else { Decimal::ZERO }
+                }).sum();
+                prop_assert!(r.late_payment.total_penalty <= round_yuan(cap * overdue) + Decimal::new(1, 2));
+            }
         }
+    }
+
+    #[test]
+    fn segments_add_up_when_nothing_changes(s in scenario(), gaps in proptest::collection::vec(1u32..300, 1..4)) {
+        // "Changing" to the same fixed rate on some dates splits the segments but, pro rata and
+        // rounded once per cycle, the penalty is the same to the fen.
+        prop_assume!(s.late_payment.as_ref().is_some_and(|l| !matches!(l.rate, Rate::Lpr { .. })));
+        let mut plain = s.clone();
+        let l = plain.late_payment.as_mut().unwrap();
+        l.rate_changes.clear();
+        l.partial_period = PartialPeriod::ProRata;
+        l.rounding = Rounding::PerCycle;
+        if let Rate::Monthly { .. } = l.rate {
+            l.rate = Rate::Fraction { fraction: Decimal::new(5, 4), per_days: 1, extra: Extra::new() };
+        }
+        let mut split = plain.clone();
+        let same = split.late_payment.as_ref().unwrap().rate.clone();
+        let mut from = 0;
+        split.late_payment.as_mut().unwrap().rate_changes = gaps.iter().map(|g| {
+            from += g;
+            RateChange { from: day("2024-01-01", from), rate: same.clone(), extra: Extra::new() }
+        }).collect();
+        let (a, b) = (run(&plain), run(&split));
+        prop_assert_eq!(a.late_payment.total_penalty, b.late_payment.total_penalty);
+        for (x, y) in a.total_fees.cycles.iter().zip(&b.total_fees.cycles) {
+            prop_assert_eq!(x.penalty, y.penalty);
+            prop_assert!(y.segments.len() >= x.segments.len());
+        }
+    }
+
+    #[test]
+    fn a_floating_lpr_never_exceeds_the_due_date_lpr_while_rates_fall(s in scenario(), multiple in 1i64..40, basis in prop_oneof![Just(360u32), Just(365u32)]) {
+        // Every LPR since 2015-10-24 is at or below the one before it, so each later day's rate
+        // is at most the due date's.
+        let terms = |fixing| LatePayment {
+            rate: Rate::Lpr { lpr_multiple: Decimal::new(multiple, 1), basis_days: basis, lpr_fixing: fixing, lpr_term: LprTerm::OneYear, extra: Extra::new() },
+            rate_changes: Vec::new(),
+            partial_period: PartialPeriod::ProRata,
+            day_count: DayCount::Standard,
+            accrues_from: None,
+            cap_fraction: None,
+            cap_base: CapBase::Cycle,
+            rounding: Rounding::PerCycle,
+            lpr_fixings: Vec::new(),
+            suspend_after_days: None,
+            terminate_after_days: None,
+            extra: Extra::new(),
+        };
+        let (mut floating, mut fixed) = (s.clone(), s.clone());
+        floating.late_payment = Some(terms(LprFixing::Floating));
+        fixed.late_payment = Some(terms(LprFixing::DueDate));
+        let (f, d) = (run(&floating), run(&fixed));
+        for (x, y) in f.total_fees.cycles.iter().zip(&d.total_fees.cycles) {
+            prop_assert!(x.penalty <= y.penalty, "{x:?} {y:?}");
+        }
+    }
+
+    #[test]
+    fn designated_payments_never_change_the_total_paid(s in scenario(), picks in proptest::collection::vec(any::<prop::sample::Index>(), 12)) {
+        let mut named = s.clone();
+        let starts: Vec<NaiveDate> = run(&s).total_fees.cycles.iter().map(|c| c.start).collect();
+        prop_assume!(!starts.is_empty());
+        for (p, i) in named.payment.payments.iter_mut().zip(&picks) {
+            p.for_period = Some(starts[i.index(starts.len())]);
+        }
+        let (a, b) = (run(&s), run(&named));
+        prop_assert_eq!(a.paid, b.paid);
+        prop_assert_eq!(a.unapplied_payments, b.unapplied_payments);
+        let paid = |r: &ComputeResult| r.total_fees.cycles.iter().map(|c| c.paid).sum::<Decimal>();
+        prop_assert_eq!(paid(&a), paid(&b));
     }
 
     #[test]

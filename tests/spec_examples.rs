@@ -9,6 +9,9 @@ const CASES: &[&str] = &[
     "monthly-operation-2025",
     "fee-components-2024",
     "termination-2025",
+    // §9–§13 (shared/spec/examples-s9): a court's 同期 LPR figure, and a contract into 2027.
+    "floating-lpr-court",
+    "contract-into-2027",
 ];
 
 fn fixture(name: &str) -> String {

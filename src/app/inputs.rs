@@ -8,7 +8,9 @@ use crate::form::{
     DueRuleKind, EndMode, FormState, LabelledAmount, PaymentRow, RateKind, RatePreset, RateUnit,
 };
 use crate::money::{format_yuan, parse_user_amount};
-use crate::scenario::{Cycle, DayType, PartialCycle, PartialPeriod, TerminationReason};
+use crate::scenario::{
+    Cycle, DayType, LprFixing, LprTerm, PartialCycle, PartialPeriod, TerminationReason,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -468,6 +470,7 @@ fn payments(ctx: Ctx) -> impl IntoView {
 fn late_payment(ctx: Ctx) -> impl IntoView {
     let on = Memo::new(move |_| ctx.form.with(|f| f.late_enabled));
     let lpr = Memo::new(move |_| ctx.form.with(|f| f.rate_kind == RateKind::Lpr));
+    let monthly = Memo::new(move |_| ctx.form.with(|f| f.rate_kind == RateKind::Monthly));
     let preset = move |p: RatePreset| move |_| ctx.edit(|f| f.apply_preset(p));
     section(ctx, "sec-late", ("逾期付款违约金", "Late-payment penalty"), ("甲方逾期付款的，按约定比例按日支付违约金；逾期超过约定天数，乙方有权暂停服务或解除合同。", "Late payment accrues the agreed penalty per day; past the agreed days the supplier may suspend service or terminate."), view! {
         {toggle(ctx, "f-late-on", ("合同约定了逾期付款违约金", "The contract has a late-payment penalty"), |f| f.late_enabled, |f, v| f.late_enabled = v)}
@@ -480,19 +483,29 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
             </div>
             <div class="grid">
                 {choice(ctx, "late_payment.rate", ("计算方式", "Rate form"), ("固定比例，或一年期 LPR 的倍数（取到期日当日 LPR）", "A fixed fraction, or a multiple of the one-year LPR on the due date"),
-                    vec![(RateKind::Fraction, ("固定比例", "Fixed fraction")), (RateKind::Lpr, ("LPR 倍数", "LPR multiple"))],
+                    vec![(RateKind::Fraction, ("按日比例", "Per day(s)")), (RateKind::Monthly, ("按月比例（月利率）", "Per month (monthly rate)")), (RateKind::Lpr, ("LPR 倍数", "LPR multiple"))],
                     |f| f.rate_kind, |f, v| f.rate_kind = v)}
                 {move || if lpr.get() { view! {
                     {field(ctx, "late_payment.rate.lpr_multiple".into(), ("LPR 倍数", "LPR multiple"), ("如 1.5 倍", "e.g. 1.5"), "× LPR", Kind::Rate, |f| f.lpr_multiple.clone(), |f, v| f.lpr_multiple = v)}
                     {choice(ctx, "late_payment.rate.basis_days", ("年天数", "Days per year"), ("日利率 = 年利率 ÷ 年天数", "Daily rate = yearly rate ÷ days per year"),
                         vec![(365u32, ("365 天", "365 days")), (360u32, ("360 天", "360 days"))],
                         |f| f.basis_days, |f, v| f.basis_days = v)}
+                    {choice(ctx, "late_payment.rate.lpr_fixing", ("取哪一天的 LPR", "Which day's LPR"), ("同期 = 逾期期间每日按当日 LPR", "Floating (同期) = each late day at that day's LPR"),
+                        vec![(LprFixing::DueDate, ("到期日", "The due date")), (LprFixing::FirstDayLate, ("逾期首日", "The first day late")), (LprFixing::ContractStart, ("合同订立时", "At signing")), (LprFixing::Floating, ("同期（浮动）", "Floating (同期)"))],
+                        |f| f.lpr_fixing, |f, v| f.lpr_fixing = v)}
+                    {choice(ctx, "late_payment.rate.lpr_term", ("LPR 期限", "LPR term"), ("", ""),
+                        vec![(LprTerm::OneYear, ("一年期", "One-year")), (LprTerm::FiveYear, ("五年期以上", "Five-year"))],
+                        |f| f.lpr_term, |f, v| f.lpr_term = v)}
                 }.into_any() } else { view! {
                     {field(ctx, "late_payment.rate.fraction".into(), ("违约金比例", "Penalty rate"), ("按所选单位输入，如 万分之五 = 5‱", "In the unit chosen, e.g. 5‱ = 0.05%"), "", Kind::Rate, |f| f.rate_value.clone(), |f, v| f.rate_value = v)}
                     {choice(ctx, "late_payment.rate.unit", ("单位", "Unit"), ("", ""),
                         RateUnit::ALL.iter().map(|u| (*u, match u { RateUnit::Percent => ("% 百分之", "% percent"), RateUnit::PerMille => ("‰ 千分之", "‰ per mille"), RateUnit::PerTenThousand => ("‱ 万分之", "‱ per ten thousand") })).collect(),
                         |f| f.rate_unit, |f, v| f.rate_unit = v)}
-                    {field(ctx, "late_payment.rate.per_days".into(), ("每 N 日", "Per N days"), ("1 = 按日；10 = 每10日", "1 = per day; 10 = per 10 days"), "日 days", Kind::Number, |f| f.per_days.clone(), |f, v| f.per_days = v)}
+                    {move || if monthly.get() { view! {
+                        {field(ctx, "late_payment.rate.per_months".into(), ("每 N 个月", "Per N months"), ("1 = 月利率；按自然月计，不足一月按日/30", "1 = a monthly rate; calendar months, a part month as days/30"), "月 months", Kind::Number, |f| f.per_months.clone(), |f, v| f.per_months = v)}
+                    }.into_any() } else { view! {
+                        {field(ctx, "late_payment.rate.per_days".into(), ("每 N 日", "Per N days"), ("1 = 按日；10 = 每10日", "1 = per day; 10 = per 10 days"), "日 days", Kind::Number, |f| f.per_days.clone(), |f, v| f.per_days = v)}
+                    }.into_any() }}
                 }.into_any() }}
                 {choice(ctx, "late_payment.partial_period", ("不足一个计息期", "A started period"), ("按比例计，或按整期计", "Counts in proportion, or whole"),
                     vec![(PartialPeriod::ProRata, ("按比例", "Pro rata")), (PartialPeriod::Full, ("按整期", "Whole periods"))],

@@ -336,21 +336,27 @@ const tests = [
     },
   },
   {
-    name: 'a due date beyond the holiday table is named at the calendar, and another calendar computes',
+    name: 'a contract into 2027 computes on the provisional calendar; a date before 2010 is named at the calendar',
     async run({ page, url }) {
       await openApp(page, url);
-      // Service to the end of 2026: December's fee falls due in January 2027, which the China
-      // holiday table (2024–2026) does not cover, so the engine refuses to guess.
+      // Service to the end of 2026: December's fee falls due in January 2027, after the last
+      // published holiday notice. The 放假办法 gives 2027's rest days (spec §10): the figures
+      // compute, 24 months at ¥50,000 = ¥1,200,000.
       await field(page, 'contract.end').fill('2026-12-31');
+      await expectText(page, TOTAL, '¥1,200,000.00');
+      assertEq(await page.getByTestId('stale').count(), 0, 'no stale note');
       const err = page.locator('#f-payment-calendar-err');
-      await page.waitForFunction(() => document.querySelector('#f-payment-calendar-err')?.textContent?.includes('2027-01'));
-      assert((await err.textContent()).includes('2024-01-01 至 2026-12-31'), `calendar error: ${await err.textContent()}`);
+      assertEq((await err.textContent()).trim(), '', 'no calendar error');
+      // From November 2009 the first fee falls due in December 2009, before the table (2010).
+      await field(page, 'contract.start').fill('2009-11-01');
+      await page.waitForFunction(() => document.querySelector('#f-payment-calendar-err')?.textContent?.includes('2009-12-10'));
+      assert((await err.textContent()).includes('2010-01-01'), `calendar error: ${await err.textContent()}`);
       await page.getByTestId('stale').waitFor({ state: 'visible' });
       const link = page.getByTestId('stale').locator('a[href="#f-payment-calendar"]');
       assertEq(await link.count(), 1, 'links from the stale note to the calendar field');
-      // Weekends only: 24 months at ¥50,000 = ¥1,200,000.
+      // Weekends only: 206 months (2009-11 to 2026-12) at ¥50,000 = ¥10,300,000.
       await page.selectOption('#f-payment-calendar', { label: '仅周末休息' });
-      await expectText(page, TOTAL, '¥1,200,000.00');
+      await expectText(page, TOTAL, '¥10,300,000.00');
       await page.getByTestId('stale').waitFor({ state: 'detached' });
       assertEq((await err.textContent()).trim(), '', 'the calendar error after switching');
     },

@@ -1,0 +1,111 @@
+//! Is the late-payment penalty likely to be reduced? (spec §11; Civil Code Art. 585 ¶2, SPC
+//! interpretation of the contract part 2023 Art. 65: a penalty more than 30% above the loss is
+//! generally excessively high). The loss of late money is measured as interest at the one-year
+//! LPR over the same counted days.
+
+use crate::late_payment::CountedSpan;
+use crate::lpr::LprTable;
+use crate::money::round_yuan;
+use crate::warnings::Assumptions;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+/// The penalty set against the usual measure of the loss.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reasonableness {
+    /// Every late tranche over its counted days at each day's one-year LPR, 365-day year.
+    pub loss_reference: Decimal,
+    /// 1.3 × the exact loss.
+    pub threshold: Decimal,
+    /// total penalty ÷ exact loss, to 4 places; `None` when the loss is 0.
+    pub ratio: Option<Decimal>,
+    pub above_threshold: bool,
+}
+
+/// The assessment for `total_penalty` over the counted `spans`; `None` when a counted day has
+/// no LPR (before 2015-10-24).
+pub fn assess(
+    total_penalty: Decimal,
+    spans: &[CountedSpan],
+    lpr: &LprTable,
+    seen: &mut Assumptions,
+) -> Option<Reasonableness> {
+    let mut loss = Decimal::ZERO;
+    for s in spans {
+        loss += lpr.one_year_interest(s.base, s.from, s.to, seen).ok()?;
+    }
+    let threshold = round_yuan(loss * Decimal::new(13, 1));
+    let ratio = (!loss.is_zero()).then(|| {
+        let mut r = (total_penalty / loss)
+            .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+        r.rescale(4);
+        r
+    });
+    Some(Reasonableness {
+        loss_reference: round_yuan(loss),
+        threshold,
+        ratio,
+        above_threshold: total_penalty > threshold,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lpr::builtin;
+    use crate::test_support::{d, date};
+
+    fn span(base: &str, from: &str, to: &str) -> CountedSpan {
+        CountedSpan {
+            base: d(base),
+            from: date(from),
+            to: date(to),
+        }
+    }
+
+    #[test]
+    fn the_courts_lpr_penalty_is_near_the_loss() {
+        // The §9 court case: ¥320,000 from 2023-05-16 through 2025-01-14 at the 同期 one-year LPR
+        // on a 365-day year: loss ¥18,222.47; the penalty ¥18,475.56 (360-day year) is 1.0139×
+        // the loss, well under the 1.3× threshold of ¥23,689.21.
+        let r = assess(
+            d("18475.56"),
+            &[span("320000", "2023-05-16", "2025-01-14")],
+            builtin(),
+            &mut Assumptions::default(),
+        )
+        .unwrap();
+        assert_eq!(r.loss_reference, d("18222.47"));
+        assert_eq!(r.threshold, d("23689.21"));
+        assert_eq!(r.ratio, Some(d("1.0139")));
+        assert!(!r.above_threshold);
+    }
+
+    #[test]
+    fn five_per_ten_thousand_a_day_is_six_times_the_loss() {
+        // ¥50,000 for 30 days in 2025 (LPR 3.00%): loss 50,000 × 3% × 30/365 = ¥123.29; the
+        // 日万分之五 penalty 50,000 × 0.05% × 30 = ¥750 is 6.08×, above the ¥160.27 threshold.
+        let r = assess(
+            d("750.00"),
+            &[span("50000", "2025-06-01", "2025-06-30")],
+            builtin(),
+            &mut Assumptions::default(),
+        )
+        .unwrap();
+        assert_eq!(r.loss_reference, d("123.29"));
+        assert_eq!(r.threshold, d("160.27"));
+        assert_eq!(r.ratio, Some(d("6.0833")));
+        assert!(r.above_threshold);
+    }
+
+    #[test]
+    fn no_lpr_before_october_2015_no_assessment() {
+        let r = assess(
+            d("100"),
+            &[span("1000", "2015-10-01", "2015-10-30")],
+            builtin(),
+            &mut Assumptions::default(),
+        );
+        assert_eq!(r, None);
+    }
+}

@@ -1,0 +1,93 @@
+//! What waiting costs and what lateness costs (spec §12, §13): the exposure curve if nothing more
+//! is paid, and the scenario with every invoice paid D days late, for negotiating terms before a
+//! contract starts.
+
+use crate::compute::{billed_periods, compute, ComputeResult};
+use crate::due_dates::due_date;
+use crate::scenario::{PaymentMade, Scenario};
+use crate::validation::ValidationError;
+use crate::warnings::Assumptions;
+use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One point of the exposure curve.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExposurePoint {
+    pub date: NaiveDate,
+    pub days: u32,
+    pub total_penalty: Decimal,
+}
+
+/// The longest exposure curve accepted, in days (ten years).
+pub const MAX_EXPOSURE_DAYS: u32 = 3660;
+
+/// §12: for n = 0, step, 2·step, … ≤ `days`, the total penalty if everything outstanding is
+/// paid on `as_of` + n days and nothing before: the scenario computed with that `as_of` and only
+/// the payments dated on or before the original one.
+pub fn exposure(s: &Scenario, days: u32, step: u32) -> Result<Vec<ExposurePoint>, ValidationError> {
+    let mut later = s.clone();
+    later.payment.payments.retain(|p| p.date <= s.as_of);
+    let step = step.max(1);
+    let mut out = Vec::new();
+    let mut n = 0;
+    while n <= days.min(MAX_EXPOSURE_DAYS) {
+        let Some(date) = s.as_of.checked_add_days(Days::new(n.into())) else {
+            break;
+        };
+        later.as_of = date;
+        out.push(ExposurePoint {
+            date,
+            days: n,
+            total_penalty: compute(&later)?.late_payment.total_penalty,
+        });
+        n += step;
+    }
+    Ok(out)
+}
+
+/// §13: the scenario with its payments replaced by one per billed cycle, the cycle's amount paid
+/// `late_days` after its due date, designated for that cycle; `as_of` moved to the last such
+/// payment when that is later.
+pub fn every_invoice_late(s: &Scenario, late_days: u32) -> Result<Scenario, ValidationError> {
+    let mut seen = Assumptions::default();
+    let mut out = s.clone();
+    out.payment.payments = billed_periods(s)
+        .iter()
+        .map(|c| {
+            let due = due_date(
+                &s.payment.due,
+                s.payment.calendar,
+                c.start,
+                c.end,
+                &mut seen,
+            )
+            .map_err(|e| {
+                ValidationError::new(
+                    "payment.calendar",
+                    crate::validation::ErrorKind::CalendarBeforeTable {
+                        date: e.date,
+                        first: e.first,
+                    },
+                )
+            })?;
+            Ok(PaymentMade {
+                date: due
+                    .checked_add_days(Days::new(late_days.into()))
+                    .unwrap_or(due),
+                amount: c.amount,
+                for_period: Some(c.start),
+                extra: Default::default(),
+            })
+        })
+        .collect::<Result<_, ValidationError>>()?;
+    if let Some(last) = out.payment.payments.iter().map(|p| p.date).max() {
+        out.as_of = out.as_of.max(last);
+    }
+    Ok(out)
+}
+
+/// §13 the result of [`every_invoice_late`].
+pub fn what_if_late(s: &Scenario, late_days: u32) -> Result<ComputeResult, ValidationError> {
+    compute(&every_invoice_late(s, late_days)?)
+}
