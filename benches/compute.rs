@@ -2,10 +2,10 @@
 //! every clause switched on (the app recomputes this on every keystroke), also with a floating
 //! (同期) LPR rate and rate changes (spec §9). Goal: under 50 µs.
 
-use contract_calc::compute::compute;
+use contract_calc::document::read::{compute_json, parse_scenario};
+use contract_calc::document::samples::ten_year_monthly;
+use contract_calc::engine::compute::compute;
 use contract_calc::form::FormState;
-use contract_calc::samples::ten_year_monthly;
-use contract_calc::validation::parse_scenario;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::json;
 
@@ -30,7 +30,7 @@ fn bench(c: &mut Criterion) {
         |b| b.iter(|| compute(black_box(&floating))),
     );
     c.bench_function("parse+compute/10y-monthly-120-payments", |b| {
-        b.iter(|| parse_scenario(black_box(&json)).and_then(|s| compute(&s)))
+        b.iter(|| compute_json(black_box(&json)))
     });
     // What the app does on every keystroke before computing: read the form's text into a scenario.
     let form = FormState::from_scenario(&scenario);

@@ -12,15 +12,17 @@
 //!
 //! Invalid input exits 2 with one line on stderr naming the field; nothing goes to stdout.
 
-use contract_calc::amount_in_words::amount_in_words;
-use contract_calc::compute::compute;
-use contract_calc::compute::compute_json;
-use contract_calc::money::parse_user_amount;
-use contract_calc::report::statement_page;
-use contract_calc::samples;
-use contract_calc::share_link::encode;
-use contract_calc::validation::{parse_scenario, Lang};
-use contract_calc::what_if::{exposure, what_if_late, MAX_EXPOSURE_DAYS};
+use contract_calc::document::read::compute_json;
+use contract_calc::document::read::parse_scenario;
+use contract_calc::document::samples;
+use contract_calc::document::share_link::encode;
+use contract_calc::engine::compute::compute;
+use contract_calc::engine::money::parse_user_amount;
+use contract_calc::engine::what_if::{exposure, what_if_late, MAX_EXPOSURE_DAYS};
+use contract_calc::present::report::statement_page;
+use contract_calc::text::amount_in_words::amount_in_words;
+use contract_calc::text::Lang;
+use contract_calc::ValidationError;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -67,7 +69,7 @@ fn exposure_command(file: &str, flags: &[&str]) -> Result<String, String> {
     let days = count("--days", days, 0, MAX_EXPOSURE_DAYS)?;
     let step = count("--step", step, 1, MAX_EXPOSURE_DAYS)?;
     let s = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))?;
-    let points = exposure(&s, days, step).map_err(|e| e.to_string())?;
+    let points = exposure(&s, days, step).map_err(|e| ValidationError::from(e).to_string())?;
     serde_json::to_string_pretty(&points).map_err(|e| e.to_string())
 }
 
@@ -77,7 +79,7 @@ fn whatif_command(file: &str, late_days: &str) -> Result<String, String> {
     let s = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))?;
     what_if_late(&s, d)
         .map(|r| r.to_json_pretty())
-        .map_err(|e| e.to_string())
+        .map_err(|e| ValidationError::from(e).to_string())
 }
 
 fn main() -> ExitCode {
@@ -108,7 +110,7 @@ fn main() -> ExitCode {
         ["report", file, rest @ ..] if rest.is_empty() || rest == ["--en"] => {
             let lang = if rest.is_empty() { Lang::Zh } else { Lang::En };
             let parsed = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()));
-            match parsed.and_then(|s| compute(&s).map(|r| (s, r)).map_err(|e| e.to_string())) {
+            match parsed.and_then(|s| compute(&s).map(|r| (s, r)).map_err(|e| ValidationError::from(e).to_string())) {
                 Ok((s, r)) => {
                     println!("{}", statement_page(&s, &r, lang));
                     ExitCode::SUCCESS

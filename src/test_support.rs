@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 /// `"2025-05-12"` as a date.
 pub fn date(s: &str) -> NaiveDate {
-    crate::calendar::parse_ymd(s).unwrap_or_else(|| panic!("not a date: {s}"))
+    crate::engine::calendar::parse_ymd(s).unwrap_or_else(|| panic!("not a date: {s}"))
 }
 
 /// `"50000.00"` as an exact amount.

@@ -322,8 +322,11 @@ fn link_and_sample_round_trip_through_the_cli() {
     assert!(sample.status.success());
     let (ok, fragment, _) = run_cli(&["link", "-"], &sample.stdout);
     assert!(ok);
-    let decoded = contract_calc::share_link::decode(fragment.trim()).unwrap();
-    assert_eq!(decoded, contract_calc::samples::ten_year_monthly());
+    let decoded = contract_calc::document::share_link::decode(fragment.trim()).unwrap();
+    assert_eq!(
+        decoded,
+        contract_calc::document::samples::ten_year_monthly()
+    );
     let bad = Command::new(bin).args(["sample", "nope"]).output().unwrap();
     assert!(!bad.status.success());
 }

@@ -2,10 +2,11 @@
 //! the clause or arithmetic behind them, so a lawyer can check the reasoning line by line.
 
 use chrono::NaiveDate;
-use contract_calc::amount_in_words::amount_in_words;
-use contract_calc::compute::{compute, ComputeResult};
-use contract_calc::termination::Payer;
-use contract_calc::validation::{parse_scenario, Lang};
+use contract_calc::document::read::parse_scenario;
+use contract_calc::engine::compute::{compute, ComputeResult};
+use contract_calc::engine::termination::Payer;
+use contract_calc::text::amount_in_words::amount_in_words;
+use contract_calc::text::Lang;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -14,7 +15,7 @@ fn d(s: &str) -> Decimal {
 }
 
 fn date(s: &str) -> NaiveDate {
-    contract_calc::calendar::parse_ymd(s).unwrap()
+    contract_calc::engine::calendar::parse_ymd(s).unwrap()
 }
 
 /// A plain 2025 contract: ¥31,000 a month, due on the 10th of the next month, no rest days.
@@ -52,13 +53,13 @@ fn with(patches: &[(&str, Value)]) -> Value {
 
 fn run(v: &Value) -> ComputeResult {
     let s = parse_scenario(&v.to_string()).unwrap_or_else(|e| panic!("refused: {e}"));
-    compute(&s).unwrap_or_else(|e| panic!("not computed: {e}"))
+    compute(&s).unwrap_or_else(|e| panic!("not computed: {e:?}"))
 }
 
 /// The refusal of `v` as `path: message` (English).
 fn refusal(v: &Value) -> String {
     parse_scenario(&v.to_string())
-        .and_then(|s| compute(&s).map(|_| s))
+        .and_then(|s| compute(&s).map(|_| s).map_err(Into::into))
         .map(|_| String::from("accepted"))
         .unwrap_or_else(|e| e.display(Lang::En))
 }

@@ -6,12 +6,13 @@
 //! scenarios survive a save/load round trip, and no input makes the engine panic.
 
 use chrono::{Days, NaiveDate};
-use contract_calc::calendar::Calendar;
-use contract_calc::compute::{compute, compute_json, ComputeResult};
-use contract_calc::money::round_yuan;
-use contract_calc::scenario::*;
-use contract_calc::termination::Payer;
-use contract_calc::validation::parse_scenario;
+use contract_calc::document::read::compute_json;
+use contract_calc::document::read::parse_scenario;
+use contract_calc::engine::calendar::Calendar;
+use contract_calc::engine::compute::{compute, ComputeResult};
+use contract_calc::engine::money::round_yuan;
+use contract_calc::engine::scenario::*;
+use contract_calc::engine::termination::Payer;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -333,7 +334,7 @@ fn run(s: &Scenario) -> ComputeResult {
     // Every generated scenario is valid: it must pass the same checks a file does.
     let reread =
         parse_scenario(&s.to_json()).unwrap_or_else(|e| panic!("{e}\n{}", s.to_json_pretty()));
-    compute(&reread).unwrap_or_else(|e| panic!("{e}\n{}", s.to_json_pretty()))
+    compute(&reread).unwrap_or_else(|e| panic!("{e:?}\n{}", s.to_json_pretty()))
 }
 
 fn total_penalty(s: &Scenario) -> Decimal {

@@ -65,7 +65,7 @@ fn assert_matches_expected(case: &str, got: &Value) {
 #[test]
 fn every_worked_example_matches_through_the_library() {
     for case in CASES {
-        let result = contract_calc::compute::compute_json(&fixture(&format!("{case}.json")))
+        let result = contract_calc::document::read::compute_json(&fixture(&format!("{case}.json")))
             .unwrap_or_else(|e| panic!("{case}: {e}"));
         let got = serde_json::to_value(&result).unwrap();
         assert_matches_expected(case, &got);

@@ -2,8 +2,8 @@
 //! highlighted — what a negotiator needs when trading a lower fee for a higher penalty.
 
 use super::Ctx;
-use crate::compare::compare;
-use crate::scenario::Scenario;
+use crate::engine::scenario::Scenario;
+use crate::present::compare::compare;
 use leptos::prelude::*;
 
 /// The id that stands for the scenario being edited.

@@ -3,13 +3,13 @@
 //! is labelled in the current language with its unit and a hint naming the clause it models.
 
 use super::Ctx;
-use crate::calendar::Calendar;
+use crate::engine::calendar::Calendar;
+use crate::engine::money::{format_yuan, parse_user_amount};
+use crate::engine::scenario::{
+    Cycle, DayType, LprFixing, LprTerm, PartialCycle, PartialPeriod, TerminationReason,
+};
 use crate::form::{
     DueRuleKind, EndMode, FormState, LabelledAmount, PaymentRow, RateKind, RatePreset, RateUnit,
-};
-use crate::money::{format_yuan, parse_user_amount};
-use crate::scenario::{
-    Cycle, DayType, LprFixing, LprTerm, PartialCycle, PartialPeriod, TerminationReason,
 };
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -3,8 +3,8 @@
 //! report storage trouble. Corrupt entries are set aside by the store and offered for download.
 
 use super::{dom, share, Banner, BannerKind, Ctx};
-use crate::scenario_store::{export_all, export_one, import, Deleted, Quarantined};
-use crate::validation::Lang;
+use crate::store::{export_all, export_one, import, Deleted, Quarantined};
+use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -162,7 +162,7 @@ fn keep_unsaved_work(ctx: Ctx) {
     let Ok(s) = ctx.parsed.get_untracked() else {
         return;
     };
-    if ctx.current_id.get_untracked().is_none() && s == crate::samples::starter(s.as_of) {
+    if ctx.current_id.get_untracked().is_none() && s == crate::document::samples::starter(s.as_of) {
         return;
     }
     let name = if ctx.is_zh() {
@@ -191,7 +191,7 @@ fn open_saved(ctx: Ctx, id: &str) {
 fn new_scenario(ctx: Ctx) {
     keep_unsaved_work(ctx);
     leave_link(ctx);
-    show_unsaved(ctx, &crate::samples::starter(dom::today()));
+    show_unsaved(ctx, &crate::document::samples::starter(dom::today()));
 }
 
 /// Drops a linked scenario unsaved and goes back to the one stored on this device.
@@ -200,12 +200,12 @@ fn discard_link(ctx: Ctx) {
     let stored = ctx.store.with_value(|s| s.load_working());
     show_unsaved(
         ctx,
-        &stored.unwrap_or_else(|| crate::samples::starter(dom::today())),
+        &stored.unwrap_or_else(|| crate::document::samples::starter(dom::today())),
     );
 }
 
 /// Shows `s` as scratch work, tied to no saved scenario.
-fn show_unsaved(ctx: Ctx, s: &crate::scenario::Scenario) {
+fn show_unsaved(ctx: Ctx, s: &crate::engine::scenario::Scenario) {
     ctx.load(s);
     ctx.current_id.set(None);
     ctx.saved_copy.set(None);

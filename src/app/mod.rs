@@ -15,11 +15,12 @@ mod results;
 mod share;
 mod web_kv;
 
-use crate::compute::{compute, ComputeResult};
+use crate::document::error::ValidationError;
+use crate::engine::compute::{compute, ComputeResult};
+use crate::engine::scenario::Scenario;
 use crate::form::FormState;
-use crate::scenario::Scenario;
-use crate::scenario_store::Store;
-use crate::validation::{Lang, ValidationError};
+use crate::store::Store;
+use crate::text::Lang;
 use leptos::prelude::*;
 use web_kv::WebKv;
 
@@ -160,12 +161,14 @@ fn App() -> impl IntoView {
 
     let initial = stored_working
         .clone()
-        .unwrap_or_else(|| crate::samples::starter(dom::today()));
+        .unwrap_or_else(|| crate::document::samples::starter(dom::today()));
     let form = RwSignal::new(FormState::from_scenario(&initial));
     let parsed = Memo::new(move |_| form.with(|f| f.to_scenario()));
     let computed: Memo<Result<Figures, Vec<ValidationError>>> = Memo::new(move |_| {
         parsed.with(|p| match p {
-            Ok(s) => compute(s).map(|r| (s.clone(), r)).map_err(|e| vec![e]),
+            Ok(s) => compute(s)
+                .map(|r| (s.clone(), r))
+                .map_err(|e| vec![ValidationError::from(e)]),
             Err(e) => Err(e.clone()),
         })
     });

@@ -1,10 +1,10 @@
-//! The results panel: the engine's figures as HTML from [`crate::report`], set in one step on
+//! The results panel: the engine's figures as HTML from [`crate::present::report`], set in one step on
 //! every change; the breakdown cards open and close on click (only open ones are built). When the
 //! form is invalid the last valid figures stay, visibly marked stale.
 
 use super::Ctx;
-use crate::money::format_yuan;
-use crate::report::{results_html, terms_html, Open};
+use crate::engine::money::format_yuan;
+use crate::present::report::{results_html, terms_html, Open};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -3,8 +3,8 @@
 //! it, and never overwrites a stored scenario silently; a damaged link is reported and ignored.
 
 use super::{dom, BannerKind, Ctx};
-use crate::share_link::{decode, encode, qr_svg, PREFIX};
-use crate::validation::Lang;
+use crate::document::share_link::{decode, encode, qr_svg, PREFIX};
+use crate::text::Lang;
 use leptos::prelude::*;
 
 /// Where unsaved edits to a scenario opened from a link are kept, in this tab only, so that a
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 const LINK_DRAFT_KEY: &str = "contract-calc/v1/link-draft";
 
 /// Keeps the current (unsaved) edits of a linked scenario for this tab.
-pub fn keep_link_draft(s: &crate::scenario::Scenario) {
+pub fn keep_link_draft(s: &crate::engine::scenario::Scenario) {
     let doc = serde_json::json!({ "hash": dom::hash(), "scenario": s.to_json_value() });
     dom::session_set(LINK_DRAFT_KEY, &doc.to_string());
 }
@@ -23,12 +23,12 @@ pub fn forget_link_draft() {
 }
 
 /// The tab's unsaved edits of the scenario behind `fragment`, if any.
-fn link_draft(fragment: &str) -> Option<crate::scenario::Scenario> {
+fn link_draft(fragment: &str) -> Option<crate::engine::scenario::Scenario> {
     let doc: serde_json::Value = serde_json::from_str(&dom::session_get(LINK_DRAFT_KEY)?).ok()?;
     if doc.get("hash")?.as_str()? != fragment {
         return None;
     }
-    crate::validation::scenario_from_value(doc.get("scenario")?).ok()
+    crate::document::read::scenario_from_value(doc.get("scenario")?).ok()
 }
 
 /// Opens the scenario in the address's fragment, if there is one (with this tab's unsaved edits

@@ -2,7 +2,7 @@
 //! missing or refused (private mode, disabled cookies) every call answers `Unavailable` and the
 //! app keeps working in memory; a write over quota answers `Full`.
 
-use crate::scenario_store::{KeyValue, StoreError};
+use crate::store::{KeyValue, StoreError};
 use gloo_storage::{LocalStorage, Storage as _};
 
 /// Local storage, if the browser grants it.

@@ -2,13 +2,14 @@
 //! from the scenario document. Typed text is kept even when it is not valid, so nothing a user
 //! typed is lost; [`FormState::to_scenario`] says which fields are wrong, by their JSON path.
 //!
-//! Money fields accept `50000`, `50,000`, `50000.00` and `5万` ([`crate::money::parse_user_amount`]);
+//! Money fields accept `50000`, `50,000`, `50000.00` and `5万` ([`crate::engine::money::parse_user_amount`]);
 //! rates are typed in %, ‰ or ‱ and stored as fractions; switched-off clauses are written as `null`.
 
-use crate::calendar::Calendar;
-use crate::money::{parse_plain_decimal, parse_user_amount, AmountInputError};
-use crate::scenario::*;
-use crate::validation::{scenario_from_value, ErrorKind, ValidationError};
+use crate::document::error::{ErrorKind, ValidationError};
+use crate::document::read::scenario_from_value;
+use crate::engine::calendar::Calendar;
+use crate::engine::money::{parse_plain_decimal, parse_user_amount, AmountInputError};
+use crate::engine::scenario::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -398,12 +399,12 @@ impl FormState {
         let end = match self.end_mode {
             EndMode::Date => r.date("contract.end", &self.end),
             EndMode::Months => {
-                let start = crate::validation::parse_date(self.start.trim());
+                let start = crate::document::read::parse_date(self.start.trim());
                 let months = r.whole("contract.term_months", &self.term_months);
                 match (start, months.as_u64()) {
                     (Some(s), Some(m)) if (1..=1200).contains(&m) => {
                         json!(
-                            crate::fees::renewal_end(s.pred_opt().unwrap_or(s), m as u32)
+                            crate::engine::fees::renewal_end(s.pred_opt().unwrap_or(s), m as u32)
                                 .to_string()
                         )
                     }
@@ -624,7 +625,7 @@ impl Reader {
     }
 
     fn date(&mut self, path: &str, text: &str) -> Value {
-        match crate::validation::parse_date(text.trim()) {
+        match crate::document::read::parse_date(text.trim()) {
             Some(d) => json!(d.to_string()),
             None => self.refuse(path, text, |got| ErrorKind::TypedDate { got }),
         }
@@ -726,8 +727,8 @@ fn merge_unknown(doc: &mut Value, original: &Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compute::compute;
-    use crate::samples::starter;
+    use crate::document::samples::starter;
+    use crate::engine::compute::compute;
     use chrono::NaiveDate;
 
     fn today() -> NaiveDate {
@@ -736,8 +737,8 @@ mod tests {
 
     #[test]
     fn the_form_shows_a_scenario_and_gives_it_back_unchanged() {
-        let s = crate::validation::parse_scenario(include_str!(
-            "../tests/fixtures/termination-2025.json"
+        let s = crate::document::read::parse_scenario(include_str!(
+            "../../tests/fixtures/termination-2025.json"
         ))
         .unwrap();
         let back = FormState::from_scenario(&s).to_scenario().unwrap();
@@ -794,9 +795,7 @@ mod tests {
             paths,
             vec!["fees.components[1].amount", "payment.payments[0].date"]
         );
-        assert!(errors[0]
-            .message(crate::validation::Lang::Zh)
-            .contains("5万"));
+        assert!(errors[0].message(crate::text::Lang::Zh).contains("5万"));
     }
 
     #[test]
@@ -886,7 +885,7 @@ mod tests {
         let mut doc = starter(today()).to_json_value();
         doc["negotiation"] = json!({"round": 3});
         doc["contract"]["signed_by"] = json!("王律师");
-        let s = crate::validation::scenario_from_value(&doc).unwrap();
+        let s = crate::document::read::scenario_from_value(&doc).unwrap();
         let mut f = FormState::from_scenario(&s);
         f.components[0].amount = "40000".into();
         let back = f.to_scenario().unwrap().to_json_value();

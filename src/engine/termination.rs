@@ -2,12 +2,12 @@
 //! paid, late penalties, both sides' charges, who pays whom how much by when, and, once that day
 //! has passed, the days and interest of an overdue settlement (Art. 584).
 
-use crate::calendar::{Calendar, NotCovered};
-use crate::lpr::LprTable;
-use crate::money::round_yuan;
-use crate::scenario::{Scenario, TerminationReason};
-use crate::subcontracting;
-use crate::warnings::Assumptions;
+use crate::engine::calendar::{Calendar, NotCovered};
+use crate::engine::lpr::LprTable;
+use crate::engine::money::round_yuan;
+use crate::engine::scenario::{Scenario, TerminationReason};
+use crate::engine::subcontracting;
+use crate::engine::warnings::Assumptions;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -216,16 +216,17 @@ pub fn overdue(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compute::compute;
+    use crate::document::read::parse_scenario;
+    use crate::engine::compute::compute;
     use crate::test_support::d;
-    use crate::validation::parse_scenario;
     use serde_json::{json, Value};
 
     /// The spec's termination example (2025, ¥40,000 a month, terminated 2025-07-20) with the
     /// termination block and client breaches replaced.
     fn settle_with(termination: Value, client: Value, subcontracting: Value) -> TerminationResult {
         let mut doc: Value =
-            serde_json::from_str(include_str!("../tests/fixtures/termination-2025.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/termination-2025.json"))
+                .unwrap();
         doc["termination"] = termination;
         doc["client_breaches"] = client;
         doc["supplier_breaches"]["subcontracting"] = subcontracting;

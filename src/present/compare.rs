@@ -2,14 +2,14 @@
 //! table, each row flagged when the columns disagree, so that a negotiator sees what a lower fee
 //! against a higher penalty rate changes.
 
-use crate::calendar::Calendar;
-use crate::compute::{compute, ComputeResult};
-use crate::explain;
-use crate::money::format_yuan;
-use crate::scenario::{Cycle, DayType, DueRule, PartialCycle, PartialPeriod, Scenario};
-use crate::subcontracting;
-use crate::termination::Payer;
-use crate::validation::Lang;
+use crate::engine::calendar::Calendar;
+use crate::engine::compute::{compute, ComputeResult};
+use crate::engine::money::format_yuan;
+use crate::engine::scenario::{Cycle, DayType, DueRule, PartialCycle, PartialPeriod, Scenario};
+use crate::engine::subcontracting;
+use crate::engine::termination::Payer;
+use crate::present::explain;
+use crate::text::Lang;
 use chrono::NaiveDate;
 
 /// What a cell shows when the scenario has no such clause or could not be computed.
@@ -101,7 +101,10 @@ const ROWS: &[RowDef] = &[
 /// its error message in the first row and [`ABSENT`] in the others.
 pub fn compare(items: &[(String, Scenario)], lang: Lang) -> Comparison {
     let zh = lang == Lang::Zh;
-    let results: Vec<_> = items.iter().map(|(_, s)| compute(s)).collect();
+    let results: Vec<_> = items
+        .iter()
+        .map(|(_, s)| compute(s).map_err(crate::document::error::ValidationError::from))
+        .collect();
     let rows = ROWS
         .iter()
         .enumerate()
@@ -372,9 +375,9 @@ fn paid(_: &Scenario, r: &ComputeResult, _: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::samples;
-    use crate::scenario::Rate;
-    use crate::validation::parse_scenario;
+    use crate::document::read::parse_scenario;
+    use crate::document::samples;
+    use crate::engine::scenario::Rate;
     use rust_decimal::Decimal;
 
     fn starter() -> Scenario {
@@ -509,7 +512,7 @@ mod tests {
     fn termination_settlement_names_who_pays() {
         // Spec example termination-2025: earned 265,806.45 − paid 160,000 + late 5,616.77 −
         // supplier charges 17,850 = 93,573.22, payable by the client.
-        let s = parse_scenario(include_str!("../tests/fixtures/termination-2025.json")).unwrap();
+        let s = parse_scenario(include_str!("../../tests/fixtures/termination-2025.json")).unwrap();
         let items = [("终止".to_string(), s)];
         assert_eq!(
             row(&compare(&items, Lang::Zh), "termination_net").values,

@@ -1,22 +1,21 @@
 //! The result document (spec §7, with §9–§13's additions): every figure for one scenario, as
 //! `contract-calc compute` prints it and the app shows it.
 
-use crate::calendar::NotCovered;
-use crate::due_dates::due_date;
-use crate::fees::{billed_cycles, renewal_end, total, BilledCycle};
-use crate::late_payment::{
+use crate::engine::calendar::NotCovered;
+use crate::engine::due_dates::due_date;
+use crate::engine::fees::{billed_cycles, renewal_end, total, BilledCycle};
+use crate::engine::late_payment::{
     aggregate_cap, cycle_penalty, right_arises, CountedSpan, CyclePenalty, CycleStatus, NoLpr,
-    PenaltyContext, RateRef, Segment,
+    PenaltyContext, Segment,
 };
-use crate::lpr::LprTable;
-use crate::money::round_yuan;
-use crate::payments::{allocate, Owed};
-use crate::reasonableness::{assess, Reasonableness};
-use crate::scenario::Scenario;
-use crate::subcontracting::{subcontracting, SubcontractingResult};
-use crate::termination::{overdue, settle, TerminationResult};
-use crate::validation::{ErrorKind, ValidationError};
-use crate::warnings::{Assumptions, Warning};
+use crate::engine::lpr::LprTable;
+use crate::engine::money::round_yuan;
+use crate::engine::payments::{allocate, Owed};
+use crate::engine::reasonableness::{assess, Reasonableness};
+use crate::engine::scenario::Scenario;
+use crate::engine::subcontracting::{subcontracting, SubcontractingResult};
+use crate::engine::termination::{overdue, settle, TerminationResult};
+use crate::engine::warnings::{Assumptions, Warning};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -87,22 +86,28 @@ pub struct LatePaymentSummary {
     pub reasonableness: Option<Reasonableness>,
 }
 
-fn not_covered(e: NotCovered) -> ValidationError {
-    ValidationError::new(
-        "payment.calendar",
-        ErrorKind::CalendarBeforeTable {
-            date: e.date,
-            first: e.first,
-        },
-    )
+/// Why a valid scenario cannot be computed: the data needed does not exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComputeError {
+    /// A `cn` calendar day before the published table's first year (§10).
+    CalendarBeforeTable { date: NaiveDate, first: NaiveDate },
+    /// An LPR rate needs a day before 2015-10-24, when no rate exists (§9).
+    NoLpr(NoLpr),
 }
 
-fn no_lpr(e: NoLpr) -> ValidationError {
-    let path = match e.rate {
-        RateRef::Base => "late_payment.rate.lpr_multiple".to_string(),
-        RateRef::Change(i) => format!("late_payment.rate_changes[{i}].rate.lpr_multiple"),
-    };
-    ValidationError::new(path, ErrorKind::LprTooEarly { date: e.date })
+impl From<NotCovered> for ComputeError {
+    fn from(e: NotCovered) -> Self {
+        ComputeError::CalendarBeforeTable {
+            date: e.date,
+            first: e.first,
+        }
+    }
+}
+
+impl From<NoLpr> for ComputeError {
+    fn from(e: NoLpr) -> Self {
+        ComputeError::NoLpr(e)
+    }
 }
 
 /// The cycles over the whole term (§1).
@@ -125,8 +130,8 @@ pub fn billed_periods(s: &Scenario) -> Vec<BilledCycle> {
 }
 
 /// Computes every figure of the spec for a valid scenario. Fails only where no data can exist
-/// (a `cn` date before 2010, an LPR before 2015-10-24), naming the field.
-pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
+/// (a `cn` date before 2010, an LPR before 2015-10-24).
+pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
     let mut seen = Assumptions::default();
     let term = whole_term(s, s.contract.end);
     let contract_total = total(&term);
@@ -149,12 +154,11 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
         .map(|c| {
             Ok(Owed {
                 start: c.start,
-                due: due_date(&s.payment.due, cal, c.start, c.end, &mut seen)
-                    .map_err(not_covered)?,
+                due: due_date(&s.payment.due, cal, c.start, c.end, &mut seen)?,
                 amount: c.amount,
             })
         })
-        .collect::<Result<Vec<_>, ValidationError>>()?;
+        .collect::<Result<Vec<_>, ComputeError>>()?;
     let alloc = allocate(&owed, &s.payment.payments, s.as_of);
 
     let with_user: LprTable;
@@ -163,7 +167,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
             with_user = LprTable::with_user_fixings(&l.lpr_fixings);
             &with_user
         }
-        _ => crate::lpr::builtin(),
+        _ => crate::engine::lpr::builtin(),
     };
     let penalties: Vec<CyclePenalty> = match &s.late_payment {
         None => vec![CyclePenalty::default(); billed.len()],
@@ -185,7 +189,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
                         alloc.outstanding[i],
                         s.as_of,
                     )
-                    .map_err(no_lpr)
+                    .map_err(ComputeError::from)
                 })
                 .collect::<Result<_, _>>()?
         }
@@ -205,11 +209,11 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
                 .map(|t| TrancheRow {
                     date: t.paid_on,
                     amount: round_yuan(t.amount),
-                    days_late: crate::late_payment::days_late(due, t.paid_on),
+                    days_late: crate::engine::late_payment::days_late(due, t.paid_on),
                 })
                 .collect();
             let unpaid_days = if alloc.outstanding[i] > Decimal::ZERO {
-                crate::late_payment::days_late(due, s.as_of)
+                crate::engine::late_payment::days_late(due, s.as_of)
             } else {
                 0
             };
@@ -281,8 +285,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
         cal,
         &mut seen,
     )
-    .transpose()
-    .map_err(not_covered)?
+    .transpose()?
     .map(|t| overdue(t, s.as_of, lpr, &mut seen));
 
     Ok(ComputeResult {
@@ -298,11 +301,6 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ValidationError> {
         termination,
         warnings: seen.warnings(),
     })
-}
-
-/// Reads a scenario document and computes it: what `contract-calc compute` does.
-pub fn compute_json(text: &str) -> Result<ComputeResult, ValidationError> {
-    compute(&crate::validation::parse_scenario(text)?)
 }
 
 impl ComputeResult {

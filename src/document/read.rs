@@ -2,321 +2,13 @@
 //! refusal a [`ValidationError`] that names the field by its JSON path and says, in Chinese or
 //! English, what was expected and what was found. Nothing is computed from a half-valid scenario.
 
-use crate::calendar::Calendar;
-use crate::money::{group_thousands, parse_plain_decimal, MAX_AMOUNT};
-use crate::scenario::*;
+use super::error::{ErrorKind, Expected, ValidationError};
+use crate::engine::calendar::Calendar;
+use crate::engine::money::{parse_plain_decimal, MAX_AMOUNT};
+use crate::engine::scenario::*;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
-use std::fmt;
-
-/// The language of a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-/// What kind of JSON value a field must hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expected {
-    Object,
-    Array,
-    Text,
-    Bool,
-}
-
-/// Why a field was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// The text is not JSON at all.
-    Json {
-        detail: String,
-    },
-    Missing,
-    WrongType {
-        expected: Expected,
-        got: String,
-    },
-    Format {
-        got: String,
-    },
-    Version {
-        got: String,
-    },
-    Amount {
-        got: String,
-    },
-    AmountTooLarge {
-        got: String,
-    },
-    Fraction {
-        got: String,
-    },
-    FractionTooLarge {
-        got: String,
-        max: Decimal,
-    },
-    Date {
-        got: String,
-    },
-    WholeNumber {
-        got: String,
-        min: u64,
-        max: u64,
-    },
-    Choice {
-        got: String,
-        allowed: &'static [&'static str],
-    },
-    TooMany {
-        max: usize,
-    },
-    EndBeforeStart {
-        start: NaiveDate,
-    },
-    TermTooLong {
-        max_years: u32,
-    },
-    OutsideTerm {
-        start: NaiveDate,
-        end: NaiveDate,
-    },
-    /// `late_payment.rate` holds none of the three forms, or more than one.
-    RateForm,
-    /// §9 `partial_period: "full"` with a floating LPR rate.
-    FloatingNeedsProRata,
-    /// §9 a list of dates that must strictly increase.
-    NotIncreasing {
-        previous: NaiveDate,
-    },
-    /// §13 a designated payment's `for` that is no billed period's start.
-    NotABilledPeriod {
-        got: NaiveDate,
-    },
-    /// §9 a user LPR fixing before the LPR existed.
-    FixingBeforeLpr {
-        first: NaiveDate,
-    },
-    /// §9 an LPR in percent per year.
-    Percent {
-        got: String,
-    },
-    /// `termination.reason: "subcontracting"` without a subcontracting clause.
-    NeedsSubcontracting,
-    /// §10 a `cn` calendar day before the published table's first year.
-    CalendarBeforeTable {
-        date: NaiveDate,
-        first: NaiveDate,
-    },
-    /// §9 an LPR needed for a day before 2015-10-24.
-    LprTooEarly {
-        date: NaiveDate,
-    },
-    /// A form field: the text typed is not an amount.
-    TypedAmount {
-        got: String,
-    },
-    /// A form field: an amount finer than a fen (分).
-    TypedFen {
-        got: String,
-    },
-    /// A form field: the text typed is not a percentage / ‰ / ‱ figure.
-    TypedRate {
-        got: String,
-    },
-    /// A form field: the text typed is not a whole number.
-    TypedWholeNumber {
-        got: String,
-    },
-    /// A form field: no valid date chosen.
-    TypedDate {
-        got: String,
-    },
-}
-
-/// A refused scenario: the field's JSON path (`fees.components[0].amount`) and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidationError {
-    pub path: String,
-    pub kind: ErrorKind,
-}
-
-impl ValidationError {
-    pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
-        ValidationError {
-            path: path.into(),
-            kind,
-        }
-    }
-
-    /// What is wrong, without the path, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        use ErrorKind::*;
-        let zh = lang == Lang::Zh;
-        match &self.kind {
-            Json { detail } if zh => format!("不是有效的 JSON：{detail}"),
-            Json { detail } => format!("not valid JSON: {detail}"),
-            Missing if zh => "必填".into(),
-            Missing => "is required".into(),
-            WrongType { expected, got } => {
-                let (e_zh, e_en) = match expected {
-                    Expected::Object => ("对象 {…}", "an object {…}"),
-                    Expected::Array => ("列表 […]", "a list […]"),
-                    Expected::Text => ("文字（带引号）", "text in quotes"),
-                    Expected::Bool => ("true 或 false", "true or false"),
-                };
-                if zh {
-                    format!("应为{e_zh}，实际为 {got}")
-                } else {
-                    format!("expected {e_en}, got {got}")
-                }
-            }
-            Format { got } if zh => {
-                format!("不是 contract-calc 方案文件（format 应为 \"{FORMAT}\"，实际为 {got}）")
-            }
-            Format { got } => {
-                format!("not a contract-calc scenario (expected \"{FORMAT}\", got {got})")
-            }
-            Version { got } if zh => {
-                format!("不支持的版本 {got}：本程序读取第 {VERSION} 版")
-            }
-            Version { got } => {
-                format!("unsupported version {got}: this build reads version {VERSION}")
-            }
-            Amount { got } if zh => format!("应为不小于 0 的金额，如 \"50000.00\"，实际为 {got}"),
-            Amount { got } => {
-                format!("expected a non-negative amount like \"50000.00\", got {got}")
-            }
-            AmountTooLarge { got } => {
-                let max = group_thousands(&MAX_AMOUNT.to_string());
-                if zh {
-                    format!("金额过大：最多 ¥{max}，实际为 {got}")
-                } else {
-                    format!("amount too large: at most ¥{max}, got {got}")
-                }
-            }
-            Fraction { got } if zh => {
-                format!("应为不小于 0 的比例（小数），如 \"0.0005\" 即万分之五，实际为 {got}")
-            }
-            Fraction { got } => {
-                format!("expected a non-negative fraction like \"0.0005\" (0.05%), got {got}")
-            }
-            FractionTooLarge { got, max } if zh => format!("比例过大：最多 {max}，实际为 {got}"),
-            FractionTooLarge { got, max } => {
-                format!("fraction too large: at most {max}, got {got}")
-            }
-            Date { got } if zh => {
-                format!("应为日期，格式如 \"2025-01-01\"（1900–2200 年），实际为 {got}")
-            }
-            Date { got } => {
-                format!("expected a date like \"2025-01-01\" (years 1900–2200), got {got}")
-            }
-            WholeNumber { got, min, max } if zh => {
-                format!("应为 {min} 至 {max} 之间的整数，实际为 {got}")
-            }
-            WholeNumber { got, min, max } => {
-                format!("expected a whole number from {min} to {max}, got {got}")
-            }
-            Choice { got, allowed } => {
-                let list = allowed
-                    .iter()
-                    .map(|a| format!("\"{a}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                if zh {
-                    format!("应为 {list} 之一，实际为 {got}")
-                } else {
-                    format!("expected one of {list}, got {got}")
-                }
-            }
-            TooMany { max } if zh => format!("条目过多：最多 {max} 条"),
-            TooMany { max } => format!("too many entries: at most {max}"),
-            EndBeforeStart { start } if zh => format!("结束日期不能早于开始日期 {start}"),
-            EndBeforeStart { start } => format!("must not be before the start date {start}"),
-            TermTooLong { max_years } if zh => format!("合同期限过长：最多 {max_years} 年"),
-            TermTooLong { max_years } => format!("term too long: at most {max_years} years"),
-            OutsideTerm { start, end } if zh => {
-                format!("应在合同期限 {start} 至 {end} 之内")
-            }
-            OutsideTerm { start, end } => {
-                format!("must be within the contract term {start} to {end}")
-            }
-            RateForm if zh => "违约金利率应为 {\"fraction\", \"per_days\"}（按日/按N日比例）、{\"fraction\", \"per_months\"}（按月）或 {\"lpr_multiple\", \"basis_days\"}（LPR 倍数）三者之一".into(),
-            RateForm => "expected one of {\"fraction\", \"per_days\"}, {\"fraction\", \"per_months\"} or {\"lpr_multiple\", \"basis_days\"}, not several or none".into(),
-            FloatingNeedsProRata if zh => {
-                "按同期（浮动）LPR 计算时，不足一期只能按实际天数折算（\"pro_rata\"），不能按整期（\"full\"）".into()
-            }
-            FloatingNeedsProRata => {
-                "a floating (同期) LPR rate accrues by the day: partial_period must be \"pro_rata\", not \"full\"".into()
-            }
-            NotIncreasing { previous } if zh => format!("日期应晚于上一条的 {previous}（按时间先后排列，不得重复）"),
-            NotIncreasing { previous } => {
-                format!("must be after the previous entry's {previous} (in date order, no repeats)")
-            }
-            NotABilledPeriod { got } if zh => format!(
-                "{got} 不是任何计费期的起始日：指定清偿的付款应填写所付计费期的第一天（如 2025-03-01）"
-            ),
-            NotABilledPeriod { got } => format!(
-                "{got} is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-03-01)"
-            ),
-            FixingBeforeLpr { first } if zh => format!("LPR 自 {first} 起才有报价，不能早于该日"),
-            FixingBeforeLpr { first } => format!("the LPR has been fixed only since {first}: not before it"),
-            Percent { got } if zh => format!("应为年利率百分数（0 至 100），如 \"3.00\" 即 3.00%，实际为 {got}"),
-            Percent { got } => format!("expected a yearly rate in percent (0 to 100) like \"3.00\" for 3.00%, got {got}"),
-            NeedsSubcontracting if zh => {
-                "以转包为由解除时，须填写乙方违约中的转包条款（supplier_breaches.subcontracting）".into()
-            }
-            NeedsSubcontracting => {
-                "reason \"subcontracting\" needs the clause supplier_breaches.subcontracting".into()
-            }
-            CalendarBeforeTable { date, first } if zh => format!(
-                "中国法定节假日表自 {first} 起，无法确定更早的 {date} 是否为工作日；请改用“仅周末”或“不顺延”日历"
-            ),
-            CalendarBeforeTable { date, first } => format!(
-                "the China holiday table starts on {first}, so whether the earlier {date} is a working day is unknown; choose the \"weekends\" or \"none\" calendar"
-            ),
-            LprTooEarly { date } if zh => format!(
-                "{date} 早于 2015-10-24，没有当日的基准利率/LPR；请改用固定比例，或设定起算日（accrues_from）"
-            ),
-            LprTooEarly { date } => format!(
-                "no LPR or benchmark rate exists for {date} (before 2015-10-24); use a fixed fraction or set accrues_from"
-            ),
-            TypedAmount { got } if zh => {
-                format!("“{got}”不是金额：请输入如 50000、50,000、50000.00 或 5万")
-            }
-            TypedAmount { got } => {
-                format!("“{got}” is not an amount: type e.g. 50000, 50,000, 50000.00 or 5万")
-            }
-            TypedFen { got } if zh => format!("金额最多精确到分（两位小数），实际为“{got}”"),
-            TypedFen { got } => format!("amounts go to the fen (two decimals) at most, got “{got}”"),
-            TypedRate { got } if zh => format!("“{got}”不是比例：请输入数字，如 0.05"),
-            TypedRate { got } => format!("“{got}” is not a rate: type a number like 0.05"),
-            TypedWholeNumber { got } if zh => format!("“{got}”不是整数"),
-            TypedWholeNumber { got } => format!("“{got}” is not a whole number"),
-            TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),
-            TypedDate { got } => format!("“{got}” is not a date: pick a date"),
-        }
-    }
-
-    /// `path: message` in `lang`.
-    pub fn display(&self, lang: Lang) -> String {
-        if self.path.is_empty() {
-            self.message(lang)
-        } else {
-            format!("{}: {}", self.path, self.message(lang))
-        }
-    }
-}
-
-impl fmt::Display for ValidationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display(Lang::En))
-    }
-}
-
-impl std::error::Error for ValidationError {}
 
 type Res<T> = Result<T, ValidationError>;
 
@@ -377,7 +69,7 @@ pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
         client_breaches: root
             .opt_obj("client_breaches")?
             .map(|o| {
-                Ok(ClientBreaches {
+                Res::Ok(ClientBreaches {
                     confidentiality_penalty: o.opt_money("confidentiality_penalty")?,
                     extra: o.extra(&["confidentiality_penalty"]),
                 })
@@ -625,11 +317,11 @@ fn late_payment(o: &Obj) -> Res<LatePayment> {
         .into_iter()
         .map(|f| {
             let effective = f.date("effective")?;
-            if effective < crate::lpr::lpr_start() {
+            if effective < crate::engine::lpr::lpr_start() {
                 return Err(f.err(
                     "effective",
                     ErrorKind::FixingBeforeLpr {
-                        first: crate::lpr::lpr_start(),
+                        first: crate::engine::lpr::lpr_start(),
                     },
                 ));
             }
@@ -722,7 +414,7 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
         subcontracting: o
             .opt_obj("subcontracting")?
             .map(|s| {
-                Ok(Subcontracting {
+                Res::Ok(Subcontracting {
                     penalty_fraction: s.fraction("penalty_fraction")?,
                     refund_paid: s
                         .opt_bool("refund_paid")?
@@ -735,7 +427,7 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
         service_incidents: o
             .opt_obj("service_incidents")?
             .map(|s| {
-                Ok(ServiceIncidents {
+                Res::Ok(ServiceIncidents {
                     count: s.uint("count", 0, 1_000_000)? as u32,
                     penalty_each: s.money("penalty_each")?,
                     extra: s.extra(&["count", "penalty_each"]),
@@ -745,7 +437,7 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
         substandard_service: o
             .opt_obj("substandard_service")?
             .map(|s| {
-                Ok(SubstandardService {
+                Res::Ok(SubstandardService {
                     value: s.money("value")?,
                     fraction: s.fraction("fraction")?,
                     extra: s.extra(&["value", "fraction"]),
@@ -815,7 +507,7 @@ pub fn check_consistency(s: &Scenario) -> Res<()> {
             ErrorKind::EndBeforeStart { start: c.start },
         ));
     }
-    if c.end >= crate::fees::add_months(c.start, 12 * MAX_TERM_YEARS) {
+    if c.end >= crate::engine::fees::add_months(c.start, 12 * MAX_TERM_YEARS) {
         return Err(ValidationError::new(
             "contract.end",
             ErrorKind::TermTooLong {
@@ -849,7 +541,7 @@ pub fn check_consistency(s: &Scenario) -> Res<()> {
         .filter_map(|(i, p)| p.for_period.map(|f| (i, f)))
         .peekable();
     if designated.peek().is_some() {
-        let starts: Vec<NaiveDate> = crate::compute::billed_periods(s)
+        let starts: Vec<NaiveDate> = crate::engine::compute::billed_periods(s)
             .iter()
             .map(|c| c.start)
             .collect();
@@ -1144,5 +836,10 @@ impl<'a> Obj<'a> {
 
 /// `YYYY-MM-DD` exactly, years 1900 to 2200.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    crate::calendar::parse_ymd(s).filter(|d| (1900..=2200).contains(&d.year()))
+    crate::engine::calendar::parse_ymd(s).filter(|d| (1900..=2200).contains(&d.year()))
+}
+
+/// Reads a scenario document and computes it: what `contract-calc compute` does.
+pub fn compute_json(text: &str) -> Res<crate::engine::compute::ComputeResult> {
+    Ok(crate::engine::compute::compute(&parse_scenario(text)?)?)
 }

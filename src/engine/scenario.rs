@@ -1,9 +1,9 @@
 //! The scenario document, version 1 (spec "Document"): the contract's terms as a user typed them.
 //! The same JSON is stored in the browser, carried by share links, exported, and read by the CLI.
-//! Reading it (with every check and its message) is [`crate::validation`]; writing it is serde.
+//! Reading it (with every check and its message) is [`crate::document::read`]; writing it is serde.
 //! Fields this version does not know are kept in `extra` and written back unchanged.
 
-use crate::calendar::Calendar;
+use crate::engine::calendar::Calendar;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -1,16 +1,16 @@
 //! Working days and rest days (spec §2, §10): mainland China's statutory holidays and make-up
 //! working days (调休) from the published notices, provisional rest days for later years
-//! ([`crate::provisional_holidays`], with a warning), plain weekends, or no rest days at all; and
+//! ([`crate::engine::provisional_holidays`], with a warning), plain weekends, or no rest days at all; and
 //! the roll-forward of a deadline that falls on a rest day to the next working day (Art. 203).
 
-use crate::warnings::Assumptions;
+use crate::engine::warnings::Assumptions;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// The State Council's holiday arrangements, copied from `shared/data/cn-holidays.tsv` (sources in
 /// its header). Only days that differ from the plain weekend rule are listed.
-const CN_HOLIDAYS_TSV: &str = include_str!("../data/cn-holidays.tsv");
+const CN_HOLIDAYS_TSV: &str = include_str!("../../data/cn-holidays.tsv");
 
 /// `payment.calendar`: which days are working days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -143,7 +143,7 @@ impl Calendar {
                 }
                 if d > t.last {
                     seen.provisional_year(d.year());
-                    return Ok(!crate::provisional_holidays::is_rest_day(d)
+                    return Ok(!crate::engine::provisional_holidays::is_rest_day(d)
                         .unwrap_or_else(|| is_weekend(d)));
                 }
                 Ok(match t.rows.binary_search_by_key(&d, |r| r.date) {
@@ -347,7 +347,7 @@ mod tests {
         );
         assert_eq!(
             s.warnings(),
-            vec![crate::warnings::Warning::CalendarProvisional { year: 2027 }]
+            vec![crate::engine::warnings::Warning::CalendarProvisional { year: 2027 }]
         );
         // 2027-02-10 is the second 补假 of the Spring Festival (除夕 02-05 … 初三 02-08, the
         // Saturday and Sunday give 02-09 and 02-10): the deadline moves to Thursday 02-11.

@@ -2,7 +2,7 @@
 //! first settles the cycle it names (`for`, Art. 560 ¶1), then the cycle with the earliest due date
 //! that still has an unpaid amount, then the next.
 
-use crate::scenario::PaymentMade;
+use crate::engine::scenario::PaymentMade;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -90,7 +90,7 @@ pub fn allocate(cycles: &[Owed], payments: &[PaymentMade], as_of: NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Extra;
+    use crate::engine::scenario::Extra;
     use crate::test_support::{d, date};
 
     fn pay(on: &str, amount: &str) -> PaymentMade {

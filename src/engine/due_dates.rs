@@ -1,10 +1,10 @@
 //! Due dates (spec §2): when each cycle's fee must be paid under the contract's payment clause,
 //! counted from the cycle's billed period, with rest days handled by the chosen calendar.
 
-use crate::calendar::{Calendar, NotCovered};
-use crate::fees::add_months;
-use crate::scenario::{DayType, DueRule};
-use crate::warnings::Assumptions;
+use crate::engine::calendar::{Calendar, NotCovered};
+use crate::engine::fees::add_months;
+use crate::engine::scenario::{DayType, DueRule};
+use crate::engine::warnings::Assumptions;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// Day `day` of the month holding `in_month`; a day the month lacks is its last day.
@@ -94,7 +94,7 @@ pub fn invoice_date(invoice_day: u32, start: NaiveDate, end: NaiveDate) -> Naive
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Extra;
+    use crate::engine::scenario::Extra;
     use crate::test_support::date;
 
     fn seen() -> Assumptions {

@@ -4,12 +4,14 @@
 //! cycle or per segment and capped per cycle; and the dates from which the supplier may suspend
 //! service (暂停服务) or terminate (解除合同) for non-payment.
 
-use crate::fees::add_months;
-use crate::lpr::{LprTable, TooEarly};
-use crate::money::round_yuan;
-use crate::payments::Tranche;
-use crate::scenario::{CapBase, DayCount, LatePayment, LprFixing, PartialPeriod, Rate, Rounding};
-use crate::warnings::Assumptions;
+use crate::engine::fees::add_months;
+use crate::engine::lpr::{LprTable, TooEarly};
+use crate::engine::money::round_yuan;
+use crate::engine::payments::Tranche;
+use crate::engine::scenario::{
+    CapBase, DayCount, LatePayment, LprFixing, PartialPeriod, Rate, Rounding,
+};
+use crate::engine::warnings::Assumptions;
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -365,8 +367,8 @@ pub fn right_arises(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lpr::builtin;
-    use crate::scenario::{Extra, LprTerm, RateChange};
+    use crate::engine::lpr::builtin;
+    use crate::engine::scenario::{Extra, LprTerm, RateChange};
     use crate::test_support::{d, date};
 
     fn daily(

@@ -3,13 +3,13 @@
 //! Plain string building with every piece of user text escaped, so the app sets it in one step on
 //! each keystroke and the CLI can write the same statement to a file.
 
-use crate::amount_in_words::amount_in_words;
-use crate::compute::ComputeResult;
-use crate::explain;
-use crate::money::format_yuan;
-use crate::scenario::{Cycle, Scenario};
-use crate::termination::{Charge, ChargeKind, Payer, TerminationResult};
-use crate::validation::Lang;
+use crate::engine::compute::ComputeResult;
+use crate::engine::money::format_yuan;
+use crate::engine::scenario::{Cycle, Scenario};
+use crate::engine::termination::{Charge, ChargeKind, Payer, TerminationResult};
+use crate::present::explain;
+use crate::text::amount_in_words::amount_in_words;
+use crate::text::Lang;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -125,7 +125,7 @@ pub fn period(start: NaiveDate, end: NaiveDate) -> String {
 
 /// A cycle as a table shows it: a whole month `2025-03`, a whole quarter `2025 Q2`, otherwise
 /// its dates (a partial cycle, a contract year).
-pub fn cycle_label(c: &crate::compute::CycleRow, cycle: Cycle) -> String {
+pub fn cycle_label(c: &crate::engine::compute::CycleRow, cycle: Cycle) -> String {
     match (cycle, c.partial_of) {
         (Cycle::Monthly, None) => format!("{}-{:02}", c.start.year(), c.start.month()),
         (Cycle::Quarterly, None) => format!("{} Q{}", c.start.year(), c.start.month0() / 3 + 1),
@@ -211,7 +211,7 @@ pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> 
 
 /// The key terms in words, for the printed statement.
 pub fn terms_html(s: &Scenario, lang: Lang) -> String {
-    let c = crate::compare::compare(&[(s.name.clone(), s.clone())], lang);
+    let c = crate::present::compare::compare(&[(s.name.clone(), s.clone())], lang);
     let mut h = Html {
         out: String::with_capacity(2048),
         zh: lang == Lang::Zh,
@@ -376,7 +376,7 @@ fn subcontracting_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool
         return;
     };
     let (penalty, refund) =
-        crate::subcontracting::exposure(clause, r.total_fees.contract_total, r.paid);
+        crate::engine::subcontracting::exposure(clause, r.total_fees.contract_total, r.paid);
     let label = match clause.occurred_on {
         Some(d) if h.zh => format!("转包违约责任（{}发现）", explain::date_words(d, Lang::Zh)),
         Some(d) => format!(
@@ -502,8 +502,8 @@ fn termination_card(h: &mut Html, t: &TerminationResult, lang: Lang, open: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compute::compute;
-    use crate::validation::parse_scenario;
+    use crate::document::read::parse_scenario;
+    use crate::engine::compute::compute;
 
     fn figures(name: &str) -> (Scenario, ComputeResult) {
         let text = std::fs::read_to_string(format!(

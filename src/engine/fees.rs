@@ -1,8 +1,8 @@
 //! Fees and the contract total (spec §1): the billing cycles over the service term, partial cycles
 //! by days or in full, the contract total (合同总金额) and the total with automatic renewal.
 
-use crate::money::round_yuan;
-use crate::scenario::{Cycle, PartialCycle};
+use crate::engine::money::round_yuan;
+use crate::engine::scenario::{Cycle, PartialCycle};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 

@@ -2,11 +2,10 @@
 //! is paid, and the scenario with every invoice paid D days late, for negotiating terms before a
 //! contract starts.
 
-use crate::compute::{billed_periods, compute, ComputeResult};
-use crate::due_dates::due_date;
-use crate::scenario::{PaymentMade, Scenario};
-use crate::validation::ValidationError;
-use crate::warnings::Assumptions;
+use crate::engine::compute::{billed_periods, compute, ComputeError, ComputeResult};
+use crate::engine::due_dates::due_date;
+use crate::engine::scenario::{PaymentMade, Scenario};
+use crate::engine::warnings::Assumptions;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -25,7 +24,7 @@ pub const MAX_EXPOSURE_DAYS: u32 = 3660;
 /// §12: for n = 0, step, 2·step, … ≤ `days`, the total penalty if everything outstanding is
 /// paid on `as_of` + n days and nothing before: the scenario computed with that `as_of` and only
 /// the payments dated on or before the original one.
-pub fn exposure(s: &Scenario, days: u32, step: u32) -> Result<Vec<ExposurePoint>, ValidationError> {
+pub fn exposure(s: &Scenario, days: u32, step: u32) -> Result<Vec<ExposurePoint>, ComputeError> {
     let mut later = s.clone();
     later.payment.payments.retain(|p| p.date <= s.as_of);
     let step = step.max(1);
@@ -49,7 +48,7 @@ pub fn exposure(s: &Scenario, days: u32, step: u32) -> Result<Vec<ExposurePoint>
 /// §13: the scenario with its payments replaced by one per billed cycle, the cycle's amount paid
 /// `late_days` after its due date, designated for that cycle; `as_of` moved to the last such
 /// payment when that is later.
-pub fn every_invoice_late(s: &Scenario, late_days: u32) -> Result<Scenario, ValidationError> {
+pub fn every_invoice_late(s: &Scenario, late_days: u32) -> Result<Scenario, ComputeError> {
     let mut seen = Assumptions::default();
     let mut out = s.clone();
     out.payment.payments = billed_periods(s)
@@ -61,16 +60,7 @@ pub fn every_invoice_late(s: &Scenario, late_days: u32) -> Result<Scenario, Vali
                 c.start,
                 c.end,
                 &mut seen,
-            )
-            .map_err(|e| {
-                ValidationError::new(
-                    "payment.calendar",
-                    crate::validation::ErrorKind::CalendarBeforeTable {
-                        date: e.date,
-                        first: e.first,
-                    },
-                )
-            })?;
+            )?;
             Ok(PaymentMade {
                 date: due
                     .checked_add_days(Days::new(late_days.into()))
@@ -80,7 +70,7 @@ pub fn every_invoice_late(s: &Scenario, late_days: u32) -> Result<Scenario, Vali
                 extra: Default::default(),
             })
         })
-        .collect::<Result<_, ValidationError>>()?;
+        .collect::<Result<_, ComputeError>>()?;
     if let Some(last) = out.payment.payments.iter().map(|p| p.date).max() {
         out.as_of = out.as_of.max(last);
     }
@@ -88,6 +78,6 @@ pub fn every_invoice_late(s: &Scenario, late_days: u32) -> Result<Scenario, Vali
 }
 
 /// §13 the result of [`every_invoice_late`].
-pub fn what_if_late(s: &Scenario, late_days: u32) -> Result<ComputeResult, ValidationError> {
+pub fn what_if_late(s: &Scenario, late_days: u32) -> Result<ComputeResult, ComputeError> {
     compute(&every_invoice_late(s, late_days)?)
 }

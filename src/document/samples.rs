@@ -1,7 +1,7 @@
 //! Ready-made scenarios: the app's first screen and the benchmark's ten-year contract.
 
-use crate::scenario::Scenario;
-use crate::validation::parse_scenario;
+use crate::document::read::parse_scenario;
+use crate::engine::scenario::Scenario;
 use chrono::{Datelike, Days, NaiveDate};
 use serde_json::json;
 
@@ -37,7 +37,7 @@ pub fn ten_year_monthly() -> Scenario {
     let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or_default();
     let payments: Vec<_> = (0..120u32)
         .map(|i| {
-            let month_start = crate::fees::add_months(start, i + 1);
+            let month_start = crate::engine::fees::add_months(start, i + 1);
             let late = if i % 4 == 3 { 25 } else { 5 };
             let date = month_start.with_day(1).unwrap_or(month_start) + Days::new(late);
             let amount = if i % 10 == 9 { "48000.00" } else { "50000.00" };
@@ -75,7 +75,7 @@ pub fn ten_year_monthly() -> Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compute::compute;
+    use crate::engine::compute::compute;
 
     #[test]
     fn the_samples_compute() {

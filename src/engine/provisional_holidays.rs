@@ -349,7 +349,7 @@ mod tests {
     fn festivals_2010_to_2026_are_rest_days_in_the_published_notices() {
         // The published notices add bridges and make-up days, so only check that each festival
         // day computed from tyme4rs is an `off` day of that year's notice.
-        let tsv = include_str!("../data/cn-holidays.tsv");
+        let tsv = include_str!("../../data/cn-holidays.tsv");
         let off: BTreeSet<NaiveDate> = tsv
             .lines()
             .filter(|l| !l.starts_with('#'))

@@ -1,7 +1,7 @@
 //! Amounts in Chinese capitals (大写金额, spec §8), by the PBOC rules for filling in payment
 //! instruments (《支付结算办法》附一《正确填写票据和结算凭证的基本规定》).
 
-use crate::money::round_yuan;
+use crate::engine::money::round_yuan;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 

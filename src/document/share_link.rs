@@ -2,10 +2,12 @@
 //! travels in the URL fragment, which browsers never send to a server:
 //! `#s1.` + base64url without padding of the raw-deflated compact JSON document.
 //! Reading a link is defensive: size limits before and during inflation, then the full
-//! validation of [`crate::validation::parse_scenario`].
+//! validation of [`crate::document::read::parse_scenario`].
 
-use crate::scenario::Scenario;
-use crate::validation::{parse_scenario, Lang, ValidationError};
+use crate::document::error::ValidationError;
+use crate::document::read::parse_scenario;
+use crate::engine::scenario::Scenario;
+use crate::text::Lang;
 use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
@@ -165,8 +167,8 @@ pub fn qr_svg(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::samples;
-    use crate::validation::ErrorKind;
+    use crate::document::error::ErrorKind;
+    use crate::document::samples;
     use chrono::NaiveDate;
 
     fn starter() -> Scenario {

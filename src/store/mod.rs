@@ -10,11 +10,11 @@
 //! - `contract-calc/quarantine/<original key>@<timestamp>`: an entry this build could not read,
 //!   moved aside byte for byte so that the user can download it.
 
-use crate::scenario::Scenario;
-use crate::validation::show;
-use crate::validation::{
-    parse_scenario, scenario_from_value, ErrorKind, Expected, Lang, ValidationError, MAX_LIST,
-};
+use crate::document::error::{ErrorKind, Expected, ValidationError};
+use crate::document::read::show;
+use crate::document::read::{parse_scenario, scenario_from_value, MAX_LIST};
+use crate::engine::scenario::Scenario;
+use crate::text::Lang;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -816,7 +816,7 @@ pub fn import(text: &str) -> Result<Vec<Scenario>, ValidationError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::samples;
+    use crate::document::samples;
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
 

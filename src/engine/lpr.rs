@@ -3,14 +3,14 @@
 //! use before the LPR existed; and what happens after the built-in table ends (spec §10: the latest
 //! known fixing, with a warning).
 
-use crate::scenario::{LprTerm, UserLprFixing};
-use crate::warnings::Assumptions;
+use crate::engine::scenario::{LprTerm, UserLprFixing};
+use crate::engine::warnings::Assumptions;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
 /// Copied from `shared/data/lpr.tsv` (sources in its header): only the fixings where a rate changed.
-const LPR_TSV: &str = include_str!("../data/lpr.tsv");
+const LPR_TSV: &str = include_str!("../../data/lpr.tsv");
 
 /// The first LPR fixing; before it the PBOC benchmark lending rate applies.
 pub fn lpr_start() -> NaiveDate {
@@ -101,7 +101,7 @@ pub fn lpr_rows() -> &'static [LprRow] {
             .filter_map(|l| {
                 let mut f = l.split('\t');
                 Some(LprRow {
-                    effective: crate::calendar::parse_ymd(f.next()?)?,
+                    effective: crate::engine::calendar::parse_ymd(f.next()?)?,
                     one_year_percent: f.next()?.parse().ok()?,
                     five_year_percent: f.next()?.parse().ok()?,
                 })
@@ -114,7 +114,7 @@ fn header_known_until() -> Option<NaiveDate> {
     LPR_TSV
         .lines()
         .find_map(|l| l.strip_prefix("# known_until: "))
-        .and_then(|rest| crate::calendar::parse_ymd(rest.get(..10)?))
+        .and_then(|rest| crate::engine::calendar::parse_ymd(rest.get(..10)?))
 }
 
 /// The built-in table alone.
@@ -205,7 +205,7 @@ pub fn one_year_rate_on(date: NaiveDate) -> Result<Decimal, TooEarly> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Extra;
+    use crate::engine::scenario::Extra;
     use crate::test_support::{d, date};
 
     #[test]
@@ -264,7 +264,7 @@ mod tests {
                 &mut seen,
             )
             .unwrap();
-        assert_eq!(crate::money::round_yuan(i), d("176.71"));
+        assert_eq!(crate::engine::money::round_yuan(i), d("176.71"));
         assert!(seen.warnings().is_empty());
         // A day after the table's last verified day is noted (§10).
         builtin()

@@ -3,10 +3,10 @@
 //! generally excessively high). The loss of late money is measured as interest at the one-year
 //! LPR over the same counted days.
 
-use crate::late_payment::CountedSpan;
-use crate::lpr::LprTable;
-use crate::money::round_yuan;
-use crate::warnings::Assumptions;
+use crate::engine::late_payment::CountedSpan;
+use crate::engine::lpr::LprTable;
+use crate::engine::money::round_yuan;
+use crate::engine::warnings::Assumptions;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -52,7 +52,7 @@ pub fn assess(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lpr::builtin;
+    use crate::engine::lpr::builtin;
     use crate::test_support::{d, date};
 
     fn span(base: &str, from: &str, to: &str) -> CountedSpan {

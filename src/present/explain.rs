@@ -1,11 +1,11 @@
 //! Each figure in words, with the clause and the rule behind it, as the app shows it under the
 //! figure and as a lawyer would check it by hand.
 
-use crate::compute::{ComputeResult, CycleRow};
-use crate::money::format_yuan;
-use crate::scenario::{Cycle, Scenario};
-use crate::termination::{Payer, TerminationResult};
-use crate::validation::Lang;
+use crate::engine::compute::{ComputeResult, CycleRow};
+use crate::engine::money::format_yuan;
+use crate::engine::scenario::{Cycle, Scenario};
+use crate::engine::termination::{Payer, TerminationResult};
+use crate::text::Lang;
 use rust_decimal::Decimal;
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
@@ -56,8 +56,8 @@ pub fn monthly_rate_words(fraction: Decimal, per_months: u32, lang: Lang) -> Str
 
 /// The agreed late-payment rate (spec §4, §9): a fraction per N days or months, or a multiple of
 /// the LPR fixed on a day or floating (同期).
-pub fn agreed_rate(rate: &crate::scenario::Rate, lang: Lang) -> String {
-    use crate::scenario::{LprFixing, LprTerm, Rate};
+pub fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
+    use crate::engine::scenario::{LprFixing, LprTerm, Rate};
     match rate {
         Rate::Fraction {
             fraction, per_days, ..
@@ -103,7 +103,7 @@ pub fn agreed_rate(rate: &crate::scenario::Rate, lang: Lang) -> String {
 
 /// How the contract total is made: the cycles' fees summed over the term (spec §1).
 pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
-    let term = crate::fees::billed_cycles(
+    let term = crate::engine::fees::billed_cycles(
         s.fees.cycle,
         s.fees.partial_cycle,
         s.cycle_fee(),
@@ -161,12 +161,12 @@ pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
 
 /// One segment: `¥50,000.00 × 0.05% × 9/1 (2027-02-12 to 2027-02-20, paid 2027-02-20)`; for a
 /// monthly rate the days are shown as whole months and days; an LPR rate names the LPR used.
-pub fn segment_words(s: &crate::late_payment::Segment, lang: Lang) -> String {
-    use crate::late_payment::Period;
+pub fn segment_words(s: &crate::engine::late_payment::Segment, lang: Lang) -> String {
+    use crate::engine::late_payment::Period;
     let share = match s.period {
         Period::PerDays(n) => format!("{}/{n}", s.days),
         Period::PerMonths(m) => {
-            let (k, r) = crate::late_payment::months_and_days(s.from, s.to);
+            let (k, r) = crate::engine::late_payment::months_and_days(s.from, s.to);
             let per = if m == 1 {
                 String::new()
             } else {
@@ -241,7 +241,7 @@ pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compute::compute_json;
+    use crate::document::read::compute_json;
 
     fn result(name: &str) -> ComputeResult {
         let text = std::fs::read_to_string(format!(
@@ -260,8 +260,8 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap();
-        let s = crate::validation::parse_scenario(&text).unwrap();
-        let r = crate::compute::compute(&s).unwrap();
+        let s = crate::document::read::parse_scenario(&text).unwrap();
+        let r = crate::engine::compute::compute(&s).unwrap();
         assert_eq!(
             contract_total(&s, &r, Lang::Zh),
             "每月费用 ¥40,000.00（各项费用之和），2025年1月1日至2025年12月31日共 12 期，合计 ¥480,000.00。合同总金额是按合同金额比例计算的违约金的基数。"

@@ -1,8 +1,8 @@
 //! Subcontracting without consent (擅自转包, spec §5): a share of the contract total as penalty,
 //! plus the refund of every fee paid when the contract says so.
 
-use crate::money::round_yuan;
-use crate::scenario::Subcontracting;
+use crate::engine::money::round_yuan;
+use crate::engine::scenario::Subcontracting;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -57,7 +57,7 @@ pub fn subcontracting(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Extra;
+    use crate::engine::scenario::Extra;
     use crate::test_support::d;
 
     fn clause(fraction: &str, refund_paid: bool, on: Option<&str>) -> Subcontracting {

@@ -1,0 +1,164 @@
+//! Why a scenario document was refused: the field's JSON path and what was wrong with it
+//! ([`ErrorKind`]), without words; [`crate::text::messages`] says it in Chinese or English.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// What kind of JSON value a field must hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Array,
+    Text,
+    Bool,
+}
+
+/// Why a field was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text is not JSON at all.
+    Json {
+        detail: String,
+    },
+    Missing,
+    WrongType {
+        expected: Expected,
+        got: String,
+    },
+    Format {
+        got: String,
+    },
+    Version {
+        got: String,
+    },
+    Amount {
+        got: String,
+    },
+    AmountTooLarge {
+        got: String,
+    },
+    Fraction {
+        got: String,
+    },
+    FractionTooLarge {
+        got: String,
+        max: Decimal,
+    },
+    Date {
+        got: String,
+    },
+    WholeNumber {
+        got: String,
+        min: u64,
+        max: u64,
+    },
+    Choice {
+        got: String,
+        allowed: &'static [&'static str],
+    },
+    TooMany {
+        max: usize,
+    },
+    EndBeforeStart {
+        start: NaiveDate,
+    },
+    TermTooLong {
+        max_years: u32,
+    },
+    OutsideTerm {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// `late_payment.rate` holds none of the three forms, or more than one.
+    RateForm,
+    /// §9 `partial_period: "full"` with a floating LPR rate.
+    FloatingNeedsProRata,
+    /// §9 a list of dates that must strictly increase.
+    NotIncreasing {
+        previous: NaiveDate,
+    },
+    /// §13 a designated payment's `for` that is no billed period's start.
+    NotABilledPeriod {
+        got: NaiveDate,
+    },
+    /// §9 a user LPR fixing before the LPR existed.
+    FixingBeforeLpr {
+        first: NaiveDate,
+    },
+    /// §9 an LPR in percent per year.
+    Percent {
+        got: String,
+    },
+    /// `termination.reason: "subcontracting"` without a subcontracting clause.
+    NeedsSubcontracting,
+    /// §10 a `cn` calendar day before the published table's first year.
+    CalendarBeforeTable {
+        date: NaiveDate,
+        first: NaiveDate,
+    },
+    /// §9 an LPR needed for a day before 2015-10-24.
+    LprTooEarly {
+        date: NaiveDate,
+    },
+    /// A form field: the text typed is not an amount.
+    TypedAmount {
+        got: String,
+    },
+    /// A form field: an amount finer than a fen (分).
+    TypedFen {
+        got: String,
+    },
+    /// A form field: the text typed is not a percentage / ‰ / ‱ figure.
+    TypedRate {
+        got: String,
+    },
+    /// A form field: the text typed is not a whole number.
+    TypedWholeNumber {
+        got: String,
+    },
+    /// A form field: no valid date chosen.
+    TypedDate {
+        got: String,
+    },
+}
+
+/// A refused scenario: the field's JSON path (`fees.components[0].amount`) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    pub path: String,
+    pub kind: ErrorKind,
+}
+
+impl ValidationError {
+    pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
+        ValidationError {
+            path: path.into(),
+            kind,
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+impl From<crate::engine::compute::ComputeError> for ValidationError {
+    /// The field whose data ran out: the calendar, or the LPR rate that needed a day without one.
+    fn from(e: crate::engine::compute::ComputeError) -> Self {
+        use crate::engine::compute::ComputeError;
+        use crate::engine::late_payment::RateRef;
+        match e {
+            ComputeError::CalendarBeforeTable { date, first } => ValidationError::new(
+                "payment.calendar",
+                ErrorKind::CalendarBeforeTable { date, first },
+            ),
+            ComputeError::NoLpr(n) => {
+                let path = match n.rate {
+                    RateRef::Base => "late_payment.rate.lpr_multiple".to_string(),
+                    RateRef::Change(i) => {
+                        format!("late_payment.rate_changes[{i}].rate.lpr_multiple")
+                    }
+                };
+                ValidationError::new(path, ErrorKind::LprTooEarly { date: n.date })
+            }
+        }
+    }
+}
