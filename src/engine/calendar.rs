@@ -129,32 +129,36 @@ impl Calendar {
 
     /// Whether `d` is a working day. A `cn` day after the published table is answered
     /// provisionally (§10) and its year noted in `seen`; a day before the table is refused.
+    #[inline]
     pub fn is_working_day(self, d: NaiveDate, seen: &mut Assumptions) -> Result<bool, NotCovered> {
         match self {
             Calendar::None => Ok(true),
             Calendar::Weekends => Ok(!is_weekend(d)),
-            Calendar::Cn => {
-                let t = cn_table();
-                if d < t.first {
-                    return Err(NotCovered {
-                        date: d,
-                        first: t.first,
-                    });
-                }
-                if d > t.last {
-                    seen.provisional_year(d.year());
-                    return Ok(!crate::engine::provisional_holidays::is_rest_day(d)
-                        .unwrap_or_else(|| is_weekend(d)));
-                }
-                Ok(match t.rows.binary_search_by_key(&d, |r| r.date) {
-                    Ok(i) => t.rows[i].kind == DayKind::Work,
-                    Err(_) => !is_weekend(d),
-                })
-            }
+            Calendar::Cn => Self::cn_working_day(d, seen),
         }
     }
 
+    fn cn_working_day(d: NaiveDate, seen: &mut Assumptions) -> Result<bool, NotCovered> {
+        let t = cn_table();
+        if d < t.first {
+            return Err(NotCovered {
+                date: d,
+                first: t.first,
+            });
+        }
+        if d > t.last {
+            seen.provisional_year(d.year());
+            return Ok(!crate::engine::provisional_holidays::is_rest_day(d)
+                .unwrap_or_else(|| is_weekend(d)));
+        }
+        Ok(match t.rows.binary_search_by_key(&d, |r| r.date) {
+            Ok(i) => t.rows[i].kind == DayKind::Work,
+            Err(_) => !is_weekend(d),
+        })
+    }
+
     /// Civil Code Art. 203: a deadline that falls on a rest day moves to the next working day.
+    #[inline]
     pub fn roll_forward(
         self,
         deadline: NaiveDate,

@@ -169,6 +169,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         }
         _ => crate::engine::lpr::builtin(),
     };
+    let mut counted: Vec<CountedSpan> = Vec::with_capacity(billed.len());
     let penalties: Vec<CyclePenalty> = match &s.late_payment {
         None => vec![CyclePenalty::default(); billed.len()],
         Some(terms) => {
@@ -176,6 +177,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
                 contract_start: s.contract.start,
                 lpr,
                 seen: &mut seen,
+                counted: &mut counted,
             };
             owed.iter()
                 .enumerate()
@@ -195,7 +197,6 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         }
     };
 
-    let mut counted: Vec<CountedSpan> = Vec::new();
     let mut overdue_base = Decimal::ZERO;
     let mut any_cycle_capped = false;
     let cycles: Vec<CycleRow> = billed
@@ -217,7 +218,6 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
             } else {
                 0
             };
-            counted.extend_from_slice(&p.counted);
             overdue_base += p.overdue_base;
             any_cycle_capped |= p.capped;
             CycleRow {

@@ -61,11 +61,13 @@ pub struct NoLpr {
     pub rate: RateRef,
 }
 
-/// What the penalty rules need beyond the clause itself.
+/// What the penalty rules need beyond the clause itself, and where they note what they used.
 pub struct PenaltyContext<'a> {
     pub contract_start: NaiveDate,
     pub lpr: &'a LprTable,
     pub seen: &'a mut Assumptions,
+    /// Every late tranche's counted days, cycle after cycle (for §11).
+    pub counted: &'a mut Vec<CountedSpan>,
 }
 
 /// A late tranche's counted days, for the reasonableness reference of §11.
@@ -87,7 +89,6 @@ pub struct CyclePenalty {
     pub segments: Vec<Segment>,
     /// Every tranche paid after its due date or unpaid after it (the `overdue` cap base).
     pub overdue_base: Decimal,
-    pub counted: Vec<CountedSpan>,
 }
 
 /// Days late: the first day is not counted (Art. 201), so paying on the due date is 0 days late.
@@ -252,7 +253,7 @@ fn tranche_segments(
             from: a,
             to: b,
             days: (b - a).num_days() + 1,
-            base: round_yuan(base),
+            base,
             fraction,
             period,
             lpr: lpr.map(|p| {
@@ -293,7 +294,10 @@ pub fn cycle_penalty(
         }
         p.overdue_base += base;
         if let Some(span) = counted_days(terms, due, end) {
-            p.counted.push(CountedSpan {
+            if p.segments.is_empty() {
+                p.segments.reserve(tranches.len() + 1);
+            }
+            ctx.counted.push(CountedSpan {
                 base,
                 from: span.0,
                 to: span.1,
@@ -427,10 +431,12 @@ mod tests {
         as_of: &str,
     ) -> Result<CyclePenalty, NoLpr> {
         let mut seen = Assumptions::default();
+        let mut counted = Vec::new();
         let mut ctx = PenaltyContext {
             contract_start: date("2020-01-01"),
             lpr: builtin(),
             seen: &mut seen,
+            counted: &mut counted,
         };
         cycle_penalty(
             terms,

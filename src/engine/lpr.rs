@@ -175,23 +175,46 @@ impl LprTable {
         to: NaiveDate,
         seen: &mut Assumptions,
     ) -> Result<Decimal, TooEarly> {
-        let mut sum = Decimal::ZERO;
-        let mut a = from;
-        while a <= to {
-            let r = self.one_year.on(a)?;
-            let b = r
-                .next_change
-                .and_then(|n| n.pred_opt())
-                .map_or(to, |n| n.min(to));
-            sum += base * r.percent * Decimal::from((b - a).num_days() + 1);
-            match b.succ_opt() {
-                Some(n) => a = n,
-                None => break,
+        self.one_year_interest_on_all([(base, from, to)], seen)
+    }
+
+    /// The same summed over several `(base, from, to)` spans, with one division at the end: the
+    /// base-days at each rate are added up first.
+    pub fn one_year_interest_on_all(
+        &self,
+        spans: impl IntoIterator<Item = (Decimal, NaiveDate, NaiveDate)>,
+        seen: &mut Assumptions,
+    ) -> Result<Decimal, TooEarly> {
+        let rates = &self.one_year.0;
+        let mut base_days = vec![Decimal::ZERO; rates.len()];
+        for (base, from, to) in spans {
+            let mut i = rates.partition_point(|r| r.0 <= from);
+            if i == 0 {
+                return Err(TooEarly(from));
+            }
+            let mut a = from;
+            while a <= to {
+                let b = rates
+                    .get(i)
+                    .and_then(|n| n.0.pred_opt())
+                    .map_or(to, |n| n.min(to));
+                base_days[i - 1] += base * Decimal::from((b - a).num_days() + 1);
+                match b.succ_opt() {
+                    Some(n) => a = n,
+                    None => break,
+                }
+                i += 1;
+            }
+            if to > self.known_until && from <= to {
+                seen.lpr_beyond_table(self.known_until);
             }
         }
-        if to > self.known_until && from <= to {
-            seen.lpr_beyond_table(self.known_until);
-        }
+        let sum: Decimal = base_days
+            .iter()
+            .zip(rates)
+            .filter(|(d, _)| !d.is_zero())
+            .map(|(d, r)| *d * r.1)
+            .sum();
         Ok(sum / Decimal::from(36_500))
     }
 }

@@ -9,7 +9,11 @@ pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false
 
 /// Rounds to 0.01 yuan, half away from zero (四舍五入), and always keeps two decimals.
 pub fn round_yuan(amount: Decimal) -> Decimal {
-    let mut r = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut r = if amount.scale() <= 2 {
+        amount
+    } else {
+        amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    };
     r.rescale(2);
     r
 }

@@ -30,10 +30,9 @@ pub fn assess(
     lpr: &LprTable,
     seen: &mut Assumptions,
 ) -> Option<Reasonableness> {
-    let mut loss = Decimal::ZERO;
-    for s in spans {
-        loss += lpr.one_year_interest(s.base, s.from, s.to, seen).ok()?;
-    }
+    let loss = lpr
+        .one_year_interest_on_all(spans.iter().map(|s| (s.base, s.from, s.to)), seen)
+        .ok()?;
     let threshold = round_yuan(loss * Decimal::new(13, 1));
     let ratio = (!loss.is_zero()).then(|| {
         let mut r = (total_penalty / loss)
