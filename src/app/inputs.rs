@@ -9,8 +9,10 @@ use crate::engine::scenario::{
     Cycle, DayType, LprFixing, LprTerm, PartialCycle, PartialPeriod, TerminationReason,
 };
 use crate::form::{
-    DueRuleKind, EndMode, FormState, LabelledAmount, PaymentRow, RateKind, RatePreset, RateUnit,
+    typed_rate, DueRuleKind, EndMode, FormState, LabelledAmount, PaymentRow, RateKind, RatePreset,
+    RateUnit,
 };
+use crate::text::{self, rates::Per, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -414,7 +416,7 @@ fn payment_terms(ctx: Ctx) -> impl IntoView {
                     }.into_any(),
                     _ => days_fields(ctx).into_any(),
                 }}
-                {choice(ctx, "payment.calendar", ("工作日历", "Calendar"), ("中国法定节假日含调休（2024–2026）", "Mainland China holidays with make-up days (2024–2026)"),
+                {choice(ctx, "payment.calendar", ("工作日历", "Calendar"), ("中国法定节假日含调休（2010–2026 按国务院通知；之后按放假办法推算）", "Mainland China holidays with make-up days (2010–2026 as published; later years by the holiday rules)"),
                     vec![(Calendar::Cn, ("中国法定节假日", "China statutory holidays")), (Calendar::Weekends, ("仅周末休息", "Weekends only")), (Calendar::None, ("不顺延", "No rest days"))],
                     |f| f.calendar, |f, v| f.calendar = v)}
             </div>
@@ -482,7 +484,7 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                 <button type="button" class="chip" on:click=preset(RatePreset::LprTimesOnePointFive)>{ctx.t("LPR × 1.5", "LPR × 1.5")}</button>
             </div>
             <div class="grid">
-                {choice(ctx, "late_payment.rate", ("计算方式", "Rate form"), ("固定比例，或一年期 LPR 的倍数（取到期日当日 LPR）", "A fixed fraction, or a multiple of the one-year LPR on the due date"),
+                {choice(ctx, "late_payment.rate", ("计算方式", "Rate form"), ("按日或按月的固定比例，或 LPR 的倍数（到期日、逾期首日等某日的 LPR，或同期浮动）", "A fixed fraction per day(s) or month(s), or a multiple of the LPR (of a given day, or floating)"),
                     vec![(RateKind::Fraction, ("按日比例", "Per day(s)")), (RateKind::Monthly, ("按月比例（月利率）", "Per month (monthly rate)")), (RateKind::Lpr, ("LPR 倍数", "LPR multiple"))],
                     |f| f.rate_kind, |f, v| f.rate_kind = v)}
                 {move || if lpr.get() { view! {
@@ -506,6 +508,7 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                     }.into_any() } else { view! {
                         {field(ctx, "late_payment.rate.per_days".into(), ("每 N 日", "Per N days"), ("1 = 按日；10 = 每10日", "1 = per day; 10 = per 10 days"), "日 days", Kind::Number, |f| f.per_days.clone(), |f, v| f.per_days = v)}
                     }.into_any() }}
+                    <p class="echo rate-echo" data-testid="rate-echo" aria-live="polite">{move || rate_echo(ctx)}</p>
                 }.into_any() }}
                 {choice(ctx, "late_payment.partial_period", ("不足一个计息期", "A started period"), ("按比例计，或按整期计", "Counts in proportion, or whole"),
                     vec![(PartialPeriod::ProRata, ("按比例", "Pro rata")), (PartialPeriod::Full, ("按整期", "Whole periods"))],
@@ -515,6 +518,21 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                 {field(ctx, "late_payment.terminate_after_days".into(), ("逾期超过N日可解除合同", "Terminate after"), ("留空 = 无此约定", "Empty = no such clause"), "日 days", Kind::Number, |f| f.terminate_after_days.clone(), |f, v| f.terminate_after_days = v)}
             </div>
         })}
+    })
+}
+
+/// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a
+/// wrong unit shows at once; empty while the rate cannot be read.
+fn rate_echo(ctx: Ctx) -> Option<String> {
+    let lang = if ctx.is_zh() { Lang::Zh } else { Lang::En };
+    ctx.form.with(|f| {
+        let fraction = typed_rate(&f.rate_value, f.rate_unit)?;
+        let per = match f.rate_kind {
+            RateKind::Fraction => Per::Days(f.per_days.trim().parse().ok().filter(|n| *n > 0)?),
+            RateKind::Monthly => Per::Months(f.per_months.trim().parse().ok().filter(|n| *n > 0)?),
+            RateKind::Lpr => return None,
+        };
+        Some(text::rates::rate_echo(fraction, per, lang))
     })
 }
 

@@ -148,8 +148,12 @@ impl ValidationError {
             }
             TypedFen { got } if zh => format!("金额最多精确到分（两位小数），实际为“{got}”"),
             TypedFen { got } => format!("amounts go to the fen (two decimals) at most, got “{got}”"),
-            TypedRate { got } if zh => format!("“{got}”不是比例：请输入数字，如 0.05"),
-            TypedRate { got } => format!("“{got}” is not a rate: type a number like 0.05"),
+            TypedRate { got } if zh => format!(
+                "“{got}”不是比例：请按所选单位输入数字（万分之五 在“‱”下输入 5），或连同单位输入，如 0.05%、0.5‰、5‱"
+            ),
+            TypedRate { got } => format!(
+                "“{got}” is not a rate: type a number in the unit chosen (5 for 5‱), or with its sign, e.g. 0.05%, 0.5‰, 5‱"
+            ),
             TypedWholeNumber { got } if zh => format!("“{got}”不是整数"),
             TypedWholeNumber { got } => format!("“{got}” is not a whole number"),
             TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),

@@ -3,6 +3,7 @@
 
 pub mod amount_in_words;
 pub mod messages;
+pub mod rates;
 
 /// The language of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

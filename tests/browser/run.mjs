@@ -362,6 +362,40 @@ const tests = [
     },
   },
   {
+    name: 'a rate typed with its unit sign means that unit whatever the selector says, and is echoed in words',
+    async run({ page, url }) {
+      await openApp(page, url);
+      // The starter's 日万分之五 (5 in ‱), and the penalty it gives as of today.
+      const echo = page.getByTestId('rate-echo');
+      await expectText(page, '[data-testid=rate-echo]', '日万分之五 = 0.05%/日 = 年18.25%');
+      const penalty = (await page.locator(PENALTY).textContent()).trim();
+      const rate = field(page, 'late_payment.rate.fraction');
+      const units = { '%': '% 百分之', '‰': '‰ 千分之', '‱': '‱ 万分之' };
+      const bare = { '%': '0.05', '‰': '0.5', '‱': '5' };
+      // Every unit chosen × every way of typing 万分之五: a bare number in that unit, or with a
+      // sign or word of its own, which wins over the selector.
+      for (const [chosen, label] of Object.entries(units)) {
+        await page.selectOption('#f-late_payment-rate-unit', { label });
+        for (const typed of [bare[chosen], '0.05%', '0.5‰', '5‱', '万分之5']) {
+          await rate.fill(typed);
+          await expectText(page, PENALTY, penalty);
+          await expectText(page, '[data-testid=rate-echo]', '日万分之五 = 0.05%/日 = 年18.25%');
+        }
+      }
+      // A bare 0.0005 with ‱ chosen is 10,000 times smaller, and the echo says so plainly.
+      await page.selectOption('#f-late_payment-rate-unit', { label: units['‱'] });
+      await rate.fill('0.0005');
+      await expectText(page, '[data-testid=rate-echo]', '日万分之零点零零零五 = 0.000005%/日 = 年0.001825%');
+      assert((await page.locator(PENALTY).textContent()).trim() !== penalty, 'a different penalty');
+      // Two signs are refused with a message that shows how to type it.
+      await rate.fill('5‱%');
+      const err = page.locator('#f-late_payment-rate-fraction-err');
+      await page.waitForFunction(() => document.querySelector('#f-late_payment-rate-fraction-err')?.textContent?.includes('0.05%'));
+      assert((await err.textContent()).includes('5‱'), `message: ${await err.textContent()}`);
+      assertEq((await echo.textContent()).trim(), '', 'no echo for an unreadable rate');
+    },
+  },
+  {
     name: 'a breakdown opens from the keyboard and keeps the focus on its heading',
     async run({ page, url }) {
       await openApp(page, url);
