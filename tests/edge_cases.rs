@@ -935,7 +935,7 @@ fn nested_array_errors_name_the_element_and_field() {
     )]);
     assert_eq!(
         refusal(&v),
-        "late_payment.rate.basis_days: expected one of \"360\", \"365\", got 364"
+        "late_payment.rate.basis_days: expected one of the numbers 360, 365 (without quotes), got 364"
     );
     let v = with(&[(
         "/termination",

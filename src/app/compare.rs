@@ -68,7 +68,7 @@ pub fn Compare() -> impl IntoView {
                                 <input type="checkbox" data-testid="compare-pick"
                                     prop:checked=move || picked.with(|p| p.contains(&id))
                                     on:change=move |_| toggle(id2.clone()) />
-                                <span>{m.name.clone()}</span>
+                                <span>{crate::text::neutral(&m.name)}</span>
                             </label>
                         }
                     }

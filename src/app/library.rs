@@ -385,7 +385,7 @@ pub fn ScenarioBar() -> impl IntoView {
         <div class="scenario-bar">
             <div class="scenario-title">
                 <span class="muted">{ctx.t("当前方案", "Scenario")}</span>
-                <strong data-testid="scenario-name">{move || ctx.form.with(|f| f.name.clone())}</strong>
+                <strong data-testid="scenario-name">{move || ctx.form.with(|f| crate::text::neutral(&f.name))}</strong>
                 <span class="save-state" data-testid="save-state">{move || {
                     if !ctx.autosave.get() { if ctx.is_zh() { "来自链接，未保存" } else { "from a link, not saved" } }
                     else if !ctx.storage_ok.get() { if ctx.is_zh() { "仅在内存中" } else { "in memory only" } }
@@ -465,7 +465,7 @@ fn saved_item(
         move || ctx.current_id.get().as_deref() == Some(id.as_str())
     };
     let (id1, id2, id3, id4) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let shown_name = name.clone();
+    let shown_name = crate::text::neutral(&name);
     let when = updated
         .replace('T', " ")
         .chars()

@@ -85,6 +85,31 @@ pub enum ErrorKind {
     FixingBeforeLpr {
         first: NaiveDate,
     },
+    /// An amount finer than a fen (分) in a document.
+    SubFen {
+        got: String,
+    },
+    /// A whole number from a fixed set, written as a JSON number.
+    NumberChoice {
+        got: String,
+        allowed: &'static [u32],
+    },
+    /// The document is larger than [`crate::document::read::MAX_DOCUMENT_BYTES`].
+    DocumentTooLarge {
+        max_bytes: usize,
+    },
+    /// A name or label longer than allowed.
+    TextTooLong {
+        max_chars: usize,
+    },
+    /// Fields this version does not know take more room than allowed.
+    UnknownTooLarge {
+        max_bytes: usize,
+    },
+    /// A field this version does not know nests too deeply.
+    UnknownTooDeep {
+        max: usize,
+    },
     /// §9 an LPR in percent per year.
     Percent {
         got: String,

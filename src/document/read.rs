@@ -9,6 +9,7 @@ use crate::engine::scenario::*;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
+use std::cell::Cell;
 
 type Res<T> = Result<T, ValidationError>;
 
@@ -21,8 +22,38 @@ pub fn max_fraction() -> Decimal {
     Decimal::TEN
 }
 
+/// The largest document read, in bytes (a ten-year contract with 120 payments is about 20 KB).
+pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+/// All the fields this version does not know, together, at most this many bytes as JSON.
+pub const MAX_UNKNOWN_BYTES: usize = 64 << 10;
+/// An unknown field nests at most this deep.
+pub const MAX_UNKNOWN_DEPTH: usize = 16;
+/// A scenario's name, at most this many characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// A fee component's or a loss's label, at most this many characters.
+pub const MAX_LABEL_CHARS: usize = 100;
+
+/// How deeply a JSON value nests (a scalar is 0).
+fn depth(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        Value::Object(m) => 1 + m.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
 /// Reads a scenario document from JSON text.
 pub fn parse_scenario(text: &str) -> Res<Scenario> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ValidationError::new(
+            "",
+            ErrorKind::DocumentTooLarge {
+                max_bytes: MAX_DOCUMENT_BYTES,
+            },
+        ));
+    }
+    // A byte-order mark, as some editors write it, is not part of the document.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| {
         ValidationError::new(
             "",
@@ -36,7 +67,8 @@ pub fn parse_scenario(text: &str) -> Res<Scenario> {
 
 /// Reads a scenario document already parsed as JSON.
 pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
-    let root = Obj::new(String::new(), value)?;
+    let budget = Cell::new(0);
+    let root = Obj::new(String::new(), value, &budget)?;
     let format = root.text("format")?;
     if format != FORMAT {
         return Err(root.err(
@@ -53,7 +85,9 @@ pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
     let scenario = Scenario {
         format,
         version: VERSION,
-        name: root.opt_text("name")?.unwrap_or_default(),
+        name: root
+            .opt_short_text("name", MAX_NAME_CHARS)?
+            .unwrap_or_default(),
         as_of: root.date("as_of")?,
         contract: contract(&root.obj("contract")?)?,
         fees: fees(&root.obj("fees")?)?,
@@ -71,7 +105,7 @@ pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
             .map(|o| {
                 Res::Ok(ClientBreaches {
                     confidentiality_penalty: o.opt_money("confidentiality_penalty")?,
-                    extra: o.extra(&["confidentiality_penalty"]),
+                    extra: o.extra(&["confidentiality_penalty"])?,
                 })
             })
             .transpose()?,
@@ -91,7 +125,7 @@ pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
             "supplier_breaches",
             "client_breaches",
             "termination",
-        ]),
+        ])?,
     };
     check_consistency(&scenario)?;
     Ok(scenario)
@@ -104,7 +138,7 @@ fn contract(o: &Obj) -> Res<Contract> {
         renewal_months: o
             .opt_uint("renewal_months", 0, 12 * MAX_TERM_YEARS as u64)?
             .unwrap_or(0) as u32,
-        extra: o.extra(&["start", "end", "renewal_months"]),
+        extra: o.extra(&["start", "end", "renewal_months"])?,
     })
 }
 
@@ -114,9 +148,11 @@ fn fees(o: &Obj) -> Res<Fees> {
         .into_iter()
         .map(|c| {
             Ok(FeeComponent {
-                label: c.opt_text("label")?.unwrap_or_default(),
+                label: c
+                    .opt_short_text("label", MAX_LABEL_CHARS)?
+                    .unwrap_or_default(),
                 amount: c.money("amount")?,
-                extra: c.extra(&["label", "amount"]),
+                extra: c.extra(&["label", "amount"])?,
             })
         })
         .collect::<Res<Vec<_>>>()?;
@@ -134,7 +170,7 @@ fn fees(o: &Obj) -> Res<Fees> {
             Some(PartialCycle::ByDays),
         )?,
         components,
-        extra: o.extra(&["cycle", "partial_cycle", "components"]),
+        extra: o.extra(&["cycle", "partial_cycle", "components"])?,
     })
 }
 
@@ -166,23 +202,23 @@ fn payment(o: &Obj) -> Res<Payment> {
     let due = match rule {
         0 => DueRule::DayOfNextMonth {
             day: d.uint("day", 1, 31)? as u32,
-            extra: d.extra(&["rule", "day"]),
+            extra: d.extra(&["rule", "day"])?,
         },
         1 => DueRule::DaysAfterCycleEnd {
             days: d.uint("days", 0, MAX_DAYS)? as u32,
             day_type: day_type(&d)?,
-            extra: d.extra(&["rule", "days", "day_type"]),
+            extra: d.extra(&["rule", "days", "day_type"])?,
         },
         2 => DueRule::DaysAfterCycleStart {
             days: d.uint("days", 0, MAX_DAYS)? as u32,
             day_type: day_type(&d)?,
-            extra: d.extra(&["rule", "days", "day_type"]),
+            extra: d.extra(&["rule", "days", "day_type"])?,
         },
         _ => DueRule::DaysAfterInvoice {
             invoice_day: d.uint("invoice_day", 1, 31)? as u32,
             days: d.uint("days", 0, MAX_DAYS)? as u32,
             day_type: day_type(&d)?,
-            extra: d.extra(&["rule", "invoice_day", "days", "day_type"]),
+            extra: d.extra(&["rule", "invoice_day", "days", "day_type"])?,
         },
     };
     let payments = o
@@ -193,7 +229,7 @@ fn payment(o: &Obj) -> Res<Payment> {
                 date: p.date("date")?,
                 amount: p.money("amount")?,
                 for_period: p.opt_date("for")?,
-                extra: p.extra(&["date", "amount", "for"]),
+                extra: p.extra(&["date", "amount", "for"])?,
             })
         })
         .collect::<Res<Vec<_>>>()?;
@@ -206,7 +242,7 @@ fn payment(o: &Obj) -> Res<Payment> {
             Some(Calendar::Cn),
         )?,
         payments,
-        extra: o.extra(&["due", "calendar", "payments"]),
+        extra: o.extra(&["due", "calendar", "payments"])?,
     })
 }
 
@@ -224,7 +260,7 @@ fn rate(r: &Obj) -> Res<Rate> {
     Ok(if lpr {
         Rate::Lpr {
             lpr_multiple: r.fraction("lpr_multiple")?,
-            basis_days: r.choice("basis_days", &["360", "365"], &[360, 365], None)?,
+            basis_days: r.number_choice("basis_days", &[360, 365])?,
             lpr_fixing: lpr_fixing(r)?,
             lpr_term: r.choice(
                 "lpr_term",
@@ -232,19 +268,19 @@ fn rate(r: &Obj) -> Res<Rate> {
                 &[LprTerm::OneYear, LprTerm::FiveYear],
                 Some(LprTerm::OneYear),
             )?,
-            extra: r.extra(&["lpr_multiple", "basis_days", "lpr_fixing", "lpr_term"]),
+            extra: r.extra(&["lpr_multiple", "basis_days", "lpr_fixing", "lpr_term"])?,
         }
     } else if fraction_months {
         Rate::Monthly {
             fraction: r.fraction("fraction")?,
             per_months: r.uint("per_months", 1, 12 * MAX_TERM_YEARS as u64)? as u32,
-            extra: r.extra(&["fraction", "per_months"]),
+            extra: r.extra(&["fraction", "per_months"])?,
         }
     } else if fraction_days || fraction_only {
         Rate::Fraction {
             fraction: r.fraction("fraction")?,
             per_days: r.uint("per_days", 1, MAX_DAYS)? as u32,
-            extra: r.extra(&["fraction", "per_days"]),
+            extra: r.extra(&["fraction", "per_days"])?,
         }
     } else {
         return Err(ValidationError::new(r.path.clone(), ErrorKind::RateForm));
@@ -303,7 +339,7 @@ fn late_payment(o: &Obj) -> Res<LatePayment> {
             Ok(RateChange {
                 from: c.date("from")?,
                 rate: rate(&c.obj("rate")?)?,
-                extra: c.extra(&["from", "rate"]),
+                extra: c.extra(&["from", "rate"])?,
             })
         })
         .collect::<Res<Vec<_>>>()?;
@@ -329,7 +365,7 @@ fn late_payment(o: &Obj) -> Res<LatePayment> {
                 effective,
                 one_year: f.percent("one_year")?,
                 five_year: f.opt_percent("five_year")?,
-                extra: f.extra(&["effective", "one_year", "five_year"]),
+                extra: f.extra(&["effective", "one_year", "five_year"])?,
             })
         })
         .collect::<Res<Vec<_>>>()?;
@@ -390,7 +426,7 @@ fn late_payment(o: &Obj) -> Res<LatePayment> {
             "lpr_fixings",
             "suspend_after_days",
             "terminate_after_days",
-        ]),
+        ])?,
     };
     let floating = |r: &Rate| {
         matches!(
@@ -420,7 +456,7 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
                         .opt_bool("refund_paid")?
                         .ok_or_else(|| s.err("refund_paid", ErrorKind::Missing))?,
                     occurred_on: s.opt_date("occurred_on")?,
-                    extra: s.extra(&["penalty_fraction", "refund_paid", "occurred_on"]),
+                    extra: s.extra(&["penalty_fraction", "refund_paid", "occurred_on"])?,
                 })
             })
             .transpose()?,
@@ -430,7 +466,7 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
                 Res::Ok(ServiceIncidents {
                     count: s.uint("count", 0, 1_000_000)? as u32,
                     penalty_each: s.money("penalty_each")?,
-                    extra: s.extra(&["count", "penalty_each"]),
+                    extra: s.extra(&["count", "penalty_each"])?,
                 })
             })
             .transpose()?,
@@ -440,7 +476,7 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
                 Res::Ok(SubstandardService {
                     value: s.money("value")?,
                     fraction: s.fraction("fraction")?,
-                    extra: s.extra(&["value", "fraction"]),
+                    extra: s.extra(&["value", "fraction"])?,
                 })
             })
             .transpose()?,
@@ -450,9 +486,11 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
             .into_iter()
             .map(|l| {
                 Ok(Loss {
-                    label: l.opt_text("label")?.unwrap_or_default(),
+                    label: l
+                        .opt_short_text("label", MAX_LABEL_CHARS)?
+                        .unwrap_or_default(),
                     amount: l.money("amount")?,
-                    extra: l.extra(&["label", "amount"]),
+                    extra: l.extra(&["label", "amount"])?,
                 })
             })
             .collect::<Res<Vec<_>>>()?,
@@ -462,7 +500,7 @@ fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
             "substandard_service",
             "confidentiality_penalty",
             "losses",
-        ]),
+        ])?,
     })
 }
 
@@ -494,7 +532,7 @@ fn termination(o: &Obj) -> Res<Termination> {
             "reason",
             "breach_penalty_fraction",
             "settlement_days",
-        ]),
+        ])?,
     })
 }
 
@@ -579,12 +617,14 @@ fn join(path: &str, key: &str) -> String {
 struct Obj<'a> {
     path: String,
     map: &'a Map<String, Value>,
+    /// Bytes of unknown fields kept so far in the whole document.
+    budget: &'a Cell<usize>,
 }
 
 impl<'a> Obj<'a> {
-    fn new(path: String, v: &'a Value) -> Res<Self> {
+    fn new(path: String, v: &'a Value, budget: &'a Cell<usize>) -> Res<Self> {
         match v {
-            Value::Object(map) => Ok(Obj { path, map }),
+            Value::Object(map) => Ok(Obj { path, map, budget }),
             other => Err(ValidationError::new(
                 path,
                 ErrorKind::WrongType {
@@ -609,22 +649,46 @@ impl<'a> Obj<'a> {
             .ok_or_else(|| self.err(key, ErrorKind::Missing))
     }
 
-    fn extra(&self, known: &[&str]) -> Extra {
-        self.map
+    /// The fields this version does not know, kept for re-saving: each at most
+    /// [`MAX_UNKNOWN_DEPTH`] deep, all of them together at most [`MAX_UNKNOWN_BYTES`] as JSON.
+    fn extra(&self, known: &[&str]) -> Res<Extra> {
+        let mut out = Extra::new();
+        for (k, v) in self
+            .map
             .iter()
             .filter(|(k, _)| !known.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        {
+            if depth(v) > MAX_UNKNOWN_DEPTH {
+                return Err(self.err(
+                    k,
+                    ErrorKind::UnknownTooDeep {
+                        max: MAX_UNKNOWN_DEPTH,
+                    },
+                ));
+            }
+            let used = self.budget.get() + k.len() + v.to_string().len();
+            if used > MAX_UNKNOWN_BYTES {
+                return Err(self.err(
+                    k,
+                    ErrorKind::UnknownTooLarge {
+                        max_bytes: MAX_UNKNOWN_BYTES,
+                    },
+                ));
+            }
+            self.budget.set(used);
+            out.insert(k.clone(), v.clone());
+        }
+        Ok(out)
     }
 
     fn opt_obj(&self, key: &str) -> Res<Option<Obj<'a>>> {
         self.get(key)
-            .map(|v| Obj::new(join(&self.path, key), v))
+            .map(|v| Obj::new(join(&self.path, key), v, self.budget))
             .transpose()
     }
 
     fn obj(&self, key: &str) -> Res<Obj<'a>> {
-        Obj::new(join(&self.path, key), self.req(key)?)
+        Obj::new(join(&self.path, key), self.req(key)?, self.budget)
     }
 
     fn opt_array(&self, key: &str) -> Res<Vec<Obj<'a>>> {
@@ -650,7 +714,7 @@ impl<'a> Obj<'a> {
         items
             .iter()
             .enumerate()
-            .map(|(i, item)| Obj::new(format!("{path}[{i}]"), item))
+            .map(|(i, item)| Obj::new(format!("{path}[{i}]"), item, self.budget))
             .collect()
     }
 
@@ -671,6 +735,15 @@ impl<'a> Obj<'a> {
                 },
             )),
         }
+    }
+
+    /// Text of at most `max` characters (a name, a label).
+    fn opt_short_text(&self, key: &str, max: usize) -> Res<Option<String>> {
+        let t = self.opt_text(key)?;
+        if t.as_ref().is_some_and(|t| t.chars().count() > max) {
+            return Err(self.err(key, ErrorKind::TextTooLong { max_chars: max }));
+        }
+        Ok(t)
     }
 
     fn text(&self, key: &str) -> Res<String> {
@@ -697,15 +770,22 @@ impl<'a> Obj<'a> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
-        let parsed = v.as_str().and_then(|s| parse_plain_decimal(s.trim()));
-        match parsed {
-            Some(d) if !d.is_sign_negative() || d.is_zero() => Ok(Some(d.abs())),
-            _ => Err(self.err(key, refuse(show(v)))),
+        match v.as_str().and_then(document_decimal) {
+            Some(d) => Ok(Some(d)),
+            None => Err(self.err(key, refuse(show(v)))),
         }
     }
 
     fn opt_money(&self, key: &str) -> Res<Option<Decimal>> {
         let amount = self.opt_decimal(key, |got| ErrorKind::Amount { got })?;
+        if amount.is_some_and(|a| a.normalize().scale() > 2) {
+            return Err(self.err(
+                key,
+                ErrorKind::SubFen {
+                    got: show(self.req(key)?),
+                },
+            ));
+        }
         if let Some(a) = amount {
             if a > MAX_AMOUNT {
                 return Err(self.err(
@@ -801,6 +881,22 @@ impl<'a> Obj<'a> {
         Ok(self.opt_uint(key, min, max)?.unwrap_or_default())
     }
 
+    /// One of a few whole numbers, written as a JSON number (`basis_days`: 360 or 365).
+    fn number_choice(&self, key: &str, allowed: &'static [u32]) -> Res<u32> {
+        let v = self.req(key)?;
+        v.as_u64()
+            .and_then(|n| allowed.iter().copied().find(|a| u64::from(*a) == n))
+            .ok_or_else(|| {
+                self.err(
+                    key,
+                    ErrorKind::NumberChoice {
+                        got: show(v),
+                        allowed,
+                    },
+                )
+            })
+    }
+
     /// One of a fixed set of values, written as strings (or, for numbers like `basis_days`, as
     /// JSON numbers whose text is in `names`).
     fn choice<T: Copy>(
@@ -832,6 +928,17 @@ impl<'a> Obj<'a> {
                 )
             })
     }
+}
+
+/// A number as the document writes it (spec "Conventions"): digits, optionally a point and more
+/// digits — no sign, no spaces, no "5." or ".5", no exponent.
+fn document_decimal(s: &str) -> Option<Decimal> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(int) && digits(frac)) {
+        return None;
+    }
+    parse_plain_decimal(s)
 }
 
 /// `YYYY-MM-DD` exactly, years 1900 to 2200.

@@ -33,11 +33,13 @@ impl Open {
     };
 }
 
-/// `<`, `>`, `&`, `"` and `'` as entities: user text can never become markup.
+/// `<`, `>`, `&`, `"` and `'` as entities, bidirectional controls dropped: user text can never
+/// become markup nor reorder what is shown around it.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if crate::text::is_bidi_control(c) => {}
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),

@@ -140,6 +140,40 @@ impl ValidationError {
             LprTooEarly { date } => format!(
                 "no LPR or benchmark rate exists for {date} (before 2015-10-24); use a fixed fraction or set accrues_from"
             ),
+            SubFen { got } if zh => format!("金额最多精确到分（两位小数），实际为 {got}"),
+            SubFen { got } => format!("amounts go to the fen (two decimals) at most, got {got}"),
+            NumberChoice { got, allowed } => {
+                let list = allowed
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if zh {
+                    format!("应为数字 {list} 之一（不加引号），实际为 {got}")
+                } else {
+                    format!("expected one of the numbers {list} (without quotes), got {got}")
+                }
+            }
+            DocumentTooLarge { max_bytes } if zh => {
+                format!("文件过大：方案文件最多 {} KB", max_bytes / 1024)
+            }
+            DocumentTooLarge { max_bytes } => {
+                format!("too large: a scenario document is at most {} KB", max_bytes / 1024)
+            }
+            TextTooLong { max_chars } if zh => format!("过长：最多 {max_chars} 个字"),
+            TextTooLong { max_chars } => format!("too long: at most {max_chars} characters"),
+            UnknownTooLarge { max_bytes } if zh => format!(
+                "本版本不认识的字段合计过大（最多 {} KB）：请删除不需要的字段",
+                max_bytes / 1024
+            ),
+            UnknownTooLarge { max_bytes } => format!(
+                "fields this version does not know take too much room (at most {} KB in all): remove those not needed",
+                max_bytes / 1024
+            ),
+            UnknownTooDeep { max } if zh => format!("本版本不认识的字段嵌套过深（最多 {max} 层）"),
+            UnknownTooDeep { max } => {
+                format!("a field this version does not know nests too deeply (at most {max} levels)")
+            }
             TypedAmount { got } if zh => {
                 format!("“{got}”不是金额：请输入如 50000、50,000、50000.00 或 5万")
             }

@@ -12,3 +12,25 @@ pub enum Lang {
     Zh,
     En,
 }
+
+/// Whether `c` reorders the text around it (bidirectional controls: U+061C, U+200E, U+200F,
+/// U+202A–U+202E, U+2066–U+2069). A name holding U+202E shows "cod.exe" as "exe.doc".
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// User text as it may be shown: without bidirectional controls, so that what a name says is
+/// what it shows. The stored text keeps them (nothing typed is lost).
+pub fn neutral(text: &str) -> String {
+    text.chars().filter(|c| !is_bidi_control(*c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bidi_controls_are_not_shown() {
+        // "合同\u{202E}fdp.exe" would show as "合同exe.pdf".
+        assert_eq!(super::neutral("合同\u{202E}fdp.exe"), "合同fdp.exe");
+        assert_eq!(super::neutral("方案 A"), "方案 A");
+    }
+}

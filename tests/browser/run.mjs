@@ -134,12 +134,12 @@ function fragmentOf(text) {
 }
 
 /** Saves the current form under `name` through the saved-scenarios panel (opening it if closed). */
-async function saveAs(page, name) {
+async function saveAs(page, name, shown = name) {
   const panel = page.getByTestId('saved-panel');
   if (!(await panel.isVisible())) await page.getByTestId('toggle-list').click();
   await page.getByTestId('save-name').fill(name);
   await page.getByTestId('save-as').click();
-  await page.getByTestId('saved-list').locator('li', { hasText: name }).first().waitFor();
+  await page.getByTestId('saved-list').locator('li', { hasText: shown }).first().waitFor();
 }
 
 /** Names in the saved-scenarios list, top to bottom. */
@@ -492,6 +492,19 @@ const tests = [
         [...document.querySelectorAll('img, [onerror]')].map((e) => e.outerHTML));
       assertEq(imgs.length, 0, `img / onerror elements in the page (${JSON.stringify(imgs)})`);
       assertEq(requestsToX.length, 0, `requests for the image x (${requestsToX})`);
+    },
+  },
+  {
+    name: 'a name with a right-to-left override shows what it says, and keeps what was typed',
+    async run({ page, url }) {
+      await openApp(page, url);
+      // U+202E would show "合同fdp.exe" as "合同exe.pdf".
+      const typed = '合同\u202Efdp.exe';
+      await field(page, 'name').fill(typed);
+      await expectText(page, NAME, '合同fdp.exe');
+      await saveAs(page, typed, '合同fdp.exe');
+      assert((await savedNames(page)).includes('合同fdp.exe'), `saved list: ${JSON.stringify(await savedNames(page))}`);
+      assertEq(await field(page, 'name').inputValue(), typed, 'the name field keeps the text as typed');
     },
   },
   {

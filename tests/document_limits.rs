@@ -1,0 +1,125 @@
+//! Every entrance (CLI, import, local storage, share link) reads documents through the same
+//! reader, so its limits and its strictness hold everywhere: a document too large, a name or label
+//! too long, unknown fields too large or too deep, and numbers not written as the spec writes them
+//! are refused with the field named; a byte-order mark is accepted.
+
+use contract_calc::document::read::{
+    parse_scenario, MAX_DOCUMENT_BYTES, MAX_LABEL_CHARS, MAX_NAME_CHARS,
+};
+use contract_calc::text::Lang;
+use serde_json::{json, Value};
+
+fn base() -> Value {
+    serde_json::from_str(include_str!("fixtures/monthly-operation-2025.json")).unwrap()
+}
+
+/// `path: message` (English), or "accepted".
+fn refusal(v: &str) -> String {
+    match parse_scenario(v) {
+        Ok(_) => "accepted".into(),
+        Err(e) => e.display(Lang::En),
+    }
+}
+
+fn with(pointer: &str, value: Value) -> String {
+    let mut v = base();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    v.pointer_mut(parent).unwrap()[key] = value;
+    v.to_string()
+}
+
+#[test]
+fn a_document_over_one_mebibyte_is_refused_before_it_is_parsed() {
+    let mut v = base();
+    v["name"] = json!("x".repeat(MAX_DOCUMENT_BYTES));
+    assert_eq!(
+        refusal(&v.to_string()),
+        "too large: a scenario document is at most 1024 KB"
+    );
+}
+
+#[test]
+fn names_and_labels_have_a_length() {
+    let long_name = "合".repeat(MAX_NAME_CHARS + 1);
+    assert_eq!(
+        refusal(&with("/name", json!(long_name))),
+        "name: too long: at most 200 characters"
+    );
+    assert_eq!(
+        refusal(&with("/name", json!("合".repeat(MAX_NAME_CHARS)))),
+        "accepted"
+    );
+    assert_eq!(
+        refusal(&with(
+            "/fees/components/0/label",
+            json!("费".repeat(MAX_LABEL_CHARS + 1))
+        )),
+        "fees.components[0].label: too long: at most 100 characters"
+    );
+}
+
+#[test]
+fn unknown_fields_are_kept_within_a_budget() {
+    // A small note from another tool is kept on re-save.
+    let s = parse_scenario(&with("/app_note", json!({"by": "另一工具", "n": 1}))).unwrap();
+    assert_eq!(s.extra["app_note"]["n"], 1);
+    // 100 KB of unknown text, or an unknown value nested 40 deep, is refused, naming the field.
+    assert_eq!(
+        refusal(&with("/payment/blob", json!("x".repeat(100 << 10)))),
+        "payment.blob: fields this version does not know take too much room (at most 64 KB in all): remove those not needed"
+    );
+    let mut deep = json!(1);
+    for _ in 0..40 {
+        deep = json!([deep]);
+    }
+    assert_eq!(
+        refusal(&with("/contract/deep", deep)),
+        "contract.deep: a field this version does not know nests too deeply (at most 16 levels)"
+    );
+}
+
+#[test]
+fn numbers_are_written_as_the_spec_writes_them() {
+    for bad in [
+        " 5000 ",
+        ".5",
+        "5.",
+        "-0",
+        "-5",
+        "5e3",
+        "+5",
+        "0x10",
+        "５０００",
+    ] {
+        assert_eq!(
+            refusal(&with("/fees/components/0/amount", json!(bad))),
+            format!(
+                "fees.components[0].amount: expected a non-negative amount like \"50000.00\", got \"{bad}\""
+            ),
+            "{bad}"
+        );
+    }
+    // Amounts go to the fen: a payment of ¥0.001 would leave paid + outstanding a fen off.
+    assert_eq!(
+        refusal(&with("/payment/payments/0/amount", json!("50000.001"))),
+        "payment.payments[0].amount: amounts go to the fen (two decimals) at most, got \"50000.001\""
+    );
+    assert_eq!(
+        refusal(&with("/payment/payments/0/amount", json!("50000.000"))),
+        "accepted"
+    );
+    // basis_days is a JSON number, not text.
+    assert_eq!(
+        refusal(&with(
+            "/late_payment/rate",
+            json!({"lpr_multiple": "1.5", "basis_days": "360"})
+        )),
+        "late_payment.rate.basis_days: expected one of the numbers 360, 365 (without quotes), got \"360\""
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_document() {
+    let text = format!("\u{feff}{}", base());
+    assert_eq!(refusal(&text), "accepted");
+}
