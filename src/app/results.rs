@@ -46,6 +46,7 @@ pub fn Results() -> impl IntoView {
     };
     // A click on a card's summary opens or closes it: the panel is rebuilt with that card's
     // breakdown, and the keyboard focus goes back to the same summary.
+    let copied = RwSignal::new(None::<bool>);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev
             .target()
@@ -53,6 +54,24 @@ pub fn Results() -> impl IntoView {
         else {
             return;
         };
+        if target
+            .closest("[data-action=copy-claim]")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            let lang = ctx.lang.get_untracked();
+            let text = ctx.shown.with_untracked(|(f, _)| {
+                f.as_ref()
+                    .map(|(_, r)| crate::present::claim::claim_text(r, lang))
+            });
+            if let Some(text) = text {
+                leptos::task::spawn_local(async move {
+                    copied.set(Some(super::dom::copy_text(text).await));
+                });
+            }
+            return;
+        }
         let Some(card) = target
             .closest("summary")
             .ok()
@@ -112,6 +131,13 @@ pub fn Results() -> impl IntoView {
             })}
             <div class="print-only" inner_html=terms></div>
             <div class="figures" on:click=on_click inner_html=move || html.get()></div>
+            <p class="muted" role="status" data-testid="claim-copied">{move || match (copied.get(), ctx.is_zh()) {
+                (Some(true), true) => "计算明细已复制。",
+                (Some(true), false) => "The computation is copied.",
+                (Some(false), true) => "浏览器未允许复制：请在打印页中选取表格。",
+                (Some(false), false) => "The browser refused to copy: select the table in the print view.",
+                (None, _) => "",
+            }}</p>
             {move || html.with(String::is_empty).then(|| view! {
                 <p class="muted">{ctx.t("请先完成输入。", "Complete the form to see figures.")}</p>
             })}

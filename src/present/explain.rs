@@ -15,17 +15,7 @@ fn pick(lang: Lang, zh: &str, en: &str) -> String {
     }
 }
 
-/// A date as each language writes it in a sentence: 2025年8月19日 / 19 Aug 2025.
-pub fn date_words(d: chrono::NaiveDate, lang: Lang) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
-    }
-}
+pub use crate::text::date_words;
 
 /// A fraction as a percentage without trailing zeros: 0.0005 → `0.05%`.
 pub fn percent(f: Decimal) -> String {

@@ -9,7 +9,7 @@ use crate::engine::scenario::{Cycle, Scenario};
 use crate::engine::termination::{Charge, ChargeKind, Payer, TerminationResult};
 use crate::present::explain;
 use crate::text::amount_in_words::amount_in_words;
-use crate::text::Lang;
+use crate::text::{self, Lang};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -187,9 +187,12 @@ pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> 
         |h| late_body(h, s, r, lang),
     );
 
+    warnings_list(&mut h, r, lang);
+
     subcontracting_card(&mut h, s, r, open.subcontracting);
     if let Some(t) = &r.termination {
         termination_card(&mut h, t, lang, open.termination);
+        termination_notes(&mut h, s, r, t, lang);
     }
 
     let _ = write!(
@@ -295,7 +298,60 @@ fn rate_text(s: &Scenario, lang: Lang) -> String {
     format!("{rate}{}", cap.unwrap_or_default())
 }
 
+/// §10 what the figures assumed beyond the built-in data, beside them.
+fn warnings_list(h: &mut Html, r: &ComputeResult, lang: Lang) {
+    if r.warnings.is_empty() {
+        return;
+    }
+    h.raw(r#"<ul class="warnings" data-testid="warnings">"#);
+    for w in &r.warnings {
+        let code = match w {
+            crate::engine::warnings::Warning::CalendarProvisional { .. } => "calendar_provisional",
+            crate::engine::warnings::Warning::LprBeyondTable { .. } => "lpr_beyond_table",
+        };
+        let _ = write!(h.out, r#"<li data-code="{code}">"#);
+        h.text(&text::results::warning(w, lang));
+        h.raw("</li>");
+    }
+    h.raw("</ul>");
+}
+
+/// §13 an overdue settlement, and a termination for breach without the right to terminate.
+fn termination_notes(
+    h: &mut Html,
+    s: &Scenario,
+    r: &ComputeResult,
+    t: &TerminationResult,
+    lang: Lang,
+) {
+    if let Some(note) = text::results::overdue(t, lang) {
+        h.raw(r#"<p class="warn" data-testid="settlement-overdue">"#);
+        h.text(&note);
+        h.raw("</p>");
+    }
+    let Some(term) = &s.termination else {
+        return;
+    };
+    if term.reason != crate::engine::scenario::TerminationReason::ClientBreach {
+        return;
+    }
+    let after = s.late_payment.as_ref().and_then(|l| l.terminate_after_days);
+    let right = r.late_payment.terminate_right_from;
+    if after.is_none() || right.is_none_or(|d| d > term.date) {
+        h.raw(r#"<p class="warn" data-testid="termination-right">"#);
+        h.text(&text::results::no_termination_right(
+            term.date, after, right, lang,
+        ));
+        h.raw("</p>");
+    }
+}
+
 fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult, lang: Lang) {
+    if let Some(x) = &r.late_payment.reasonableness {
+        h.raw(r#"<p class="reasonableness" data-testid="reasonableness">"#);
+        h.text(&text::results::reasonableness(x, lang));
+        h.raw("</p>");
+    }
     let rule = h.tx(
         "。每笔逾期款项 × 比例 × 逾期天数 ÷ 计息期天数；到期日当日付款不算逾期（民法典第201条），违约金以合同约定为准（第585条）。",
         ". Each late amount × rate × days late ÷ period; paying on the due date is not late (Civil Code Art. 201); penalties as agreed (Art. 585).",
@@ -319,6 +375,7 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult, lang: Lang) {
         h.raw("</li>");
     }
     h.raw("</ul>");
+    h.raw(&crate::present::claim::claim_table_html(r, lang));
 }
 
 fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle) {
@@ -605,5 +662,23 @@ mod tests {
                 && page.contains("cycle-table")
                 && page.contains("合同总金额")
         );
+    }
+
+    #[test]
+    fn assumptions_and_the_reasonableness_check_stand_beside_the_figures() {
+        // The 2027 contract: a provisional 2027 calendar and an LPR after the table, each said
+        // in words; 日万分之五 is 6.08 times the LPR loss, above the 1.3 threshold.
+        let (s, r) = figures("contract-into-2027");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains(r#"<li data-code="calendar_provisional">2027年的放假安排尚未公布"#));
+        assert!(html.contains(r#"<li data-code="lpr_beyond_table">2026年4月19日之后的 LPR"#));
+        assert!(html.contains("资金占用损失（¥123.29）的 6.08 倍；高于损失的 1.3 倍（¥160.27）"));
+        let en = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(en.contains("The penalty is 6.08 times the loss"));
+        // The court case: 1.01 times the loss, not above.
+        let (s, r) = figures("floating-lpr-court");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("的 1.01 倍；未超过损失的 1.3 倍（¥23,689.21）"));
+        assert!(!html.contains("data-testid=\"warnings\""));
     }
 }

@@ -4,6 +4,7 @@
 pub mod amount_in_words;
 pub mod messages;
 pub mod rates;
+pub mod results;
 
 /// The language of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -11,6 +12,18 @@ pub enum Lang {
     #[default]
     Zh,
     En,
+}
+
+/// A date as each language writes it in a sentence: 2025年8月19日 / 19 Aug 2025.
+pub fn date_words(d: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+    }
 }
 
 /// Whether `c` reorders the text around it (bidirectional controls: U+061C, U+200E, U+200F,

@@ -396,6 +396,60 @@ const tests = [
     },
   },
   {
+    name: 'a lawyer reads the 计算明细 with dates, copies it for a claim, and sees whether the penalty may be reduced',
+    async run({ page, context, url }) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openApp(page, url);
+      await page.locator('[data-card=late-penalty] > summary').click();
+      const table = page.getByTestId('claim-table');
+      await table.waitFor();
+      // The starter's March fee: ¥20,000 paid 50 days late, 2025-04-11 to 2025-05-30 at 0.05%/日.
+      const rows = await table.locator('tbody tr').allTextContents();
+      assert(rows.some((r) => r.includes('¥20,000.00') && r.includes('2025-04-11') && r.includes('2025-05-30') && r.includes('50')),
+        `claim rows: ${JSON.stringify(rows)}`);
+      await page.getByTestId('copy-claim').click();
+      await expectText(page, '[data-testid=claim-copied]', '计算明细已复制。');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const lines = copied.split('\n');
+      assertEq(lines[0], '计费期间\t逾期款项\t起算日\t截止日\t天数\t利率\t违约金\t备注', 'the header line');
+      assert(lines.some((l) => l.startsWith('2025-03-01 – 2025-03-31\t¥20,000.00\t2025-04-11\t2025-05-30\t50\t0.05%/日\t¥500.00')),
+        `copied text: ${copied}`);
+      const total = (await page.locator(PENALTY).textContent()).trim();
+      assert(lines[lines.length - 1].includes(total), `the total line ${lines[lines.length - 1]} names ${total}`);
+      // §11 in plain words, citing Art. 585, as a reference.
+      const reason = (await page.getByTestId('reasonableness').textContent()).trim();
+      assert(reason.includes('第585条第2款') && reason.includes('倍') && reason.includes('不构成法律意见'), reason);
+      // As of today the LPR runs past the table's last verified day: said beside the figures.
+      await page.locator('[data-testid=warnings] li[data-code=lpr_beyond_table]').waitFor();
+    },
+  },
+  {
+    name: 'a contract into 2027 says its holidays are provisional; a settlement long due shows its overdue days and interest',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await field(page, 'contract.end').fill('2027-06-30');
+      const warning = page.locator('[data-testid=warnings] li[data-code=calendar_provisional]');
+      await warning.waitFor();
+      assert((await warning.textContent()).includes('2027年的放假安排尚未公布'), await warning.textContent());
+      await field(page, 'contract.end').fill('2025-12-31');
+      // Terminated for the client's breach on 2025-07-31, settled within 30 days (2025-08-30 is
+      // a Saturday: due Monday 09-01). As of today it is long overdue.
+      await page.locator('#f-term-on').check();
+      await field(page, 'termination.date').fill('2025-07-31');
+      await page.selectOption('#f-termination-reason', { label: '甲方违约' });
+      const overdue = page.getByTestId('settlement-overdue');
+      await overdue.waitFor();
+      const text = (await overdue.textContent()).trim();
+      assert(/^已逾期 \d+ 日未付；按一年期 LPR 计，逾期利息 ¥[\d,]+\.\d\d/.test(text), text);
+      // The right to terminate for late payment (more than 60 days) arose only on 2025-08-10.
+      const note = (await page.getByTestId('termination-right').textContent()).trim();
+      assert(note.includes('逾期超过60日') && note.includes('2025年8月10日') && note.includes('2025年7月31日'), note);
+      // Terminated after it arose: no note.
+      await field(page, 'termination.date').fill('2025-09-30');
+      await page.getByTestId('termination-right').waitFor({ state: 'detached' });
+    },
+  },
+  {
     name: 'a breakdown opens from the keyboard and keeps the focus on its heading',
     async run({ page, url }) {
       await openApp(page, url);
