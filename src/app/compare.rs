@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::engine::scenario::Scenario;
-use crate::present::compare::compare;
+use crate::present::compare::compare_with_what_if;
 use leptos::prelude::*;
 
 /// The id that stands for the scenario being edited.
@@ -82,7 +82,7 @@ pub fn Compare() -> impl IntoView {
                         "Pick at least two scenarios. None saved yet? On the calculator, use My scenarios → Save as, change a term, and save again.",
                     )}</p> }.into_any();
                 }
-                let c = compare(&list, ctx.lang.get());
+                let c = compare_with_what_if(&list, ctx.lang.get(), ctx.what_if_days.get());
                 view! {
                     <div class="table-wrap">
                         <table class="comparison" data-testid="comparison">

@@ -92,6 +92,8 @@ pub struct Ctx {
     pub banners: RwSignal<Vec<Banner>>,
     /// Whether storage works: false = the app runs in memory only.
     pub storage_ok: RwSignal<bool>,
+    /// Spec §13's what-if: every invoice paid this many days late (the user's choice, 30 at first).
+    pub what_if_days: RwSignal<u32>,
 }
 
 impl Ctx {
@@ -203,6 +205,7 @@ fn App() -> impl IntoView {
         autosave: RwSignal::new(true),
         banners: RwSignal::new(Vec::new()),
         storage_ok: RwSignal::new(storage_ok),
+        what_if_days: RwSignal::new(crate::present::compare::WHAT_IF_DAYS),
     };
     provide_context(ctx);
 

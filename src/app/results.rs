@@ -131,6 +131,7 @@ pub fn Results() -> impl IntoView {
             })}
             <div class="print-only" inner_html=terms></div>
             <div class="figures" on:click=on_click inner_html=move || html.get()></div>
+            <WhatIf/>
             <p class="muted" role="status" data-testid="claim-copied">{move || match (copied.get(), ctx.is_zh()) {
                 (Some(true), true) => "计算明细已复制。",
                 (Some(true), false) => "The computation is copied.",
@@ -169,5 +170,42 @@ pub fn SummaryBar() -> impl IntoView {
                 <span class="go">{if stale { ctx.t("输入有误，显示上次结果", "Fix input · last figures") } else { ctx.t("查看结果 ↓", "Results ↓") }}</span>
             })}
         </a>
+    }
+}
+
+/// Spec §13 for negotiators: what the terms cost if every invoice is paid D days late — figures
+/// even before the contract starts, when the penalty to date is nil.
+#[component]
+fn WhatIf() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let figures = Memo::new(move |_| {
+        let days = ctx.what_if_days.get();
+        ctx.shown.with(|(f, _)| {
+            let (s, _) = f.as_ref()?;
+            s.late_payment.as_ref()?;
+            crate::engine::what_if::what_if_late(s, days).ok().map(|r| {
+                (
+                    r.late_payment.total_penalty,
+                    r.late_payment.suspend_right_from.is_some(),
+                )
+            })
+        })
+    });
+    view! {
+        {move || figures.get().map(|(penalty, suspend)| view! {
+            <div class="what-if" data-testid="what-if">
+                <label for="f-what-if-days">{ctx.t("假设每期均迟付", "If every invoice is paid")}</label>
+                <input id="f-what-if-days" data-testid="what-if-days" type="number" min="0" max="3660" inputmode="numeric"
+                    prop:value=move || ctx.what_if_days.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() {
+                            ctx.what_if_days.set(d.min(3660));
+                        }
+                    }/>
+                <span>{ctx.t("日：违约金合计", "days late, penalties total")}</span>
+                <strong data-testid="what-if-penalty">{format_yuan(penalty)}</strong>
+                {suspend.then(|| view! { <span class="warn">{ctx.t("（乙方届时有权暂停服务）", "(the supplier may then suspend service)")}</span> })}
+            </div>
+        })}
     }
 }

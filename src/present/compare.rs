@@ -97,9 +97,46 @@ const ROWS: &[RowDef] = &[
     RowDef("paid", "截至评估日已付款", "Paid to date", paid),
 ];
 
+/// How many days late the comparison's what-if row assumes unless told otherwise (spec §13).
+pub const WHAT_IF_DAYS: u32 = 30;
+
 /// Compares `items` (name, scenario) column by column. A scenario that cannot be computed shows
 /// its error message in the first row and [`ABSENT`] in the others.
 pub fn compare(items: &[(String, Scenario)], lang: Lang) -> Comparison {
+    compare_with_what_if(items, lang, WHAT_IF_DAYS)
+}
+
+/// [`compare`], with a last row for spec §13's "every invoice `late_days` days late": what the
+/// terms cost a client who always pays that late — figures even for a contract not yet started.
+pub fn compare_with_what_if(
+    items: &[(String, Scenario)],
+    lang: Lang,
+    late_days: u32,
+) -> Comparison {
+    let mut c = compare_terms(items, lang);
+    let values: Vec<String> = items
+        .iter()
+        .map(|(_, s)| match &s.late_payment {
+            None => ABSENT.to_string(),
+            Some(_) => crate::engine::what_if::what_if_late(s, late_days)
+                .map_or(ABSENT.to_string(), |r| {
+                    format_yuan(r.late_payment.total_penalty)
+                }),
+        })
+        .collect();
+    c.rows.push(CompareRow {
+        key: "what_if_late",
+        label: match lang {
+            Lang::Zh => format!("若每期均迟付{late_days}日的违约金"),
+            Lang::En => format!("Penalties if every invoice is paid {late_days} days late"),
+        },
+        differs: values.windows(2).any(|w| w.first() != w.last()),
+        values,
+    });
+    c
+}
+
+fn compare_terms(items: &[(String, Scenario)], lang: Lang) -> Comparison {
     let zh = lang == Lang::Zh;
     let results: Vec<_> = items
         .iter()
@@ -416,7 +453,7 @@ mod tests {
             Lang::Zh,
         );
         assert_eq!(c.columns, ["现行", "降价提率"]);
-        assert_eq!(c.rows.len(), 15);
+        assert_eq!(c.rows.len(), 16);
         // Fee, totals, rate and penalties change; the term, calendar, due rule, cap, rights and
         // what was paid do not. The rights stay put because March is still ¥5,000 short until
         // 30 May (suspend from 11 May) and May still unpaid 60 days after 10 June (terminate
@@ -429,8 +466,13 @@ mod tests {
                 "with_renewal",
                 "late_rate",
                 "late_penalties",
+                "what_if_late",
             ]
         );
+        // Every invoice 30 days late (§13): 12 × ¥50,000 × 0.05% × 30 = ¥9,000 against
+        // 12 × ¥45,000 × 0.1% × 30 = ¥16,200 — the price of the lower fee, before any payment.
+        assert_eq!(row(&c, "what_if_late").values, ["¥9,000.00", "¥16,200.00"]);
+        assert_eq!(row(&c, "what_if_late").label, "若每期均迟付30日的违约金");
         // Penalties at 0.05%/day on ¥50,000: Feb 10 days 250 + Mar ¥20,000 × 50 days 500 +
         // Apr 18 days 450 + May 112 days 2,800 + Jun 82 days 2,050 + Jul 50 days 1,250 +
         // Aug 20 days 500 = 7,800. At 0.1%/day on ¥45,000, with the same payments spread over

@@ -2,6 +2,7 @@
 //! results and the printable statement as escaped HTML ([`report`]), and scenarios side by side
 //! ([`compare`]).
 
+pub mod chart;
 pub mod claim;
 pub mod compare;
 pub mod explain;

@@ -366,16 +366,20 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult, lang: Lang) {
     if lines.is_empty() {
         let none = h.tx("目前没有逾期。", "Nothing is late.");
         let _ = write!(h.out, r#"<p class="muted">{none}</p>"#);
-        return;
+    } else {
+        h.raw(r#"<ul class="formula-list">"#);
+        for (period, formula) in lines {
+            let _ = write!(h.out, r#"<li><span class="period">{period}</span>"#);
+            h.text(&formula);
+            h.raw("</li>");
+        }
+        h.raw("</ul>");
+        h.raw(&crate::present::claim::claim_table_html(r, lang));
     }
-    h.raw(r#"<ul class="formula-list">"#);
-    for (period, formula) in lines {
-        let _ = write!(h.out, r#"<li><span class="period">{period}</span>"#);
-        h.text(&formula);
-        h.raw("</li>");
+    // §12: a year ahead, a point a month, if nothing more is paid.
+    if let Ok(points) = crate::engine::what_if::exposure(s, 360, 30) {
+        h.raw(&crate::present::chart::exposure_svg(&points, lang));
     }
-    h.raw("</ul>");
-    h.raw(&crate::present::claim::claim_table_html(r, lang));
 }
 
 fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle) {

@@ -450,6 +450,39 @@ const tests = [
     },
   },
   {
+    name: 'a negotiator compares a 2027 contract\'s terms as if every invoice were paid D days late',
+    async run({ page, url }) {
+      await openApp(page, url);
+      // Not started yet: no penalty to date, but the what-if prices the clause: 12 months ×
+      // ¥50,000 × 0.05% × 30 days = ¥9,000.
+      await field(page, 'contract.start').fill('2027-01-01');
+      await field(page, 'contract.end').fill('2027-12-31');
+      await expectText(page, PENALTY, '¥0.00');
+      await expectText(page, '[data-testid=what-if-penalty]', '¥9,000.00');
+      await page.getByTestId('what-if-days').fill('45');
+      await expectText(page, '[data-testid=what-if-penalty]', '¥13,500.00');
+      // The exposure curve (penalty if nothing more is paid) in the penalty breakdown.
+      await page.locator('[data-card=late-penalty] > summary').click();
+      await page.getByTestId('exposure').waitFor();
+      // The comparison has the same what-if row, at the days chosen.
+      await saveAs(page, '万分之五');
+      await field(page, 'late_payment.rate.fraction').fill('10');
+      await expectText(page, '[data-testid=what-if-penalty]', '¥27,000.00');
+      await saveAs(page, '万分之十');
+      await page.getByTestId('open-compare').click();
+      const pickFor = (name) => page.locator('.picker label', { hasText: name }).locator('input');
+      await pickFor('万分之五').check();
+      await pickFor('万分之十').check();
+      const current = page.locator('.picker label', { hasText: '当前方案' }).locator('input');
+      if (await current.isChecked()) await current.uncheck();
+      const tr = page.locator('[data-testid=comparison] tr[data-key=what_if_late]');
+      await tr.waitFor();
+      assertEq((await tr.locator('th').textContent()).trim(), '若每期均迟付45日的违约金', 'row label');
+      const cells = (await tr.locator('td').allTextContents()).map((t) => t.trim());
+      assertEq(JSON.stringify(cells), JSON.stringify(['¥13,500.00', '¥27,000.00']), 'what-if row');
+    },
+  },
+  {
     name: 'a breakdown opens from the keyboard and keeps the focus on its heading',
     async run({ page, url }) {
       await openApp(page, url);

@@ -1,0 +1,88 @@
+//! The exposure curve (spec §12) as an inline SVG: the total penalty if nothing more is paid, day
+//! by day from the evaluation date. Plain markup with a text alternative; no script.
+
+use crate::engine::money::format_yuan;
+use crate::engine::what_if::ExposurePoint;
+use crate::text::Lang;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+const W: i64 = 320;
+const H: i64 = 120;
+const PAD: i64 = 4;
+
+/// The curve, its first and last figures in words, and what it shows; empty with fewer than two
+/// points.
+pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> String {
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return String::new();
+    };
+    if points.len() < 2 {
+        return String::new();
+    }
+    let max = points
+        .iter()
+        .map(|p| p.total_penalty)
+        .max()
+        .unwrap_or_default()
+        .max(Decimal::ONE);
+    let span = Decimal::from(last.days.max(1));
+    let (w, h, pad) = (Decimal::from(W), Decimal::from(H), Decimal::from(PAD));
+    let mut path = String::new();
+    for p in points {
+        let x = pad + (w - pad * Decimal::TWO) * Decimal::from(p.days) / span;
+        let y = h - pad - (h - pad * Decimal::TWO) * p.total_penalty / max;
+        let _ = write!(path, "{},{} ", x.round_dp(1), y.round_dp(1));
+    }
+    let (from, to) = (
+        format_yuan(first.total_penalty),
+        format_yuan(last.total_penalty),
+    );
+    let caption = match lang {
+        Lang::Zh => format!(
+            "若此后不再付款：违约金由{}的 {from} 增至{}日后（{}）的 {to}",
+            crate::text::date_words(first.date, lang),
+            last.days,
+            crate::text::date_words(last.date, lang)
+        ),
+        Lang::En => format!(
+            "If nothing more is paid: penalties grow from {from} on {} to {to} {} days later ({})",
+            crate::text::date_words(first.date, lang),
+            last.days,
+            crate::text::date_words(last.date, lang)
+        ),
+    };
+    format!(
+        r#"<figure class="exposure" data-testid="exposure"><svg viewBox="0 0 {W} {H}" role="img" aria-label="{caption}" preserveAspectRatio="none"><line x1="{PAD}" y1="{y0}" x2="{x1}" y2="{y0}" class="axis"/><polyline points="{path}" class="curve"/></svg><figcaption>{caption}</figcaption></figure>"#,
+        y0 = H - PAD,
+        x1 = W - PAD,
+        path = path.trim_end(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{d, date};
+
+    #[test]
+    fn the_curve_runs_from_today_to_the_last_day_and_says_so() {
+        let points = [
+            ExposurePoint {
+                date: date("2025-09-30"),
+                days: 0,
+                total_penalty: d("100.00"),
+            },
+            ExposurePoint {
+                date: date("2025-10-30"),
+                days: 30,
+                total_penalty: d("1600.00"),
+            },
+        ];
+        let svg = exposure_svg(&points, Lang::Zh);
+        assert!(svg
+            .contains("违约金由2025年9月30日的 ¥100.00 增至30日后（2025年10月30日）的 ¥1,600.00"));
+        assert!(svg.contains(r#"points="4,109 316,4""#), "{svg}");
+        assert_eq!(exposure_svg(&points[..1], Lang::Zh), "");
+    }
+}
