@@ -6,7 +6,8 @@ use super::Ctx;
 use crate::engine::calendar::Calendar;
 use crate::engine::money::{format_yuan, parse_user_amount};
 use crate::engine::scenario::{
-    Cycle, DayType, LprFixing, LprTerm, PartialCycle, PartialPeriod, TerminationReason,
+    CapBase, Cycle, DayCount, DayType, LprFixing, LprTerm, PartialCycle, PartialPeriod, Rounding,
+    TerminationReason,
 };
 use crate::form::{
     typed_rate, DueRuleKind, EndMode, FormState, LabelledAmount, PaymentRow, RateKind, RatePreset,
@@ -453,6 +454,7 @@ fn payments(ctx: Ctx) -> impl IntoView {
                         {field(ctx, format!("payment.payments[{i}].amount"), ("金额", "Amount"), ("", ""), "元 CNY", Kind::Money,
                             move |f| f.payments.get(i).map(|p| p.amount.clone()).unwrap_or_default(),
                             move |f, v| if let Some(p) = f.payments.get_mut(i) { p.amount = v })}
+                        {for_period(ctx, i)}
                         <button type="button" class="remove" aria-label=ctx.t("删除此笔付款", "Remove this payment")
                             on:click=move |_| ctx.edit(|f| { if i < f.payments.len() { f.payments.remove(i); } })>"×"</button>
                     </div>
@@ -462,11 +464,103 @@ fn payments(ctx: Ctx) -> impl IntoView {
                 <button type="button" class="chip" data-testid="add-payment" on:click=move |_| ctx.form.update(|f| {
                     let amount = f.components.iter().filter_map(|c| parse_user_amount(&c.amount).ok()).sum::<rust_decimal::Decimal>();
                     let date = f.payments.last().map(|p| p.date.clone()).unwrap_or_else(|| f.start.clone());
-                    f.payments.push(PaymentRow { date, amount: amount.to_string() });
+                    f.payments.push(PaymentRow { date, amount: amount.to_string(), for_period: String::new() });
                 })>{ctx.t("+ 添加付款", "+ Add payment")}</button>
             </div>
+            {late_payment_helper(ctx)}
         },
     )
+}
+
+/// The billed periods of the figures shown: (start, label, due, amount).
+fn billed_periods(
+    ctx: Ctx,
+) -> Vec<(
+    chrono::NaiveDate,
+    String,
+    chrono::NaiveDate,
+    rust_decimal::Decimal,
+)> {
+    ctx.shown.with(|(f, _)| {
+        f.as_ref()
+            .map(|(s, r)| {
+                r.total_fees
+                    .cycles
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.start,
+                            crate::present::report::cycle_label(c, s.fees.cycle),
+                            c.due,
+                            c.amount,
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// §13 which billed period a payment is for (Civil Code Art. 560 ¶1); none = the earliest due.
+fn for_period(ctx: Ctx, i: usize) -> impl IntoView {
+    let path = format!("payment.payments[{i}].for");
+    let id = dom_id(&path);
+    let err_id = format!("{id}-err");
+    let error = {
+        let path = path.clone();
+        Memo::new(move |_| ctx.error_at(&path))
+    };
+    let current = Memo::new(move |_| {
+        ctx.form.with(|f| {
+            f.payments
+                .get(i)
+                .map(|p| p.for_period.clone())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{ctx.t("抵充哪一期", "For period")}</label>
+            <select id=id data-path=path aria-describedby=err_id.clone() on:change=move |ev| {
+                let v = event_target_value(&ev);
+                ctx.form.update(|f| if let Some(p) = f.payments.get_mut(i) { p.for_period = v });
+            }>
+                <option value="" prop:selected=move || current.with(String::is_empty)>{ctx.t("最早到期（默认）", "Earliest due (default)")}</option>
+                {move || billed_periods(ctx).into_iter().map(|(start, label, _, _)| {
+                    let value = start.to_string();
+                    let selected = value.clone();
+                    view! { <option value=value prop:selected=move || current.with(|c| *c == selected)>{label}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// "November paid 45 days late" in three inputs: the period, the days late, add.
+fn late_payment_helper(ctx: Ctx) -> impl IntoView {
+    let period = RwSignal::new(String::new());
+    let days = RwSignal::new(String::from("30"));
+    view! {
+        <div class="quick-late" data-testid="quick-late">
+            <label for="f-quick-period">{ctx.t("快速录入：", "Quick entry:")}</label>
+            <select id="f-quick-period" data-testid="quick-period" on:change=move |ev| period.set(event_target_value(&ev))>
+                <option value="">{ctx.t("选择计费期", "Pick a period")}</option>
+                {move || billed_periods(ctx).into_iter().map(|(start, label, _, _)| view! { <option value=start.to_string()>{label}</option> }).collect_view()}
+            </select>
+            <span>{ctx.t("迟付", "paid")}</span>
+            <input type="text" inputmode="numeric" data-testid="quick-days" aria-label=ctx.t("迟付天数", "Days late")
+                prop:value=move || days.get() on:input=move |ev| days.set(event_target_value(&ev))/>
+            <span>{ctx.t("日", "days late")}</span>
+            <button type="button" class="chip" data-testid="quick-add" on:click=move |_| {
+                let Ok(n) = days.get_untracked().trim().parse::<u64>() else { return };
+                let chosen = period.get_untracked();
+                let Some((start, _, due, amount)) = billed_periods(ctx).into_iter().find(|p| p.0.to_string() == chosen) else { return };
+                let date = due.checked_add_days(chrono::Days::new(n)).unwrap_or(due);
+                ctx.edit(|f| f.payments.push(PaymentRow { date: date.to_string(), amount: amount.to_string(), for_period: start.to_string() }));
+            }>{ctx.t("添加这笔付款", "Add this payment")}</button>
+        </div>
+    }
 }
 
 fn late_payment(ctx: Ctx) -> impl IntoView {
@@ -482,6 +576,10 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                 <button type="button" class="chip" on:click=preset(RatePreset::FivePerTenThousandDaily)>{ctx.t("日万分之五（中小企业款项支付条例）", "0.05%/day (SME payment regulation)")}</button>
                 <button type="button" class="chip" on:click=preset(RatePreset::OnePerMilleDaily)>{ctx.t("日千分之一", "0.1%/day")}</button>
                 <button type="button" class="chip" on:click=preset(RatePreset::LprTimesOnePointFive)>{ctx.t("LPR × 1.5", "LPR × 1.5")}</button>
+                <button type="button" class="chip" data-testid="preset-floating-lpr" on:click=preset(RatePreset::FloatingLprTimesOnePointFive)>{ctx.t("按同期一年期LPR的1.5倍", "1.5 × the floating one-year LPR")}</button>
+                <button type="button" class="chip" data-testid="preset-monthly" on:click=preset(RatePreset::MonthlyOnePointTwoEight)>{ctx.t("月利率1.28%", "1.28% a month")}</button>
+                <button type="button" class="chip" data-testid="preset-cap-overdue" on:click=preset(RatePreset::CapFivePercentOfOverdue)>{ctx.t("以逾期付款总额的5%为上限", "Capped at 5% of the overdue amount")}</button>
+                <button type="button" class="chip" data-testid="preset-cap-total" on:click=preset(RatePreset::CapThirtyPercentOfTotal)>{ctx.t("累计不超过合同总金额的30%", "In all at most 30% of the contract total")}</button>
             </div>
             <div class="grid">
                 {choice(ctx, "late_payment.rate", ("计算方式", "Rate form"), ("按日或按月的固定比例，或 LPR 的倍数（到期日、逾期首日等某日的 LPR，或同期浮动）", "A fixed fraction per day(s) or month(s), or a multiple of the LPR (of a given day, or floating)"),
@@ -513,12 +611,66 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                 {choice(ctx, "late_payment.partial_period", ("不足一个计息期", "A started period"), ("按比例计，或按整期计", "Counts in proportion, or whole"),
                     vec![(PartialPeriod::ProRata, ("按比例", "Pro rata")), (PartialPeriod::Full, ("按整期", "Whole periods"))],
                     |f| f.partial_period, |f, v| f.partial_period = v)}
-                {field(ctx, "late_payment.cap_fraction".into(), ("违约金上限", "Cap"), ("占该期费用的百分比；留空 = 无上限", "Share of the cycle's fee; empty = no cap"), "%", Kind::Rate, |f| f.cap_percent.clone(), |f, v| f.cap_percent = v)}
+                {field(ctx, "late_payment.cap_fraction".into(), ("违约金上限", "Cap"), ("占所选基数的百分比；留空 = 无上限", "Share of the base chosen; empty = no cap"), "%", Kind::Rate, |f| f.cap_percent.clone(), |f, v| f.cap_percent = v)}
+                {choice(ctx, "late_payment.cap_base", ("上限基数", "Cap base"), ("每期各自封顶，或违约金累计封顶", "Each cycle capped, or the total"),
+                    vec![(CapBase::Cycle, ("该期费用（每期）", "Each cycle's fee")), (CapBase::ContractTotal, ("合同总金额（累计）", "The contract total (in all)")), (CapBase::Overdue, ("逾期付款总额（累计）", "The overdue amount (in all)"))],
+                    |f| f.cap_base, |f, v| f.cap_base = v)}
+                {choice(ctx, "late_payment.day_count", ("逾期天数计法", "Days counted"), ("付款当日是否计入", "Whether the payment day counts"),
+                    vec![(DayCount::Standard, ("到期次日起至付款日", "Day after due to payment day")), (DayCount::ExcludeEnd, ("至付款前一日（不含付款日）", "To the day before payment")), (DayCount::IncludeDueDate, ("含到期日当日", "Including the due date"))],
+                    |f| f.day_count, |f, v| f.day_count = v)}
+                {field(ctx, "late_payment.accrues_from".into(), ("起算日（可选）", "Accrues from (optional)"), ("如“自起诉之日起”；留空 = 到期次日", "e.g. the filing date; empty = the day after the due date"), "", Kind::Date, |f| f.accrues_from.clone(), |f, v| f.accrues_from = v)}
+                {choice(ctx, "late_payment.rounding", ("舍入", "Rounding"), ("计算明细逐段四舍五入，或每期合计后一次", "Each 计算明细 line to the fen, or each cycle once"),
+                    vec![(Rounding::PerCycle, ("每期一次", "Once per cycle")), (Rounding::PerSegment, ("逐段", "Each line"))],
+                    |f| f.rounding, |f, v| f.rounding = v)}
                 {field(ctx, "late_payment.suspend_after_days".into(), ("逾期超过N日可暂停服务", "Suspend after"), ("留空 = 无此约定", "Empty = no such clause"), "日 days", Kind::Number, |f| f.suspend_after_days.clone(), |f, v| f.suspend_after_days = v)}
                 {field(ctx, "late_payment.terminate_after_days".into(), ("逾期超过N日可解除合同", "Terminate after"), ("留空 = 无此约定", "Empty = no such clause"), "日 days", Kind::Number, |f| f.terminate_after_days.clone(), |f, v| f.terminate_after_days = v)}
             </div>
+            {lpr_fixings(ctx)}
         })}
     })
+}
+
+/// §9/§10 the LPR fixings the user adds (published after this release, or as a court used them).
+fn lpr_fixings(ctx: Ctx) -> impl IntoView {
+    let count = Memo::new(move |_| ctx.form.with(|f| f.lpr_fixings.len()));
+    let known = crate::engine::lpr::known_until();
+    view! {
+        <div class="subsection" data-testid="lpr-fixings">
+            <h3>{ctx.t("LPR 报价（补充）", "LPR fixings (added)")}</h3>
+            <p class="hint">{move || if ctx.is_zh() {
+                format!("内置 LPR 数据核实至{}；之后的报价可在此补充（年利率 %），同日以此处为准。", crate::text::date_words(known, Lang::Zh))
+            } else {
+                format!("The built-in LPR is verified to {}; add later fixings here (% a year); on the same date these win.", crate::text::date_words(known, Lang::En))
+            }}</p>
+            <div class="rows">
+                {move || (0..count.get()).map(|i| view! {
+                    <div class="row">
+                        {field(ctx, format!("late_payment.lpr_fixings[{i}].effective"), ("生效日", "Effective"), ("", ""), "", Kind::Date,
+                            move |f| f.lpr_fixings.get(i).map(|x| x.effective.clone()).unwrap_or_default(),
+                            move |f, v| if let Some(x) = f.lpr_fixings.get_mut(i) { x.effective = v })}
+                        {field(ctx, format!("late_payment.lpr_fixings[{i}].one_year"), ("一年期", "One-year"), ("", ""), "%", Kind::Rate,
+                            move |f| f.lpr_fixings.get(i).map(|x| x.one_year.clone()).unwrap_or_default(),
+                            move |f, v| if let Some(x) = f.lpr_fixings.get_mut(i) { x.one_year = v })}
+                        {field(ctx, format!("late_payment.lpr_fixings[{i}].five_year"), ("五年期以上", "Five-year"), ("可空", "optional"), "%", Kind::Rate,
+                            move |f| f.lpr_fixings.get(i).map(|x| x.five_year.clone()).unwrap_or_default(),
+                            move |f, v| if let Some(x) = f.lpr_fixings.get_mut(i) { x.five_year = v })}
+                        <button type="button" class="remove" aria-label=ctx.t("删除此报价", "Remove this fixing")
+                            on:click=move |_| ctx.edit(|f| { if i < f.lpr_fixings.len() { f.lpr_fixings.remove(i); } })>"×"</button>
+                    </div>
+                }).collect_view()}
+            </div>
+            <div class="add-row">
+                <button type="button" class="chip" data-testid="add-lpr-fixing" on:click=move |_| ctx.edit(|f| {
+                    // The latest fixing as a starting point: adding a row changes nothing until edited.
+                    let effective = known.succ_opt().unwrap_or(known).to_string();
+                    let one_year = crate::engine::lpr::one_year_rate_on(known)
+                        .map(|f| (f * rust_decimal::Decimal::ONE_HUNDRED).round_dp(2).to_string())
+                        .unwrap_or_default();
+                    f.lpr_fixings.push(crate::form::LprFixingRow { effective, one_year, ..Default::default() });
+                })>{ctx.t("+ 添加 LPR 报价", "+ Add an LPR fixing")}</button>
+            </div>
+        </div>
+    }
 }
 
 /// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a

@@ -136,6 +136,17 @@ pub struct LabelledAmount {
 pub struct PaymentRow {
     pub date: String,
     pub amount: String,
+    /// §13 the start of the billed period this payment is for; empty = the earliest due.
+    pub for_period: String,
+}
+
+/// §9 one LPR fixing the user adds, as typed (percent per year).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LprFixingRow {
+    pub effective: String,
+    pub one_year: String,
+    /// Empty = the five-year series stays as it was.
+    pub five_year: String,
 }
 
 /// Every field of the form, as text or as a choice.
@@ -172,8 +183,14 @@ pub struct FormState {
     pub lpr_fixing: LprFixing,
     pub lpr_term: LprTerm,
     pub partial_period: PartialPeriod,
-    /// Cap as % of the cycle's fee; empty = no cap.
+    pub day_count: DayCount,
+    /// Empty = from the day after the due date.
+    pub accrues_from: String,
+    pub rounding: Rounding,
+    pub lpr_fixings: Vec<LprFixingRow>,
+    /// Cap as % of the base chosen; empty = no cap.
     pub cap_percent: String,
+    pub cap_base: CapBase,
     /// Empty = the contract gives no such right.
     pub suspend_after_days: String,
     pub terminate_after_days: String,
@@ -212,6 +229,14 @@ pub enum RatePreset {
     OnePerMilleDaily,
     /// 1.5 × LPR, 365-day year.
     LprTimesOnePointFive,
+    /// 按同期一年期LPR的1.5倍: floating, as courts compute it.
+    FloatingLprTimesOnePointFive,
+    /// 月利率1.28%: calendar months, a part month by days/30.
+    MonthlyOnePointTwoEight,
+    /// 以逾期付款总额的5%为上限.
+    CapFivePercentOfOverdue,
+    /// 累计不超过合同总金额的30%.
+    CapThirtyPercentOfTotal,
 }
 
 impl FormState {
@@ -246,6 +271,7 @@ impl FormState {
                 .map(|p| PaymentRow {
                     date: p.date.to_string(),
                     amount: money(p.amount),
+                    for_period: p.for_period.map(|d| d.to_string()).unwrap_or_default(),
                 })
                 .collect(),
             original: Some(s.to_json_value()),
@@ -315,6 +341,22 @@ impl FormState {
             }
             f.partial_period = l.partial_period;
             f.cap_percent = l.cap_fraction.map(percent).unwrap_or_default();
+            f.cap_base = l.cap_base;
+            f.day_count = l.day_count;
+            f.accrues_from = l.accrues_from.map(|d| d.to_string()).unwrap_or_default();
+            f.rounding = l.rounding;
+            f.lpr_fixings = l
+                .lpr_fixings
+                .iter()
+                .map(|x| LprFixingRow {
+                    effective: x.effective.to_string(),
+                    one_year: x.one_year.normalize().to_string(),
+                    five_year: x
+                        .five_year
+                        .map(|v| v.normalize().to_string())
+                        .unwrap_or_default(),
+                })
+                .collect();
             f.suspend_after_days = opt_days(l.suspend_after_days);
             f.terminate_after_days = opt_days(l.terminate_after_days);
         }
@@ -386,7 +428,13 @@ impl FormState {
     /// Applies one of the contract templates' late-payment rates.
     pub fn apply_preset(&mut self, preset: RatePreset) {
         self.late_enabled = true;
-        self.partial_period = PartialPeriod::ProRata;
+        let caps = [
+            RatePreset::CapFivePercentOfOverdue,
+            RatePreset::CapThirtyPercentOfTotal,
+        ];
+        if !caps.contains(&preset) {
+            self.partial_period = PartialPeriod::ProRata;
+        }
         match preset {
             RatePreset::FivePerTenThousandDaily => {
                 self.rate_kind = RateKind::Fraction;
@@ -404,6 +452,28 @@ impl FormState {
                 self.rate_kind = RateKind::Lpr;
                 self.lpr_multiple = "1.5".into();
                 self.basis_days = 365;
+                self.lpr_fixing = LprFixing::DueDate;
+            }
+            RatePreset::FloatingLprTimesOnePointFive => {
+                self.rate_kind = RateKind::Lpr;
+                self.lpr_multiple = "1.5".into();
+                self.basis_days = 365;
+                self.lpr_fixing = LprFixing::Floating;
+                self.lpr_term = LprTerm::OneYear;
+            }
+            RatePreset::MonthlyOnePointTwoEight => {
+                self.rate_kind = RateKind::Monthly;
+                self.rate_value = "1.28".into();
+                self.rate_unit = RateUnit::Percent;
+                self.per_months = "1".into();
+            }
+            RatePreset::CapFivePercentOfOverdue => {
+                self.cap_percent = "5".into();
+                self.cap_base = CapBase::Overdue;
+            }
+            RatePreset::CapThirtyPercentOfTotal => {
+                self.cap_percent = "30".into();
+                self.cap_base = CapBase::ContractTotal;
             }
         }
     }
@@ -479,7 +549,8 @@ impl FormState {
             .enumerate()
             .map(|(i, p)| {
                 json!({"date": r.date(&format!("payment.payments[{i}].date"), &p.date),
-                       "amount": r.money(&format!("payment.payments[{i}].amount"), &p.amount)})
+                       "amount": r.money(&format!("payment.payments[{i}].amount"), &p.amount),
+                       "for": r.opt_date(&format!("payment.payments[{i}].for"), &p.for_period)})
             })
             .collect();
         let late = if self.late_enabled {
@@ -499,6 +570,15 @@ impl FormState {
             json!({"rate": rate,
                    "partial_period": match self.partial_period { PartialPeriod::ProRata => "pro_rata", PartialPeriod::Full => "full" },
                    "cap_fraction": r.opt_rate("late_payment.cap_fraction", &self.cap_percent, RateUnit::Percent),
+                   "cap_base": self.cap_base,
+                   "day_count": self.day_count,
+                   "accrues_from": r.opt_date("late_payment.accrues_from", &self.accrues_from),
+                   "rounding": self.rounding,
+                   "lpr_fixings": self.lpr_fixings.iter().enumerate().map(|(i, x)| json!({
+                       "effective": r.date(&format!("late_payment.lpr_fixings[{i}].effective"), &x.effective),
+                       "one_year": r.percent(&format!("late_payment.lpr_fixings[{i}].one_year"), &x.one_year),
+                       "five_year": r.optional(&x.five_year, |r| r.percent(&format!("late_payment.lpr_fixings[{i}].five_year"), &x.five_year)),
+                   })).collect::<Vec<_>>(),
                    "suspend_after_days": r.opt_whole("late_payment.suspend_after_days", &self.suspend_after_days),
                    "terminate_after_days": r.opt_whole("late_payment.terminate_after_days", &self.terminate_after_days)})
         } else {
@@ -629,6 +709,16 @@ impl Reader {
         }
     }
 
+    /// A yearly rate in percent (an LPR fixing): "3.00" or "3.00%".
+    fn percent(&mut self, path: &str, text: &str) -> Value {
+        let t = text.trim();
+        let number = t.strip_suffix(['%', '％']).unwrap_or(t).trim();
+        match parse_plain_decimal(number) {
+            Some(d) => json!(d.to_string()),
+            None => self.refuse(path, text, |got| ErrorKind::Percent { got }),
+        }
+    }
+
     fn rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Value {
         match typed_rate(text, unit) {
             Some(d) => json!(d.to_string()),
@@ -707,7 +797,16 @@ const KNOWN_FIELDS: &[&str] = &[
     "lpr_fixing",
     "lpr_term",
     "partial_period",
+    "day_count",
+    "accrues_from",
+    "rounding",
+    "lpr_fixings",
+    "effective",
+    "one_year",
+    "five_year",
     "cap_fraction",
+    "cap_base",
+    "for",
     "suspend_after_days",
     "terminate_after_days",
     "supplier_breaches",
@@ -831,6 +930,28 @@ mod tests {
         f.end = "2024-06-30".into();
         let errors = f.to_scenario().unwrap_err();
         assert_eq!(errors[0].path, "contract.end");
+    }
+
+    #[test]
+    fn the_new_conventions_survive_the_form() {
+        // §9 and §13 fields the form now edits: a designated payment, an aggregate cap, a day
+        // count, a floating LPR, the user's LPR fixings; each comes back as it went in.
+        let mut doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/contract-into-2027.json"))
+                .unwrap();
+        doc["late_payment"]["day_count"] = json!("exclude_end");
+        doc["late_payment"]["accrues_from"] = json!("2027-02-01");
+        doc["late_payment"]["rounding"] = json!("per_segment");
+        doc["late_payment"]["lpr_fixings"] =
+            json!([{"effective": "2026-05-20", "one_year": "2.9", "five_year": "3.4"}]);
+        let s = crate::document::read::scenario_from_value(&doc).unwrap();
+        let back = FormState::from_scenario(&s).to_scenario().unwrap();
+        assert_eq!(back, s);
+        let s = crate::document::read::parse_scenario(include_str!(
+            "../../tests/fixtures/floating-lpr-court.json"
+        ))
+        .unwrap();
+        assert_eq!(FormState::from_scenario(&s).to_scenario().unwrap(), s);
     }
 
     #[test]

@@ -483,6 +483,63 @@ const tests = [
     },
   },
   {
+    name: 'the clause wordings people copy are one click each, and a newer LPR can be added',
+    async run({ page, url }) {
+      await openApp(page, url);
+      const before = (await page.locator(PENALTY).textContent()).trim();
+      // 按同期一年期LPR的1.5倍: an LPR rate, floating.
+      await page.getByTestId('preset-floating-lpr').click();
+      assertEq(await page.locator('#f-late_payment-rate-lpr_fixing option:checked').textContent(), '同期（浮动）', 'LPR fixing');
+      await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, before);
+      const floating = (await page.locator(PENALTY).textContent()).trim();
+      // As of today the LPR runs past the table: add the user's fixing of 2.90% from 2026-05-20.
+      await page.getByTestId('add-lpr-fixing').click();
+      await field(page, 'late_payment.lpr_fixings[0].effective').fill('2026-05-20');
+      await field(page, 'late_payment.lpr_fixings[0].one_year').fill('2.90');
+      await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, floating);
+      await page.locator('[data-testid=warnings] li[data-code=lpr_beyond_table]').waitFor();
+      // 月利率1.28%.
+      await page.getByTestId('preset-monthly').click();
+      await expectText(page, '[data-testid=rate-echo]', '月百分之一点二八 = 1.28%/月 = 年15.36%');
+      // 累计不超过合同总金额的30% and 以逾期付款总额的5%为上限 set the cap and its base.
+      await page.getByTestId('preset-cap-total').click();
+      assertEq(await field(page, 'late_payment.cap_fraction').inputValue(), '30', 'cap');
+      assertEq(await page.locator('#f-late_payment-cap_base option:checked').textContent(), '合同总金额（累计）', 'cap base');
+      await page.getByTestId('preset-cap-overdue').click();
+      assertEq(await field(page, 'late_payment.cap_fraction').inputValue(), '5', 'cap');
+      assertEq(await page.locator('#f-late_payment-cap_base option:checked').textContent(), '逾期付款总额（累计）', 'cap base');
+      // Counting to the day before payment lowers the penalty; accrual from a filing date too.
+      await page.getByTestId('preset-monthly').click();
+      await page.locator('#f-late_payment-cap_fraction').fill('');
+      const monthly = (await page.locator(PENALTY).textContent()).trim();
+      await page.selectOption('#f-late_payment-day_count', { label: '至付款前一日（不含付款日）' });
+      await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, monthly);
+      await field(page, 'late_payment.accrues_from').fill('2026-01-01');
+      await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, monthly);
+    },
+  },
+  {
+    name: 'June paid 45 days late takes three inputs, and the payment counts for June',
+    async run({ page, url }) {
+      await openApp(page, url);
+      const rows = page.locator('[data-path$=".amount"][data-path^="payment.payments"]');
+      const n = await rows.count();
+      await page.selectOption('[data-testid=quick-period]', { label: '2025-06' });
+      await page.getByTestId('quick-days').fill('45');
+      await page.getByTestId('quick-add').click();
+      await page.waitForFunction((k) => document.querySelectorAll('[data-path^="payment.payments"][data-path$=".amount"]').length === k + 1, n);
+      // Due 2025-07-10, paid 45 days later on 2025-08-24, for June (Art. 560 ¶1).
+      assertEq(await field(page, `payment.payments[${n}].date`).inputValue(), '2025-08-24', 'payment date');
+      assertEq(await field(page, `payment.payments[${n}].amount`).inputValue(), '50000.00', 'amount');
+      assertEq(await page.locator(`#f-payment-payments-${n}--for option:checked`).textContent(), '2025-06', 'for June');
+      await page.locator('[data-card=late-penalty] > summary').click();
+      const claim = await page.getByTestId('claim-table').locator('tbody tr').allTextContents();
+      // 50,000 × 0.05% × 45 = ¥1,125.00, from 2025-07-11 to 2025-08-24.
+      assert(claim.some((r) => r.includes('2025-06-01 – 2025-06-30') && r.includes('2025-07-11') && r.includes('2025-08-24') && r.includes('¥1,125.00')),
+        `claim rows: ${JSON.stringify(claim)}`);
+    },
+  },
+  {
     name: 'a breakdown opens from the keyboard and keeps the focus on its heading',
     async run({ page, url }) {
       await openApp(page, url);
