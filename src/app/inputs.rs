@@ -348,7 +348,48 @@ const COMPONENT_PRESETS: [Text; 5] = [
     ("系统维护费用", "System maintenance"),
 ];
 
+/// The per-cycle amounts stay per cycle when the cycle changes; this says so and offers to
+/// restate them so that the contract total stays.
+fn cycle_change_note(ctx: Ctx, change: RwSignal<Option<(Cycle, Cycle)>>) -> impl IntoView {
+    let name = move |c: Cycle| match (c, ctx.is_zh()) {
+        (Cycle::Monthly, true) => "每月",
+        (Cycle::Quarterly, true) => "每季度",
+        (Cycle::Yearly, true) => "每年",
+        (Cycle::Monthly, false) => "a month",
+        (Cycle::Quarterly, false) => "a quarter",
+        (Cycle::Yearly, false) => "a year",
+    };
+    move || {
+        change.get().map(|(from, to)| {
+            let total = ctx.shown.with(|(f, _)| {
+                f.as_ref()
+                    .map(|(_, r)| format_yuan(r.total_fees.contract_total))
+                    .unwrap_or_default()
+            });
+            view! {
+                <div class="notice" role="status" data-testid="cycle-note">
+                    <p>{move || if ctx.is_zh() {
+                        format!("各项金额仍按“{}”计，合同总金额现为 {total}。", name(to))
+                    } else {
+                        format!("Each amount is now {}; the contract total is {total}.", name(to))
+                    }}</p>
+                    <button type="button" class="chip" data-testid="convert-cycle" on:click=move |_| {
+                        ctx.edit(|f| f.convert_cycle_amounts(from, to));
+                        change.set(None);
+                    }>{move || if ctx.is_zh() {
+                        format!("把{}金额换算为{}金额（合同总金额不变）", name(from), name(to))
+                    } else {
+                        format!("Restate the amounts from {} to {} (the total stays)", name(from), name(to))
+                    }}</button>
+                    <button type="button" class="chip" on:click=move |_| change.set(None)>{ctx.t("保持金额不变", "Keep the amounts")}</button>
+                </div>
+            }
+        })
+    }
+}
+
 fn fees(ctx: Ctx) -> impl IntoView {
+    let change: RwSignal<Option<(Cycle, Cycle)>> = RwSignal::new(None);
     let cycle_fee = move || {
         ctx.form.with(|f| {
             f.components
@@ -362,11 +403,18 @@ fn fees(ctx: Ctx) -> impl IntoView {
         <div class="grid">
             {choice(ctx, "fees.cycle", ("计费周期", "Billing cycle"), ("按自然月、自然季度或合同年结算", "Calendar months, calendar quarters or contract years"),
                 vec![(Cycle::Monthly, ("按月", "Monthly")), (Cycle::Quarterly, ("按季度", "Quarterly")), (Cycle::Yearly, ("按年", "Yearly"))],
-                |f| f.cycle.unwrap_or(Cycle::Monthly), |f, v| f.cycle = Some(v))}
+                |f| f.cycle.unwrap_or(Cycle::Monthly), move |f, v| {
+                    let old = f.cycle.unwrap_or(Cycle::Monthly);
+                    if old != v {
+                        change.set(Some((old, v)));
+                    }
+                    f.cycle = Some(v);
+                })}
             {choice(ctx, "fees.partial_cycle", ("不足一期", "Partial cycle"), ("首尾不足一期的计费方式", "How a cycle only partly in the term is billed"),
                 vec![(PartialCycle::ByDays, ("按天折算", "Prorated by days")), (PartialCycle::Full, ("按整期计", "Billed in full"))],
                 |f| f.partial_cycle, |f, v| f.partial_cycle = v)}
         </div>
+        {cycle_change_note(ctx, change)}
         {labelled_amount_rows(ctx, "fees.components", |f| &f.components, |f| &mut f.components,
             [("费用构成", "Fee components"), ("费用项目", "Component"), ("每期金额", "Per cycle"), ("删除此项费用", "Remove this component")])}
         <div class="add-row">
@@ -749,7 +797,7 @@ fn client_breaches(ctx: Ctx) -> impl IntoView {
 fn termination(ctx: Ctx) -> impl IntoView {
     let on = Memo::new(move |_| ctx.form.with(|f| f.termination_enabled));
     section(ctx, "sec-termination", ("提前终止与结算", "Termination and settlement"), ("合同解除后，结算至终止日已发生的费用，扣除已付款项与各项违约金、损失（民法典第566条）。", "After termination, fees earned to the last day are settled against payments, penalties and losses (Civil Code Art. 566)."), view! {
-        {toggle(ctx, "f-term-on", ("计算提前终止结算", "Settle an early termination"), |f| f.termination_enabled, |f, v| f.termination_enabled = v)}
+        {toggle(ctx, "f-term-on", ("计算提前终止结算", "Settle an early termination"), |f| f.termination_enabled, |f, v| f.set_termination(v))}
         {move || on.get().then(|| view! {
             <div class="grid">
                 {field(ctx, "termination.date".into(), ("服务终止日", "Last day of service"), ("在合同期限之内", "Within the term"), "", Kind::Date, |f| f.termination_date.clone(), |f, v| f.termination_date = v)}

@@ -242,6 +242,7 @@ fn App() -> impl IntoView {
     });
 
     view! {
+        <a class="skip-link" href="#results" data-testid="skip-to-results">{ctx.t("跳到计算结果", "Skip to the figures")}</a>
         <header class="top">
             <div class="brand">
                 <h1>{ctx.t("售后服务外包合同计算器", "Service Outsourcing Contract Calculator")}</h1>
@@ -289,8 +290,8 @@ fn App() -> impl IntoView {
         </main>
         <footer class="foot">
             <p>{ctx.t(
-                "计算依据：《民法典》第201–203条（期间计算）、第560条（清偿抵充）、第585条（违约金）、第566–567条（解除后结算）；节假日与 LPR 数据见 README。结果供谈判与核对参考，不构成法律意见。",
-                "Rules: Civil Code Arts. 201–203 (periods), 560 (allocation of payments), 585 (penalties), 566–567 (settlement after termination); holiday and LPR data: see README. Figures support negotiation and checking; they are not legal advice.",
+                "计算依据：《民法典》第201–203条（期间计算）、第560条（清偿抵充）、第585条（违约金）、第566–567条（解除后结算）；节假日数据为国务院历年放假安排（2010–2026，之后按放假办法推算），LPR 为全国银行间同业拆借中心公布的报价（可在表单中补充）。结果供谈判与核对参考，不构成法律意见。",
+                "Rules: Civil Code Arts. 201–203 (periods), 560 (allocation of payments), 585 (penalties), 566–567 (settlement after termination); holidays from the State Council notices (2010–2026; later years by the holiday rules), the LPR as published by the National Interbank Funding Center (you can add fixings in the form). Figures support negotiation and checking; they are not legal advice.",
             )}</p>
         </footer>
     }

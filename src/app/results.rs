@@ -40,7 +40,37 @@ pub fn Results() -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.shown.with(|(f, _)| {
             f.as_ref()
-                .map(|(s, _)| terms_html(s, lang))
+                .map(|(s, r)| {
+                    // The print is the lawyer's copy: the terms, then the 计算明细 and the payments.
+                    let heading = |zh: &str, en: &str| {
+                        format!(
+                            r#"<h3>{}</h3>"#,
+                            if lang == crate::text::Lang::Zh {
+                                zh
+                            } else {
+                                en
+                            }
+                        )
+                    };
+                    let claim = crate::present::claim::claim_table_html(r, lang);
+                    let payments = crate::present::claim::payments_html(s, lang);
+                    format!(
+                        "{}{}{}{}{}",
+                        terms_html(s, lang),
+                        if claim.is_empty() {
+                            String::new()
+                        } else {
+                            heading("违约金计算明细", "Penalty computation")
+                        },
+                        claim,
+                        if payments.is_empty() {
+                            String::new()
+                        } else {
+                            heading("付款记录", "Payments")
+                        },
+                        payments
+                    )
+                })
                 .unwrap_or_default()
         })
     };
@@ -130,6 +160,7 @@ pub fn Results() -> impl IntoView {
                 </div>
             })}
             <div class="print-only" inner_html=terms></div>
+            <UpdateToToday/>
             <div class="figures" on:click=on_click inner_html=move || html.get()></div>
             <WhatIf/>
             <p class="muted" role="status" data-testid="claim-copied">{move || match (copied.get(), ctx.is_zh()) {
@@ -158,15 +189,19 @@ pub fn SummaryBar() -> impl IntoView {
                     format_yuan(r.total_fees.contract_total),
                     format_yuan(r.late_payment.total_penalty),
                     *stale,
+                    r.termination.as_ref().map(|t| format_yuan(t.net)),
                 )
             })
         })
     };
     view! {
         <a class="summary-bar" href="#results" data-testid="summary-bar">
-            {move || figures().map(|(total, penalty, stale)| view! {
+            {move || figures().map(|(total, penalty, stale, settlement)| view! {
                 <span class:stale=stale><small>{ctx.t("合同总金额", "Total")}</small><strong>{total}</strong></span>
                 <span class:stale=stale><small>{ctx.t("逾期违约金", "Late penalties")}</small><strong>{penalty}</strong></span>
+                {settlement.map(|net| view! {
+                    <span class:stale=stale data-testid="summary-settlement"><small>{ctx.t("终止结算", "Settlement")}</small><strong>{net}</strong></span>
+                })}
                 <span class="go">{if stale { ctx.t("输入有误，显示上次结果", "Fix input · last figures") } else { ctx.t("查看结果 ↓", "Results ↓") }}</span>
             })}
         </a>
@@ -207,5 +242,36 @@ fn WhatIf() -> impl IntoView {
                 {suspend.then(|| view! { <span class="warn">{ctx.t("（乙方届时有权暂停服务）", "(the supplier may then suspend service)")}</span> })}
             </div>
         })}
+    }
+}
+
+/// "至今" figures of a link opened later, or of a draft reloaded months later, are as of the date
+/// stated; this says so and brings them to today on request.
+#[component]
+fn UpdateToToday() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let today = super::dom::today();
+    let stated = Memo::new(move |_| {
+        ctx.form
+            .with(|f| crate::document::read::parse_date(f.as_of.trim()))
+            .filter(|d| *d < today)
+    });
+    move || {
+        stated.get().map(|d| {
+            let lang = move || ctx.lang.get();
+            view! {
+                <p class="as-of-note no-print" data-testid="as-of-note">
+                    {move || if lang() == crate::text::Lang::Zh {
+                        format!("以上数字截至{}，今天是{}。", crate::text::date_words(d, lang()), crate::text::date_words(today, lang()))
+                    } else {
+                        format!("These figures are as of {}; today is {}.", crate::text::date_words(d, lang()), crate::text::date_words(today, lang()))
+                    }}
+                    <button type="button" class="chip" data-testid="update-to-today"
+                        on:click=move |_| ctx.edit(|f| f.as_of = today.to_string())>
+                        {ctx.t("更新到今天", "Update to today")}
+                    </button>
+                </p>
+            }
+        })
     }
 }

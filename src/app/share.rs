@@ -60,11 +60,11 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
                 BannerKind::Warning,
                 format!(
                     "链接中的方案无法打开：{}。已显示您本机的方案。",
-                    e.message(Lang::Zh)
+                    e.message(Lang::Zh).trim_end_matches('。')
                 ),
                 format!(
                     "The scenario in this link cannot be opened: {}. Showing your own scenario.",
-                    e.message(Lang::En)
+                    e.message(Lang::En).trim_end_matches('.')
                 ),
             );
             dom::clear_hash();
@@ -91,6 +91,12 @@ pub fn ShareButton() -> impl IntoView {
             copied.set(Some(dom::copy_text(url).await));
         });
     };
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || esc.remove());
     view! {
         <button type="button" data-testid="copy-link" on:click=make_link>{ctx.t("复制链接", "Copy link")}</button>
         <Show when=move || open.get()>

@@ -60,6 +60,9 @@ pub enum AmountInputError {
 /// Reads an amount the way people type it into a form: `50000`, `50,000`, `50000.00`, `¥50,000`,
 /// `5万`, `1.2亿`, `５００００` (full-width digits). Returns the exact value; does not round.
 pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
+    if !commas_group_thousands(input) {
+        return Err(AmountInputError::NotANumber);
+    }
     let mut s: String = input
         .trim()
         .chars()
@@ -91,6 +94,29 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
         return Err(AmountInputError::TooLarge);
     }
     Ok(value.normalize().max(Decimal::ZERO))
+}
+
+/// Whether every comma in `input` separates thousands (`50,000.00`, `1，200`): three digits after
+/// it, none after the decimal point. "86.000,00" (European) or "8,60" is not read as a number.
+fn commas_group_thousands(input: &str) -> bool {
+    let chars: Vec<char> = input.trim().chars().collect();
+    let mut seen_point = false;
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '.' | '．' => seen_point = true,
+            ',' | '，' => {
+                let digits = chars[i + 1..]
+                    .iter()
+                    .take_while(|d| d.is_ascii_digit())
+                    .count();
+                if seen_point || digits != 3 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
 }
 
 /// A plain decimal: optional sign, digits, optional fraction. No exponents, no `+inf`, no blanks.
@@ -156,6 +182,17 @@ mod tests {
         assert_eq!(parse_user_amount(""), Err(AmountInputError::NotANumber));
         assert_eq!(parse_user_amount("1e5"), Err(AmountInputError::NotANumber));
         assert_eq!(parse_user_amount("-5"), Err(AmountInputError::Negative));
+        // A comma groups thousands or it is not an amount: "86.000,00" is not ¥86, and
+        // "8,60" is not ¥860.
+        assert_eq!(parse_user_amount("1,234,567.89"), Ok(d("1234567.89")));
+        assert_eq!(parse_user_amount("1，200"), Ok(d("1200")));
+        for bad in ["86.000,00", "8,60", "86,0000", "1,2345"] {
+            assert_eq!(
+                parse_user_amount(bad),
+                Err(AmountInputError::NotANumber),
+                "{bad}"
+            );
+        }
         assert_eq!(
             parse_user_amount("2000000000000"),
             Err(AmountInputError::TooLarge)

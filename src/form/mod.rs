@@ -425,6 +425,42 @@ impl FormState {
         }
     }
 
+    /// Switches the termination clause on or off; switched on with no date yet, it starts from the
+    /// evaluation date (or the term's last day, whichever is earlier), so nothing shows as wrong
+    /// before the user has typed anything.
+    pub fn set_termination(&mut self, on: bool) {
+        self.termination_enabled = on;
+        if on && self.termination_date.trim().is_empty() {
+            let parse = |t: &str| crate::document::read::parse_date(t.trim());
+            let end = match self.end_mode {
+                EndMode::Date => parse(&self.end),
+                EndMode::Months => None,
+            };
+            let date = match (parse(&self.as_of), end) {
+                (Some(a), Some(e)) => Some(a.min(e)),
+                (a, e) => a.or(e),
+            };
+            self.termination_date = date.map(|d| d.to_string()).unwrap_or_default();
+        }
+    }
+
+    /// Restates every fee component for a new billing cycle (monthly → quarterly: × 3), rounded
+    /// to the fen, so the contract total stays what it was; text that is not an amount is left.
+    pub fn convert_cycle_amounts(&mut self, from: Cycle, to: Cycle) {
+        let months = |c: Cycle| match c {
+            Cycle::Monthly => Decimal::ONE,
+            Cycle::Quarterly => Decimal::from(3),
+            Cycle::Yearly => Decimal::from(12),
+        };
+        for c in &mut self.components {
+            if let Ok(a) = parse_user_amount(&c.amount) {
+                let mut v = crate::engine::money::round_yuan(a * months(to) / months(from));
+                v.rescale(2);
+                c.amount = v.to_string();
+            }
+        }
+    }
+
     /// Applies one of the contract templates' late-payment rates.
     pub fn apply_preset(&mut self, preset: RatePreset) {
         self.late_enabled = true;
@@ -930,6 +966,29 @@ mod tests {
         f.end = "2024-06-30".into();
         let errors = f.to_scenario().unwrap_err();
         assert_eq!(errors[0].path, "contract.end");
+    }
+
+    #[test]
+    fn switching_termination_on_starts_from_a_valid_date() {
+        // Ticking 提前终止 used to show "“”不是日期" at once.
+        let mut f = FormState::from_scenario(&starter(today()));
+        f.set_termination(true);
+        assert_eq!(f.termination_date, "2025-09-30");
+        assert!(f.to_scenario().is_ok());
+    }
+
+    #[test]
+    fn switching_to_quarters_can_keep_the_total() {
+        // ¥86,000 a month is ¥258,000 a quarter; back to months, ¥86,000 again.
+        let mut f = FormState::from_scenario(&starter(today()));
+        f.components[0].amount = "86000".into();
+        f.components.truncate(1);
+        f.convert_cycle_amounts(Cycle::Monthly, Cycle::Quarterly);
+        assert_eq!(f.components[0].amount, "258000.00");
+        f.convert_cycle_amounts(Cycle::Quarterly, Cycle::Yearly);
+        assert_eq!(f.components[0].amount, "1032000.00");
+        f.convert_cycle_amounts(Cycle::Yearly, Cycle::Monthly);
+        assert_eq!(f.components[0].amount, "86000.00");
     }
 
     #[test]

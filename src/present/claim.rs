@@ -117,6 +117,34 @@ pub fn claim_table_html(r: &ComputeResult, lang: Lang) -> String {
     out
 }
 
+/// The payments as made, with the period each was designated for (spec §3, §13): the other half
+/// of a claim's 计算明细.
+pub fn payments_html(s: &crate::engine::scenario::Scenario, lang: Lang) -> String {
+    if s.payment.payments.is_empty() {
+        return String::new();
+    }
+    let (date, amount, for_, earliest) = match lang {
+        Lang::Zh => ("付款日", "金额", "抵充", "最早到期"),
+        Lang::En => ("Paid on", "Amount", "For", "earliest due"),
+    };
+    let mut out = format!(
+        r#"<div class="table-wrap"><table class="payments" data-testid="payments-table"><thead><tr><th scope="col">{date}</th><th scope="col" class="num">{amount}</th><th scope="col">{for_}</th></tr></thead><tbody>"#
+    );
+    let mut sorted: Vec<_> = s.payment.payments.iter().collect();
+    sorted.sort_by_key(|p| p.date);
+    for p in sorted {
+        let target = p.for_period.map_or(earliest.to_string(), |d| d.to_string());
+        out.push_str(&format!(
+            r#"<tr><td>{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+            p.date,
+            format_yuan(p.amount),
+            escape(&target)
+        ));
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
 /// The same as tab-separated text, with a header line and the total.
 pub fn claim_text(r: &ComputeResult, lang: Lang) -> String {
     let mut out: Vec<String> = vec![(0..HEADS.len())

@@ -256,22 +256,42 @@ pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
 }
 
 fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
-    s.late_payment.as_ref()?;
+    let terms = s.late_payment.as_ref()?;
     let zh = lang == Lang::Zh;
     let when = |d| explain::date_words(d, lang);
+    // A right still stands while some fee is unpaid more than k days after it fell due; once
+    // everything that late is paid, it is history, not a headline.
+    let standing = |k: Option<u32>| {
+        k.is_some_and(|k| {
+            r.total_fees
+                .cycles
+                .iter()
+                .any(|c| c.outstanding > Decimal::ZERO && c.unpaid_days > i64::from(k))
+        })
+    };
     let mut parts = Vec::new();
-    if let Some(d) = r.late_payment.suspend_right_from {
-        parts.push(if zh {
-            format!("{}起乙方有权暂停服务", when(d))
-        } else {
-            format!("supplier may suspend service from {}", when(d))
-        });
-    }
-    if let Some(d) = r.late_payment.terminate_right_from {
-        parts.push(if zh {
-            format!("{}起乙方有权解除合同", when(d))
-        } else {
-            format!("supplier may terminate from {}", when(d))
+    let rights = [
+        (
+            r.late_payment.suspend_right_from,
+            terms.suspend_after_days,
+            ("暂停服务", "suspend service"),
+        ),
+        (
+            r.late_payment.terminate_right_from,
+            terms.terminate_after_days,
+            ("解除合同", "terminate"),
+        ),
+    ];
+    for (from, k, (what_zh, what_en)) in rights {
+        let Some(d) = from else { continue };
+        parts.push(match (zh, standing(k)) {
+            (true, true) => format!("{}起乙方有权{what_zh}", when(d)),
+            (false, true) => format!("supplier may {what_en} from {}", when(d)),
+            (true, false) => format!("乙方曾于{}起有权{what_zh}（相应欠款已付清）", when(d)),
+            (false, false) => format!(
+                "supplier could {what_en} from {} (those arrears are since paid)",
+                when(d)
+            ),
         });
     }
     (!parts.is_empty()).then(|| parts.join(if zh { "；" } else { "; " }))

@@ -188,8 +188,14 @@ impl ValidationError {
             TypedRate { got } => format!(
                 "“{got}” is not a rate: type a number in the unit chosen (5 for 5‱), or with its sign, e.g. 0.05%, 0.5‰, 5‱"
             ),
-            TypedWholeNumber { got } if zh => format!("“{got}”不是整数"),
-            TypedWholeNumber { got } => format!("“{got}” is not a whole number"),
+            TypedWholeNumber { got } if zh && got.trim().starts_with('-') => {
+                format!("“{got}”是负数：请输入 0 或更大的整数")
+            }
+            TypedWholeNumber { got } if got.trim().starts_with('-') => {
+                format!("“{got}” is negative: type a whole number of 0 or more")
+            }
+            TypedWholeNumber { got } if zh => format!("“{got}”不是整数：请输入如 30 的整数"),
+            TypedWholeNumber { got } => format!("“{got}” is not a whole number: type e.g. 30"),
             TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),
             TypedDate { got } => format!("“{got}” is not a date: pick a date"),
         }

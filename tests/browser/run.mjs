@@ -540,6 +540,97 @@ const tests = [
     },
   },
   {
+    name: 'switching monthly to quarterly says the amounts stay per cycle and offers to keep the total',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await page.selectOption('#f-fees-cycle', { label: '按季度' });
+      // ¥50,000 now per quarter: four quarters make ¥200,000, and the note says so.
+      await expectText(page, TOTAL, '¥200,000.00');
+      const note = page.getByTestId('cycle-note');
+      assert((await note.textContent()).includes('合同总金额现为 ¥200,000.00'), await note.textContent());
+      await page.getByTestId('convert-cycle').click();
+      await expectText(page, TOTAL, STARTER_TOTAL);
+      assertEq(await field(page, FEE0).inputValue(), '135000.00', 'the base fee a quarter');
+      await note.waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'a draft reloaded later says its figures are as of the stated date and updates to today on request',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await field(page, 'as_of').fill('2025-09-30');
+      await page.getByTestId('as-of-note').waitFor();
+      const then = (await page.locator(PENALTY).textContent()).trim();
+      await page.waitForTimeout(400);
+      await page.reload();
+      await expectText(page, PENALTY, then);
+      const note = page.getByTestId('as-of-note');
+      assert((await note.textContent()).includes('以上数字截至2025年9月30日'), await note.textContent());
+      await page.getByTestId('update-to-today').click();
+      await note.waitFor({ state: 'detached' });
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      assertEq(await field(page, 'as_of').inputValue(), today, 'as of today');
+    },
+  },
+  {
+    name: 'the small things users hit: termination date, negative days, European amounts, skip link, Esc, cured rights',
+    async run({ page, url }) {
+      await openApp(page, url);
+      // A skip link leads from the top to the figures.
+      await page.keyboard.press('Tab');
+      const skip = page.getByTestId('skip-to-results');
+      assertEq(await skip.evaluate((e) => document.activeElement === e), true, 'the first Tab reaches the skip link');
+      assertEq(await skip.getAttribute('href'), '#results', 'skip link target');
+      // Ticking 提前终止 starts from a valid date: no "“”不是日期".
+      await page.locator('#f-term-on').check();
+      await page.getByTestId('termination-card').waitFor();
+      assertEq((await page.locator('#f-termination-date-err').textContent()).trim(), '', 'no date error');
+      // The phone's sticky bar carries the settlement too.
+      await page.getByTestId('summary-settlement').waitFor({ state: 'attached' });
+      await page.locator('#f-term-on').uncheck();
+      // "-1" days says it is negative; "86.000,00" is not read as ¥86.
+      await field(page, 'late_payment.suspend_after_days').fill('-1');
+      await page.waitForFunction(() => document.querySelector('#f-late_payment-suspend_after_days-err')?.textContent?.includes('负数'));
+      await field(page, 'late_payment.suspend_after_days').fill('30');
+      await field(page, FEE0).fill('86.000,00');
+      await page.waitForFunction(() => document.querySelector('#f-fees-components-0--amount-err')?.textContent?.includes('不是金额'));
+      await field(page, FEE0).fill('45000');
+      await expectText(page, TOTAL, STARTER_TOTAL);
+      // Esc closes the share dialog.
+      await page.getByTestId('copy-link').click();
+      await page.getByTestId('share-panel').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('share-panel').waitFor({ state: 'detached' });
+      // A right long cured is history: with everything paid by 2025-12-31 the suspension right
+      // of May 2025 is told in the past.
+      await field(page, 'as_of').fill('2025-12-31');
+      await page.getByTestId('add-payment').click();
+      const n = (await page.locator('[data-path^="payment.payments"][data-path$=".amount"]').count()) - 1;
+      await field(page, `payment.payments[${n}].date`).fill('2025-12-31');
+      await field(page, `payment.payments[${n}].amount`).fill('400000');
+      await page.waitForFunction(() => document.querySelector('[data-card=late-penalty] .figure-note')?.textContent?.includes('曾于'));
+    },
+  },
+  {
+    name: 'the print carries the 计算明细 and the payments',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await field(page, 'as_of').fill('2025-09-30');
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      const claim = page.locator('.print-only [data-testid=claim-table]');
+      await claim.waitFor();
+      const rows = await claim.locator('tbody tr').allTextContents();
+      assert(rows.some((r) => r.includes('2025-04-11') && r.includes('2025-05-30') && r.includes('¥500.00')), JSON.stringify(rows));
+      const pays = await page.locator('.print-only [data-testid=payments-table] tbody tr').count();
+      assertEq(pays, 4, 'the four payments');
+      assertEq(await page.locator('.print-only [data-testid=copy-claim]').isVisible(), false, 'no copy button on paper');
+    },
+  },
+  {
     name: 'a breakdown opens from the keyboard and keeps the focus on its heading',
     async run({ page, url }) {
       await openApp(page, url);
