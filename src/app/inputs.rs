@@ -128,6 +128,11 @@ fn field_view(
                 prop:value=value
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
+                    // While a year is being typed the date input reports 0002-01-01, 0020-01-01 …:
+                    // keep the last date until the year has four digits, so no error flashes.
+                    if kind == Kind::Date && (year_being_typed(&v) || (v.is_empty() && half_typed(&ev))) {
+                        return;
+                    }
                     ctx.form.update(|f| set(f, v));
                     typed.notify();
                 }
@@ -138,6 +143,23 @@ fn field_view(
         </div>
     }
     .into_any()
+}
+
+/// A date input's value while its year is still being typed (`0002-01-01`).
+fn year_being_typed(value: &str) -> bool {
+    value
+        .get(..4)
+        .and_then(|y| y.parse::<u32>().ok())
+        .is_some_and(|y| y < 1000)
+}
+
+/// Whether the input holds something the browser cannot read yet (a date half typed), as
+/// opposed to being cleared on purpose.
+fn half_typed(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.validity().bad_input())
 }
 
 /// A checkbox that switches an optional clause on or off.
@@ -516,6 +538,7 @@ fn payments(ctx: Ctx) -> impl IntoView {
                 })>{ctx.t("+ 添加付款", "+ Add payment")}</button>
             </div>
             {late_payment_helper(ctx)}
+            {prepayment_note(ctx)}
         },
     )
 }
@@ -582,6 +605,42 @@ fn for_period(ctx: Ctx, i: usize) -> impl IntoView {
             </select>
             <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
         </div>
+    }
+}
+
+/// Payments dated before the term starts settle its first fees in advance (Art. 560): say so,
+/// rather than let a sample's 2025 payments count silently for a 2027 contract.
+fn prepayment_note(ctx: Ctx) -> impl IntoView {
+    let early = Memo::new(move |_| {
+        ctx.form.with(|f| {
+            let Some(start) = crate::document::read::parse_date(f.start.trim()) else {
+                return 0;
+            };
+            f.payments
+                .iter()
+                .filter(|p| {
+                    crate::document::read::parse_date(p.date.trim()).is_some_and(|d| d < start)
+                })
+                .count()
+        })
+    });
+    move || {
+        (early.get() > 0).then(|| view! {
+            <div class="notice" role="status" data-testid="prepayment-note">
+                <p>{move || if ctx.is_zh() {
+                    format!("有 {} 笔付款早于服务开始日，按预付款抵充最早的费用。", early.get())
+                } else {
+                    format!("{} payment(s) are dated before service starts and count as advance payments for the earliest fees.", early.get())
+                }}</p>
+                <button type="button" class="chip" data-testid="drop-early-payments" on:click=move |_| ctx.edit(|f| {
+                    let start = crate::document::read::parse_date(f.start.trim());
+                    f.payments.retain(|p| match (start, crate::document::read::parse_date(p.date.trim())) {
+                        (Some(s), Some(d)) => d >= s,
+                        _ => true,
+                    });
+                })>{ctx.t("删除这些付款", "Remove these payments")}</button>
+            </div>
+        })
     }
 }
 

@@ -151,8 +151,10 @@ pub fn Results() -> impl IntoView {
                                 if e.path.is_empty() {
                                     view! { <li>{text}</li> }.into_any()
                                 } else {
-                                    let href = format!("#{}", super::inputs::dom_id(&e.path));
-                                    view! { <li><a href=href>{text}</a></li> }.into_any()
+                                    let id = super::inputs::dom_id(&e.path);
+                                    let label = field_label(&id).unwrap_or_else(|| e.path.clone());
+                                    let href = format!("#{id}");
+                                    view! { <li><a href=href>{format!("{label}：{text}")}</a></li> }.into_any()
                                 }
                             }).collect_view())
                         }}
@@ -274,4 +276,21 @@ fn UpdateToToday() -> impl IntoView {
             }
         })
     }
+}
+
+/// The label a field shows on the page (its `<label for>`), to name it in the list of problems.
+fn field_label(id: &str) -> Option<String> {
+    let doc = document();
+    let label = doc
+        .query_selector(&format!("label[for=\"{id}\"] .zh-en"))
+        .ok()
+        .flatten()
+        .or_else(|| {
+            doc.query_selector(&format!("label[for=\"{id}\"]"))
+                .ok()
+                .flatten()
+        })?
+        .text_content()?;
+    let label = label.trim().to_string();
+    (!label.is_empty()).then_some(label)
 }

@@ -631,6 +631,35 @@ const tests = [
     },
   },
   {
+    name: 'the list of problems names each field; typing a year flashes no error; early payments are pointed out',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await field(page, FEE0).fill('八万六千');
+      await page.getByTestId('stale').waitFor();
+      const item = (await page.getByTestId('stale').locator('li').first().textContent()).trim();
+      assert(item.startsWith('每期金额：“八万六千”不是金额'), item);
+      await field(page, FEE0).fill('45000');
+      await page.getByTestId('stale').waitFor({ state: 'detached' });
+      // Typing a year digit by digit into the start date: no error on the way.
+      const start = field(page, 'contract.start');
+      await start.click();
+      await start.press('ArrowRight');
+      await start.press('ArrowRight');
+      for (const d of '2026') {
+        await start.press(d);
+        assertEq(await page.getByTestId('stale').count(), 0, `no stale note after typing ${d}`);
+      }
+      // A 2027 term keeps the sample's 2025 payments only as advance payments, and says so.
+      await field(page, 'contract.start').fill('2027-01-01');
+      await field(page, 'contract.end').fill('2027-12-31');
+      const note = page.getByTestId('prepayment-note');
+      assert((await note.textContent()).includes('有 4 笔付款早于服务开始日'), await note.textContent());
+      await page.getByTestId('drop-early-payments').click();
+      await note.waitFor({ state: 'detached' });
+      assertEq(await page.locator('[data-path^="payment.payments"][data-path$=".amount"]').count(), 0, 'payments left');
+    },
+  },
+  {
     name: 'a breakdown opens from the keyboard and keeps the focus on its heading',
     async run({ page, url }) {
       await openApp(page, url);
