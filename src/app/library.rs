@@ -11,17 +11,7 @@ use wasm_bindgen::JsCast;
 /// Reports entries the store could not read and set aside (or could not move, when full).
 pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
     for q in list {
-        let (zh, en) = if q.moved {
-            (
-                format!("本机保存的一份数据无法读取（{}），已原样另存，不会被覆盖。可下载后检查。", q.reason(Lang::Zh)),
-                format!("A stored entry could not be read ({}); it was set aside unchanged and will not be overwritten. Download it to check.", q.reason(Lang::En)),
-            )
-        } else {
-            (
-                format!("本机保存的一份数据无法读取（{}），且存储空间不足无法另存：该数据保持原样，不会被覆盖，本次修改只保存在内存中。", q.reason(Lang::Zh)),
-                format!("A stored entry could not be read ({}) and storage is too full to set it aside: it is left untouched, and this session works in memory.", q.reason(Lang::En)),
-            )
-        };
+        let (zh, en) = (q.report(Lang::Zh), q.report(Lang::En));
         ctx.banner(
             BannerKind::Quarantined {
                 key: q.key.clone(),

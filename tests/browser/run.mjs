@@ -10,6 +10,7 @@
 // `node tests/browser/run.mjs WORD` runs only the tests whose name contains WORD.
 import zlib from 'node:zlib';
 import { serveDir, launchBrowser, collectErrors, requireDist } from './lib.mjs';
+import { WORKING_KEY, SAVED_PREFIX, LANG_KEY, QUARANTINE_PREFIX, LINK_DRAFT_KEY } from './keys.mjs';
 
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -20,10 +21,6 @@ const STARTER_TOTAL = '¥600,000.00';
 const TOTAL = '[data-testid=contract-total]';
 const PENALTY = '[data-testid=late-penalty]';
 const NAME = '[data-testid=scenario-name]';
-const WORKING_KEY = 'contract-calc/v1/working';
-const SAVED_PREFIX = 'contract-calc/v1/saved/';
-const LANG_KEY = 'contract-calc/v1/lang';
-const QUARANTINE_PREFIX = 'contract-calc/quarantine/';
 const FEE0 = 'fees.components[0].amount';
 const FEE1 = 'fees.components[1].amount';
 
@@ -332,7 +329,7 @@ const tests = [
       // Discarding goes back to this browser's own (starter) scenario and forgets the edits.
       await bannerWith(fresh, '分享链接打开的方案').getByRole('button', { name: '放弃，回到我的方案' }).click();
       await expectText(fresh, NAME, STARTER_NAME);
-      assertEq(await fresh.evaluate(() => sessionStorage.getItem('contract-calc/v1/link-draft')), null, 'the tab draft after discarding');
+      assertEq(await fresh.evaluate((k) => sessionStorage.getItem(k), LINK_DRAFT_KEY), null, 'the tab draft after discarding');
     },
   },
   {
