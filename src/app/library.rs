@@ -3,7 +3,9 @@
 //! report storage trouble. Corrupt entries are set aside by the store and offered for download.
 
 use super::{dom, share, Banner, BannerKind, Ctx};
-use crate::store::{export_all, export_one, import, Deleted, Quarantined};
+use crate::engine::scenario::Scenario;
+use crate::store::{export_all, export_one, import, Deleted, Quarantined, StoreError};
+use crate::text::store::StoreText;
 use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,12 +26,13 @@ pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
 }
 
 /// Saves the working scenario after every valid change. Saved scenarios are snapshots: they
-/// change only when the user saves.
+/// change only when the user saves, except a tab's own draft (see [`Ctx::own_draft`]).
 pub fn autosave(ctx: Ctx) {
     let warned = StoredValue::new(false);
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     // Writes the working scenario now, if the form is valid and not a link's unsaved scenario.
-    let flush = move || {
+    // `leaving`: the page is being closed or reloaded.
+    let flush = move |leaving: bool| {
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
             h.clear();
         }
@@ -40,17 +43,26 @@ pub fn autosave(ctx: Ctx) {
             share::keep_link_draft(&s);
             return;
         }
-        match ctx.store.try_update_value(|store| store.save_working(&s)) {
-            Some(Err(e)) if !warned.get_value() => {
+        let result = if ctx.detached.get_untracked() {
+            keep_own_draft(ctx, &s, leaving)
+        } else {
+            match ctx.write(|store| store.save_working(&s)) {
+                Err(StoreError::DraftNewer) => {
+                    // Another tab has taken the shared draft: leave it to that tab.
+                    ctx.detached.set(true);
+                    keep_own_draft(ctx, &s, leaving)
+                }
+                other => other,
+            }
+        };
+        if let Err(e) = result {
+            if !warned.get_value() {
                 warned.set_value(true);
                 ctx.storage_ok.set(false);
-                ctx.banner(
-                    BannerKind::Warning,
-                    format!("无法自动保存：{}。您的输入仍保留在本页内存中，请用“导出”另存。", e.message(Lang::Zh)),
-                    format!("Autosave failed: {}. Your input stays in this page's memory; use Export to keep it.", e.message(Lang::En)),
-                );
+                ctx.say(BannerKind::Warning, |l| {
+                    StoreText::AutosaveFailed { err: &e.message(l) }.say(l)
+                });
             }
-            _ => {}
         }
     };
     // Typing is not slowed by storage: the write follows a quarter second after the last change,
@@ -61,13 +73,15 @@ pub fn autosave(ctx: Ctx) {
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
             h.clear();
         }
-        let handle = set_timeout_with_handle(flush, std::time::Duration::from_millis(250)).ok();
+        let handle =
+            set_timeout_with_handle(move || flush(false), std::time::Duration::from_millis(250))
+                .ok();
         pending.set_value(handle);
     });
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| flush(true));
     let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
+            flush(false);
         }
     });
     on_cleanup(move || {
@@ -76,24 +90,87 @@ pub fn autosave(ctx: Ctx) {
     });
 }
 
-/// Writes the form over the saved scenario it came from.
-pub fn save_current(ctx: Ctx) {
+/// Autosave in a tab that no longer writes the shared working draft: the tab's own draft (a
+/// saved scenario) is updated while it is shown; unsaved scratch work becomes a new own draft,
+/// shown from then on, and the user is told once per draft. Unsaved changes to a saved scenario
+/// stay on screen with their Save button, and are kept as a draft when the page is left.
+fn keep_own_draft(ctx: Ctx, s: &Scenario, leaving: bool) -> Result<(), StoreError> {
+    let current = ctx.current_id.get_untracked();
+    if current.is_some() && current == ctx.own_draft.get_untracked() {
+        if !ctx.dirty.get_untracked() {
+            return Ok(());
+        }
+        return save_current(ctx);
+    }
+    if !has_unsaved_work(ctx, s) || (current.is_some() && !leaving) {
+        return Ok(());
+    }
+    let name = StoreText::DraftName { name: &s.name }.say(ctx.lang.get_untracked());
+    save_as_current(ctx, &name, s)?;
+    ctx.own_draft.set(ctx.current_id.get_untracked());
+    ctx.say(BannerKind::Info, |l| {
+        StoreText::DraftKeptAsCopy { copy: &name }.say(l)
+    });
+    Ok(())
+}
+
+/// Writes the form over the saved scenario it came from, at the revision this tab holds. When
+/// another tab has saved it since, both are kept: this tab's version is saved as a copy, which
+/// it then shows, and the user is told.
+pub fn save_current(ctx: Ctx) -> Result<(), StoreError> {
     let (Some(id), Ok(s)) = (ctx.current_id.get_untracked(), ctx.parsed.get_untracked()) else {
-        return;
+        return Ok(());
     };
     let now = dom::now_iso();
-    match ctx.store.try_update_value(|st| st.update(&id, &s, &now)) {
-        Some(Ok(())) => {
+    let base = ctx.current_rev.get_untracked();
+    match ctx.write(|st| st.update(&id, &s, &now, base)) {
+        Ok(rev) => {
+            ctx.current_rev.set(rev);
             ctx.saved_copy.set(Some(s));
-            ctx.saved_version.update(|v| *v += 1);
+            Ok(())
         }
-        Some(Err(e)) => ctx.banner(
-            BannerKind::Warning,
-            format!("保存失败：{}", e.message(Lang::Zh)),
-            format!("Could not save: {}", e.message(Lang::En)),
-        ),
-        None => {}
+        Err(StoreError::Newer { name, .. }) => {
+            let copy = StoreText::ConflictCopyName { name: &name }.say(ctx.lang.get_untracked());
+            save_as_current(ctx, &copy, &s)?;
+            ctx.say(BannerKind::Warning, |l| {
+                StoreText::SavedAsConflictCopy {
+                    name: &name,
+                    copy: &copy,
+                }
+                .say(l)
+            });
+            Ok(())
+        }
+        Err(e) => Err(e),
     }
+}
+
+/// The Save button: [`save_current`], saying when it failed.
+fn save_button(ctx: Ctx) {
+    if let Err(e) = save_current(ctx) {
+        say_failed(ctx, e, |err| StoreText::SaveFailed { err });
+    }
+}
+
+/// A warning banner for a failed store operation, in the words `text` gives its message.
+fn say_failed(ctx: Ctx, e: StoreError, text: impl for<'a> Fn(&'a str) -> StoreText<'a>) {
+    ctx.say(BannerKind::Warning, |l| text(&e.message(l)).say(l));
+}
+
+/// Saves `s` as a new saved scenario named `name` and makes it the one being edited (the form
+/// takes the name).
+fn save_as_current(ctx: Ctx, name: &str, s: &Scenario) -> Result<(), StoreError> {
+    let now = dom::now_iso();
+    let id = ctx.write(|st| st.save_as(name, s, &now))?;
+    let mut saved = s.clone();
+    saved.name = name.to_string();
+    if ctx.form.with_untracked(|f| f.name != name) {
+        ctx.edit(|f| f.name = name.to_string());
+    }
+    ctx.current_id.set(Some(id));
+    ctx.current_rev.set(1);
+    ctx.saved_copy.set(Some(saved));
+    Ok(())
 }
 
 /// Leaves the "opened from a link" state (saved, discarded or replaced): its banner, its
@@ -110,76 +187,80 @@ fn leave_link(ctx: Ctx) {
 
 /// Saves the current form as a new named scenario and makes it the one being edited.
 pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
-    let Ok(mut s) = ctx.parsed.get_untracked() else {
-        ctx.banner(
-            BannerKind::Warning,
-            "请先修正标红的输入再保存。",
-            "Fix the fields marked in red before saving.",
-        );
+    let Ok(s) = ctx.parsed.get_untracked() else {
+        ctx.say(BannerKind::Warning, |l| StoreText::FixBeforeSaving.say(l));
         return false;
     };
-    s.name = name.to_string();
-    let now = dom::now_iso();
-    match ctx.store.try_update_value(|st| st.save_as(name, &s, &now)) {
-        Some(Ok(id)) => {
-            ctx.edit(|f| f.name = name.to_string());
-            ctx.current_id.set(Some(id));
-            ctx.saved_copy.set(Some(s));
-            ctx.saved_version.update(|v| *v += 1);
-            true
-        }
-        Some(Err(e)) => {
-            ctx.banner(
-                BannerKind::Warning,
-                format!("保存失败：{}", e.message(Lang::Zh)),
-                format!("Could not save: {}", e.message(Lang::En)),
-            );
+    match save_as_current(ctx, name, &s) {
+        Ok(()) => true,
+        Err(e) => {
+            say_failed(ctx, e, |err| StoreText::SaveFailed { err });
             false
         }
-        None => false,
     }
 }
 
-/// Work not saved anywhere (a scratch scenario other than the untouched starter, a linked
-/// scenario, or changes to the open saved one) is kept as a saved draft before the form shows
-/// something else. Only "discard" on a link's banner drops work on purpose.
-fn keep_unsaved_work(ctx: Ctx) {
-    // A scenario opened from a link and not saved counts as unsaved work too.
-    let unsaved = ctx.current_id.get_untracked().is_none() || ctx.dirty.get_untracked();
-    if !unsaved {
-        return;
+/// Whether `s` (the valid form) is work kept nowhere else: a scratch scenario other than the
+/// untouched starter and other than every saved scenario (a linked scenario not saved counts),
+/// or changes to the open saved one.
+fn has_unsaved_work(ctx: Ctx, s: &Scenario) -> bool {
+    match ctx.current_id.get_untracked() {
+        Some(_) => ctx.dirty.get_untracked(),
+        None => {
+            *s != crate::document::samples::starter(s.as_of)
+                && !ctx
+                    .store
+                    .with_value(|st| st.all().iter().any(|x| x.scenario == *s))
+        }
     }
+}
+
+/// Before the form shows something else (New, Open, Import), unsaved work is kept as a saved
+/// draft. When that fails (storage full, or the form has errors and cannot be saved) the user
+/// is told, and `false` says: stay, keep the work on screen. Only "discard" on a link's banner
+/// drops work on purpose.
+fn keep_unsaved_work(ctx: Ctx) -> bool {
     let Ok(s) = ctx.parsed.get_untracked() else {
-        return;
+        ctx.say(BannerKind::Warning, |l| StoreText::KeepDraftInvalid.say(l));
+        return false;
     };
-    if ctx.current_id.get_untracked().is_none() && s == crate::document::samples::starter(s.as_of) {
-        return;
+    if !has_unsaved_work(ctx, &s) {
+        return true;
     }
-    let name = if ctx.is_zh() {
-        format!("{}（草稿）", s.name)
-    } else {
-        format!("{} (draft)", s.name)
-    };
+    let name = StoreText::DraftName { name: &s.name }.say(ctx.lang.get_untracked());
     let now = dom::now_iso();
-    let _ = ctx.store.try_update_value(|st| st.save_as(&name, &s, &now));
-    ctx.saved_version.update(|v| *v += 1);
-}
-
-/// Opens a saved scenario, keeping unsaved work first.
-fn open_saved(ctx: Ctx, id: &str) {
-    keep_unsaved_work(ctx);
-    if let Some(Some(saved)) = ctx.store.try_with_value(|st| st.get(id)) {
-        leave_link(ctx);
-        ctx.load(&saved.scenario);
-        ctx.current_id.set(Some(saved.id));
-        ctx.saved_copy.set(Some(saved.scenario));
-        ctx.saved_version.update(|v| *v += 1);
+    match ctx.write(|st| st.save_as(&name, &s, &now)) {
+        Ok(_) => true,
+        Err(e) => {
+            say_failed(ctx, e, |err| StoreText::KeepDraftFailed { err });
+            false
+        }
     }
 }
 
-/// Starts again from the starter scenario, evaluated today, keeping unsaved work first.
+/// Opens a saved scenario, keeping unsaved work first (and staying when it cannot be kept).
+fn open_saved(ctx: Ctx, id: &str) {
+    let Some(saved) = ctx.store.with_value(|st| st.get(id)) else {
+        let e = StoreError::NotFound(id.to_string());
+        ctx.say(BannerKind::Warning, |l| e.message(l));
+        return;
+    };
+    if !keep_unsaved_work(ctx) {
+        return;
+    }
+    leave_link(ctx);
+    ctx.load(&saved.scenario);
+    ctx.current_id.set(Some(saved.id));
+    ctx.current_rev.set(saved.rev);
+    ctx.saved_copy.set(Some(saved.scenario));
+}
+
+/// Starts again from the starter scenario, evaluated today, keeping unsaved work first (and
+/// staying when it cannot be kept).
 fn new_scenario(ctx: Ctx) {
-    keep_unsaved_work(ctx);
+    if !keep_unsaved_work(ctx) {
+        return;
+    }
     leave_link(ctx);
     show_unsaved(ctx, &crate::document::samples::starter(dom::today()));
 }
@@ -187,7 +268,7 @@ fn new_scenario(ctx: Ctx) {
 /// Drops a linked scenario unsaved and goes back to the one stored on this device.
 fn discard_link(ctx: Ctx) {
     leave_link(ctx);
-    let stored = ctx.store.with_value(|s| s.load_working());
+    let stored = ctx.store.try_update_value(|s| s.load_working()).flatten();
     show_unsaved(
         ctx,
         &stored.unwrap_or_else(|| crate::document::samples::starter(dom::today())),
@@ -195,10 +276,42 @@ fn discard_link(ctx: Ctx) {
 }
 
 /// Shows `s` as scratch work, tied to no saved scenario.
-fn show_unsaved(ctx: Ctx, s: &crate::engine::scenario::Scenario) {
+fn show_unsaved(ctx: Ctx, s: &Scenario) {
     ctx.load(s);
     ctx.current_id.set(None);
     ctx.saved_copy.set(None);
+}
+
+/// Imports one scenario: unsaved work is kept first (or the import stops, saying why); the
+/// scenario is then saved and shown, or, when it cannot be saved, shown unsaved with the reason.
+fn import_one(ctx: Ctx, s: &Scenario) {
+    if !keep_unsaved_work(ctx) {
+        return;
+    }
+    leave_link(ctx);
+    let name = s.name.clone();
+    let now = dom::now_iso();
+    match ctx.write(|st| st.save_as(&name, s, &now)) {
+        Ok(id) => {
+            ctx.load(s);
+            ctx.current_id.set(Some(id));
+            ctx.current_rev.set(1);
+            ctx.saved_copy.set(Some(s.clone()));
+            ctx.say(BannerKind::Info, |l| {
+                StoreText::ImportedAndSaved { name: &name }.say(l)
+            });
+        }
+        Err(e) => {
+            show_unsaved(ctx, s);
+            ctx.say(BannerKind::Warning, |l| {
+                StoreText::ImportedNotSaved {
+                    name: &name,
+                    err: &e.message(l),
+                }
+                .say(l)
+            });
+        }
+    }
 }
 
 #[component]
@@ -233,8 +346,10 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
                     dom::download("contract-calc-unreadable.json", &raw2, "application/json");
                 }>{ctx.t("下载该数据", "Download it")}</button>
                 <button type="button" on:click=move |_| {
-                    let _ = ctx.store.try_update_value(|s| s.discard_quarantined(&key2));
-                    ctx.dismiss(id);
+                    match ctx.write(|s| s.discard_quarantined(&key2)) {
+                        Ok(()) => ctx.dismiss(id),
+                        Err(e) => say_failed(ctx, e, |err| StoreText::DiscardFailed { err }),
+                    }
                 }>{ctx.t("已下载，删除", "Downloaded: delete it")}</button>
             }
             .into_any()
@@ -314,62 +429,33 @@ pub fn ScenarioBar() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let Some(text) = dom::read_file(file).await else {
-                ctx.banner(
-                    BannerKind::Warning,
-                    "无法读取该文件。",
-                    "Could not read that file.",
-                );
+                ctx.say(BannerKind::Warning, |l| StoreText::FileUnreadable.say(l));
                 return;
             };
             match import(&text) {
-                Ok(list) if list.len() == 1 => {
-                    let s = &list[0];
-                    ctx.load(s);
-                    let name = s.name.clone();
-                    save_as_new(ctx, &name);
-                    ctx.banner(
-                        BannerKind::Info,
-                        format!("已导入并保存“{name}”。"),
-                        format!("Imported and saved “{name}”."),
-                    );
-                }
+                Ok(list) if list.len() == 1 => import_one(ctx, &list[0]),
                 Ok(list) => {
                     let now = dom::now_iso();
                     let n = list.len();
-                    match ctx.store.try_update_value(|st| st.save_many(&list, &now)) {
-                        Some(Ok(_)) => {
-                            ctx.saved_version.update(|v| *v += 1);
+                    match ctx.write(|st| st.save_many(&list, &now)) {
+                        Ok(_) => {
                             list_open.set(true);
-                            ctx.banner(
-                                BannerKind::Info,
-                                format!("已导入 {n} 个方案。"),
-                                format!("Imported {n} scenarios."),
-                            );
+                            ctx.say(BannerKind::Info, |l| StoreText::ImportedMany { n }.say(l));
                         }
-                        Some(Err(e)) => ctx.banner(
-                            BannerKind::Warning,
-                            format!("导入失败：{}", e.message(Lang::Zh)),
-                            format!("Import failed: {}", e.message(Lang::En)),
-                        ),
-                        None => {}
+                        Err(e) => say_failed(ctx, e, |err| StoreText::ImportFailed { err }),
                     }
                 }
-                Err(e) => ctx.banner(
-                    BannerKind::Warning,
-                    format!("文件未导入，当前内容未改变：{}", e.display(Lang::Zh)),
-                    format!(
-                        "Nothing was imported and nothing changed: {}",
-                        e.display(Lang::En)
-                    ),
-                ),
+                Err(e) => ctx.say(BannerKind::Warning, |l| {
+                    StoreText::ImportRefused {
+                        detail: &e.display(l),
+                    }
+                    .say(l)
+                }),
             }
         });
     };
 
-    let saved = move || {
-        ctx.saved_version.get();
-        ctx.store.with_value(|st| st.list())
-    };
+    let saved = move || ctx.read(|st| st.list());
 
     view! {
         <div class="scenario-bar">
@@ -386,7 +472,7 @@ pub fn ScenarioBar() -> impl IntoView {
             </div>
             <div class="bar-actions">
                 <Show when=move || ctx.current_id.get().is_some() && ctx.dirty.get()>
-                    <button type="button" class="primary" data-testid="save-current" on:click=move |_| save_current(ctx)>{ctx.t("保存", "Save")}</button>
+                    <button type="button" class="primary" data-testid="save-current" on:click=move |_| save_button(ctx)>{ctx.t("保存", "Save")}</button>
                 </Show>
                 <button type="button" data-testid="new-scenario" on:click=move |_| new_scenario(ctx)>{ctx.t("新建", "New")}</button>
                 <button type="button" data-testid="toggle-list" on:click=move |_| list_open.update(|o| *o = !*o)
@@ -403,13 +489,17 @@ pub fn ScenarioBar() -> impl IntoView {
                     <button type="button" data-testid="undo-delete" on:click=move |_| {
                         if let Some(Undo { deleted, was_current, .. }) = undo.get_untracked() {
                             let id = deleted.id.clone();
-                            if let Some(Ok(())) = ctx.store.try_update_value(|st| st.undo_delete(deleted)) {
-                                if was_current {
-                                    ctx.current_id.set(Some(id.clone()));
-                                    ctx.saved_copy.set(ctx.store.with_value(|st| st.get(&id)).map(|x| x.scenario));
+                            match ctx.write(|st| st.undo_delete(deleted)) {
+                                Ok(()) if was_current => {
+                                    if let Some(saved) = ctx.store.with_value(|st| st.get(&id)) {
+                                        ctx.current_id.set(Some(id.clone()));
+                                        ctx.current_rev.set(saved.rev);
+                                        ctx.saved_copy.set(Some(saved.scenario));
+                                    }
                                 }
+                                Ok(()) => {}
+                                Err(e) => say_failed(ctx, e, |err| StoreText::UndoFailed { err }),
                             }
-                            ctx.saved_version.update(|v| *v += 1);
                         }
                         undo.set(None);
                     }>{ctx.t("撤销", "Undo")}</button>
@@ -473,12 +563,17 @@ fn saved_item(
                     let id = id4.clone();
                     move |_| {
                         let n = new_name.get_untracked();
-                        let _ = ctx.store.try_update_value(|st| st.rename(&id, &n, &dom::now_iso()));
-                        if ctx.current_id.get_untracked().as_deref() == Some(id.as_str()) {
-                            ctx.edit(|f| f.name = n.clone());
+                        match ctx.write(|st| st.rename(&id, &n, &dom::now_iso())) {
+                            Ok(rev) if ctx.current_id.get_untracked().as_deref() == Some(id.as_str()) => {
+                                // This tab's own rename: the open scenario follows it, at its new revision.
+                                ctx.edit(|f| f.name = n.clone());
+                                ctx.saved_copy.update(|c| if let Some(c) = c { c.name = n.clone(); });
+                                ctx.current_rev.set(rev);
+                            }
+                            Ok(_) => {}
+                            Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
                         }
                         renaming.set(false);
-                        ctx.saved_version.update(|v| *v += 1);
                     }
                 }>{ctx.t("确定", "OK")}</button>
             </Show>
@@ -486,20 +581,23 @@ fn saved_item(
                 <button type="button" data-testid="open-saved" on:click=move |_| open_saved(ctx, &id1)>{ctx.t("打开", "Open")}</button>
                 <button type="button" on:click=move |_| renaming.set(true)>{ctx.t("重命名", "Rename")}</button>
                 <button type="button" on:click=move |_| {
-                    let _ = ctx.store.try_update_value(|st| st.duplicate(&id2, &dom::now_iso()));
-                    ctx.saved_version.update(|v| *v += 1);
+                    if let Err(e) = ctx.write(|st| st.duplicate(&id2, &dom::now_iso())) {
+                        say_failed(ctx, e, |err| StoreText::DuplicateFailed { err });
+                    }
                 }>{ctx.t("复制", "Duplicate")}</button>
                 <button type="button" data-testid="delete-saved" on:click={
                     let name = name.clone();
                     move |_| {
-                        if let Some(Ok(deleted)) = ctx.store.try_update_value(|st| st.delete(&id3)) {
-                            let was_current = ctx.current_id.get_untracked().as_deref() == Some(id3.as_str());
-                            if was_current {
-                                ctx.current_id.set(None);
-                                ctx.saved_copy.set(None);
+                        match ctx.write(|st| st.delete(&id3)) {
+                            Ok(deleted) => {
+                                let was_current = ctx.current_id.get_untracked().as_deref() == Some(id3.as_str());
+                                if was_current {
+                                    ctx.current_id.set(None);
+                                    ctx.saved_copy.set(None);
+                                }
+                                undo.set(Some(Undo { name: name.clone(), deleted, was_current }));
                             }
-                            undo.set(Some(Undo { name: name.clone(), deleted, was_current }));
-                            ctx.saved_version.update(|v| *v += 1);
+                            Err(e) => say_failed(ctx, e, |err| StoreText::DeleteFailed { err }),
                         }
                     }
                 }>{ctx.t("删除", "Delete")}</button>

@@ -89,6 +89,7 @@ mod tests {
             id: id.into(),
             name: name.into(),
             updated: updated.into(),
+            rev: 1,
             scenario,
         }
     }

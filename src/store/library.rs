@@ -3,7 +3,7 @@
 //! delete with undo, listed by last change), and the interface language. Every read goes to the
 //! storage, so that several tabs see each other's changes.
 
-use super::keys::{saved_id, saved_key, LANG_KEY, NAMESPACE, WORKING_KEY};
+use super::keys::{saved_id, saved_key, LANG_KEY, NAMESPACE};
 use super::quarantine::{check_entry, Quarantined};
 use super::saved::{read_saved, Deleted, SavedMeta, SavedScenario};
 use super::{KeyValue, StoreError};
@@ -19,6 +19,10 @@ pub struct Store<K: KeyValue> {
     pub(super) blocked: BTreeSet<String>,
     next_id: u64,
     open_error: Option<StoreError>,
+    /// Successful writes and removals so far: the app re-reads what it shows when this moves.
+    writes: u64,
+    /// The working draft's text as this store last read or wrote it (see [`super::working`]).
+    pub(super) working_seen: Option<String>,
 }
 
 impl<K: KeyValue> Store<K> {
@@ -33,6 +37,8 @@ impl<K: KeyValue> Store<K> {
             blocked: BTreeSet::new(),
             next_id: 1,
             open_error: None,
+            writes: 0,
+            working_seen: None,
         };
         let keys = match store.kv.keys() {
             Ok(keys) => keys,
@@ -75,25 +81,25 @@ impl<K: KeyValue> Store<K> {
         &mut self.kv
     }
 
-    fn write(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+    /// How many writes and removals have succeeded through this store: it moves on every change
+    /// this tab makes, so that whatever shows stored data can re-read it.
+    pub fn writes(&self) -> u64 {
+        self.writes
+    }
+
+    pub(super) fn write(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         if self.blocked.contains(key) {
             return Err(StoreError::Blocked(key.to_string()));
         }
-        self.kv.set(key, value)
+        self.kv.set(key, value)?;
+        self.writes += 1;
+        Ok(())
     }
 
-    /// The scenario being edited, if one is stored and reads.
-    pub fn load_working(&self) -> Option<Scenario> {
-        if self.blocked.contains(WORKING_KEY) {
-            return None;
-        }
-        let raw = self.kv.get(WORKING_KEY).ok().flatten()?;
-        parse_scenario(&raw).ok()
-    }
-
-    pub fn save_working(&mut self, s: &Scenario) -> Result<(), StoreError> {
-        let json = readable_json(s)?;
-        self.write(WORKING_KEY, &json)
+    pub(super) fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.kv.remove(key)?;
+        self.writes += 1;
+        Ok(())
     }
 
     /// Every saved scenario, most recently changed first; equal times by name, then id.
@@ -152,6 +158,7 @@ impl<K: KeyValue> Store<K> {
             id: id.clone(),
             name: name.to_string(),
             updated: now.to_string(),
+            rev: 1,
             scenario,
         })?;
         Ok(id)
@@ -166,7 +173,8 @@ impl<K: KeyValue> Store<K> {
                 Ok(id) => ids.push(id),
                 Err(e) => {
                     for id in &ids {
-                        let _ = self.kv.remove(&saved_key(id));
+                        // Best effort: what cannot be removed stays as a complete scenario.
+                        let _ = self.remove(&saved_key(id));
                     }
                     return Err(e);
                 }
@@ -193,10 +201,24 @@ impl<K: KeyValue> Store<K> {
         read_saved(id, &raw).map_err(|_| StoreError::NotFound(id.to_string()))
     }
 
-    /// Replaces the saved scenario `id` with `s`. A non-empty `s.name` renames the entry;
-    /// an empty one keeps the saved name.
-    pub fn update(&mut self, id: &str, s: &Scenario, now: &str) -> Result<(), StoreError> {
+    /// Replaces the saved scenario `id` with `s`, if it is still at revision `base` (the one this
+    /// tab opened or last saved): a newer revision, saved by another tab, is never overwritten
+    /// ([`StoreError::Newer`]). A non-empty `s.name` renames the entry; an empty one keeps the
+    /// saved name. Returns the new revision.
+    pub fn update(
+        &mut self,
+        id: &str,
+        s: &Scenario,
+        now: &str,
+        base: u64,
+    ) -> Result<u64, StoreError> {
         let old = self.existing(id)?;
+        if old.rev != base {
+            return Err(StoreError::Newer {
+                id: id.to_string(),
+                name: old.name,
+            });
+        }
         let name = if s.name.is_empty() {
             old.name
         } else {
@@ -204,20 +226,27 @@ impl<K: KeyValue> Store<K> {
         };
         let mut scenario = s.clone();
         scenario.name = name.clone();
+        let rev = old.rev + 1;
         self.put(&SavedScenario {
             id: id.to_string(),
             name,
             updated: now.to_string(),
+            rev,
             scenario,
-        })
+        })?;
+        Ok(rev)
     }
 
-    pub fn rename(&mut self, id: &str, name: &str, now: &str) -> Result<(), StoreError> {
+    /// Renames the saved scenario as it is stored now (whoever saved it last); returns the new
+    /// revision.
+    pub fn rename(&mut self, id: &str, name: &str, now: &str) -> Result<u64, StoreError> {
         let mut saved = self.existing(id)?;
         saved.name = name.to_string();
         saved.scenario.name = name.to_string();
         saved.updated = now.to_string();
-        self.put(&saved)
+        saved.rev += 1;
+        self.put(&saved)?;
+        Ok(saved.rev)
     }
 
     /// A copy under a new id, named `<name> (副本)`.
@@ -228,7 +257,7 @@ impl<K: KeyValue> Store<K> {
 
     pub fn delete(&mut self, id: &str) -> Result<Deleted, StoreError> {
         let (key, raw) = self.raw_saved(id)?;
-        self.kv.remove(&key)?;
+        self.remove(&key)?;
         Ok(Deleted {
             id: id.to_string(),
             raw,
@@ -270,7 +299,7 @@ impl<K: KeyValue> Store<K> {
 
 /// The compact document of `s`, once it has been read back: the store never writes what the
 /// next [`Store::open`] would have to quarantine.
-fn readable_json(s: &Scenario) -> Result<String, StoreError> {
+pub(super) fn readable_json(s: &Scenario) -> Result<String, StoreError> {
     let json = s.to_json();
     parse_scenario(&json).map_err(StoreError::Invalid)?;
     Ok(json)
@@ -349,16 +378,82 @@ mod tests {
         let id = store.save_as("方案A", &starter(), T1).unwrap();
         let mut cheaper = with_fee("40000");
         cheaper.name = String::new();
-        store.update(&id, &cheaper, T3).unwrap();
+        assert_eq!(store.update(&id, &cheaper, T3, 1), Ok(2));
         let saved = store.get(&id).unwrap();
         // An empty name in the form keeps the saved one.
         assert_eq!(saved.name, "方案A");
         assert_eq!(saved.scenario.cycle_fee(), Decimal::from(45_000));
         assert_eq!(saved.updated, T3);
         assert_eq!(
-            store.update("nope", &starter(), T3),
+            store.update("nope", &starter(), T3, 1),
             Err(StoreError::NotFound("nope".into()))
         );
+    }
+
+    #[test]
+    fn a_save_over_another_tabs_newer_revision_is_refused() {
+        // Tab A and tab B both open 方案A at revision 1 (one storage, two stores).
+        let (mut a, _) = open(MemoryKv::new());
+        let id = a.save_as("方案A", &starter(), T1).unwrap();
+        let (mut b, _) = open(a.kv().clone());
+        let base = b.get(&id).unwrap().rev;
+        assert_eq!(base, 1);
+        // B saves first: revision 2.
+        assert_eq!(b.update(&id, &with_fee("40000"), T2, base), Ok(2));
+        *a.kv_mut() = b.kv().clone();
+        // A, still at revision 1, would silently undo B's save: refused, B's version stays.
+        assert_eq!(
+            a.update(&id, &with_fee("30000"), T3, base),
+            Err(StoreError::Newer {
+                id: id.clone(),
+                name: b.get(&id).unwrap().name
+            })
+        );
+        assert_eq!(
+            a.get(&id).unwrap().scenario.cycle_fee(),
+            Decimal::from(45_000)
+        );
+        // A rename in B moves the revision too, so A's stale save cannot undo it either.
+        assert_eq!(b.rename(&id, "方案A（B改名）", T3), Ok(3));
+        *a.kv_mut() = b.kv().clone();
+        assert!(matches!(
+            a.update(&id, &with_fee("30000"), T3, 2),
+            Err(StoreError::Newer { .. })
+        ));
+        assert_eq!(a.get(&id).unwrap().name, "方案A（B改名）");
+        // At the current revision the save goes through.
+        assert_eq!(a.update(&id, &with_fee("30000"), T3, 3), Ok(4));
+        assert_eq!(a.list()[0].rev, 4);
+    }
+
+    #[test]
+    fn an_entry_from_before_revisions_reads_as_revision_0() {
+        let (mut store, _) = open(MemoryKv::new());
+        let id = store.save_as("旧", &starter(), T1).unwrap();
+        let key = saved_key(&id);
+        let raw = store.kv().get(&key).unwrap().unwrap();
+        let old = raw.replace(",\"rev\":1", "");
+        assert_ne!(old, raw);
+        store.kv_mut().set(&key, &old).unwrap();
+        let (mut store, moved) = Store::open(store.kv().clone(), T2);
+        assert!(moved.is_empty());
+        assert_eq!(store.get(&id).unwrap().rev, 0);
+        assert_eq!(store.update(&id, &starter(), T3, 0), Ok(1));
+    }
+
+    #[test]
+    fn every_write_moves_the_write_count() {
+        let (mut store, _) = open(MemoryKv::new());
+        let n0 = store.writes();
+        let id = store.save_as("甲", &starter(), T1).unwrap();
+        store.rename(&id, "乙", T2).unwrap();
+        let deleted = store.delete(&id).unwrap();
+        store.undo_delete(deleted).unwrap();
+        assert_eq!(store.writes(), n0 + 4);
+        // A refused write does not count.
+        store.kv_mut().set_unavailable(true);
+        assert!(store.save_as("丙", &starter(), T1).is_err());
+        assert_eq!(store.writes(), n0 + 4);
     }
 
     #[test]
@@ -382,6 +477,7 @@ mod tests {
             id: "20250930T080000Z-1".into(),
             name: "旧".into(),
             updated: T1.into(),
+            rev: 1,
             scenario: starter(),
         };
         kv.set(&saved_key(&taken.id), &taken.to_value().to_string())
@@ -394,11 +490,9 @@ mod tests {
     }
 
     #[test]
-    fn working_scenario_round_trips() {
+    fn the_language_is_kept() {
         let (mut store, _) = open(MemoryKv::new());
-        assert_eq!(store.load_working(), None);
-        store.save_working(&starter()).unwrap();
-        assert_eq!(store.load_working(), Some(starter()));
+        assert_eq!(store.lang(), None);
         store.set_lang("en").unwrap();
         assert_eq!(store.lang().as_deref(), Some("en"));
     }

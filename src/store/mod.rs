@@ -6,7 +6,8 @@
 //! - [`keys`]: every storage key, in one place;
 //! - [`kv`]: the key-value trait and [`MemoryKv`], the in-memory double;
 //! - [`library`]: the [`Store`]: the working draft and the saved scenarios;
-//! - [`saved`]: a saved scenario's stored entry;
+//! - [`saved`]: a saved scenario's stored entry, with its revision;
+//! - [`working`]: the working draft, and the rule that keeps two tabs from overwriting it;
 //! - [`quarantine`]: entries this build cannot read, set aside byte for byte;
 //! - [`export`]: the export / import file format.
 //!
@@ -18,6 +19,7 @@ pub mod kv;
 pub mod library;
 pub mod quarantine;
 pub mod saved;
+pub mod working;
 
 pub use export::{export_all, export_one, import, BUNDLE_FORMAT, BUNDLE_VERSION};
 pub use keys::{LANG_KEY, NAMESPACE, QUARANTINE_PREFIX, SAVED_PREFIX, WORKING_KEY};
@@ -47,6 +49,10 @@ pub enum StoreError {
     Invalid(ValidationError),
     /// Undo would overwrite a scenario saved since under the same id.
     Conflict(String),
+    /// Another tab saved the scenario `id` (now named `name`) since this one opened or saved it.
+    Newer { id: String, name: String },
+    /// Another tab wrote the working draft since this one last read or wrote it.
+    DraftNewer,
     /// Anything else the storage reported.
     Other(String),
 }
@@ -64,6 +70,8 @@ impl StoreError {
             }
             .say(lang),
             StoreError::Conflict(id) => StoreText::UndoTaken { id }.say(lang),
+            StoreError::Newer { name, .. } => StoreText::NewerElsewhere { name }.say(lang),
+            StoreError::DraftNewer => StoreText::DraftNewerElsewhere.say(lang),
             StoreError::Other(detail) => StoreText::Other { detail }.say(lang),
         }
     }

@@ -76,9 +76,9 @@ impl<K: KeyValue> Store<K> {
         let target = self.free_quarantine_key(key, now);
         let copied = target
             .as_ref()
-            .map(|t| self.kv.set(t, &raw).is_ok())
+            .map(|t| self.write(t, &raw).is_ok())
             .unwrap_or(false);
-        let removed = copied && self.kv.remove(key).is_ok();
+        let removed = copied && self.remove(key).is_ok();
         if !removed {
             self.blocked.insert(key.to_string());
         }
@@ -151,10 +151,10 @@ impl<K: KeyValue> Store<K> {
     /// which unblocks its key. Any other key is refused.
     pub fn discard_quarantined(&mut self, key: &str) -> Result<(), StoreError> {
         if key.starts_with(QUARANTINE_PREFIX) {
-            return self.kv.remove(key);
+            return self.remove(key);
         }
         if self.blocked.contains(key) {
-            self.kv.remove(key)?;
+            self.remove(key)?;
             self.blocked.remove(key);
             return Ok(());
         }
@@ -193,7 +193,7 @@ mod tests {
     fn corrupt_working_entry_is_moved_to_quarantine_intact() {
         // A write cut short by a crash: `{"format":` and nothing more.
         let raw = "{\"format\":";
-        let (store, moved) = open(kv_with(WORKING_KEY, raw));
+        let (mut store, moved) = open(kv_with(WORKING_KEY, raw));
         assert_eq!(moved.len(), 1);
         let q = &moved[0];
         assert!(q.moved);
@@ -247,6 +247,7 @@ mod tests {
             id: "a".into(),
             name: "坏".into(),
             updated: T1.into(),
+            rev: 1,
             scenario: starter(),
         }
         .to_value();

@@ -1,4 +1,4 @@
-//! The saved-scenario entry as stored: `{"id","name","updated","scenario": <scenario document>}`
+//! The saved-scenario entry as stored: `{"id","name","updated","rev","scenario": <scenario document>}`
 //! under `contract-calc/v1/saved/<id>`, read with the document reader so that every refusal names
 //! its JSON path.
 
@@ -16,6 +16,8 @@ pub struct SavedMeta {
     pub name: String,
     /// ISO-8601 UTC timestamp of the last change, as the caller passed it.
     pub updated: String,
+    /// Counts the entry's writes (see [`SavedScenario::rev`]).
+    pub rev: u64,
 }
 
 /// A saved scenario. Its `name` and `scenario.name` are kept equal.
@@ -24,6 +26,10 @@ pub struct SavedScenario {
     pub id: String,
     pub name: String,
     pub updated: String,
+    /// The entry's revision: 1 when first saved, one more on every later write (by any tab);
+    /// an entry written before revisions existed reads as 0. A tab saves over an entry only at
+    /// the revision it opened or last saved ([`super::Store::update`]).
+    pub rev: u64,
     pub scenario: Scenario,
 }
 
@@ -33,6 +39,7 @@ impl SavedScenario {
             id: self.id.clone(),
             name: self.name.clone(),
             updated: self.updated.clone(),
+            rev: self.rev,
         }
     }
 
@@ -42,6 +49,7 @@ impl SavedScenario {
             "id": self.id,
             "name": self.name,
             "updated": self.updated,
+            "rev": self.rev,
             "scenario": self.scenario.to_json_value(),
         })
     }
@@ -86,6 +94,7 @@ pub fn read_saved(id: &str, raw: &str) -> Result<SavedScenario, Reason> {
             id: o.text("id")?,
             name: o.text("name")?,
             updated: o.text("updated")?,
+            rev: o.opt_uint("rev", 0, u64::MAX)?.unwrap_or(0),
             scenario: scenario_from_value(o.req("scenario")?).map_err(|e| e.within("scenario"))?,
         })
     };
