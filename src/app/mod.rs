@@ -4,7 +4,8 @@
 //!
 //! - [`inputs`]: the form, in the contract's own order;
 //! - [`results`]: headline figures and their breakdowns;
-//! - [`library`]: saved scenarios, autosave, import/export, storage banners;
+//! - [`library`]: the scenario bar, saved scenarios, import/export, storage banners;
+//! - [`saving`]: autosave, Save, and keeping unsaved work before New / Open / Import;
 //! - [`sync`]: what other tabs change in storage, shown live here;
 //! - [`share`]: share links and QR codes; [`compare`]: scenarios side by side.
 
@@ -13,6 +14,7 @@ mod dom;
 mod inputs;
 mod library;
 mod results;
+mod saving;
 mod share;
 mod sync;
 mod web_kv;
@@ -21,6 +23,7 @@ use crate::document::error::ValidationError;
 use crate::engine::compute::{compute, ComputeResult};
 use crate::engine::scenario::Scenario;
 use crate::form::FormState;
+use crate::store::keys::OWN_DRAFT_KEY;
 use crate::store::{Store, StoreError};
 use crate::text::store::StoreText;
 use crate::text::Lang;
@@ -204,8 +207,13 @@ fn App() -> impl IntoView {
     let stored_working = store.load_working();
     let store = StoredValue::new(store);
 
-    let initial = stored_working
-        .clone()
+    // A tab that had its own draft (another tab took the shared one) shows it again on reload.
+    let own_draft =
+        dom::session_get(OWN_DRAFT_KEY).and_then(|id| store.with_value(|st| st.get(&id)));
+    let initial = own_draft
+        .as_ref()
+        .map(|d| d.scenario.clone())
+        .or_else(|| stored_working.clone())
         .unwrap_or_else(|| crate::document::samples::starter(dom::today()));
     let form = RwSignal::new(FormState::from_scenario(&initial));
     let parsed = Memo::new(move |_| form.with(|f| f.to_scenario()));
@@ -253,6 +261,13 @@ fn App() -> impl IntoView {
         storage_ok: RwSignal::new(storage_ok),
     };
     provide_context(ctx);
+    if let Some(own) = own_draft {
+        ctx.detached.set(true);
+        ctx.own_draft.set(Some(own.id.clone()));
+        ctx.current_id.set(Some(own.id));
+        ctx.current_rev.set(own.rev);
+        ctx.saved_copy.set(Some(own.scenario));
+    }
 
     library::report_quarantined(ctx, quarantined);
     if !storage_ok {
@@ -263,7 +278,7 @@ fn App() -> impl IntoView {
         );
     }
     share::open_from_link(ctx, stored_working.is_some());
-    library::autosave(ctx);
+    saving::autosave(ctx);
     sync::follow_other_tabs(ctx);
 
     let lang_warned = StoredValue::new(false);

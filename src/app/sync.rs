@@ -8,7 +8,7 @@
 //! - deleted there: what is on screen stays, as an unsaved draft.
 
 use super::{BannerKind, Ctx};
-use crate::store::keys::saved_id;
+use crate::store::keys::{saved_id, OWN_DRAFT_KEY};
 use crate::text::store::StoreText;
 use leptos::prelude::*;
 
@@ -40,6 +40,7 @@ fn follow_current(ctx: Ctx) {
         ctx.saved_copy.set(None);
         if ctx.own_draft.get_untracked().as_deref() == Some(id.as_str()) {
             ctx.own_draft.set(None);
+            super::dom::session_remove(OWN_DRAFT_KEY);
         }
         ctx.say(BannerKind::Info, |l| {
             StoreText::DeletedElsewhere { name: &name }.say(l)

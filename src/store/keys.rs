@@ -10,7 +10,8 @@
 //!   moved aside byte for byte so that the user can download it.
 //!
 //! Session storage (this tab only):
-//! - `contract-calc/v1/link-draft`: unsaved edits of a scenario opened from a share link.
+//! - `contract-calc/v1/link-draft`: unsaved edits of a scenario opened from a share link;
+//! - `contract-calc/v1/own-draft`: the id of this tab's own draft, when it has one.
 
 /// Every key this version reads lives under this prefix.
 pub const NAMESPACE: &str = "contract-calc/v1/";
@@ -20,6 +21,9 @@ pub const LANG_KEY: &str = "contract-calc/v1/lang";
 pub const QUARANTINE_PREFIX: &str = "contract-calc/quarantine/";
 /// Session storage: a linked scenario's unsaved edits, kept for a reload of the same tab.
 pub const LINK_DRAFT_KEY: &str = "contract-calc/v1/link-draft";
+/// Session storage: the id of this tab's own draft (a saved scenario), once another tab has
+/// taken the shared working draft, so that a reload of this tab shows its own work again.
+pub const OWN_DRAFT_KEY: &str = "contract-calc/v1/own-draft";
 
 /// Where saved scenario `id` lives.
 pub fn saved_key(id: &str) -> String {
@@ -55,6 +59,7 @@ mod tests {
             ("LANG_KEY", LANG_KEY),
             ("QUARANTINE_PREFIX", QUARANTINE_PREFIX),
             ("LINK_DRAFT_KEY", LINK_DRAFT_KEY),
+            ("OWN_DRAFT_KEY", OWN_DRAFT_KEY),
         ] {
             let line = format!("export const {name} = '{value}';");
             assert!(js.contains(&line), "tests/browser/keys.mjs lacks {line}");

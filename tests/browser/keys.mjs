@@ -4,3 +4,4 @@ export const SAVED_PREFIX = 'contract-calc/v1/saved/';
 export const LANG_KEY = 'contract-calc/v1/lang';
 export const QUARANTINE_PREFIX = 'contract-calc/quarantine/';
 export const LINK_DRAFT_KEY = 'contract-calc/v1/link-draft';
+export const OWN_DRAFT_KEY = 'contract-calc/v1/own-draft';

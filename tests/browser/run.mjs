@@ -893,6 +893,10 @@ const tests = [
       await tab2.waitForTimeout(300);
       let store = await storage(page);
       assert(store[WORKING_KEY].includes('一号窗口') && !store[WORKING_KEY].includes('二号窗口'), `the shared draft: ${store[WORKING_KEY].slice(0, 120)}`);
+      // A reload of tab 2 shows its own draft again, not tab 1's.
+      await tab2.reload();
+      await expectText(tab2, NAME, '二号窗口（草稿）');
+      await expectText(tab2, TOTAL, '¥540,000.00');
       // Tab 1 goes on autosaving the shared draft.
       await field(page, FEE0).fill('30000');
       store = await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('30000'), 'tab 1\'s next change');
