@@ -85,22 +85,33 @@ fn keep_own_draft(ctx: Ctx, s: &Scenario, leaving: bool) -> Result<(), StoreErro
         if !ctx.dirty.get_untracked() {
             return Ok(());
         }
-        return save_current(ctx);
+        save_current(ctx)?;
+        // Saved as a conflicted copy (another tab wrote the own draft): that copy is the own
+        // draft from now on.
+        if ctx.current_id.get_untracked() != current {
+            set_own_draft(ctx);
+        }
+        return Ok(());
     }
     if !has_unsaved_work(ctx, s) || (current.is_some() && !leaving) {
         return Ok(());
     }
     let name = StoreText::DraftName { name: &s.name }.say(ctx.lang.get_untracked());
     save_as_current(ctx, &name, s)?;
+    set_own_draft(ctx);
+    ctx.say(BannerKind::Info, |l| {
+        StoreText::DraftKeptAsCopy { copy: &name }.say(l)
+    });
+    Ok(())
+}
+
+/// Makes the scenario shown this tab's own draft, also after a reload of the tab.
+fn set_own_draft(ctx: Ctx) {
     let own = ctx.current_id.get_untracked();
     if let Some(id) = &own {
         dom::session_set(OWN_DRAFT_KEY, id);
     }
     ctx.own_draft.set(own);
-    ctx.say(BannerKind::Info, |l| {
-        StoreText::DraftKeptAsCopy { copy: &name }.say(l)
-    });
-    Ok(())
 }
 
 /// Writes the form over the saved scenario it came from, at the revision this tab holds. When
