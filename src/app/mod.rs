@@ -271,11 +271,9 @@ fn App() -> impl IntoView {
 
     library::report_quarantined(ctx, quarantined);
     if !storage_ok {
-        ctx.banner(
-            BannerKind::Warning,
-            "浏览器本地存储不可用：本页仍可正常计算，但关闭后不会保留。请用“导出”保存方案。",
-            "Local storage is unavailable: the calculator works, but nothing is kept after you close the page. Use Export to keep a scenario.",
-        );
+        ctx.say(BannerKind::Warning, |l| {
+            StoreText::UnavailableAtStart.say(l)
+        });
     }
     share::open_from_link(ctx, stored_working.is_some());
     saving::autosave(ctx);

@@ -33,6 +33,9 @@ pub enum StoreText<'a> {
         detail: &'a str,
     },
 
+    /// Said once when the page opens without local storage.
+    UnavailableAtStart,
+
     // Entries set aside.
     ReadableNow,
     IdMismatch {
@@ -147,6 +150,8 @@ impl StoreText<'_> {
             NewerElsewhere { name } => format!("Another window saved a newer version of “{name}”; it was not overwritten."),
             DraftNewerElsewhere if zh => "另一窗口已更新了自动保存的草稿，未覆盖。".into(),
             DraftNewerElsewhere => "Another window updated the autosaved draft; it was not overwritten.".into(),
+            UnavailableAtStart if zh => "浏览器本地存储不可用：本页仍可正常计算，但关闭后不会保留。请用“导出”保存方案。".into(),
+            UnavailableAtStart => "Local storage is unavailable: the calculator works, but nothing is kept after you close the page. Use Export to keep a scenario.".into(),
             Other { detail } if zh => format!("本地存储出错：{detail}"),
             Other { detail } => format!("Local storage error: {detail}"),
 

@@ -840,6 +840,8 @@ const tests = [
       const fees = Object.fromEntries(savedEntries(await storage(page)).map((e) => [e.name, e.scenario.fees.components[0].amount]));
       assertEq(fees['共同方案'], '30000.00', 'tab 2\'s save');
       assertEq(fees['共同方案（冲突副本）'], '40000.00', 'tab 1\'s save, as a copy');
+      // Nothing else was kept: tab 2's scratch copy of the saved scenario was no unsaved work.
+      assertEq(Object.keys(fees).length, 2, `saved scenarios (${Object.keys(fees)})`);
       // Tab 2's list shows the copy without a reload.
       await savedRow(tab2, '共同方案（冲突副本）').waitFor();
     },
