@@ -877,6 +877,27 @@ const tests = [
     },
   },
   {
+    name: 'two tabs: a scenario deleted in one tab stays on screen in the other, as unsaved work',
+    async run({ page, context, url, errors }) {
+      await openApp(page, url);
+      await saveAs(page, '将删除');
+      const tab2 = await secondTab(context, errors);
+      await openApp(tab2, url);
+      await tab2.getByTestId('toggle-list').click();
+      await savedRow(tab2, '将删除').getByTestId('open-saved').click();
+      await field(tab2, FEE0).fill('40000');
+      await expectText(tab2, '[data-testid=save-state]', '有未保存的修改');
+      await savedRow(page, '将删除').getByTestId('delete-saved').click();
+      await expectBanner(tab2, '“将删除”已在另一窗口删除');
+      await savedRow(tab2, '将删除').waitFor({ state: 'detached' });
+      await expectText(tab2, NAME, '将删除');
+      await expectText(tab2, TOTAL, '¥540,000.00');
+      // Its work is scratch now: New keeps it as a draft.
+      await tab2.getByTestId('new-scenario').click();
+      await savedRow(tab2, '将删除（草稿）').waitFor();
+    },
+  },
+  {
     name: 'two tabs: the autosaved draft of one tab is never overwritten by the other',
     async run({ page, context, url, errors }) {
       await openApp(page, url);
