@@ -13,10 +13,7 @@ const CURRENT: &str = "";
 pub fn Compare() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let picked: RwSignal<Vec<String>> = RwSignal::new(vec![CURRENT.to_string()]);
-    let saved = move || {
-        ctx.saved_version.get();
-        ctx.store.with_value(|st| st.list())
-    };
+    let saved = move || ctx.read(|st| st.list());
     let toggle = move |id: String| {
         picked.update(|p| {
             if let Some(i) = p.iter().position(|x| *x == id) {

@@ -1,9 +1,15 @@
-//! Scenarios in local storage: autosave of the working scenario, saved scenarios (save as, rename,
-//! duplicate, delete with undo, sorted by last change), export and import, and the banners that
-//! report storage trouble. Corrupt entries are set aside by the store and offered for download.
+//! The scenario bar and the saved scenarios (save as, rename, duplicate, delete with undo,
+//! sorted by last change), export and import, and the banners that report storage trouble.
+//! Corrupt entries are set aside by the store and offered for download. What these actions do
+//! to the work on screen is in [`super::saving`].
 
+use super::saving::{
+    discard_link, import_one, leave_link, new_scenario, open_saved, save_as_new, save_button,
+    say_failed,
+};
 use super::{dom, share, Banner, BannerKind, Ctx};
 use crate::store::{export_all, export_one, import, Deleted, Quarantined};
+use crate::text::store::StoreText;
 use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,17 +17,7 @@ use wasm_bindgen::JsCast;
 /// Reports entries the store could not read and set aside (or could not move, when full).
 pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
     for q in list {
-        let (zh, en) = if q.moved {
-            (
-                format!("本机保存的一份数据无法读取（{}），已原样另存，不会被覆盖。可下载后检查。", q.reason(Lang::Zh)),
-                format!("A stored entry could not be read ({}); it was set aside unchanged and will not be overwritten. Download it to check.", q.reason(Lang::En)),
-            )
-        } else {
-            (
-                format!("本机保存的一份数据无法读取（{}），且存储空间不足无法另存：该数据保持原样，不会被覆盖，本次修改只保存在内存中。", q.reason(Lang::Zh)),
-                format!("A stored entry could not be read ({}) and storage is too full to set it aside: it is left untouched, and this session works in memory.", q.reason(Lang::En)),
-            )
-        };
+        let (zh, en) = (q.report(Lang::Zh), q.report(Lang::En));
         ctx.banner(
             BannerKind::Quarantined {
                 key: q.key.clone(),
@@ -31,184 +27,6 @@ pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
             en,
         );
     }
-}
-
-/// Saves the working scenario after every valid change. Saved scenarios are snapshots: they
-/// change only when the user saves.
-pub fn autosave(ctx: Ctx) {
-    let warned = StoredValue::new(false);
-    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    // Writes the working scenario now, if the form is valid and not a link's unsaved scenario.
-    let flush = move || {
-        if let Some(h) = pending.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-        let Ok(s) = ctx.parsed.get_untracked() else {
-            return;
-        };
-        if !ctx.autosave.get_untracked() {
-            share::keep_link_draft(&s);
-            return;
-        }
-        match ctx.store.try_update_value(|store| store.save_working(&s)) {
-            Some(Err(e)) if !warned.get_value() => {
-                warned.set_value(true);
-                ctx.storage_ok.set(false);
-                ctx.banner(
-                    BannerKind::Warning,
-                    format!("无法自动保存：{}。您的输入仍保留在本页内存中，请用“导出”另存。", e.message(Lang::Zh)),
-                    format!("Autosave failed: {}. Your input stays in this page's memory; use Export to keep it.", e.message(Lang::En)),
-                );
-            }
-            _ => {}
-        }
-    };
-    // Typing is not slowed by storage: the write follows a quarter second after the last change,
-    // and at once when the page is hidden or closed, so no keystroke is lost.
-    Effect::new(move |_| {
-        ctx.parsed.track();
-        ctx.autosave.track();
-        if let Some(h) = pending.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-        let handle = set_timeout_with_handle(flush, std::time::Duration::from_millis(250)).ok();
-        pending.set_value(handle);
-    });
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
-    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
-        }
-    });
-    on_cleanup(move || {
-        hide.remove();
-        visibility.remove();
-    });
-}
-
-/// Writes the form over the saved scenario it came from.
-pub fn save_current(ctx: Ctx) {
-    let (Some(id), Ok(s)) = (ctx.current_id.get_untracked(), ctx.parsed.get_untracked()) else {
-        return;
-    };
-    let now = dom::now_iso();
-    match ctx.store.try_update_value(|st| st.update(&id, &s, &now)) {
-        Some(Ok(())) => {
-            ctx.saved_copy.set(Some(s));
-            ctx.saved_version.update(|v| *v += 1);
-        }
-        Some(Err(e)) => ctx.banner(
-            BannerKind::Warning,
-            format!("保存失败：{}", e.message(Lang::Zh)),
-            format!("Could not save: {}", e.message(Lang::En)),
-        ),
-        None => {}
-    }
-}
-
-/// Leaves the "opened from a link" state (saved, discarded or replaced): its banner, its
-/// fragment and this tab's draft of it go, and autosave resumes.
-fn leave_link(ctx: Ctx) {
-    if !ctx.autosave.get_untracked() {
-        ctx.banners
-            .update(|b| b.retain(|x| x.kind != BannerKind::FromLink));
-        share::forget_link_draft();
-        dom::clear_hash();
-        ctx.autosave.set(true);
-    }
-}
-
-/// Saves the current form as a new named scenario and makes it the one being edited.
-pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
-    let Ok(mut s) = ctx.parsed.get_untracked() else {
-        ctx.banner(
-            BannerKind::Warning,
-            "请先修正标红的输入再保存。",
-            "Fix the fields marked in red before saving.",
-        );
-        return false;
-    };
-    s.name = name.to_string();
-    let now = dom::now_iso();
-    match ctx.store.try_update_value(|st| st.save_as(name, &s, &now)) {
-        Some(Ok(id)) => {
-            ctx.edit(|f| f.name = name.to_string());
-            ctx.current_id.set(Some(id));
-            ctx.saved_copy.set(Some(s));
-            ctx.saved_version.update(|v| *v += 1);
-            true
-        }
-        Some(Err(e)) => {
-            ctx.banner(
-                BannerKind::Warning,
-                format!("保存失败：{}", e.message(Lang::Zh)),
-                format!("Could not save: {}", e.message(Lang::En)),
-            );
-            false
-        }
-        None => false,
-    }
-}
-
-/// Work not saved anywhere (a scratch scenario other than the untouched starter, a linked
-/// scenario, or changes to the open saved one) is kept as a saved draft before the form shows
-/// something else. Only "discard" on a link's banner drops work on purpose.
-fn keep_unsaved_work(ctx: Ctx) {
-    // A scenario opened from a link and not saved counts as unsaved work too.
-    let unsaved = ctx.current_id.get_untracked().is_none() || ctx.dirty.get_untracked();
-    if !unsaved {
-        return;
-    }
-    let Ok(s) = ctx.parsed.get_untracked() else {
-        return;
-    };
-    if ctx.current_id.get_untracked().is_none() && s == crate::document::samples::starter(s.as_of) {
-        return;
-    }
-    let name = if ctx.is_zh() {
-        format!("{}（草稿）", s.name)
-    } else {
-        format!("{} (draft)", s.name)
-    };
-    let now = dom::now_iso();
-    let _ = ctx.store.try_update_value(|st| st.save_as(&name, &s, &now));
-    ctx.saved_version.update(|v| *v += 1);
-}
-
-/// Opens a saved scenario, keeping unsaved work first.
-fn open_saved(ctx: Ctx, id: &str) {
-    keep_unsaved_work(ctx);
-    if let Some(Some(saved)) = ctx.store.try_with_value(|st| st.get(id)) {
-        leave_link(ctx);
-        ctx.load(&saved.scenario);
-        ctx.current_id.set(Some(saved.id));
-        ctx.saved_copy.set(Some(saved.scenario));
-        ctx.saved_version.update(|v| *v += 1);
-    }
-}
-
-/// Starts again from the starter scenario, evaluated today, keeping unsaved work first.
-fn new_scenario(ctx: Ctx) {
-    keep_unsaved_work(ctx);
-    leave_link(ctx);
-    show_unsaved(ctx, &crate::document::samples::starter(dom::today()));
-}
-
-/// Drops a linked scenario unsaved and goes back to the one stored on this device.
-fn discard_link(ctx: Ctx) {
-    leave_link(ctx);
-    let stored = ctx.store.with_value(|s| s.load_working());
-    show_unsaved(
-        ctx,
-        &stored.unwrap_or_else(|| crate::document::samples::starter(dom::today())),
-    );
-}
-
-/// Shows `s` as scratch work, tied to no saved scenario.
-fn show_unsaved(ctx: Ctx, s: &crate::engine::scenario::Scenario) {
-    ctx.load(s);
-    ctx.current_id.set(None);
-    ctx.saved_copy.set(None);
 }
 
 #[component]
@@ -243,8 +61,10 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
                     dom::download("contract-calc-unreadable.json", &raw2, "application/json");
                 }>{ctx.t("下载该数据", "Download it")}</button>
                 <button type="button" on:click=move |_| {
-                    let _ = ctx.store.try_update_value(|s| s.discard_quarantined(&key2));
-                    ctx.dismiss(id);
+                    match ctx.write(|s| s.discard_quarantined(&key2)) {
+                        Ok(()) => ctx.dismiss(id),
+                        Err(e) => say_failed(ctx, e, |err| StoreText::DiscardFailed { err }),
+                    }
                 }>{ctx.t("已下载，删除", "Downloaded: delete it")}</button>
             }
             .into_any()
@@ -324,62 +144,33 @@ pub fn ScenarioBar() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let Some(text) = dom::read_file(file).await else {
-                ctx.banner(
-                    BannerKind::Warning,
-                    "无法读取该文件。",
-                    "Could not read that file.",
-                );
+                ctx.say(BannerKind::Warning, |l| StoreText::FileUnreadable.say(l));
                 return;
             };
             match import(&text) {
-                Ok(list) if list.len() == 1 => {
-                    let s = &list[0];
-                    ctx.load(s);
-                    let name = s.name.clone();
-                    save_as_new(ctx, &name);
-                    ctx.banner(
-                        BannerKind::Info,
-                        format!("已导入并保存“{name}”。"),
-                        format!("Imported and saved “{name}”."),
-                    );
-                }
+                Ok(list) if list.len() == 1 => import_one(ctx, &list[0]),
                 Ok(list) => {
                     let now = dom::now_iso();
                     let n = list.len();
-                    match ctx.store.try_update_value(|st| st.save_many(&list, &now)) {
-                        Some(Ok(_)) => {
-                            ctx.saved_version.update(|v| *v += 1);
+                    match ctx.write(|st| st.save_many(&list, &now)) {
+                        Ok(_) => {
                             list_open.set(true);
-                            ctx.banner(
-                                BannerKind::Info,
-                                format!("已导入 {n} 个方案。"),
-                                format!("Imported {n} scenarios."),
-                            );
+                            ctx.say(BannerKind::Info, |l| StoreText::ImportedMany { n }.say(l));
                         }
-                        Some(Err(e)) => ctx.banner(
-                            BannerKind::Warning,
-                            format!("导入失败：{}", e.message(Lang::Zh)),
-                            format!("Import failed: {}", e.message(Lang::En)),
-                        ),
-                        None => {}
+                        Err(e) => say_failed(ctx, e, |err| StoreText::ImportFailed { err }),
                     }
                 }
-                Err(e) => ctx.banner(
-                    BannerKind::Warning,
-                    format!("文件未导入，当前内容未改变：{}", e.display(Lang::Zh)),
-                    format!(
-                        "Nothing was imported and nothing changed: {}",
-                        e.display(Lang::En)
-                    ),
-                ),
+                Err(e) => ctx.say(BannerKind::Warning, |l| {
+                    StoreText::ImportRefused {
+                        detail: &e.display(l),
+                    }
+                    .say(l)
+                }),
             }
         });
     };
 
-    let saved = move || {
-        ctx.saved_version.get();
-        ctx.store.with_value(|st| st.list())
-    };
+    let saved = move || ctx.read(|st| st.list());
 
     view! {
         <div class="scenario-bar">
@@ -396,7 +187,7 @@ pub fn ScenarioBar() -> impl IntoView {
             </div>
             <div class="bar-actions">
                 <Show when=move || ctx.current_id.get().is_some() && ctx.dirty.get()>
-                    <button type="button" class="primary" data-testid="save-current" on:click=move |_| save_current(ctx)>{ctx.t("保存", "Save")}</button>
+                    <button type="button" class="primary" data-testid="save-current" on:click=move |_| save_button(ctx)>{ctx.t("保存", "Save")}</button>
                 </Show>
                 <button type="button" data-testid="new-scenario" on:click=move |_| new_scenario(ctx)>{ctx.t("新建", "New")}</button>
                 <button type="button" data-testid="toggle-list" on:click=move |_| list_open.update(|o| *o = !*o)
@@ -413,13 +204,17 @@ pub fn ScenarioBar() -> impl IntoView {
                     <button type="button" data-testid="undo-delete" on:click=move |_| {
                         if let Some(Undo { deleted, was_current, .. }) = undo.get_untracked() {
                             let id = deleted.id.clone();
-                            if let Some(Ok(())) = ctx.store.try_update_value(|st| st.undo_delete(deleted)) {
-                                if was_current {
-                                    ctx.current_id.set(Some(id.clone()));
-                                    ctx.saved_copy.set(ctx.store.with_value(|st| st.get(&id)).map(|x| x.scenario));
+                            match ctx.write(|st| st.undo_delete(deleted)) {
+                                Ok(()) if was_current => {
+                                    if let Some(saved) = ctx.store.with_value(|st| st.get(&id)) {
+                                        ctx.current_id.set(Some(id.clone()));
+                                        ctx.current_rev.set(saved.rev);
+                                        ctx.saved_copy.set(Some(saved.scenario));
+                                    }
                                 }
+                                Ok(()) => {}
+                                Err(e) => say_failed(ctx, e, |err| StoreText::UndoFailed { err }),
                             }
-                            ctx.saved_version.update(|v| *v += 1);
                         }
                         undo.set(None);
                     }>{ctx.t("撤销", "Undo")}</button>
@@ -483,12 +278,17 @@ fn saved_item(
                     let id = id4.clone();
                     move |_| {
                         let n = new_name.get_untracked();
-                        let _ = ctx.store.try_update_value(|st| st.rename(&id, &n, &dom::now_iso()));
-                        if ctx.current_id.get_untracked().as_deref() == Some(id.as_str()) {
-                            ctx.edit(|f| f.name = n.clone());
+                        match ctx.write(|st| st.rename(&id, &n, &dom::now_iso())) {
+                            Ok(rev) if ctx.current_id.get_untracked().as_deref() == Some(id.as_str()) => {
+                                // This tab's own rename: the open scenario follows it, at its new revision.
+                                ctx.edit(|f| f.name = n.clone());
+                                ctx.saved_copy.update(|c| if let Some(c) = c { c.name = n.clone(); });
+                                ctx.current_rev.set(rev);
+                            }
+                            Ok(_) => {}
+                            Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
                         }
                         renaming.set(false);
-                        ctx.saved_version.update(|v| *v += 1);
                     }
                 }>{ctx.t("确定", "OK")}</button>
             </Show>
@@ -496,20 +296,23 @@ fn saved_item(
                 <button type="button" data-testid="open-saved" on:click=move |_| open_saved(ctx, &id1)>{ctx.t("打开", "Open")}</button>
                 <button type="button" on:click=move |_| renaming.set(true)>{ctx.t("重命名", "Rename")}</button>
                 <button type="button" on:click=move |_| {
-                    let _ = ctx.store.try_update_value(|st| st.duplicate(&id2, &dom::now_iso()));
-                    ctx.saved_version.update(|v| *v += 1);
+                    if let Err(e) = ctx.write(|st| st.duplicate(&id2, &dom::now_iso())) {
+                        say_failed(ctx, e, |err| StoreText::DuplicateFailed { err });
+                    }
                 }>{ctx.t("复制", "Duplicate")}</button>
                 <button type="button" data-testid="delete-saved" on:click={
                     let name = name.clone();
                     move |_| {
-                        if let Some(Ok(deleted)) = ctx.store.try_update_value(|st| st.delete(&id3)) {
-                            let was_current = ctx.current_id.get_untracked().as_deref() == Some(id3.as_str());
-                            if was_current {
-                                ctx.current_id.set(None);
-                                ctx.saved_copy.set(None);
+                        match ctx.write(|st| st.delete(&id3)) {
+                            Ok(deleted) => {
+                                let was_current = ctx.current_id.get_untracked().as_deref() == Some(id3.as_str());
+                                if was_current {
+                                    ctx.current_id.set(None);
+                                    ctx.saved_copy.set(None);
+                                }
+                                undo.set(Some(Undo { name: name.clone(), deleted, was_current }));
                             }
-                            undo.set(Some(Undo { name: name.clone(), deleted, was_current }));
-                            ctx.saved_version.update(|v| *v += 1);
+                            Err(e) => say_failed(ctx, e, |err| StoreText::DeleteFailed { err }),
                         }
                     }
                 }>{ctx.t("删除", "Delete")}</button>

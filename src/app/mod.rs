@@ -4,7 +4,9 @@
 //!
 //! - [`inputs`]: the form, in the contract's own order;
 //! - [`results`]: headline figures and their breakdowns;
-//! - [`library`]: saved scenarios, autosave, import/export, storage banners;
+//! - [`library`]: the scenario bar, saved scenarios, import/export, storage banners;
+//! - [`saving`]: autosave, Save, and keeping unsaved work before New / Open / Import;
+//! - [`sync`]: what other tabs change in storage, shown live here;
 //! - [`share`]: share links and QR codes; [`compare`]: scenarios side by side.
 
 mod compare;
@@ -12,14 +14,18 @@ mod dom;
 mod inputs;
 mod library;
 mod results;
+mod saving;
 mod share;
+mod sync;
 mod web_kv;
 
 use crate::document::error::ValidationError;
 use crate::engine::compute::{compute, ComputeResult};
 use crate::engine::scenario::Scenario;
 use crate::form::FormState;
-use crate::store::Store;
+use crate::store::keys::OWN_DRAFT_KEY;
+use crate::store::{Store, StoreError};
+use crate::text::store::StoreText;
 use crate::text::Lang;
 use leptos::prelude::*;
 use web_kv::WebKv;
@@ -78,11 +84,20 @@ pub struct Ctx {
     pub shown: Memo<(Option<Figures>, bool)>,
     /// The messages to show next to fields, by JSON path.
     pub errors: Memo<Vec<ValidationError>>,
+    /// Written only through [`Ctx::write`], read through [`Ctx::read`].
     pub store: StoredValue<Store<WebKv>>,
-    /// Bumped whenever the saved list changes, so lists re-read the store.
-    pub saved_version: RwSignal<u32>,
+    /// Moves on every write to storage, by this tab ([`Ctx::write`]) or another (the `storage`
+    /// event): whatever shows stored data reads it through [`Ctx::read`] and so follows.
+    pub store_rev: RwSignal<u64>,
     /// The saved scenario the form was opened from or last saved as, if any.
     pub current_id: RwSignal<Option<String>>,
+    /// The revision of that saved scenario this tab opened or last saved: saving over any other
+    /// revision would undo another tab's save.
+    pub current_rev: RwSignal<u64>,
+    /// Set once another tab has taken the shared working draft: this tab then never writes it
+    /// again, and keeps its unsaved work in a saved scenario of its own, `own_draft`.
+    pub detached: RwSignal<bool>,
+    pub own_draft: RwSignal<Option<String>>,
     /// That saved scenario as stored: saved scenarios change only when the user saves.
     pub saved_copy: RwSignal<Option<Scenario>>,
     /// Whether the form differs from `saved_copy`.
@@ -120,6 +135,39 @@ impl Ctx {
         })
     }
 
+    /// A banner whose words `text` gives in each language.
+    pub fn say(self, kind: BannerKind, text: impl Fn(Lang) -> String) {
+        self.banner(kind, text(Lang::Zh), text(Lang::En));
+    }
+
+    /// Runs one change to storage; when anything was written, moves `store_rev` so that every
+    /// list re-reads. A disposed store (the page is closing) answers `Unavailable`.
+    pub fn write<T>(
+        self,
+        change: impl FnOnce(&mut Store<WebKv>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let out = self.store.try_update_value(|st| {
+            let before = st.writes();
+            let out = change(st);
+            (out, st.writes() != before)
+        });
+        match out {
+            Some((out, wrote)) => {
+                if wrote {
+                    self.store_rev.update(|v| *v += 1);
+                }
+                out
+            }
+            None => Err(StoreError::Unavailable),
+        }
+    }
+
+    /// Reads storage, and reads again whenever `store_rev` moves (inside a reactive scope).
+    pub fn read<T>(self, look: impl FnOnce(&Store<WebKv>) -> T) -> T {
+        self.store_rev.track();
+        self.store.with_value(look)
+    }
+
     pub fn banner(self, kind: BannerKind, zh: impl Into<String>, en: impl Into<String>) {
         self.banners.update(|b| {
             let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
@@ -150,7 +198,7 @@ impl Ctx {
 
 #[component]
 fn App() -> impl IntoView {
-    let (store, _) = Store::open(WebKv::new(), &dom::now_iso());
+    let (mut store, _) = Store::open(WebKv::new(), &dom::now_iso());
     // Every entry still set aside, including those moved on earlier visits.
     let quarantined = store.quarantined();
     let storage_ok = store.open_error().is_none();
@@ -161,8 +209,13 @@ fn App() -> impl IntoView {
     let stored_working = store.load_working();
     let store = StoredValue::new(store);
 
-    let initial = stored_working
-        .clone()
+    // A tab that had its own draft (another tab took the shared one) shows it again on reload.
+    let own_draft =
+        dom::session_get(OWN_DRAFT_KEY).and_then(|id| store.with_value(|st| st.get(&id)));
+    let initial = own_draft
+        .as_ref()
+        .map(|d| d.scenario.clone())
+        .or_else(|| stored_working.clone())
         .unwrap_or_else(|| crate::document::samples::starter(dom::today()));
     let form = RwSignal::new(FormState::from_scenario(&initial));
     let parsed = Memo::new(move |_| form.with(|f| f.to_scenario()));
@@ -193,8 +246,11 @@ fn App() -> impl IntoView {
         shown,
         errors,
         store,
-        saved_version: RwSignal::new(0),
+        store_rev: RwSignal::new(0),
         current_id: RwSignal::new(None),
+        current_rev: RwSignal::new(0),
+        detached: RwSignal::new(false),
+        own_draft: RwSignal::new(None),
         saved_copy,
         dirty: Memo::new(move |_| {
             saved_copy.with(|saved| match saved {
@@ -208,27 +264,43 @@ fn App() -> impl IntoView {
         what_if_days: RwSignal::new(crate::present::compare::WHAT_IF_DAYS),
     };
     provide_context(ctx);
+    if let Some(own) = own_draft {
+        ctx.detached.set(true);
+        ctx.own_draft.set(Some(own.id.clone()));
+        ctx.current_id.set(Some(own.id));
+        ctx.current_rev.set(own.rev);
+        ctx.saved_copy.set(Some(own.scenario));
+    }
 
     library::report_quarantined(ctx, quarantined);
     if !storage_ok {
-        ctx.banner(
-            BannerKind::Warning,
-            "浏览器本地存储不可用：本页仍可正常计算，但关闭后不会保留。请用“导出”保存方案。",
-            "Local storage is unavailable: the calculator works, but nothing is kept after you close the page. Use Export to keep a scenario.",
-        );
+        ctx.say(BannerKind::Warning, |l| {
+            StoreText::UnavailableAtStart.say(l)
+        });
     }
     share::open_from_link(ctx, stored_working.is_some());
-    library::autosave(ctx);
+    saving::autosave(ctx);
+    sync::follow_other_tabs(ctx);
 
+    let lang_warned = StoredValue::new(false);
     Effect::new(move |_| {
         let code = if ctx.lang.get() == Lang::Zh {
             "zh"
         } else {
             "en"
         };
-        ctx.store.update_value(|s| {
-            let _ = s.set_lang(code);
-        });
+        let stored = ctx.store.with_value(|s| s.lang());
+        if stored.as_deref() != Some(code) {
+            // Said once, and not at all when storage is known to be unavailable.
+            if let Err(e) = ctx.write(|s| s.set_lang(code)) {
+                if ctx.storage_ok.get_untracked() && !lang_warned.get_value() {
+                    lang_warned.set_value(true);
+                    ctx.say(BannerKind::Warning, |l| {
+                        StoreText::LangNotSaved { err: &e.message(l) }.say(l)
+                    });
+                }
+            }
+        }
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", if code == "zh" { "zh-CN" } else { "en" });
@@ -260,11 +332,8 @@ fn App() -> impl IntoView {
                 <button type="button" class="lang" data-testid="lang-toggle"
                     aria-label=ctx.t("切换到英文", "Switch to Chinese")
                     on:click=move |_| {
+                        // The effect above stores the new language.
                         ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
-                        let code = if ctx.lang.get_untracked() == Lang::Zh { "zh" } else { "en" };
-                        ctx.store.update_value(|s| {
-                            let _ = s.set_lang(code);
-                        });
                     }>
                     {ctx.t("EN", "中文")}
                 </button>

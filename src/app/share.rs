@@ -4,12 +4,11 @@
 
 use super::{dom, BannerKind, Ctx};
 use crate::document::share_link::{decode, encode, qr_svg, PREFIX};
+// Unsaved edits to a scenario opened from a link are kept in this tab's session storage, so
+// that a reload does not lose them (the stored scenarios stay untouched until the user saves).
+use crate::store::keys::LINK_DRAFT_KEY;
 use crate::text::Lang;
 use leptos::prelude::*;
-
-/// Where unsaved edits to a scenario opened from a link are kept, in this tab only, so that a
-/// reload does not lose them (the stored scenarios stay untouched until the user saves).
-const LINK_DRAFT_KEY: &str = "contract-calc/v1/link-draft";
 
 /// Keeps the current (unsaved) edits of a linked scenario for this tab.
 pub fn keep_link_draft(s: &crate::engine::scenario::Scenario) {

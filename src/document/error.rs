@@ -161,6 +161,17 @@ impl ValidationError {
             kind,
         }
     }
+
+    /// The same refusal for a document read inside another, at `prefix`
+    /// (`fees.cycle` within `scenarios[2].scenario` is `scenarios[2].scenario.fees.cycle`).
+    pub fn within(mut self, prefix: &str) -> Self {
+        self.path = if self.path.is_empty() {
+            prefix.to_string()
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
+        self
+    }
 }
 
 impl std::error::Error for ValidationError {}

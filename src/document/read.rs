@@ -44,6 +44,12 @@ fn depth(v: &Value) -> usize {
 
 /// Reads a scenario document from JSON text.
 pub fn parse_scenario(text: &str) -> Res<Scenario> {
+    scenario_from_value(&parse_json(text)?)
+}
+
+/// JSON text as a value, or the refusal "not valid JSON" (also for the store's own entries): at
+/// most [`MAX_DOCUMENT_BYTES`], a leading byte-order mark ignored.
+pub fn parse_json(text: &str) -> Res<Value> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ValidationError::new(
             "",
@@ -54,15 +60,14 @@ pub fn parse_scenario(text: &str) -> Res<Scenario> {
     }
     // A byte-order mark, as some editors write it, is not part of the document.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    serde_json::from_str(text).map_err(|e| {
         ValidationError::new(
             "",
             ErrorKind::Json {
                 detail: e.to_string(),
             },
         )
-    })?;
-    scenario_from_value(&value)
+    })
 }
 
 /// Reads a scenario document already parsed as JSON.
@@ -613,8 +618,8 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// One JSON object being read, with its path for messages.
-struct Obj<'a> {
+/// One JSON object being read, with its path for messages (the store reads its entries with it).
+pub(crate) struct Obj<'a> {
     path: String,
     map: &'a Map<String, Value>,
     /// Bytes of unknown fields kept so far in the whole document.
@@ -622,7 +627,7 @@ struct Obj<'a> {
 }
 
 impl<'a> Obj<'a> {
-    fn new(path: String, v: &'a Value, budget: &'a Cell<usize>) -> Res<Self> {
+    pub(crate) fn new(path: String, v: &'a Value, budget: &'a Cell<usize>) -> Res<Self> {
         match v {
             Value::Object(map) => Ok(Obj { path, map, budget }),
             other => Err(ValidationError::new(
@@ -640,11 +645,11 @@ impl<'a> Obj<'a> {
     }
 
     /// The value at `key`; absent and `null` are the same.
-    fn get(&self, key: &str) -> Option<&'a Value> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    fn req(&self, key: &str) -> Res<&'a Value> {
+    pub(crate) fn req(&self, key: &str) -> Res<&'a Value> {
         self.get(key)
             .ok_or_else(|| self.err(key, ErrorKind::Missing))
     }
@@ -718,7 +723,7 @@ impl<'a> Obj<'a> {
             .collect()
     }
 
-    fn array(&self, key: &str) -> Res<Vec<Obj<'a>>> {
+    pub(crate) fn array(&self, key: &str) -> Res<Vec<Obj<'a>>> {
         self.req(key)?;
         self.opt_array(key)
     }
@@ -746,7 +751,7 @@ impl<'a> Obj<'a> {
         Ok(t)
     }
 
-    fn text(&self, key: &str) -> Res<String> {
+    pub(crate) fn text(&self, key: &str) -> Res<String> {
         self.req(key)?;
         Ok(self.opt_text(key)?.unwrap_or_default())
     }
@@ -859,7 +864,7 @@ impl<'a> Obj<'a> {
         Ok(self.opt_date(key)?.unwrap_or_default())
     }
 
-    fn opt_uint(&self, key: &str, min: u64, max: u64) -> Res<Option<u64>> {
+    pub(crate) fn opt_uint(&self, key: &str, min: u64, max: u64) -> Res<Option<u64>> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };

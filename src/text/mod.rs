@@ -1,10 +1,12 @@
 //! The one place for what users read, in Chinese (the default) and English: the [`Lang`], the
-//! messages that explain a refusal ([`messages`]), and amounts in words ([`amount_in_words`]).
+//! messages that explain a refusal ([`messages`]), what local storage tells users ([`store`]),
+//! and amounts in words ([`amount_in_words`]).
 
 pub mod amount_in_words;
 pub mod messages;
 pub mod rates;
 pub mod results;
+pub mod store;
 
 /// The language of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

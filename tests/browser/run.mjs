@@ -10,6 +10,7 @@
 // `node tests/browser/run.mjs WORD` runs only the tests whose name contains WORD.
 import zlib from 'node:zlib';
 import { serveDir, launchBrowser, collectErrors, requireDist } from './lib.mjs';
+import { WORKING_KEY, SAVED_PREFIX, LANG_KEY, QUARANTINE_PREFIX, LINK_DRAFT_KEY } from './keys.mjs';
 
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -20,10 +21,6 @@ const STARTER_TOTAL = '¥600,000.00';
 const TOTAL = '[data-testid=contract-total]';
 const PENALTY = '[data-testid=late-penalty]';
 const NAME = '[data-testid=scenario-name]';
-const WORKING_KEY = 'contract-calc/v1/working';
-const SAVED_PREFIX = 'contract-calc/v1/saved/';
-const LANG_KEY = 'contract-calc/v1/lang';
-const QUARANTINE_PREFIX = 'contract-calc/quarantine/';
 const FEE0 = 'fees.components[0].amount';
 const FEE1 = 'fees.components[1].amount';
 
@@ -145,6 +142,45 @@ async function saveAs(page, name, shown = name) {
 /** Names in the saved-scenarios list, top to bottom. */
 function savedNames(page) {
   return page.locator('[data-testid=saved-list] .saved-name').allTextContents();
+}
+
+/** The row of the saved-scenarios list naming `name` exactly. */
+function savedRow(page, name) {
+  return page.locator('[data-testid=saved-list] li').filter({
+    has: page.locator('.saved-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+  });
+}
+
+/** The saved entries in a copy of local storage, parsed. */
+function savedEntries(store) {
+  return Object.keys(store).filter((k) => k.startsWith(SAVED_PREFIX)).map((k) => JSON.parse(store[k]));
+}
+
+/** A second tab in the same browser profile (shared local storage), its errors in `errors`. */
+async function secondTab(context, errors) {
+  const p = await context.newPage();
+  p.setDefaultTimeout(15_000);
+  collectErrors(p, errors, '[tab 2] ');
+  return p;
+}
+
+/** Makes every write to storage fail as when the quota is used up (or work again). */
+async function setStorageFull(page, full) {
+  await page.evaluate((on) => {
+    if (!window.__realSetItem) window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = on
+      ? function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }
+      : window.__realSetItem;
+  }, full);
+}
+
+/** The autosaved draft renamed `name`, as an exported file would hold it. */
+function exportedDraft(page, name) {
+  return page.evaluate(([key, n]) => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.name = n;
+    return JSON.stringify(doc);
+  }, [WORKING_KEY, name]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,7 +368,7 @@ const tests = [
       // Discarding goes back to this browser's own (starter) scenario and forgets the edits.
       await bannerWith(fresh, '分享链接打开的方案').getByRole('button', { name: '放弃，回到我的方案' }).click();
       await expectText(fresh, NAME, STARTER_NAME);
-      assertEq(await fresh.evaluate(() => sessionStorage.getItem('contract-calc/v1/link-draft')), null, 'the tab draft after discarding');
+      assertEq(await fresh.evaluate((k) => sessionStorage.getItem(k), LINK_DRAFT_KEY), null, 'the tab draft after discarding');
     },
   },
   {
@@ -1084,6 +1120,161 @@ const tests = [
       await page.getByTestId('lang-toggle').click();
       await expectText(page, 'h1', 'Service Outsourcing Contract Calculator');
       await expectText(page, '[data-testid=save-state]', 'in memory only');
+    },
+  },
+  {
+    name: 'two tabs: saving over the other tab\'s newer save keeps both versions and says so',
+    async run({ page, context, url, errors }) {
+      // Two tabs of one browser profile share local storage.
+      await openApp(page, url);
+      await saveAs(page, '共同方案');
+      const tab2 = await secondTab(context, errors);
+      await openApp(tab2, url);
+      await tab2.getByTestId('toggle-list').click();
+      await savedRow(tab2, '共同方案').getByTestId('open-saved').click();
+      await expectText(tab2, NAME, '共同方案');
+      // Both change the fee; tab 2 saves first.
+      await field(page, FEE0).fill('40000');
+      await expectText(page, TOTAL, '¥540,000.00');
+      await field(tab2, FEE0).fill('30000');
+      await expectText(tab2, TOTAL, '¥420,000.00');
+      await tab2.getByTestId('save-current').click();
+      await expectText(tab2, '[data-testid=save-state]', '已保存');
+      // Tab 1 hears of it at once and keeps its own changes.
+      await expectBanner(page, '另一窗口保存了“共同方案”的新版本');
+      await expectText(page, TOTAL, '¥540,000.00');
+      // Saving in tab 1 does not overwrite tab 2's version: tab 1's is kept as a copy.
+      await page.getByTestId('save-current').click();
+      await expectBanner(page, '本窗口的版本已另存为“共同方案（冲突副本）”');
+      await expectText(page, NAME, '共同方案（冲突副本）');
+      await expectText(page, '[data-testid=save-state]', '已保存');
+      const fees = Object.fromEntries(savedEntries(await storage(page)).map((e) => [e.name, e.scenario.fees.components[0].amount]));
+      assertEq(fees['共同方案'], '30000.00', 'tab 2\'s save');
+      assertEq(fees['共同方案（冲突副本）'], '40000.00', 'tab 1\'s save, as a copy');
+      // Nothing else was kept: tab 2's scratch copy of the saved scenario was no unsaved work.
+      assertEq(Object.keys(fees).length, 2, `saved scenarios (${Object.keys(fees)})`);
+      // Tab 2's list shows the copy without a reload.
+      await savedRow(tab2, '共同方案（冲突副本）').waitFor();
+    },
+  },
+  {
+    name: 'two tabs: a rename in one tab shows in the other, and a save there keeps it',
+    async run({ page, context, url, errors }) {
+      await openApp(page, url);
+      await saveAs(page, '原名');
+      const tab2 = await secondTab(context, errors);
+      await openApp(tab2, url);
+      await tab2.getByTestId('toggle-list').click();
+      await savedRow(tab2, '原名').getByTestId('open-saved').click();
+      await expectText(tab2, NAME, '原名');
+      // Tab 1 renames it.
+      await savedRow(page, '原名').getByRole('button', { name: '重命名' }).click();
+      const renaming = page.locator('[data-testid=saved-list] li', { has: page.locator('input[type=text]') });
+      await renaming.locator('input[type=text]').fill('新名');
+      await renaming.getByRole('button', { name: '确定' }).click();
+      // Tab 2 shows the new name in its list, its title and its name field.
+      await savedRow(tab2, '新名').waitFor();
+      await expectText(tab2, NAME, '新名');
+      assertEq(await field(tab2, 'name').inputValue(), '新名', 'the name field in tab 2');
+      // A change saved in tab 2 keeps the new name: the rename is not undone.
+      await field(tab2, FEE0).fill('40000');
+      await tab2.getByTestId('save-current').click();
+      await expectText(tab2, '[data-testid=save-state]', '已保存');
+      const entries = savedEntries(await storage(tab2));
+      assertEq(JSON.stringify(entries.map((e) => e.name)), JSON.stringify(['新名']), 'saved names');
+      assertEq(entries[0].scenario.fees.components[0].amount, '40000.00', 'the fee saved in tab 2');
+      assertEq(await bannerWith(tab2, '冲突副本').count(), 0, 'conflict banners');
+      await expectText(page, NAME, '新名');
+    },
+  },
+  {
+    name: 'two tabs: a scenario deleted in one tab stays on screen in the other, as unsaved work',
+    async run({ page, context, url, errors }) {
+      await openApp(page, url);
+      await saveAs(page, '将删除');
+      const tab2 = await secondTab(context, errors);
+      await openApp(tab2, url);
+      await tab2.getByTestId('toggle-list').click();
+      await savedRow(tab2, '将删除').getByTestId('open-saved').click();
+      await field(tab2, FEE0).fill('40000');
+      await expectText(tab2, '[data-testid=save-state]', '有未保存的修改');
+      await savedRow(page, '将删除').getByTestId('delete-saved').click();
+      await expectBanner(tab2, '“将删除”已在另一窗口删除');
+      await savedRow(tab2, '将删除').waitFor({ state: 'detached' });
+      await expectText(tab2, NAME, '将删除');
+      await expectText(tab2, TOTAL, '¥540,000.00');
+      // Its work is scratch now: New keeps it as a draft.
+      await tab2.getByTestId('new-scenario').click();
+      await savedRow(tab2, '将删除（草稿）').waitFor();
+    },
+  },
+  {
+    name: 'two tabs: the autosaved draft of one tab is never overwritten by the other',
+    async run({ page, context, url, errors }) {
+      await openApp(page, url);
+      const tab2 = await secondTab(context, errors);
+      await openApp(tab2, url);
+      await field(page, 'name').fill('一号窗口');
+      await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('一号窗口'), 'tab 1\'s draft');
+      // Tab 2 started from the same draft; tab 1 has written since, so tab 2 keeps its own work
+      // as a saved draft instead of writing over tab 1's.
+      await field(tab2, 'name').fill('二号窗口');
+      await expectBanner(tab2, '另一窗口也在编辑');
+      await expectText(tab2, NAME, '二号窗口（草稿）');
+      await field(tab2, FEE0).fill('40000');
+      await waitForStorage(tab2, (s) => savedEntries(s).some((e) => e.name === '二号窗口（草稿）'
+        && e.scenario.fees.components[0].amount === '40000.00'), 'tab 2\'s own draft, kept up to date');
+      await tab2.waitForTimeout(300);
+      let store = await storage(page);
+      assert(store[WORKING_KEY].includes('一号窗口') && !store[WORKING_KEY].includes('二号窗口'), `the shared draft: ${store[WORKING_KEY].slice(0, 120)}`);
+      // A reload of tab 2 shows its own draft again, not tab 1's.
+      await tab2.reload();
+      await expectText(tab2, NAME, '二号窗口（草稿）');
+      await expectText(tab2, TOTAL, '¥540,000.00');
+      // Tab 1 goes on autosaving the shared draft.
+      await field(page, FEE0).fill('30000');
+      store = await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('30000'), 'tab 1\'s next change');
+      assert(store[WORKING_KEY].includes('一号窗口'), 'tab 1\'s draft');
+    },
+  },
+  {
+    name: 'storage full: New, Open and Import keep the unsaved work on screen and say so',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await saveAs(page, '已存方案');
+      await field(page, 'name').fill('未保存的工作');
+      await field(page, FEE0).fill('40000');
+      await expectText(page, TOTAL, '¥540,000.00');
+      await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('未保存的工作'), 'the draft');
+      const before = await storage(page);
+      await setStorageFull(page, true);
+      const keep = '未能把未保存的内容存为草稿';
+      await page.getByTestId('new-scenario').click();
+      await expectBanner(page, keep);
+      await expectText(page, NAME, '未保存的工作');
+      await expectText(page, TOTAL, '¥540,000.00');
+      await savedRow(page, '已存方案').getByTestId('open-saved').click();
+      await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid=banner]')].filter((b) => b.textContent.includes(t)).length >= 2, keep);
+      await expectText(page, NAME, '未保存的工作');
+      await expectText(page, TOTAL, '¥540,000.00');
+      const file = { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(await exportedDraft(page, '导入的方案')) };
+      await page.locator('#f-import').setInputFiles(file);
+      await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid=banner]')].filter((b) => b.textContent.includes(t)).length >= 3, keep);
+      await expectText(page, NAME, '未保存的工作');
+      await expectText(page, TOTAL, '¥540,000.00');
+      assertEq(await bannerWith(page, '已导入').count(), 0, '"imported" banners');
+      assertEq(JSON.stringify(await storage(page)), JSON.stringify(before), 'storage while full');
+      // Room again: New keeps the work as a draft and moves on.
+      await setStorageFull(page, false);
+      await page.getByTestId('new-scenario').click();
+      await expectText(page, NAME, STARTER_NAME);
+      await savedRow(page, '未保存的工作（草稿）').waitFor();
+      // Full again, with nothing unsaved: the import is shown, and said to be unsaved.
+      await setStorageFull(page, true);
+      await page.locator('#f-import').setInputFiles(file);
+      await expectBanner(page, '已导入“导入的方案”，但未能保存');
+      await expectText(page, NAME, '导入的方案');
+      assertEq(await bannerWith(page, '已导入并保存').count(), 0, '"imported and saved" banners');
     },
   },
 ];

@@ -1,0 +1,315 @@
+//! What happens to the work on screen: autosave (the shared working draft, or this tab's own
+//! draft once another tab has taken that), Save (at the revision this tab holds, a conflicted
+//! copy otherwise), and New / Open / Import, which first keep unsaved work as a draft and stay
+//! put, saying why, when they cannot. Every storage failure is told to the user.
+
+use super::{dom, share, BannerKind, Ctx};
+use crate::engine::scenario::Scenario;
+use crate::store::keys::OWN_DRAFT_KEY;
+use crate::store::StoreError;
+use crate::text::store::StoreText;
+use leptos::prelude::*;
+
+/// Saves the working scenario after every valid change. Saved scenarios are snapshots: they
+/// change only when the user saves, except a tab's own draft (see [`Ctx::own_draft`]).
+pub fn autosave(ctx: Ctx) {
+    let warned = StoredValue::new(false);
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    // Writes the working scenario now, if the form is valid and not a link's unsaved scenario.
+    // `leaving`: the page is being closed or reloaded.
+    let flush = move |leaving: bool| {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let Ok(s) = ctx.parsed.get_untracked() else {
+            return;
+        };
+        if !ctx.autosave.get_untracked() {
+            share::keep_link_draft(&s);
+            return;
+        }
+        let result = if ctx.detached.get_untracked() {
+            keep_own_draft(ctx, &s, leaving)
+        } else {
+            match ctx.write(|store| store.save_working(&s)) {
+                Err(StoreError::DraftNewer) => {
+                    // Another tab has taken the shared draft: leave it to that tab.
+                    ctx.detached.set(true);
+                    keep_own_draft(ctx, &s, leaving)
+                }
+                other => other,
+            }
+        };
+        if let Err(e) = result {
+            if !warned.get_value() {
+                warned.set_value(true);
+                ctx.storage_ok.set(false);
+                ctx.say(BannerKind::Warning, |l| {
+                    StoreText::AutosaveFailed { err: &e.message(l) }.say(l)
+                });
+            }
+        }
+    };
+    // Typing is not slowed by storage: the write follows a quarter second after the last change,
+    // and at once when the page is hidden or closed, so no keystroke is lost.
+    Effect::new(move |_| {
+        ctx.parsed.track();
+        ctx.autosave.track();
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || flush(false), std::time::Duration::from_millis(250))
+                .ok();
+        pending.set_value(handle);
+    });
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| flush(true));
+    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush(false);
+        }
+    });
+    on_cleanup(move || {
+        hide.remove();
+        visibility.remove();
+    });
+}
+
+/// Autosave in a tab that no longer writes the shared working draft: the tab's own draft (a
+/// saved scenario) is updated while it is shown; unsaved scratch work becomes a new own draft,
+/// shown from then on, and the user is told once per draft. Unsaved changes to a saved scenario
+/// stay on screen with their Save button, and are kept as a draft when the page is left.
+fn keep_own_draft(ctx: Ctx, s: &Scenario, leaving: bool) -> Result<(), StoreError> {
+    let current = ctx.current_id.get_untracked();
+    if current.is_some() && current == ctx.own_draft.get_untracked() {
+        if !ctx.dirty.get_untracked() {
+            return Ok(());
+        }
+        save_current(ctx)?;
+        // Saved as a conflicted copy (another tab wrote the own draft): that copy is the own
+        // draft from now on.
+        if ctx.current_id.get_untracked() != current {
+            set_own_draft(ctx);
+        }
+        return Ok(());
+    }
+    if !has_unsaved_work(ctx, s) || (current.is_some() && !leaving) {
+        return Ok(());
+    }
+    let name = StoreText::DraftName { name: &s.name }.say(ctx.lang.get_untracked());
+    save_as_current(ctx, &name, s)?;
+    set_own_draft(ctx);
+    ctx.say(BannerKind::Info, |l| {
+        StoreText::DraftKeptAsCopy { copy: &name }.say(l)
+    });
+    Ok(())
+}
+
+/// Makes the scenario shown this tab's own draft, also after a reload of the tab.
+fn set_own_draft(ctx: Ctx) {
+    let own = ctx.current_id.get_untracked();
+    if let Some(id) = &own {
+        dom::session_set(OWN_DRAFT_KEY, id);
+    }
+    ctx.own_draft.set(own);
+}
+
+/// Writes the form over the saved scenario it came from, at the revision this tab holds. When
+/// another tab has saved it since, both are kept: this tab's version is saved as a copy, which
+/// it then shows, and the user is told.
+pub fn save_current(ctx: Ctx) -> Result<(), StoreError> {
+    let (Some(id), Ok(s)) = (ctx.current_id.get_untracked(), ctx.parsed.get_untracked()) else {
+        return Ok(());
+    };
+    let now = dom::now_iso();
+    let base = ctx.current_rev.get_untracked();
+    match ctx.write(|st| st.update(&id, &s, &now, base)) {
+        Ok(rev) => {
+            ctx.current_rev.set(rev);
+            ctx.saved_copy.set(Some(s));
+            Ok(())
+        }
+        Err(StoreError::Newer { name, .. }) => {
+            let copy = StoreText::ConflictCopyName { name: &name }.say(ctx.lang.get_untracked());
+            save_as_current(ctx, &copy, &s)?;
+            ctx.say(BannerKind::Warning, |l| {
+                StoreText::SavedAsConflictCopy {
+                    name: &name,
+                    copy: &copy,
+                }
+                .say(l)
+            });
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The Save button: [`save_current`], saying when it failed.
+pub(super) fn save_button(ctx: Ctx) {
+    if let Err(e) = save_current(ctx) {
+        say_failed(ctx, e, |err| StoreText::SaveFailed { err });
+    }
+}
+
+/// A warning banner for a failed store operation, in the words `text` gives its message.
+pub(super) fn say_failed(ctx: Ctx, e: StoreError, text: impl for<'a> Fn(&'a str) -> StoreText<'a>) {
+    ctx.say(BannerKind::Warning, |l| text(&e.message(l)).say(l));
+}
+
+/// Saves `s` as a new saved scenario named `name` and makes it the one being edited (the form
+/// takes the name).
+fn save_as_current(ctx: Ctx, name: &str, s: &Scenario) -> Result<(), StoreError> {
+    let now = dom::now_iso();
+    let id = ctx.write(|st| st.save_as(name, s, &now))?;
+    let mut saved = s.clone();
+    saved.name = name.to_string();
+    if ctx.form.with_untracked(|f| f.name != name) {
+        ctx.edit(|f| f.name = name.to_string());
+    }
+    ctx.current_id.set(Some(id));
+    ctx.current_rev.set(1);
+    ctx.saved_copy.set(Some(saved));
+    Ok(())
+}
+
+/// Leaves the "opened from a link" state (saved, discarded or replaced): its banner, its
+/// fragment and this tab's draft of it go, and autosave resumes.
+pub(super) fn leave_link(ctx: Ctx) {
+    if !ctx.autosave.get_untracked() {
+        ctx.banners
+            .update(|b| b.retain(|x| x.kind != BannerKind::FromLink));
+        share::forget_link_draft();
+        dom::clear_hash();
+        ctx.autosave.set(true);
+    }
+}
+
+/// Saves the current form as a new named scenario and makes it the one being edited.
+pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
+    let Ok(s) = ctx.parsed.get_untracked() else {
+        ctx.say(BannerKind::Warning, |l| StoreText::FixBeforeSaving.say(l));
+        return false;
+    };
+    match save_as_current(ctx, name, &s) {
+        Ok(()) => true,
+        Err(e) => {
+            say_failed(ctx, e, |err| StoreText::SaveFailed { err });
+            false
+        }
+    }
+}
+
+/// Whether `s` (the valid form) is work kept nowhere else: a scratch scenario other than the
+/// untouched starter and other than every saved scenario (a linked scenario not saved counts),
+/// or changes to the open saved one.
+fn has_unsaved_work(ctx: Ctx, s: &Scenario) -> bool {
+    match ctx.current_id.get_untracked() {
+        Some(_) => ctx.dirty.get_untracked(),
+        None => {
+            *s != crate::document::samples::starter(s.as_of)
+                && !ctx
+                    .store
+                    .with_value(|st| st.all().iter().any(|x| x.scenario == *s))
+        }
+    }
+}
+
+/// Before the form shows something else (New, Open, Import), unsaved work is kept as a saved
+/// draft. When that fails (storage full, or the form has errors and cannot be saved) the user
+/// is told, and `false` says: stay, keep the work on screen. Only "discard" on a link's banner
+/// drops work on purpose.
+pub(super) fn keep_unsaved_work(ctx: Ctx) -> bool {
+    let Ok(s) = ctx.parsed.get_untracked() else {
+        ctx.say(BannerKind::Warning, |l| StoreText::KeepDraftInvalid.say(l));
+        return false;
+    };
+    if !has_unsaved_work(ctx, &s) {
+        return true;
+    }
+    let name = StoreText::DraftName { name: &s.name }.say(ctx.lang.get_untracked());
+    let now = dom::now_iso();
+    match ctx.write(|st| st.save_as(&name, &s, &now)) {
+        Ok(_) => true,
+        Err(e) => {
+            say_failed(ctx, e, |err| StoreText::KeepDraftFailed { err });
+            false
+        }
+    }
+}
+
+/// Opens a saved scenario, keeping unsaved work first (and staying when it cannot be kept).
+pub(super) fn open_saved(ctx: Ctx, id: &str) {
+    let Some(saved) = ctx.store.with_value(|st| st.get(id)) else {
+        let e = StoreError::NotFound(id.to_string());
+        ctx.say(BannerKind::Warning, |l| e.message(l));
+        return;
+    };
+    if !keep_unsaved_work(ctx) {
+        return;
+    }
+    leave_link(ctx);
+    ctx.load(&saved.scenario);
+    ctx.current_id.set(Some(saved.id));
+    ctx.current_rev.set(saved.rev);
+    ctx.saved_copy.set(Some(saved.scenario));
+}
+
+/// Starts again from the starter scenario, evaluated today, keeping unsaved work first (and
+/// staying when it cannot be kept).
+pub(super) fn new_scenario(ctx: Ctx) {
+    if !keep_unsaved_work(ctx) {
+        return;
+    }
+    leave_link(ctx);
+    show_unsaved(ctx, &crate::document::samples::starter(dom::today()));
+}
+
+/// Drops a linked scenario unsaved and goes back to the one stored on this device.
+pub(super) fn discard_link(ctx: Ctx) {
+    leave_link(ctx);
+    let stored = ctx.store.try_update_value(|s| s.load_working()).flatten();
+    show_unsaved(
+        ctx,
+        &stored.unwrap_or_else(|| crate::document::samples::starter(dom::today())),
+    );
+}
+
+/// Shows `s` as scratch work, tied to no saved scenario.
+pub(super) fn show_unsaved(ctx: Ctx, s: &Scenario) {
+    ctx.load(s);
+    ctx.current_id.set(None);
+    ctx.saved_copy.set(None);
+}
+
+/// Imports one scenario: unsaved work is kept first (or the import stops, saying why); the
+/// scenario is then saved and shown, or, when it cannot be saved, shown unsaved with the reason.
+pub(super) fn import_one(ctx: Ctx, s: &Scenario) {
+    if !keep_unsaved_work(ctx) {
+        return;
+    }
+    leave_link(ctx);
+    let name = s.name.clone();
+    let now = dom::now_iso();
+    match ctx.write(|st| st.save_as(&name, s, &now)) {
+        Ok(id) => {
+            ctx.load(s);
+            ctx.current_id.set(Some(id));
+            ctx.current_rev.set(1);
+            ctx.saved_copy.set(Some(s.clone()));
+            ctx.say(BannerKind::Info, |l| {
+                StoreText::ImportedAndSaved { name: &name }.say(l)
+            });
+        }
+        Err(e) => {
+            show_unsaved(ctx, s);
+            ctx.say(BannerKind::Warning, |l| {
+                StoreText::ImportedNotSaved {
+                    name: &name,
+                    err: &e.message(l),
+                }
+                .say(l)
+            });
+        }
+    }
+}

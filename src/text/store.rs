@@ -1,0 +1,248 @@
+//! What the scenario store and the app's storage actions tell users, in Chinese or English: one
+//! [`StoreText`] variant per message. The store's errors ([`crate::store::StoreError`]) and the
+//! app's banners both say their words through it.
+
+use crate::text::Lang;
+
+/// One message about local storage. Fields are already in the message's language where they are
+/// words (`err`, `reason`), and as stored where they are data (names, keys, ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreText<'a> {
+    // Why storage refused an operation.
+    Unavailable,
+    Full,
+    Blocked {
+        key: &'a str,
+    },
+    NotFound {
+        id: &'a str,
+    },
+    Invalid {
+        detail: &'a str,
+    },
+    UndoTaken {
+        id: &'a str,
+    },
+    /// A saved scenario was saved by another window since this one opened or saved it.
+    NewerElsewhere {
+        name: &'a str,
+    },
+    /// The working draft was written by another window since this one last wrote or read it.
+    DraftNewerElsewhere,
+    Other {
+        detail: &'a str,
+    },
+
+    /// Said once when the page opens without local storage.
+    UnavailableAtStart,
+
+    // Entries set aside.
+    ReadableNow,
+    IdMismatch {
+        stored: &'a str,
+        key: &'a str,
+    },
+    QuarantinedMoved {
+        reason: &'a str,
+    },
+    QuarantinedKept {
+        reason: &'a str,
+    },
+
+    // Names the app gives to what it keeps for the user.
+    DraftName {
+        name: &'a str,
+    },
+    ConflictCopyName {
+        name: &'a str,
+    },
+
+    // The app's storage actions.
+    AutosaveFailed {
+        err: &'a str,
+    },
+    SaveFailed {
+        err: &'a str,
+    },
+    FixBeforeSaving,
+    /// New / Open / Import stopped because the unsaved work could not be kept as a draft.
+    KeepDraftFailed {
+        err: &'a str,
+    },
+    /// The form is invalid, so it cannot be kept as a draft before New / Open / Import.
+    KeepDraftInvalid,
+    ImportedAndSaved {
+        name: &'a str,
+    },
+    ImportedNotSaved {
+        name: &'a str,
+        err: &'a str,
+    },
+    ImportedMany {
+        n: usize,
+    },
+    ImportFailed {
+        err: &'a str,
+    },
+    ImportRefused {
+        detail: &'a str,
+    },
+    FileUnreadable,
+    /// Saving found a newer version from another window: this window's is kept as a copy.
+    SavedAsConflictCopy {
+        name: &'a str,
+        copy: &'a str,
+    },
+    /// The working draft was taken by another window: this window's work is kept as a copy.
+    DraftKeptAsCopy {
+        copy: &'a str,
+    },
+    /// Another window saved the open scenario; this window had no unsaved changes.
+    ReloadedFromElsewhere {
+        name: &'a str,
+    },
+    /// Another window saved the open scenario; this window's changes are unsaved.
+    ChangedElsewhereKeep {
+        name: &'a str,
+    },
+    DeletedElsewhere {
+        name: &'a str,
+    },
+    RenameFailed {
+        err: &'a str,
+    },
+    DuplicateFailed {
+        err: &'a str,
+    },
+    DeleteFailed {
+        err: &'a str,
+    },
+    UndoFailed {
+        err: &'a str,
+    },
+    DiscardFailed {
+        err: &'a str,
+    },
+    LangNotSaved {
+        err: &'a str,
+    },
+}
+
+impl StoreText<'_> {
+    /// The message in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        use StoreText::*;
+        let zh = lang == Lang::Zh;
+        match *self {
+            Unavailable if zh => "浏览器本地存储不可用（可能处于隐私模式或已被禁用），方案只保留在当前页面中，请及时导出。".into(),
+            Unavailable => "The browser's local storage is unavailable (private mode, or disabled): scenarios live in this page only, so export them.".into(),
+            Full if zh => "浏览器本地存储已满，未能保存。请导出后删除不需要的方案。".into(),
+            Full => "The browser's local storage is full; nothing was saved. Export, then delete scenarios you no longer need.".into(),
+            Blocked { key } if zh => format!("存储中的条目 {key} 无法读取，也未能移出保存；为免覆盖，暂不写入该位置。请先下载该条目再丢弃。"),
+            Blocked { key } => format!("The stored entry {key} cannot be read and could not be moved aside; to avoid overwriting it, nothing is written there. Download it, then discard it."),
+            NotFound { id } if zh => format!("找不到方案 {id}（可能已在其他窗口中删除）。"),
+            NotFound { id } => format!("No saved scenario {id} (perhaps deleted in another window)."),
+            Invalid { detail } if zh => format!("方案有误，未保存：{detail}"),
+            Invalid { detail } => format!("The scenario has errors and was not saved: {detail}"),
+            UndoTaken { id } if zh => format!("方案 {id} 的位置已被新方案占用，无法撤销删除。"),
+            UndoTaken { id } => format!("A newer scenario now uses id {id}; the deletion cannot be undone."),
+            NewerElsewhere { name } if zh => format!("另一窗口已保存了“{name}”的较新版本，未覆盖。"),
+            NewerElsewhere { name } => format!("Another window saved a newer version of “{name}”; it was not overwritten."),
+            DraftNewerElsewhere if zh => "另一窗口已更新了自动保存的草稿，未覆盖。".into(),
+            DraftNewerElsewhere => "Another window updated the autosaved draft; it was not overwritten.".into(),
+            UnavailableAtStart if zh => "浏览器本地存储不可用：本页仍可正常计算，但关闭后不会保留。请用“导出”保存方案。".into(),
+            UnavailableAtStart => "Local storage is unavailable: the calculator works, but nothing is kept after you close the page. Use Export to keep a scenario.".into(),
+            Other { detail } if zh => format!("本地存储出错：{detail}"),
+            Other { detail } => format!("Local storage error: {detail}"),
+
+            ReadableNow if zh => "此条目现在可以读取，可下载后导入恢复".into(),
+            ReadableNow => "this entry reads now; download it and import it to restore it".into(),
+            IdMismatch { stored, key } if zh => format!("条目中的编号 \"{stored}\" 与存储位置 \"{key}\" 不一致"),
+            IdMismatch { stored, key } => format!("the entry's id \"{stored}\" does not match its storage key \"{key}\""),
+            QuarantinedMoved { reason } if zh => format!("本机保存的一份数据无法读取（{reason}），已原样另存，不会被覆盖。可下载后检查。"),
+            QuarantinedMoved { reason } => format!("A stored entry could not be read ({reason}); it was set aside unchanged and will not be overwritten. Download it to check."),
+            QuarantinedKept { reason } if zh => format!("本机保存的一份数据无法读取（{reason}），且存储空间不足无法另存：该数据保持原样，不会被覆盖，本次修改只保存在内存中。"),
+            QuarantinedKept { reason } => format!("A stored entry could not be read ({reason}) and storage is too full to set it aside: it is left untouched, and this session works in memory."),
+
+            DraftName { name } if zh => format!("{name}（草稿）"),
+            DraftName { name } => format!("{name} (draft)"),
+            ConflictCopyName { name } if zh => format!("{name}（冲突副本）"),
+            ConflictCopyName { name } => format!("{name} (conflicted copy)"),
+
+            AutosaveFailed { err } if zh => format!("无法自动保存：{err}。您的输入仍保留在本页内存中，请用“导出”另存。"),
+            AutosaveFailed { err } => format!("Autosave failed: {err}. Your input stays in this page's memory; use Export to keep it."),
+            SaveFailed { err } if zh => format!("保存失败：{err}"),
+            SaveFailed { err } => format!("Could not save: {err}"),
+            FixBeforeSaving if zh => "请先修正标红的输入再保存。".into(),
+            FixBeforeSaving => "Fix the fields marked in red before saving.".into(),
+            KeepDraftFailed { err } if zh => format!("未能把未保存的内容存为草稿（{err}），为免丢失，仍显示当前方案。请先导出，或删除不需要的方案后再试。"),
+            KeepDraftFailed { err } => format!("Your unsaved work could not be kept as a draft ({err}), so it stays on screen. Export it, or delete scenarios you no longer need, then try again."),
+            KeepDraftInvalid if zh => "当前方案有标红的输入，无法存为草稿；为免丢失，仍显示当前方案。请先修正或导出。".into(),
+            KeepDraftInvalid => "The scenario has fields marked in red and cannot be kept as a draft, so it stays on screen. Fix them first.".into(),
+            ImportedAndSaved { name } if zh => format!("已导入并保存“{name}”。"),
+            ImportedAndSaved { name } => format!("Imported and saved “{name}”."),
+            ImportedNotSaved { name, err } if zh => format!("已导入“{name}”，但未能保存：{err}。它只在本页中，请导出另存。"),
+            ImportedNotSaved { name, err } => format!("Imported “{name}” but could not save it: {err}. It is in this page only; export it to keep it."),
+            ImportedMany { n } if zh => format!("已导入 {n} 个方案。"),
+            ImportedMany { n } => format!("Imported {n} scenarios."),
+            ImportFailed { err } if zh => format!("导入失败：{err}"),
+            ImportFailed { err } => format!("Import failed: {err}"),
+            ImportRefused { detail } if zh => format!("文件未导入，当前内容未改变：{detail}"),
+            ImportRefused { detail } => format!("Nothing was imported and nothing changed: {detail}"),
+            FileUnreadable if zh => "无法读取该文件。".into(),
+            FileUnreadable => "Could not read that file.".into(),
+            SavedAsConflictCopy { name, copy } if zh => format!("另一窗口已保存了“{name}”的较新版本。为免覆盖，本窗口的版本已另存为“{copy}”；两个版本都在“我的方案”中。"),
+            SavedAsConflictCopy { name, copy } => format!("Another window saved a newer version of “{name}”. So as not to overwrite it, this window's version was saved as “{copy}”; both are in My scenarios."),
+            DraftKeptAsCopy { copy } if zh => format!("另一窗口也在编辑并自动保存草稿。为免互相覆盖，本窗口的内容已另存为“{copy}”（在“我的方案”中），此后本窗口的修改请用“保存”保存。"),
+            DraftKeptAsCopy { copy } => format!("Another window is also editing the autosaved draft. So that neither overwrites the other, this window's work was saved as “{copy}” (in My scenarios); from now on, use Save in this window."),
+            ReloadedFromElsewhere { name } if zh => format!("另一窗口保存了“{name}”的新版本，已显示该版本。"),
+            ReloadedFromElsewhere { name } => format!("Another window saved a new version of “{name}”; it is shown now."),
+            ChangedElsewhereKeep { name } if zh => format!("另一窗口保存了“{name}”的新版本。本窗口的修改尚未保存；保存时将另存为副本，不会覆盖对方的版本。"),
+            ChangedElsewhereKeep { name } => format!("Another window saved a new version of “{name}”. This window's changes are not saved; saving them keeps both versions."),
+            DeletedElsewhere { name } if zh => format!("“{name}”已在另一窗口删除；当前内容仍在本页，作为未保存的草稿。"),
+            DeletedElsewhere { name } => format!("“{name}” was deleted in another window; what is on screen stays, as an unsaved draft."),
+            RenameFailed { err } if zh => format!("重命名失败：{err}"),
+            RenameFailed { err } => format!("Could not rename: {err}"),
+            DuplicateFailed { err } if zh => format!("复制失败：{err}"),
+            DuplicateFailed { err } => format!("Could not duplicate: {err}"),
+            DeleteFailed { err } if zh => format!("删除失败：{err}"),
+            DeleteFailed { err } => format!("Could not delete: {err}"),
+            UndoFailed { err } if zh => format!("无法撤销删除：{err}"),
+            UndoFailed { err } => format!("Could not undo the deletion: {err}"),
+            DiscardFailed { err } if zh => format!("未能删除该数据：{err}"),
+            DiscardFailed { err } => format!("Could not delete it: {err}"),
+            LangNotSaved { err } if zh => format!("语言设置未能保存：{err}"),
+            LangNotSaved { err } => format!("The language choice was not saved: {err}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        let all = [
+            StoreText::Full,
+            StoreText::DraftNewerElsewhere,
+            StoreText::ConflictCopyName { name: "甲" },
+            StoreText::SavedAsConflictCopy {
+                name: "甲",
+                copy: "甲（冲突副本）",
+            },
+            StoreText::KeepDraftFailed { err: "x" },
+        ];
+        for m in all {
+            let (zh, en) = (m.say(Lang::Zh), m.say(Lang::En));
+            assert_ne!(zh, en);
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) || en.contains('甲')
+            );
+        }
+        assert_eq!(
+            StoreText::ConflictCopyName { name: "甲" }.say(Lang::Zh),
+            "甲（冲突副本）"
+        );
+    }
+}
