@@ -120,6 +120,10 @@ pub enum ErrorKind {
     TypedDate {
         got: String,
     },
+    /// A document longer than the limit of [`crate::document::input`] (`path` is empty).
+    DocumentTooLarge {
+        max_bytes: usize,
+    },
 }
 
 /// A refused scenario: the field's JSON path (`fees.components[0].amount`) and why.

@@ -154,6 +154,16 @@ impl ValidationError {
             TypedWholeNumber { got } => format!("“{got}” is not a whole number"),
             TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),
             TypedDate { got } => format!("“{got}” is not a date: pick a date"),
+            DocumentTooLarge { max_bytes } => {
+                let bytes = group_thousands(&max_bytes.to_string());
+                let mib = max_bytes / (1024 * 1024);
+                match (zh, max_bytes % (1024 * 1024) == 0 && mib > 0) {
+                    (true, true) => format!("方案文件过大：超过 {bytes} 字节（{mib} MiB）"),
+                    (true, false) => format!("方案文件过大：超过 {bytes} 字节"),
+                    (false, true) => format!("document too large: more than {bytes} bytes ({mib} MiB)"),
+                    (false, false) => format!("document too large: more than {bytes} bytes"),
+                }
+            }
         }
     }
 
