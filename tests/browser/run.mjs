@@ -641,12 +641,21 @@ const tests = [
       await waitForStorage(p2, (s) => s[WORKING_KEY]?.includes(STARTER_NAME), 'the starter scenario autosaved');
       assert(!JSON.stringify(await storage(p2)).includes('坏链接'), 'nothing from the bad link is stored');
 
-      // A decompression bomb (1 MB of spaces in a few hundred bytes) is refused.
+      // A decompression bomb: a 55,000-character link whose scenario name holds 40 MiB of
+      // spaces. Inflation stops past the 1 MiB document limit and the link is called damaged.
+      const bomb = fragmentOf(`{"format":"contract-calc/scenario","version":1,"name":"${' '.repeat(40 << 20)}"}`);
+      assert(bomb.length < 65_536, `the bomb's link is ${bomb.length} characters`);
       const p3 = await newPage();
-      await p3.goto(`${url}#${fragmentOf(' '.repeat(1 << 20))}`);
+      await p3.goto(`${url}#${bomb}`);
       await p3.locator(TOTAL).waitFor();
-      await expectBanner(p3, '分享链接过大');
+      await expectBanner(p3, '分享链接已损坏');
       await expectText(p3, TOTAL, STARTER_TOTAL);
+      // A link over 65,536 characters is refused by its length, before any decoding.
+      const p4 = await newPage();
+      await p4.goto(`${url}#s1.${'A'.repeat(65_536)}`);
+      await p4.locator(TOTAL).waitFor();
+      await expectBanner(p4, '分享链接过长（超过 65,536 个字符）');
+      await expectText(p4, TOTAL, STARTER_TOTAL);
     },
   },
   {
