@@ -189,7 +189,9 @@ fn tweak_text(rng: &mut Rng, text: &str) -> String {
         let factors = ["0", "0.5", "0.99", "1.01", "2", "3", "10", "1000", "0.001"];
         let f: Decimal = rng.pick(&factors).parse().unwrap_or(Decimal::ONE);
         let y = match rng.below(4) {
-            0 => x + Decimal::new(rng.below(2_000) as i64 - 1_000, 2),
+            0 => x
+                .checked_add(Decimal::new(rng.below(2_000) as i64 - 1_000, 2))
+                .unwrap_or(x),
             1 => x.checked_mul(f).unwrap_or(x).round_dp(2),
             2 => x.checked_mul(f).unwrap_or(x),
             _ => x.round_dp(rng.below(5) as u32),
