@@ -10,8 +10,11 @@
 //! - `contract-calc whatif FILE|- --late-days D` prints the result with every invoice paid D days
 //!   late (spec §13).
 //!
-//! Invalid input exits 2 with one line on stderr naming the field; nothing goes to stdout.
+//! Invalid input exits 2 with one line on stderr naming the field; nothing goes to stdout. A
+//! document larger than [`MAX_DOCUMENT_BYTES`] (1 MiB) is refused the same way, after reading
+//! no more than that.
 
+use contract_calc::document::input::{read_document, InputError, MAX_DOCUMENT_BYTES};
 use contract_calc::document::read::compute_json;
 use contract_calc::document::read::parse_scenario;
 use contract_calc::document::samples;
@@ -23,7 +26,6 @@ use contract_calc::present::report::statement_page;
 use contract_calc::text::amount_in_words::amount_in_words;
 use contract_calc::text::Lang;
 use contract_calc::ValidationError;
-use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: contract-calc compute FILE|-    print the result JSON of a scenario
@@ -41,14 +43,21 @@ fn fail(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The document in `file` (`-`: standard input): at most [`MAX_DOCUMENT_BYTES`] are read, a
+/// larger one (or `/dev/zero`) is refused without reading on; a leading UTF-8 BOM is dropped.
 fn read(file: &str) -> Result<String, String> {
     let text = if file == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map(|_| s)
+        read_document(std::io::stdin().lock(), MAX_DOCUMENT_BYTES)
     } else {
-        std::fs::read_to_string(file)
+        std::fs::File::open(file)
+            .map_err(InputError::Io)
+            .and_then(|f| read_document(f, MAX_DOCUMENT_BYTES))
     };
-    text.map_err(|e| format!("cannot read {file}: {e}"))
+    let name = if file == "-" { "stdin" } else { file };
+    text.map_err(|e| match e {
+        InputError::Io(e) => format!("cannot read {name}: {e}"),
+        InputError::Refused(e) => format!("{name}: {e}"),
+    })
 }
 
 /// A whole number given after a flag, within `max`.

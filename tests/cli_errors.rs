@@ -359,3 +359,135 @@ fn report_prints_a_statement_page() {
     let (ok, stdout, _) = run("{}");
     assert!(!ok && stdout.is_empty());
 }
+
+/// Runs `contract-calc ARGS` with `stdin` writing into its standard input on a thread (errors
+/// ignored: the CLI may stop reading and exit), and fails if it has not exited within 20 s.
+/// Returns (exit code, stdout, stderr, time taken).
+fn run_with_feeder(
+    args: &[&str],
+    stdin: impl FnOnce(std::process::ChildStdin) + Send + 'static,
+) -> (Option<i32>, String, String, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || stdin(input));
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("contract-calc {args:?} still running after 20 s: it reads to the end");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let took = started.elapsed();
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+        took,
+    )
+}
+
+const TOO_LARGE: &str = "document too large: more than 1,048,576 bytes (1 MiB)";
+
+#[test]
+fn dev_zero_is_refused_at_the_size_limit_not_read_forever() {
+    // `contract-calc compute /dev/zero` (a slip of the tab key) stops after 1 MiB + 1 bytes.
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(["compute", "/dev/zero"])
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("contract-calc: /dev/zero: {TOO_LARGE}\n")
+    );
+    println!("compute /dev/zero refused in {took:?}");
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
+fn an_endless_stdin_is_refused_at_the_size_limit() {
+    // A pipe that never ends (`yes | contract-calc compute -`): refused with one line once
+    // 1 MiB is passed, without waiting for an end that never comes.
+    let (code, stdout, stderr, took) = run_with_feeder(&["compute", "-"], |mut stdin| {
+        let chunk = [b' '; 64 * 1024];
+        while stdin.write_all(&chunk).is_ok() {}
+    });
+    assert_eq!(code, Some(2));
+    assert_eq!(stdout, "");
+    assert_eq!(stderr, format!("contract-calc: stdin: {TOO_LARGE}\n"));
+    println!("endless stdin refused in {took:?}");
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
+fn a_scenario_just_over_the_limit_is_refused_by_every_command() {
+    // The fixture padded with spaces to 1 MiB + 1 byte: still valid JSON, but over the limit;
+    // padded to exactly 1 MiB it is read and computed.
+    let text = base().to_string();
+    let limit = contract_calc::document::input::MAX_DOCUMENT_BYTES;
+    let at_limit = format!("{text}{}", " ".repeat(limit - text.len()));
+    let (ok, stdout, stderr) = run_cli(&["compute", "-"], at_limit.as_bytes());
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("total_fees"));
+    let over = format!("{at_limit} ");
+    for args in [
+        &["compute", "-"][..],
+        &["report", "-"],
+        &["link", "-"],
+        &["whatif", "-", "--late-days", "3"],
+        &["exposure", "-", "--days", "3"],
+    ] {
+        let bytes = over.clone().into_bytes();
+        let (code, stdout, stderr, _) =
+            run_with_feeder(args, move |mut stdin| drop(stdin.write_all(&bytes)));
+        assert_eq!(code, Some(2), "{args:?}");
+        assert_eq!(stdout, "", "{args:?}");
+        assert_eq!(
+            stderr,
+            format!("contract-calc: stdin: {TOO_LARGE}\n"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_file_starting_with_a_byte_order_mark_is_read() {
+    // Windows Notepad saves "UTF-8" with EF BB BF first; the app's import accepts such a file,
+    // so the CLI does too, with the same result as without the mark.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/monthly-operation-2025.json"
+    ))
+    .unwrap();
+    let path = std::env::temp_dir().join(format!("contract-calc-bom-{}.json", std::process::id()));
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    let with_bom = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(["compute", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(
+        with_bom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with_bom.stderr)
+    );
+    let (ok, without_bom, _) = run(&text);
+    assert!(ok);
+    assert_eq!(String::from_utf8_lossy(&with_bom.stdout), without_bom);
+    // On standard input too.
+    let (ok, stdout, stderr) = run(&format!("\u{feff}{text}"));
+    assert!(ok, "{stderr}");
+    assert_eq!(stdout, without_bom);
+}

@@ -34,7 +34,7 @@ fn a_document_over_one_mebibyte_is_refused_before_it_is_parsed() {
     v["name"] = json!("x".repeat(MAX_DOCUMENT_BYTES));
     assert_eq!(
         refusal(&v.to_string()),
-        "too large: a scenario document is at most 1024 KB"
+        "document too large: more than 1,048,576 bytes (1 MiB)"
     );
 }
 

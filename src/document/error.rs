@@ -94,10 +94,6 @@ pub enum ErrorKind {
         got: String,
         allowed: &'static [u32],
     },
-    /// The document is larger than [`crate::document::read::MAX_DOCUMENT_BYTES`].
-    DocumentTooLarge {
-        max_bytes: usize,
-    },
     /// A name or label longer than allowed.
     TextTooLong {
         max_chars: usize,
@@ -144,6 +140,10 @@ pub enum ErrorKind {
     /// A form field: no valid date chosen.
     TypedDate {
         got: String,
+    },
+    /// A document longer than the limit of [`crate::document::input`] (`path` is empty).
+    DocumentTooLarge {
+        max_bytes: usize,
     },
 }
 

