@@ -501,7 +501,8 @@ proptest! {
 
     #[test]
     fn a_scenario_survives_save_and_load(mut s in scenario(), note in "[a-z一-龥]{0,8}") {
-        s.extra.insert("app_note".into(), json!({ "text": note, "n": 1 }));
+        let note = serde_json::value::to_raw_value(&json!({ "text": note, "n": 1 })).unwrap();
+        s.extra.insert("app_note".into(), note);
         let once = parse_scenario(&s.to_json()).unwrap();
         prop_assert_eq!(&once, &s);
         prop_assert_eq!(once.to_json(), s.to_json());

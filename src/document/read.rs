@@ -670,7 +670,15 @@ impl<'a> Obj<'a> {
                     },
                 ));
             }
-            let used = self.budget.get() + k.len() + v.to_string().len();
+            let raw = serde_json::value::to_raw_value(v).map_err(|e| {
+                self.err(
+                    k,
+                    ErrorKind::Json {
+                        detail: e.to_string(),
+                    },
+                )
+            })?;
+            let used = self.budget.get() + k.len() + raw.get().len();
             if used > MAX_UNKNOWN_BYTES {
                 return Err(self.err(
                     k,
@@ -680,7 +688,7 @@ impl<'a> Obj<'a> {
                 ));
             }
             self.budget.set(used);
-            out.insert(k.clone(), v.clone());
+            out.insert(k.clone(), raw);
         }
         Ok(out)
     }

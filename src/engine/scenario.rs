@@ -6,16 +6,68 @@
 use crate::engine::calendar::Calendar;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::ser::SerializeMap;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 /// The `format` every scenario document carries.
 pub const FORMAT: &str = "contract-calc/scenario";
 /// The version this build reads and writes.
 pub const VERSION: u64 = 1;
 
-/// Unknown fields of one JSON object, preserved on re-save.
-pub type Extra = Map<String, Value>;
+/// Unknown fields of one JSON object, preserved on re-save as the JSON text they were read as:
+/// copying a scenario copies a few strings, never a tree (the reader bounds them, 64 KiB in all).
+#[derive(Debug, Clone, Default)]
+pub struct Extra(Vec<(String, Box<RawValue>)>);
+
+impl Extra {
+    pub fn new() -> Extra {
+        Extra(Vec::new())
+    }
+
+    /// Keeps `value` under `key` (replacing a field of the same name).
+    pub fn insert(&mut self, key: String, value: Box<RawValue>) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    /// The JSON text kept under `key`.
+    pub fn get(&self, key: &str) -> Option<&RawValue> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| &**v)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Extra) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|((a, x), (b, y))| a == b && x.get() == y.get())
+    }
+}
+
+impl Serialize for Extra {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
