@@ -27,6 +27,8 @@ enum Kind {
     Number,
     Rate,
     Date,
+    /// A billed period's first day, suggested from `#billed-periods`.
+    Period,
 }
 
 pub(super) fn dom_id(path: &str) -> String {
@@ -80,7 +82,7 @@ fn field_view(
     };
     let (input_type, mode) = match kind {
         Kind::Date => ("date", "numeric"),
-        Kind::Text => ("text", "text"),
+        Kind::Text | Kind::Period => ("text", "text"),
         Kind::Number => ("text", "numeric"),
         Kind::Money | Kind::Rate => ("text", "decimal"),
     };
@@ -122,6 +124,7 @@ fn field_view(
                 type=input_type
                 inputmode=mode
                 autocomplete="off"
+                list=(kind == Kind::Period).then_some("billed-periods")
                 data-path=path.clone()
                 aria-describedby=format!("{hint_id} {err_id}")
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
@@ -572,40 +575,42 @@ fn billed_periods(
     })
 }
 
-/// §13 which billed period a payment is for (Civil Code Art. 560 ¶1); none = the earliest due.
+/// The billed periods' first days and labels, for choosing one: changes only when the periods do
+/// (not on every keystroke into an amount).
+fn period_choices(ctx: Ctx) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
+        billed_periods(ctx)
+            .into_iter()
+            .map(|(start, label, _, _)| (start.to_string(), label))
+            .collect()
+    })
+}
+
+/// §13 which billed period a payment is for (Civil Code Art. 560 ¶1), as the period's first day;
+/// empty = the earliest due. One shared list of suggestions (`#billed-periods`) serves every row.
 fn for_period(ctx: Ctx, i: usize) -> impl IntoView {
-    let path = format!("payment.payments[{i}].for");
-    let id = dom_id(&path);
-    let err_id = format!("{id}-err");
-    let error = {
-        let path = path.clone();
-        Memo::new(move |_| ctx.error_at(&path))
-    };
-    let current = Memo::new(move |_| {
-        ctx.form.with(|f| {
+    field(
+        ctx,
+        format!("payment.payments[{i}].for"),
+        ("抵充哪一期（可选）", "For period (optional)"),
+        (
+            "该期第一天，如 2025-06-01；留空 = 最早到期",
+            "Its first day, e.g. 2025-06-01; empty = earliest due",
+        ),
+        "",
+        Kind::Period,
+        move |f| {
             f.payments
                 .get(i)
                 .map(|p| p.for_period.clone())
                 .unwrap_or_default()
-        })
-    });
-    view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{ctx.t("抵充哪一期", "For period")}</label>
-            <select id=id data-path=path aria-describedby=err_id.clone() on:change=move |ev| {
-                let v = event_target_value(&ev);
-                ctx.form.update(|f| if let Some(p) = f.payments.get_mut(i) { p.for_period = v });
-            }>
-                <option value="" prop:selected=move || current.with(String::is_empty)>{ctx.t("最早到期（默认）", "Earliest due (default)")}</option>
-                {move || billed_periods(ctx).into_iter().map(|(start, label, _, _)| {
-                    let value = start.to_string();
-                    let selected = value.clone();
-                    view! { <option value=value prop:selected=move || current.with(|c| *c == selected)>{label}</option> }
-                }).collect_view()}
-            </select>
-            <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
-        </div>
-    }
+        },
+        move |f, v| {
+            if let Some(p) = f.payments.get_mut(i) {
+                p.for_period = v
+            }
+        },
+    )
 }
 
 /// Payments dated before the term starts settle its first fees in advance (Art. 560): say so,
@@ -646,6 +651,7 @@ fn prepayment_note(ctx: Ctx) -> impl IntoView {
 
 /// "November paid 45 days late" in three inputs: the period, the days late, add.
 fn late_payment_helper(ctx: Ctx) -> impl IntoView {
+    let choices = period_choices(ctx);
     let period = RwSignal::new(String::new());
     let days = RwSignal::new(String::from("30"));
     view! {
@@ -653,8 +659,11 @@ fn late_payment_helper(ctx: Ctx) -> impl IntoView {
             <label for="f-quick-period">{ctx.t("快速录入：", "Quick entry:")}</label>
             <select id="f-quick-period" data-testid="quick-period" on:change=move |ev| period.set(event_target_value(&ev))>
                 <option value="">{ctx.t("选择计费期", "Pick a period")}</option>
-                {move || billed_periods(ctx).into_iter().map(|(start, label, _, _)| view! { <option value=start.to_string()>{label}</option> }).collect_view()}
+                {move || choices.get().into_iter().map(|(start, label)| view! { <option value=start>{label}</option> }).collect_view()}
             </select>
+            <datalist id="billed-periods">
+                {move || choices.get().into_iter().map(|(start, label)| view! { <option value=start>{label}</option> }).collect_view()}
+            </datalist>
             <span>{ctx.t("迟付", "paid")}</span>
             <input type="text" inputmode="numeric" data-testid="quick-days" aria-label=ctx.t("迟付天数", "Days late")
                 prop:value=move || days.get() on:input=move |ev| days.set(event_target_value(&ev))/>

@@ -215,35 +215,48 @@ pub fn SummaryBar() -> impl IntoView {
 #[component]
 fn WhatIf() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let figures = Memo::new(move |_| {
+    let has_clause = Memo::new(move |_| {
+        ctx.shown
+            .with(|(f, _)| f.as_ref().is_some_and(|(s, _)| s.late_payment.is_some()))
+    });
+    // One more computation, done after the figures are on screen so that typing stays quick.
+    let figures = RwSignal::new(None::<(rust_decimal::Decimal, bool)>);
+    Effect::new(move |_| {
         let days = ctx.what_if_days.get();
-        ctx.shown.with(|(f, _)| {
-            let (s, _) = f.as_ref()?;
-            s.late_payment.as_ref()?;
-            crate::engine::what_if::what_if_late(s, days).ok().map(|r| {
-                (
-                    r.late_payment.total_penalty,
-                    r.late_payment.suspend_right_from.is_some(),
-                )
-            })
-        })
+        ctx.shown.track();
+        set_timeout(
+            move || {
+                let result = ctx.shown.with_untracked(|(f, _)| {
+                    let (s, _) = f.as_ref()?;
+                    s.late_payment.as_ref()?;
+                    crate::engine::what_if::what_if_late(s, days).ok().map(|r| {
+                        (
+                            r.late_payment.total_penalty,
+                            r.late_payment.suspend_right_from.is_some(),
+                        )
+                    })
+                });
+                figures.set(result);
+            },
+            std::time::Duration::ZERO,
+        );
     });
     view! {
-        {move || figures.get().map(|(penalty, suspend)| view! {
+        <Show when=move || has_clause.get()>
             <div class="what-if" data-testid="what-if">
                 <label for="f-what-if-days">{ctx.t("假设每期均迟付", "If every invoice is paid")}</label>
                 <input id="f-what-if-days" data-testid="what-if-days" type="number" min="0" max="3660" inputmode="numeric"
-                    prop:value=move || ctx.what_if_days.get().to_string()
+                    prop:value=move || ctx.what_if_days.get_untracked().to_string()
                     on:input=move |ev| {
                         if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() {
                             ctx.what_if_days.set(d.min(3660));
                         }
                     }/>
                 <span>{ctx.t("日：违约金合计", "days late, penalties total")}</span>
-                <strong data-testid="what-if-penalty">{format_yuan(penalty)}</strong>
-                {suspend.then(|| view! { <span class="warn">{ctx.t("（乙方届时有权暂停服务）", "(the supplier may then suspend service)")}</span> })}
+                <strong data-testid="what-if-penalty">{move || figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()}</strong>
+                {move || figures.get().is_some_and(|(_, s)| s).then(|| view! { <span class="warn">{ctx.t("（乙方届时有权暂停服务）", "(the supplier may then suspend service)")}</span> })}
             </div>
-        })}
+        </Show>
     }
 }
 

@@ -567,7 +567,7 @@ const tests = [
       // Due 2025-07-10, paid 45 days later on 2025-08-24, for June (Art. 560 ¶1).
       assertEq(await field(page, `payment.payments[${n}].date`).inputValue(), '2025-08-24', 'payment date');
       assertEq(await field(page, `payment.payments[${n}].amount`).inputValue(), '50000.00', 'amount');
-      assertEq(await page.locator(`#f-payment-payments-${n}--for option:checked`).textContent(), '2025-06', 'for June');
+      assertEq(await field(page, `payment.payments[${n}].for`).inputValue(), '2025-06-01', 'for June (its first day)');
       await page.locator('[data-card=late-penalty] > summary').click();
       const claim = await page.getByTestId('claim-table').locator('tbody tr').allTextContents();
       // 50,000 × 0.05% × 45 = ¥1,125.00, from 2025-07-11 to 2025-08-24.
