@@ -1144,6 +1144,14 @@ const tests = [
       await page.locator('[data-testid=contract-total-card] summary').click();
       await page.getByTestId('cycle-table').waitFor({ state: 'visible' });
       await check('with the cycle table open');
+      // The penalty breakdown (计算明细, curve, copy button) and a settlement, in English.
+      await page.getByTestId('lang-toggle').click();
+      await page.locator('#f-term-on').check();
+      await page.locator('[data-card=late-penalty] > summary').click();
+      await page.getByTestId('claim-table').waitFor();
+      await check('with the penalty breakdown and a settlement, in English');
+      await page.getByTestId('lang-toggle').click();
+      await page.locator('#f-term-on').uncheck();
       await page.getByTestId('copy-link').click();
       await page.getByTestId('share-panel').waitFor();
       await check('with the share panel open');
