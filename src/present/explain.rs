@@ -17,10 +17,7 @@ fn pick(lang: Lang, zh: &str, en: &str) -> String {
 
 pub use crate::text::date_words;
 
-/// A fraction as a percentage without trailing zeros: 0.0005 → `0.05%`.
-pub fn percent(f: Decimal) -> String {
-    format!("{}%", (f * Decimal::ONE_HUNDRED).round_dp(6).normalize())
-}
+pub use crate::text::rates::percent;
 
 /// A rate as people say it: 0.0005 per 1 day → "0.05%/日" / "0.05% per day".
 pub fn rate_words(fraction: Decimal, per_days: u32, lang: Lang) -> String {

@@ -76,7 +76,8 @@ pub fn fraction_words(f: Decimal) -> String {
     format!("{unit}{}", number_words(f * scale))
 }
 
-fn percent(f: Decimal) -> String {
+/// A fraction as a percentage without trailing zeros: 0.0005 → `0.05%`.
+pub fn percent(f: Decimal) -> String {
     format!("{}%", (f * Decimal::ONE_HUNDRED).round_dp(6).normalize())
 }
 
