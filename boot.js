@@ -5,3 +5,10 @@
 const path = (name) => document.querySelector(`meta[name="${name}"]`).content;
 const { default: init } = await import(path('wasm-app-js'));
 await init({ module_or_path: path('wasm-app-wasm') });
+
+// The offline copy (sw.js), once the figures are up: nothing competes with the first visit.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  const register = () => navigator.serviceWorker.register('./sw.js').catch(() => {});
+  if (document.readyState === 'complete') setTimeout(register, 0);
+  else addEventListener('load', register, { once: true });
+}

@@ -4,7 +4,16 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+
+const gzipCache = new Map();
+/** `body` gzipped at level 9, once per file and content. */
+function gzipped(file, body) {
+  const key = `${file}:${body.length}`;
+  if (!gzipCache.has(key)) gzipCache.set(key, zlib.gzipSync(body, { level: 9 }));
+  return gzipCache.get(key);
+}
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -31,11 +40,21 @@ export function requireDist(dir = DIST) {
   }
 }
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
+
 /**
  * Serves `dir` on 127.0.0.1 at a free port. Resolves to { url, close() }. `/` and paths without
  * a file extension get index.html (a single-page app); missing files get 404.
+ *
+ * Options: `encoding` — `'gzip'` serves every text and wasm body gzip-compressed to a client that
+ * accepts it (as a static host does; the phone measurement uses this), `'precompressed'` serves
+ * the `.br`/`.gz` file beside a file when there is one (as a host configured for Trunk's dist/
+ * does); `offline()` on the returned object makes every later request fail (a closed network),
+ * `override(pathname, body)` replaces one file's content.
  */
-export function serveDir(dir = DIST) {
+export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
+  let down = false;
+  const overrides = new Map();
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     let rel;
@@ -52,13 +71,39 @@ export function serveDir(dir = DIST) {
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file) && path.extname(rel) === '') file = path.join(root, 'index.html');
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
+    if (overrides.has(rel)) {
+      const type = MIME[path.extname(rel).toLowerCase()] || 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(overrides.get(rel));
+      return;
+    }
+    const ext = path.extname(file).toLowerCase();
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    const headers = { 'content-type': MIME[ext] || 'application/octet-stream', 'cache-control': 'no-store' };
+    if (encoding === 'precompressed') {
+      for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (accepts.includes(name) && fs.existsSync(file + suffix)) {
+          headers['content-encoding'] = name;
+          headers.vary = 'accept-encoding';
+          file += suffix;
+          break;
+        }
+      }
+    }
     fs.readFile(file, (err, body) => {
       if (err) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      if (encoding === 'gzip' && COMPRESSIBLE.has(ext) && accepts.includes('gzip')) {
+        body = gzipped(file, body);
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers).end(body);
     });
   });
   return new Promise((resolve, reject) => {
@@ -67,7 +112,11 @@ export function serveDir(dir = DIST) {
       const { port } = server.address();
       resolve({
         url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
+        offline: () => { down = true; },
+        /** Serves `body` at `pathname` from now on (a new release of one file), or the file again when null. */
+        override: (pathname, body) => (body == null ? overrides.delete(pathname) : overrides.set(pathname, body)),
+        online: () => { down = false; },
+        close: () => new Promise((done) => { server.close(() => done()); server.closeAllConnections?.(); }),
       });
     });
   });

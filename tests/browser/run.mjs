@@ -1349,6 +1349,67 @@ const tests = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Offline (sw.js, issue 9)
+
+/** Waits until the service worker has copied this release and controls the page; its cache names. */
+async function offlineCopyReady(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker?.getRegistration();
+    return !!(reg?.active && navigator.serviceWorker.controller);
+  }, null, { polling: 100, timeout: 15_000 });
+  return page.evaluate(() => caches.keys());
+}
+
+tests.push(
+  {
+    name: 'offline: a second visit opens with the network off, from the copy the service worker kept, with the draft',
+    async run({ page, context, server, url }) {
+      await openApp(page, url);
+      const versions = await offlineCopyReady(page);
+      assertEq(versions.length, 1, 'offline copies after the first visit');
+      assert(/^contract-calc-[0-9a-f]{16}$/.test(versions[0]), `the copy is named for its release: ${versions[0]}`);
+      await field(page, FEE0).fill('46000');
+      await expectText(page, TOTAL, '¥612,000.00');
+      server.offline();
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await expectText(page, TOTAL, '¥612,000.00');
+        assertEq(await field(page, FEE0).inputValue(), '46000.00', 'the fee typed before going offline');
+        // Still a working calculator offline.
+        await field(page, FEE1).fill('4000');
+        await expectText(page, TOTAL, '¥600,000.00');
+      } finally {
+        await context.setOffline(false);
+        server.online();
+      }
+    },
+  },
+  {
+    name: 'offline: a new release replaces the old copy (its service worker takes over and deletes the old files)',
+    async run({ page, server, url }) {
+      await openApp(page, url);
+      const [old] = await offlineCopyReady(page);
+      const released = await (await fetch(new URL('sw.js', url))).text();
+      const next = 'contract-calc-00000000000next';
+      assert(released.includes(JSON.stringify(old)), 'dist/sw.js names its release');
+      server.override('/sw.js', released.replace(JSON.stringify(old), JSON.stringify(next)));
+      try {
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+        await page.waitForFunction(async (want) => {
+          const keys = await caches.keys();
+          return keys.length === 1 && keys[0] === want;
+        }, next, { polling: 100, timeout: 15_000 });
+        await page.reload();
+        await expectText(page, TOTAL, STARTER_TOTAL);
+      } finally {
+        server.override('/sw.js', null);
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
 // Runner
 
 function withTimeout(promise, ms, what) {
@@ -1385,7 +1446,7 @@ async function main() {
         return p;
       };
       try {
-        await withTimeout(t.run({ page, context, browser, url: server.url, errors, newPage }), TEST_TIMEOUT_MS, t.name);
+        await withTimeout(t.run({ page, context, browser, server, url: server.url, errors, newPage }), TEST_TIMEOUT_MS, t.name);
         if (errors.length) throw new Error(errors.join('\n    '));
         passed++;
         console.log(`ok   ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);

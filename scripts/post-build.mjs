@@ -1,0 +1,47 @@
+// Trunk's post_build hook (Trunk.toml), run in the staging directory before it becomes dist/:
+// 1. writes the release into sw.js: VERSION, a digest of every file's name and content, and
+//    ASSETS, the files the service worker keeps for offline visits;
+// 2. writes a .br and a .gz beside every text and wasm file, so that a static host set up to
+//    serve precompressed files (nginx gzip_static/brotli_static, Caddy precompressed, …) sends
+//    the smallest without compressing on each request.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by trunk build');
+
+const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json|txt)$/;
+const files = fs.readdirSync(dir)
+  .filter((name) => fs.statSync(path.join(dir, name)).isFile())
+  .filter((name) => !/\.(br|gz)$/.test(name) && name !== 'sw.js')
+  .sort();
+
+const digest = crypto.createHash('sha256');
+for (const name of files) digest.update(name).update('\0').update(fs.readFileSync(path.join(dir, name)));
+const version = `contract-calc-${digest.digest('hex').slice(0, 16)}`;
+const assets = ['./', ...files.filter((name) => name !== 'index.html')];
+
+const swPath = path.join(dir, 'sw.js');
+const sw = fs.readFileSync(swPath, 'utf8');
+const released = sw
+  .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
+  .replace(/^const ASSETS = .*;$/m, `const ASSETS = ${JSON.stringify(assets)};`);
+if (released === sw || !released.includes(version)) throw new Error('sw.js: VERSION/ASSETS lines not found');
+fs.writeFileSync(swPath, released);
+
+let gz = 0;
+let br = 0;
+for (const name of [...files, 'sw.js'].filter((n) => COMPRESSIBLE.test(n))) {
+  const body = fs.readFileSync(path.join(dir, name));
+  const g = zlib.gzipSync(body, { level: 9 });
+  const b = zlib.brotliCompressSync(body, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  fs.writeFileSync(path.join(dir, `${name}.gz`), g);
+  fs.writeFileSync(path.join(dir, `${name}.br`), b);
+  gz += g.length;
+  br += b.length;
+}
+console.log(`post-build: ${version}, ${assets.length} files kept offline; precompressed: gzip ${(gz / 1024).toFixed(1)} KiB, brotli ${(br / 1024).toFixed(1)} KiB`);
