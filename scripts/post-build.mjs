@@ -1,4 +1,5 @@
 // Trunk's post_build hook (Trunk.toml), run in the staging directory before it becomes dist/:
+// 0. gives the first-figures module hashed names and preloads it (see below);
 // 1. writes the release into sw.js: VERSION, a digest of every file's name and content, and
 //    ASSETS, the files the service worker keeps for offline visits;
 // 2. writes a .br and a .gz beside every text and wasm file, so that a static host set up to
@@ -13,6 +14,30 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by trunk build');
 
 const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json|txt)$/;
+
+// 0. The first-figures module (built by Trunk as a "worker", so named after its binary): content-
+//    hashed names like the app's, written into index.html's two <meta> elements, and preloaded.
+{
+  const js = 'contract-calc-figures.js';
+  const wasm = 'contract-calc-figures_bg.wasm';
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, wasm)))
+    .update(fs.readFileSync(path.join(dir, js))).digest('hex').slice(0, 16);
+  const hashedJs = `contract-calc-figures-${hash}.js`;
+  const hashedWasm = `contract-calc-figures-${hash}_bg.wasm`;
+  fs.renameSync(path.join(dir, js), path.join(dir, hashedJs));
+  fs.renameSync(path.join(dir, wasm), path.join(dir, hashedWasm));
+  const sri = (name) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, name))).digest('base64')}`;
+  const base = process.env.TRUNK_PUBLIC_URL || '/';
+  const htmlPath = path.join(dir, 'index.html');
+  const html = fs.readFileSync(htmlPath, 'utf8');
+  const named = html
+    .replace(`content="${js}"`, `content="${base}${hashedJs}"`)
+    .replace(`content="${wasm}"`, `content="${base}${hashedWasm}"`)
+    .replace('</head>', `<link rel="modulepreload" href="${base}${hashedJs}" crossorigin="anonymous" integrity="${sri(hashedJs)}">`
+      + `<link rel="preload" href="${base}${hashedWasm}" crossorigin="anonymous" as="fetch" type="application/wasm"></head>`);
+  if (!named.includes(hashedJs) || !named.includes(hashedWasm)) throw new Error('index.html: the wasm-figures <meta> elements are missing');
+  fs.writeFileSync(htmlPath, named);
+}
 const files = fs.readdirSync(dir)
   .filter((name) => fs.statSync(path.join(dir, name)).isFile())
   .filter((name) => !/\.(br|gz)$/.test(name) && name !== 'sw.js')

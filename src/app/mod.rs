@@ -33,6 +33,13 @@ use web_kv::WebKv;
 /// Entry point called by `src/bin/web.rs`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The static shell of index.html, with the first figures, gives way to the app.
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell"))
+    {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 

@@ -3,7 +3,7 @@
 //! it, and never overwrites a stored scenario silently; a damaged link is reported and ignored.
 
 use super::{dom, BannerKind, Ctx};
-use crate::document::share_link::{decode, encode, qr_svg, PREFIX};
+use crate::document::share_link::{decode, encode, qr_svg};
 // Unsaved edits to a scenario opened from a link are kept in this tab's session storage, so
 // that a reload does not lose them (the stored scenarios stay untouched until the user saves).
 use crate::store::keys::LINK_DRAFT_KEY;
@@ -23,11 +23,7 @@ pub fn forget_link_draft() {
 
 /// The tab's unsaved edits of the scenario behind `fragment`, if any.
 fn link_draft(fragment: &str) -> Option<crate::engine::scenario::Scenario> {
-    let doc: serde_json::Value = serde_json::from_str(&dom::session_get(LINK_DRAFT_KEY)?).ok()?;
-    if doc.get("hash")?.as_str()? != fragment {
-        return None;
-    }
-    crate::document::read::scenario_from_value(doc.get("scenario")?).ok()
+    crate::store::opening::link_draft(&dom::session_get(LINK_DRAFT_KEY)?, fragment)
 }
 
 /// Opens the scenario in the address's fragment, if there is one (with this tab's unsaved edits
@@ -54,7 +50,7 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
             };
             ctx.banner(BannerKind::FromLink, zh, en);
         }
-        Err(e) if fragment.starts_with(PREFIX) || fragment.len() > 8 => {
+        Err(e) if crate::store::opening::is_link(&fragment) => {
             ctx.banner(
                 BannerKind::Warning,
                 format!(

@@ -9,7 +9,8 @@
 //! - [`saved`]: a saved scenario's stored entry, with its revision;
 //! - [`working`]: the working draft, and the rule that keeps two tabs from overwriting it;
 //! - [`quarantine`]: entries this build cannot read, set aside byte for byte;
-//! - [`export`]: the export / import file format.
+//! - [`export`]: the export / import file format;
+//! - [`opening`]: which scenario the page opens with, read-only (for the first figures).
 //!
 //! What the store tells users is worded in [`crate::text::store`].
 
@@ -17,6 +18,7 @@ pub mod export;
 pub mod keys;
 pub mod kv;
 pub mod library;
+pub mod opening;
 pub mod quarantine;
 pub mod saved;
 pub mod working;

@@ -88,10 +88,12 @@ async function once(browser, url, selector, { secondVisitOffline = false } = {})
     const cdp = await throttled(context, page);
     if (!secondVisitOffline) return await firstFigure(page, url, selector);
     await firstFigure(page, url, selector);
-    // Let the service worker install and take its copies, then cut the network.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null || window.__swReady === true, null, { timeout: 60_000 })
-      .catch(() => {});
-    await page.evaluate(() => navigator.serviceWorker?.ready);
+    // Let the service worker install, take its copies and take over, then cut the network.
+    const deadline = Date.now() + 60_000;
+    while (!(await page.evaluate(async () => !!navigator.serviceWorker?.controller && (await caches.keys()).length > 0))) {
+      if (Date.now() > deadline) throw new Error('the service worker never took over');
+      await page.waitForTimeout(200);
+    }
     await cdp.send('Network.emulateNetworkConditions', { ...SLOW_4G, offline: true });
     await context.setOffline(true);
     return await firstFigure(page, url, selector);

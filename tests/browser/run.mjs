@@ -9,6 +9,7 @@
 //
 // `node tests/browser/run.mjs WORD` runs only the tests whose name contains WORD.
 import zlib from 'node:zlib';
+import fs from 'node:fs';
 import { serveDir, launchBrowser, collectErrors, requireDist } from './lib.mjs';
 import { WORKING_KEY, SAVED_PREFIX, LANG_KEY, QUARANTINE_PREFIX, LINK_DRAFT_KEY } from './keys.mjs';
 
@@ -65,10 +66,20 @@ function field(page, path) {
   return page.locator(`[data-path="${path}"]`);
 }
 
-/** Opens the app at `url` and waits until the contract total is shown. */
+/**
+ * Opens the app at `url` and waits until it has started (the static shell, which may show the
+ * first figures before, is gone) and shows the contract total.
+ */
 async function openApp(page, url) {
   await page.goto(url);
+  await page.locator('#shell').waitFor({ state: 'detached' });
   await page.locator(TOTAL).waitFor({ state: 'visible' });
+}
+
+/** Reloads and waits until the app has started again (see `openApp`). */
+async function reloadApp(page) {
+  await page.reload();
+  await page.locator('#shell').waitFor({ state: 'detached' });
 }
 
 /** A copy of the page's local storage as a plain object. */
@@ -201,7 +212,7 @@ const tests = [
   {
     name: 'the page has the product heading and the zh-CN language',
     async run({ page, url }) {
-      await page.goto(url);
+      await openApp(page, url);
       await expectText(page, 'h1', '售后服务外包合同计算器');
       const lang = await page.getAttribute('html', 'lang');
       if (lang !== 'zh-CN') throw new Error(`<html lang> is ${JSON.stringify(lang)}`);
@@ -264,7 +275,7 @@ const tests = [
       await field(page, FEE1).fill('1万');
       await expectText(page, TOTAL, '¥660,000.00');
       await expectText(page, NAME, '重新加载测试');
-      await page.reload();
+      await reloadApp(page);
       await page.locator(TOTAL).waitFor();
       await expectText(page, TOTAL, '¥660,000.00');
       await expectText(page, NAME, '重新加载测试');
@@ -321,7 +332,7 @@ const tests = [
       assertEq(await fresh.evaluate(() => location.hash), '', 'the address fragment after saving');
       await bannerWith(fresh, '分享链接打开的方案').waitFor({ state: 'detached' });
       await expectText(fresh, '[data-testid=save-state]', '已保存');
-      await fresh.reload();
+      await reloadApp(fresh);
       await expectText(fresh, TOTAL, '¥636,000.00');
       await expectText(fresh, NAME, '分享测试');
 
@@ -360,7 +371,7 @@ const tests = [
       await field(fresh, FEE0).fill('40000');
       await expectText(fresh, TOTAL, '¥540,000.00');
       await fresh.waitForTimeout(400);
-      await fresh.reload();
+      await reloadApp(fresh);
       await expectText(fresh, TOTAL, '¥540,000.00');
       await expectBanner(fresh, '分享链接打开的方案');
       const store = await storage(fresh);
@@ -598,7 +609,7 @@ const tests = [
       await page.getByTestId('as-of-note').waitFor();
       const then = (await page.locator(PENALTY).textContent()).trim();
       await page.waitForTimeout(400);
-      await page.reload();
+      await reloadApp(page);
       await expectText(page, PENALTY, then);
       const note = page.getByTestId('as-of-note');
       assert((await note.textContent()).includes('以上数字截至2025年9月30日'), await note.textContent());
@@ -764,7 +775,7 @@ const tests = [
       await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('55000'), 'the new working scenario');
       assertEq((await storage(page))[keys[0]], raw, 'the quarantined text after autosave');
       // The next start does not report it again as new, and does not lose it.
-      await page.reload();
+      await reloadApp(page);
       await expectText(page, TOTAL, '¥720,000.00');
       assertEq((await storage(page))[keys[0]], raw, 'the quarantined text after reload');
     },
@@ -907,7 +918,7 @@ const tests = [
       assertEq(await page.title(), 'Service outsourcing contract calculator', 'the title');
       await expectText(page, '[data-testid=lang-toggle]', '中文');
       await waitForStorage(page, (s) => s[LANG_KEY] === 'en', `${LANG_KEY} = en`);
-      await page.reload();
+      await reloadApp(page);
       await expectText(page, 'h1', 'Service Outsourcing Contract Calculator');
       assertEq(await page.getAttribute('html', 'lang'), 'en', '<html lang> after reload');
       await expectText(page, TOTAL, STARTER_TOTAL);
@@ -968,8 +979,7 @@ const tests = [
   {
     name: 'a damaged or hostile share link is reported and the app still computes',
     async run({ page, url, newPage }) {
-      await page.goto(`${url}#s1.garbage`);
-      await page.locator(TOTAL).waitFor();
+      await openApp(page, `${url}#s1.garbage`);
       await expectBanner(page, '链接中的方案无法打开');
       await expectBanner(page, '分享链接已损坏');
       await expectText(page, TOTAL, STARTER_TOTAL);
@@ -1297,7 +1307,7 @@ const tests = [
       let store = await storage(page);
       assert(store[WORKING_KEY].includes('一号窗口') && !store[WORKING_KEY].includes('二号窗口'), `the shared draft: ${store[WORKING_KEY].slice(0, 120)}`);
       // A reload of tab 2 shows its own draft again, not tab 1's.
-      await tab2.reload();
+      await reloadApp(tab2);
       await expectText(tab2, NAME, '二号窗口（草稿）');
       await expectText(tab2, TOTAL, '¥540,000.00');
       // Tab 1 goes on autosaving the shared draft.
@@ -1349,15 +1359,92 @@ const tests = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// First figures (src/bin/figures.rs, issue 9): the static shell shows the opening scenario's
+// figures before the app's wasm has arrived — the same figures the app then shows, or none.
+
+/** Holds back the app's wasm until the returned function is called. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/contract-calc-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+const SHELL_TOTAL = `#shell-results ${TOTAL}`;
+const SHELL_PENALTY = `#shell-results ${PENALTY}`;
+
+tests.push(
+  {
+    name: 'first figures: a share link shows its figures before the app arrives, the same the app then shows',
+    async run({ page, url }) {
+      // The court's floating-LPR example (tests/fixtures): 320,000 paid late → 18,475.56.
+      const doc = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+      const release = await holdApp(page);
+      await page.goto(`${url}#${fragmentOf(doc)}`);
+      await expectText(page, SHELL_TOTAL, '¥320,000.00');
+      await expectText(page, SHELL_PENALTY, '¥18,475.56');
+      assertEq(await page.locator('[data-path]').count(), 0, 'form fields before the app');
+      release();
+      await page.locator('#shell').waitFor({ state: 'detached' });
+      await expectText(page, TOTAL, '¥320,000.00');
+      await expectText(page, PENALTY, '¥18,475.56');
+    },
+  },
+  {
+    name: 'first figures: the starter in the stored language; none for a draft the app will set aside',
+    async run({ url, newPage }) {
+      // No service worker here: its copy would hand over the app's wasm past the hold.
+      const page = await newPage({ serviceWorkers: 'block' });
+      // A first visit: the starter's figures.
+      let release = await holdApp(page);
+      await page.goto(url);
+      await expectText(page, SHELL_TOTAL, STARTER_TOTAL);
+      release();
+      await page.locator('#shell').waitFor({ state: 'detached' });
+      // English chosen earlier: the shell and its figures are in English.
+      await page.getByTestId('lang-toggle').click();
+      await expectText(page, 'h1', 'Service Outsourcing Contract Calculator');
+      release = await holdApp(page);
+      await page.reload();
+      await expectText(page, '#shell h1', 'Service Outsourcing Contract Calculator');
+      await page.locator(SHELL_TOTAL).waitFor();
+      assert((await textOf(page, '#shell-results .results-title')).startsWith('Figures'), 'English figures in the shell');
+      release();
+      await page.locator('#shell').waitFor({ state: 'detached' });
+      // A draft that does not read: no early figures (the app sets it aside and says so).
+      await page.evaluate((key) => localStorage.setItem(key, '{"format":"contract-calc/scenario",'), WORKING_KEY);
+      release = await holdApp(page);
+      await page.reload();
+      await page.locator('#shell .shell-loading').waitFor();
+      await page.waitForTimeout(1_000);
+      assertEq(await page.locator(SHELL_TOTAL).count(), 0, 'early figures for an unreadable draft');
+      release();
+      await page.locator('#shell').waitFor({ state: 'detached' });
+      await expectBanner(page, 'could not be read');
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
 // Offline (sw.js, issue 9)
 
 /** Waits until the service worker has copied this release and controls the page; its cache names. */
 async function offlineCopyReady(page) {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker?.getRegistration();
-    return !!(reg?.active && navigator.serviceWorker.controller);
-  }, null, { polling: 100, timeout: 15_000 });
-  return page.evaluate(() => caches.keys());
+  const deadline = Date.now() + 15_000;
+  let state;
+  while (Date.now() < deadline) {
+    state = await page.evaluate(async () => ({
+      active: !!(await navigator.serviceWorker?.getRegistration())?.active,
+      controlled: !!navigator.serviceWorker?.controller,
+      keys: await caches.keys(),
+    }));
+    if (state.active && state.controlled && state.keys.length) return state.keys;
+    await page.waitForTimeout(100);
+  }
+  fail(`the service worker never took over: ${JSON.stringify(state)}`);
 }
 
 tests.push(
@@ -1373,7 +1460,7 @@ tests.push(
       server.offline();
       await context.setOffline(true);
       try {
-        await page.reload();
+        await reloadApp(page);
         await expectText(page, TOTAL, '¥612,000.00');
         assertEq(await field(page, FEE0).inputValue(), '46000.00', 'the fee typed before going offline');
         // Still a working calculator offline.
@@ -1392,15 +1479,19 @@ tests.push(
       const [old] = await offlineCopyReady(page);
       const released = await (await fetch(new URL('sw.js', url))).text();
       const next = 'contract-calc-00000000000next';
-      assert(released.includes(JSON.stringify(old)), 'dist/sw.js names its release');
+      assert(released.includes(JSON.stringify(old)), `dist/sw.js names its release (${old}): ${released.match(/^const VERSION.*$/m)}`);
       server.override('/sw.js', released.replace(JSON.stringify(old), JSON.stringify(next)));
       try {
         await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-        await page.waitForFunction(async (want) => {
-          const keys = await caches.keys();
-          return keys.length === 1 && keys[0] === want;
-        }, next, { polling: 100, timeout: 15_000 });
-        await page.reload();
+        const deadline = Date.now() + 15_000;
+        let keys = [];
+        while (Date.now() < deadline) {
+          keys = await page.evaluate(() => caches.keys());
+          if (keys.length === 1 && keys[0] === next) break;
+          await page.waitForTimeout(100);
+        }
+        assertEq(JSON.stringify(keys), JSON.stringify([next]), 'the offline copies after the new release');
+        await reloadApp(page);
         await expectText(page, TOTAL, STARTER_TOTAL);
       } finally {
         server.override('/sw.js', null);
