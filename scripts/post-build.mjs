@@ -1,5 +1,6 @@
 // Trunk's post_build hook (Trunk.toml), run in the staging directory before it becomes dist/:
-// 0. gives the first-figures module hashed names and preloads it (see below);
+// 0. gives the first-figures module hashed names, writes the starter's build-time figures into
+//    the static shell, and admits the one inline script to the CSP by its digest (see below);
 // 1. writes the release into sw.js: VERSION, a digest of every file's name and content, and
 //    ASSETS, the files the service worker keeps for offline visits;
 // 2. writes a .br and a .gz beside every text and wasm file, so that a static host set up to
@@ -9,14 +10,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by trunk build');
 
 const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json|txt)$/;
 
-// 0. The first-figures module (built by Trunk as a "worker", so named after its binary): content-
-//    hashed names like the app's, written into index.html's two <meta> elements, and preloaded.
+// 0. The first figures (README "First figures"). The module (built by Trunk as a "worker", so
+//    named after its binary) gets content-hashed names like the app's, written into index.html's
+//    two <meta> elements.
 {
   const js = 'contract-calc-figures.js';
   const wasm = 'contract-calc-figures_bg.wasm';
@@ -26,16 +29,28 @@ const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json|txt)$/;
   const hashedWasm = `contract-calc-figures-${hash}_bg.wasm`;
   fs.renameSync(path.join(dir, js), path.join(dir, hashedJs));
   fs.renameSync(path.join(dir, wasm), path.join(dir, hashedWasm));
-  const sri = (name) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, name))).digest('base64')}`;
   const base = process.env.TRUNK_PUBLIC_URL || '/';
   const htmlPath = path.join(dir, 'index.html');
   const html = fs.readFileSync(htmlPath, 'utf8');
-  const named = html
+  // The starter's figures that hold on any day, from the CLI over the same engine.
+  const figures = execFileSync('cargo', ['run', '--quiet', '--bin', 'contract-calc', '--', 'shell-figures'], {
+    cwd: process.env.TRUNK_SOURCE_DIR || '.',
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+  if (!figures.includes('data-testid="contract-total"')) throw new Error(`contract-calc shell-figures printed: ${figures.slice(0, 200)}`);
+  let named = html
     .replace(`content="${js}"`, `content="${base}${hashedJs}"`)
     .replace(`content="${wasm}"`, `content="${base}${hashedWasm}"`)
-    .replace('</head>', `<link rel="modulepreload" href="${base}${hashedJs}" crossorigin="anonymous" integrity="${sri(hashedJs)}">`
-      + `<link rel="preload" href="${base}${hashedWasm}" crossorigin="anonymous" as="fetch" type="application/wasm"></head>`);
-  if (!named.includes(hashedJs) || !named.includes(hashedWasm)) throw new Error('index.html: the wasm-figures <meta> elements are missing');
+    .replace('<!-- contract-calc shell-figures -->', figures);
+  // The one inline script (which first figures this visit gets), admitted by its digest.
+  const inline = [...named.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  if (inline.length !== 1) throw new Error(`index.html: expected one inline script, found ${inline.length}`);
+  const digest = crypto.createHash('sha256').update(inline[0], 'utf8').digest('base64');
+  named = named.replace("script-src 'self'", `script-src 'self' 'sha256-${digest}'`);
+  if (!named.includes(hashedJs) || !named.includes(hashedWasm) || !named.includes(figures) || !named.includes(digest)) {
+    throw new Error('index.html: the figures <meta> elements, the shell or the CSP were not found');
+  }
   fs.writeFileSync(htmlPath, named);
 }
 const files = fs.readdirSync(dir)

@@ -5,6 +5,7 @@
 //! - `contract-calc report FILE|- [--en]` prints a standalone HTML statement of the terms and figures;
 //! - `contract-calc link FILE|-` prints the share-link fragment (`s1.…`) of a scenario;
 //! - `contract-calc sample starter|ten-year` prints a ready-made scenario;
+//! - `contract-calc shell-figures` prints the starter's day-independent figures for index.html;
 //! - `contract-calc exposure FILE|- --days N [--step S]` prints the penalty if nothing more is
 //!   paid for 0, S, 2S, … N days (spec §12);
 //! - `contract-calc whatif FILE|- --late-days D` prints the result with every invoice paid D days
@@ -22,7 +23,7 @@ use contract_calc::document::share_link::encode;
 use contract_calc::engine::compute::compute;
 use contract_calc::engine::money::parse_user_amount;
 use contract_calc::engine::what_if::{exposure, what_if_late, MAX_EXPOSURE_DAYS};
-use contract_calc::present::report::statement_page;
+use contract_calc::present::report::{dateless_figures_html, statement_page};
 use contract_calc::text::amount_in_words::amount_in_words;
 use contract_calc::text::Lang;
 use contract_calc::ValidationError;
@@ -33,6 +34,8 @@ const USAGE: &str = "usage: contract-calc compute FILE|-    print the result JSO
        contract-calc report FILE|- [--en] print an HTML statement of the terms and figures
        contract-calc link FILE|-          print the share-link fragment of a scenario
        contract-calc sample starter|ten-year   print a ready-made scenario
+       contract-calc shell-figures        print the starter's figures that hold on any day, as
+                                          HTML for the page's static shell (used by the build)
        contract-calc exposure FILE|- --days N [--step S]
                                           print the penalty if nothing more is paid for 0, S, … N days
        contract-calc whatif FILE|- --late-days D
@@ -142,6 +145,21 @@ fn main() -> ExitCode {
             };
             println!("{}", s.to_json_pretty());
             ExitCode::SUCCESS
+        }
+        ["shell-figures"] => {
+            // The starter's figures that hold whatever the day (see dateless_figures_html).
+            let s = samples::starter(chrono::NaiveDate::from_ymd_opt(2025, 9, 30).unwrap_or_default());
+            match compute(&s) {
+                Ok(r) => {
+                    println!(
+                        r#"<div data-lang="zh">{}</div><div data-lang="en">{}</div>"#,
+                        dateless_figures_html(&s, &r, Lang::Zh),
+                        dateless_figures_html(&s, &r, Lang::En)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&ValidationError::from(e).to_string()),
+            }
         }
         ["exposure", file, flags @ ..] => match exposure_command(file, flags) {
             Ok(json) => {

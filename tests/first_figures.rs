@@ -52,3 +52,30 @@ fn the_first_figures_are_the_apps_figures() {
     }
     assert!(n >= 5, "worked examples found: {n}");
 }
+
+/// The static page carries the starter's contract total, written at build time: it must be the
+/// same on any day the page is opened (the penalty to date is not, so it is left to the module).
+#[test]
+fn the_starters_build_time_figures_hold_on_any_day() {
+    use contract_calc::present::report::dateless_figures_html;
+    let at = |y, m, d| {
+        let s = starter(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let r = compute(&s).unwrap();
+        (
+            dateless_figures_html(&s, &r, Lang::Zh),
+            dateless_figures_html(&s, &r, Lang::En),
+        )
+    };
+    let built = at(2025, 9, 30);
+    for day in [(2025, 1, 1), (2026, 11, 22), (2031, 2, 28)] {
+        assert_eq!(at(day.0, day.1, day.2), built, "opened on {day:?}");
+    }
+    assert!(
+        built.0.contains("¥600,000.00"),
+        "45,000 + 5,000 a month for 12 months"
+    );
+    assert!(
+        !built.0.contains("截至"),
+        "no as-of date in the static figures"
+    );
+}

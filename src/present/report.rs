@@ -135,6 +135,49 @@ pub fn cycle_label(c: &crate::engine::compute::CycleRow, cycle: Cycle) -> String
     }
 }
 
+/// The contract-total card (spec "Fees": the contract total and, with auto-renewal, the total
+/// with the renewed term).
+fn contract_total_card(h: &mut Html, s: &Scenario, r: &ComputeResult, lang: Lang, open: bool) {
+    let renewal = (r.total_fees.with_renewal != r.total_fees.contract_total).then(|| {
+        let total = format_yuan(r.total_fees.with_renewal);
+        let months = s.contract.renewal_months;
+        if h.zh {
+            format!("含自动续期 {months} 个月：{total}")
+        } else {
+            format!("with {months} months' renewal: {total}")
+        }
+    });
+    let label = h.tx("合同总金额", "Contract total").to_string();
+    h.card(
+        "contract-total",
+        &label,
+        r.total_fees.contract_total,
+        renewal.as_deref(),
+        open,
+        |h| {
+            h.formula(&explain::contract_total(s, r, lang));
+            cycle_table(h, r, s.fees.cycle);
+        },
+    );
+}
+
+/// The figures of `s` that do not depend on the day they are computed (the title without its
+/// "as of" date, and the contract total), closed: what the static page can carry for the starter
+/// scenario, written at build time (`contract-calc shell-figures`, README "First figures").
+pub fn dateless_figures_html(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
+    let mut h = Html {
+        out: String::with_capacity(1024),
+        zh: lang == Lang::Zh,
+    };
+    let _ = write!(
+        h.out,
+        r#"<h2 class="results-title">{}</h2>"#,
+        h.tx("计算结果", "Figures")
+    );
+    contract_total_card(&mut h, s, r, lang, false);
+    h.out
+}
+
 /// The results panel for `s` and its figures `r`.
 pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> String {
     let mut h = Html {
@@ -152,27 +195,7 @@ pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> 
         h.tx("计算结果", "Figures")
     );
 
-    let renewal = (r.total_fees.with_renewal != r.total_fees.contract_total).then(|| {
-        let total = format_yuan(r.total_fees.with_renewal);
-        let months = s.contract.renewal_months;
-        if h.zh {
-            format!("含自动续期 {months} 个月：{total}")
-        } else {
-            format!("with {months} months' renewal: {total}")
-        }
-    });
-    let label = h.tx("合同总金额", "Contract total").to_string();
-    h.card(
-        "contract-total",
-        &label,
-        r.total_fees.contract_total,
-        renewal.as_deref(),
-        open.total,
-        |h| {
-            h.formula(&explain::contract_total(s, r, lang));
-            cycle_table(h, r, s.fees.cycle);
-        },
-    );
+    contract_total_card(&mut h, s, r, lang, open.total);
 
     let rights = rights_note(s, r, lang);
     let label = h

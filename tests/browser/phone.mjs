@@ -5,8 +5,8 @@
 // Every page is served gzip-compressed (as a static host does) and opened in a fresh browser
 // context (empty cache and storage) under a phone profile: Chrome's "Slow 4G" network (1.6 Mbps
 // down, 750 kbps up, 150 ms round trip) and the CPU 4× slower. The clock runs from navigation
-// start (performance.now() = 0) to the moment the page's figure shows a digit, seen by a
-// MutationObserver installed before the page's own scripts. Pages, interleaved round by round:
+// start (performance.now() = 0) to the first animation frame in which the page's figure is
+// visible with a digit in it, checked every frame by a script installed before the page's own. Pages, interleaved round by round:
 //   static   — a static HTML page with one figure (the floor: HTML over the network, no script);
 //   counter  — Leptos' counter example (tests/perf/counter), built with the app's release profile
 //              and the same Trunk, wasm-bindgen and wasm-opt; built here when missing;
@@ -56,14 +56,20 @@ function linkFragment() {
   return fragment;
 }
 
-/** Stamps window.__first with performance.now() when an element matching `selector` shows a digit. */
+/**
+ * Stamps window.__first with performance.now() at the first animation frame in which an element
+ * matching `selector` is visible (rendered, not display:none) and shows a digit: a figure in the
+ * DOM but hidden, or not yet styled, does not count.
+ */
 function watchFigure(selector) {
-  const seen = () => /\d/.test(document.querySelector(selector)?.textContent ?? '');
-  const stamp = () => {
-    if (window.__first === undefined && seen()) window.__first = performance.now();
+  const seen = () => [...document.querySelectorAll(selector)]
+    .some((el) => el.checkVisibility() && /\d/.test(el.textContent ?? ''));
+  const frame = () => {
+    if (window.__first !== undefined) return;
+    if (seen()) window.__first = performance.now();
+    else requestAnimationFrame(frame);
   };
-  new MutationObserver(stamp).observe(document, { subtree: true, childList: true, characterData: true });
-  document.addEventListener('DOMContentLoaded', stamp);
+  requestAnimationFrame(frame);
 }
 
 async function throttled(context, page) {
