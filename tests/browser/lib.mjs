@@ -55,6 +55,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
 export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
   let down = false;
   const overrides = new Map();
+  const sent = [];
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     let rel;
@@ -82,7 +83,12 @@ export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
     }
     const ext = path.extname(file).toLowerCase();
     const accepts = String(req.headers['accept-encoding'] ?? '');
-    const headers = { 'content-type': MIME[ext] || 'application/octet-stream', 'cache-control': 'no-store' };
+    // As a static host set up for Trunk's dist/: content-hashed files forever, the rest revalidated.
+    const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
+    const headers = {
+      'content-type': MIME[ext] || 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    };
     if (encoding === 'precompressed') {
       for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
         if (accepts.includes(name) && fs.existsSync(file + suffix)) {
@@ -103,6 +109,7 @@ export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
         headers['content-encoding'] = 'gzip';
         headers.vary = 'accept-encoding';
       }
+      sent.push({ path: rel, raw: body.length });
       res.writeHead(200, headers).end(body);
     });
   });
@@ -113,6 +120,9 @@ export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
       resolve({
         url: `http://127.0.0.1:${port}/`,
         offline: () => { down = true; },
+        /** Every file body sent so far (path, bytes as sent), in order; `clear` starts afresh. */
+        sent: () => [...sent],
+        clearSent: () => { sent.length = 0; },
         /** Serves `body` at `pathname` from now on (a new release of one file), or the file again when null. */
         override: (pathname, body) => (body == null ? overrides.delete(pathname) : overrides.set(pathname, body)),
         online: () => { down = false; },

@@ -1474,6 +1474,12 @@ tests.push(
         // Still a working calculator offline.
         await field(page, FEE1).fill('4000');
         await expectText(page, TOTAL, '¥600,000.00');
+        // And a share link opens offline (the court's floating-LPR example).
+        const doc = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+        await page.goto(`${url}#${fragmentOf(doc)}`);
+        await reloadApp(page);
+        await expectText(page, TOTAL, '¥320,000.00');
+        await expectText(page, PENALTY, '¥18,475.56');
       } finally {
         await context.setOffline(false);
         server.online();
