@@ -231,7 +231,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         <label for="f-save-name">{ctx.t("另存为", "Save as")}</label>
                         <input id="f-save-name" data-testid="save-name" type="text" placeholder=move || ctx.form.with(|f| f.name.clone())
                             prop:value=move || save_name.get() on:input=move |ev| save_name.set(event_target_value(&ev)) />
-                        <button type="submit" data-testid="save-as">{ctx.t("保存", "Save")}</button>
+                        <button type="submit" data-testid="save-as">{ctx.t("另存为新方案", "Save as new")}</button>
                         <button type="button" on:click=export_everything>{ctx.t("全部导出", "Export all")}</button>
                     </form>
                     <ul class="saved-list" data-testid="saved-list">

@@ -1361,6 +1361,35 @@ const tests = [
   },
 ];
 
+tests.push({
+  name: 'a reload keeps the saved scenario open with its unsaved changes and its one Save button',
+  async run({ page, url }) {
+    await openApp(page, url);
+    await saveAs(page, '甲方合同');
+    await field(page, FEE0).fill('46000');
+    await expectText(page, TOTAL, '¥612,000.00');
+    await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+    // Saving over the open scenario and saving as a new one are told apart.
+    await expectText(page, '[data-testid=save-current]', '保存');
+    await expectText(page, '[data-testid=save-as]', '另存为新方案');
+    await reloadApp(page);
+    await expectText(page, TOTAL, '¥612,000.00');
+    await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+    await page.getByTestId('save-current').click();
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    const entry = savedEntries(await storage(page)).find((e) => e.name === '甲方合同');
+    assertEq(entry?.scenario?.fees?.components?.[0]?.amount, '46000.00', 'the saved fee');
+    await reloadApp(page);
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    assertEq(await page.getByTestId('save-current').count(), 0, 'Save buttons with nothing to save');
+    // New leaves the saved scenario: a reload then shows the scratch draft, not the saved one.
+    await page.getByTestId('new-scenario').click();
+    await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
+    await reloadApp(page);
+    await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
+  },
+});
+
 // ---------------------------------------------------------------------------------------------
 // First figures (src/bin/figures.rs, issue 9): the static shell shows the opening scenario's
 // figures before the app's wasm has arrived — the same figures the app then shows, or none.
