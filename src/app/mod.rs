@@ -300,6 +300,7 @@ fn App() -> impl IntoView {
         });
     }
     share::open_from_link(ctx, stored_working.is_some());
+    share::follow_pasted_links(ctx);
     saving::autosave(ctx);
     sync::follow_other_tabs(ctx);
 
