@@ -170,8 +170,12 @@ export function collectErrors(page, errors = [], prefix = '') {
   page.on('response', (res) => {
     if (res.status() >= 400) record(`HTTP ${res.status()}: ${res.url()}`);
   });
-  page.on('requestfailed', (req) =>
-    record(`request failed: ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText ?? '?';
+    // A navigation (a reload the app makes for a pasted link) cuts short the icon's fetch: no fault.
+    if (why === 'net::ERR_ABORTED' && /\/favicon-[0-9a-f]+\.svg$/.test(new URL(req.url()).pathname)) return;
+    record(`request failed: ${req.url()} (${why})`);
+  });
   // A dialog (alert/confirm/prompt) is never expected: record it and dismiss it.
   page.on('dialog', (dialog) => {
     record(`unexpected ${dialog.type()} dialog: ${JSON.stringify(dialog.message())}`);
