@@ -101,13 +101,6 @@ pub async fn read_file(file: web_sys::File) -> Option<String> {
 }
 
 /// Opens the print dialog.
-/// Loads the page again (after a share link was pasted into the address bar of an open tab).
-pub fn reload() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
-    }
-}
-
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();

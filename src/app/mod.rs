@@ -23,7 +23,7 @@ use crate::document::error::ValidationError;
 use crate::engine::compute::{compute, ComputeResult};
 use crate::engine::scenario::Scenario;
 use crate::form::FormState;
-use crate::store::keys::{OPEN_SAVED_KEY, OWN_DRAFT_KEY};
+use crate::store::keys::OWN_DRAFT_KEY;
 use crate::store::{Store, StoreError};
 use crate::text::store::StoreText;
 use crate::text::Lang;
@@ -277,21 +277,7 @@ fn App() -> impl IntoView {
         ctx.current_id.set(Some(own.id));
         ctx.current_rev.set(own.rev);
         ctx.saved_copy.set(Some(own.scenario));
-    } else if stored_working.is_some() && !crate::store::opening::is_link(&dom::hash()) {
-        // A reload keeps the saved scenario this tab had open, with its unsaved changes (the
-        // working draft) still against it.
-        let open =
-            dom::session_get(OPEN_SAVED_KEY).and_then(|id| ctx.store.with_value(|st| st.get(&id)));
-        if let Some(open) = open {
-            ctx.current_id.set(Some(open.id));
-            ctx.current_rev.set(open.rev);
-            ctx.saved_copy.set(Some(open.scenario));
-        }
     }
-    Effect::new(move |_| match ctx.current_id.get() {
-        Some(id) => dom::session_set(OPEN_SAVED_KEY, &id),
-        None => dom::session_remove(OPEN_SAVED_KEY),
-    });
 
     library::report_quarantined(ctx, quarantined);
     if !storage_ok {
@@ -300,7 +286,6 @@ fn App() -> impl IntoView {
         });
     }
     share::open_from_link(ctx, stored_working.is_some());
-    share::follow_pasted_links(ctx);
     saving::autosave(ctx);
     sync::follow_other_tabs(ctx);
 

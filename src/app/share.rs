@@ -10,24 +10,14 @@ use crate::store::keys::LINK_DRAFT_KEY;
 use crate::text::Lang;
 use leptos::prelude::*;
 
-thread_local! {
-    /// The fragment the linked scenario on screen was opened from: its edits are kept under it,
-    /// not under whatever the address shows when they are written (a link pasted since).
-    static OPENED_FROM: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
 /// Keeps the current (unsaved) edits of a linked scenario for this tab.
 pub fn keep_link_draft(s: &crate::engine::scenario::Scenario) {
-    let Some(fragment) = OPENED_FROM.with(|f| f.borrow().clone()) else {
-        return;
-    };
-    let doc = serde_json::json!({ "hash": fragment, "scenario": s.to_json_value() });
+    let doc = serde_json::json!({ "hash": dom::hash(), "scenario": s.to_json_value() });
     dom::session_set(LINK_DRAFT_KEY, &doc.to_string());
 }
 
 /// Forgets the tab's linked-scenario edits (saved or discarded).
 pub fn forget_link_draft() {
-    OPENED_FROM.with(|f| f.borrow_mut().take());
     dom::session_remove(LINK_DRAFT_KEY);
 }
 
@@ -48,7 +38,6 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
         .unwrap_or_else(|| decode(&fragment))
     {
         Ok(s) => {
-            OPENED_FROM.with(|f| *f.borrow_mut() = Some(fragment.clone()));
             ctx.load(&s);
             ctx.autosave.set(false);
             let (zh, en) = if had_stored {
@@ -77,19 +66,6 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
         }
         Err(_) => {}
     }
-}
-
-/// A share link pasted into the address bar of a tab already open changes only the fragment:
-/// the page is not loaded again by the browser. Unsaved work is kept first (as New does), then
-/// the page is reloaded and opens the link as a fresh tab would; when the work cannot be kept,
-/// the tab stays, says why, and the link can be opened again.
-pub fn follow_pasted_links(ctx: Ctx) {
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        if crate::store::opening::is_link(&dom::hash()) && super::saving::keep_unsaved_work(ctx) {
-            dom::reload();
-        }
-    });
-    on_cleanup(move || handle.remove());
 }
 
 #[component]

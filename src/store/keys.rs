@@ -11,8 +11,7 @@
 //!
 //! Session storage (this tab only):
 //! - `contract-calc/v1/link-draft`: unsaved edits of a scenario opened from a share link;
-//! - `contract-calc/v1/own-draft`: the id of this tab's own draft, when it has one;
-//! - `contract-calc/v1/open-saved`: the id of the saved scenario this tab has open.
+//! - `contract-calc/v1/own-draft`: the id of this tab's own draft, when it has one.
 
 /// Every key this version reads lives under this prefix.
 pub const NAMESPACE: &str = "contract-calc/v1/";
@@ -25,9 +24,6 @@ pub const LINK_DRAFT_KEY: &str = "contract-calc/v1/link-draft";
 /// Session storage: the id of this tab's own draft (a saved scenario), once another tab has
 /// taken the shared working draft, so that a reload of this tab shows its own work again.
 pub const OWN_DRAFT_KEY: &str = "contract-calc/v1/own-draft";
-/// Session storage: the id of the saved scenario this tab has open, so that a reload keeps it
-/// open (with its Save button while it has unsaved changes), not as a scratch draft.
-pub const OPEN_SAVED_KEY: &str = "contract-calc/v1/open-saved";
 
 /// Where saved scenario `id` lives.
 pub fn saved_key(id: &str) -> String {
@@ -64,7 +60,6 @@ mod tests {
             ("QUARANTINE_PREFIX", QUARANTINE_PREFIX),
             ("LINK_DRAFT_KEY", LINK_DRAFT_KEY),
             ("OWN_DRAFT_KEY", OWN_DRAFT_KEY),
-            ("OPEN_SAVED_KEY", OPEN_SAVED_KEY),
         ] {
             let line = format!("export const {name} = '{value}';");
             assert!(js.contains(&line), "tests/browser/keys.mjs lacks {line}");

@@ -5,4 +5,3 @@ export const LANG_KEY = 'contract-calc/v1/lang';
 export const QUARANTINE_PREFIX = 'contract-calc/quarantine/';
 export const LINK_DRAFT_KEY = 'contract-calc/v1/link-draft';
 export const OWN_DRAFT_KEY = 'contract-calc/v1/own-draft';
-export const OPEN_SAVED_KEY = 'contract-calc/v1/open-saved';
