@@ -39,15 +39,16 @@ const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json|txt)$/;
     stdio: ['ignore', 'pipe', 'inherit'],
   }).trim();
   if (!figures.includes('data-testid="contract-total"')) throw new Error(`contract-calc shell-figures printed: ${figures.slice(0, 200)}`);
+  // Replacement functions, not strings: `$&` and the like in the inserted text stay as written.
   let named = html
-    .replace(`content="${js}"`, `content="${base}${hashedJs}"`)
-    .replace(`content="${wasm}"`, `content="${base}${hashedWasm}"`)
-    .replace('<!-- contract-calc shell-figures -->', figures);
+    .replace(`content="${js}"`, () => `content="${base}${hashedJs}"`)
+    .replace(`content="${wasm}"`, () => `content="${base}${hashedWasm}"`)
+    .replace('<!-- contract-calc shell-figures -->', () => figures);
   // The one inline script (which first figures this visit gets), admitted by its digest.
   const inline = [...named.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   if (inline.length !== 1) throw new Error(`index.html: expected one inline script, found ${inline.length}`);
   const digest = crypto.createHash('sha256').update(inline[0], 'utf8').digest('base64');
-  named = named.replace("script-src 'self'", `script-src 'self' 'sha256-${digest}'`);
+  named = named.replace("script-src 'self'", () => `script-src 'self' 'sha256-${digest}'`);
   if (!named.includes(hashedJs) || !named.includes(hashedWasm) || !named.includes(figures) || !named.includes(digest)) {
     throw new Error('index.html: the figures <meta> elements, the shell or the CSP were not found');
   }
@@ -66,8 +67,8 @@ const assets = ['./', ...files.filter((name) => name !== 'index.html')];
 const swPath = path.join(dir, 'sw.js');
 const sw = fs.readFileSync(swPath, 'utf8');
 const released = sw
-  .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
-  .replace(/^const ASSETS = .*;$/m, `const ASSETS = ${JSON.stringify(assets)};`);
+  .replace(/^const VERSION = .*;$/m, () => `const VERSION = ${JSON.stringify(version)};`)
+  .replace(/^const ASSETS = .*;$/m, () => `const ASSETS = ${JSON.stringify(assets)};`);
 if (released === sw || !released.includes(version)) throw new Error('sw.js: VERSION/ASSETS lines not found');
 fs.writeFileSync(swPath, released);
 

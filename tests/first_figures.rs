@@ -14,11 +14,7 @@ use contract_calc::text::Lang;
 
 fn panel(s: &Scenario, lang: Lang) -> String {
     let r = compute(s).expect("the scenario computes");
-    let open = Open {
-        termination: true,
-        ..Open::default()
-    };
-    results_html(s, &r, lang, open)
+    results_html(s, &r, lang, Open::AT_START)
 }
 
 fn same_as_the_app(name: &str, s: &Scenario) {

@@ -13,10 +13,7 @@ pub fn Results() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let stale = move || ctx.shown.with(|s| s.1);
     let error_count = move || ctx.errors.with(|e| e.len());
-    let open = RwSignal::new(Open {
-        termination: true,
-        ..Open::default()
-    });
+    let open = RwSignal::new(Open::AT_START);
     let refocus: StoredValue<Option<String>> = StoredValue::new(None);
     let html = Memo::new(move |_| {
         let lang = ctx.lang.get();

@@ -46,11 +46,7 @@ mod web {
         )?;
         let scenario = opening(held, today)?;
         let result = compute(&scenario).ok()?;
-        let open = Open {
-            termination: true,
-            ..Open::default()
-        };
-        let html = results_html(&scenario, &result, stored_lang(held.lang), open);
+        let html = results_html(&scenario, &result, stored_lang(held.lang), Open::AT_START);
         window
             .document()?
             .get_element_by_id("shell-results")?

@@ -24,6 +24,15 @@ pub struct Open {
 }
 
 impl Open {
+    /// The breakdowns open when the page opens: the termination settlement's, which a
+    /// settlement is read for. The first figures (`src/bin/figures.rs`) use it too.
+    pub const AT_START: Open = Open {
+        total: false,
+        late: false,
+        subcontracting: false,
+        termination: true,
+    };
+
     /// Every breakdown, as a printed statement shows them.
     pub const ALL: Open = Open {
         total: true,

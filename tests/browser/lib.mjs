@@ -132,6 +132,25 @@ export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
   });
 }
 
+/**
+ * Waits until the service worker (sw.js) has copied this release and controls `page`; returns
+ * the names of its caches. Fails after `timeoutMs`.
+ */
+export async function offlineCopyReady(page, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let state;
+  while (Date.now() < deadline) {
+    state = await page.evaluate(async () => ({
+      active: !!(await navigator.serviceWorker?.getRegistration())?.active,
+      controlled: !!navigator.serviceWorker?.controller,
+      keys: await caches.keys(),
+    }));
+    if (state.active && state.controlled && state.keys.length) return state.keys;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the service worker never took over: ${JSON.stringify(state)}`);
+}
+
 /** Launches Debian's Chromium headless, with the flags this machine's closed network needs. */
 export function launchBrowser() {
   if (!fs.existsSync(CHROMIUM)) {

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { ROOT, DIST, serveDir, launchBrowser, collectErrors, requireDist } from './lib.mjs';
+import { ROOT, DIST, serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady } from './lib.mjs';
 
 const N = Number(process.argv[2] || 200);
 const WARMUP = 10;
@@ -61,10 +61,7 @@ async function pageWeight(browser, server) {
   const beforeCopy = server.sent().length;
   // Until the service worker has taken its copy: what it fetches is transferred on a first visit
   // too (the browser's HTTP cache answers for files the page already loaded: those are not sent).
-  for (let i = 0; i < 150; i++) {
-    if (await page.evaluate(async () => !!navigator.serviceWorker?.controller && (await caches.keys()).length > 0)) break;
-    await page.waitForTimeout(100);
-  }
+  await offlineCopyReady(page);
   await page.waitForLoadState('networkidle');
   await context.close();
   // Each body the server sent, gzipped at level 9 (as a static host would send it).

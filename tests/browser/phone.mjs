@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { ROOT, DIST, serveDir, launchBrowser, requireDist } from './lib.mjs';
+import { ROOT, DIST, serveDir, launchBrowser, requireDist, offlineCopyReady } from './lib.mjs';
 
 const ROUNDS = Number(process.argv[2] || 5);
 const COUNTER_DIR = path.join(ROOT, 'tests', 'perf', 'counter');
@@ -95,11 +95,7 @@ async function once(browser, url, selector, { secondVisitOffline = false } = {})
     if (!secondVisitOffline) return await firstFigure(page, url, selector);
     await firstFigure(page, url, selector);
     // Let the service worker install, take its copies and take over, then cut the network.
-    const deadline = Date.now() + 60_000;
-    while (!(await page.evaluate(async () => !!navigator.serviceWorker?.controller && (await caches.keys()).length > 0))) {
-      if (Date.now() > deadline) throw new Error('the service worker never took over');
-      await page.waitForTimeout(200);
-    }
+    await offlineCopyReady(page, 60_000);
     await cdp.send('Network.emulateNetworkConditions', { ...SLOW_4G, offline: true });
     await context.setOffline(true);
     return await firstFigure(page, url, selector);

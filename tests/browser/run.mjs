@@ -11,7 +11,7 @@
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { serveDir, launchBrowser, collectErrors, requireDist } from './lib.mjs';
+import { serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady } from './lib.mjs';
 import { WORKING_KEY, SAVED_PREFIX, LANG_KEY, QUARANTINE_PREFIX, LINK_DRAFT_KEY } from './keys.mjs';
 
 const TEST_TIMEOUT_MS = 30_000;
@@ -1438,22 +1438,6 @@ tests.push(
 
 // ---------------------------------------------------------------------------------------------
 // Offline (sw.js, issue 9)
-
-/** Waits until the service worker has copied this release and controls the page; its cache names. */
-async function offlineCopyReady(page) {
-  const deadline = Date.now() + 15_000;
-  let state;
-  while (Date.now() < deadline) {
-    state = await page.evaluate(async () => ({
-      active: !!(await navigator.serviceWorker?.getRegistration())?.active,
-      controlled: !!navigator.serviceWorker?.controller,
-      keys: await caches.keys(),
-    }));
-    if (state.active && state.controlled && state.keys.length) return state.keys;
-    await page.waitForTimeout(100);
-  }
-  fail(`the service worker never took over: ${JSON.stringify(state)}`);
-}
 
 tests.push(
   {
