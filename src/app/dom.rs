@@ -100,6 +100,27 @@ pub async fn read_file(file: web_sys::File) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
+/// Loads the page again (a share link pasted into the address bar of an open tab).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Scrolls to the element `id` and moves the keyboard focus there, leaving the address alone:
+/// the fragment holds share links only, so in-page anchors must not change it.
+pub fn go_to(id: &str) {
+    if let Some(e) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        e.scroll_into_view();
+        if let Ok(h) = e.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
+
 /// Opens the print dialog.
 pub fn print() {
     if let Some(w) = web_sys::window() {

@@ -23,7 +23,8 @@ use crate::document::error::ValidationError;
 use crate::engine::compute::{compute, ComputeResult};
 use crate::engine::scenario::Scenario;
 use crate::form::FormState;
-use crate::store::keys::OWN_DRAFT_KEY;
+use crate::store::keys::{OPEN_SAVED_KEY, OWN_DRAFT_KEY};
+use crate::store::open_saved;
 use crate::store::{Store, StoreError};
 use crate::text::store::StoreText;
 use crate::text::Lang;
@@ -279,6 +280,19 @@ fn App() -> impl IntoView {
         ctx.saved_copy.set(Some(own.scenario));
     }
 
+    // A reload shows the saved scenario that was open, with its Save button, when the working
+    // draft is still the one this tab wrote.
+    if ctx.own_draft.get_untracked().is_none() && !crate::store::opening::is_link(&dom::hash()) {
+        let open = dom::session_get(OPEN_SAVED_KEY).zip(stored_working.as_ref());
+        if let Some((id, rev)) = open.and_then(|(raw, w)| open_saved::reattach(&raw, w)) {
+            if let Some(saved) = ctx.store.with_value(|st| st.get(&id)) {
+                ctx.current_id.set(Some(id));
+                ctx.current_rev.set(rev);
+                ctx.saved_copy.set(Some(saved.scenario));
+            }
+        }
+    }
+
     library::report_quarantined(ctx, quarantined);
     if !storage_ok {
         ctx.say(BannerKind::Warning, |l| {
@@ -286,6 +300,7 @@ fn App() -> impl IntoView {
         });
     }
     share::open_from_link(ctx, stored_working.is_some());
+    share::follow_pasted_links(ctx);
     saving::autosave(ctx);
     sync::follow_other_tabs(ctx);
 
@@ -321,7 +336,8 @@ fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#results" data-testid="skip-to-results">{ctx.t("跳到计算结果", "Skip to the figures")}</a>
+        <a class="skip-link" href="#results" data-testid="skip-to-results"
+            on:click=move |ev| { ev.prevent_default(); dom::go_to("results"); }>{ctx.t("跳到计算结果", "Skip to the figures")}</a>
         <header class="top">
             <div class="brand">
                 <h1>{ctx.t("售后服务外包合同计算器", "Service Outsourcing Contract Calculator")}</h1>
@@ -355,7 +371,7 @@ fn App() -> impl IntoView {
                             <library::ScenarioBar />
                             <inputs::Form />
                         </section>
-                        <aside class="results" id="results" aria-live="polite" aria-label=ctx.t("计算结果", "Results")>
+                        <aside class="results" id="results" tabindex="-1" aria-live="polite" aria-label=ctx.t("计算结果", "Results")>
                             <results::Results />
                         </aside>
                     </div>

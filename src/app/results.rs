@@ -194,7 +194,8 @@ pub fn SummaryBar() -> impl IntoView {
         })
     };
     view! {
-        <a class="summary-bar" href="#results" data-testid="summary-bar">
+        <a class="summary-bar" href="#results" data-testid="summary-bar"
+            on:click=move |ev| { ev.prevent_default(); super::dom::go_to("results"); }>
             {move || figures().map(|(total, penalty, stale, settlement)| view! {
                 <span class:stale=stale><small>{ctx.t("合同总金额", "Total")}</small><strong>{total}</strong></span>
                 <span class:stale=stale><small>{ctx.t("逾期违约金", "Late penalties")}</small><strong>{penalty}</strong></span>

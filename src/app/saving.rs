@@ -5,7 +5,8 @@
 
 use super::{dom, share, BannerKind, Ctx};
 use crate::engine::scenario::Scenario;
-use crate::store::keys::OWN_DRAFT_KEY;
+use crate::store::keys::{OPEN_SAVED_KEY, OWN_DRAFT_KEY};
+use crate::store::open_saved;
 use crate::store::StoreError;
 use crate::text::store::StoreText;
 use leptos::prelude::*;
@@ -32,6 +33,10 @@ pub fn autosave(ctx: Ctx) {
             keep_own_draft(ctx, &s, leaving)
         } else {
             match ctx.write(|store| store.save_working(&s)) {
+                Ok(()) => {
+                    remember_open_saved(ctx, &s);
+                    Ok(())
+                }
                 Err(StoreError::DraftNewer) => {
                     // Another tab has taken the shared draft: leave it to that tab.
                     ctx.detached.set(true);
@@ -103,6 +108,18 @@ fn keep_own_draft(ctx: Ctx, s: &Scenario, leaving: bool) -> Result<(), StoreErro
         StoreText::DraftKeptAsCopy { copy: &name }.say(l)
     });
     Ok(())
+}
+
+/// Notes in session storage which saved scenario is open with the working draft just written,
+/// so that a reload of this tab keeps it open ([`crate::store::open_saved`]).
+fn remember_open_saved(ctx: Ctx, working: &Scenario) {
+    match ctx.current_id.get_untracked() {
+        Some(id) => dom::session_set(
+            OPEN_SAVED_KEY,
+            &open_saved::entry(&id, ctx.current_rev.get_untracked(), working),
+        ),
+        None => dom::session_remove(OPEN_SAVED_KEY),
+    }
 }
 
 /// Makes the scenario shown this tab's own draft, also after a reload of the tab.

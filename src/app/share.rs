@@ -10,14 +10,24 @@ use crate::store::keys::LINK_DRAFT_KEY;
 use crate::text::Lang;
 use leptos::prelude::*;
 
+thread_local! {
+    /// The fragment the linked scenario on screen was opened from: its edits are kept under it,
+    /// not under whatever the address shows when they are written (a link pasted since).
+    static OPENED_FROM: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Keeps the current (unsaved) edits of a linked scenario for this tab.
 pub fn keep_link_draft(s: &crate::engine::scenario::Scenario) {
-    let doc = serde_json::json!({ "hash": dom::hash(), "scenario": s.to_json_value() });
+    let Some(fragment) = OPENED_FROM.with(|f| f.borrow().clone()) else {
+        return;
+    };
+    let doc = serde_json::json!({ "hash": fragment, "scenario": s.to_json_value() });
     dom::session_set(LINK_DRAFT_KEY, &doc.to_string());
 }
 
 /// Forgets the tab's linked-scenario edits (saved or discarded).
 pub fn forget_link_draft() {
+    OPENED_FROM.with(|f| f.borrow_mut().take());
     dom::session_remove(LINK_DRAFT_KEY);
 }
 
@@ -38,6 +48,7 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
         .unwrap_or_else(|| decode(&fragment))
     {
         Ok(s) => {
+            OPENED_FROM.with(|f| *f.borrow_mut() = Some(fragment.clone()));
             ctx.load(&s);
             ctx.autosave.set(false);
             let (zh, en) = if had_stored {
@@ -66,6 +77,28 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
         }
         Err(_) => {}
     }
+}
+
+/// A share link pasted into the address bar of an open tab changes only the fragment, so the
+/// browser does not load the page again. Work that would be lost is kept first (as New does);
+/// the page then loads again and opens the link as a fresh tab would. When the work cannot be
+/// kept, the tab stays and says why. The autosaved working draft needs no copy: opening a link
+/// leaves it as it is, and it is written when the page goes.
+pub fn follow_pasted_links(ctx: Ctx) {
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let fragment = dom::hash();
+        let opened = OPENED_FROM.with(|f| f.borrow().clone());
+        if !crate::store::opening::is_link(&fragment) || opened.as_deref() == Some(&fragment) {
+            return;
+        }
+        let scratch_draft = ctx.autosave.get_untracked()
+            && !ctx.detached.get_untracked()
+            && ctx.current_id.get_untracked().is_none();
+        if scratch_draft || super::saving::keep_unsaved_work(ctx) {
+            dom::reload();
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 #[component]

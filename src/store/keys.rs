@@ -1,5 +1,5 @@
 //! Every storage key the app uses, in one place: the store's keys in local storage, and the
-//! app's one key in session storage. `tests/browser/keys.mjs` repeats them for the browser tests;
+//! app's keys in session storage. `tests/browser/keys.mjs` repeats them for the browser tests;
 //! a test here keeps the two equal.
 //!
 //! Local storage, namespaced and versioned:
@@ -11,7 +11,8 @@
 //!
 //! Session storage (this tab only):
 //! - `contract-calc/v1/link-draft`: unsaved edits of a scenario opened from a share link;
-//! - `contract-calc/v1/own-draft`: the id of this tab's own draft, when it has one.
+//! - `contract-calc/v1/own-draft`: the id of this tab's own draft, when it has one;
+//! - `contract-calc/v1/open-saved`: the saved scenario this tab has open (see `open_saved`).
 
 /// Every key this version reads lives under this prefix.
 pub const NAMESPACE: &str = "contract-calc/v1/";
@@ -24,6 +25,9 @@ pub const LINK_DRAFT_KEY: &str = "contract-calc/v1/link-draft";
 /// Session storage: the id of this tab's own draft (a saved scenario), once another tab has
 /// taken the shared working draft, so that a reload of this tab shows its own work again.
 pub const OWN_DRAFT_KEY: &str = "contract-calc/v1/own-draft";
+
+/// Session storage: the saved scenario this tab has open, with the working draft it wrote.
+pub const OPEN_SAVED_KEY: &str = "contract-calc/v1/open-saved";
 
 /// Where saved scenario `id` lives.
 pub fn saved_key(id: &str) -> String {
@@ -60,6 +64,7 @@ mod tests {
             ("QUARANTINE_PREFIX", QUARANTINE_PREFIX),
             ("LINK_DRAFT_KEY", LINK_DRAFT_KEY),
             ("OWN_DRAFT_KEY", OWN_DRAFT_KEY),
+            ("OPEN_SAVED_KEY", OPEN_SAVED_KEY),
         ] {
             let line = format!("export const {name} = '{value}';");
             assert!(js.contains(&line), "tests/browser/keys.mjs lacks {line}");

@@ -10,7 +10,8 @@
 //! - [`working`]: the working draft, and the rule that keeps two tabs from overwriting it;
 //! - [`quarantine`]: entries this build cannot read, set aside byte for byte;
 //! - [`export`]: the export / import file format;
-//! - [`opening`]: which scenario the page opens with, read-only (for the first figures).
+//! - [`opening`]: which scenario the page opens with, read-only (for the first figures);
+//! - [`open_saved`]: which saved scenario a tab has open, so that a reload keeps it open.
 //!
 //! What the store tells users is worded in [`crate::text::store`].
 
@@ -18,6 +19,7 @@ pub mod export;
 pub mod keys;
 pub mod kv;
 pub mod library;
+pub mod open_saved;
 pub mod opening;
 pub mod quarantine;
 pub mod saved;

@@ -5,3 +5,4 @@ export const LANG_KEY = 'contract-calc/v1/lang';
 export const QUARANTINE_PREFIX = 'contract-calc/quarantine/';
 export const LINK_DRAFT_KEY = 'contract-calc/v1/link-draft';
 export const OWN_DRAFT_KEY = 'contract-calc/v1/own-draft';
+export const OPEN_SAVED_KEY = 'contract-calc/v1/open-saved';

@@ -371,6 +371,14 @@ const tests = [
       // ¥45,000 + ¥5,000 a month → ¥40,000 + ¥5,000: the 2025 total drops to ¥540,000.
       await field(fresh, FEE0).fill('40000');
       await expectText(fresh, TOTAL, '¥540,000.00');
+      // The skip link and the phone's summary bar lead to the figures without touching the
+      // address: its fragment is the link.
+      const before = await fresh.evaluate(() => location.hash);
+      await fresh.getByTestId('skip-to-results').focus();
+      await fresh.keyboard.press('Enter');
+      assertEq(await fresh.evaluate(() => document.activeElement?.id), 'results', 'focus after the skip link');
+      await fresh.getByTestId('summary-bar').dispatchEvent('click');
+      assertEq(await fresh.evaluate(() => location.hash), before, 'the address after both anchors');
       await fresh.waitForTimeout(400);
       await reloadApp(fresh);
       await expectText(fresh, TOTAL, '¥540,000.00');
@@ -1361,6 +1369,75 @@ const tests = [
   },
 ];
 
+tests.push({
+  name: 'a reload keeps the saved scenario open with its unsaved changes and its one Save button',
+  async run({ page, context, url, errors }) {
+    await openApp(page, url);
+    await saveAs(page, '甲方合同');
+    await field(page, FEE0).fill('46000');
+    await expectText(page, TOTAL, '¥612,000.00');
+    await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+    // Saving over the open scenario and saving as a new one are told apart.
+    await expectText(page, '[data-testid=save-current]', '保存');
+    await expectText(page, '[data-testid=save-as]', '另存为新方案');
+    await reloadApp(page);
+    await expectText(page, TOTAL, '¥612,000.00');
+    await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+    await page.getByTestId('save-current').click();
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    const entry = savedEntries(await storage(page)).find((e) => e.name === '甲方合同');
+    assertEq(entry?.scenario?.fees?.components?.[0]?.amount, '46000.00', 'the saved fee');
+    await reloadApp(page);
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    assertEq(await page.getByTestId('save-current').count(), 0, 'Save buttons with nothing to save');
+    // New leaves the saved scenario: a reload then shows the scratch draft, not the saved one.
+    await page.getByTestId('new-scenario').click();
+    await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
+    await reloadApp(page);
+    await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
+    // Once another tab has written the shared draft, a reload does not tie that tab's work to
+    // the saved scenario: one Save would have overwritten it.
+    await page.getByTestId('toggle-list').click();
+    await savedRow(page, '甲方合同').getByTestId('open-saved').click();
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    await page.waitForTimeout(400);
+    const other = await secondTab(context, errors);
+    await openApp(other, url);
+    await field(other, FEE0).fill('20000');
+    await other.waitForTimeout(400);
+    await reloadApp(page);
+    await expectText(page, TOTAL, '¥300,000.00');
+    await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
+    assertEq(await page.getByTestId('save-current').count(), 0, 'Save buttons for another tab\'s work');
+  },
+});
+
+tests.push({
+  name: 'a share link pasted into the open tab opens it, and the work on screen is kept',
+  async run({ page, url }) {
+    const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+    await openApp(page, url);
+    await field(page, FEE0).fill('46000');
+    await expectText(page, TOTAL, '¥612,000.00');
+    // Only the fragment changes: the browser itself would not load the page again.
+    await page.evaluate((f) => { location.hash = f; }, fragmentOf(court));
+    await expectText(page, TOTAL, '¥320,000.00');
+    await page.locator('#shell').waitFor({ state: 'detached' });
+    await expectBanner(page, '分享链接打开的方案');
+    const draft = JSON.parse((await storage(page))[WORKING_KEY]);
+    assertEq(draft.fees.components[0].amount, '46000.00', 'the working draft, untouched');
+    // Edits to that linked scenario are kept as a draft before the next pasted link opens.
+    await field(page, 'name').fill('改过的法院案例');
+    await page.evaluate((f) => { location.hash = f; }, fragmentOf(court.replace('货款320000', '另一个链接')));
+    await page.waitForFunction(() => !document.getElementById('shell') && document.querySelector('[data-testid=scenario-name]')?.textContent.includes('另一个链接'), null, { timeout: 10_000 });
+    await expectText(page, NAME, '另一个链接 · 按同期一年期LPR（360天）');
+    await page.getByTestId('toggle-list').click();
+    await savedRow(page, '改过的法院案例（草稿）').waitFor();
+    // The scratch draft needs no copy: the link left it as it was.
+    assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['改过的法院案例（草稿）']), 'drafts kept');
+  },
+});
+
 // ---------------------------------------------------------------------------------------------
 // First figures (src/bin/figures.rs, issue 9): the static shell shows the opening scenario's
 // figures before the app's wasm has arrived — the same figures the app then shows, or none.
@@ -1460,9 +1537,10 @@ tests.push(
         await expectText(page, TOTAL, '¥600,000.00');
         // And a share link opens offline (the court's floating-LPR example).
         const doc = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+        // Only the fragment changes: the app reloads the page itself (a pasted link).
         await page.goto(`${url}#${fragmentOf(doc)}`);
-        await reloadApp(page);
-        await expectText(page, TOTAL, '¥320,000.00');
+        await page.waitForFunction(() => !document.getElementById('shell')
+          && document.querySelector('[data-testid=contract-total]')?.textContent === '¥320,000.00', null, { timeout: 10_000 });
         await expectText(page, PENALTY, '¥18,475.56');
       } finally {
         await context.setOffline(false);

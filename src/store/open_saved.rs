@@ -1,0 +1,61 @@
+//! Which saved scenario this tab has open, kept in session storage (`OPEN_SAVED_KEY`) so that a
+//! reload shows it again with its Save button, at the revision the tab held.
+//!
+//! The entry is written with each autosave of the working draft and names the scenario then
+//! written. On reload the tab reattaches only if the working draft still holds that scenario:
+//! if another tab has written the draft since, its work is not the open saved scenario's, and
+//! attaching it would let one 保存 overwrite the saved scenario with another tab's work.
+
+use crate::document::read::scenario_from_value;
+use crate::engine::scenario::Scenario;
+
+/// The session entry: `{"id", "rev", "scenario"}`.
+pub fn entry(id: &str, rev: u64, working: &Scenario) -> String {
+    serde_json::json!({ "id": id, "rev": rev, "scenario": working.to_json_value() }).to_string()
+}
+
+/// The saved scenario's id and the revision this tab held, when the entry `raw` was written
+/// with the working draft that is stored now.
+pub fn reattach(raw: &str, working: &Scenario) -> Option<(String, u64)> {
+    let doc: serde_json::Value = serde_json::from_str(raw).ok()?;
+    let written = scenario_from_value(doc.get("scenario")?).ok()?;
+    if written != *working {
+        return None;
+    }
+    Some((
+        doc.get("id")?.as_str()?.to_string(),
+        doc.get("rev")?.as_u64()?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::samples::{starter, ten_year_monthly};
+    use chrono::NaiveDate;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn a_reload_reopens_the_saved_scenario_whose_work_is_in_the_draft() {
+        let work = ten_year_monthly();
+        let raw = entry("a-1", 3, &work);
+        assert_eq!(reattach(&raw, &work), Some(("a-1".to_string(), 3)));
+    }
+
+    #[test]
+    fn another_tabs_draft_is_not_attached_to_the_saved_scenario() {
+        // Tab 1 wrote the ten-year scenario; tab 2 then wrote the starter into the shared draft.
+        let raw = entry("a-1", 3, &ten_year_monthly());
+        assert_eq!(reattach(&raw, &starter(day())), None);
+    }
+
+    #[test]
+    fn an_unreadable_entry_attaches_nothing() {
+        let work = starter(day());
+        assert_eq!(reattach("{", &work), None);
+        assert_eq!(reattach(r#"{"id":"a-1","rev":1}"#, &work), None);
+    }
+}
