@@ -31,7 +31,9 @@ const { default: init } = await import(path('wasm-app-js'));
 await init({ module_or_path: path('wasm-app-wasm') });
 
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  const register = () => navigator.serviceWorker.register('./sw.js').catch(() => {});
+  // Beside the app's files (Trunk's public URL), whatever the page's own address.
+  const sw = new URL('sw.js', new URL(path('wasm-app-js'), location.href));
+  const register = () => navigator.serviceWorker.register(sw).catch(() => {});
   if (document.readyState === 'complete') setTimeout(register, 0);
   else addEventListener('load', register, { once: true });
 }

@@ -3,12 +3,16 @@
 //
 // scripts/post-build.mjs writes the release into this file in dist/: VERSION (a digest of every
 // file of the release) and ASSETS (their names). A new release is therefore a new service worker:
-// the browser installs it beside the old one, it copies the new files, takes over, and deletes
-// every older copy. Pages are answered from the copy first (a visit does not wait for a slow
+// the browser installs it beside the old one, it copies the new files and takes over. It keeps
+// the previous release's copy too, for a page of that release still loading its files, and
+// deletes older ones. Copies are named by the worker's scope, so two deployments on one host
+// keep theirs. The page is answered from the copy first (a visit does not wait for a slow
 // network); the browser checks for a newer sw.js on each visit, so the one after sees it.
 const VERSION = 'contract-calc-dev';
 const ASSETS = ['./'];
-const PREFIX = 'contract-calc-';
+const SCOPE = self.registration.scope;
+const PREFIX = `contract-calc ${SCOPE} `;
+const CACHE = PREFIX + VERSION;
 
 // The page is revalidated; the other files have content-hashed names, so the browser's HTTP
 // cache (which already holds what the first visit loaded) may answer for them. The first-figures
@@ -17,27 +21,48 @@ const PREFIX = 'contract-calc-';
 self.addEventListener('install', (event) => {
   const request = (name) => new Request(name, { cache: name === './' ? 'no-cache' : 'default' });
   event.waitUntil(
-    caches.open(VERSION)
+    caches.open(CACHE)
       .then((cache) => cache.addAll(ASSETS.map(request)))
       .then(() => self.skipWaiting()),
   );
 });
 
+// Cache names list in the order they were made: the last of the others is the previous release.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== VERSION).map((k) => caches.delete(k))))
+      .then((keys) => {
+        const older = keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+        return Promise.all(older.slice(0, -1).map((k) => caches.delete(k)));
+      })
       .then(() => self.clients.claim()),
   );
 });
 
+/** Whether `url` is the app's page: the scope itself or its index.html, whatever the query. */
+function isPage(url) {
+  const path = new URL(url).pathname;
+  const scope = new URL(SCOPE).pathname;
+  return path === scope || path === `${scope}index.html`;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  const answer = (cache) => (request.mode === 'navigate' ? cache.match('./') : cache.match(request));
+  if (request.mode === 'navigate') {
+    if (!isPage(request.url)) return;
+    event.respondWith(
+      caches.open(CACHE)
+        .then((cache) => cache.match('./'))
+        .then((copy) => copy || fetch(request)),
+    );
+    return;
+  }
+  // Content-hashed names: the file is the same in whichever release's copy holds it.
   event.respondWith(
-    caches.open(VERSION)
-      .then(answer)
+    caches.open(CACHE)
+      .then((cache) => cache.match(request))
+      .then((copy) => copy || caches.match(request))
       .then((copy) => copy || fetch(request)),
   );
 });

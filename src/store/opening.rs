@@ -174,4 +174,43 @@ mod tests {
         assert_eq!(stored_lang(Some("garbage")), Lang::Zh);
         assert_eq!(stored_lang(None), Lang::Zh);
     }
+
+    /// index.html's inline script decides the first figures before any wasm runs: it must read
+    /// the same keys as the store and take the same fragments for links as [`is_link`].
+    #[test]
+    fn the_pages_inline_script_reads_the_stores_keys_and_links_as_the_app_does() {
+        use crate::store::keys::{LANG_KEY, OWN_DRAFT_KEY, WORKING_KEY};
+        let html = include_str!("../../index.html");
+        for read in [
+            format!("localStorage.getItem('{LANG_KEY}')"),
+            format!("sessionStorage.getItem('{OWN_DRAFT_KEY}')"),
+            format!("localStorage.getItem('{WORKING_KEY}')"),
+        ] {
+            assert!(html.contains(&read), "index.html does not read {read}");
+        }
+        let rule = "const link = hash.startsWith('";
+        let at = html.find(rule).expect("index.html's link rule") + rule.len();
+        let (prefix, rest) = html[at..].split_once("')").expect("the link prefix");
+        assert_eq!(prefix, PREFIX);
+        let rest = rest
+            .trim_start()
+            .strip_prefix("|| hash.length > ")
+            .expect("the length rule");
+        let longer_than: usize = rest[..rest.find(';').expect("end of rule")]
+            .parse()
+            .expect("a length");
+        let fragments = [
+            "",
+            "results",
+            "results-",
+            "123456789",
+            "s1.",
+            "s1.abc",
+            "anything-longer",
+        ];
+        for f in fragments {
+            let script = f.starts_with(prefix) || f.len() > longer_than;
+            assert_eq!(is_link(f), script, "#{f}: the app and the page disagree");
+        }
+    }
 }

@@ -1445,8 +1445,12 @@ tests.push({
 /** Holds back the app's wasm until the returned function is called. */
 async function holdApp(page) {
   let release;
+  let asked;
   const held = new Promise((resolve) => { release = resolve; });
+  // boot.js asks for the app's wasm once the first figures are painted or given up.
+  release.asked = new Promise((resolve) => { asked = resolve; });
   await page.route(/contract-calc-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    asked();
     await held;
     await route.continue();
   });
@@ -1504,7 +1508,7 @@ tests.push(
       release = await holdApp(page);
       await page.reload();
       await page.locator('#shell .shell-loading').waitFor();
-      await page.waitForTimeout(1_000);
+      await release.asked;
       assertEq(await page.locator(SHELL_TOTAL).count(), 0, 'early figures for an unreadable draft');
       release();
       await page.locator('#shell').waitFor({ state: 'detached' });
@@ -1523,7 +1527,8 @@ tests.push(
       await openApp(page, url);
       const versions = await offlineCopyReady(page);
       assertEq(versions.length, 1, 'offline copies after the first visit');
-      assert(/^contract-calc-[0-9a-f]{16}$/.test(versions[0]), `the copy is named for its release: ${versions[0]}`);
+      assertEq(versions[0], `contract-calc ${url} ${versions[0].split(' ').pop()}`, 'the copy is named for its scope');
+      assert(/^contract-calc-[0-9a-f]{16}$/.test(versions[0].split(' ').pop()), `the copy is named for its release: ${versions[0]}`);
       await field(page, FEE0).fill('46000');
       await expectText(page, TOTAL, '¥612,000.00');
       server.offline();
@@ -1542,6 +1547,10 @@ tests.push(
         await page.waitForFunction(() => !document.getElementById('shell')
           && document.querySelector('[data-testid=contract-total]')?.textContent === '¥320,000.00', null, { timeout: 10_000 });
         await expectText(page, PENALTY, '¥18,475.56');
+        // Chat apps add a query to the links they pass on: the page still opens offline.
+        await page.goto(`${url}?from=singlemessage#${fragmentOf(doc)}`);
+        await page.locator('#shell').waitFor({ state: 'detached' });
+        await expectText(page, TOTAL, '¥320,000.00');
       } finally {
         await context.setOffline(false);
         server.online();
@@ -1549,24 +1558,42 @@ tests.push(
     },
   },
   {
-    name: 'offline: a new release replaces the old copy (its service worker takes over and deletes the old files)',
+    name: 'offline: a new release replaces the old copy, keeping the one before for pages still loading it, and leaves other deployments alone',
     async run({ page, server, url }) {
       await openApp(page, url);
-      const [old] = await offlineCopyReady(page);
+      const [first] = await offlineCopyReady(page);
+      const release = (name) => name.split(' ').pop();
       const released = await (await fetch(new URL('sw.js', url))).text();
-      const next = 'contract-calc-00000000000next';
-      assert(released.includes(JSON.stringify(old)), `dist/sw.js names its release (${old}): ${released.match(/^const VERSION.*$/m)}`);
-      server.override('/sw.js', released.replace(JSON.stringify(old), JSON.stringify(next)));
-      try {
+      assert(released.includes(JSON.stringify(release(first))), `dist/sw.js names its release (${first}): ${released.match(/^const VERSION.*$/m)}`);
+      // Another deployment of the app on the same host, at another path, has its own copy.
+      const elsewhere = 'contract-calc http://127.0.0.1/elsewhere/ contract-calc-0000000000000000';
+      await page.evaluate((name) => caches.open(name), elsewhere);
+      const ours = (keys) => keys.filter((k) => k !== elsewhere);
+      /** Publishes release `v` and waits for its copy to take over. */
+      const publish = async (v) => {
+        server.override('/sw.js', released.replace(JSON.stringify(release(first)), JSON.stringify(v)));
         await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
         const deadline = Date.now() + 15_000;
         let keys = [];
         while (Date.now() < deadline) {
-          keys = await page.evaluate(() => caches.keys());
-          if (keys.length === 1 && keys[0] === next) break;
+          const state = await page.evaluate(async () => {
+            const reg = await navigator.serviceWorker.getRegistration();
+            return { keys: await caches.keys(), settled: !reg.installing && !reg.waiting && reg.active?.state === 'activated' };
+          });
+          keys = state.keys;
+          if (state.settled && ours(keys).at(-1)?.endsWith(v) && ours(keys).length <= 2) break;
           await page.waitForTimeout(100);
         }
-        assertEq(JSON.stringify(keys), JSON.stringify([next]), 'the offline copies after the new release');
+        return keys;
+      };
+      try {
+        const second = 'contract-calc-00000000000second';
+        let keys = await publish(second);
+        assertEq(JSON.stringify(ours(keys).map(release)), JSON.stringify([release(first), second]), 'the copies after a new release');
+        const third = 'contract-calc-000000000000third';
+        keys = await publish(third);
+        assertEq(JSON.stringify(ours(keys).map(release)), JSON.stringify([second, third]), 'the copies after one more release');
+        assert(keys.includes(elsewhere), `the other deployment's copy is kept: ${JSON.stringify(keys)}`);
         await reloadApp(page);
         await expectText(page, TOTAL, STARTER_TOTAL);
       } finally {
