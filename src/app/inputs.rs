@@ -10,8 +10,8 @@ use crate::engine::scenario::{
     TerminationReason,
 };
 use crate::form::{
-    typed_rate, DueRuleKind, EndMode, FormState, LabelledAmount, PaymentRow, RateKind, RatePreset,
-    RateUnit,
+    typed_rate, DueRuleKind, EndMode, FormState, LabelledAmount, PaymentRow, RateChangeRow,
+    RateFields, RateKind, RatePreset, RateUnit,
 };
 use crate::text::{self, rates::Per, Lang};
 use leptos::prelude::*;
@@ -202,7 +202,7 @@ fn toggle_view(
 /// A choice among fixed options.
 fn choice<T>(
     ctx: Ctx,
-    path: &'static str,
+    path: impl Into<String>,
     label: Text,
     hint: Text,
     options: Vec<(T, Text)>,
@@ -225,7 +225,7 @@ where
     };
     choice_view(
         ctx,
-        path,
+        path.into(),
         [label, hint],
         texts,
         Arc::new(index_of),
@@ -236,16 +236,16 @@ where
 #[allow(clippy::type_complexity)]
 fn choice_view(
     ctx: Ctx,
-    path: &'static str,
+    path: String,
     texts: [Text; 2],
     options: Vec<Text>,
     get: Arc<dyn Fn(&FormState) -> usize + Send + Sync>,
     set: Arc<dyn Fn(&mut FormState, usize) + Send + Sync>,
 ) -> AnyView {
     let [label, hint] = texts;
-    let id = dom_id(path);
+    let id = dom_id(&path);
     let err_id = format!("{id}-err");
-    let error = Memo::new(move |_| ctx.error_at(path));
+    let error = Memo::new(move |_| ctx.error_at(&path));
     let selected = Memo::new(move |_| ctx.form.with(|f| get(f)));
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
@@ -702,7 +702,7 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                     vec![(RateKind::Fraction, ("按日比例", "Per day(s)")), (RateKind::Monthly, ("按月比例（月利率）", "Per month (monthly rate)")), (RateKind::Lpr, ("LPR 倍数", "LPR multiple"))],
                     |f| f.rate_kind, |f, v| f.rate_kind = v)}
                 {move || if lpr.get() { view! {
-                    {field(ctx, "late_payment.rate.lpr_multiple".into(), ("LPR 倍数", "LPR multiple"), ("如 1.5 倍", "e.g. 1.5"), "× LPR", Kind::Rate, |f| f.lpr_multiple.clone(), |f, v| f.lpr_multiple = v)}
+                    {field(ctx, "late_payment.rate.lpr_multiple".into(), ("LPR 倍数", "LPR multiple"), ("如 1.5 倍", "e.g. 1.5"), "×LPR ×LPR", Kind::Rate, |f| f.lpr_multiple.clone(), |f, v| f.lpr_multiple = v)}
                     {choice(ctx, "late_payment.rate.basis_days", ("年天数", "Days per year"), ("日利率 = 年利率 ÷ 年天数", "Daily rate = yearly rate ÷ days per year"),
                         vec![(365u32, ("365 天", "365 days")), (360u32, ("360 天", "360 days"))],
                         |f| f.basis_days, |f, v| f.basis_days = v)}
@@ -741,9 +741,156 @@ fn late_payment(ctx: Ctx) -> impl IntoView {
                 {field(ctx, "late_payment.suspend_after_days".into(), ("逾期超过N日可暂停服务", "Suspend after"), ("留空 = 无此约定", "Empty = no such clause"), "日 days", Kind::Number, |f| f.suspend_after_days.clone(), |f, v| f.suspend_after_days = v)}
                 {field(ctx, "late_payment.terminate_after_days".into(), ("逾期超过N日可解除合同", "Terminate after"), ("留空 = 无此约定", "Empty = no such clause"), "日 days", Kind::Number, |f| f.terminate_after_days.clone(), |f, v| f.terminate_after_days = v)}
             </div>
+            {rate_changes(ctx)}
             {lpr_fixings(ctx)}
         })}
     })
+}
+
+/// The typed text of a rate change row: which one.
+#[derive(Clone, Copy)]
+enum ChangeText {
+    From,
+    Value,
+    PerDays,
+    PerMonths,
+    Multiple,
+}
+
+impl ChangeText {
+    fn path(self) -> &'static str {
+        match self {
+            ChangeText::From => "from",
+            ChangeText::Value => "rate.fraction",
+            ChangeText::PerDays => "rate.per_days",
+            ChangeText::PerMonths => "rate.per_months",
+            ChangeText::Multiple => "rate.lpr_multiple",
+        }
+    }
+
+    fn of(self, c: &mut RateChangeRow) -> &mut String {
+        match self {
+            ChangeText::From => &mut c.from,
+            ChangeText::Value => &mut c.rate.value,
+            ChangeText::PerDays => &mut c.rate.per_days,
+            ChangeText::PerMonths => &mut c.rate.per_months,
+            ChangeText::Multiple => &mut c.rate.lpr_multiple,
+        }
+    }
+}
+
+/// One input of rate change `i`.
+fn change_field(
+    ctx: Ctx,
+    i: usize,
+    which: ChangeText,
+    label: Text,
+    unit: &'static str,
+    kind: Kind,
+) -> AnyView {
+    field(
+        ctx,
+        format!("late_payment.rate_changes[{i}].{}", which.path()),
+        label,
+        ("", ""),
+        unit,
+        kind,
+        move |f| {
+            f.rate_changes
+                .get(i)
+                .cloned()
+                .map(|mut c| which.of(&mut c).clone())
+                .unwrap_or_default()
+        },
+        move |f, v| {
+            if let Some(c) = f.rate_changes.get_mut(i) {
+                *which.of(c) = v;
+            }
+        },
+    )
+}
+
+/// §9 `rate_changes`: from a date on, the clause's rate is another (LPR × 1.3 until 2020-08-31,
+/// then 日万分之五; or LPR × 4 from the filing date).
+fn rate_changes(ctx: Ctx) -> impl IntoView {
+    let count = Memo::new(move |_| ctx.form.with(|f| f.rate_changes.len()));
+    view! {
+        <div class="subsection" data-testid="rate-changes">
+            <h3>{ctx.t("利率变更", "Rate changes")}</h3>
+            <p class="hint">{ctx.t(
+                "自某日起改按另一标准计算（如 2020年8月31日前按LPR的1.3倍，之后按日万分之五），各段分列于计算明细。",
+                "From a date on, another rate (e.g. 1.3 × LPR until 2020-08-31, then 0.05% a day); each part is its own line of the breakdown.",
+            )}</p>
+            <div class="rows">
+                {move || (0..count.get()).map(|i| rate_change_row(ctx, i)).collect_view()}
+            </div>
+            <div class="add-row">
+                <button type="button" class="chip" data-testid="add-rate-change" on:click=move |_| ctx.edit(|f| {
+                    // The rate in force, from the evaluation date (or the day after the last
+                    // change): the figures stay until the row is edited.
+                    let after_last = f.rate_changes.last().and_then(|c| crate::document::read::parse_date(c.from.trim()));
+                    let from = match after_last.and_then(|d| d.succ_opt()) {
+                        Some(d) => d.to_string(),
+                        None => f.as_of.clone(),
+                    };
+                    let rate = f.rate_changes.last().map_or_else(|| f.rate(), |c| c.rate.clone());
+                    f.rate_changes.push(RateChangeRow { from, rate });
+                })>{ctx.t("+ 添加利率变更", "+ Add a rate change")}</button>
+            </div>
+        </div>
+    }
+}
+
+fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
+    let kind = Memo::new(move |_| {
+        ctx.form
+            .with(|f| f.rate_changes.get(i).map(|c| c.rate.kind))
+    });
+    let path = move |tail: &str| format!("late_payment.rate_changes[{i}].rate.{tail}");
+    let rate = move |f: &FormState| {
+        f.rate_changes
+            .get(i)
+            .map(|c| c.rate.clone())
+            .unwrap_or_default()
+    };
+    let with_rate = move |f: &mut FormState, change: &dyn Fn(&mut RateFields)| {
+        if let Some(c) = f.rate_changes.get_mut(i) {
+            change(&mut c.rate);
+        }
+    };
+    view! {
+        <div class="row rate-change" data-testid="rate-change">
+            {change_field(ctx, i, ChangeText::From, ("自", "From"), "", Kind::Date)}
+            {choice(ctx, path("kind"), ("改按", "Then"), ("", ""),
+                vec![(RateKind::Fraction, ("按日比例", "Per day(s)")), (RateKind::Monthly, ("按月比例", "Per month")), (RateKind::Lpr, ("LPR 倍数", "LPR multiple"))],
+                move |f| rate(f).kind, move |f, v| with_rate(f, &|r| r.kind = v))}
+            {move || match kind.get() {
+                Some(RateKind::Lpr) => view! {
+                    {change_field(ctx, i, ChangeText::Multiple, ("LPR 倍数", "LPR multiple"), "×LPR ×LPR", Kind::Rate)}
+                    {choice(ctx, path("basis_days"), ("年天数", "Days per year"), ("", ""),
+                        vec![(365u32, ("365 天", "365 days")), (360u32, ("360 天", "360 days"))],
+                        move |f| rate(f).basis_days, move |f, v| with_rate(f, &|r| r.basis_days = v))}
+                    {choice(ctx, path("lpr_fixing"), ("取哪一天的 LPR", "Which day's LPR"), ("", ""),
+                        vec![(LprFixing::DueDate, ("到期日（或变更日）", "Due date (or the change)")), (LprFixing::FirstDayLate, ("逾期首日（或变更日）", "First day late (or the change)")), (LprFixing::ContractStart, ("合同订立时", "At signing")), (LprFixing::Floating, ("同期（浮动）", "Floating (同期)"))],
+                        move |f| rate(f).lpr_fixing, move |f, v| with_rate(f, &|r| r.lpr_fixing = v))}
+                }.into_any(),
+                Some(k) => view! {
+                    {change_field(ctx, i, ChangeText::Value, ("比例", "Rate"), "", Kind::Rate)}
+                    {choice(ctx, path("unit"), ("单位", "Unit"), ("", ""),
+                        RateUnit::ALL.iter().map(|u| (*u, match u { RateUnit::Percent => ("% 百分之", "% percent"), RateUnit::PerMille => ("‰ 千分之", "‰ per mille"), RateUnit::PerTenThousand => ("‱ 万分之", "‱ per ten thousand") })).collect(),
+                        move |f| rate(f).unit, move |f, v| with_rate(f, &|r| r.unit = v))}
+                    {if k == RateKind::Monthly {
+                        change_field(ctx, i, ChangeText::PerMonths, ("每 N 个月", "Per N months"), "月 months", Kind::Number)
+                    } else {
+                        change_field(ctx, i, ChangeText::PerDays, ("每 N 日", "Per N days"), "日 days", Kind::Number)
+                    }}
+                }.into_any(),
+                None => ().into_any(),
+            }}
+            <button type="button" class="remove" aria-label=ctx.t("删除此变更", "Remove this change")
+                on:click=move |_| ctx.edit(|f| { if i < f.rate_changes.len() { f.rate_changes.remove(i); } })>"×"</button>
+        </div>
+    }
 }
 
 /// §9/§10 the LPR fixings the user adds (published after this release, or as a court used them).

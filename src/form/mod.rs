@@ -149,6 +149,85 @@ pub struct LprFixingRow {
     pub five_year: String,
 }
 
+/// A late-payment rate as typed: the clause's own rate, or one of its §9 `rate_changes`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateFields {
+    pub kind: RateKind,
+    pub value: String,
+    pub unit: RateUnit,
+    pub per_days: String,
+    pub per_months: String,
+    pub lpr_multiple: String,
+    pub basis_days: u32,
+    pub lpr_fixing: LprFixing,
+    pub lpr_term: LprTerm,
+}
+
+impl Default for RateFields {
+    /// 日万分之五, the SME payment regulation's default.
+    fn default() -> Self {
+        RateFields {
+            kind: RateKind::Fraction,
+            value: "5".into(),
+            unit: RateUnit::PerTenThousand,
+            per_days: "1".into(),
+            per_months: "1".into(),
+            lpr_multiple: "1.5".into(),
+            basis_days: 365,
+            lpr_fixing: LprFixing::default(),
+            lpr_term: LprTerm::default(),
+        }
+    }
+}
+
+impl RateFields {
+    /// The fields showing `rate`.
+    pub fn of(rate: &Rate) -> RateFields {
+        let mut r = RateFields::default();
+        match rate {
+            Rate::Fraction {
+                fraction, per_days, ..
+            } => {
+                r.kind = RateKind::Fraction;
+                r.unit = RateUnit::natural_for(*fraction);
+                r.value = fraction_in_unit(*fraction, r.unit);
+                r.per_days = per_days.to_string();
+            }
+            Rate::Monthly {
+                fraction,
+                per_months,
+                ..
+            } => {
+                r.kind = RateKind::Monthly;
+                r.unit = RateUnit::natural_for(*fraction);
+                r.value = fraction_in_unit(*fraction, r.unit);
+                r.per_months = per_months.to_string();
+            }
+            Rate::Lpr {
+                lpr_multiple,
+                basis_days,
+                lpr_fixing,
+                lpr_term,
+                ..
+            } => {
+                r.kind = RateKind::Lpr;
+                r.lpr_multiple = lpr_multiple.normalize().to_string();
+                r.basis_days = *basis_days;
+                r.lpr_fixing = *lpr_fixing;
+                r.lpr_term = *lpr_term;
+            }
+        }
+        r
+    }
+}
+
+/// §9 one `rate_changes` entry as typed: from this day on, another rate.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RateChangeRow {
+    pub from: String,
+    pub rate: RateFields,
+}
+
 /// Every field of the form, as text or as a choice.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FormState {
@@ -187,6 +266,8 @@ pub struct FormState {
     /// Empty = from the day after the due date.
     pub accrues_from: String,
     pub rounding: Rounding,
+    /// §9 the rate changes on a date (LPR × 1.3 until 2020-08-31, then 日万分之五).
+    pub rate_changes: Vec<RateChangeRow>,
     pub lpr_fixings: Vec<LprFixingRow>,
     /// Cap as % of the base chosen; empty = no cap.
     pub cap_percent: String,
@@ -306,39 +387,15 @@ impl FormState {
         }
         if let Some(l) = &s.late_payment {
             f.late_enabled = true;
-            match &l.rate {
-                Rate::Fraction {
-                    fraction, per_days, ..
-                } => {
-                    f.rate_kind = RateKind::Fraction;
-                    f.rate_unit = RateUnit::natural_for(*fraction);
-                    f.rate_value = fraction_in_unit(*fraction, f.rate_unit);
-                    f.per_days = per_days.to_string();
-                }
-                Rate::Monthly {
-                    fraction,
-                    per_months,
-                    ..
-                } => {
-                    f.rate_kind = RateKind::Monthly;
-                    f.rate_unit = RateUnit::natural_for(*fraction);
-                    f.rate_value = fraction_in_unit(*fraction, f.rate_unit);
-                    f.per_months = per_months.to_string();
-                }
-                Rate::Lpr {
-                    lpr_multiple,
-                    basis_days,
-                    lpr_fixing,
-                    lpr_term,
-                    ..
-                } => {
-                    f.rate_kind = RateKind::Lpr;
-                    f.lpr_multiple = lpr_multiple.normalize().to_string();
-                    f.basis_days = *basis_days;
-                    f.lpr_fixing = *lpr_fixing;
-                    f.lpr_term = *lpr_term;
-                }
-            }
+            f.set_rate(RateFields::of(&l.rate));
+            f.rate_changes = l
+                .rate_changes
+                .iter()
+                .map(|c| RateChangeRow {
+                    from: c.from.to_string(),
+                    rate: RateFields::of(&c.rate),
+                })
+                .collect();
             f.partial_period = l.partial_period;
             f.cap_percent = l.cap_fraction.map(percent).unwrap_or_default();
             f.cap_base = l.cap_base;
@@ -400,20 +457,41 @@ impl FormState {
         f
     }
 
+    /// The clause's own rate as typed.
+    pub fn rate(&self) -> RateFields {
+        RateFields {
+            kind: self.rate_kind,
+            value: self.rate_value.clone(),
+            unit: self.rate_unit,
+            per_days: self.per_days.clone(),
+            per_months: self.per_months.clone(),
+            lpr_multiple: self.lpr_multiple.clone(),
+            basis_days: self.basis_days,
+            lpr_fixing: self.lpr_fixing,
+            lpr_term: self.lpr_term,
+        }
+    }
+
+    pub fn set_rate(&mut self, r: RateFields) {
+        self.rate_kind = r.kind;
+        self.rate_value = r.value;
+        self.rate_unit = r.unit;
+        self.per_days = r.per_days;
+        self.per_months = r.per_months;
+        self.lpr_multiple = r.lpr_multiple;
+        self.basis_days = r.basis_days;
+        self.lpr_fixing = r.lpr_fixing;
+        self.lpr_term = r.lpr_term;
+    }
+
     /// Defaults for every switched-off clause, so switching one on shows sensible terms.
     fn blank() -> FormState {
-        FormState {
+        let mut f = FormState {
             renewal_months: "0".into(),
             term_months: "12".into(),
             due_day: "10".into(),
             due_days: "15".into(),
             invoice_day: "25".into(),
-            rate_value: "5".into(),
-            rate_unit: RateUnit::PerTenThousand,
-            per_days: "1".into(),
-            per_months: "1".into(),
-            lpr_multiple: "1.5".into(),
-            basis_days: 365,
             subcontracting_percent: "20".into(),
             subcontracting_refund: true,
             incident_count: "0".into(),
@@ -422,7 +500,9 @@ impl FormState {
             substandard_percent: "10".into(),
             settlement_days: "30".into(),
             ..FormState::default()
-        }
+        };
+        f.set_rate(RateFields::default());
+        f
     }
 
     /// Switches the termination clause on or off; switched on with no date yet, it starts from the
@@ -590,20 +670,19 @@ impl FormState {
             })
             .collect();
         let late = if self.late_enabled {
-            let rate = match self.rate_kind {
-                RateKind::Fraction => json!({
-                    "fraction": r.rate("late_payment.rate.fraction", &self.rate_value, self.rate_unit),
-                    "per_days": r.whole("late_payment.rate.per_days", &self.per_days)}),
-                RateKind::Monthly => json!({
-                    "fraction": r.rate("late_payment.rate.fraction", &self.rate_value, self.rate_unit),
-                    "per_months": r.whole("late_payment.rate.per_months", &self.per_months)}),
-                RateKind::Lpr => json!({
-                    "lpr_multiple": r.plain("late_payment.rate.lpr_multiple", &self.lpr_multiple),
-                    "basis_days": self.basis_days,
-                    "lpr_fixing": self.lpr_fixing,
-                    "lpr_term": self.lpr_term}),
-            };
+            let rate = r.rate_fields("late_payment.rate", &self.rate());
+            let changes: Vec<Value> = self
+                .rate_changes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let path = format!("late_payment.rate_changes[{i}]");
+                    json!({"from": r.date(&format!("{path}.from"), &c.from),
+                           "rate": r.rate_fields(&format!("{path}.rate"), &c.rate)})
+                })
+                .collect();
             json!({"rate": rate,
+                   "rate_changes": changes,
                    "partial_period": match self.partial_period { PartialPeriod::ProRata => "pro_rata", PartialPeriod::Full => "full" },
                    "cap_fraction": r.opt_rate("late_payment.cap_fraction", &self.cap_percent, RateUnit::Percent),
                    "cap_base": self.cap_base,
@@ -762,6 +841,24 @@ impl Reader {
         }
     }
 
+    /// A rate at `path` (`late_payment.rate` or a change's `rate`) in its document form.
+    fn rate_fields(&mut self, path: &str, f: &RateFields) -> Value {
+        let at = |field: &str| format!("{path}.{field}");
+        match f.kind {
+            RateKind::Fraction => json!({
+                "fraction": self.rate(&at("fraction"), &f.value, f.unit),
+                "per_days": self.whole(&at("per_days"), &f.per_days)}),
+            RateKind::Monthly => json!({
+                "fraction": self.rate(&at("fraction"), &f.value, f.unit),
+                "per_months": self.whole(&at("per_months"), &f.per_months)}),
+            RateKind::Lpr => json!({
+                "lpr_multiple": self.plain(&at("lpr_multiple"), &f.lpr_multiple),
+                "basis_days": f.basis_days,
+                "lpr_fixing": f.lpr_fixing,
+                "lpr_term": f.lpr_term}),
+        }
+    }
+
     fn opt_rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Value {
         self.optional(text, |r| r.rate(path, text, unit))
     }
@@ -836,6 +933,8 @@ const KNOWN_FIELDS: &[&str] = &[
     "day_count",
     "accrues_from",
     "rounding",
+    "rate_changes",
+    "from",
     "lpr_fixings",
     "effective",
     "one_year",
@@ -1011,6 +1110,39 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(FormState::from_scenario(&s).to_scenario().unwrap(), s);
+    }
+
+    #[test]
+    fn a_rate_change_typed_in_the_form_splits_the_breakdown() {
+        // The court's example: ¥320,000 due 2023-05-15, unpaid on 2025-01-14, at the floating
+        // one-year LPR / 360: ¥18,475.56. Typed in the form: from 2024-10-21 日万分之五 instead.
+        // The first four segments stay (¥16,105.78 before rounding); the last 86 days become
+        // 86 × 320,000 × 0.05% = ¥13,760.00 instead of ¥2,369.78. Total ¥29,865.78.
+        let court = crate::document::read::parse_scenario(include_str!(
+            "../../tests/fixtures/floating-lpr-court.json"
+        ))
+        .unwrap();
+        let mut f = FormState::from_scenario(&court);
+        f.rate_changes.push(RateChangeRow {
+            from: "2024-10-21".into(),
+            rate: RateFields::default(),
+        });
+        let s = f.to_scenario().unwrap();
+        let r = compute(&s).unwrap();
+        assert_eq!(r.late_payment.total_penalty, Decimal::new(2986578, 2));
+        assert_eq!(FormState::from_scenario(&s).to_scenario().unwrap(), s);
+        // A date that is not one is named by its field.
+        f.rate_changes[0].from = "2024-10-32".into();
+        let errors = f.to_scenario().unwrap_err();
+        assert_eq!(errors[0].path, "late_payment.rate_changes[0].from");
+        // Changes must come in order of their dates (spec §9).
+        f.rate_changes[0].from = "2024-10-21".into();
+        f.rate_changes.push(RateChangeRow {
+            from: "2024-10-01".into(),
+            rate: RateFields::default(),
+        });
+        let errors = f.to_scenario().unwrap_err();
+        assert_eq!(errors[0].path, "late_payment.rate_changes[1].from");
     }
 
     #[test]

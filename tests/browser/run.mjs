@@ -575,6 +575,36 @@ const tests = [
     },
   },
   {
+    name: 'a rate that changes on a date is typed in the form and splits the breakdown (the court example)',
+    async run({ page, url }) {
+      // ¥320,000 due 2023-05-15, unpaid on 2025-01-14, floating one-year LPR / 360: ¥18,475.56.
+      const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+      await page.goto(`${url}#${fragmentOf(court)}`);
+      await page.locator('#shell').waitFor({ state: 'detached' });
+      await expectText(page, PENALTY, '¥18,475.56');
+      // From 2024-10-21 日万分之五: the last 86 days are 86 × 320,000 × 0.05% = ¥13,760.00 instead
+      // of ¥2,369.78, so ¥29,865.78 in all.
+      await page.getByTestId('add-rate-change').click();
+      const row = page.getByTestId('rate-change').first();
+      await field(page, 'late_payment.rate_changes[0].from').fill('2024-10-21');
+      await page.selectOption('#f-late_payment-rate_changes-0--rate-kind', { label: '按日比例' });
+      assertEq(await field(page, 'late_payment.rate_changes[0].rate.fraction').inputValue(), '5', 'the new rate, 5 in ‱');
+      await expectText(page, PENALTY, '¥29,865.78');
+      // A second row starts as the rate in force from the next day: nothing changes until it is
+      // edited. A date out of order is named at its field, and the last figures stay.
+      await page.getByTestId('add-rate-change').click();
+      assertEq(await field(page, 'late_payment.rate_changes[1].from').inputValue(), '2024-10-22', 'the second row\'s date');
+      await expectText(page, PENALTY, '¥29,865.78');
+      await field(page, 'late_payment.rate_changes[1].from').fill('2024-10-01');
+      await page.waitForFunction(() => document.querySelector('#f-late_payment-rate_changes-1--from-err')?.textContent?.trim());
+      await expectText(page, PENALTY, '¥29,865.78');
+      await page.getByTestId('rate-change').nth(1).getByRole('button', { name: '删除此变更' }).click();
+      await expectText(page, PENALTY, '¥29,865.78');
+      await row.getByRole('button', { name: '删除此变更' }).click();
+      await expectText(page, PENALTY, '¥18,475.56');
+    },
+  },
+  {
     name: 'June paid 45 days late takes three inputs, and the payment counts for June',
     async run({ page, url }) {
       await openApp(page, url);
