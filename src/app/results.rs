@@ -150,8 +150,9 @@ pub fn Results() -> impl IntoView {
                                 } else {
                                     let id = super::inputs::dom_id(&e.path);
                                     let label = field_label(&id).unwrap_or_else(|| e.path.clone());
+                                    // To the field without touching the address: its fragment is a share link's.
                                     let href = format!("#{id}");
-                                    view! { <li><a href=href>{format!("{label}：{text}")}</a></li> }.into_any()
+                                    view! { <li><a href=href on:click=move |ev| { ev.prevent_default(); super::dom::go_to(&id); }>{format!("{label}：{text}")}</a></li> }.into_any()
                                 }
                             }).collect_view())
                         }}

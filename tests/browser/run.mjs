@@ -378,7 +378,12 @@ const tests = [
       await fresh.keyboard.press('Enter');
       assertEq(await fresh.evaluate(() => document.activeElement?.id), 'results', 'focus after the skip link');
       await fresh.getByTestId('summary-bar').dispatchEvent('click');
-      assertEq(await fresh.evaluate(() => location.hash), before, 'the address after both anchors');
+      // So does the list of fields to fix.
+      await field(fresh, FEE0).fill('四万');
+      await fresh.locator('[data-testid=stale] a').first().click();
+      assertEq(await fresh.evaluate(() => document.activeElement?.dataset.path), FEE0, 'focus after the error link');
+      await field(fresh, FEE0).fill('40000');
+      assertEq(await fresh.evaluate(() => location.hash), before, 'the address after the anchors');
       await fresh.waitForTimeout(400);
       await reloadApp(fresh);
       await expectText(fresh, TOTAL, '¥540,000.00');
