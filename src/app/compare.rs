@@ -30,7 +30,9 @@ pub fn Compare() -> impl IntoView {
             .iter()
             .filter_map(|id| {
                 if id == CURRENT {
-                    let s = ctx.shown.with(|f| f.0.as_ref().map(|(s, _)| s.clone()))?;
+                    let s = ctx
+                        .shown
+                        .with(|f| f.0.as_ref().map(|f| f.parts().0.clone()))?;
                     let label = if lang_zh {
                         format!("当前：{}", s.name)
                     } else {

@@ -388,6 +388,7 @@ fn cycle_change_note(ctx: Ctx, change: RwSignal<Option<(Cycle, Cycle)>>) -> impl
         change.get().map(|(from, to)| {
             let total = ctx.shown.with(|(f, _)| {
                 f.as_ref()
+                    .map(super::Figures::parts)
                     .map(|(_, r)| format_yuan(r.total_fees.contract_total))
                     .unwrap_or_default()
             });
@@ -557,6 +558,7 @@ fn billed_periods(
 )> {
     ctx.shown.with(|(f, _)| {
         f.as_ref()
+            .map(super::Figures::parts)
             .map(|(s, r)| {
                 r.total_fees
                     .cycles

@@ -44,8 +44,23 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// A figure set the results panel shows: the scenario and what the engine made of it.
-pub type Figures = (Scenario, ComputeResult);
+/// A figure set the results panel shows: the scenario and what the engine made of it, shared by
+/// every view rather than copied, and equal only to itself (a new computation is a new figure
+/// set), so passing it on costs nothing per keystroke.
+#[derive(Debug, Clone)]
+pub struct Figures(std::sync::Arc<(Scenario, ComputeResult)>);
+
+impl Figures {
+    pub fn parts(&self) -> (&Scenario, &ComputeResult) {
+        (&self.0 .0, &self.0 .1)
+    }
+}
+
+impl PartialEq for Figures {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// Which main view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,8 +105,9 @@ pub struct Ctx {
     pub parsed: Memo<Result<Scenario, Vec<ValidationError>>>,
     /// The figures to show (the last valid ones when the form is invalid) and whether they are stale.
     pub shown: Memo<(Option<Figures>, bool)>,
-    /// The messages to show next to fields, by JSON path.
-    pub errors: Memo<Vec<ValidationError>>,
+    /// The messages to show next to fields, by JSON path: a signal set only when they change,
+    /// so that a keystroke which changes no message does not touch the many fields that show one.
+    pub errors: RwSignal<Vec<ValidationError>>,
     /// Written only through [`Ctx::write`], read through [`Ctx::read`].
     pub store: StoredValue<Store<WebKv>>,
     /// Moves on every write to storage, by this tab ([`Ctx::write`]) or another (the `storage`
@@ -230,7 +246,7 @@ fn App() -> impl IntoView {
     let computed: Memo<Result<Figures, Vec<ValidationError>>> = Memo::new(move |_| {
         parsed.with(|p| match p {
             Ok(s) => compute(s)
-                .map(|r| (s.clone(), r))
+                .map(|r| Figures(std::sync::Arc::new((s.clone(), r))))
                 .map_err(|e| vec![ValidationError::from(e)]),
             Err(e) => Err(e.clone()),
         })
@@ -241,8 +257,15 @@ fn App() -> impl IntoView {
             Err(_) => (prev.and_then(|p| p.0.clone()), true),
         })
     });
-    let errors =
-        Memo::new(move |_| computed.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
+    let errors = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        computed.with(|c| {
+            let now: &[ValidationError] = c.as_ref().err().map_or(&[], |e| e.as_slice());
+            if errors.with_untracked(|shown| shown.as_slice() != now) {
+                errors.set(now.to_vec());
+            }
+        })
+    });
 
     let saved_copy: RwSignal<Option<Scenario>> = RwSignal::new(None);
     let ctx = Ctx {

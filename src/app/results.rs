@@ -2,7 +2,7 @@
 //! every change; the breakdown cards open and close on click (only open ones are built). When the
 //! form is invalid the last valid figures stay, visibly marked stale.
 
-use super::Ctx;
+use super::{Ctx, Figures};
 use crate::engine::money::format_yuan;
 use crate::present::report::{results_html, terms_html, Open};
 use leptos::prelude::*;
@@ -18,10 +18,11 @@ pub fn Results() -> impl IntoView {
     let html = Memo::new(move |_| {
         let lang = ctx.lang.get();
         let open = open.get();
-        ctx.shown.with(|(figures, _)| match figures {
-            Some((s, r)) => results_html(s, r, lang, open),
-            None => String::new(),
-        })
+        ctx.shown
+            .with(|(figures, _)| match figures.as_ref().map(Figures::parts) {
+                Some((s, r)) => results_html(s, r, lang, open),
+                None => String::new(),
+            })
     });
     let printing = RwSignal::new(false);
     let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
@@ -37,6 +38,7 @@ pub fn Results() -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.shown.with(|(f, _)| {
             f.as_ref()
+                .map(Figures::parts)
                 .map(|(s, r)| {
                     // The print is the lawyer's copy: the terms, then the 计算明细 and the payments.
                     let heading = |zh: &str, en: &str| {
@@ -90,6 +92,7 @@ pub fn Results() -> impl IntoView {
             let lang = ctx.lang.get_untracked();
             let text = ctx.shown.with_untracked(|(f, _)| {
                 f.as_ref()
+                    .map(Figures::parts)
                     .map(|(_, r)| crate::present::claim::claim_text(r, lang))
             });
             if let Some(text) = text {
@@ -184,7 +187,7 @@ pub fn SummaryBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let figures = move || {
         ctx.shown.with(|(f, stale)| {
-            f.as_ref().map(|(_, r)| {
+            f.as_ref().map(Figures::parts).map(|(_, r)| {
                 (
                     format_yuan(r.total_fees.contract_total),
                     format_yuan(r.late_payment.total_penalty),
@@ -215,8 +218,10 @@ pub fn SummaryBar() -> impl IntoView {
 fn WhatIf() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let has_clause = Memo::new(move |_| {
-        ctx.shown
-            .with(|(f, _)| f.as_ref().is_some_and(|(s, _)| s.late_payment.is_some()))
+        ctx.shown.with(|(f, _)| {
+            f.as_ref()
+                .is_some_and(|f| f.parts().0.late_payment.is_some())
+        })
     });
     // One more computation, done after the figures are on screen so that typing stays quick.
     let figures = RwSignal::new(None::<(rust_decimal::Decimal, bool)>);
@@ -226,7 +231,7 @@ fn WhatIf() -> impl IntoView {
         set_timeout(
             move || {
                 let result = ctx.shown.with_untracked(|(f, _)| {
-                    let (s, _) = f.as_ref()?;
+                    let (s, _) = f.as_ref()?.parts();
                     s.late_payment.as_ref()?;
                     crate::engine::what_if::what_if_late(s, days).ok().map(|r| {
                         (

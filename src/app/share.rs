@@ -108,7 +108,10 @@ pub fn ShareButton() -> impl IntoView {
     let link = RwSignal::new(String::new());
     let copied: RwSignal<Option<bool>> = RwSignal::new(None);
     let make_link = move |_| {
-        let Some((s, _)) = ctx.shown.get_untracked().0 else {
+        let Some(s) = ctx
+            .shown
+            .with_untracked(|f| f.0.as_ref().map(|f| f.parts().0.clone()))
+        else {
             return;
         };
         let url = format!("{}#{}", dom::base_url(), encode(&s));

@@ -737,7 +737,7 @@ impl FormState {
         } else {
             Value::Null
         };
-        json!({
+        let mut doc = json!({
             "format": FORMAT,
             "version": VERSION,
             "name": self.name,
@@ -747,10 +747,10 @@ impl FormState {
             "fees": {"cycle": match self.cycle.unwrap_or(Cycle::Monthly) {
                         Cycle::Monthly => "monthly", Cycle::Quarterly => "quarterly", Cycle::Yearly => "yearly" },
                      "partial_cycle": match self.partial_cycle { PartialCycle::ByDays => "by_days", PartialCycle::Full => "full" },
-                     "components": components},
+                     "components": []},
             "payment": {"due": due,
                         "calendar": match self.calendar { Calendar::Cn => "cn", Calendar::Weekends => "weekends", Calendar::None => "none" },
-                        "payments": payments},
+                        "payments": []},
             "late_payment": late,
             "supplier_breaches": if supplier.as_object().is_some_and(|o| o.values().all(|v| v.is_null() || v == &json!([]))) {
                 Value::Null
@@ -759,7 +759,11 @@ impl FormState {
             },
             "client_breaches": if client_conf.is_null() { Value::Null } else { json!({"confidentiality_penalty": client_conf}) },
             "termination": termination,
-        })
+        });
+        // Moved in, not through `json!`, which would copy every row once more (per keystroke).
+        doc["fees"]["components"] = Value::Array(components);
+        doc["payment"]["payments"] = Value::Array(payments);
+        doc
     }
 }
 
