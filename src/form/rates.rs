@@ -1,0 +1,197 @@
+//! Rates as typed in the form: the unit (%, ‰, ‱) and a typed sign that wins over it, the
+//! clause's rate and each §9 rate change as text ([`RateFields`]), and the presets copied from
+//! contract templates.
+
+use crate::engine::money::parse_plain_decimal;
+use crate::engine::scenario::{LprFixing, LprTerm, Rate};
+use rust_decimal::Decimal;
+
+/// The unit a rate is typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RateUnit {
+    /// 百分之 (%).
+    #[default]
+    Percent,
+    /// 千分之 (‰).
+    PerMille,
+    /// 万分之 (‱).
+    PerTenThousand,
+}
+
+impl RateUnit {
+    pub const ALL: [RateUnit; 3] = [
+        RateUnit::Percent,
+        RateUnit::PerMille,
+        RateUnit::PerTenThousand,
+    ];
+
+    fn divisor(self) -> Decimal {
+        match self {
+            RateUnit::Percent => Decimal::ONE_HUNDRED,
+            RateUnit::PerMille => Decimal::ONE_THOUSAND,
+            RateUnit::PerTenThousand => Decimal::from(10_000),
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            RateUnit::Percent => "%",
+            RateUnit::PerMille => "‰",
+            RateUnit::PerTenThousand => "‱",
+        }
+    }
+
+    /// The unit that shows `fraction` most naturally: 0.0005 → 5‱ (万分之五), 0.001 → 1‰, 0.0365 → 3.65%.
+    pub fn natural_for(fraction: Decimal) -> RateUnit {
+        if fraction.is_zero() || fraction >= Decimal::new(1, 2) {
+            RateUnit::Percent
+        } else if fraction >= Decimal::new(1, 3) {
+            RateUnit::PerMille
+        } else {
+            RateUnit::PerTenThousand
+        }
+    }
+}
+
+/// A rate as typed, as a fraction: a unit sign (`%`, `‰`, `‱`) or word (百分之, 千分之, 万分之)
+/// typed with the number wins over the unit chosen beside the field, so "0.05%" is 万分之五
+/// whatever the selector says; a bare number is in the chosen unit.
+pub fn typed_rate(text: &str, chosen: RateUnit) -> Option<Decimal> {
+    let t = text.trim();
+    let signs = [
+        ("%", RateUnit::Percent),
+        ("％", RateUnit::Percent),
+        ("‰", RateUnit::PerMille),
+        ("‱", RateUnit::PerTenThousand),
+    ];
+    let words = [
+        ("百分之", RateUnit::Percent),
+        ("千分之", RateUnit::PerMille),
+        ("万分之", RateUnit::PerTenThousand),
+    ];
+    let (number, unit) = signs
+        .iter()
+        .find_map(|(s, u)| t.strip_suffix(s).map(|rest| (rest, *u)))
+        .or_else(|| {
+            words
+                .iter()
+                .find_map(|(w, u)| t.strip_prefix(w).map(|rest| (rest, *u)))
+        })
+        .unwrap_or((t, chosen));
+    parse_plain_decimal(number.trim()).map(|d| (d / unit.divisor()).normalize())
+}
+
+/// `fraction` written in `unit`, without trailing zeros: 0.0005 in ‱ → "5".
+pub fn fraction_in_unit(fraction: Decimal, unit: RateUnit) -> String {
+    (fraction * unit.divisor()).normalize().to_string()
+}
+
+/// Which form of late-payment rate the contract uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RateKind {
+    /// A fraction per N days (日万分之五, 每10日1%…).
+    #[default]
+    Fraction,
+    /// A fraction per N calendar months (月利率1.28%, spec §9).
+    Monthly,
+    /// A multiple of the LPR.
+    Lpr,
+}
+
+/// A late-payment rate as typed: the clause's own rate, or one of its §9 `rate_changes`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateFields {
+    pub kind: RateKind,
+    pub value: String,
+    pub unit: RateUnit,
+    pub per_days: String,
+    pub per_months: String,
+    pub lpr_multiple: String,
+    pub basis_days: u32,
+    pub lpr_fixing: LprFixing,
+    pub lpr_term: LprTerm,
+}
+
+impl Default for RateFields {
+    /// 日万分之五, the SME payment regulation's default.
+    fn default() -> Self {
+        RateFields {
+            kind: RateKind::Fraction,
+            value: "5".into(),
+            unit: RateUnit::PerTenThousand,
+            per_days: "1".into(),
+            per_months: "1".into(),
+            lpr_multiple: "1.5".into(),
+            basis_days: 365,
+            lpr_fixing: LprFixing::default(),
+            lpr_term: LprTerm::default(),
+        }
+    }
+}
+
+impl RateFields {
+    /// The fields showing `rate`.
+    pub fn of(rate: &Rate) -> RateFields {
+        let mut r = RateFields::default();
+        match rate {
+            Rate::Fraction {
+                fraction, per_days, ..
+            } => {
+                r.kind = RateKind::Fraction;
+                r.unit = RateUnit::natural_for(*fraction);
+                r.value = fraction_in_unit(*fraction, r.unit);
+                r.per_days = per_days.to_string();
+            }
+            Rate::Monthly {
+                fraction,
+                per_months,
+                ..
+            } => {
+                r.kind = RateKind::Monthly;
+                r.unit = RateUnit::natural_for(*fraction);
+                r.value = fraction_in_unit(*fraction, r.unit);
+                r.per_months = per_months.to_string();
+            }
+            Rate::Lpr {
+                lpr_multiple,
+                basis_days,
+                lpr_fixing,
+                lpr_term,
+                ..
+            } => {
+                r.kind = RateKind::Lpr;
+                r.lpr_multiple = lpr_multiple.normalize().to_string();
+                r.basis_days = *basis_days;
+                r.lpr_fixing = *lpr_fixing;
+                r.lpr_term = *lpr_term;
+            }
+        }
+        r
+    }
+}
+
+/// §9 one `rate_changes` entry as typed: from this day on, another rate.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RateChangeRow {
+    pub from: String,
+    pub rate: RateFields,
+}
+
+/// The late-payment presets the contract templates use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatePreset {
+    /// 日万分之五: the default of the SME payment regulation (《保障中小企业款项支付条例》).
+    FivePerTenThousandDaily,
+    /// 日千分之一.
+    OnePerMilleDaily,
+    /// 1.5 × LPR, 365-day year.
+    LprTimesOnePointFive,
+    /// 按同期一年期LPR的1.5倍: floating, as courts compute it.
+    FloatingLprTimesOnePointFive,
+    /// 月利率1.28%: calendar months, a part month by days/30.
+    MonthlyOnePointTwoEight,
+    /// 以逾期付款总额的5%为上限.
+    CapFivePercentOfOverdue,
+    /// 累计不超过合同总金额的30%.
+    CapThirtyPercentOfTotal,
+}

@@ -1,0 +1,277 @@
+//! The form's examples: what a user types, the scenario it gives, and why.
+
+use super::*;
+use crate::document::samples::starter;
+use crate::engine::compute::compute;
+use chrono::NaiveDate;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
+}
+
+#[test]
+fn the_form_shows_a_scenario_and_gives_it_back_unchanged() {
+    let s = crate::document::read::parse_scenario(include_str!(
+        "../../tests/fixtures/termination-2025.json"
+    ))
+    .unwrap();
+    let back = FormState::from_scenario(&s).to_scenario().unwrap();
+    assert_eq!(compute(&back).unwrap(), compute(&s).unwrap());
+    // Amounts compare as numbers: the form writes 40000.00 for 40000.00 and 0.1 for 0.10.
+    assert_eq!(back, s);
+}
+
+#[test]
+fn the_starter_survives_the_form_unchanged() {
+    // No supplier clause switched on: the document keeps `supplier_breaches: null`.
+    let s = starter(today());
+    assert_eq!(FormState::from_scenario(&s).to_scenario().unwrap(), s);
+}
+
+#[test]
+fn five_wan_is_fifty_thousand() {
+    // Typing "5万" as the base fee gives ¥50,000 a month; with the ¥5,000 maintenance fee
+    // that is ¥55,000 a month, ¥660,000 for 2025.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.components[0].amount = "5万".into();
+    let s = f.to_scenario().unwrap();
+    assert_eq!(s.fees.components[0].amount, Decimal::from(50_000));
+    assert_eq!(
+        compute(&s).unwrap().total_fees.contract_total,
+        Decimal::new(66_000_000, 2)
+    );
+    f.components[0].amount = "45,000.00".into();
+    assert_eq!(
+        f.to_scenario().unwrap().fees.components[0].amount,
+        Decimal::from(45_000)
+    );
+    // Contracts state amounts to the fen: a third decimal is refused in the form.
+    f.components[0].amount = "45000.005".into();
+    assert_eq!(
+        f.to_scenario().unwrap_err()[0].path,
+        "fees.components[0].amount"
+    );
+    f.components[0].amount = "45,000.00".into();
+    assert_eq!(
+        f.to_scenario().unwrap().fees.components[0].amount,
+        Decimal::from(45_000)
+    );
+}
+
+#[test]
+fn an_unreadable_field_is_named_and_nothing_is_computed() {
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.components[1].amount = "五千".into();
+    f.payments[0].date = String::new();
+    let errors = f.to_scenario().unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec!["fees.components[1].amount", "payment.payments[0].date"]
+    );
+    assert!(errors[0].message(crate::text::Lang::Zh).contains("5万"));
+}
+
+#[test]
+fn end_before_start_is_the_documents_own_rule() {
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.end = "2024-06-30".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(errors[0].path, "contract.end");
+}
+
+#[test]
+fn switching_termination_on_starts_from_a_valid_date() {
+    // Ticking 提前终止 used to show "“”不是日期" at once.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.set_termination(true);
+    assert_eq!(f.termination_date, "2025-09-30");
+    assert!(f.to_scenario().is_ok());
+}
+
+#[test]
+fn switching_to_quarters_can_keep_the_total() {
+    // ¥86,000 a month is ¥258,000 a quarter; back to months, ¥86,000 again.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.components[0].amount = "86000".into();
+    f.components.truncate(1);
+    f.convert_cycle_amounts(Cycle::Monthly, Cycle::Quarterly);
+    assert_eq!(f.components[0].amount, "258000.00");
+    f.convert_cycle_amounts(Cycle::Quarterly, Cycle::Yearly);
+    assert_eq!(f.components[0].amount, "1032000.00");
+    f.convert_cycle_amounts(Cycle::Yearly, Cycle::Monthly);
+    assert_eq!(f.components[0].amount, "86000.00");
+}
+
+#[test]
+fn the_new_conventions_survive_the_form() {
+    // §9 and §13 fields the form now edits: a designated payment, an aggregate cap, a day
+    // count, a floating LPR, the user's LPR fixings; each comes back as it went in.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/contract-into-2027.json")).unwrap();
+    doc["late_payment"]["day_count"] = json!("exclude_end");
+    doc["late_payment"]["accrues_from"] = json!("2027-02-01");
+    doc["late_payment"]["rounding"] = json!("per_segment");
+    doc["late_payment"]["lpr_fixings"] =
+        json!([{"effective": "2026-05-20", "one_year": "2.9", "five_year": "3.4"}]);
+    let s = crate::document::read::scenario_from_value(&doc).unwrap();
+    let back = FormState::from_scenario(&s).to_scenario().unwrap();
+    assert_eq!(back, s);
+    let s = crate::document::read::parse_scenario(include_str!(
+        "../../tests/fixtures/floating-lpr-court.json"
+    ))
+    .unwrap();
+    assert_eq!(FormState::from_scenario(&s).to_scenario().unwrap(), s);
+}
+
+#[test]
+fn a_rate_change_typed_in_the_form_splits_the_breakdown() {
+    // The court's example: ¥320,000 due 2023-05-15, unpaid on 2025-01-14, at the floating
+    // one-year LPR / 360: ¥18,475.56. Typed in the form: from 2024-10-21 日万分之五 instead.
+    // The first four segments stay (¥16,105.78 before rounding); the last 86 days become
+    // 86 × 320,000 × 0.05% = ¥13,760.00 instead of ¥2,369.78. Total ¥29,865.78.
+    let court = crate::document::read::parse_scenario(include_str!(
+        "../../tests/fixtures/floating-lpr-court.json"
+    ))
+    .unwrap();
+    let mut f = FormState::from_scenario(&court);
+    f.rate_changes.push(RateChangeRow {
+        from: "2024-10-21".into(),
+        rate: RateFields::default(),
+    });
+    let s = f.to_scenario().unwrap();
+    let r = compute(&s).unwrap();
+    assert_eq!(r.late_payment.total_penalty, Decimal::new(2986578, 2));
+    assert_eq!(FormState::from_scenario(&s).to_scenario().unwrap(), s);
+    // A date that is not one is named by its field.
+    f.rate_changes[0].from = "2024-10-32".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(errors[0].path, "late_payment.rate_changes[0].from");
+    // Changes must come in order of their dates (spec §9).
+    f.rate_changes[0].from = "2024-10-21".into();
+    f.rate_changes.push(RateChangeRow {
+        from: "2024-10-01".into(),
+        rate: RateFields::default(),
+    });
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(errors[0].path, "late_payment.rate_changes[1].from");
+}
+
+#[test]
+fn a_typed_unit_sign_wins_over_the_chosen_unit() {
+    // 万分之五 typed with its sign or word is 0.0005 whatever unit is chosen beside the field
+    // (with ‱ chosen, "0.05%" used to be read as 0.05‱: a penalty 100× too small).
+    for chosen in RateUnit::ALL {
+        for typed in [
+            "0.05%",
+            "0.05 %",
+            "0.05％",
+            "0.5‰",
+            "5‱",
+            "万分之5",
+            "百分之0.05",
+        ] {
+            assert_eq!(
+                typed_rate(typed, chosen),
+                Some(Decimal::new(5, 4)),
+                "{typed} {chosen:?}"
+            );
+        }
+    }
+    // A bare number is in the chosen unit; two signs are refused.
+    assert_eq!(
+        typed_rate("5", RateUnit::PerTenThousand),
+        Some(Decimal::new(5, 4))
+    );
+    assert_eq!(typed_rate("5", RateUnit::Percent), Some(Decimal::new(5, 2)));
+    assert_eq!(typed_rate("5‱%", RateUnit::Percent), None);
+    assert_eq!(typed_rate("%", RateUnit::Percent), None);
+}
+
+#[test]
+fn rates_are_typed_in_percent_permille_or_per_ten_thousand() {
+    // 万分之五 a day typed three ways is the same fraction 0.0005.
+    let mut f = FormState::from_scenario(&starter(today()));
+    assert_eq!(
+        (f.rate_value.as_str(), f.rate_unit),
+        ("5", RateUnit::PerTenThousand)
+    );
+    for (value, unit) in [
+        ("0.05", RateUnit::Percent),
+        ("0.5", RateUnit::PerMille),
+        ("5", RateUnit::PerTenThousand),
+    ] {
+        f.rate_value = value.into();
+        f.rate_unit = unit;
+        let s = f.to_scenario().unwrap();
+        let Some(Rate::Fraction { fraction, .. }) = s.late_payment.map(|l| l.rate) else {
+            panic!()
+        };
+        assert_eq!(fraction, Decimal::new(5, 4), "{value}{}", unit.symbol());
+    }
+    assert_eq!(
+        RateUnit::natural_for(Decimal::new(365, 4)),
+        RateUnit::Percent
+    );
+    assert_eq!(
+        RateUnit::natural_for(Decimal::new(1, 3)),
+        RateUnit::PerMille
+    );
+}
+
+#[test]
+fn presets_set_the_rate() {
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.apply_preset(RatePreset::OnePerMilleDaily);
+    let s = f.to_scenario().unwrap();
+    assert!(
+        matches!(s.late_payment.unwrap().rate, Rate::Fraction { fraction, per_days: 1, .. } if fraction == Decimal::new(1, 3))
+    );
+    f.apply_preset(RatePreset::LprTimesOnePointFive);
+    let s = f.to_scenario().unwrap();
+    assert!(matches!(
+        s.late_payment.unwrap().rate,
+        Rate::Lpr {
+            basis_days: 365,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_clause_switched_off_is_null_and_its_typed_text_stays() {
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.late_enabled = false;
+    f.rate_value = "abc".into();
+    let s = f.to_scenario().unwrap();
+    assert_eq!(s.late_payment, None);
+    assert_eq!(f.rate_value, "abc");
+}
+
+#[test]
+fn the_term_can_be_given_in_months() {
+    // 12 months from 2025-01-01 end on 2025-12-31.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.end_mode = EndMode::Months;
+    f.term_months = "12".into();
+    assert_eq!(
+        f.to_scenario().unwrap().contract.end.to_string(),
+        "2025-12-31"
+    );
+    f.term_months = "0".into();
+    assert_eq!(f.to_scenario().unwrap_err()[0].path, "contract.term_months");
+}
+
+#[test]
+fn unknown_fields_of_the_loaded_document_are_kept() {
+    let mut doc = starter(today()).to_json_value();
+    doc["negotiation"] = json!({"round": 3});
+    doc["contract"]["signed_by"] = json!("王律师");
+    let s = crate::document::read::scenario_from_value(&doc).unwrap();
+    let mut f = FormState::from_scenario(&s);
+    f.components[0].amount = "40000".into();
+    let back = f.to_scenario().unwrap().to_json_value();
+    assert_eq!(back["negotiation"], json!({"round": 3}));
+    assert_eq!(back["contract"]["signed_by"], json!("王律师"));
+    assert_eq!(back["fees"]["components"][0]["amount"], json!("40000.00"));
+}
