@@ -5,6 +5,7 @@
 #   - Rust target wasm32-unknown-unknown                 (rustup)
 #   - trunk 0.21.14                                       (cargo install, from source)
 #   - wasm-bindgen-cli at the version of the `wasm-bindgen` crate in Cargo.lock (cargo install)
+#   - leptosfmt 0.1.33, the formatter of `view!` code      (cargo install, from source)
 #   - binaryen 132 (wasm-opt) and playwright-core         (npm ci, into ./node_modules)
 #   - Debian's chromium and a CJK font                    (apt-get, only when missing)
 #   - the crates of Cargo.lock, for every target          (cargo fetch, so builds can run --offline)
@@ -12,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TRUNK_VERSION=0.21.14
+LEPTOSFMT_VERSION=0.1.33
 WASM_OPT_VERSION=132
 
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -67,6 +69,15 @@ else
     # Its own Cargo.lock does not always resolve under --locked; then take fresh compatible deps.
     cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked \
         || { say "--locked failed; retrying without it"; cargo install wasm-bindgen-cli --version "$WB_VERSION"; }
+fi
+
+# --- leptosfmt: rustfmt skips `view!` macros; the format check runs this on them --------------
+have_lf="$(leptosfmt --version 2>/dev/null || true)"
+if [ "$have_lf" = "leptosfmt $LEPTOSFMT_VERSION" ]; then
+    say "leptosfmt $LEPTOSFMT_VERSION: present"
+else
+    say "installing leptosfmt $LEPTOSFMT_VERSION (found: ${have_lf:-none})"
+    cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
 fi
 
 # --- node packages: binaryen (wasm-opt) and playwright-core -----------------------------------

@@ -25,8 +25,9 @@ end
 # binaryen 132's wasm-opt (node_modules) must come before any other on PATH: Trunk.toml pins it.
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-begin "cargo fmt --check"
+begin "cargo fmt --check; leptosfmt --check src (the view! macros rustfmt skips)"
 cargo fmt --check
+leptosfmt --check src >/dev/null || { leptosfmt --check src | grep -v '^✅'; exit 1; }
 end
 
 begin "cargo clippy --all-targets -- -D warnings"

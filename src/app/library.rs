@@ -57,26 +57,45 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
             let raw2 = raw.clone();
             let key2 = key.clone();
             view! {
-                <button type="button" data-testid="download-quarantined" on:click=move |_| {
-                    dom::download("contract-calc-unreadable.json", &raw2, "application/json");
-                }>{ctx.t("下载该数据", "Download it")}</button>
-                <button type="button" on:click=move |_| {
-                    match ctx.write(|s| s.discard_quarantined(&key2)) {
-                        Ok(()) => ctx.dismiss(id),
-                        Err(e) => say_failed(ctx, e, |err| StoreText::DiscardFailed { err }),
+                <button
+                    type="button"
+                    data-testid="download-quarantined"
+                    on:click=move |_| {
+                        dom::download("contract-calc-unreadable.json", &raw2, "application/json");
                     }
-                }>{ctx.t("已下载，删除", "Downloaded: delete it")}</button>
+                >
+                    {ctx.t("下载该数据", "Download it")}
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        match ctx.write(|s| s.discard_quarantined(&key2)) {
+                            Ok(()) => ctx.dismiss(id),
+                            Err(e) => say_failed(ctx, e, |err| StoreText::DiscardFailed { err }),
+                        }
+                    }
+                >
+                    {ctx.t("已下载，删除", "Downloaded: delete it")}
+                </button>
             }
             .into_any()
         }
         BannerKind::FromLink => view! {
-            <button type="button" data-testid="save-link" on:click=move |_| {
-                let name = ctx.form.with_untracked(|f| f.name.clone());
-                if save_as_new(ctx, &name) {
-                    leave_link(ctx);
+            <button
+                type="button"
+                data-testid="save-link"
+                on:click=move |_| {
+                    let name = ctx.form.with_untracked(|f| f.name.clone());
+                    if save_as_new(ctx, &name) {
+                        leave_link(ctx);
+                    }
                 }
-            }>{ctx.t("保存为我的方案", "Save to my scenarios")}</button>
-            <button type="button" on:click=move |_| discard_link(ctx)>{ctx.t("放弃，回到我的方案", "Discard, back to mine")}</button>
+            >
+                {ctx.t("保存为我的方案", "Save to my scenarios")}
+            </button>
+            <button type="button" on:click=move |_| discard_link(ctx)>
+                {ctx.t("放弃，回到我的方案", "Discard, back to mine")}
+            </button>
         }
         .into_any(),
         _ => ().into_any(),
@@ -86,7 +105,14 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
             <p>{move || if ctx.is_zh() { text_zh.clone() } else { text_en.clone() }}</p>
             <div class="banner-actions">
                 {extra}
-                <button type="button" class="dismiss" aria-label=ctx.t("关闭", "Dismiss") on:click=move |_| ctx.dismiss(id)>"×"</button>
+                <button
+                    type="button"
+                    class="dismiss"
+                    aria-label=ctx.t("关闭", "Dismiss")
+                    on:click=move |_| ctx.dismiss(id)
+                >
+                    "×"
+                </button>
             </div>
         </div>
     }
@@ -176,70 +202,179 @@ pub fn ScenarioBar() -> impl IntoView {
         <div class="scenario-bar">
             <div class="scenario-title">
                 <span class="muted">{ctx.t("当前方案", "Scenario")}</span>
-                <strong data-testid="scenario-name">{move || ctx.form.with(|f| crate::text::neutral(&f.name))}</strong>
-                <span class="save-state" data-testid="save-state">{move || {
-                    if !ctx.autosave.get() { if ctx.is_zh() { "来自链接，未保存" } else { "from a link, not saved" } }
-                    else if !ctx.storage_ok.get() { if ctx.is_zh() { "仅在内存中" } else { "in memory only" } }
-                    else if ctx.current_id.get().is_some() && ctx.dirty.get() { if ctx.is_zh() { "有未保存的修改" } else { "unsaved changes" } }
-                    else if ctx.current_id.get().is_some() { if ctx.is_zh() { "已保存" } else { "saved" } }
-                    else if ctx.is_zh() { "草稿已自动保存" } else { "draft kept automatically" }
-                }}</span>
+                <strong data-testid="scenario-name">
+                    {move || ctx.form.with(|f| crate::text::neutral(&f.name))}
+                </strong>
+                <span class="save-state" data-testid="save-state">
+                    {move || {
+                        if !ctx.autosave.get() {
+                            if ctx.is_zh() {
+                                "来自链接，未保存"
+                            } else {
+                                "from a link, not saved"
+                            }
+                        } else if !ctx.storage_ok.get() {
+                            if ctx.is_zh() { "仅在内存中" } else { "in memory only" }
+                        } else if ctx.current_id.get().is_some() && ctx.dirty.get() {
+                            if ctx.is_zh() { "有未保存的修改" } else { "unsaved changes" }
+                        } else if ctx.current_id.get().is_some() {
+                            if ctx.is_zh() { "已保存" } else { "saved" }
+                        } else if ctx.is_zh() {
+                            "草稿已自动保存"
+                        } else {
+                            "draft kept automatically"
+                        }
+                    }}
+                </span>
             </div>
             <div class="bar-actions">
                 <Show when=move || ctx.current_id.get().is_some() && ctx.dirty.get()>
-                    <button type="button" class="primary" data-testid="save-current" on:click=move |_| save_button(ctx)>{ctx.t("保存", "Save")}</button>
+                    <button
+                        type="button"
+                        class="primary"
+                        data-testid="save-current"
+                        on:click=move |_| save_button(ctx)
+                    >
+                        {ctx.t("保存", "Save")}
+                    </button>
                 </Show>
-                <button type="button" data-testid="new-scenario" on:click=move |_| new_scenario(ctx)>{ctx.t("新建", "New")}</button>
-                <button type="button" data-testid="toggle-list" on:click=move |_| list_open.update(|o| *o = !*o)
-                    aria-expanded=move || list_open.get().to_string()>{ctx.t("我的方案", "My scenarios")}</button>
+                <button
+                    type="button"
+                    data-testid="new-scenario"
+                    on:click=move |_| new_scenario(ctx)
+                >
+                    {ctx.t("新建", "New")}
+                </button>
+                <button
+                    type="button"
+                    data-testid="toggle-list"
+                    on:click=move |_| list_open.update(|o| *o = !*o)
+                    aria-expanded=move || list_open.get().to_string()
+                >
+                    {ctx.t("我的方案", "My scenarios")}
+                </button>
                 <share::ShareButton />
-                <button type="button" on:click=export_current>{ctx.t("导出", "Export")}</button>
-                <label class="button" for="f-import">{ctx.t("导入", "Import")}</label>
-                <input id="f-import" class="visually-hidden" type="file" accept=".json,application/json" node_ref=import_input on:change=on_import />
-                <button type="button" on:click=move |_| dom::print()>{ctx.t("打印", "Print")}</button>
+                <button type="button" on:click=export_current>
+                    {ctx.t("导出", "Export")}
+                </button>
+                <label class="button" for="f-import">
+                    {ctx.t("导入", "Import")}
+                </label>
+                <input
+                    id="f-import"
+                    class="visually-hidden"
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=import_input
+                    on:change=on_import
+                />
+                <button type="button" on:click=move |_| dom::print()>
+                    {ctx.t("打印", "Print")}
+                </button>
             </div>
-            {move || undo.get().map(|Undo { name, .. }| view! {
-                <div class="undo" role="status">
-                    <span>{move || if ctx.is_zh() { format!("已删除“{name}”。") } else { format!("Deleted “{name}”.") }}</span>
-                    <button type="button" data-testid="undo-delete" on:click=move |_| {
-                        if let Some(Undo { deleted, was_current, .. }) = undo.get_untracked() {
-                            let id = deleted.id.clone();
-                            match ctx.write(|st| st.undo_delete(deleted)) {
-                                Ok(()) if was_current => {
-                                    if let Some(saved) = ctx.store.with_value(|st| st.get(&id)) {
-                                        ctx.current_id.set(Some(id.clone()));
-                                        ctx.current_rev.set(saved.rev);
-                                        ctx.saved_copy.set(Some(saved.scenario));
+            {move || {
+                undo.get()
+                    .map(|Undo { name, .. }| {
+                        view! {
+                            <div class="undo" role="status">
+                                <span>
+                                    {move || {
+                                        if ctx.is_zh() {
+                                            format!("已删除“{name}”。")
+                                        } else {
+                                            format!("Deleted “{name}”.")
+                                        }
+                                    }}
+                                </span>
+                                <button
+                                    type="button"
+                                    data-testid="undo-delete"
+                                    on:click=move |_| {
+                                        if let Some(Undo { deleted, was_current, .. }) = undo
+                                            .get_untracked()
+                                        {
+                                            let id = deleted.id.clone();
+                                            match ctx.write(|st| st.undo_delete(deleted)) {
+                                                Ok(()) if was_current => {
+                                                    if let Some(saved) = ctx.store.with_value(|st| st.get(&id))
+                                                    {
+                                                        ctx.current_id.set(Some(id.clone()));
+                                                        ctx.current_rev.set(saved.rev);
+                                                        ctx.saved_copy.set(Some(saved.scenario));
+                                                    }
+                                                }
+                                                Ok(()) => {}
+                                                Err(e) => {
+                                                    say_failed(ctx, e, |err| StoreText::UndoFailed { err })
+                                                }
+                                            }
+                                        }
+                                        undo.set(None);
                                     }
-                                }
-                                Ok(()) => {}
-                                Err(e) => say_failed(ctx, e, |err| StoreText::UndoFailed { err }),
-                            }
+                                >
+                                    {ctx.t("撤销", "Undo")}
+                                </button>
+                            </div>
                         }
-                        undo.set(None);
-                    }>{ctx.t("撤销", "Undo")}</button>
-                </div>
-            })}
+                    })
+            }}
             <Show when=move || list_open.get()>
                 <div class="saved-panel" data-testid="saved-panel">
-                    <form class="save-as" on:submit=move |ev| {
-                        ev.prevent_default();
-                        let name = save_name.get_untracked();
-                        let name = if name.trim().is_empty() { ctx.form.with_untracked(|f| f.name.clone()) } else { name.trim().to_string() };
-                        if save_as_new(ctx, &name) { save_name.set(String::new()); }
-                    }>
+                    <form
+                        class="save-as"
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            let name = save_name.get_untracked();
+                            let name = if name.trim().is_empty() {
+                                ctx.form.with_untracked(|f| f.name.clone())
+                            } else {
+                                name.trim().to_string()
+                            };
+                            if save_as_new(ctx, &name) {
+                                save_name.set(String::new());
+                            }
+                        }
+                    >
                         <label for="f-save-name">{ctx.t("另存为", "Save as")}</label>
-                        <input id="f-save-name" data-testid="save-name" type="text" placeholder=move || ctx.form.with(|f| f.name.clone())
-                            prop:value=move || save_name.get() on:input=move |ev| save_name.set(event_target_value(&ev)) />
-                        <button type="submit" data-testid="save-as">{ctx.t("另存为新方案", "Save as new")}</button>
-                        <button type="button" on:click=export_everything>{ctx.t("全部导出", "Export all")}</button>
+                        <input
+                            id="f-save-name"
+                            data-testid="save-name"
+                            type="text"
+                            placeholder=move || ctx.form.with(|f| f.name.clone())
+                            prop:value=move || save_name.get()
+                            on:input=move |ev| save_name.set(event_target_value(&ev))
+                        />
+                        <button type="submit" data-testid="save-as">
+                            {ctx.t("另存为新方案", "Save as new")}
+                        </button>
+                        <button type="button" on:click=export_everything>
+                            {ctx.t("全部导出", "Export all")}
+                        </button>
                     </form>
                     <ul class="saved-list" data-testid="saved-list">
-                        <For each=saved key=|m| (m.id.clone(), m.name.clone(), m.updated.clone()) let:m>
+                        <For
+                            each=saved
+                            key=|m| (m.id.clone(), m.name.clone(), m.updated.clone())
+                            let:m
+                        >
                             {saved_item(ctx, m.id, m.name, m.updated, undo)}
                         </For>
                     </ul>
-                    {move || saved().is_empty().then(|| view! { <p class="muted">{ctx.t("还没有保存的方案。", "No saved scenarios yet.")}</p> })}
+                    {move || {
+                        saved()
+                            .is_empty()
+                            .then(|| {
+                                view! {
+                                    <p class="muted">
+                                        {ctx
+                                            .t(
+                                                "还没有保存的方案。",
+                                                "No saved scenarios yet.",
+                                            )}
+                                    </p>
+                                }
+                            })
+                    }}
                 </div>
             </Show>
         </div>
@@ -268,54 +403,101 @@ fn saved_item(
         .collect::<String>();
     view! {
         <li class:current=is_current>
-            <Show when=move || renaming.get() fallback=move || view! {
-                <span class="saved-name">{shown_name.clone()}</span>
-                <span class="muted small">{when.clone()}</span>
-            }>
-                <input type="text" aria-label=ctx.t("新名称", "New name") prop:value=move || new_name.get()
-                    on:input=move |ev| new_name.set(event_target_value(&ev)) />
-                <button type="button" on:click={
-                    let id = id4.clone();
-                    move |_| {
-                        let n = new_name.get_untracked();
-                        match ctx.write(|st| st.rename(&id, &n, &dom::now_iso())) {
-                            Ok(rev) if ctx.current_id.get_untracked().as_deref() == Some(id.as_str()) => {
-                                // This tab's own rename: the open scenario follows it, at its new revision.
-                                ctx.edit(|f| f.name = n.clone());
-                                ctx.saved_copy.update(|c| if let Some(c) = c { c.name = n.clone(); });
-                                ctx.current_rev.set(rev);
-                            }
-                            Ok(_) => {}
-                            Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
-                        }
-                        renaming.set(false);
+            <Show
+                when=move || renaming.get()
+                fallback=move || {
+                    view! {
+                        <span class="saved-name">{shown_name.clone()}</span>
+                        <span class="muted small">{when.clone()}</span>
                     }
-                }>{ctx.t("确定", "OK")}</button>
+                }
+            >
+                <input
+                    type="text"
+                    aria-label=ctx.t("新名称", "New name")
+                    prop:value=move || new_name.get()
+                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                />
+                <button
+                    type="button"
+                    on:click={
+                        let id = id4.clone();
+                        move |_| {
+                            let n = new_name.get_untracked();
+                            match ctx.write(|st| st.rename(&id, &n, &dom::now_iso())) {
+                                Ok(
+                                    rev,
+                                ) if ctx.current_id.get_untracked().as_deref()
+                                    == Some(id.as_str()) => {
+                                    ctx.edit(|f| f.name = n.clone());
+                                    ctx.saved_copy
+                                        .update(|c| {
+                                            if let Some(c) = c {
+                                                c.name = n.clone();
+                                            }
+                                        });
+                                    ctx.current_rev.set(rev);
+                                }
+                                Ok(_) => {}
+                                Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
+                            }
+                            renaming.set(false);
+                        }
+                    }
+                >
+                    {ctx.t("确定", "OK")}
+                </button>
             </Show>
             <span class="item-actions">
-                <button type="button" data-testid="open-saved" on:click=move |_| open_saved(ctx, &id1)>{ctx.t("打开", "Open")}</button>
-                <button type="button" on:click=move |_| renaming.set(true)>{ctx.t("重命名", "Rename")}</button>
-                <button type="button" on:click=move |_| {
-                    if let Err(e) = ctx.write(|st| st.duplicate(&id2, &dom::now_iso())) {
-                        say_failed(ctx, e, |err| StoreText::DuplicateFailed { err });
-                    }
-                }>{ctx.t("复制", "Duplicate")}</button>
-                <button type="button" data-testid="delete-saved" on:click={
-                    let name = name.clone();
-                    move |_| {
-                        match ctx.write(|st| st.delete(&id3)) {
-                            Ok(deleted) => {
-                                let was_current = ctx.current_id.get_untracked().as_deref() == Some(id3.as_str());
-                                if was_current {
-                                    ctx.current_id.set(None);
-                                    ctx.saved_copy.set(None);
-                                }
-                                undo.set(Some(Undo { name: name.clone(), deleted, was_current }));
-                            }
-                            Err(e) => say_failed(ctx, e, |err| StoreText::DeleteFailed { err }),
+                <button
+                    type="button"
+                    data-testid="open-saved"
+                    on:click=move |_| open_saved(ctx, &id1)
+                >
+                    {ctx.t("打开", "Open")}
+                </button>
+                <button type="button" on:click=move |_| renaming.set(true)>
+                    {ctx.t("重命名", "Rename")}
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        if let Err(e) = ctx.write(|st| st.duplicate(&id2, &dom::now_iso())) {
+                            say_failed(ctx, e, |err| StoreText::DuplicateFailed { err });
                         }
                     }
-                }>{ctx.t("删除", "Delete")}</button>
+                >
+                    {ctx.t("复制", "Duplicate")}
+                </button>
+                <button
+                    type="button"
+                    data-testid="delete-saved"
+                    on:click={
+                        let name = name.clone();
+                        move |_| {
+                            match ctx.write(|st| st.delete(&id3)) {
+                                Ok(deleted) => {
+                                    let was_current = ctx.current_id.get_untracked().as_deref()
+                                        == Some(id3.as_str());
+                                    if was_current {
+                                        ctx.current_id.set(None);
+                                        ctx.saved_copy.set(None);
+                                    }
+                                    undo.set(
+                                        Some(Undo {
+                                            name: name.clone(),
+                                            deleted,
+                                            was_current,
+                                        }),
+                                    );
+                                }
+                                Err(e) => say_failed(ctx, e, |err| StoreText::DeleteFailed { err }),
+                            }
+                        }
+                    }
+                >
+                    {ctx.t("删除", "Delete")}
+                </button>
             </span>
         </li>
     }

@@ -359,28 +359,61 @@ fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#results" data-testid="skip-to-results"
-            on:click=move |ev| { ev.prevent_default(); dom::go_to("results"); }>{ctx.t("跳到计算结果", "Skip to the figures")}</a>
+        <a
+            class="skip-link"
+            href="#results"
+            data-testid="skip-to-results"
+            on:click=move |ev| {
+                ev.prevent_default();
+                dom::go_to("results");
+            }
+        >
+            {ctx.t("跳到计算结果", "Skip to the figures")}
+        </a>
         <header class="top">
             <div class="brand">
-                <h1>{ctx.t("售后服务外包合同计算器", "Service Outsourcing Contract Calculator")}</h1>
-                <p class="tagline">{ctx.t(
-                    "费用 · 逾期付款违约金 · 转包 · 解除结算 —— 全部在您的浏览器中计算，数据不离开本机",
-                    "Fees · late-payment penalties · subcontracting · termination — computed in your browser; nothing leaves this device",
-                )}</p>
+                <h1>
+                    {ctx
+                        .t(
+                            "售后服务外包合同计算器",
+                            "Service Outsourcing Contract Calculator",
+                        )}
+                </h1>
+                <p class="tagline">
+                    {ctx
+                        .t(
+                            "费用 · 逾期付款违约金 · 转包 · 解除结算 —— 全部在您的浏览器中计算，数据不离开本机",
+                            "Fees · late-payment penalties · subcontracting · termination — computed in your browser; nothing leaves this device",
+                        )}
+                </p>
             </div>
             <nav class="actions" aria-label=ctx.t("操作", "Actions")>
-                <button type="button" class=move || if ctx.page.get() == Page::Calculator { "tab active" } else { "tab" }
-                    on:click=move |_| ctx.page.set(Page::Calculator)>{ctx.t("计算", "Calculator")}</button>
-                <button type="button" class=move || if ctx.page.get() == Page::Compare { "tab active" } else { "tab" }
+                <button
+                    type="button"
+                    class=move || {
+                        if ctx.page.get() == Page::Calculator { "tab active" } else { "tab" }
+                    }
+                    on:click=move |_| ctx.page.set(Page::Calculator)
+                >
+                    {ctx.t("计算", "Calculator")}
+                </button>
+                <button
+                    type="button"
+                    class=move || if ctx.page.get() == Page::Compare { "tab active" } else { "tab" }
                     data-testid="open-compare"
-                    on:click=move |_| ctx.page.set(Page::Compare)>{ctx.t("方案对比", "Compare")}</button>
-                <button type="button" class="lang" data-testid="lang-toggle"
+                    on:click=move |_| ctx.page.set(Page::Compare)
+                >
+                    {ctx.t("方案对比", "Compare")}
+                </button>
+                <button
+                    type="button"
+                    class="lang"
+                    data-testid="lang-toggle"
                     aria-label=ctx.t("切换到英文", "Switch to Chinese")
                     on:click=move |_| {
-                        // The effect above stores the new language.
                         ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
-                    }>
+                    }
+                >
                     {ctx.t("EN", "中文")}
                 </button>
             </nav>
@@ -388,26 +421,41 @@ fn App() -> impl IntoView {
         <library::Banners />
         <main>
             {move || match ctx.page.get() {
-                Page::Calculator => view! {
-                    <div class="workspace">
-                        <section class="inputs" aria-label=ctx.t("合同条款", "Contract terms")>
-                            <library::ScenarioBar />
-                            <inputs::Form />
-                        </section>
-                        <aside class="results" id="results" tabindex="-1" aria-live="polite" aria-label=ctx.t("计算结果", "Results")>
-                            <results::Results />
-                        </aside>
-                    </div>
-                    <results::SummaryBar />
-                }.into_any(),
+                Page::Calculator => {
+                    view! {
+                        <div class="workspace">
+                            <section
+                                class="inputs"
+                                aria-label=ctx.t("合同条款", "Contract terms")
+                            >
+                                <library::ScenarioBar />
+                                <inputs::Form />
+                            </section>
+                            <aside
+                                class="results"
+                                id="results"
+                                tabindex="-1"
+                                aria-live="polite"
+                                aria-label=ctx.t("计算结果", "Results")
+                            >
+                                <results::Results />
+                            </aside>
+                        </div>
+                        <results::SummaryBar />
+                    }
+                        .into_any()
+                }
                 Page::Compare => view! { <compare::Compare /> }.into_any(),
             }}
         </main>
         <footer class="foot">
-            <p>{ctx.t(
-                "计算依据：《民法典》第201–203条（期间计算）、第560条（清偿抵充）、第585条（违约金）、第566–567条（解除后结算）；节假日数据为国务院历年放假安排（2010–2026，之后按放假办法推算），LPR 为全国银行间同业拆借中心公布的报价（可在表单中补充）。结果供谈判与核对参考，不构成法律意见。",
-                "Rules: Civil Code Arts. 201–203 (periods), 560 (allocation of payments), 585 (penalties), 566–567 (settlement after termination); holidays from the State Council notices (2010–2026; later years by the holiday rules), the LPR as published by the National Interbank Funding Center (you can add fixings in the form). Figures support negotiation and checking; they are not legal advice.",
-            )}</p>
+            <p>
+                {ctx
+                    .t(
+                        "计算依据：《民法典》第201–203条（期间计算）、第560条（清偿抵充）、第585条（违约金）、第566–567条（解除后结算）；节假日数据为国务院历年放假安排（2010–2026，之后按放假办法推算），LPR 为全国银行间同业拆借中心公布的报价（可在表单中补充）。结果供谈判与核对参考，不构成法律意见。",
+                        "Rules: Civil Code Arts. 201–203 (periods), 560 (allocation of payments), 585 (penalties), 566–567 (settlement after termination); holidays from the State Council notices (2010–2026; later years by the holiday rules), the LPR as published by the National Interbank Funding Center (you can add fixings in the form). Figures support negotiation and checking; they are not legal advice.",
+                    )}
+            </p>
         </footer>
     }
 }

@@ -136,46 +136,98 @@ pub fn Results() -> impl IntoView {
     });
     view! {
         <div class="results-inner" class:stale=stale data-testid="results">
-            {move || stale().then(|| view! {
-                <div class="stale-note" role="status" data-testid="stale">
-                    <p>{move || if ctx.is_zh() {
-                        format!("有 {} 处输入需要修改；下方为最后一次有效输入的结果。", error_count())
-                    } else {
-                        format!("{} field(s) need fixing; the figures below are from the last valid input.", error_count())
-                    }}</p>
-                    <ul>
-                        {move || {
-                            let lang = ctx.lang.get();
-                            ctx.errors.with(|errs| errs.iter().take(5).map(|e| {
-                                let text = e.message(lang);
-                                if e.path.is_empty() {
-                                    view! { <li>{text}</li> }.into_any()
-                                } else {
-                                    let id = super::inputs::dom_id(&e.path);
-                                    let label = field_label(&id).unwrap_or_else(|| e.path.clone());
-                                    // To the field without touching the address: its fragment is a share link's.
-                                    let href = format!("#{id}");
-                                    view! { <li><a href=href on:click=move |ev| { ev.prevent_default(); super::dom::go_to(&id); }>{format!("{label}：{text}")}</a></li> }.into_any()
-                                }
-                            }).collect_view())
-                        }}
-                    </ul>
-                </div>
-            })}
+            {move || {
+                stale()
+                    .then(|| {
+                        view! {
+                            <div class="stale-note" role="status" data-testid="stale">
+                                <p>
+                                    {move || {
+                                        if ctx.is_zh() {
+                                            format!(
+                                                "有 {} 处输入需要修改；下方为最后一次有效输入的结果。",
+                                                error_count(),
+                                            )
+                                        } else {
+                                            format!(
+                                                "{} field(s) need fixing; the figures below are from the last valid input.",
+                                                error_count(),
+                                            )
+                                        }
+                                    }}
+                                </p>
+                                <ul>
+                                    {move || {
+                                        let lang = ctx.lang.get();
+                                        ctx.errors
+                                            .with(|errs| {
+                                                errs.iter()
+                                                    .take(5)
+                                                    .map(|e| {
+                                                        let text = e.message(lang);
+                                                        if e.path.is_empty() {
+                                                            view! { <li>{text}</li> }.into_any()
+                                                        } else {
+                                                            let id = super::inputs::dom_id(&e.path);
+                                                            let label = field_label(&id)
+                                                                .unwrap_or_else(|| e.path.clone());
+                                                            let href = format!("#{id}");
+                                                            // To the field without touching the address: its fragment is a share link's.
+                                                            view! {
+                                                                <li>
+                                                                    <a
+                                                                        href=href
+                                                                        on:click=move |ev| {
+                                                                            ev.prevent_default();
+                                                                            super::dom::go_to(&id);
+                                                                        }
+                                                                    >
+                                                                        {format!("{label}：{text}")}
+                                                                    </a>
+                                                                </li>
+                                                            }
+                                                                .into_any()
+                                                        }
+                                                    })
+                                                    .collect_view()
+                                            })
+                                    }}
+                                </ul>
+                            </div>
+                        }
+                    })
+            }}
             <div class="print-only" inner_html=terms></div>
-            <UpdateToToday/>
+            <UpdateToToday />
             <div class="figures" on:click=on_click inner_html=move || html.get()></div>
-            <WhatIf/>
-            <p class="muted" role="status" data-testid="claim-copied">{move || match (copied.get(), ctx.is_zh()) {
-                (Some(true), true) => "计算明细已复制。",
-                (Some(true), false) => "The computation is copied.",
-                (Some(false), true) => "浏览器未允许复制：请在打印页中选取表格。",
-                (Some(false), false) => "The browser refused to copy: select the table in the print view.",
-                (None, _) => "",
-            }}</p>
-            {move || html.with(String::is_empty).then(|| view! {
-                <p class="muted">{ctx.t("请先完成输入。", "Complete the form to see figures.")}</p>
-            })}
+            <WhatIf />
+            <p class="muted" role="status" data-testid="claim-copied">
+                {move || match (copied.get(), ctx.is_zh()) {
+                    (Some(true), true) => "计算明细已复制。",
+                    (Some(true), false) => "The computation is copied.",
+                    (Some(false), true) => {
+                        "浏览器未允许复制：请在打印页中选取表格。"
+                    }
+                    (Some(false), false) => {
+                        "The browser refused to copy: select the table in the print view."
+                    }
+                    (None, _) => "",
+                }}
+            </p>
+            {move || {
+                html.with(String::is_empty)
+                    .then(|| {
+                        view! {
+                            <p class="muted">
+                                {ctx
+                                    .t(
+                                        "请先完成输入。",
+                                        "Complete the form to see figures.",
+                                    )}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -198,16 +250,49 @@ pub fn SummaryBar() -> impl IntoView {
         })
     };
     view! {
-        <a class="summary-bar" href="#results" data-testid="summary-bar"
-            on:click=move |ev| { ev.prevent_default(); super::dom::go_to("results"); }>
-            {move || figures().map(|(total, penalty, stale, settlement)| view! {
-                <span class:stale=stale><small>{ctx.t("合同总金额", "Total")}</small><strong>{total}</strong></span>
-                <span class:stale=stale><small>{ctx.t("逾期违约金", "Late penalties")}</small><strong>{penalty}</strong></span>
-                {settlement.map(|net| view! {
-                    <span class:stale=stale data-testid="summary-settlement"><small>{ctx.t("终止结算", "Settlement")}</small><strong>{net}</strong></span>
-                })}
-                <span class="go">{if stale { ctx.t("输入有误，显示上次结果", "Fix input · last figures") } else { ctx.t("查看结果 ↓", "Results ↓") }}</span>
-            })}
+        <a
+            class="summary-bar"
+            href="#results"
+            data-testid="summary-bar"
+            on:click=move |ev| {
+                ev.prevent_default();
+                super::dom::go_to("results");
+            }
+        >
+            {move || {
+                figures()
+                    .map(|(total, penalty, stale, settlement)| {
+                        view! {
+                            <span class:stale=stale>
+                                <small>{ctx.t("合同总金额", "Total")}</small>
+                                <strong>{total}</strong>
+                            </span>
+                            <span class:stale=stale>
+                                <small>{ctx.t("逾期违约金", "Late penalties")}</small>
+                                <strong>{penalty}</strong>
+                            </span>
+                            {settlement
+                                .map(|net| {
+                                    view! {
+                                        <span class:stale=stale data-testid="summary-settlement">
+                                            <small>{ctx.t("终止结算", "Settlement")}</small>
+                                            <strong>{net}</strong>
+                                        </span>
+                                    }
+                                })}
+                            <span class="go">
+                                {if stale {
+                                    ctx.t(
+                                        "输入有误，显示上次结果",
+                                        "Fix input · last figures",
+                                    )
+                                } else {
+                                    ctx.t("查看结果 ↓", "Results ↓")
+                                }}
+                            </span>
+                        }
+                    })
+            }}
         </a>
     }
 }
@@ -248,17 +333,43 @@ fn WhatIf() -> impl IntoView {
     view! {
         <Show when=move || has_clause.get()>
             <div class="what-if" data-testid="what-if">
-                <label for="f-what-if-days">{ctx.t("假设每期均迟付", "If every invoice is paid")}</label>
-                <input id="f-what-if-days" data-testid="what-if-days" type="number" min="0" max="3660" inputmode="numeric"
+                <label for="f-what-if-days">
+                    {ctx.t("假设每期均迟付", "If every invoice is paid")}
+                </label>
+                <input
+                    id="f-what-if-days"
+                    data-testid="what-if-days"
+                    type="number"
+                    min="0"
+                    max="3660"
+                    inputmode="numeric"
                     prop:value=move || ctx.what_if_days.get_untracked().to_string()
                     on:input=move |ev| {
                         if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() {
                             ctx.what_if_days.set(d.min(3660));
                         }
-                    }/>
+                    }
+                />
                 <span>{ctx.t("日：违约金合计", "days late, penalties total")}</span>
-                <strong data-testid="what-if-penalty">{move || figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()}</strong>
-                {move || figures.get().is_some_and(|(_, s)| s).then(|| view! { <span class="warn">{ctx.t("（乙方届时有权暂停服务）", "(the supplier may then suspend service)")}</span> })}
+                <strong data-testid="what-if-penalty">
+                    {move || figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()}
+                </strong>
+                {move || {
+                    figures
+                        .get()
+                        .is_some_and(|(_, s)| s)
+                        .then(|| {
+                            view! {
+                                <span class="warn">
+                                    {ctx
+                                        .t(
+                                            "（乙方届时有权暂停服务）",
+                                            "(the supplier may then suspend service)",
+                                        )}
+                                </span>
+                            }
+                        })
+                }}
             </div>
         </Show>
     }
@@ -280,13 +391,27 @@ fn UpdateToToday() -> impl IntoView {
             let lang = move || ctx.lang.get();
             view! {
                 <p class="as-of-note no-print" data-testid="as-of-note">
-                    {move || if lang() == crate::text::Lang::Zh {
-                        format!("以上数字截至{}，今天是{}。", crate::text::date_words(d, lang()), crate::text::date_words(today, lang()))
-                    } else {
-                        format!("These figures are as of {}; today is {}.", crate::text::date_words(d, lang()), crate::text::date_words(today, lang()))
+                    {move || {
+                        if lang() == crate::text::Lang::Zh {
+                            format!(
+                                "以上数字截至{}，今天是{}。",
+                                crate::text::date_words(d, lang()),
+                                crate::text::date_words(today, lang()),
+                            )
+                        } else {
+                            format!(
+                                "These figures are as of {}; today is {}.",
+                                crate::text::date_words(d, lang()),
+                                crate::text::date_words(today, lang()),
+                            )
+                        }
                     }}
-                    <button type="button" class="chip" data-testid="update-to-today"
-                        on:click=move |_| ctx.edit(|f| f.as_of = today.to_string())>
+                    <button
+                        type="button"
+                        class="chip"
+                        data-testid="update-to-today"
+                        on:click=move |_| ctx.edit(|f| f.as_of = today.to_string())
+                    >
                         {ctx.t("更新到今天", "Update to today")}
                     </button>
                 </p>

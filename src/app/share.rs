@@ -129,22 +129,69 @@ pub fn ShareButton() -> impl IntoView {
     });
     on_cleanup(move || esc.remove());
     view! {
-        <button type="button" data-testid="copy-link" on:click=make_link>{ctx.t("复制链接", "Copy link")}</button>
+        <button type="button" data-testid="copy-link" on:click=make_link>
+            {ctx.t("复制链接", "Copy link")}
+        </button>
         <Show when=move || open.get()>
-            <div class="share-panel" role="dialog" aria-label=ctx.t("分享链接", "Share link") data-testid="share-panel">
-                <p class="muted">{move || match copied.get() {
-                    Some(true) => if ctx.is_zh() { "链接已复制。对方打开即可看到同样的方案与结果；数据只在链接里，不经过任何服务器。" } else { "Link copied. Whoever opens it sees the same scenario and figures; the data is in the link only, no server involved." },
-                    Some(false) => if ctx.is_zh() { "浏览器不允许自动复制，请手动复制下面的链接。" } else { "The browser refused to copy; copy the link below by hand." },
-                    None => "…",
-                }}</p>
-                <input class="link-text" data-testid="link-text" type="text" readonly prop:value=move || link.get()
-                    aria-label=ctx.t("分享链接", "Share link") on:focus=move |ev| {
+            <div
+                class="share-panel"
+                role="dialog"
+                aria-label=ctx.t("分享链接", "Share link")
+                data-testid="share-panel"
+            >
+                <p class="muted">
+                    {move || match copied.get() {
+                        Some(true) => {
+                            if ctx.is_zh() {
+                                "链接已复制。对方打开即可看到同样的方案与结果；数据只在链接里，不经过任何服务器。"
+                            } else {
+                                "Link copied. Whoever opens it sees the same scenario and figures; the data is in the link only, no server involved."
+                            }
+                        }
+                        Some(false) => {
+                            if ctx.is_zh() {
+                                "浏览器不允许自动复制，请手动复制下面的链接。"
+                            } else {
+                                "The browser refused to copy; copy the link below by hand."
+                            }
+                        }
+                        None => "…",
+                    }}
+                </p>
+                <input
+                    class="link-text"
+                    data-testid="link-text"
+                    type="text"
+                    readonly
+                    prop:value=move || link.get()
+                    aria-label=ctx.t("分享链接", "Share link")
+                    on:focus=move |ev| {
                         use wasm_bindgen::JsCast;
-                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
-                    } />
-                <p class="muted small">{move || if ctx.is_zh() { format!("链接长度 {} 字符", link.get().chars().count()) } else { format!("{} characters", link.get().chars().count()) }}</p>
-                <div class="qr" data-testid="qr" inner_html=move || qr_svg(&link.get()).unwrap_or_default()></div>
-                <button type="button" on:click=move |_| open.set(false)>{ctx.t("关闭", "Close")}</button>
+                        if let Some(i) = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        {
+                            i.select();
+                        }
+                    }
+                />
+                <p class="muted small">
+                    {move || {
+                        if ctx.is_zh() {
+                            format!("链接长度 {} 字符", link.get().chars().count())
+                        } else {
+                            format!("{} characters", link.get().chars().count())
+                        }
+                    }}
+                </p>
+                <div
+                    class="qr"
+                    data-testid="qr"
+                    inner_html=move || qr_svg(&link.get()).unwrap_or_default()
+                ></div>
+                <button type="button" on:click=move |_| open.set(false)>
+                    {ctx.t("关闭", "Close")}
+                </button>
             </div>
         </Show>
     }
