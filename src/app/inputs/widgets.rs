@@ -1,0 +1,380 @@
+//! The form's building blocks: a labelled text field with its unit, hint and message, a
+//! checkbox, a choice, a section, and an editable list of labelled amounts.
+
+use super::super::Ctx;
+use crate::engine::money::{format_yuan, parse_user_amount};
+use crate::form::{FormState, LabelledAmount};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+pub(super) type Text = (&'static str, &'static str);
+
+/// How a text field is typed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Text,
+    Money,
+    Number,
+    Rate,
+    Date,
+    /// A billed period's first day, suggested from `#billed-periods`.
+    Period,
+}
+
+pub(in crate::app) fn dom_id(path: &str) -> String {
+    format!("f-{}", path.replace(['.', '[', ']'], "-"))
+}
+
+pub(super) type GetText = Arc<dyn Fn(&FormState) -> String + Send + Sync>;
+
+pub(super) type SetText = Arc<dyn Fn(&mut FormState, String) + Send + Sync>;
+
+/// One labelled input bound to a form field, with its unit, hint and error message.
+// Every call site names its field in one line: label, hint, unit, kind, getter, setter.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn field(
+    ctx: Ctx,
+    path: String,
+    label: Text,
+    hint: Text,
+    unit: &'static str,
+    kind: Kind,
+    get: impl Fn(&FormState) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut FormState, String) + Send + Sync + 'static,
+) -> AnyView {
+    field_view(
+        ctx,
+        path,
+        [label, hint],
+        unit,
+        kind,
+        Arc::new(get),
+        Arc::new(set),
+    )
+}
+
+/// The one (non-generic) body behind every [`field`], so the wasm holds it once.
+pub(super) fn field_view(
+    ctx: Ctx,
+    path: String,
+    texts: [Text; 2],
+    unit: &'static str,
+    kind: Kind,
+    get: GetText,
+    set: SetText,
+) -> AnyView {
+    let [label, hint] = texts;
+    let id = dom_id(&path);
+    let err_id = format!("{id}-err");
+    let hint_id = format!("{id}-hint");
+    let error = {
+        let path = path.clone();
+        Memo::new(move |_| ctx.error_at(&path))
+    };
+    let (input_type, mode) = match kind {
+        Kind::Date => ("date", "numeric"),
+        Kind::Text | Kind::Period => ("text", "text"),
+        Kind::Number => ("text", "numeric"),
+        Kind::Money | Kind::Rate => ("text", "decimal"),
+    };
+    // The input shows what the user types; the form is read back only when it is changed by
+    // something else (a scenario opened, a preset, a rename): `ctx.generation` counts those.
+    let typed = Trigger::new();
+    let value = {
+        let get = get.clone();
+        move || {
+            ctx.generation.track();
+            ctx.form.with_untracked(|f| get(f))
+        }
+    };
+    let echo = {
+        let value = value.clone();
+        move || {
+            if kind != Kind::Money {
+                return None;
+            }
+            typed.track();
+            let text = value();
+            let amount = parse_user_amount(&text).ok()?;
+            (text.contains('万') || text.contains('亿'))
+                .then(|| format!("= {}", format_yuan(amount)))
+        }
+    };
+    let unit_view = (!unit.is_empty()).then(|| {
+        let (zh, en) = unit.split_once(' ').unwrap_or((unit, unit));
+        view! { <span class="unit">{move || if ctx.is_zh() { zh } else { en }}</span> }
+    });
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>
+                <span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
+                {unit_view}
+            </label>
+            <input
+                id=id.clone()
+                type=input_type
+                inputmode=mode
+                autocomplete="off"
+                list=(kind == Kind::Period).then_some("billed-periods")
+                data-path=path.clone()
+                aria-describedby=format!("{hint_id} {err_id}")
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                prop:value=value
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    if kind == Kind::Date
+                        && (year_being_typed(&v) || (v.is_empty() && half_typed(&ev)))
+                    {
+                        return;
+                    }
+                    ctx.form.update(|f| set(f, v));
+                    typed.notify();
+                }
+            />
+            {move || echo().map(|t| view! { <span class="echo">{t}</span> })}
+            <p class="hint" id=hint_id.clone()>
+                {move || if ctx.is_zh() { hint.0 } else { hint.1 }}
+            </p>
+            <p class="field-error" id=err_id.clone() role="alert">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// A date input's value while its year is still being typed (`0002-01-01`).
+pub(super) fn year_being_typed(value: &str) -> bool {
+    value
+        .get(..4)
+        .and_then(|y| y.parse::<u32>().ok())
+        .is_some_and(|y| y < 1000)
+}
+
+/// Whether the input holds something the browser cannot read yet (a date half typed), as
+/// opposed to being cleared on purpose.
+pub(super) fn half_typed(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.validity().bad_input())
+}
+
+/// A checkbox that switches an optional clause on or off.
+pub(super) fn toggle(
+    ctx: Ctx,
+    id: &'static str,
+    label: Text,
+    get: impl Fn(&FormState) -> bool + Send + Sync + 'static,
+    set: impl Fn(&mut FormState, bool) + Send + Sync + 'static,
+) -> AnyView {
+    toggle_view(ctx, id, label, Arc::new(get), Arc::new(set))
+}
+
+#[allow(clippy::type_complexity)]
+pub(super) fn toggle_view(
+    ctx: Ctx,
+    id: &'static str,
+    label: Text,
+    get: Arc<dyn Fn(&FormState) -> bool + Send + Sync>,
+    set: Arc<dyn Fn(&mut FormState, bool) + Send + Sync>,
+) -> AnyView {
+    let checked = Memo::new(move |_| ctx.form.with(|f| get(f)));
+    view! {
+        <label class="toggle" for=id>
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    ctx.form.update(|f| set(f, on));
+                }
+            />
+            <span>{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
+        </label>
+    }
+    .into_any()
+}
+
+/// A choice among fixed options.
+pub(super) fn choice<T>(
+    ctx: Ctx,
+    path: impl Into<String>,
+    label: Text,
+    hint: Text,
+    options: Vec<(T, Text)>,
+    get: impl Fn(&FormState) -> T + Send + Sync + 'static,
+    set: impl Fn(&mut FormState, T) + Send + Sync + 'static,
+) -> AnyView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let values: Vec<T> = options.iter().map(|o| o.0).collect();
+    let texts: Vec<Text> = options.iter().map(|o| o.1).collect();
+    let index_of = {
+        let values = values.clone();
+        move |f: &FormState| values.iter().position(|v| *v == get(f)).unwrap_or(0)
+    };
+    let set_index = move |f: &mut FormState, i: usize| {
+        if let Some(v) = values.get(i).copied() {
+            set(f, v);
+        }
+    };
+    choice_view(
+        ctx,
+        path.into(),
+        [label, hint],
+        texts,
+        Arc::new(index_of),
+        Arc::new(set_index),
+    )
+}
+
+#[allow(clippy::type_complexity)]
+pub(super) fn choice_view(
+    ctx: Ctx,
+    path: String,
+    texts: [Text; 2],
+    options: Vec<Text>,
+    get: Arc<dyn Fn(&FormState) -> usize + Send + Sync>,
+    set: Arc<dyn Fn(&mut FormState, usize) + Send + Sync>,
+) -> AnyView {
+    let [label, hint] = texts;
+    let id = dom_id(&path);
+    let err_id = format!("{id}-err");
+    let error = Memo::new(move |_| ctx.error_at(&path));
+    let selected = Memo::new(move |_| ctx.form.with(|f| get(f)));
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>
+                <span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
+            </label>
+            <select
+                id=id
+                aria-describedby=err_id.clone()
+                on:change=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    ctx.form.update(|f| set(f, i));
+                }
+            >
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        view! {
+                            <option value=i.to_string() prop:selected=move || selected.get() == i>
+                                {move || if ctx.is_zh() { text.0 } else { text.1 }}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <p class="hint">{move || if ctx.is_zh() { hint.0 } else { hint.1 }}</p>
+            <p class="field-error" id=err_id role="alert">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+pub(super) fn section(
+    ctx: Ctx,
+    id: &'static str,
+    title: Text,
+    clause: Text,
+    body: impl IntoView + 'static,
+) -> AnyView {
+    section_view(ctx, id, [title, clause], body.into_any())
+}
+
+pub(super) fn section_view(ctx: Ctx, id: &'static str, texts: [Text; 2], body: AnyView) -> AnyView {
+    let [title, clause] = texts;
+    view! {
+        <fieldset class="section" id=id>
+            <legend>{move || if ctx.is_zh() { title.0 } else { title.1 }}</legend>
+            <p class="clause">{move || if ctx.is_zh() { clause.0 } else { clause.1 }}</p>
+            {body}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// An editable list of labelled amounts (fee components, listed losses): label, amount, remove.
+/// `texts`: the group's name, the label field, the amount field, the remove button.
+pub(super) fn labelled_amount_rows(
+    ctx: Ctx,
+    path: &'static str,
+    list: fn(&FormState) -> &Vec<LabelledAmount>,
+    list_mut: fn(&mut FormState) -> &mut Vec<LabelledAmount>,
+    texts: [Text; 4],
+) -> AnyView {
+    let [group, label, amount, remove] = texts;
+    let count = Memo::new(move |_| ctx.form.with(|f| list(f).len()));
+    view! {
+        <div
+            class="rows"
+            role="group"
+            aria-label=move || if ctx.is_zh() { group.0 } else { group.1 }
+        >
+            {move || {
+                (0..count.get())
+                    .map(|i| {
+                        view! {
+                            <div class="row">
+                                {field(
+                                    ctx,
+                                    format!("{path}[{i}].label"),
+                                    label,
+                                    ("", ""),
+                                    "",
+                                    Kind::Text,
+                                    move |f| {
+                                        list(f).get(i).map(|c| c.label.clone()).unwrap_or_default()
+                                    },
+                                    move |f, v| {
+                                        if let Some(c) = list_mut(f).get_mut(i) {
+                                            c.label = v;
+                                        }
+                                    },
+                                )}
+                                {field(
+                                    ctx,
+                                    format!("{path}[{i}].amount"),
+                                    amount,
+                                    ("", ""),
+                                    "元 CNY",
+                                    Kind::Money,
+                                    move |f| {
+                                        list(f).get(i).map(|c| c.amount.clone()).unwrap_or_default()
+                                    },
+                                    move |f, v| {
+                                        if let Some(c) = list_mut(f).get_mut(i) {
+                                            c.amount = v;
+                                        }
+                                    },
+                                )}
+                                <button
+                                    type="button"
+                                    class="remove"
+                                    aria-label=move || if ctx.is_zh() { remove.0 } else { remove.1 }
+                                    on:click=move |_| {
+                                        ctx.edit(|f| {
+                                            if i < list(f).len() {
+                                                list_mut(f).remove(i);
+                                            }
+                                        })
+                                    }
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+    .into_any()
+}
