@@ -308,12 +308,17 @@ fn WhatIf() -> impl IntoView {
                 .is_some_and(|f| f.parts().0.late_payment.is_some())
         })
     });
-    // One more computation, done after the figures are on screen so that typing stays quick.
+    // One more computation, done after the figures are on screen and once typing pauses (a
+    // tenth of a second), so that keystrokes stay quick.
     let figures = RwSignal::new(None::<(rust_decimal::Decimal, bool)>);
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
         let days = ctx.what_if_days.get();
         ctx.shown.track();
-        set_timeout(
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
             move || {
                 let result = ctx.shown.with_untracked(|(f, _)| {
                     let (s, _) = f.as_ref()?.parts();
@@ -327,8 +332,10 @@ fn WhatIf() -> impl IntoView {
                 });
                 figures.set(result);
             },
-            std::time::Duration::ZERO,
-        );
+            std::time::Duration::from_millis(100),
+        )
+        .ok();
+        pending.set_value(handle);
     });
     view! {
         <Show when=move || has_clause.get()>
