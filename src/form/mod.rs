@@ -18,7 +18,7 @@ pub use rates::{
 };
 
 use crate::document::error::{ErrorKind, ValidationError};
-use crate::document::read::scenario_from_value;
+use crate::document::read::{check_consistency, scenario_from_value, MAX_LIST};
 use crate::engine::calendar::Calendar;
 use crate::engine::money::parse_user_amount;
 use crate::engine::scenario::*;
@@ -422,7 +422,7 @@ impl FormState {
     /// cannot be read is reported first, field by field; then the document's own rules apply.
     pub fn to_scenario(&self) -> Result<Scenario, Vec<ValidationError>> {
         let mut r = Reader::default();
-        let doc = self.document(&mut r);
+        let (doc, payments) = self.document(&mut r);
         if !r.errors.is_empty() {
             return Err(r.errors);
         }
@@ -430,10 +430,58 @@ impl FormState {
             Some(orig) => with_unknown_fields(doc, orig),
             None => doc,
         };
-        scenario_from_value(&doc).map_err(|e| vec![e])
+        let mut s = scenario_from_value(&doc).map_err(|e| vec![e])?;
+        if let Some(payments) = payments {
+            s.payment.payments = payments;
+            check_consistency(&s).map_err(|e| vec![e])?;
+        }
+        Ok(s)
     }
 
-    fn document(&self, r: &mut Reader) -> Value {
+    /// Whether the payments can go straight into the scenario rather than through the document:
+    /// the reader would add nothing to what the form checks (no unknown fields to carry over,
+    /// no more rows than a document may list). Payments are most of a long contract's form.
+    fn payments_direct(&self) -> bool {
+        let known = |row: &Value| {
+            row.as_object().is_none_or(|o| {
+                o.keys()
+                    .all(|k| matches!(k.as_str(), "date" | "amount" | "for"))
+            })
+        };
+        self.payments.len() <= MAX_LIST
+            && self.original.as_ref().is_none_or(|o| {
+                o.pointer("/payment/payments")
+                    .and_then(Value::as_array)
+                    .is_none_or(|rows| rows.iter().all(known))
+            })
+    }
+
+    /// §3 the payments as typed, read straight into the scenario's terms (`None` when one cannot
+    /// be read: its message is in `r`).
+    fn typed_payments(&self, r: &mut Reader) -> Option<Vec<PaymentMade>> {
+        let mut out = Some(Vec::with_capacity(self.payments.len()));
+        for (i, p) in self.payments.iter().enumerate() {
+            let date = r.typed_date(&format!("payment.payments[{i}].date"), &p.date);
+            let amount = r.typed_money(&format!("payment.payments[{i}].amount"), &p.amount);
+            let for_period = r.typed_opt_date(&format!("payment.payments[{i}].for"), &p.for_period);
+            match (date, amount, for_period, &mut out) {
+                (Some(date), Some(amount), Some(for_period), Some(list)) => {
+                    list.push(PaymentMade {
+                        date,
+                        amount,
+                        for_period,
+                        extra: Extra::default(),
+                    })
+                }
+                _ => out = None,
+            }
+        }
+        out
+    }
+
+    /// The document the form describes, with its payments in it, or beside it as terms when
+    /// [`Self::payments_direct`].
+    fn document(&self, r: &mut Reader) -> (Value, Option<Vec<PaymentMade>>) {
         let end = match self.end_mode {
             EndMode::Date => r.date("contract.end", &self.end),
             EndMode::Months => {
@@ -483,16 +531,21 @@ impl FormState {
             .enumerate()
             .map(|(i, c)| json!({"label": c.label, "amount": r.money(&format!("fees.components[{i}].amount"), &c.amount)}))
             .collect();
-        let payments: Vec<Value> = self
-            .payments
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                json!({"date": r.date(&format!("payment.payments[{i}].date"), &p.date),
-                       "amount": r.money(&format!("payment.payments[{i}].amount"), &p.amount),
-                       "for": r.opt_date(&format!("payment.payments[{i}].for"), &p.for_period)})
-            })
-            .collect();
+        let direct = self.payments_direct();
+        let typed = direct.then(|| self.typed_payments(r)).flatten();
+        let payments: Vec<Value> = if direct {
+            Vec::new()
+        } else {
+            self.payments
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    json!({"date": r.date(&format!("payment.payments[{i}].date"), &p.date),
+                           "amount": r.money(&format!("payment.payments[{i}].amount"), &p.amount),
+                           "for": r.opt_date(&format!("payment.payments[{i}].for"), &p.for_period)})
+                })
+                .collect()
+        };
         let late = if self.late_enabled {
             let rate = r.rate_fields("late_payment.rate", &self.rate());
             let changes: Vec<Value> = self
@@ -587,7 +640,7 @@ impl FormState {
         // Moved in, not through `json!`, which would copy every row once more (per keystroke).
         doc["fees"]["components"] = Value::Array(components);
         doc["payment"]["payments"] = Value::Array(payments);
-        doc
+        (doc, typed)
     }
 }
 

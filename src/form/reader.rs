@@ -4,6 +4,8 @@
 use super::rates::{typed_rate, RateFields, RateKind, RateUnit};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::engine::money::{parse_plain_decimal, parse_user_amount, AmountInputError};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 /// Reads typed text into JSON values, collecting one error per unreadable field.
@@ -38,25 +40,29 @@ impl Reader {
     }
 
     pub(super) fn money(&mut self, path: &str, text: &str) -> Value {
+        self.typed_money(path, text)
+            .map_or(Value::Null, |d| json!(d.to_string()))
+    }
+
+    /// An amount in yuan, to the fen, as the document would hold it (two decimals at least).
+    pub(super) fn typed_money(&mut self, path: &str, text: &str) -> Option<Decimal> {
+        let refuse = |r: &mut Self, kind: fn(String) -> ErrorKind| {
+            r.refuse(path, text, kind);
+            None
+        };
         match parse_user_amount(text) {
-            Ok(d) if d.normalize().scale() > 2 => {
-                self.refuse(path, text, |got| ErrorKind::TypedFen { got })
-            }
+            Ok(d) if d.normalize().scale() > 2 => refuse(self, |got| ErrorKind::TypedFen { got }),
             Ok(mut d) => {
                 if d.scale() < 2 {
                     d.rescale(2);
                 }
-                json!(d.to_string())
+                Some(d)
             }
-            Err(AmountInputError::Negative) => {
-                self.refuse(path, text, |got| ErrorKind::Amount { got })
-            }
+            Err(AmountInputError::Negative) => refuse(self, |got| ErrorKind::Amount { got }),
             Err(AmountInputError::TooLarge) => {
-                self.refuse(path, text, |got| ErrorKind::AmountTooLarge { got })
+                refuse(self, |got| ErrorKind::AmountTooLarge { got })
             }
-            Err(AmountInputError::NotANumber) => {
-                self.refuse(path, text, |got| ErrorKind::TypedAmount { got })
-            }
+            Err(AmountInputError::NotANumber) => refuse(self, |got| ErrorKind::TypedAmount { got }),
         }
     }
 
@@ -123,13 +129,28 @@ impl Reader {
     }
 
     pub(super) fn date(&mut self, path: &str, text: &str) -> Value {
-        match crate::document::read::parse_date(text.trim()) {
-            Some(d) => json!(d.to_string()),
-            None => self.refuse(path, text, |got| ErrorKind::TypedDate { got }),
+        self.typed_date(path, text)
+            .map_or(Value::Null, |d| json!(d.to_string()))
+    }
+
+    pub(super) fn typed_date(&mut self, path: &str, text: &str) -> Option<NaiveDate> {
+        let d = crate::document::read::parse_date(text.trim());
+        if d.is_none() {
+            self.refuse(path, text, |got| ErrorKind::TypedDate { got });
         }
+        d
     }
 
     pub(super) fn opt_date(&mut self, path: &str, text: &str) -> Value {
         self.optional(text, |r| r.date(path, text))
+    }
+
+    /// An optional date: `Some(None)` when left empty, `None` when it cannot be read.
+    pub(super) fn typed_opt_date(&mut self, path: &str, text: &str) -> Option<Option<NaiveDate>> {
+        if text.trim().is_empty() {
+            Some(None)
+        } else {
+            self.typed_date(path, text).map(Some)
+        }
     }
 }

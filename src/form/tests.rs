@@ -275,3 +275,52 @@ fn unknown_fields_of_the_loaded_document_are_kept() {
     assert_eq!(back["contract"]["signed_by"], json!("王律师"));
     assert_eq!(back["fees"]["components"][0]["amount"], json!("40000.00"));
 }
+
+#[test]
+fn payments_typed_straight_in_read_as_the_document_reads_them() {
+    // The form puts payments into the scenario directly unless the loaded document gave its
+    // payment rows fields this version does not know (which must be carried over): both ways
+    // give the same scenario, and the same message for a payment that cannot be read.
+    let samples = [
+        crate::document::samples::ten_year_monthly(),
+        crate::document::read::parse_scenario(include_str!(
+            "../../tests/fixtures/termination-2025.json"
+        ))
+        .unwrap(),
+    ];
+    for s in samples {
+        let direct = FormState::from_scenario(&s);
+        let mut through_document = direct.clone();
+        let mut original = s.to_json_value();
+        for row in original["payment"]["payments"].as_array_mut().unwrap() {
+            row["note"] = json!("kept");
+        }
+        through_document.original = Some(original);
+        let a = direct.to_scenario().unwrap();
+        let mut b = through_document.to_scenario().unwrap();
+        assert!(b.payment.payments.iter().all(|p| !p.extra.is_empty()));
+        for p in &mut b.payment.payments {
+            p.extra = Extra::default();
+        }
+        assert_eq!(a, b);
+        assert_eq!(a, s);
+
+        let mut bad = direct.clone();
+        bad.payments[1].amount = "12.345".into();
+        bad.payments[2].date = "2025-02-30".into();
+        let mut bad_doc = through_document.clone();
+        bad_doc.payments = bad.payments.clone();
+        assert_eq!(
+            bad.to_scenario().unwrap_err(),
+            bad_doc.to_scenario().unwrap_err()
+        );
+        // A payment designated for a day that starts no billed period (Art. 560 ¶1, spec §13).
+        let mut stray = direct.clone();
+        stray.payments[0].for_period = "2025-01-15".into();
+        let mut stray_doc = through_document.clone();
+        stray_doc.payments = stray.payments.clone();
+        let e = stray.to_scenario().unwrap_err();
+        assert_eq!(e[0].path, "payment.payments[0].for");
+        assert_eq!(e, stray_doc.to_scenario().unwrap_err());
+    }
+}
