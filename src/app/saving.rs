@@ -60,6 +60,10 @@ pub fn autosave(ctx: Ctx) {
     Effect::new(move |_| {
         ctx.parsed.track();
         ctx.autosave.track();
+        // The open saved scenario and its revision change on Save and Open too: the session
+        // note of what is open must follow them (`remember_open_saved`).
+        ctx.current_id.track();
+        ctx.current_rev.track();
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
             h.clear();
         }

@@ -1425,6 +1425,18 @@ tests.push({
     await reloadApp(page);
     await expectText(page, '[data-testid=save-state]', '已保存');
     assertEq(await page.getByTestId('save-current').count(), 0, 'Save buttons with nothing to save');
+    // The revision saved is the one the tab holds after the reload: saving again overwrites, it
+    // does not make a conflicted copy.
+    await field(page, FEE0).fill('47000');
+    await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+    await page.getByTestId('save-current').click();
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    const entries = savedEntries(await storage(page));
+    assertEq(JSON.stringify(entries.map((e) => e.name)), JSON.stringify(['甲方合同']), 'saved scenarios after the second Save');
+    assertEq(entries[0].scenario.fees.components[0].amount, '47000.00', 'the saved fee after the second Save');
+    await page.waitForTimeout(400);
+    await reloadApp(page);
+    await expectText(page, '[data-testid=save-state]', '已保存');
     // New leaves the saved scenario: a reload then shows the scratch draft, not the saved one.
     await page.getByTestId('new-scenario').click();
     await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
