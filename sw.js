@@ -33,7 +33,9 @@ self.addEventListener('activate', (event) => {
     caches.keys()
       .then((keys) => {
         const older = keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE);
-        return Promise.all(older.slice(0, -1).map((k) => caches.delete(k)));
+        // Copies named before caches carried their scope (`contract-calc-<release>`) go too.
+        const unscoped = keys.filter((k) => /^contract-calc-[0-9a-f]{16}$/.test(k));
+        return Promise.all([...older.slice(0, -1), ...unscoped].map((k) => caches.delete(k)));
       })
       .then(() => self.clients.claim()),
   );

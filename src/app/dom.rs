@@ -35,6 +35,24 @@ pub fn clear_hash() {
     }
 }
 
+/// Sets the address's fragment (`None`: no fragment) without reloading and without a
+/// `hashchange`.
+pub fn set_fragment(fragment: Option<&str>) {
+    match fragment {
+        None => clear_hash(),
+        Some(f) => {
+            if let Some(w) = web_sys::window() {
+                if let (Ok(h), Ok(path), Ok(search)) =
+                    (w.history(), w.location().pathname(), w.location().search())
+                {
+                    let url = format!("{path}{search}#{f}");
+                    let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+                }
+            }
+        }
+    }
+}
+
 /// The page's address without the fragment: the base of a share link.
 pub fn base_url() -> String {
     web_sys::window()

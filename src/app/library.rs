@@ -228,7 +228,9 @@ pub fn ScenarioBar() -> impl IntoView {
                 </span>
             </div>
             <div class="bar-actions">
-                <Show when=move || ctx.current_id.get().is_some() && ctx.dirty.get()>
+                <Show when=move || {
+                    ctx.autosave.get() && ctx.current_id.get().is_some() && ctx.dirty.get()
+                }>
                     <button
                         type="button"
                         class="primary"

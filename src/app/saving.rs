@@ -289,6 +289,15 @@ pub(super) fn new_scenario(ctx: Ctx) {
 /// Drops a linked scenario unsaved and goes back to the one stored on this device.
 pub(super) fn discard_link(ctx: Ctx) {
     leave_link(ctx);
+    // A tab with a draft of its own goes back to it, not to the shared draft of another tab.
+    let own = ctx.own_draft.get_untracked();
+    if let Some(saved) = own.and_then(|id| ctx.store.with_value(|st| st.get(&id))) {
+        ctx.load(&saved.scenario);
+        ctx.current_id.set(Some(saved.id));
+        ctx.current_rev.set(saved.rev);
+        ctx.saved_copy.set(Some(saved.scenario));
+        return;
+    }
     let stored = ctx.store.try_update_value(|s| s.load_working()).flatten();
     show_unsaved(
         ctx,

@@ -50,6 +50,10 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
         Ok(s) => {
             OPENED_FROM.with(|f| *f.borrow_mut() = Some(fragment.clone()));
             ctx.load(&s);
+            // Tied to no saved scenario (not even this tab's own draft, which stays to go back
+            // to): a Save would overwrite it with the link's scenario.
+            ctx.current_id.set(None);
+            ctx.saved_copy.set(None);
             ctx.autosave.set(false);
             let (zh, en) = if had_stored {
                 ("这是通过分享链接打开的方案，尚未保存；您本机保存的方案不会被覆盖。", "This scenario was opened from a share link and is not saved; your stored scenario is untouched.")
@@ -94,8 +98,20 @@ pub fn follow_pasted_links(ctx: Ctx) {
         let scratch_draft = ctx.autosave.get_untracked()
             && !ctx.detached.get_untracked()
             && ctx.current_id.get_untracked().is_none();
-        if scratch_draft || super::saving::keep_unsaved_work(ctx) {
+        // The scratch draft is written now, and the page reloads only once it is stored; when it
+        // cannot be (another tab's draft, storage refused, a field to fix), it is kept as New
+        // keeps work, or the tab stays and says why.
+        let written = scratch_draft
+            && ctx.parsed.with_untracked(|p| {
+                p.as_ref()
+                    .is_ok_and(|s| ctx.write(|st| st.save_working(s)).is_ok())
+            });
+        if written || super::saving::keep_unsaved_work(ctx) {
             dom::reload();
+        } else {
+            // Staying: the address goes back to what is on screen, so that a later reload does
+            // not open the pasted link over the work that could not be kept.
+            dom::set_fragment(opened.as_deref());
         }
     });
     on_cleanup(move || handle.remove());

@@ -308,6 +308,27 @@ impl FormState {
         self.lpr_term = r.lpr_term;
     }
 
+    /// Adds a §9 rate change to be edited: the rate in force, from the day after the evaluation
+    /// date (or after the last change, when that is later), so no counted day changes its rate
+    /// and the figures stay as they were until the row is edited.
+    pub fn add_rate_change(&mut self) {
+        let parse = |t: &str| crate::document::read::parse_date(t.trim());
+        let after = |d: Option<chrono::NaiveDate>| d.and_then(|d| d.succ_opt());
+        let last = after(self.rate_changes.last().and_then(|c| parse(&c.from)));
+        let from = match (after(parse(&self.as_of)), last) {
+            (Some(a), Some(l)) => Some(a.max(l)),
+            (a, l) => a.or(l),
+        };
+        let rate = self
+            .rate_changes
+            .last()
+            .map_or_else(|| self.rate(), |c| c.rate.clone());
+        self.rate_changes.push(RateChangeRow {
+            from: from.map(|d| d.to_string()).unwrap_or_default(),
+            rate,
+        });
+    }
+
     /// Defaults for every switched-off clause, so switching one on shows sensible terms.
     fn blank() -> FormState {
         let mut f = FormState {

@@ -324,3 +324,36 @@ fn payments_typed_straight_in_read_as_the_document_reads_them() {
         assert_eq!(e, stray_doc.to_scenario().unwrap_err());
     }
 }
+
+#[test]
+fn adding_a_rate_change_changes_nothing_until_it_is_edited() {
+    // The court's example (¥320,000 unpaid, 2023-05-15 to 2025-01-14) under three clauses: the
+    // LPR fixed on the due date, 1% per 10 days counted in whole periods, and the floating LPR.
+    // A new row starts the day after the evaluation date with the rate in force, so no counted
+    // day changes its rate, and no period is cut in two.
+    let court = crate::document::read::parse_scenario(include_str!(
+        "../../tests/fixtures/floating-lpr-court.json"
+    ))
+    .unwrap();
+    let mut due_date_lpr = FormState::from_scenario(&court);
+    due_date_lpr.lpr_fixing = LprFixing::DueDate;
+    let mut per_ten_days = FormState::from_scenario(&court);
+    per_ten_days.rate_kind = RateKind::Fraction;
+    per_ten_days.rate_value = "1".into();
+    per_ten_days.rate_unit = RateUnit::Percent;
+    per_ten_days.per_days = "10".into();
+    per_ten_days.partial_period = PartialPeriod::Full;
+    for f in [due_date_lpr, per_ten_days, FormState::from_scenario(&court)] {
+        let before = compute(&f.to_scenario().unwrap()).unwrap();
+        let mut g = f.clone();
+        g.add_rate_change();
+        g.add_rate_change();
+        assert_eq!(g.rate_changes[0].from, "2025-01-15");
+        assert_eq!(g.rate_changes[1].from, "2025-01-16");
+        let after = compute(&g.to_scenario().unwrap()).unwrap();
+        assert_eq!(
+            after.late_payment.total_penalty,
+            before.late_payment.total_penalty
+        );
+    }
+}

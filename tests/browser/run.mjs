@@ -595,10 +595,11 @@ const tests = [
       await page.selectOption('#f-late_payment-rate_changes-0--rate-kind', { label: '按日比例' });
       assertEq(await field(page, 'late_payment.rate_changes[0].rate.fraction').inputValue(), '5', 'the new rate, 5 in ‱');
       await expectText(page, PENALTY, '¥29,865.78');
-      // A second row starts as the rate in force from the next day: nothing changes until it is
-      // edited. A date out of order is named at its field, and the last figures stay.
+      // A second row starts as the rate in force from the day after the evaluation date: nothing
+      // changes until it is edited. A date out of order is named at its field, and the last
+      // figures stay.
       await page.getByTestId('add-rate-change').click();
-      assertEq(await field(page, 'late_payment.rate_changes[1].from').inputValue(), '2024-10-22', 'the second row\'s date');
+      assertEq(await field(page, 'late_payment.rate_changes[1].from').inputValue(), '2025-01-15', 'the second row\'s date: after the evaluation date');
       await expectText(page, PENALTY, '¥29,865.78');
       await field(page, 'late_payment.rate_changes[1].from').fill('2024-10-01');
       await page.waitForFunction(() => document.querySelector('#f-late_payment-rate_changes-1--from-err')?.textContent?.trim());
@@ -1456,6 +1457,31 @@ tests.push({
     await expectText(page, TOTAL, '¥300,000.00');
     await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
     assertEq(await page.getByTestId('save-current').count(), 0, 'Save buttons for another tab\'s work');
+  },
+});
+
+tests.push({
+  name: 'a link pasted into a tab with a draft of its own: no Save over that draft, and discarding goes back to it',
+  async run({ page, context, url, errors }) {
+    const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+    await openApp(page, url);
+    await field(page, 'name').fill('甲的草稿');
+    await field(page, FEE0).fill('46000');
+    await page.waitForTimeout(400);
+    // Another tab writes the shared draft: this tab's work becomes a draft of its own when it goes.
+    const other = await secondTab(context, errors);
+    await openApp(other, url);
+    await field(other, FEE0).fill('20000');
+    await other.waitForTimeout(400);
+    await page.evaluate((f) => { location.hash = f; }, fragmentOf(court));
+    await page.waitForFunction(() => !document.getElementById('shell')
+      && document.querySelector('[data-testid=contract-total]')?.textContent === '¥320,000.00', null, { timeout: 10_000 });
+    await field(page, 'name').fill('改过的链接');
+    await expectText(page, '[data-testid=save-state]', '来自链接，未保存');
+    assertEq(await page.getByTestId('save-current').count(), 0, 'Save buttons while a link is shown');
+    await bannerWith(page, '分享链接打开的方案').getByRole('button', { name: '放弃，回到我的方案' }).click();
+    await expectText(page, TOTAL, '¥612,000.00');
+    assert((await textOf(page, NAME)).startsWith('甲的草稿'), `back to this tab's own draft: ${await textOf(page, NAME)}`);
   },
 });
 

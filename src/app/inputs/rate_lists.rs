@@ -3,7 +3,7 @@
 
 use super::super::Ctx;
 use super::widgets::*;
-use crate::engine::scenario::LprFixing;
+use crate::engine::scenario::{LprFixing, LprTerm};
 use crate::form::{FormState, RateChangeRow, RateFields, RateKind, RateUnit};
 use crate::text::Lang;
 use leptos::prelude::*;
@@ -93,23 +93,7 @@ pub(super) fn rate_changes(ctx: Ctx) -> impl IntoView {
                     type="button"
                     class="chip"
                     data-testid="add-rate-change"
-                    on:click=move |_| {
-                        ctx.edit(|f| {
-                            let after_last = f
-                                .rate_changes
-                                .last()
-                                .and_then(|c| crate::document::read::parse_date(c.from.trim()));
-                            let from = match after_last.and_then(|d| d.succ_opt()) {
-                                Some(d) => d.to_string(),
-                                None => f.as_of.clone(),
-                            };
-                            let rate = f
-                                .rate_changes
-                                .last()
-                                .map_or_else(|| f.rate(), |c| c.rate.clone());
-                            f.rate_changes.push(RateChangeRow { from, rate });
-                        })
-                    }
+                    on:click=move |_| { ctx.edit(FormState::add_rate_change) }
                 >
                     {ctx.t("+ 添加利率变更", "+ Add a rate change")}
                 </button>
@@ -196,6 +180,18 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                             ],
                             move |f| rate(f).lpr_fixing,
                             move |f, v| with_rate(f, &|r| r.lpr_fixing = v),
+                        )}
+                        {choice(
+                            ctx,
+                            path("lpr_term"),
+                            ("LPR 期限", "LPR term"),
+                            ("", ""),
+                            vec![
+                                (LprTerm::OneYear, ("一年期", "One-year")),
+                                (LprTerm::FiveYear, ("五年期以上", "Five-year")),
+                            ],
+                            move |f| rate(f).lpr_term,
+                            move |f, v| with_rate(f, &|r| r.lpr_term = v),
                         )}
                     }
                         .into_any()
