@@ -1,0 +1,141 @@
+//! Reading a scenario document (spec "Conventions", "Document"): every field checked, every
+//! refusal a [`ValidationError`] that names the field by its JSON path and says, in Chinese or
+//! English, what was expected and what was found. Nothing is computed from a half-valid scenario.
+//!
+//! The generic reader is `object` (with `notation` for numbers and dates); each section of the
+//! document has its reader: `terms`, `late_payment`, `breaches`; `consistency` checks what ties
+//! one field to another.
+
+mod breaches;
+mod consistency;
+mod late_payment;
+mod notation;
+mod object;
+mod terms;
+
+pub use consistency::check_consistency;
+pub use notation::parse_date;
+pub(crate) use object::{show, Obj};
+
+use crate::document::error::{ErrorKind, ValidationError};
+use crate::engine::scenario::*;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::cell::Cell;
+
+type Res<T> = Result<T, ValidationError>;
+
+/// Longest contract term accepted, in years (the cycle table stays small enough to show).
+pub const MAX_TERM_YEARS: u32 = 100;
+/// Most entries in one list (components, payments, losses).
+pub const MAX_LIST: usize = 10_000;
+/// Largest fraction accepted (1000%): beyond any penalty a court would enforce.
+pub fn max_fraction() -> Decimal {
+    Decimal::TEN
+}
+
+pub use crate::document::input::MAX_DOCUMENT_BYTES;
+/// All the fields this version does not know, together, at most this many bytes as JSON.
+pub const MAX_UNKNOWN_BYTES: usize = 64 << 10;
+/// An unknown field nests at most this deep.
+pub const MAX_UNKNOWN_DEPTH: usize = 16;
+/// A scenario's name, at most this many characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// A fee component's or a loss's label, at most this many characters.
+pub const MAX_LABEL_CHARS: usize = 100;
+/// Most days a clause may name: a due rule's days, a rate's period, a notice.
+const MAX_DAYS: u64 = 3660;
+
+/// Reads a scenario document from JSON text.
+pub fn parse_scenario(text: &str) -> Res<Scenario> {
+    scenario_from_value(&parse_json(text)?)
+}
+
+/// JSON text as a value, or the refusal "not valid JSON" (also for the store's own entries): at
+/// most [`MAX_DOCUMENT_BYTES`], a leading byte-order mark ignored.
+pub fn parse_json(text: &str) -> Res<Value> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ValidationError::new(
+            "",
+            ErrorKind::DocumentTooLarge {
+                max_bytes: MAX_DOCUMENT_BYTES,
+            },
+        ));
+    }
+    // A byte-order mark, as some editors write it, is not part of the document.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| {
+        ValidationError::new(
+            "",
+            ErrorKind::Json {
+                detail: e.to_string(),
+            },
+        )
+    })
+}
+
+/// Reads a scenario document already parsed as JSON.
+pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
+    let budget = Cell::new(0);
+    let root = Obj::new(String::new(), value, &budget)?;
+    let format = root.text("format")?;
+    if format != FORMAT {
+        return Err(root.err(
+            "format",
+            ErrorKind::Format {
+                got: show(root.req("format")?),
+            },
+        ));
+    }
+    let version = root.req("version")?;
+    if version.as_u64() != Some(VERSION) {
+        return Err(root.err("version", ErrorKind::Version { got: show(version) }));
+    }
+    let scenario = Scenario {
+        format,
+        version: VERSION,
+        name: root
+            .opt_short_text("name", MAX_NAME_CHARS)?
+            .unwrap_or_default(),
+        as_of: root.date("as_of")?,
+        contract: terms::contract(&root.obj("contract")?)?,
+        fees: terms::fees(&root.obj("fees")?)?,
+        payment: terms::payment(&root.obj("payment")?)?,
+        late_payment: root
+            .opt_obj("late_payment")?
+            .map(|o| late_payment::late_payment(&o))
+            .transpose()?,
+        supplier_breaches: root
+            .opt_obj("supplier_breaches")?
+            .map(|o| breaches::supplier_breaches(&o))
+            .transpose()?,
+        client_breaches: root
+            .opt_obj("client_breaches")?
+            .map(|o| breaches::client_breaches(&o))
+            .transpose()?,
+        termination: root
+            .opt_obj("termination")?
+            .map(|o| breaches::termination(&o))
+            .transpose()?,
+        extra: root.extra(&[
+            "format",
+            "version",
+            "name",
+            "as_of",
+            "contract",
+            "fees",
+            "payment",
+            "late_payment",
+            "supplier_breaches",
+            "client_breaches",
+            "termination",
+        ])?,
+    };
+    check_consistency(&scenario)?;
+    Ok(scenario)
+}
+
+/// Reads a scenario document and computes it: what `contract-calc compute` does.
+pub fn compute_json(text: &str) -> Res<crate::engine::compute::ComputeResult> {
+    Ok(crate::engine::compute::compute(&parse_scenario(text)?)?)
+}

@@ -1,0 +1,21 @@
+//! Numbers and dates as the document writes them (spec "Conventions").
+
+use crate::engine::money::parse_plain_decimal;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+/// A number as the document writes it (spec "Conventions"): digits, optionally a point and more
+/// digits — no sign, no spaces, no "5." or ".5", no exponent.
+pub(super) fn document_decimal(s: &str) -> Option<Decimal> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(int) && digits(frac)) {
+        return None;
+    }
+    parse_plain_decimal(s)
+}
+
+/// `YYYY-MM-DD` exactly, years 1900 to 2200.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    crate::engine::calendar::parse_ymd(s).filter(|d| (1900..=2200).contains(&d.year()))
+}

@@ -1,0 +1,365 @@
+//! The path-tracking JSON reader under every section reader: one object at a time, each value
+//! checked for its type and range, each refusal a [`ValidationError`] naming the field by its
+//! JSON path; the fields this version does not know kept within their limits.
+
+use super::notation::{document_decimal, parse_date};
+use super::{max_fraction, Res, MAX_LIST, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH};
+use crate::document::error::{ErrorKind, Expected, ValidationError};
+use crate::engine::money::MAX_AMOUNT;
+use crate::engine::scenario::Extra;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::cell::Cell;
+
+/// How deeply a JSON value nests (a scalar is 0).
+fn depth(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        Value::Object(m) => 1 + m.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// A JSON value as it appears in the file, shortened for a message.
+pub(crate) fn show(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+pub(super) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// One JSON object being read, with its path for messages (the store reads its entries with it).
+pub(crate) struct Obj<'a> {
+    pub(super) path: String,
+    map: &'a Map<String, Value>,
+    /// Bytes of unknown fields kept so far in the whole document.
+    budget: &'a Cell<usize>,
+}
+
+impl<'a> Obj<'a> {
+    pub(crate) fn new(path: String, v: &'a Value, budget: &'a Cell<usize>) -> Res<Self> {
+        match v {
+            Value::Object(map) => Ok(Obj { path, map, budget }),
+            other => Err(ValidationError::new(
+                path,
+                ErrorKind::WrongType {
+                    expected: Expected::Object,
+                    got: show(other),
+                },
+            )),
+        }
+    }
+
+    pub(super) fn err(&self, key: &str, kind: ErrorKind) -> ValidationError {
+        ValidationError::new(join(&self.path, key), kind)
+    }
+
+    /// The value at `key`; absent and `null` are the same.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    pub(crate) fn req(&self, key: &str) -> Res<&'a Value> {
+        self.get(key)
+            .ok_or_else(|| self.err(key, ErrorKind::Missing))
+    }
+
+    /// The fields this version does not know, kept for re-saving: each at most
+    /// [`MAX_UNKNOWN_DEPTH`] deep, all of them together at most [`MAX_UNKNOWN_BYTES`] as JSON.
+    pub(super) fn extra(&self, known: &[&str]) -> Res<Extra> {
+        let mut out = Extra::new();
+        for (k, v) in self
+            .map
+            .iter()
+            .filter(|(k, _)| !known.contains(&k.as_str()))
+        {
+            if depth(v) > MAX_UNKNOWN_DEPTH {
+                return Err(self.err(
+                    k,
+                    ErrorKind::UnknownTooDeep {
+                        max: MAX_UNKNOWN_DEPTH,
+                    },
+                ));
+            }
+            let raw = serde_json::value::to_raw_value(v).map_err(|e| {
+                self.err(
+                    k,
+                    ErrorKind::Json {
+                        detail: e.to_string(),
+                    },
+                )
+            })?;
+            let used = self.budget.get() + k.len() + raw.get().len();
+            if used > MAX_UNKNOWN_BYTES {
+                return Err(self.err(
+                    k,
+                    ErrorKind::UnknownTooLarge {
+                        max_bytes: MAX_UNKNOWN_BYTES,
+                    },
+                ));
+            }
+            self.budget.set(used);
+            out.insert(k.clone(), raw);
+        }
+        Ok(out)
+    }
+
+    pub(super) fn opt_obj(&self, key: &str) -> Res<Option<Obj<'a>>> {
+        self.get(key)
+            .map(|v| Obj::new(join(&self.path, key), v, self.budget))
+            .transpose()
+    }
+
+    pub(super) fn obj(&self, key: &str) -> Res<Obj<'a>> {
+        Obj::new(join(&self.path, key), self.req(key)?, self.budget)
+    }
+
+    pub(super) fn opt_array(&self, key: &str) -> Res<Vec<Obj<'a>>> {
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        let path = join(&self.path, key);
+        let Value::Array(items) = v else {
+            return Err(ValidationError::new(
+                path,
+                ErrorKind::WrongType {
+                    expected: Expected::Array,
+                    got: show(v),
+                },
+            ));
+        };
+        if items.len() > MAX_LIST {
+            return Err(ValidationError::new(
+                path,
+                ErrorKind::TooMany { max: MAX_LIST },
+            ));
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| Obj::new(format!("{path}[{i}]"), item, self.budget))
+            .collect()
+    }
+
+    pub(crate) fn array(&self, key: &str) -> Res<Vec<Obj<'a>>> {
+        self.req(key)?;
+        self.opt_array(key)
+    }
+
+    fn opt_text(&self, key: &str) -> Res<Option<String>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(self.err(
+                key,
+                ErrorKind::WrongType {
+                    expected: Expected::Text,
+                    got: show(other),
+                },
+            )),
+        }
+    }
+
+    /// Text of at most `max` characters (a name, a label).
+    pub(super) fn opt_short_text(&self, key: &str, max: usize) -> Res<Option<String>> {
+        let t = self.opt_text(key)?;
+        if t.as_ref().is_some_and(|t| t.chars().count() > max) {
+            return Err(self.err(key, ErrorKind::TextTooLong { max_chars: max }));
+        }
+        Ok(t)
+    }
+
+    pub(crate) fn text(&self, key: &str) -> Res<String> {
+        self.req(key)?;
+        Ok(self.opt_text(key)?.unwrap_or_default())
+    }
+
+    pub(super) fn opt_bool(&self, key: &str) -> Res<Option<bool>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(self.err(
+                key,
+                ErrorKind::WrongType {
+                    expected: Expected::Bool,
+                    got: show(other),
+                },
+            )),
+        }
+    }
+
+    /// A non-negative decimal written as a JSON string.
+    fn opt_decimal(&self, key: &str, refuse: fn(String) -> ErrorKind) -> Res<Option<Decimal>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        match v.as_str().and_then(document_decimal) {
+            Some(d) => Ok(Some(d)),
+            None => Err(self.err(key, refuse(show(v)))),
+        }
+    }
+
+    pub(super) fn opt_money(&self, key: &str) -> Res<Option<Decimal>> {
+        let amount = self.opt_decimal(key, |got| ErrorKind::Amount { got })?;
+        if amount.is_some_and(|a| a.normalize().scale() > 2) {
+            return Err(self.err(
+                key,
+                ErrorKind::SubFen {
+                    got: show(self.req(key)?),
+                },
+            ));
+        }
+        if let Some(a) = amount {
+            if a > MAX_AMOUNT {
+                return Err(self.err(
+                    key,
+                    ErrorKind::AmountTooLarge {
+                        got: show(self.req(key)?),
+                    },
+                ));
+            }
+        }
+        Ok(amount)
+    }
+
+    pub(super) fn money(&self, key: &str) -> Res<Decimal> {
+        self.req(key)?;
+        Ok(self.opt_money(key)?.unwrap_or_default())
+    }
+
+    pub(super) fn opt_fraction(&self, key: &str) -> Res<Option<Decimal>> {
+        let f = self.opt_decimal(key, |got| ErrorKind::Fraction { got })?;
+        if let Some(f) = f {
+            if f > max_fraction() {
+                return Err(self.err(
+                    key,
+                    ErrorKind::FractionTooLarge {
+                        got: show(self.req(key)?),
+                        max: max_fraction(),
+                    },
+                ));
+            }
+        }
+        Ok(f)
+    }
+
+    pub(super) fn fraction(&self, key: &str) -> Res<Decimal> {
+        self.req(key)?;
+        Ok(self.opt_fraction(key)?.unwrap_or_default())
+    }
+
+    /// A yearly rate in percent, 0 to 100, written as a JSON string (§9 `lpr_fixings`).
+    pub(super) fn opt_percent(&self, key: &str) -> Res<Option<Decimal>> {
+        let p = self.opt_decimal(key, |got| ErrorKind::Percent { got })?;
+        match p {
+            Some(p) if p > Decimal::ONE_HUNDRED => Err(self.err(
+                key,
+                ErrorKind::Percent {
+                    got: show(self.req(key)?),
+                },
+            )),
+            other => Ok(other),
+        }
+    }
+
+    pub(super) fn percent(&self, key: &str) -> Res<Decimal> {
+        self.req(key)?;
+        Ok(self.opt_percent(key)?.unwrap_or_default())
+    }
+
+    pub(super) fn opt_date(&self, key: &str) -> Res<Option<NaiveDate>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        v.as_str()
+            .and_then(parse_date)
+            .map(Some)
+            .ok_or_else(|| self.err(key, ErrorKind::Date { got: show(v) }))
+    }
+
+    pub(super) fn date(&self, key: &str) -> Res<NaiveDate> {
+        self.req(key)?;
+        Ok(self.opt_date(key)?.unwrap_or_default())
+    }
+
+    pub(crate) fn opt_uint(&self, key: &str, min: u64, max: u64) -> Res<Option<u64>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        match v.as_u64() {
+            Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(self.err(
+                key,
+                ErrorKind::WholeNumber {
+                    got: show(v),
+                    min,
+                    max,
+                },
+            )),
+        }
+    }
+
+    pub(super) fn uint(&self, key: &str, min: u64, max: u64) -> Res<u64> {
+        self.req(key)?;
+        Ok(self.opt_uint(key, min, max)?.unwrap_or_default())
+    }
+
+    /// One of a few whole numbers, written as a JSON number (`basis_days`: 360 or 365).
+    pub(super) fn number_choice(&self, key: &str, allowed: &'static [u32]) -> Res<u32> {
+        let v = self.req(key)?;
+        v.as_u64()
+            .and_then(|n| allowed.iter().copied().find(|a| u64::from(*a) == n))
+            .ok_or_else(|| {
+                self.err(
+                    key,
+                    ErrorKind::NumberChoice {
+                        got: show(v),
+                        allowed,
+                    },
+                )
+            })
+    }
+
+    /// One of a fixed set of values, written as strings (or, for numbers like `basis_days`, as
+    /// JSON numbers whose text is in `names`).
+    pub(super) fn choice<T: Copy>(
+        &self,
+        key: &str,
+        names: &'static [&'static str],
+        values: &[T],
+        default: Option<T>,
+    ) -> Res<T> {
+        let v = match (self.get(key), default) {
+            (None, Some(d)) => return Ok(d),
+            (None, None) => return Err(self.err(key, ErrorKind::Missing)),
+            (Some(v), _) => v,
+        };
+        let text = match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        text.and_then(|t| names.iter().position(|n| *n == t))
+            .and_then(|i| values.get(i).copied())
+            .ok_or_else(|| {
+                self.err(
+                    key,
+                    ErrorKind::Choice {
+                        got: show(v),
+                        allowed: names,
+                    },
+                )
+            })
+    }
+}
