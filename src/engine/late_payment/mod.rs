@@ -1,0 +1,130 @@
+//! Late-payment penalties (逾期付款违约金, spec §4 and §9): per cycle, every tranche (a part
+//! payment, or the unpaid rest) accrues over its counted days, split into segments wherever the
+//! rate changes (`rate_changes`, or a 同期 LPR that moved), each segment `base × f × g`; rounded per
+//! cycle or per segment and capped per cycle; and the dates from which the supplier may suspend
+//! service (暂停服务) or terminate (解除合同) for non-payment.
+//!
+//! - days late and counted days: `counted_days`
+//! - the rate in force and the day of its LPR: `rate_in_force`
+//! - `g`, the share of the rate's period: `period_share`
+//! - segments, the 计算明细: `segments`
+//! - caps: `caps`
+//! - the rights to suspend and to terminate: `rights`
+
+mod caps;
+mod counted_days;
+mod period_share;
+mod rate_in_force;
+mod rights;
+mod segments;
+#[cfg(test)]
+mod tests;
+
+pub use caps::aggregate_cap;
+pub use counted_days::{counted_days, days_late};
+pub use period_share::months_and_days;
+pub use rights::{right_arises, CycleStatus};
+pub use segments::{Period, Segment};
+
+use crate::engine::lpr::LprTable;
+use crate::engine::money::round_yuan;
+use crate::engine::payments::Tranche;
+use crate::engine::scenario::{LatePayment, Rounding};
+use crate::engine::warnings::Assumptions;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Which rate of the clause could not be given an LPR: `rate` or `rate_changes[i].rate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateRef {
+    Base,
+    Change(usize),
+}
+
+/// A counted day before 2015-10-24 under an LPR rate: no rate exists for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoLpr {
+    pub date: NaiveDate,
+    pub rate: RateRef,
+}
+
+/// What the penalty rules need beyond the clause itself, and where they note what they used.
+pub struct PenaltyContext<'a> {
+    pub contract_start: NaiveDate,
+    pub lpr: &'a LprTable,
+    pub seen: &'a mut Assumptions,
+    /// Every late tranche's counted days, cycle after cycle (for §11).
+    pub counted: &'a mut Vec<CountedSpan>,
+}
+
+/// A late tranche's counted days, for the reasonableness reference of §11.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountedSpan {
+    pub base: Decimal,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// One cycle's penalty.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CyclePenalty {
+    /// Rounded to 0.01, after a per-cycle cap.
+    pub penalty: Decimal,
+    /// Whether a per-cycle cap cut the penalty.
+    pub capped: bool,
+    /// Tranche by tranche in payment order, the unpaid rest last; each in date order.
+    pub segments: Vec<Segment>,
+    /// Every tranche paid after its due date or unpaid after it (the `overdue` cap base).
+    pub overdue_base: Decimal,
+}
+
+fn next(d: NaiveDate) -> NaiveDate {
+    d.succ_opt().unwrap_or(d)
+}
+
+fn prev(d: NaiveDate) -> NaiveDate {
+    d.pred_opt().unwrap_or(d)
+}
+
+/// The penalty on one cycle of `amount` due on `due`, paid by `tranches`, with `outstanding`
+/// still unpaid on `as_of`.
+pub fn cycle_penalty(
+    terms: &LatePayment,
+    ctx: &mut PenaltyContext,
+    due: NaiveDate,
+    amount: Decimal,
+    tranches: &[Tranche],
+    outstanding: Decimal,
+    as_of: NaiveDate,
+) -> Result<CyclePenalty, NoLpr> {
+    let mut p = CyclePenalty::default();
+    let parts = tranches
+        .iter()
+        .map(|t| (t.amount, t.paid_on, Some(t.paid_on)))
+        .chain(std::iter::once((outstanding, as_of, None)));
+    for (base, end, paid_on) in parts {
+        if base <= Decimal::ZERO || end <= due {
+            continue;
+        }
+        p.overdue_base += base;
+        if let Some(span) = counted_days(terms, due, end) {
+            if p.segments.is_empty() {
+                p.segments.reserve(tranches.len() + 1);
+            }
+            ctx.counted.push(CountedSpan {
+                base,
+                from: span.0,
+                to: span.1,
+            });
+            segments::tranche_segments(terms, ctx, due, (base, paid_on), span, &mut p.segments)?;
+        }
+    }
+    let raw: Decimal = match terms.rounding {
+        Rounding::PerCycle => p.segments.iter().map(|s| s.exact).sum(),
+        Rounding::PerSegment => p.segments.iter().map(|s| s.amount).sum(),
+    };
+    let (raw, capped) = caps::cycle_cap(terms, raw, amount);
+    p.penalty = round_yuan(raw);
+    p.capped = capped;
+    Ok(p)
+}

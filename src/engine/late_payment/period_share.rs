@@ -1,0 +1,110 @@
+//! `g`, the share of the rate's period a segment spans (spec §4 `partial_period`; §9 "Rates":
+//! `per_days`, and `per_months` in whole months and days after Art. 202).
+
+use super::{prev, Period};
+use crate::engine::fees::add_months;
+use crate::engine::scenario::PartialPeriod;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+/// §9 "k whole months and r days" of the span [a, b]: month k ends on (a − 1) + k months
+/// (Art. 202: the corresponding day, or the month's last day).
+pub fn months_and_days(a: NaiveDate, b: NaiveDate) -> (u32, i64) {
+    let before = prev(a);
+    let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    let mut k = u32::try_from(months(b) - months(before)).unwrap_or(0);
+    while k > 0 && add_months(before, k) > b {
+        k -= 1;
+    }
+    (k, (b - add_months(before, k)).num_days())
+}
+
+fn ceil_div(a: i64, b: i64) -> i64 {
+    (a + b - 1) / b.max(1)
+}
+
+/// `g` of one segment (§4, §9) as numerator / denominator.
+pub(super) fn period_share(
+    period: Period,
+    partial: PartialPeriod,
+    a: NaiveDate,
+    b: NaiveDate,
+) -> Decimal {
+    let n = (b - a).num_days() + 1;
+    match (period, partial) {
+        (Period::PerDays(d), PartialPeriod::ProRata) => Decimal::from(n) / Decimal::from(d.max(1)),
+        (Period::PerDays(d), PartialPeriod::Full) => Decimal::from(ceil_div(n, i64::from(d))),
+        (Period::PerMonths(m), PartialPeriod::ProRata) => {
+            let (k, r) = months_and_days(a, b);
+            Decimal::from(30 * i64::from(k) + r) / Decimal::from(30 * i64::from(m.max(1)))
+        }
+        (Period::PerMonths(m), PartialPeriod::Full) => {
+            let (k, r) = months_and_days(a, b);
+            let started = i64::from(k) + i64::from(r > 0);
+            Decimal::from(ceil_div(started, i64::from(m)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::late_payment::tests::{daily, run, with_rate};
+    use crate::engine::scenario::{Extra, LatePayment, Rate};
+    use crate::test_support::{d, date};
+
+    #[test]
+    fn per_ten_days_whole_or_pro_rata() {
+        // 1% per 10 days on ¥10,000, 15 days late: pro rata 1.5 periods = ¥150; counted whole
+        // (a started period counts) 2 periods = ¥200.
+        let pro = daily("0.01", 10, PartialPeriod::ProRata, None);
+        let p = run(&pro, "2025-03-10", "10000", &[], "10000", "2025-03-25").unwrap();
+        assert_eq!(p.penalty, d("150.00"));
+        let full = daily("0.01", 10, PartialPeriod::Full, None);
+        let p = run(&full, "2025-03-10", "10000", &[], "10000", "2025-03-25").unwrap();
+        assert_eq!(p.penalty, d("200.00"));
+    }
+
+    #[test]
+    fn monthly_rate_in_calendar_months() {
+        // §9: 月利率1.28% on ¥118,500 due 2020-08-20, unpaid on 2021-09-05. Counted from
+        // 2020-08-21: 12 whole months end 2021-08-20, then 16 days: 118,500 × 1.28% ×
+        // (12 + 16/30) = ¥19,010.56.
+        let terms = with_rate(Rate::Monthly {
+            fraction: d("0.0128"),
+            per_months: 1,
+            extra: Extra::new(),
+        });
+        let p = run(&terms, "2020-08-20", "118500", &[], "118500", "2021-09-05").unwrap();
+        assert_eq!(p.penalty, d("19010.56"));
+        assert_eq!(p.segments[0].period, Period::PerMonths(1));
+        // A started month counted whole: 13 months = 118,500 × 1.28% × 13 = ¥19,718.40.
+        let full = LatePayment {
+            partial_period: PartialPeriod::Full,
+            ..terms
+        };
+        let p = run(&full, "2020-08-20", "118500", &[], "118500", "2021-09-05").unwrap();
+        assert_eq!(p.penalty, d("19718.40"));
+    }
+
+    #[test]
+    fn months_end_on_the_corresponding_day_or_the_months_last() {
+        // From 01-31: month 1 ends 02-28 (Art. 202), month 2 on 03-31.
+        assert_eq!(
+            months_and_days(date("2025-02-01"), date("2025-02-28")),
+            (1, 0)
+        );
+        assert_eq!(
+            months_and_days(date("2025-02-01"), date("2025-03-30")),
+            (1, 30)
+        );
+        assert_eq!(
+            months_and_days(date("2025-02-01"), date("2025-03-31")),
+            (2, 0)
+        );
+        assert_eq!(
+            months_and_days(date("2025-02-01"), date("2025-02-10")),
+            (0, 10)
+        );
+    }
+}
