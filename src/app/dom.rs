@@ -26,29 +26,19 @@ pub fn hash() -> String {
 
 /// Removes the fragment from the address bar without reloading.
 pub fn clear_hash() {
-    if let Some(w) = web_sys::window() {
-        if let (Ok(h), Ok(path), Ok(search)) =
-            (w.history(), w.location().pathname(), w.location().search())
-        {
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
-        }
-    }
+    set_fragment(None);
 }
 
 /// Sets the address's fragment (`None`: no fragment) without reloading and without a
 /// `hashchange`.
 pub fn set_fragment(fragment: Option<&str>) {
-    match fragment {
-        None => clear_hash(),
-        Some(f) => {
-            if let Some(w) = web_sys::window() {
-                if let (Ok(h), Ok(path), Ok(search)) =
-                    (w.history(), w.location().pathname(), w.location().search())
-                {
-                    let url = format!("{path}{search}#{f}");
-                    let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-                }
-            }
+    if let Some(w) = web_sys::window() {
+        if let (Ok(h), Ok(path), Ok(search)) =
+            (w.history(), w.location().pathname(), w.location().search())
+        {
+            let hash = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+            let url = format!("{path}{search}{hash}");
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
 }
