@@ -133,13 +133,16 @@ impl RateFields {
     /// The fields showing `rate`.
     pub fn of(rate: &Rate) -> RateFields {
         let mut r = RateFields::default();
+        let mut typed = |kind: RateKind, fraction: Decimal| {
+            r.kind = kind;
+            r.unit = RateUnit::natural_for(fraction);
+            r.value = fraction_in_unit(fraction, r.unit);
+        };
         match rate {
             Rate::Fraction {
                 fraction, per_days, ..
             } => {
-                r.kind = RateKind::Fraction;
-                r.unit = RateUnit::natural_for(*fraction);
-                r.value = fraction_in_unit(*fraction, r.unit);
+                typed(RateKind::Fraction, *fraction);
                 r.per_days = per_days.to_string();
             }
             Rate::Monthly {
@@ -147,9 +150,7 @@ impl RateFields {
                 per_months,
                 ..
             } => {
-                r.kind = RateKind::Monthly;
-                r.unit = RateUnit::natural_for(*fraction);
-                r.value = fraction_in_unit(*fraction, r.unit);
+                typed(RateKind::Monthly, *fraction);
                 r.per_months = per_months.to_string();
             }
             Rate::Lpr {

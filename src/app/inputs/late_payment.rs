@@ -206,19 +206,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                             "late_payment.rate.unit",
                                             ("单位", "Unit"),
                                             ("", ""),
-                                            RateUnit::ALL
-                                                .iter()
-                                                .map(|u| (
-                                                    *u,
-                                                    match u {
-                                                        RateUnit::Percent => ("% 百分之", "% percent"),
-                                                        RateUnit::PerMille => ("‰ 千分之", "‰ per mille"),
-                                                        RateUnit::PerTenThousand => {
-                                                            ("‱ 万分之", "‱ per ten thousand")
-                                                        }
-                                                    },
-                                                ))
-                                                .collect(),
+                                            rate_unit_options(),
                                             |f| f.rate_unit,
                                             |f, v| f.rate_unit = v,
                                         )}
@@ -412,6 +400,21 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                 })
         }}
     })
+}
+
+/// The units a rate is typed in, for the clause's rate and each of its changes.
+pub(super) fn rate_unit_options() -> Vec<(RateUnit, Text)> {
+    RateUnit::ALL
+        .iter()
+        .map(|u| {
+            let text = match u {
+                RateUnit::Percent => ("% 百分之", "% percent"),
+                RateUnit::PerMille => ("‰ 千分之", "‰ per mille"),
+                RateUnit::PerTenThousand => ("‱ 万分之", "‱ per ten thousand"),
+            };
+            (*u, text)
+        })
+        .collect()
 }
 
 /// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a

@@ -2,9 +2,10 @@
 //! user adds.
 
 use super::super::Ctx;
+use super::late_payment::rate_unit_options;
 use super::widgets::*;
 use crate::engine::scenario::{LprFixing, LprTerm};
-use crate::form::{FormState, RateChangeRow, RateFields, RateKind, RateUnit};
+use crate::form::{FormState, RateChangeRow, RateFields, RateKind};
 use crate::text::Lang;
 use leptos::prelude::*;
 
@@ -211,19 +212,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                             path("unit"),
                             ("单位", "Unit"),
                             ("", ""),
-                            RateUnit::ALL
-                                .iter()
-                                .map(|u| (
-                                    *u,
-                                    match u {
-                                        RateUnit::Percent => ("% 百分之", "% percent"),
-                                        RateUnit::PerMille => ("‰ 千分之", "‰ per mille"),
-                                        RateUnit::PerTenThousand => {
-                                            ("‱ 万分之", "‱ per ten thousand")
-                                        }
-                                    },
-                                ))
-                                .collect(),
+                            rate_unit_options(),
                             move |f| rate(f).unit,
                             move |f, v| with_rate(f, &|r| r.unit = v),
                         )}
