@@ -16,6 +16,21 @@ pub enum Lang {
     En,
 }
 
+/// A fixed text in both languages: Chinese first, as the page shows it by default. Every label
+/// the app and the statements show is a `Text` constant in this module's children, or a function
+/// of [`Lang`] when it holds figures or dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text(pub &'static str, pub &'static str);
+
+impl Text {
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
+        }
+    }
+}
+
 /// A date as each language writes it in a sentence: 2025年8月19日 / 19 Aug 2025.
 pub fn date_words(d: chrono::NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
