@@ -1,17 +1,28 @@
-//! Typed text into the document's JSON values, one error per unreadable field, named by its
-//! JSON path.
+//! Typed text into the scenario's values, one error per unreadable field, named by its JSON path.
+//! The ranges are the document's own ([`Whole`], the largest fraction, percent and label), so a
+//! field is refused in the form exactly where the document's reader would refuse it.
 
 use super::rates::{typed_rate, RateFields, RateKind, RateUnit};
 use crate::document::error::{ErrorKind, ValidationError};
+use crate::document::read::{
+    max_fraction, parse_date, show, Whole, BASIS_DAYS, PERIOD_DAYS, PERIOD_MONTHS,
+};
 use crate::engine::money::{parse_plain_decimal, parse_user_amount, AmountInputError};
+use crate::engine::scenario::{Extra, Rate};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-/// Reads typed text into JSON values, collecting one error per unreadable field.
+/// Reads typed text into the scenario's values, collecting one error per unreadable field;
+/// `None` means "refused, see `errors`".
 #[derive(Default)]
 pub(super) struct Reader {
     pub(super) errors: Vec<ValidationError>,
+}
+
+/// A decimal as the document would show it in a message (a JSON string).
+fn shown(d: Decimal) -> String {
+    show(&Value::String(d.to_string()))
 }
 
 impl Reader {
@@ -19,138 +30,220 @@ impl Reader {
         self.errors.push(ValidationError::new(path, kind));
     }
 
-    /// Records that the text typed at `path` was refused; the document gets `null` there.
-    pub(super) fn refuse(
+    fn refuse<T>(
         &mut self,
         path: &str,
         text: &str,
         kind: impl FnOnce(String) -> ErrorKind,
-    ) -> Value {
+    ) -> Option<T> {
         self.push(path, kind(text.trim().to_string()));
-        Value::Null
+        None
     }
 
-    /// An optional field: empty text means "not agreed" (`null`); anything else is read.
-    pub(super) fn optional(&mut self, text: &str, read: impl FnOnce(&mut Self) -> Value) -> Value {
+    /// An optional field: empty text means "not agreed" (`Some(None)`); anything else is read.
+    pub(super) fn optional<T>(
+        &mut self,
+        text: &str,
+        read: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<Option<T>> {
         if text.trim().is_empty() {
-            Value::Null
+            Some(None)
         } else {
-            read(self)
+            read(self).map(Some)
         }
     }
 
-    pub(super) fn money(&mut self, path: &str, text: &str) -> Value {
-        self.typed_money(path, text)
-            .map_or(Value::Null, |d| json!(d.to_string()))
-    }
-
     /// An amount in yuan, to the fen, as the document would hold it (two decimals at least).
-    pub(super) fn typed_money(&mut self, path: &str, text: &str) -> Option<Decimal> {
-        let refuse = |r: &mut Self, kind: fn(String) -> ErrorKind| {
-            r.refuse(path, text, kind);
-            None
-        };
+    pub(super) fn money(&mut self, path: &str, text: &str) -> Option<Decimal> {
         match parse_user_amount(text) {
-            Ok(d) if d.normalize().scale() > 2 => refuse(self, |got| ErrorKind::TypedFen { got }),
+            Ok(d) if d.normalize().scale() > 2 => {
+                self.refuse(path, text, |got| ErrorKind::TypedFen { got })
+            }
             Ok(mut d) => {
                 if d.scale() < 2 {
                     d.rescale(2);
                 }
                 Some(d)
             }
-            Err(AmountInputError::Negative) => refuse(self, |got| ErrorKind::Amount { got }),
-            Err(AmountInputError::TooLarge) => {
-                refuse(self, |got| ErrorKind::AmountTooLarge { got })
+            Err(AmountInputError::Negative) => {
+                self.refuse(path, text, |got| ErrorKind::Amount { got })
             }
-            Err(AmountInputError::NotANumber) => refuse(self, |got| ErrorKind::TypedAmount { got }),
+            Err(AmountInputError::TooLarge) => {
+                self.refuse(path, text, |got| ErrorKind::AmountTooLarge { got })
+            }
+            Err(AmountInputError::NotANumber) => {
+                self.refuse(path, text, |got| ErrorKind::TypedAmount { got })
+            }
         }
     }
 
-    pub(super) fn opt_money(&mut self, path: &str, text: &str) -> Value {
+    pub(super) fn opt_money(&mut self, path: &str, text: &str) -> Option<Option<Decimal>> {
         self.optional(text, |r| r.money(path, text))
     }
 
+    /// A fraction the document allows: not negative, no larger than its largest.
+    fn within_max_fraction(&mut self, path: &str, d: Decimal) -> Option<Decimal> {
+        if d.is_sign_negative() && !d.is_zero() {
+            self.push(path, ErrorKind::Fraction { got: shown(d) });
+            return None;
+        }
+        if d > max_fraction() {
+            self.push(
+                path,
+                ErrorKind::FractionTooLarge {
+                    got: shown(d),
+                    max: max_fraction(),
+                },
+            );
+            return None;
+        }
+        Some(d)
+    }
+
     /// A plain non-negative decimal (an LPR multiple).
-    pub(super) fn plain(&mut self, path: &str, text: &str) -> Value {
+    pub(super) fn plain(&mut self, path: &str, text: &str) -> Option<Decimal> {
         match parse_plain_decimal(text.trim()) {
-            Some(d) => json!(d.to_string()),
+            Some(d) => self.within_max_fraction(path, d),
             None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
         }
     }
 
-    /// A yearly rate in percent (an LPR fixing): "3.00" or "3.00%".
-    pub(super) fn percent(&mut self, path: &str, text: &str) -> Value {
+    /// A yearly rate in percent, 0 to 100 (an LPR fixing): "3.00" or "3.00%".
+    pub(super) fn percent(&mut self, path: &str, text: &str) -> Option<Decimal> {
         let t = text.trim();
         let number = t.strip_suffix(['%', '％']).unwrap_or(t).trim();
         match parse_plain_decimal(number) {
-            Some(d) => json!(d.to_string()),
+            Some(d) if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&d) => Some(d),
+            Some(d) => {
+                self.push(path, ErrorKind::Percent { got: shown(d) });
+                None
+            }
             None => self.refuse(path, text, |got| ErrorKind::Percent { got }),
         }
     }
 
-    pub(super) fn rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Value {
+    /// A rate typed in `unit` (or with its own sign), as a fraction.
+    pub(super) fn rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Option<Decimal> {
         match typed_rate(text, unit) {
-            Some(d) => json!(d.to_string()),
+            Some(d) => self.within_max_fraction(path, d),
             None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
         }
     }
 
-    /// A rate at `path` (`late_payment.rate` or a change's `rate`) in its document form.
-    pub(super) fn rate_fields(&mut self, path: &str, f: &RateFields) -> Value {
-        let at = |field: &str| format!("{path}.{field}");
-        match f.kind {
-            RateKind::Fraction => json!({
-                "fraction": self.rate(&at("fraction"), &f.value, f.unit),
-                "per_days": self.whole(&at("per_days"), &f.per_days)}),
-            RateKind::Monthly => json!({
-                "fraction": self.rate(&at("fraction"), &f.value, f.unit),
-                "per_months": self.whole(&at("per_months"), &f.per_months)}),
-            RateKind::Lpr => json!({
-                "lpr_multiple": self.plain(&at("lpr_multiple"), &f.lpr_multiple),
-                "basis_days": f.basis_days,
-                "lpr_fixing": f.lpr_fixing,
-                "lpr_term": f.lpr_term}),
-        }
-    }
-
-    pub(super) fn opt_rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Value {
+    pub(super) fn opt_rate(
+        &mut self,
+        path: &str,
+        text: &str,
+        unit: RateUnit,
+    ) -> Option<Option<Decimal>> {
         self.optional(text, |r| r.rate(path, text, unit))
     }
 
-    pub(super) fn whole(&mut self, path: &str, text: &str) -> Value {
-        match text.trim().parse::<u64>() {
-            Ok(n) => json!(n),
-            Err(_) => self.refuse(path, text, |got| ErrorKind::TypedWholeNumber { got }),
+    /// A rate at `path` (`late_payment.rate` or a change's `rate`) in the form chosen; `extra`
+    /// carries the loaded document's unknown fields of the same form.
+    pub(super) fn rate_fields(
+        &mut self,
+        path: &str,
+        f: &RateFields,
+        extra: Option<&Rate>,
+    ) -> Option<Rate> {
+        let at = |field: &str| format!("{path}.{field}");
+        let extra = |kind: RateKind| match (kind, extra) {
+            (RateKind::Fraction, Some(Rate::Fraction { extra, .. }))
+            | (RateKind::Monthly, Some(Rate::Monthly { extra, .. }))
+            | (RateKind::Lpr, Some(Rate::Lpr { extra, .. })) => extra.clone(),
+            _ => Extra::new(),
+        };
+        match f.kind {
+            RateKind::Fraction => {
+                let fraction = self.rate(&at("fraction"), &f.value, f.unit);
+                let per_days = self.whole(&at("per_days"), &f.per_days, PERIOD_DAYS);
+                Some(Rate::Fraction {
+                    fraction: fraction?,
+                    per_days: per_days?,
+                    extra: extra(f.kind),
+                })
+            }
+            RateKind::Monthly => {
+                let fraction = self.rate(&at("fraction"), &f.value, f.unit);
+                let per_months = self.whole(&at("per_months"), &f.per_months, PERIOD_MONTHS);
+                Some(Rate::Monthly {
+                    fraction: fraction?,
+                    per_months: per_months?,
+                    extra: extra(f.kind),
+                })
+            }
+            RateKind::Lpr => {
+                let multiple = self.plain(&at("lpr_multiple"), &f.lpr_multiple);
+                if !BASIS_DAYS.contains(&f.basis_days) {
+                    self.push(
+                        &at("basis_days"),
+                        ErrorKind::NumberChoice {
+                            got: f.basis_days.to_string(),
+                            allowed: BASIS_DAYS,
+                        },
+                    );
+                    return None;
+                }
+                Some(Rate::Lpr {
+                    lpr_multiple: multiple?,
+                    basis_days: f.basis_days,
+                    lpr_fixing: f.lpr_fixing,
+                    lpr_term: f.lpr_term,
+                    extra: extra(f.kind),
+                })
+            }
         }
     }
 
-    pub(super) fn opt_whole(&mut self, path: &str, text: &str) -> Value {
-        self.optional(text, |r| r.whole(path, text))
+    /// A whole number in `range`.
+    pub(super) fn whole(&mut self, path: &str, text: &str, range: Whole) -> Option<u32> {
+        let Ok(n) = text.trim().parse::<u64>() else {
+            return self.refuse(path, text, |got| ErrorKind::TypedWholeNumber { got });
+        };
+        match u32::try_from(n) {
+            Ok(n) if (range.min..=range.max).contains(&n) => Some(n),
+            _ => {
+                self.push(
+                    path,
+                    ErrorKind::WholeNumber {
+                        got: n.to_string(),
+                        min: range.min.into(),
+                        max: range.max.into(),
+                    },
+                );
+                None
+            }
+        }
     }
 
-    pub(super) fn date(&mut self, path: &str, text: &str) -> Value {
-        self.typed_date(path, text)
-            .map_or(Value::Null, |d| json!(d.to_string()))
+    pub(super) fn opt_whole(
+        &mut self,
+        path: &str,
+        text: &str,
+        range: Whole,
+    ) -> Option<Option<u32>> {
+        self.optional(text, |r| r.whole(path, text, range))
     }
 
-    pub(super) fn typed_date(&mut self, path: &str, text: &str) -> Option<NaiveDate> {
-        let d = crate::document::read::parse_date(text.trim());
+    pub(super) fn date(&mut self, path: &str, text: &str) -> Option<NaiveDate> {
+        let d = parse_date(text.trim());
         if d.is_none() {
-            self.refuse(path, text, |got| ErrorKind::TypedDate { got });
+            self.refuse::<()>(path, text, |got| ErrorKind::TypedDate { got });
         }
         d
     }
 
-    pub(super) fn opt_date(&mut self, path: &str, text: &str) -> Value {
+    pub(super) fn opt_date(&mut self, path: &str, text: &str) -> Option<Option<NaiveDate>> {
         self.optional(text, |r| r.date(path, text))
     }
 
-    /// An optional date: `Some(None)` when left empty, `None` when it cannot be read.
-    pub(super) fn typed_opt_date(&mut self, path: &str, text: &str) -> Option<Option<NaiveDate>> {
-        if text.trim().is_empty() {
-            Some(None)
-        } else {
-            self.typed_date(path, text).map(Some)
+    /// A name or label of at most `max` characters.
+    pub(super) fn label(&mut self, path: &str, text: &str, max: usize) -> Option<String> {
+        if text.chars().count() > max {
+            self.push(path, ErrorKind::TextTooLong { max_chars: max });
+            return None;
         }
+        Some(text.to_string())
     }
 }

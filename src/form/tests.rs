@@ -4,6 +4,7 @@ use super::*;
 use crate::document::samples::starter;
 use crate::engine::compute::compute;
 use chrono::NaiveDate;
+use serde_json::{json, Value};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
@@ -277,51 +278,142 @@ fn unknown_fields_of_the_loaded_document_are_kept() {
 }
 
 #[test]
-fn payments_typed_straight_in_read_as_the_document_reads_them() {
-    // The form puts payments into the scenario directly unless the loaded document gave its
-    // payment rows fields this version does not know (which must be carried over): both ways
-    // give the same scenario, and the same message for a payment that cannot be read.
-    let samples = [
-        crate::document::samples::ten_year_monthly(),
-        crate::document::read::parse_scenario(include_str!(
-            "../../tests/fixtures/termination-2025.json"
-        ))
-        .unwrap(),
-    ];
-    for s in samples {
-        let direct = FormState::from_scenario(&s);
-        let mut through_document = direct.clone();
-        let mut original = s.to_json_value();
-        for row in original["payment"]["payments"].as_array_mut().unwrap() {
-            row["note"] = json!("kept");
-        }
-        through_document.original = Some(original);
-        let a = direct.to_scenario().unwrap();
-        let mut b = through_document.to_scenario().unwrap();
-        assert!(b.payment.payments.iter().all(|p| !p.extra.is_empty()));
-        for p in &mut b.payment.payments {
-            p.extra = Extra::default();
-        }
-        assert_eq!(a, b);
-        assert_eq!(a, s);
+fn unknown_fields_of_rows_and_rates_are_kept_where_the_form_keeps_the_row() {
+    // A later version's fields on a payment row and on the rate stay with that row and rate;
+    // a rate switched to another form drops the old form's fields with it.
+    let mut doc = crate::document::samples::ten_year_monthly().to_json_value();
+    for row in doc["payment"]["payments"].as_array_mut().unwrap() {
+        row["note"] = json!("kept");
+    }
+    doc["late_payment"]["rate"]["source"] = json!("合同第8条");
+    let s = crate::document::read::scenario_from_value(&doc).unwrap();
+    let f = FormState::from_scenario(&s);
+    let back = f.to_scenario().unwrap();
+    assert_eq!(back, s);
+    let v = back.to_json_value();
+    assert_eq!(v["payment"]["payments"][119]["note"], json!("kept"));
+    assert_eq!(v["late_payment"]["rate"]["source"], json!("合同第8条"));
 
-        let mut bad = direct.clone();
-        bad.payments[1].amount = "12.345".into();
-        bad.payments[2].date = "2025-02-30".into();
-        let mut bad_doc = through_document.clone();
-        bad_doc.payments = bad.payments.clone();
-        assert_eq!(
-            bad.to_scenario().unwrap_err(),
-            bad_doc.to_scenario().unwrap_err()
-        );
-        // A payment designated for a day that starts no billed period (Art. 560 ¶1, spec §13).
-        let mut stray = direct.clone();
-        stray.payments[0].for_period = "2025-01-15".into();
-        let mut stray_doc = through_document.clone();
-        stray_doc.payments = stray.payments.clone();
-        let e = stray.to_scenario().unwrap_err();
-        assert_eq!(e[0].path, "payment.payments[0].for");
-        assert_eq!(e, stray_doc.to_scenario().unwrap_err());
+    let mut lpr = f.clone();
+    lpr.apply_preset(RatePreset::LprTimesOnePointFive);
+    let v = lpr.to_scenario().unwrap().to_json_value();
+    assert_eq!(v["late_payment"]["rate"].get("source"), None);
+}
+
+#[test]
+fn a_document_this_version_writes_has_no_unknown_fields() {
+    // Every field the writer emits is one the reader reads: none of them comes back as a later
+    // version's field, over documents that between them use every clause and every variant.
+    // (A field read nowhere would be carried over unchanged after the user edited it.)
+    let mut docs: Vec<Value> = [
+        include_str!("../../tests/fixtures/contract-into-2027.json"),
+        include_str!("../../tests/fixtures/fee-components-2024.json"),
+        include_str!("../../tests/fixtures/floating-lpr-court.json"),
+        include_str!("../../tests/fixtures/monthly-operation-2025.json"),
+        include_str!("../../tests/fixtures/termination-2025.json"),
+    ]
+    .iter()
+    .map(|t| {
+        crate::document::read::parse_scenario(t)
+            .unwrap()
+            .to_json_value()
+    })
+    .collect();
+    docs.push(crate::document::samples::ten_year_monthly().to_json_value());
+    let mut v = docs[0].clone();
+    v["payment"]["due"] =
+        json!({"rule": "days_after_invoice", "invoice_day": 25, "days": 15, "day_type": "working"});
+    v["payment"]["payments"] =
+        json!([{"date": "2027-02-10", "amount": "100.00", "for": "2027-01-01"}]);
+    v["late_payment"] = json!({
+        "rate": {"fraction": "0.0128", "per_months": 1},
+        "rate_changes": [{"from": "2027-06-01", "rate": {"lpr_multiple": "1.5", "basis_days": 365, "lpr_fixing": "floating", "lpr_term": "five_year"}}],
+        "partial_period": "pro_rata", "day_count": "exclude_end", "accrues_from": "2027-02-01",
+        "cap_fraction": "0.3", "cap_base": "contract_total", "rounding": "per_segment",
+        "lpr_fixings": [{"effective": "2026-05-20", "one_year": "3.00", "five_year": "3.50"}],
+        "suspend_after_days": 30, "terminate_after_days": 60});
+    docs.push(v.clone());
+    v["payment"]["due"] = json!({"rule": "day_of_next_month", "day": 10});
+    docs.push(v);
+    for d in docs {
+        let s = crate::document::read::scenario_from_value(&d).unwrap();
+        let again = crate::document::read::scenario_from_value(&s.to_json_value()).unwrap();
+        assert_eq!(again, s);
+        let keep_nothing = |e: &Extra| assert!(e.is_empty(), "kept as unknown: {e:?}");
+        keep_nothing(&s.extra);
+        keep_nothing(&s.contract.extra);
+        keep_nothing(&s.fees.extra);
+        s.fees
+            .components
+            .iter()
+            .for_each(|c| keep_nothing(&c.extra));
+        keep_nothing(&s.payment.extra);
+        s.payment
+            .payments
+            .iter()
+            .for_each(|p| keep_nothing(&p.extra));
+        if let Some(l) = &s.late_payment {
+            keep_nothing(&l.extra);
+            l.rate_changes.iter().for_each(|c| keep_nothing(&c.extra));
+            l.lpr_fixings.iter().for_each(|x| keep_nothing(&x.extra));
+        }
+        if let Some(t) = &s.termination {
+            keep_nothing(&t.extra);
+        }
+    }
+}
+
+#[test]
+fn the_form_refuses_what_the_document_refuses_with_the_same_message() {
+    // One range per field (an invoice day 1–31, a rate period of at least one day, a settlement
+    // within 3660 days, an LPR fixing of at most 100%): typed into the form or written in a
+    // document, the same field is refused with the same words.
+    let s = crate::document::samples::ten_year_monthly();
+    let f = FormState::from_scenario(&s);
+    type Edit = fn(&mut FormState, &mut Value);
+    let cases: [(Edit, &str); 4] = [
+        (
+            |f, d| {
+                f.invoice_day = "32".into();
+                d["payment"]["due"]["invoice_day"] = json!(32);
+            },
+            "payment.due.invoice_day",
+        ),
+        (
+            |f, d| {
+                f.per_days = "0".into();
+                d["late_payment"]["rate"]["per_days"] = json!(0);
+            },
+            "late_payment.rate.per_days",
+        ),
+        (
+            |f, d| {
+                f.lpr_fixings.push(LprFixingRow {
+                    effective: "2026-05-20".into(),
+                    one_year: "101".into(),
+                    five_year: String::new(),
+                });
+                d["late_payment"]["lpr_fixings"] =
+                    json!([{"effective": "2026-05-20", "one_year": "101"}]);
+            },
+            "late_payment.lpr_fixings[0].one_year",
+        ),
+        (
+            |f, d| {
+                f.rate_value = "1100".into();
+                f.rate_unit = RateUnit::Percent;
+                d["late_payment"]["rate"]["fraction"] = json!("11");
+            },
+            "late_payment.rate.fraction",
+        ),
+    ];
+    for (edit, path) in cases {
+        let (mut form, mut doc) = (f.clone(), s.to_json_value());
+        edit(&mut form, &mut doc);
+        let typed = form.to_scenario().unwrap_err();
+        let read = crate::document::read::scenario_from_value(&doc).unwrap_err();
+        assert_eq!(typed, vec![read.clone()], "{path}");
+        assert_eq!(read.path, path);
     }
 }
 

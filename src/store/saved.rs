@@ -95,7 +95,7 @@ pub fn read_saved(id: &str, raw: &str) -> Result<SavedScenario, Reason> {
             id: o.text("id")?,
             name: o.text("name")?,
             updated: o.text("updated")?,
-            rev: o.opt_uint("rev", 0, u64::MAX)?.unwrap_or(0),
+            rev: o.opt_count("rev")?.unwrap_or(0),
             scenario: scenario_from_value(o.req("scenario")?).map_err(|e| e.within("scenario"))?,
         })
     };

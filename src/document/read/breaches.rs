@@ -3,7 +3,7 @@
 //! termination itself.
 
 use super::object::Obj;
-use super::{Res, MAX_DAYS, MAX_LABEL_CHARS};
+use super::{Res, DAYS, INCIDENTS, MAX_LABEL_CHARS};
 use crate::document::error::ErrorKind;
 use crate::engine::scenario::*;
 
@@ -18,7 +18,7 @@ pub(super) fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
                         .opt_bool("refund_paid")?
                         .ok_or_else(|| s.err("refund_paid", ErrorKind::Missing))?,
                     occurred_on: s.opt_date("occurred_on")?,
-                    extra: s.extra(&["penalty_fraction", "refund_paid", "occurred_on"])?,
+                    extra: s.extra()?,
                 })
             })
             .transpose()?,
@@ -26,9 +26,9 @@ pub(super) fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
             .opt_obj("service_incidents")?
             .map(|s| {
                 Res::Ok(ServiceIncidents {
-                    count: s.uint("count", 0, 1_000_000)? as u32,
+                    count: s.uint("count", INCIDENTS)?,
                     penalty_each: s.money("penalty_each")?,
-                    extra: s.extra(&["count", "penalty_each"])?,
+                    extra: s.extra()?,
                 })
             })
             .transpose()?,
@@ -38,7 +38,7 @@ pub(super) fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
                 Res::Ok(SubstandardService {
                     value: s.money("value")?,
                     fraction: s.fraction("fraction")?,
-                    extra: s.extra(&["value", "fraction"])?,
+                    extra: s.extra()?,
                 })
             })
             .transpose()?,
@@ -52,24 +52,18 @@ pub(super) fn supplier_breaches(o: &Obj) -> Res<SupplierBreaches> {
                         .opt_short_text("label", MAX_LABEL_CHARS)?
                         .unwrap_or_default(),
                     amount: l.money("amount")?,
-                    extra: l.extra(&["label", "amount"])?,
+                    extra: l.extra()?,
                 })
             })
             .collect::<Res<Vec<_>>>()?,
-        extra: o.extra(&[
-            "subcontracting",
-            "service_incidents",
-            "substandard_service",
-            "confidentiality_penalty",
-            "losses",
-        ])?,
+        extra: o.extra()?,
     })
 }
 
 pub(super) fn client_breaches(o: &Obj) -> Res<ClientBreaches> {
     Ok(ClientBreaches {
         confidentiality_penalty: o.opt_money("confidentiality_penalty")?,
-        extra: o.extra(&["confidentiality_penalty"])?,
+        extra: o.extra()?,
     })
 }
 
@@ -95,12 +89,7 @@ pub(super) fn termination(o: &Obj) -> Res<Termination> {
             None,
         )?,
         breach_penalty_fraction: o.opt_fraction("breach_penalty_fraction")?,
-        settlement_days: o.opt_uint("settlement_days", 0, MAX_DAYS)?.unwrap_or(0) as u32,
-        extra: o.extra(&[
-            "date",
-            "reason",
-            "breach_penalty_fraction",
-            "settlement_days",
-        ])?,
+        settlement_days: o.opt_uint("settlement_days", DAYS)?.unwrap_or(0),
+        extra: o.extra()?,
     })
 }

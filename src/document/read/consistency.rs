@@ -1,12 +1,72 @@
-//! The rules that tie one field of a scenario to another (spec §1, §6, §13).
+//! The rules that tie one field of a scenario to another (spec §1, §6, §9, §13), on the typed
+//! scenario: the document's reader and the form both end with them.
 
 use super::{Res, MAX_TERM_YEARS};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::engine::scenario::*;
 use chrono::NaiveDate;
 
-/// The rules that tie one field to another: the term, the termination date, the reason.
+/// Strictly increasing dates in a list, refused at the first that is not.
+fn increasing(path: &str, key: &str, dates: impl Iterator<Item = NaiveDate>) -> Res<()> {
+    let mut previous: Option<NaiveDate> = None;
+    for (i, d) in dates.enumerate() {
+        if let Some(p) = previous.filter(|p| d <= *p) {
+            return Err(ValidationError::new(
+                format!("{path}[{i}].{key}"),
+                ErrorKind::NotIncreasing { previous: p },
+            ));
+        }
+        previous = Some(d);
+    }
+    Ok(())
+}
+
+/// §9 the rate changes and the user's LPR fixings in date order, no fixing before the LPR
+/// existed, and a floating LPR counted day by day (pro rata).
+fn late_payment(l: &LatePayment) -> Res<()> {
+    increasing(
+        "late_payment.rate_changes",
+        "from",
+        l.rate_changes.iter().map(|c| c.from),
+    )?;
+    let first = crate::engine::lpr::lpr_start();
+    if let Some(i) = l.lpr_fixings.iter().position(|f| f.effective < first) {
+        return Err(ValidationError::new(
+            format!("late_payment.lpr_fixings[{i}].effective"),
+            ErrorKind::FixingBeforeLpr { first },
+        ));
+    }
+    increasing(
+        "late_payment.lpr_fixings",
+        "effective",
+        l.lpr_fixings.iter().map(|f| f.effective),
+    )?;
+    let floating = |r: &Rate| {
+        matches!(
+            r,
+            Rate::Lpr {
+                lpr_fixing: LprFixing::Floating,
+                ..
+            }
+        )
+    };
+    if l.partial_period == PartialPeriod::Full
+        && (floating(&l.rate) || l.rate_changes.iter().any(|c| floating(&c.rate)))
+    {
+        return Err(ValidationError::new(
+            "late_payment.partial_period",
+            ErrorKind::FloatingNeedsProRata,
+        ));
+    }
+    Ok(())
+}
+
+/// The rules that tie one field to another: the term, the termination date and reason, the late
+/// payment clause's lists and conventions, the periods payments are designated for.
 pub fn check_consistency(s: &Scenario) -> Res<()> {
+    if let Some(l) = &s.late_payment {
+        late_payment(l)?;
+    }
     let c = &s.contract;
     if c.end < c.start {
         return Err(ValidationError::new(

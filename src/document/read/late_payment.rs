@@ -2,11 +2,10 @@
 //! the LPR fixings the user adds, and the conventions for counting, capping and rounding.
 
 use super::notation::parse_date;
-use super::object::{join, show, Obj};
-use super::{Res, MAX_DAYS, MAX_TERM_YEARS};
+use super::object::{show, Obj};
+use super::{Res, BASIS_DAYS, DAYS, PERIOD_DAYS, PERIOD_MONTHS};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::engine::scenario::*;
-use chrono::NaiveDate;
 
 /// §4, §9 one of the three rate forms.
 fn rate(r: &Obj) -> Res<Rate> {
@@ -22,7 +21,7 @@ fn rate(r: &Obj) -> Res<Rate> {
     Ok(if lpr {
         Rate::Lpr {
             lpr_multiple: r.fraction("lpr_multiple")?,
-            basis_days: r.number_choice("basis_days", &[360, 365])?,
+            basis_days: r.number_choice("basis_days", BASIS_DAYS)?,
             lpr_fixing: lpr_fixing(r)?,
             lpr_term: r.choice(
                 "lpr_term",
@@ -30,19 +29,19 @@ fn rate(r: &Obj) -> Res<Rate> {
                 &[LprTerm::OneYear, LprTerm::FiveYear],
                 Some(LprTerm::OneYear),
             )?,
-            extra: r.extra(&["lpr_multiple", "basis_days", "lpr_fixing", "lpr_term"])?,
+            extra: r.extra()?,
         }
     } else if fraction_months {
         Rate::Monthly {
             fraction: r.fraction("fraction")?,
-            per_months: r.uint("per_months", 1, 12 * MAX_TERM_YEARS as u64)? as u32,
-            extra: r.extra(&["fraction", "per_months"])?,
+            per_months: r.uint("per_months", PERIOD_MONTHS)?,
+            extra: r.extra()?,
         }
     } else if fraction_days || fraction_only {
         Rate::Fraction {
             fraction: r.fraction("fraction")?,
-            per_days: r.uint("per_days", 1, MAX_DAYS)? as u32,
-            extra: r.extra(&["fraction", "per_days"])?,
+            per_days: r.uint("per_days", PERIOD_DAYS)?,
+            extra: r.extra()?,
         }
     } else {
         return Err(ValidationError::new(r.path.clone(), ErrorKind::RateForm));
@@ -78,21 +77,6 @@ fn lpr_fixing(r: &Obj) -> Res<LprFixing> {
         })
 }
 
-/// Strictly increasing dates in a list, refused at the first that is not.
-fn increasing(path: &str, key: &str, dates: impl Iterator<Item = NaiveDate>) -> Res<()> {
-    let mut previous: Option<NaiveDate> = None;
-    for (i, d) in dates.enumerate() {
-        if let Some(p) = previous.filter(|p| d <= *p) {
-            return Err(ValidationError::new(
-                format!("{path}[{i}].{key}"),
-                ErrorKind::NotIncreasing { previous: p },
-            ));
-        }
-        previous = Some(d);
-    }
-    Ok(())
-}
-
 pub(super) fn late_payment(o: &Obj) -> Res<LatePayment> {
     let rate_changes = o
         .opt_array("rate_changes")?
@@ -101,42 +85,23 @@ pub(super) fn late_payment(o: &Obj) -> Res<LatePayment> {
             Ok(RateChange {
                 from: c.date("from")?,
                 rate: rate(&c.obj("rate")?)?,
-                extra: c.extra(&["from", "rate"])?,
+                extra: c.extra()?,
             })
         })
         .collect::<Res<Vec<_>>>()?;
-    increasing(
-        &join(&o.path, "rate_changes"),
-        "from",
-        rate_changes.iter().map(|c| c.from),
-    )?;
     let lpr_fixings = o
         .opt_array("lpr_fixings")?
         .into_iter()
         .map(|f| {
-            let effective = f.date("effective")?;
-            if effective < crate::engine::lpr::lpr_start() {
-                return Err(f.err(
-                    "effective",
-                    ErrorKind::FixingBeforeLpr {
-                        first: crate::engine::lpr::lpr_start(),
-                    },
-                ));
-            }
             Ok(UserLprFixing {
-                effective,
+                effective: f.date("effective")?,
                 one_year: f.percent("one_year")?,
                 five_year: f.opt_percent("five_year")?,
-                extra: f.extra(&["effective", "one_year", "five_year"])?,
+                extra: f.extra()?,
             })
         })
         .collect::<Res<Vec<_>>>()?;
-    increasing(
-        &join(&o.path, "lpr_fixings"),
-        "effective",
-        lpr_fixings.iter().map(|f| f.effective),
-    )?;
-    let terms = LatePayment {
+    Ok(LatePayment {
         rate: rate(&o.obj("rate")?)?,
         rate_changes,
         partial_period: o.choice(
@@ -170,39 +135,8 @@ pub(super) fn late_payment(o: &Obj) -> Res<LatePayment> {
             Some(Rounding::PerCycle),
         )?,
         lpr_fixings,
-        suspend_after_days: o
-            .opt_uint("suspend_after_days", 0, MAX_DAYS)?
-            .map(|v| v as u32),
-        terminate_after_days: o
-            .opt_uint("terminate_after_days", 0, MAX_DAYS)?
-            .map(|v| v as u32),
-        extra: o.extra(&[
-            "rate",
-            "rate_changes",
-            "partial_period",
-            "day_count",
-            "accrues_from",
-            "cap_fraction",
-            "cap_base",
-            "rounding",
-            "lpr_fixings",
-            "suspend_after_days",
-            "terminate_after_days",
-        ])?,
-    };
-    let floating = |r: &Rate| {
-        matches!(
-            r,
-            Rate::Lpr {
-                lpr_fixing: LprFixing::Floating,
-                ..
-            }
-        )
-    };
-    if terms.partial_period == PartialPeriod::Full
-        && (floating(&terms.rate) || terms.rate_changes.iter().any(|c| floating(&c.rate)))
-    {
-        return Err(o.err("partial_period", ErrorKind::FloatingNeedsProRata));
-    }
-    Ok(terms)
+        suspend_after_days: o.opt_uint("suspend_after_days", DAYS)?,
+        terminate_after_days: o.opt_uint("terminate_after_days", DAYS)?,
+        extra: o.extra()?,
+    })
 }

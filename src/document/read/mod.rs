@@ -44,7 +44,46 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// A fee component's or a loss's label, at most this many characters.
 pub const MAX_LABEL_CHARS: usize = 100;
 /// Most days a clause may name: a due rule's days, a rate's period, a notice.
-const MAX_DAYS: u64 = 3660;
+const MAX_DAYS: u32 = 3660;
+
+/// The range of a whole-number field: the one rule both notations apply, the document's JSON
+/// number and the form's typed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Whole {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// §4 the days an LPR rate's year has.
+pub const BASIS_DAYS: &[u32] = &[360, 365];
+
+/// A day of the month (a due day, an invoice day).
+pub const DAY_OF_MONTH: Whole = Whole { min: 1, max: 31 };
+/// A number of days a clause names: a due rule's days, a notice, a settlement period.
+pub const DAYS: Whole = Whole {
+    min: 0,
+    max: MAX_DAYS,
+};
+/// A rate's period in days ("per 7 days").
+pub const PERIOD_DAYS: Whole = Whole {
+    min: 1,
+    max: MAX_DAYS,
+};
+/// A rate's period in months, and the term given in months.
+pub const PERIOD_MONTHS: Whole = Whole {
+    min: 1,
+    max: 12 * MAX_TERM_YEARS,
+};
+/// A renewal, in months (0 = none).
+pub const RENEWAL_MONTHS: Whole = Whole {
+    min: 0,
+    max: 12 * MAX_TERM_YEARS,
+};
+/// How many service incidents are counted.
+pub const INCIDENTS: Whole = Whole {
+    min: 0,
+    max: 1_000_000,
+};
 
 /// Reads a scenario document from JSON text.
 pub fn parse_scenario(text: &str) -> Res<Scenario> {
@@ -117,19 +156,7 @@ pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
             .opt_obj("termination")?
             .map(|o| breaches::termination(&o))
             .transpose()?,
-        extra: root.extra(&[
-            "format",
-            "version",
-            "name",
-            "as_of",
-            "contract",
-            "fees",
-            "payment",
-            "late_payment",
-            "supplier_breaches",
-            "client_breaches",
-            "termination",
-        ])?,
+        extra: root.extra()?,
     };
     check_consistency(&scenario)?;
     Ok(scenario)

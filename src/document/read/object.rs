@@ -3,14 +3,14 @@
 //! JSON path; the fields this version does not know kept within their limits.
 
 use super::notation::{document_decimal, parse_date};
-use super::{max_fraction, Res, MAX_LIST, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH};
+use super::{max_fraction, Res, Whole, MAX_LIST, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH};
 use crate::document::error::{ErrorKind, Expected, ValidationError};
 use crate::engine::money::MAX_AMOUNT;
 use crate::engine::scenario::Extra;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// How deeply a JSON value nests (a scalar is 0).
 fn depth(v: &Value) -> usize {
@@ -45,12 +45,19 @@ pub(crate) struct Obj<'a> {
     map: &'a Map<String, Value>,
     /// Bytes of unknown fields kept so far in the whole document.
     budget: &'a Cell<usize>,
+    /// The keys read so far: what [`Obj::extra`] keeps is every other key.
+    read: RefCell<Vec<&'a str>>,
 }
 
 impl<'a> Obj<'a> {
     pub(crate) fn new(path: String, v: &'a Value, budget: &'a Cell<usize>) -> Res<Self> {
         match v {
-            Value::Object(map) => Ok(Obj { path, map, budget }),
+            Value::Object(map) => Ok(Obj {
+                path,
+                map,
+                budget,
+                read: RefCell::new(Vec::new()),
+            }),
             other => Err(ValidationError::new(
                 path,
                 ErrorKind::WrongType {
@@ -65,9 +72,11 @@ impl<'a> Obj<'a> {
         ValidationError::new(join(&self.path, key), kind)
     }
 
-    /// The value at `key`; absent and `null` are the same.
+    /// The value at `key`; absent and `null` are the same. A key looked at is a known field.
     pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+        let (k, v) = self.map.get_key_value(key)?;
+        self.read.borrow_mut().push(k.as_str());
+        Some(v).filter(|v| !v.is_null())
     }
 
     pub(crate) fn req(&self, key: &str) -> Res<&'a Value> {
@@ -75,15 +84,13 @@ impl<'a> Obj<'a> {
             .ok_or_else(|| self.err(key, ErrorKind::Missing))
     }
 
-    /// The fields this version does not know, kept for re-saving: each at most
-    /// [`MAX_UNKNOWN_DEPTH`] deep, all of them together at most [`MAX_UNKNOWN_BYTES`] as JSON.
-    pub(super) fn extra(&self, known: &[&str]) -> Res<Extra> {
+    /// The fields this version does not know (every key not read so far, so it comes last),
+    /// kept for re-saving: each at most [`MAX_UNKNOWN_DEPTH`] deep, all of them together at most
+    /// [`MAX_UNKNOWN_BYTES`] as JSON.
+    pub(super) fn extra(&self) -> Res<Extra> {
         let mut out = Extra::new();
-        for (k, v) in self
-            .map
-            .iter()
-            .filter(|(k, _)| !known.contains(&k.as_str()))
-        {
+        let read = self.read.borrow();
+        for (k, v) in self.map.iter().filter(|(k, _)| !read.contains(&k.as_str())) {
             if depth(v) > MAX_UNKNOWN_DEPTH {
                 return Err(self.err(
                     k,
@@ -293,26 +300,44 @@ impl<'a> Obj<'a> {
         Ok(self.opt_date(key)?.unwrap_or_default())
     }
 
-    pub(crate) fn opt_uint(&self, key: &str, min: u64, max: u64) -> Res<Option<u64>> {
+    /// A whole number in `range`, written as a JSON number.
+    pub(crate) fn opt_uint(&self, key: &str, range: Whole) -> Res<Option<u32>> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
-        match v.as_u64() {
-            Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if (range.min..=range.max).contains(&n) => Ok(Some(n)),
             _ => Err(self.err(
                 key,
                 ErrorKind::WholeNumber {
                     got: show(v),
-                    min,
-                    max,
+                    min: range.min.into(),
+                    max: range.max.into(),
                 },
             )),
         }
     }
 
-    pub(super) fn uint(&self, key: &str, min: u64, max: u64) -> Res<u64> {
+    pub(super) fn uint(&self, key: &str, range: Whole) -> Res<u32> {
         self.req(key)?;
-        Ok(self.opt_uint(key, min, max)?.unwrap_or_default())
+        Ok(self.opt_uint(key, range)?.unwrap_or_default())
+    }
+
+    /// A count of revisions or the like: any whole number a JSON reader keeps exact.
+    pub(crate) fn opt_count(&self, key: &str) -> Res<Option<u64>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        v.as_u64().map(Some).ok_or_else(|| {
+            self.err(
+                key,
+                ErrorKind::WholeNumber {
+                    got: show(v),
+                    min: 0,
+                    max: u64::MAX,
+                },
+            )
+        })
     }
 
     /// One of a few whole numbers, written as a JSON number (`basis_days`: 360 or 365).

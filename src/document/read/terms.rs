@@ -2,7 +2,7 @@
 //! (spec §1), the due rule and its calendar (§2), and the payments made (§3, §13).
 
 use super::object::Obj;
-use super::{Res, MAX_DAYS, MAX_LABEL_CHARS, MAX_TERM_YEARS};
+use super::{Res, DAYS, DAY_OF_MONTH, MAX_LABEL_CHARS, RENEWAL_MONTHS};
 use crate::engine::calendar::Calendar;
 use crate::engine::scenario::*;
 
@@ -10,10 +10,8 @@ pub(super) fn contract(o: &Obj) -> Res<Contract> {
     Ok(Contract {
         start: o.date("start")?,
         end: o.date("end")?,
-        renewal_months: o
-            .opt_uint("renewal_months", 0, 12 * MAX_TERM_YEARS as u64)?
-            .unwrap_or(0) as u32,
-        extra: o.extra(&["start", "end", "renewal_months"])?,
+        renewal_months: o.opt_uint("renewal_months", RENEWAL_MONTHS)?.unwrap_or(0),
+        extra: o.extra()?,
     })
 }
 
@@ -27,7 +25,7 @@ pub(super) fn fees(o: &Obj) -> Res<Fees> {
                     .opt_short_text("label", MAX_LABEL_CHARS)?
                     .unwrap_or_default(),
                 amount: c.money("amount")?,
-                extra: c.extra(&["label", "amount"])?,
+                extra: c.extra()?,
             })
         })
         .collect::<Res<Vec<_>>>()?;
@@ -45,7 +43,7 @@ pub(super) fn fees(o: &Obj) -> Res<Fees> {
             Some(PartialCycle::ByDays),
         )?,
         components,
-        extra: o.extra(&["cycle", "partial_cycle", "components"])?,
+        extra: o.extra()?,
     })
 }
 
@@ -75,24 +73,24 @@ pub(super) fn payment(o: &Obj) -> Res<Payment> {
     )?;
     let due = match rule {
         0 => DueRule::DayOfNextMonth {
-            day: d.uint("day", 1, 31)? as u32,
-            extra: d.extra(&["rule", "day"])?,
+            day: d.uint("day", DAY_OF_MONTH)?,
+            extra: d.extra()?,
         },
         1 => DueRule::DaysAfterCycleEnd {
-            days: d.uint("days", 0, MAX_DAYS)? as u32,
+            days: d.uint("days", DAYS)?,
             day_type: day_type(&d)?,
-            extra: d.extra(&["rule", "days", "day_type"])?,
+            extra: d.extra()?,
         },
         2 => DueRule::DaysAfterCycleStart {
-            days: d.uint("days", 0, MAX_DAYS)? as u32,
+            days: d.uint("days", DAYS)?,
             day_type: day_type(&d)?,
-            extra: d.extra(&["rule", "days", "day_type"])?,
+            extra: d.extra()?,
         },
         _ => DueRule::DaysAfterInvoice {
-            invoice_day: d.uint("invoice_day", 1, 31)? as u32,
-            days: d.uint("days", 0, MAX_DAYS)? as u32,
+            invoice_day: d.uint("invoice_day", DAY_OF_MONTH)?,
+            days: d.uint("days", DAYS)?,
             day_type: day_type(&d)?,
-            extra: d.extra(&["rule", "invoice_day", "days", "day_type"])?,
+            extra: d.extra()?,
         },
     };
     let payments = o
@@ -103,7 +101,7 @@ pub(super) fn payment(o: &Obj) -> Res<Payment> {
                 date: p.date("date")?,
                 amount: p.money("amount")?,
                 for_period: p.opt_date("for")?,
-                extra: p.extra(&["date", "amount", "for"])?,
+                extra: p.extra()?,
             })
         })
         .collect::<Res<Vec<_>>>()?;
@@ -116,6 +114,6 @@ pub(super) fn payment(o: &Obj) -> Res<Payment> {
             Some(Calendar::Cn),
         )?,
         payments,
-        extra: o.extra(&["due", "calendar", "payments"])?,
+        extra: o.extra()?,
     })
 }
