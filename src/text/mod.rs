@@ -1,8 +1,11 @@
 //! The one place for what users read, in Chinese (the default) and English: the [`Lang`], the
 //! messages that explain a refusal ([`messages`]), what local storage tells users ([`store`]),
-//! and amounts in words ([`amount_in_words`]).
+//! amounts in words ([`amount_in_words`]), and what the figures in words and the comparison say
+//! ([`explain`], [`compare`]).
 
 pub mod amount_in_words;
+pub mod compare;
+pub mod explain;
 pub mod messages;
 pub mod rates;
 pub mod results;
