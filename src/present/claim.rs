@@ -12,8 +12,7 @@ use crate::text::claim::{self, HEADS};
 use crate::text::Lang;
 
 fn rate(s: &Segment, lang: Lang) -> String {
-    let lpr = s.lpr.map(|l| format!(" (LPR {l}%)")).unwrap_or_default();
-    format!("{}{}{lpr}", percent(s.fraction), claim::per(s.period, lang))
+    claim::rate(&percent(s.fraction), s.period, s.lpr, lang)
 }
 
 /// The rows: (period, base, from, to, days, rate, amount, paid note) for every segment.
@@ -60,7 +59,10 @@ pub fn claim_table(r: &ComputeResult, lang: Lang) -> Markup {
         return m;
     }
     m.open("div", &[("class", "table-wrap")])
-        .open("table", &[("class", "claim"), ("data-testid", "claim-table")])
+        .open(
+            "table",
+            &[("class", "claim"), ("data-testid", "claim-table")],
+        )
         .push_static("<thead><tr>");
     for (i, head) in HEADS.iter().enumerate() {
         let attrs: &[_] = if numeric(i).is_empty() {

@@ -128,8 +128,8 @@ pub fn segment_words(s: &crate::engine::late_payment::Segment, lang: Lang) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal::Decimal;
     use crate::document::read::compute_json;
+    use rust_decimal::Decimal;
 
     fn result(name: &str) -> ComputeResult {
         let text = std::fs::read_to_string(format!(

@@ -102,7 +102,12 @@ impl Markup {
     }
 
     /// `<tag …>text</tag>`, the text escaped.
-    pub fn el(&mut self, tag: &'static str, attrs: &[(&'static str, &str)], text: &str) -> &mut Markup {
+    pub fn el(
+        &mut self,
+        tag: &'static str,
+        attrs: &[(&'static str, &str)],
+        text: &str,
+    ) -> &mut Markup {
         self.open(tag, attrs).push_text(text).close(tag)
     }
 

@@ -26,8 +26,14 @@ pub const COPY: Text = Text(
     "Copy the computation (pastes into a claim or a spreadsheet)",
 );
 
+/// A segment's rate: its percentage `pct`, what it is per, and the LPR it was set from.
+pub fn rate(pct: &str, period: Period, lpr: Option<Decimal>, lang: Lang) -> String {
+    let lpr = lpr.map(|l| format!(" (LPR {l}%)")).unwrap_or_default();
+    format!("{pct}{}{lpr}", per(period, lang))
+}
+
 /// What a rate is per, after its percentage: /日, /360日, /月 / per day, per 3 months.
-pub fn per(period: Period, lang: Lang) -> String {
+fn per(period: Period, lang: Lang) -> String {
     match (period, lang) {
         (Period::PerDays(1), Lang::Zh) => "/日".to_string(),
         (Period::PerDays(n), Lang::Zh) => format!("/{n}日"),

@@ -71,7 +71,8 @@ pub fn due_after_cycle_end(days: &str, lang: Lang) -> String {
 }
 
 /// §2 paid in advance: on the cycle's first day.
-pub const DUE_IN_ADVANCE_FIRST_DAY: Text = Text("预付：周期首日", "in advance: on the cycle's first day");
+pub const DUE_IN_ADVANCE_FIRST_DAY: Text =
+    Text("预付：周期首日", "in advance: on the cycle's first day");
 
 /// §2 paid in advance, within `days` after the cycle starts.
 pub fn due_in_advance(days: &str, lang: Lang) -> String {

@@ -32,7 +32,13 @@ pub fn monthly_rate_words(fraction: Decimal, per_months: u32, lang: Lang) -> Str
 }
 
 /// A multiple of the LPR: `term` (一年期) and `fixing` (到期日, 同期) as their labels say them.
-pub fn lpr_rate(multiple: Decimal, term: &str, fixing: &str, basis_days: u32, lang: Lang) -> String {
+pub fn lpr_rate(
+    multiple: Decimal,
+    term: &str,
+    fixing: &str,
+    basis_days: u32,
+    lang: Lang,
+) -> String {
     let m = multiple.normalize();
     match lang {
         Lang::Zh => format!("{m}×{fixing}{term}LPR（按{basis_days}日/年）"),

@@ -31,7 +31,11 @@ pub(super) const ROWS: &[RowDef] = &[
     RowDef("late_penalties", compare::LATE_PENALTIES, late_penalties),
     RowDef("suspend_from", compare::SUSPEND_FROM, suspend_from),
     RowDef("terminate_from", compare::TERMINATE_FROM, terminate_from),
-    RowDef("subcontracting", compare::SUBCONTRACTING, subcontracting_exposure),
+    RowDef(
+        "subcontracting",
+        compare::SUBCONTRACTING,
+        subcontracting_exposure,
+    ),
     RowDef("termination_net", compare::TERMINATION_NET, termination_net),
     RowDef("paid", compare::PAID, paid),
 ];
@@ -177,9 +181,9 @@ fn subcontracting_exposure(s: &Scenario, r: &ComputeResult, lang: Lang) -> Strin
 }
 
 fn termination_net(_: &Scenario, r: &ComputeResult, lang: Lang) -> String {
-    r.termination
-        .as_ref()
-        .map_or(ABSENT.into(), |t| compare::termination_net(t.payer, t.net, lang))
+    r.termination.as_ref().map_or(ABSENT.into(), |t| {
+        compare::termination_net(t.payer, t.net, lang)
+    })
 }
 
 fn paid(_: &Scenario, r: &ComputeResult, _: Lang) -> String {

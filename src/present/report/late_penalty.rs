@@ -69,15 +69,14 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     if let Some(x) = &r.late_payment.reasonableness {
         h.out.el(
             "p",
-            &[("class", "reasonableness"), ("data-testid", "reasonableness")],
+            &[
+                ("class", "reasonableness"),
+                ("data-testid", "reasonableness"),
+            ],
             &text::results::reasonableness(x, lang),
         );
     }
-    h.formula(&format!(
-        "{}{}",
-        rate_text(s, lang),
-        h.t(report::LATE_RULE)
-    ));
+    h.formula(&format!("{}{}", rate_text(s, lang), h.t(report::LATE_RULE)));
     let lines: Vec<(String, String)> = r
         .total_fees
         .cycles

@@ -103,17 +103,18 @@ fn warnings_list(h: &mut Html, r: &ComputeResult) {
     if r.warnings.is_empty() {
         return;
     }
-    h.out.open(
-        "ul",
-        &[("class", "warnings"), ("data-testid", "warnings")],
-    );
+    h.out
+        .open("ul", &[("class", "warnings"), ("data-testid", "warnings")]);
     for w in &r.warnings {
         let code = match w {
             crate::engine::warnings::Warning::CalendarProvisional { .. } => "calendar_provisional",
             crate::engine::warnings::Warning::LprBeyondTable { .. } => "lpr_beyond_table",
         };
-        h.out
-            .el("li", &[("data-code", code)], &text::results::warning(w, h.lang));
+        h.out.el(
+            "li",
+            &[("data-code", code)],
+            &text::results::warning(w, h.lang),
+        );
     }
     h.out.close("ul");
 }

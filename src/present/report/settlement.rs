@@ -44,7 +44,10 @@ pub(super) fn termination_card(h: &mut Html, t: &TerminationResult, open: bool) 
         )
         .el(
             "strong",
-            &[("class", "figure-amount"), ("data-testid", "termination-net")],
+            &[
+                ("class", "figure-amount"),
+                ("data-testid", "termination-net"),
+            ],
             &format_yuan(t.net),
         )
         .el(
@@ -85,7 +88,12 @@ fn settlement_table(m: &mut Markup, t: &TerminationResult, lang: Lang) {
     };
     line(m, report::EARNED.get(lang), t.earned, "");
     line(m, report::LESS_PAID.get(lang), t.paid, "− ");
-    line(m, report::PLUS_LATE_PENALTIES.get(lang), t.late_penalty, "+ ");
+    line(
+        m,
+        report::PLUS_LATE_PENALTIES.get(lang),
+        t.late_penalty,
+        "+ ",
+    );
     let sides: [(&[Charge], Text, &str); 2] = [
         (&t.client_charge_lines, report::PLUS_CLIENT, "+ "),
         (&t.supplier_charge_lines, report::LESS_SUPPLIER, "− "),

@@ -29,8 +29,11 @@ fn terms(s: &Scenario, lang: Lang) -> Markup {
             )
             .push_static("</tr>");
     }
-    m.push_static("</tbody></table>")
-        .el("p", &[("class", "muted")], report::STATEMENT_NOTE.get(lang));
+    m.push_static("</tbody></table>").el(
+        "p",
+        &[("class", "muted")],
+        report::STATEMENT_NOTE.get(lang),
+    );
     m
 }
 
