@@ -6,7 +6,7 @@ use contract_calc::document::read::{compute_json, parse_scenario};
 use contract_calc::document::samples::ten_year_monthly;
 use contract_calc::engine::compute::compute;
 use contract_calc::form::FormState;
-use contract_calc::present::report::{results_html, Open};
+use contract_calc::present::report::{results_html, Card, Open};
 use contract_calc::text::Lang;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::json;
@@ -45,10 +45,8 @@ fn bench(c: &mut Criterion) {
     c.bench_function("results_html/10y-monthly-120-payments", |b| {
         b.iter(|| results_html(black_box(&scenario), &result, Lang::Zh, Open::AT_START))
     });
-    let open = Open {
-        total: true,
-        ..Open::AT_START
-    };
+    let mut open = Open::AT_START;
+    open.toggle(Card::ContractTotal);
     c.bench_function(
         "results_html/10y-monthly-120-payments-cycle-table-open",
         |b| b.iter(|| results_html(black_box(&scenario), &result, Lang::Zh, open)),

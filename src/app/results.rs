@@ -4,7 +4,7 @@
 
 use super::{Ctx, Figures};
 use crate::engine::money::format_yuan;
-use crate::present::report::{results_html, terms_html, Open};
+use crate::present::report::{results_html, terms_html, Card, Open};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,7 +14,7 @@ pub fn Results() -> impl IntoView {
     let stale = move || ctx.shown.with(|s| s.1);
     let error_count = move || ctx.errors.with(|e| e.len());
     let open = RwSignal::new(Open::AT_START);
-    let refocus: StoredValue<Option<String>> = StoredValue::new(None);
+    let refocus: StoredValue<Option<Card>> = StoredValue::new(None);
     let html = Memo::new(move |_| {
         let lang = ctx.lang.get();
         let open = open.get();
@@ -108,16 +108,12 @@ pub fn Results() -> impl IntoView {
             .flatten()
             .and_then(|s| s.parent_element())
             .and_then(|d| d.get_attribute("data-card"))
+            .and_then(|id| Card::from_id(&id))
         else {
             return;
         };
         ev.prevent_default();
-        open.update(|o| match card.as_str() {
-            "contract-total" => o.total = !o.total,
-            "late-penalty" => o.late = !o.late,
-            "subcontracting" => o.subcontracting = !o.subcontracting,
-            _ => o.termination = !o.termination,
-        });
+        open.update(|o| o.toggle(card));
         refocus.set_value(Some(card));
     };
     Effect::new(move |_| {
@@ -125,7 +121,7 @@ pub fn Results() -> impl IntoView {
         if let Some(card) = refocus.try_update_value(Option::take).flatten() {
             request_animation_frame(move || {
                 let summary = document()
-                    .query_selector(&format!("[data-card=\"{card}\"] > summary"))
+                    .query_selector(&format!("[data-card=\"{}\"] > summary", card.id()))
                     .ok()
                     .flatten();
                 if let Some(el) = summary.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -1,8 +1,8 @@
 //! The exposure curve (spec §12) as an inline SVG: the total penalty if nothing more is paid, day
 //! by day from the evaluation date. Plain markup with a text alternative; no script.
 
-use crate::engine::money::format_yuan;
 use crate::engine::what_if::ExposurePoint;
+use crate::present::markup::Markup;
 use crate::text::Lang;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -13,12 +13,13 @@ const PAD: i64 = 4;
 
 /// The curve, its first and last figures in words, and what it shows; empty with fewer than two
 /// points.
-pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> String {
+pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> Markup {
+    let mut m = Markup::new();
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
-        return String::new();
+        return m;
     };
     if points.len() < 2 {
-        return String::new();
+        return m;
     }
     let max = points
         .iter()
@@ -34,30 +35,50 @@ pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> String {
         let y = h - pad - (h - pad * Decimal::TWO) * p.total_penalty / max;
         let _ = write!(path, "{},{} ", x.round_dp(1), y.round_dp(1));
     }
-    let (from, to) = (
-        format_yuan(first.total_penalty),
-        format_yuan(last.total_penalty),
+    let caption = crate::text::claim::exposure(
+        first.total_penalty,
+        first.date,
+        last.total_penalty,
+        last.days,
+        last.date,
+        lang,
     );
-    let caption = match lang {
-        Lang::Zh => format!(
-            "若此后不再付款：违约金由{}的 {from} 增至{}日后（{}）的 {to}",
-            crate::text::date_words(first.date, lang),
-            last.days,
-            crate::text::date_words(last.date, lang)
-        ),
-        Lang::En => format!(
-            "If nothing more is paid: penalties grow from {from} on {} to {to} {} days later ({})",
-            crate::text::date_words(first.date, lang),
-            last.days,
-            crate::text::date_words(last.date, lang)
-        ),
-    };
-    format!(
-        r#"<figure class="exposure" data-testid="exposure"><svg viewBox="0 0 {W} {H}" role="img" aria-label="{caption}" preserveAspectRatio="none"><line x1="{PAD}" y1="{y0}" x2="{x1}" y2="{y0}" class="axis"/><polyline points="{path}" class="curve"/></svg><figcaption>{caption}</figcaption></figure>"#,
-        y0 = H - PAD,
-        x1 = W - PAD,
-        path = path.trim_end(),
+    let (view_box, y0, x1) = (
+        format!("0 0 {W} {H}"),
+        (H - PAD).to_string(),
+        (W - PAD).to_string(),
+    );
+    m.open(
+        "figure",
+        &[("class", "exposure"), ("data-testid", "exposure")],
     )
+    .open(
+        "svg",
+        &[
+            ("viewBox", &view_box),
+            ("role", "img"),
+            ("aria-label", &caption),
+            ("preserveAspectRatio", "none"),
+        ],
+    )
+    .empty(
+        "line",
+        &[
+            ("x1", &PAD.to_string()),
+            ("y1", &y0),
+            ("x2", &x1),
+            ("y2", &y0),
+            ("class", "axis"),
+        ],
+    )
+    .empty(
+        "polyline",
+        &[("points", path.trim_end()), ("class", "curve")],
+    )
+    .close("svg")
+    .el("figcaption", &[], &caption)
+    .close("figure");
+    m
 }
 
 #[cfg(test)]
@@ -79,10 +100,10 @@ mod tests {
                 total_penalty: d("1600.00"),
             },
         ];
-        let svg = exposure_svg(&points, Lang::Zh);
+        let svg = exposure_svg(&points, Lang::Zh).into_string();
         assert!(svg
             .contains("违约金由2025年9月30日的 ¥100.00 增至30日后（2025年10月30日）的 ¥1,600.00"));
         assert!(svg.contains(r#"points="4,109 316,4""#), "{svg}");
-        assert_eq!(exposure_svg(&points[..1], Lang::Zh), "");
+        assert!(exposure_svg(&points[..1], Lang::Zh).is_empty());
     }
 }

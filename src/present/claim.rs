@@ -3,44 +3,16 @@
 //! tab-separated text a lawyer can paste into a claim or a spreadsheet.
 
 use crate::engine::compute::ComputeResult;
-use crate::engine::late_payment::{Period, Segment};
+use crate::engine::late_payment::Segment;
 use crate::engine::money::format_yuan;
+use crate::engine::scenario::Scenario;
 use crate::present::explain::percent;
-use crate::present::report::escape;
+use crate::present::markup::Markup;
+use crate::text::claim::{self, HEADS};
 use crate::text::Lang;
 
-const HEADS: [(&str, &str); 7] = [
-    ("计费期间", "Billed period"),
-    ("逾期款项", "Late amount"),
-    ("起算日", "From"),
-    ("截止日", "To"),
-    ("天数", "Days"),
-    ("利率", "Rate"),
-    ("违约金", "Penalty"),
-];
-
 fn rate(s: &Segment, lang: Lang) -> String {
-    let per = match (s.period, lang) {
-        (Period::PerDays(1), Lang::Zh) => "/日".to_string(),
-        (Period::PerDays(n), Lang::Zh) => format!("/{n}日"),
-        (Period::PerMonths(1), Lang::Zh) => "/月".to_string(),
-        (Period::PerMonths(n), Lang::Zh) => format!("/{n}个月"),
-        (Period::PerDays(1), Lang::En) => " per day".to_string(),
-        (Period::PerDays(n), Lang::En) => format!(" per {n} days"),
-        (Period::PerMonths(1), Lang::En) => " per month".to_string(),
-        (Period::PerMonths(n), Lang::En) => format!(" per {n} months"),
-    };
-    let lpr = s.lpr.map(|l| format!(" (LPR {l}%)")).unwrap_or_default();
-    format!("{}{per}{lpr}", percent(s.fraction))
-}
-
-fn paid_note(s: &Segment, lang: Lang) -> String {
-    match (s.paid_on, lang) {
-        (Some(d), Lang::Zh) => format!("{d} 付"),
-        (Some(d), Lang::En) => format!("paid {d}"),
-        (None, Lang::Zh) => "未付".into(),
-        (None, Lang::En) => "unpaid".into(),
-    }
+    claim::rate(&percent(s.fraction), s.period, s.lpr, lang)
 }
 
 /// The rows: (period, base, from, to, days, rate, amount, paid note) for every segment.
@@ -58,110 +30,127 @@ fn rows(r: &ComputeResult, lang: Lang) -> Vec<[String; 8]> {
                     s.days.to_string(),
                     rate(s, lang),
                     format_yuan(s.amount),
-                    paid_note(s, lang),
+                    claim::paid_note(s.paid_on, lang),
                 ]
             })
         })
         .collect()
 }
 
-fn head(i: usize, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => HEADS[i].0,
-        Lang::En => HEADS[i].1,
+/// Whether the claim table's column `i` holds a figure.
+fn numeric(i: usize) -> &'static [(&'static str, &'static str)] {
+    if matches!(i, 1 | 4 | 6) {
+        &[("class", "num")]
+    } else {
+        &[]
     }
 }
 
-/// The table, escaped; empty when nothing is late.
+/// The table as HTML; empty when nothing is late.
 pub fn claim_table_html(r: &ComputeResult, lang: Lang) -> String {
+    claim_table(r, lang).into_string()
+}
+
+/// The table; empty when nothing is late.
+pub fn claim_table(r: &ComputeResult, lang: Lang) -> Markup {
     let rows = rows(r, lang);
+    let mut m = Markup::new();
     if rows.is_empty() {
-        return String::new();
+        return m;
     }
-    let mut out = String::from(
-        r#"<div class="table-wrap"><table class="claim" data-testid="claim-table"><thead><tr>"#,
-    );
-    for i in 0..HEADS.len() {
-        let num = if matches!(i, 1 | 4 | 6) {
-            r#" class="num""#
+    m.open("div", &[("class", "table-wrap")])
+        .open(
+            "table",
+            &[("class", "claim"), ("data-testid", "claim-table")],
+        )
+        .push_static("<thead><tr>");
+    for (i, head) in HEADS.iter().enumerate() {
+        let attrs: &[_] = if numeric(i).is_empty() {
+            &[("scope", "col")]
         } else {
-            ""
+            &[("scope", "col"), ("class", "num")]
         };
-        out.push_str(&format!(r#"<th scope="col"{num}>{}</th>"#, head(i, lang)));
+        m.el("th", attrs, head.get(lang));
     }
-    out.push_str("</tr></thead><tbody>");
+    m.push_static("</tr></thead><tbody>");
     for row in &rows {
-        out.push_str("<tr>");
+        m.push_static("<tr>");
         for (i, cell) in row.iter().take(7).enumerate() {
-            let num = if matches!(i, 1 | 4 | 6) {
-                r#" class="num""#
-            } else {
-                ""
-            };
-            let note = if i == 1 {
-                format!(r#"<small>{}</small>"#, escape(&row[7]))
-            } else {
-                String::new()
-            };
-            out.push_str(&format!("<td{num}>{}{note}</td>", escape(cell)));
+            m.el_with("td", numeric(i), |m| {
+                m.push_text(cell);
+                if i == 1 {
+                    m.el("small", &[], &row[7]);
+                }
+            });
         }
-        out.push_str("</tr>");
+        m.push_static("</tr>");
     }
-    let copy = match lang {
-        Lang::Zh => "复制计算明细（可粘贴到诉状或表格）",
-        Lang::En => "Copy the computation (pastes into a claim or a spreadsheet)",
-    };
-    out.push_str(&format!(
-        r#"</tbody></table></div><button type="button" class="chip no-print" data-action="copy-claim" data-testid="copy-claim">{copy}</button>"#
-    ));
-    out
+    m.push_static("</tbody></table></div>").el(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "chip no-print"),
+            ("data-action", "copy-claim"),
+            ("data-testid", "copy-claim"),
+        ],
+        claim::COPY.get(lang),
+    );
+    m
 }
 
 /// The payments as made, with the period each was designated for (spec §3, §13): the other half
 /// of a claim's 计算明细.
-pub fn payments_html(s: &crate::engine::scenario::Scenario, lang: Lang) -> String {
+pub fn payments_html(s: &Scenario, lang: Lang) -> String {
+    payments(s, lang).into_string()
+}
+
+fn payments(s: &Scenario, lang: Lang) -> Markup {
+    let mut m = Markup::new();
     if s.payment.payments.is_empty() {
-        return String::new();
+        return m;
     }
-    let (date, amount, for_, earliest) = match lang {
-        Lang::Zh => ("付款日", "金额", "抵充", "最早到期"),
-        Lang::En => ("Paid on", "Amount", "For", "earliest due"),
-    };
-    let mut out = format!(
-        r#"<div class="table-wrap"><table class="payments" data-testid="payments-table"><thead><tr><th scope="col">{date}</th><th scope="col" class="num">{amount}</th><th scope="col">{for_}</th></tr></thead><tbody>"#
-    );
+    m.open("div", &[("class", "table-wrap")])
+        .open(
+            "table",
+            &[("class", "payments"), ("data-testid", "payments-table")],
+        )
+        .push_static("<thead><tr>")
+        .el("th", &[("scope", "col")], claim::PAID_ON.get(lang))
+        .el(
+            "th",
+            &[("scope", "col"), ("class", "num")],
+            claim::AMOUNT.get(lang),
+        )
+        .el("th", &[("scope", "col")], claim::FOR.get(lang))
+        .push_static("</tr></thead><tbody>");
     let mut sorted: Vec<_> = s.payment.payments.iter().collect();
     sorted.sort_by_key(|p| p.date);
     for p in sorted {
-        let target = p.for_period.map_or(earliest.to_string(), |d| d.to_string());
-        out.push_str(&format!(
-            r#"<tr><td>{}</td><td class="num">{}</td><td>{}</td></tr>"#,
-            p.date,
-            format_yuan(p.amount),
-            escape(&target)
-        ));
+        let target = p
+            .for_period
+            .map_or(claim::EARLIEST_DUE.get(lang).to_string(), |d| d.to_string());
+        m.push_static("<tr>")
+            .el("td", &[], &p.date.to_string())
+            .el("td", &[("class", "num")], &format_yuan(p.amount))
+            .el("td", &[], &target)
+            .push_static("</tr>");
     }
-    out.push_str("</tbody></table></div>");
-    out
+    m.push_static("</tbody></table></div>");
+    m
 }
 
 /// The same as tab-separated text, with a header line and the total.
 pub fn claim_text(r: &ComputeResult, lang: Lang) -> String {
-    let mut out: Vec<String> = vec![(0..HEADS.len())
-        .map(|i| head(i, lang))
-        .chain([match lang {
-            Lang::Zh => "备注",
-            Lang::En => "Note",
-        }])
+    let mut out: Vec<String> = vec![HEADS
+        .iter()
+        .chain([&claim::NOTE])
+        .map(|h| h.get(lang))
         .collect::<Vec<_>>()
         .join("\t")];
     out.extend(rows(r, lang).iter().map(|row| row.join("\t")));
-    let total = match lang {
-        Lang::Zh => "合计（已计上限）",
-        Lang::En => "Total (after any cap)",
-    };
     out.push(format!(
-        "{total}\t\t\t\t\t\t{}\t",
+        "{}\t\t\t\t\t\t{}\t",
+        claim::TOTAL.get(lang),
         format_yuan(r.late_payment.total_penalty)
     ));
     out.join("\n")

@@ -4,42 +4,11 @@
 use crate::engine::compute::{ComputeResult, CycleRow};
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::{Cycle, Scenario};
-use crate::engine::termination::{Payer, TerminationResult};
-use crate::text::Lang;
-use rust_decimal::Decimal;
-
-fn pick(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
-}
+use crate::text::{self, Lang};
 
 pub use crate::text::date_words;
-
+pub use crate::text::explain::{monthly_rate_words, payer_sentence, rate_words, settlement};
 pub use crate::text::rates::percent;
-
-/// A rate as people say it: 0.0005 per 1 day → "0.05%/日" / "0.05% per day".
-pub fn rate_words(fraction: Decimal, per_days: u32, lang: Lang) -> String {
-    let pct = percent(fraction);
-    match (lang, per_days) {
-        (Lang::Zh, 1) => format!("{pct}/日"),
-        (Lang::Zh, n) => format!("{pct}/{n}日"),
-        (Lang::En, 1) => format!("{pct} per day"),
-        (Lang::En, n) => format!("{pct} per {n} days"),
-    }
-}
-
-/// A rate per N calendar months: 0.0128 per 1 month → "1.28%/月" / "1.28% per month".
-pub fn monthly_rate_words(fraction: Decimal, per_months: u32, lang: Lang) -> String {
-    let pct = percent(fraction);
-    match (lang, per_months) {
-        (Lang::Zh, 1) => format!("{pct}/月"),
-        (Lang::Zh, n) => format!("{pct}/{n}个月"),
-        (Lang::En, 1) => format!("{pct} per month"),
-        (Lang::En, n) => format!("{pct} per {n} months"),
-    }
-}
 
 /// The agreed late-payment rate (spec §4, §9): a fraction per N days or months, or a multiple of
 /// the LPR fixed on a day or floating (同期).
@@ -61,7 +30,6 @@ pub fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
             lpr_term,
             ..
         } => {
-            let m = lpr_multiple.normalize();
             let term = match (lpr_term, lang) {
                 (LprTerm::OneYear, Lang::Zh) => "一年期",
                 (LprTerm::FiveYear, Lang::Zh) => "五年期以上",
@@ -80,10 +48,7 @@ pub fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
                 (LprFixing::On(d), Lang::En) => format!("on {}", date_words(*d, lang)),
                 (LprFixing::Floating, Lang::En) => "floating (同期)".to_string(),
             };
-            match lang {
-                Lang::Zh => format!("{m}×{fixing}{term}LPR（按{basis_days}日/年）"),
-                Lang::En => format!("{m}× the {term} LPR {fixing} ({basis_days}-day year)"),
-            }
+            text::explain::lpr_rate(*lpr_multiple, term, &fixing, *basis_days, lang)
         }
     }
 }
@@ -97,34 +62,25 @@ pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         s.contract.start,
         s.contract.end,
     );
-    let n = term.len();
     let partial = term.iter().filter(|c| c.is_partial()).count();
-    let unit_zh = match s.fees.cycle {
-        Cycle::Monthly => "月",
-        Cycle::Quarterly => "季度",
-        Cycle::Yearly => "年",
+    let unit = match (s.fees.cycle, lang) {
+        (Cycle::Monthly, Lang::Zh) => "月",
+        (Cycle::Quarterly, Lang::Zh) => "季度",
+        (Cycle::Yearly, Lang::Zh) => "年",
+        (Cycle::Monthly, Lang::En) => "month",
+        (Cycle::Quarterly, Lang::En) => "quarter",
+        (Cycle::Yearly, Lang::En) => "year",
     };
-    let unit_en = match s.fees.cycle {
-        Cycle::Monthly => "month",
-        Cycle::Quarterly => "quarter",
-        Cycle::Yearly => "year",
-    };
-    let fee = format_yuan(s.cycle_fee());
-    let total = format_yuan(r.total_fees.contract_total);
-    match lang {
-        Lang::Zh => format!(
-            "每{unit_zh}费用 {fee}（各项费用之和），{start}至{end}共 {n} 期{}，合计 {total}。合同总金额是按合同金额比例计算的违约金的基数。",
-            if partial > 0 { format!("，其中 {partial} 期不足整期按天折算") } else { String::new() },
-            start = date_words(s.contract.start, Lang::Zh),
-            end = date_words(s.contract.end, Lang::Zh),
-        ),
-        Lang::En => format!(
-            "{fee} per {unit_en} (the sum of the fee components), {n} cycles from {start} to {end}{}, total {total}. The contract total is the base of every penalty stated as a share of the contract amount.",
-            if partial > 0 { format!(", {partial} of them partial and prorated by days") } else { String::new() },
-            start = date_words(s.contract.start, Lang::En),
-            end = date_words(s.contract.end, Lang::En),
-        ),
-    }
+    text::explain::contract_total(
+        unit,
+        s.cycle_fee(),
+        term.len(),
+        partial,
+        s.contract.start,
+        s.contract.end,
+        r.total_fees.contract_total,
+        lang,
+    )
 }
 
 /// One cycle's penalty as its 计算明细 (spec §4, §9, Civil Code Art. 585; days counted from the
@@ -135,9 +91,9 @@ pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
     }
     let parts: Vec<String> = c.segments.iter().map(|s| segment_words(s, lang)).collect();
     let capped = if c.capped {
-        pick(lang, "（已按上限计）", " (capped)")
+        text::explain::CAPPED.get(lang)
     } else {
-        String::new()
+        ""
     };
     Some(format!(
         "{} = {}{capped}",
@@ -154,28 +110,14 @@ pub fn segment_words(s: &crate::engine::late_payment::Segment, lang: Lang) -> St
         Period::PerDays(n) => format!("{}/{n}", s.days),
         Period::PerMonths(m) => {
             let (k, r) = crate::engine::late_payment::months_and_days(s.from, s.to);
-            let per = if m == 1 {
-                String::new()
-            } else {
-                format!("/{m}")
-            };
-            match lang {
-                Lang::Zh => format!("({k}个月+{r}/30){per}"),
-                Lang::En => format!("({k} months + {r}/30){per}"),
-            }
+            text::explain::months_share(k, r, m, lang)
         }
     };
     let lpr = s
         .lpr
-        .map(|l| pick(lang, &format!("，LPR {l}%"), &format!(", LPR {l}%")))
+        .map(|l| text::explain::lpr_used(l, lang))
         .unwrap_or_default();
-    let (from, to) = (s.from, s.to);
-    let span = match (lang, s.paid_on) {
-        (Lang::Zh, Some(p)) => format!("{from}至{to}，{p} 付"),
-        (Lang::Zh, None) => format!("{from}至{to}，未付"),
-        (Lang::En, Some(p)) => format!("{from} to {to}, paid {p}"),
-        (Lang::En, None) => format!("{from} to {to}, unpaid"),
-    };
+    let span = text::explain::span(s.from, s.to, s.paid_on, lang);
     format!(
         "{} × {} × {share} ({span}{lpr})",
         format_yuan(s.base),
@@ -183,52 +125,11 @@ pub fn segment_words(s: &crate::engine::late_payment::Segment, lang: Lang) -> St
     )
 }
 
-/// The settlement line by line: earned − paid + late penalty + client charges − supplier charges.
-pub fn settlement(t: &TerminationResult, lang: Lang) -> String {
-    let sum = format!(
-        "{} − {} + {} + {} − {}",
-        format_yuan(t.earned),
-        format_yuan(t.paid),
-        format_yuan(t.late_penalty),
-        format_yuan(t.client_charges),
-        format_yuan(t.supplier_charges)
-    );
-    let who = payer_sentence(t, lang);
-    match lang {
-        Lang::Zh => format!("已发生费用 − 已付 + 逾期违约金 + 甲方应付违约金 − 乙方应扣款项 = {sum} → {who}（《民法典》第566、567条：解除后结算条款仍然有效）"),
-        Lang::En => format!("earned − paid + late penalty + client's charges − supplier's charges = {sum} → {who} (Civil Code Arts. 566–567: settlement clauses survive termination)"),
-    }
-}
-
-/// "甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22" and its English.
-pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
-    let net = format_yuan(t.net);
-    match (t.payer, lang) {
-        (Payer::Client, Lang::Zh) => format!(
-            "甲方（客户）应于{}前向乙方支付 {net}",
-            date_words(t.due, lang)
-        ),
-        (Payer::Client, Lang::En) => format!(
-            "the client pays the supplier {net} by {}",
-            date_words(t.due, lang)
-        ),
-        (Payer::Supplier, Lang::Zh) => format!(
-            "乙方（服务商）应于{}前向甲方支付 {net}",
-            date_words(t.due, lang)
-        ),
-        (Payer::Supplier, Lang::En) => format!(
-            "the supplier pays the client {net} by {}",
-            date_words(t.due, lang)
-        ),
-        (Payer::None, Lang::Zh) => "双方互不支付".to_string(),
-        (Payer::None, Lang::En) => "neither side pays".to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::read::compute_json;
+    use rust_decimal::Decimal;
 
     fn result(name: &str) -> ComputeResult {
         let text = std::fs::read_to_string(format!(

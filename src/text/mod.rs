@@ -1,10 +1,15 @@
 //! The one place for what users read, in Chinese (the default) and English: the [`Lang`], the
 //! messages that explain a refusal ([`messages`]), what local storage tells users ([`store`]),
-//! and amounts in words ([`amount_in_words`]).
+//! amounts in words ([`amount_in_words`]), and what the results, the statement and the comparison
+//! say ([`report`], [`explain`], [`claim`], [`compare`]).
 
 pub mod amount_in_words;
+pub mod claim;
+pub mod compare;
+pub mod explain;
 pub mod messages;
 pub mod rates;
+pub mod report;
 pub mod results;
 pub mod store;
 

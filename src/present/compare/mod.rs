@@ -63,10 +63,7 @@ pub fn compare_with_what_if(
         .collect();
     c.rows.push(CompareRow {
         key: "what_if_late",
-        label: match lang {
-            Lang::Zh => format!("若每期均迟付{late_days}日的违约金"),
-            Lang::En => format!("Penalties if every invoice is paid {late_days} days late"),
-        },
+        label: crate::text::compare::what_if_late(late_days, lang),
         differs: values.windows(2).any(|w| w.first() != w.last()),
         values,
     });
@@ -74,7 +71,6 @@ pub fn compare_with_what_if(
 }
 
 fn compare_terms(items: &[(String, Scenario)], lang: Lang) -> Comparison {
-    let zh = lang == Lang::Zh;
     let results: Vec<_> = items
         .iter()
         .map(|(_, s)| compute(s).map_err(crate::document::error::ValidationError::from))
@@ -82,19 +78,19 @@ fn compare_terms(items: &[(String, Scenario)], lang: Lang) -> Comparison {
     let rows = ROWS
         .iter()
         .enumerate()
-        .map(|(i, RowDef(key, label_zh, label_en, cell))| {
+        .map(|(i, RowDef(key, label, cell))| {
             let values: Vec<String> = items
                 .iter()
                 .zip(&results)
                 .map(|((_, s), r)| match r {
-                    Ok(r) => cell(s, r, zh),
+                    Ok(r) => cell(s, r, lang),
                     Err(e) if i == 0 => e.display(lang),
                     Err(_) => ABSENT.to_string(),
                 })
                 .collect();
             CompareRow {
                 key,
-                label: if zh { label_zh } else { label_en }.to_string(),
+                label: label.get(lang).to_string(),
                 differs: values.windows(2).any(|w| w.first() != w.last()),
                 values,
             }

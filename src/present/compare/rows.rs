@@ -9,237 +9,134 @@ use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::{Cycle, DayType, DueRule, PartialCycle, PartialPeriod, Scenario};
 use crate::engine::subcontracting;
-use crate::engine::termination::Payer;
 use crate::present::explain;
-use crate::text::Lang;
+use crate::text::{compare, Lang, Text};
 use chrono::NaiveDate;
 
-type Cell = fn(&Scenario, &ComputeResult, bool) -> String;
+type Cell = fn(&Scenario, &ComputeResult, Lang) -> String;
 
-/// One row: key, Chinese label, English label, and its cell (the `bool` is "in Chinese").
-pub(super) struct RowDef(
-    pub(super) &'static str,
-    pub(super) &'static str,
-    pub(super) &'static str,
-    pub(super) Cell,
-);
+/// One row: key, label, and its cell.
+pub(super) struct RowDef(pub(super) &'static str, pub(super) Text, pub(super) Cell);
 
 pub(super) const ROWS: &[RowDef] = &[
-    RowDef("term", "合同期限", "Term", term),
-    RowDef("cycle_fee", "每期费用", "Fee per cycle", cycle_fee),
-    RowDef("billing_cycle", "结算周期", "Billing cycle", billing_cycle),
-    RowDef(
-        "contract_total",
-        "合同总金额",
-        "Contract total",
-        contract_total,
-    ),
-    RowDef(
-        "with_renewal",
-        "含续期总金额",
-        "Total with renewal",
-        with_renewal,
-    ),
-    RowDef("due_rule", "付款期限", "Payment due", due_rule),
-    RowDef("calendar", "工作日历", "Working-day calendar", calendar),
-    RowDef(
-        "late_rate",
-        "逾期付款违约金标准",
-        "Late-payment rate",
-        late_rate,
-    ),
-    RowDef("penalty_cap", "违约金上限", "Penalty cap", penalty_cap),
-    RowDef(
-        "late_penalties",
-        "截至评估日逾期违约金",
-        "Late penalties to date",
-        late_penalties,
-    ),
-    RowDef(
-        "suspend_from",
-        "暂停服务权利起始日",
-        "Right to suspend from",
-        suspend_from,
-    ),
-    RowDef(
-        "terminate_from",
-        "解除合同权利起始日",
-        "Right to terminate from",
-        terminate_from,
-    ),
+    RowDef("term", compare::TERM, term),
+    RowDef("cycle_fee", compare::CYCLE_FEE, cycle_fee),
+    RowDef("billing_cycle", compare::BILLING_CYCLE, billing_cycle),
+    RowDef("contract_total", compare::CONTRACT_TOTAL, contract_total),
+    RowDef("with_renewal", compare::WITH_RENEWAL, with_renewal),
+    RowDef("due_rule", compare::DUE_RULE, due_rule),
+    RowDef("calendar", compare::CALENDAR, calendar),
+    RowDef("late_rate", compare::LATE_RATE, late_rate),
+    RowDef("penalty_cap", compare::PENALTY_CAP, penalty_cap),
+    RowDef("late_penalties", compare::LATE_PENALTIES, late_penalties),
+    RowDef("suspend_from", compare::SUSPEND_FROM, suspend_from),
+    RowDef("terminate_from", compare::TERMINATE_FROM, terminate_from),
     RowDef(
         "subcontracting",
-        "擅自转包责任（违约金＋退款）",
-        "Subcontracting exposure (penalty + refund)",
+        compare::SUBCONTRACTING,
         subcontracting_exposure,
     ),
-    RowDef(
-        "termination_net",
-        "终止结算净额",
-        "Termination settlement",
-        termination_net,
-    ),
-    RowDef("paid", "截至评估日已付款", "Paid to date", paid),
+    RowDef("termination_net", compare::TERMINATION_NET, termination_net),
+    RowDef("paid", compare::PAID, paid),
 ];
 
-fn days(n: u32, day_type: DayType, zh: bool) -> String {
-    match (day_type, zh) {
-        (DayType::Working, true) => format!("{n}个工作日"),
-        (DayType::Calendar, true) => format!("{n}日"),
-        (DayType::Working, false) => format!("{n} working days"),
-        (DayType::Calendar, false) => format!("{n} days"),
+fn days(n: u32, day_type: DayType, lang: Lang) -> String {
+    match (day_type, lang) {
+        (DayType::Working, Lang::Zh) => format!("{n}个工作日"),
+        (DayType::Calendar, Lang::Zh) => format!("{n}日"),
+        (DayType::Working, Lang::En) => format!("{n} working days"),
+        (DayType::Calendar, Lang::En) => format!("{n} days"),
     }
 }
 
-fn term(s: &Scenario, _: &ComputeResult, zh: bool) -> String {
-    let (start, end) = (s.contract.start, s.contract.end);
-    if zh {
-        format!("{start} 至 {end}")
-    } else {
-        format!("{start} to {end}")
-    }
+fn term(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
+    compare::term(s.contract.start, s.contract.end, lang)
 }
 
-fn cycle_fee(s: &Scenario, _: &ComputeResult, _: bool) -> String {
+fn cycle_fee(s: &Scenario, _: &ComputeResult, _: Lang) -> String {
     format_yuan(s.cycle_fee())
 }
 
-fn billing_cycle(s: &Scenario, _: &ComputeResult, zh: bool) -> String {
-    let cycle = match (s.fees.cycle, zh) {
-        (Cycle::Monthly, true) => "按月",
-        (Cycle::Quarterly, true) => "按季",
-        (Cycle::Yearly, true) => "按年",
-        (Cycle::Monthly, false) => "monthly",
-        (Cycle::Quarterly, false) => "quarterly",
-        (Cycle::Yearly, false) => "yearly",
+fn billing_cycle(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
+    let cycle = match (s.fees.cycle, lang) {
+        (Cycle::Monthly, Lang::Zh) => "按月",
+        (Cycle::Quarterly, Lang::Zh) => "按季",
+        (Cycle::Yearly, Lang::Zh) => "按年",
+        (Cycle::Monthly, Lang::En) => "monthly",
+        (Cycle::Quarterly, Lang::En) => "quarterly",
+        (Cycle::Yearly, Lang::En) => "yearly",
     };
-    let partial = match (s.fees.partial_cycle, zh) {
-        (PartialCycle::ByDays, true) => "，不足一期按天折算",
-        (PartialCycle::Full, true) => "，不足一期按整期计",
-        (PartialCycle::ByDays, false) => ", part cycles by days",
-        (PartialCycle::Full, false) => ", part cycles in full",
+    let partial = match (s.fees.partial_cycle, lang) {
+        (PartialCycle::ByDays, Lang::Zh) => "，不足一期按天折算",
+        (PartialCycle::Full, Lang::Zh) => "，不足一期按整期计",
+        (PartialCycle::ByDays, Lang::En) => ", part cycles by days",
+        (PartialCycle::Full, Lang::En) => ", part cycles in full",
     };
     format!("{cycle}{partial}")
 }
 
-fn contract_total(_: &Scenario, r: &ComputeResult, _: bool) -> String {
+fn contract_total(_: &Scenario, r: &ComputeResult, _: Lang) -> String {
     format_yuan(r.total_fees.contract_total)
 }
 
-fn with_renewal(s: &Scenario, r: &ComputeResult, zh: bool) -> String {
-    let total = format_yuan(r.total_fees.with_renewal);
-    match (s.contract.renewal_months, zh) {
-        (0, _) => total,
-        (n, true) => format!("{total}（续期{n}个月）"),
-        (n, false) => format!("{total} ({n}-month renewal)"),
+fn with_renewal(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
+    compare::with_renewal(r.total_fees.with_renewal, s.contract.renewal_months, lang)
+}
+
+fn due_rule(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
+    match &s.payment.due {
+        DueRule::DayOfNextMonth { day, .. } => compare::due_next_month(*day, lang),
+        DueRule::DaysAfterCycleEnd {
+            days: n, day_type, ..
+        } => compare::due_after_cycle_end(&days(*n, *day_type, lang), lang),
+        DueRule::DaysAfterCycleStart { days: 0, .. } => {
+            compare::DUE_IN_ADVANCE_FIRST_DAY.get(lang).into()
+        }
+        DueRule::DaysAfterCycleStart {
+            days: n, day_type, ..
+        } => compare::due_in_advance(&days(*n, *day_type, lang), lang),
+        DueRule::DaysAfterInvoice {
+            invoice_day,
+            days: n,
+            day_type,
+            ..
+        } => compare::due_after_invoice(*invoice_day, &days(*n, *day_type, lang), lang),
     }
 }
 
-fn due_rule(s: &Scenario, _: &ComputeResult, zh: bool) -> String {
-    match (&s.payment.due, zh) {
-        (DueRule::DayOfNextMonth { day, .. }, true) => format!("次月{day}日前"),
-        (DueRule::DayOfNextMonth { day, .. }, false) => {
-            format!("by day {day} of the next month")
-        }
-        (
-            DueRule::DaysAfterCycleEnd {
-                days: n, day_type, ..
-            },
-            true,
-        ) => {
-            format!("周期结束后{}内", days(*n, *day_type, zh))
-        }
-        (
-            DueRule::DaysAfterCycleEnd {
-                days: n, day_type, ..
-            },
-            false,
-        ) => {
-            format!("within {} after the cycle ends", days(*n, *day_type, zh))
-        }
-        (DueRule::DaysAfterCycleStart { days: 0, .. }, true) => "预付：周期首日".into(),
-        (DueRule::DaysAfterCycleStart { days: 0, .. }, false) => {
-            "in advance: on the cycle's first day".into()
-        }
-        (
-            DueRule::DaysAfterCycleStart {
-                days: n, day_type, ..
-            },
-            true,
-        ) => {
-            format!("预付：周期开始后{}内", days(*n, *day_type, zh))
-        }
-        (
-            DueRule::DaysAfterCycleStart {
-                days: n, day_type, ..
-            },
-            false,
-        ) => format!(
-            "in advance: within {} after the cycle starts",
-            days(*n, *day_type, zh)
-        ),
-        (
-            DueRule::DaysAfterInvoice {
-                invoice_day,
-                days: n,
-                day_type,
-                ..
-            },
-            true,
-        ) => format!(
-            "每期末月{invoice_day}日开票，开票后{}内",
-            days(*n, *day_type, zh)
-        ),
-        (
-            DueRule::DaysAfterInvoice {
-                invoice_day,
-                days: n,
-                day_type,
-                ..
-            },
-            false,
-        ) => format!(
-            "invoice on day {invoice_day} of the cycle's last month, due within {}",
-            days(*n, *day_type, zh)
-        ),
-    }
-}
-
-fn calendar(s: &Scenario, _: &ComputeResult, zh: bool) -> String {
-    match (s.payment.calendar, zh) {
-        (Calendar::Cn, true) => "中国法定节假日",
-        (Calendar::Weekends, true) => "仅周末",
-        (Calendar::None, true) => "不顺延",
-        (Calendar::Cn, false) => "China statutory holidays",
-        (Calendar::Weekends, false) => "weekends only",
-        (Calendar::None, false) => "every day counts",
+fn calendar(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
+    match (s.payment.calendar, lang) {
+        (Calendar::Cn, Lang::Zh) => "中国法定节假日",
+        (Calendar::Weekends, Lang::Zh) => "仅周末",
+        (Calendar::None, Lang::Zh) => "不顺延",
+        (Calendar::Cn, Lang::En) => "China statutory holidays",
+        (Calendar::Weekends, Lang::En) => "weekends only",
+        (Calendar::None, Lang::En) => "every day counts",
     }
     .into()
 }
 
-fn late_rate(s: &Scenario, _: &ComputeResult, zh: bool) -> String {
+fn late_rate(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
     let Some(lp) = &s.late_payment else {
         return ABSENT.into();
     };
-    let rate = explain::agreed_rate(&lp.rate, if zh { Lang::Zh } else { Lang::En });
-    match (lp.partial_period, zh) {
+    let rate = explain::agreed_rate(&lp.rate, lang);
+    match (lp.partial_period, lang) {
         (PartialPeriod::ProRata, _) => rate,
-        (PartialPeriod::Full, true) => format!("{rate}，不足一期按一期计"),
-        (PartialPeriod::Full, false) => format!("{rate}, a started period counts whole"),
+        (PartialPeriod::Full, Lang::Zh) => format!("{rate}，不足一期按一期计"),
+        (PartialPeriod::Full, Lang::En) => format!("{rate}, a started period counts whole"),
     }
 }
 
-fn penalty_cap(s: &Scenario, _: &ComputeResult, zh: bool) -> String {
-    match (s.late_payment.as_ref().map(|lp| lp.cap_fraction), zh) {
-        (None, _) => ABSENT.into(),
-        (Some(None), true) => "无上限".into(),
-        (Some(None), false) => "no cap".into(),
-        (Some(Some(cap)), true) => format!("每期金额的{}", explain::percent(cap)),
-        (Some(Some(cap)), false) => format!("{} of the cycle's amount", explain::percent(cap)),
+fn penalty_cap(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
+    match s.late_payment.as_ref().map(|lp| lp.cap_fraction) {
+        None => ABSENT.into(),
+        Some(None) => compare::NO_CAP.get(lang).into(),
+        Some(Some(cap)) => compare::cycle_cap(cap, lang),
     }
 }
 
-fn late_penalties(s: &Scenario, r: &ComputeResult, _: bool) -> String {
+fn late_penalties(s: &Scenario, r: &ComputeResult, _: Lang) -> String {
     match &s.late_payment {
         None => ABSENT.into(),
         Some(_) => format_yuan(r.late_payment.total_penalty),
@@ -247,37 +144,31 @@ fn late_penalties(s: &Scenario, r: &ComputeResult, _: bool) -> String {
 }
 
 /// The date a right arose, or why not, with the number of days late that triggers it.
-fn right(after_days: Option<u32>, from: Option<NaiveDate>, zh: bool) -> String {
-    match (after_days, from, zh) {
-        (None, _, _) => ABSENT.into(),
-        (Some(k), Some(d), true) => format!("{d}（逾期超过{k}日）"),
-        (Some(k), Some(d), false) => format!("{d} (over {k} days late)"),
-        (Some(k), None, true) => format!("未产生（逾期超过{k}日）"),
-        (Some(k), None, false) => format!("not arisen (over {k} days late)"),
-    }
+fn right(after_days: Option<u32>, from: Option<NaiveDate>, lang: Lang) -> String {
+    after_days.map_or(ABSENT.into(), |k| compare::right(k, from, lang))
 }
 
-fn suspend_from(s: &Scenario, r: &ComputeResult, zh: bool) -> String {
+fn suspend_from(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     right(
         s.late_payment.as_ref().and_then(|lp| lp.suspend_after_days),
         r.late_payment.suspend_right_from,
-        zh,
+        lang,
     )
 }
 
-fn terminate_from(s: &Scenario, r: &ComputeResult, zh: bool) -> String {
+fn terminate_from(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     right(
         s.late_payment
             .as_ref()
             .and_then(|lp| lp.terminate_after_days),
         r.late_payment.terminate_right_from,
-        zh,
+        lang,
     )
 }
 
 /// §5 what subcontracting costs the supplier: as reported once it occurred, otherwise what it
 /// would cost on the evaluation date.
-fn subcontracting_exposure(s: &Scenario, r: &ComputeResult, zh: bool) -> String {
+fn subcontracting_exposure(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     let clause = s
         .supplier_breaches
         .as_ref()
@@ -286,38 +177,15 @@ fn subcontracting_exposure(s: &Scenario, r: &ComputeResult, zh: bool) -> String 
         return ABSENT.into();
     };
     let (penalty, refund) = subcontracting::exposure(clause, r.total_fees.contract_total, r.paid);
-    let (total, penalty, refund) = (
-        format_yuan(penalty + refund),
-        format_yuan(penalty),
-        format_yuan(refund),
-    );
-    match (clause.occurred_on, zh) {
-        (None, true) => format!("{total}（违约金 {penalty} + 退还已付 {refund}）"),
-        (None, false) => format!("{total} (penalty {penalty} + refund {refund})"),
-        (Some(d), true) => {
-            format!("{total}（违约金 {penalty} + 退还已付 {refund}，{d} 发生）")
-        }
-        (Some(d), false) => {
-            format!("{total} (penalty {penalty} + refund {refund}, occurred {d})")
-        }
-    }
+    compare::subcontracting(penalty, refund, clause.occurred_on, lang)
 }
 
-fn termination_net(_: &Scenario, r: &ComputeResult, zh: bool) -> String {
-    let Some(t) = &r.termination else {
-        return ABSENT.into();
-    };
-    let net = format_yuan(t.net);
-    match (t.payer, zh) {
-        (Payer::Client, true) => format!("甲方支付 {net}"),
-        (Payer::Supplier, true) => format!("乙方支付 {net}"),
-        (Payer::None, true) => "双方互不支付".into(),
-        (Payer::Client, false) => format!("client pays {net}"),
-        (Payer::Supplier, false) => format!("supplier pays {net}"),
-        (Payer::None, false) => "nobody pays".into(),
-    }
+fn termination_net(_: &Scenario, r: &ComputeResult, lang: Lang) -> String {
+    r.termination.as_ref().map_or(ABSENT.into(), |t| {
+        compare::termination_net(t.payer, t.net, lang)
+    })
 }
 
-fn paid(_: &Scenario, r: &ComputeResult, _: bool) -> String {
+fn paid(_: &Scenario, r: &ComputeResult, _: Lang) -> String {
     format_yuan(r.paid)
 }

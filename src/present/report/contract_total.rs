@@ -1,38 +1,25 @@
 //! The contract-total card (spec §1) and its breakdown, the cycle table: each cycle's amount, due
 //! date (§2), what paid it (§3), days late and penalty (§4).
 
+use super::card::Card;
 use super::cycle_label;
 use super::html::Html;
 use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::{Cycle, Scenario};
 use crate::present::explain;
-use crate::text::Lang;
+use crate::text::{report, Text};
 use rust_decimal::Decimal;
-use std::fmt::Write;
 
 /// The contract-total card (spec "Fees": the contract total and, with auto-renewal, the total
 /// with the renewed term).
-pub(super) fn contract_total_card(
-    h: &mut Html,
-    s: &Scenario,
-    r: &ComputeResult,
-    lang: Lang,
-    open: bool,
-) {
-    let renewal = (r.total_fees.with_renewal != r.total_fees.contract_total).then(|| {
-        let total = format_yuan(r.total_fees.with_renewal);
-        let months = s.contract.renewal_months;
-        if h.zh {
-            format!("含自动续期 {months} 个月：{total}")
-        } else {
-            format!("with {months} months' renewal: {total}")
-        }
-    });
-    let label = h.tx("合同总金额", "Contract total").to_string();
+pub(super) fn contract_total_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool) {
+    let lang = h.lang;
+    let renewal = (r.total_fees.with_renewal != r.total_fees.contract_total)
+        .then(|| report::with_renewal(s.contract.renewal_months, r.total_fees.with_renewal, lang));
     h.card(
-        "contract-total",
-        &label,
+        Card::ContractTotal,
+        h.t(report::CONTRACT_TOTAL),
         r.total_fees.contract_total,
         renewal.as_deref(),
         open,
@@ -43,21 +30,37 @@ pub(super) fn contract_total_card(
     );
 }
 
+/// The cycle table's columns, and whether each is a figure.
+const HEADS: [(Text, bool); 6] = [
+    (report::HEAD_PERIOD, false),
+    (report::HEAD_AMOUNT, true),
+    (report::HEAD_DUE, false),
+    (report::HEAD_PAID, true),
+    (report::HEAD_DAYS_LATE, true),
+    (report::HEAD_PENALTY, true),
+];
+
 fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle) {
-    let heads = [
-        ("期间", "Period", ""),
-        ("金额", "Amount", " class=\"num\""),
-        ("到期日", "Due", ""),
-        ("已付", "Paid", " class=\"num\""),
-        ("逾期天数", "Days late", " class=\"num\""),
-        ("违约金", "Penalty", " class=\"num\""),
-    ];
-    h.raw(r#"<div class="table-wrap"><table class="cycles" data-testid="cycle-table"><thead><tr>"#);
-    for (zh, en, class) in heads {
-        let _ = write!(h.out, r#"<th scope="col"{class}>{}</th>"#, h.tx(zh, en));
+    let lang = h.lang;
+    let m = &mut h.out;
+    m.open("div", &[("class", "table-wrap")])
+        .open(
+            "table",
+            &[("class", "cycles"), ("data-testid", "cycle-table")],
+        )
+        .push_static("<thead><tr>");
+    for (head, num) in HEADS {
+        let attrs: &[_] = if num {
+            &[("scope", "col"), ("class", "num")]
+        } else {
+            &[("scope", "col")]
+        };
+        m.el("th", attrs, head.get(lang));
     }
-    h.raw("</tr></thead><tbody>");
-    let (prorated, capped) = (h.tx("折算", "prorated"), h.tx("封顶", "capped"));
+    m.push_static("</tr></thead><tbody>");
+    let (prorated, capped) = (report::PRORATED.get(lang), report::CAPPED.get(lang));
+    let tag = [("class", "tag")];
+    let num = [("class", "num")];
     for c in &r.total_fees.cycles {
         let mut class = Vec::new();
         if c.days_late > 0 {
@@ -66,27 +69,23 @@ fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle) {
         if c.outstanding > Decimal::ZERO {
             class.push("open");
         }
-        let _ = write!(
-            h.out,
-            r#"<tr class="{}"><td>{}{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}{}</td></tr>"#,
-            class.join(" "),
-            cycle_label(c, cycle),
-            if c.partial_of.is_some() {
-                format!(r#"<span class="tag">{prorated}</span>"#)
-            } else {
-                String::new()
-            },
-            format_yuan(c.amount),
-            c.due,
-            format_yuan(c.paid),
-            c.days_late,
-            format_yuan(c.penalty),
-            if c.capped {
-                format!(r#"<span class="tag">{capped}</span>"#)
-            } else {
-                String::new()
-            },
-        );
+        m.open("tr", &[("class", &class.join(" "))])
+            .open("td", &[])
+            .push_text(&cycle_label(c, cycle));
+        if c.partial_of.is_some() {
+            m.el("span", &tag, prorated);
+        }
+        m.close("td")
+            .el("td", &num, &format_yuan(c.amount))
+            .el("td", &[], &c.due.to_string())
+            .el("td", &num, &format_yuan(c.paid))
+            .el("td", &num, &c.days_late.to_string())
+            .open("td", &num)
+            .push_text(&format_yuan(c.penalty));
+        if c.capped {
+            m.el("span", &tag, capped);
+        }
+        m.push_static("</td></tr>");
     }
-    h.raw("</tbody></table></div>");
+    m.push_static("</tbody></table></div>");
 }

@@ -1,11 +1,13 @@
 //! The results as HTML: headline figures (in ¥ and in 大写), each with its breakdown — the cycle
 //! table, the penalty formulas, the settlement lines — and a statement of the key terms for print.
-//! Plain string building with every piece of user text escaped, so the app sets it in one step on
+//! Built as [`Markup`], so every piece of user text is escaped, the app sets it in one step on
 //! each keystroke and the CLI can write the same statement to a file.
 //!
 //! One module a card: `contract_total` (with the cycle table), `late_penalty`, `subcontracting`,
-//! `settlement`; `html` builds and escapes; `statement` is the printed page.
+//! `settlement`; `card` names them and which are open; `html` builds a card; `statement` is the
+//! printed page.
 
+mod card;
 mod contract_total;
 mod html;
 mod late_penalty;
@@ -13,46 +15,17 @@ mod settlement;
 mod statement;
 mod subcontracting;
 
-pub use html::escape;
+pub use card::{Card, Open};
 pub use statement::{statement_page, terms_html};
 
 use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::{Cycle, Scenario};
-use crate::present::explain;
-use crate::text::{self, Lang};
+use crate::present::markup::Markup;
+use crate::text::{self, report, Lang};
 use chrono::{Datelike, NaiveDate};
 use html::Html;
 use rust_decimal::Decimal;
-use std::fmt::Write;
-
-/// Which breakdowns to include (a closed card holds only its headline).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Open {
-    pub total: bool,
-    pub late: bool,
-    pub subcontracting: bool,
-    pub termination: bool,
-}
-
-impl Open {
-    /// The breakdowns open when the page opens: the termination settlement's, which a
-    /// settlement is read for. The first figures (`src/bin/figures.rs`) use it too.
-    pub const AT_START: Open = Open {
-        total: false,
-        late: false,
-        subcontracting: false,
-        termination: true,
-    };
-
-    /// Every breakdown, as a printed statement shows them.
-    pub const ALL: Open = Open {
-        total: true,
-        late: true,
-        subcontracting: true,
-        termination: true,
-    };
-}
 
 /// `2025-07-01 – 07-20`: the year once when both ends share it.
 pub fn period(start: NaiveDate, end: NaiveDate) -> String {
@@ -77,83 +50,73 @@ pub fn cycle_label(c: &crate::engine::compute::CycleRow, cycle: Cycle) -> String
 /// "as of" date, and the contract total), closed: what the static page can carry for the starter
 /// scenario, written at build time (`contract-calc shell-figures`, README "First figures").
 pub fn dateless_figures_html(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
-    let mut h = Html {
-        out: String::with_capacity(1024),
-        zh: lang == Lang::Zh,
-    };
-    let _ = write!(
-        h.out,
-        r#"<h2 class="results-title">{}</h2>"#,
-        h.tx("计算结果", "Figures")
-    );
-    contract_total::contract_total_card(&mut h, s, r, lang, false);
+    let mut h = Html::new(lang, 1024);
     h.out
+        .el("h2", &[("class", "results-title")], h.t(report::FIGURES));
+    contract_total::contract_total_card(&mut h, s, r, false);
+    h.out.into_string()
 }
 
 /// The results panel for `s` and its figures `r`.
 pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> String {
-    let mut h = Html {
-        out: String::with_capacity(4096),
-        zh: lang == Lang::Zh,
-    };
-    let as_of = if h.zh {
-        format!("截至{}", explain::date_words(s.as_of, lang))
-    } else {
-        format!("as of {}", explain::date_words(s.as_of, lang))
-    };
-    let _ = write!(
-        h.out,
-        r#"<h2 class="results-title">{}<span class="as-of">{as_of}</span></h2>"#,
-        h.tx("计算结果", "Figures")
-    );
+    results(s, r, lang, open).into_string()
+}
 
-    contract_total::contract_total_card(&mut h, s, r, lang, open.total);
+fn results(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> Markup {
+    let mut h = Html::new(lang, 4096);
+    let title = h.t(report::FIGURES);
+    h.out.el_with("h2", &[("class", "results-title")], |m| {
+        m.push_text(title)
+            .el("span", &[("class", "as-of")], &report::as_of(s.as_of, lang));
+    });
 
-    late_penalty::late_penalty_card(&mut h, s, r, lang, open.late);
+    contract_total::contract_total_card(&mut h, s, r, open.is_open(Card::ContractTotal));
 
-    warnings_list(&mut h, r, lang);
+    late_penalty::late_penalty_card(&mut h, s, r, open.is_open(Card::LatePenalty));
 
-    subcontracting::subcontracting_card(&mut h, s, r, open.subcontracting);
+    warnings_list(&mut h, r);
+
+    subcontracting::subcontracting_card(&mut h, s, r, open.is_open(Card::Subcontracting));
     if let Some(t) = &r.termination {
-        settlement::termination_card(&mut h, t, lang, open.termination);
-        settlement::termination_notes(&mut h, s, r, t, lang);
+        settlement::termination_card(&mut h, t, open.is_open(Card::Settlement));
+        settlement::termination_notes(&mut h, s, r, t);
     }
 
-    let _ = write!(
-        h.out,
-        r#"<div class="paid-line"><span>{}</span><strong data-testid="paid">{}</strong>"#,
-        h.tx("已付款合计", "Paid to date"),
-        format_yuan(r.paid)
-    );
+    let paid = h.t(report::PAID_TO_DATE);
+    h.out
+        .open("div", &[("class", "paid-line")])
+        .el("span", &[], paid)
+        .el("strong", &[("data-testid", "paid")], &format_yuan(r.paid));
     if r.unapplied_payments > Decimal::ZERO {
-        let extra = format_yuan(r.unapplied_payments);
-        let text = if h.zh {
-            format!("其中 {extra} 超出应付费用，未抵充")
-        } else {
-            format!("{extra} exceeds all fees and is unapplied")
-        };
-        let _ = write!(h.out, r#"<span class="warn">{text}</span>"#);
+        h.out.el(
+            "span",
+            &[("class", "warn")],
+            &report::unapplied(r.unapplied_payments, lang),
+        );
     }
-    h.raw("</div>");
+    h.out.close("div");
     h.out
 }
 
 /// §10 what the figures assumed beyond the built-in data, beside them.
-fn warnings_list(h: &mut Html, r: &ComputeResult, lang: Lang) {
+fn warnings_list(h: &mut Html, r: &ComputeResult) {
     if r.warnings.is_empty() {
         return;
     }
-    h.raw(r#"<ul class="warnings" data-testid="warnings">"#);
+    h.out
+        .open("ul", &[("class", "warnings"), ("data-testid", "warnings")]);
     for w in &r.warnings {
         let code = match w {
             crate::engine::warnings::Warning::CalendarProvisional { .. } => "calendar_provisional",
             crate::engine::warnings::Warning::LprBeyondTable { .. } => "lpr_beyond_table",
         };
-        let _ = write!(h.out, r#"<li data-code="{code}">"#);
-        h.text(&text::results::warning(w, lang));
-        h.raw("</li>");
+        h.out.el(
+            "li",
+            &[("data-code", code)],
+            &text::results::warning(w, h.lang),
+        );
     }
-    h.raw("</ul>");
+    h.out.close("ul");
 }
 
 #[cfg(test)]
@@ -180,6 +143,9 @@ mod tests {
         if let Some(b) = s.supplier_breaches.as_mut() {
             b.losses[0].label = "<script>alert(2)</script>".into();
         }
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(html.contains("less supplier: &lt;script&gt;alert(2)&lt;/script&gt;</td>"));
         let r = compute(&s).unwrap();
         let html = format!(
             "{}{}",
@@ -213,11 +179,7 @@ mod tests {
             &s,
             &r,
             Lang::En,
-            Open {
-                total: true,
-                late: true,
-                ..Open::default()
-            },
+            Open::only(&[Card::ContractTotal, Card::LatePenalty]),
         );
         assert_eq!(html.matches("<tr class=").count(), 12, "one row per month");
         assert!(

@@ -1,101 +1,113 @@
 //! The termination-settlement card (spec §6): who pays whom, and its lines: fees earned, paid,
 //! late penalties, each side's charges, the net; with the notes of §13 beside it.
 
-use super::html::{escape, Html};
+use super::card::Card;
+use super::html::Html;
 use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::Scenario;
-use crate::engine::termination::{Charge, ChargeKind, Payer, TerminationResult};
+use crate::engine::termination::{Charge, Payer, TerminationResult};
 use crate::present::explain;
+use crate::present::markup::Markup;
 use crate::text::amount_in_words::amount_in_words;
-use crate::text::{self, Lang};
+use crate::text::{self, report, Lang, Text};
 use rust_decimal::Decimal;
-use std::fmt::Write;
 
-pub(super) fn termination_card(h: &mut Html, t: &TerminationResult, lang: Lang, open: bool) {
+pub(super) fn termination_card(h: &mut Html, t: &TerminationResult, open: bool) {
+    let lang = h.lang;
     let arrow = match t.payer {
-        Payer::Client => h.tx("甲方 → 乙方", "client → supplier"),
-        Payer::Supplier => h.tx("乙方 → 甲方", "supplier → client"),
-        Payer::None => h.tx("无需支付", "nothing to pay"),
+        Payer::Client => report::CLIENT_TO_SUPPLIER,
+        Payer::Supplier => report::SUPPLIER_TO_CLIENT,
+        Payer::None => report::NOTHING_TO_PAY,
     };
-    let _ = write!(
-        h.out,
-        r#"<details class="figure termination" data-card="termination" data-testid="termination-card"{}><summary><span class="figure-label">{}</span><span class="direction" data-testid="payer">{arrow}</span><strong class="figure-amount" data-testid="termination-net">{}</strong><span class="figure-words">{}</span><span class="figure-note">{}</span></summary>"#,
-        if open { " open" } else { "" },
-        h.tx("终止结算", "Termination settlement"),
-        format_yuan(t.net),
-        amount_in_words(t.net).unwrap_or_default(),
-        escape(&explain::payer_sentence(t, lang)),
-    );
+    let card = Card::Settlement;
+    h.out
+        .open_flagged(
+            "details",
+            &[
+                ("class", "figure termination"),
+                ("data-card", card.id()),
+                ("data-testid", card.test_id()),
+            ],
+            if open { &["open"] } else { &[] },
+        )
+        .push_static("<summary>")
+        .el(
+            "span",
+            &[("class", "figure-label")],
+            report::TERMINATION_SETTLEMENT.get(lang),
+        )
+        .el(
+            "span",
+            &[("class", "direction"), ("data-testid", "payer")],
+            arrow.get(lang),
+        )
+        .el(
+            "strong",
+            &[
+                ("class", "figure-amount"),
+                ("data-testid", "termination-net"),
+            ],
+            &format_yuan(t.net),
+        )
+        .el(
+            "span",
+            &[("class", "figure-words")],
+            &amount_in_words(t.net).unwrap_or_default(),
+        )
+        .el(
+            "span",
+            &[("class", "figure-note")],
+            &explain::payer_sentence(t, lang),
+        )
+        .push_static("</summary>");
     if open {
-        h.raw(r#"<div class="figure-body">"#);
+        h.out.open("div", &[("class", "figure-body")]);
         h.formula(&explain::settlement(t, lang));
-        h.raw(r#"<div class="table-wrap"><table class="settlement" data-testid="settlement-table"><tbody>"#);
-        let zh = h.zh;
-        let line = |h: &mut Html, label: &str, amount: Decimal, sign: &str| {
-            h.raw("<tr><td>");
-            h.text(label);
-            let _ = write!(
-                h.out,
-                r#"</td><td class="num">{sign}{}</td></tr>"#,
-                format_yuan(amount)
-            );
-        };
-        line(
-            h,
-            h.tx("至终止日已发生费用", "Fees earned to the last day"),
-            t.earned,
-            "",
-        );
-        line(h, h.tx("减：已付款", "less paid"), t.paid, "− ");
-        line(
-            h,
-            h.tx("加：逾期付款违约金", "plus late penalties"),
-            t.late_penalty,
-            "+ ",
-        );
-        let sides = [
-            (
-                &t.client_charge_lines,
-                h.tx("加：甲方 ", "plus client: "),
-                "+ ",
-            ),
-            (
-                &t.supplier_charge_lines,
-                h.tx("减：乙方 ", "less supplier: "),
-                "− ",
-            ),
-        ];
-        for (lines, side, sign) in sides {
-            for c in lines {
-                line(h, &format!("{side}{}", charge_label(c, zh)), c.amount, sign);
-            }
-        }
-        let _ = write!(
-            h.out,
-            r#"<tr class="total"><td>{}</td><td class="num">{}</td></tr></tbody></table></div></div>"#,
-            h.tx("净额", "Net"),
-            format_yuan(t.net)
-        );
+        settlement_table(&mut h.out, t, lang);
+        h.out.close("div");
     }
-    h.raw("</details>");
+    h.out.close("details");
 }
 
-fn charge_label(c: &Charge, zh: bool) -> String {
-    let text = match (c.kind, zh) {
-        (ChargeKind::ServiceIncidents, true) => "服务事故扣款",
-        (ChargeKind::ServiceIncidents, false) => "Service incidents",
-        (ChargeKind::SubstandardService, true) => "不合格服务扣款",
-        (ChargeKind::SubstandardService, false) => "Substandard service",
-        (ChargeKind::ConfidentialityPenalty, true) => "泄密违约金",
-        (ChargeKind::ConfidentialityPenalty, false) => "Confidentiality penalty",
-        (ChargeKind::Loss, _) => return c.label.clone(),
-        (ChargeKind::BreachPenalty, true) => "违约解除违约金",
-        (ChargeKind::BreachPenalty, false) => "Breach penalty",
-        (ChargeKind::SubcontractingPenalty, true) => "转包违约金",
-        (ChargeKind::SubcontractingPenalty, false) => "Subcontracting penalty",
+/// The settlement line by line, each amount with its sign.
+fn settlement_table(m: &mut Markup, t: &TerminationResult, lang: Lang) {
+    m.open("div", &[("class", "table-wrap")])
+        .open(
+            "table",
+            &[("class", "settlement"), ("data-testid", "settlement-table")],
+        )
+        .push_static("<tbody>");
+    let line = |m: &mut Markup, label: &str, amount: Decimal, sign: &str| {
+        m.push_static("<tr>").el("td", &[], label).el(
+            "td",
+            &[("class", "num")],
+            &format!("{sign}{}", format_yuan(amount)),
+        );
+        m.push_static("</tr>");
     };
-    text.to_string()
+    line(m, report::EARNED.get(lang), t.earned, "");
+    line(m, report::LESS_PAID.get(lang), t.paid, "− ");
+    line(
+        m,
+        report::PLUS_LATE_PENALTIES.get(lang),
+        t.late_penalty,
+        "+ ",
+    );
+    let sides: [(&[Charge], Text, &str); 2] = [
+        (&t.client_charge_lines, report::PLUS_CLIENT, "+ "),
+        (&t.supplier_charge_lines, report::LESS_SUPPLIER, "− "),
+    ];
+    for (lines, side, sign) in sides {
+        for c in lines {
+            let name = report::charge(c.kind).map_or(c.label.as_str(), |n| n.get(lang));
+            line(m, &format!("{}{name}", side.get(lang)), c.amount, sign);
+        }
+    }
+    m.open("tr", &[("class", "total")])
+        .el("td", &[], report::NET.get(lang))
+        .el("td", &[("class", "num")], &format_yuan(t.net))
+        .push_static("</tr></tbody></table></div>");
 }
 
 /// §13 an overdue settlement, and a termination for breach without the right to terminate.
@@ -104,12 +116,14 @@ pub(super) fn termination_notes(
     s: &Scenario,
     r: &ComputeResult,
     t: &TerminationResult,
-    lang: Lang,
 ) {
+    let lang = h.lang;
     if let Some(note) = text::results::overdue(t, lang) {
-        h.raw(r#"<p class="warn" data-testid="settlement-overdue">"#);
-        h.text(&note);
-        h.raw("</p>");
+        h.out.el(
+            "p",
+            &[("class", "warn"), ("data-testid", "settlement-overdue")],
+            &note,
+        );
     }
     let Some(term) = &s.termination else {
         return;
@@ -120,10 +134,10 @@ pub(super) fn termination_notes(
     let after = s.late_payment.as_ref().and_then(|l| l.terminate_after_days);
     let right = r.late_payment.terminate_right_from;
     if after.is_none() || right.is_none_or(|d| d > term.date) {
-        h.raw(r#"<p class="warn" data-testid="termination-right">"#);
-        h.text(&text::results::no_termination_right(
-            term.date, after, right, lang,
-        ));
-        h.raw("</p>");
+        h.out.el(
+            "p",
+            &[("class", "warn"), ("data-testid", "termination-right")],
+            &text::results::no_termination_right(term.date, after, right, lang),
+        );
     }
 }

@@ -1,52 +1,62 @@
 //! The printed statement: the key terms in words beside every figure with its breakdown, as a
 //! standalone page.
 
-use super::html::{escape, Html};
-use super::{results_html, Open};
+use super::{results, Open};
 use crate::engine::compute::ComputeResult;
 use crate::engine::scenario::Scenario;
-use crate::text::Lang;
-use std::fmt::Write;
+use crate::present::markup::Markup;
+use crate::text::{report, Lang};
 
 /// The key terms in words, for the printed statement.
 pub fn terms_html(s: &Scenario, lang: Lang) -> String {
-    let c = crate::present::compare::compare(&[(s.name.clone(), s.clone())], lang);
-    let mut h = Html {
-        out: String::with_capacity(2048),
-        zh: lang == Lang::Zh,
-    };
-    h.raw(r#"<table class="terms"><caption>"#);
-    h.text(&s.name);
-    h.raw("</caption><tbody>");
-    for row in c.rows {
-        h.raw(r#"<tr><th scope="row">"#);
-        h.text(&row.label);
-        h.raw("</th><td>");
-        h.text(row.values.first().map(String::as_str).unwrap_or_default());
-        h.raw("</td></tr>");
-    }
-    h.raw("</tbody></table>");
-    let note = h.tx(
-        "本结果由 contract-calc 在浏览器中计算，仅供参考，不构成法律意见。",
-        "Computed by contract-calc, for reference; not legal advice.",
-    );
-    let _ = write!(h.out, r#"<p class="muted">{note}</p>"#);
-    h.out
+    terms(s, lang).into_string()
 }
+
+/// The comparison's rows for `s` alone, as a table captioned with its name.
+fn terms(s: &Scenario, lang: Lang) -> Markup {
+    let c = crate::present::compare::compare(&[(s.name.clone(), s.clone())], lang);
+    let mut m = Markup::with_capacity(2048);
+    m.open("table", &[("class", "terms")])
+        .el("caption", &[], &s.name)
+        .push_static("<tbody>");
+    for row in c.rows {
+        m.push_static("<tr>")
+            .el("th", &[("scope", "row")], &row.label)
+            .el(
+                "td",
+                &[],
+                row.values.first().map(String::as_str).unwrap_or_default(),
+            )
+            .push_static("</tr>");
+    }
+    m.push_static("</tbody></table>").el(
+        "p",
+        &[("class", "muted")],
+        report::STATEMENT_NOTE.get(lang),
+    );
+    m
+}
+
+/// The statement page's style: readable on screen and on paper without the app's stylesheet.
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1d2733}\
+     table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #dde3ea}\
+     .num{text-align:right}.figure-amount{display:block;font-size:1.5rem}.figure-label,.figure-words,.figure-note{display:block}\
+     summary{list-style:none}.formula{color:#5f6b7a}";
 
 /// A whole statement as a standalone HTML page: what `contract-calc report` writes.
 pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
-    let title = escape(&s.name);
-    let html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" };
-    format!(
-        "<!doctype html><html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
-         <style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1d2733}}\
-         table{{border-collapse:collapse;width:100%}}th,td{{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #dde3ea}}\
-         .num{{text-align:right}}.figure-amount{{display:block;font-size:1.5rem}}.figure-label,.figure-words,.figure-note{{display:block}}\
-         summary{{list-style:none}}.formula{{color:#5f6b7a}}</style></head><body>{}{}</body></html>",
-        terms_html(s, lang),
-        results_html(s, r, lang, Open::ALL)
-    )
+    let mut m = Markup::with_capacity(16 * 1024);
+    m.push_static("<!doctype html>")
+        .open("html", &[("lang", report::HTML_LANG.get(lang))])
+        .push_static("<head><meta charset=\"utf-8\">")
+        .el("title", &[], &s.name)
+        .push_static("<style>")
+        .push_static(STYLE)
+        .push_static("</style></head><body>")
+        .push(&terms(s, lang))
+        .push(&results(s, r, lang, Open::ALL))
+        .push_static("</body></html>");
+    m.into_string()
 }
 
 #[cfg(test)]
@@ -64,5 +74,29 @@ mod tests {
                 && page.contains("cycle-table")
                 && page.contains("合同总金额")
         );
+    }
+
+    #[test]
+    fn a_hostile_name_and_loss_label_are_text_in_the_statement_and_the_terms() {
+        const HOSTILE: &str = r#"<script>alert(1)</script> & "x""#;
+        const ESCAPED: &str = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;";
+        let (mut s, _) = figures("termination-2025");
+        s.name = HOSTILE.into();
+        if let Some(b) = s.supplier_breaches.as_mut() {
+            b.losses[0].label = HOSTILE.into();
+        }
+        let r = crate::engine::compute::compute(&s).unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            let page = statement_page(&s, &r, lang);
+            assert!(!page.contains("<script"), "{page}");
+            assert!(page.contains(&format!("<title>{ESCAPED}</title>")));
+            assert!(page.contains(&format!("<caption>{ESCAPED}</caption>")));
+            // The loss, a supplier's charge in the settlement table.
+            assert!(page.contains(&format!("{ESCAPED}</td><td class=\"num\">− ¥")));
+        }
+        // The comparison keeps names as given: the app's table escapes them as text.
+        let c = crate::present::compare::compare(&[(s.name.clone(), s.clone())], Lang::Zh);
+        assert_eq!(c.columns, [HOSTILE]);
+        assert!(terms_html(&s, Lang::En).contains(ESCAPED));
     }
 }

@@ -1,0 +1,86 @@
+//! What the 计算明细 says (src/present/claim.rs, spec §9 segments): the claim table's heads and
+//! notes, the payments table (§3), and the exposure curve's caption (§12, src/present/chart.rs).
+
+use crate::engine::late_payment::Period;
+use crate::engine::money::format_yuan;
+use crate::text::{date_words, Lang, Text};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// The claim table's columns.
+pub const HEADS: [Text; 7] = [
+    Text("计费期间", "Billed period"),
+    Text("逾期款项", "Late amount"),
+    Text("起算日", "From"),
+    Text("截止日", "To"),
+    Text("天数", "Days"),
+    Text("利率", "Rate"),
+    Text("违约金", "Penalty"),
+];
+/// The pasted text's last column: whether and when the amount was paid.
+pub const NOTE: Text = Text("备注", "Note");
+/// The pasted text's last line.
+pub const TOTAL: Text = Text("合计（已计上限）", "Total (after any cap)");
+pub const COPY: Text = Text(
+    "复制计算明细（可粘贴到诉状或表格）",
+    "Copy the computation (pastes into a claim or a spreadsheet)",
+);
+
+/// A segment's rate: its percentage `pct`, what it is per, and the LPR it was set from.
+pub fn rate(pct: &str, period: Period, lpr: Option<Decimal>, lang: Lang) -> String {
+    let lpr = lpr.map(|l| format!(" (LPR {l}%)")).unwrap_or_default();
+    format!("{pct}{}{lpr}", per(period, lang))
+}
+
+/// What a rate is per, after its percentage: /日, /360日, /月 / per day, per 3 months.
+fn per(period: Period, lang: Lang) -> String {
+    match (period, lang) {
+        (Period::PerDays(1), Lang::Zh) => "/日".to_string(),
+        (Period::PerDays(n), Lang::Zh) => format!("/{n}日"),
+        (Period::PerMonths(1), Lang::Zh) => "/月".to_string(),
+        (Period::PerMonths(n), Lang::Zh) => format!("/{n}个月"),
+        (Period::PerDays(1), Lang::En) => " per day".to_string(),
+        (Period::PerDays(n), Lang::En) => format!(" per {n} days"),
+        (Period::PerMonths(1), Lang::En) => " per month".to_string(),
+        (Period::PerMonths(n), Lang::En) => format!(" per {n} months"),
+    }
+}
+
+/// Whether and when a late amount was paid.
+pub fn paid_note(paid_on: Option<NaiveDate>, lang: Lang) -> String {
+    match (paid_on, lang) {
+        (Some(d), Lang::Zh) => format!("{d} 付"),
+        (Some(d), Lang::En) => format!("paid {d}"),
+        (None, Lang::Zh) => "未付".into(),
+        (None, Lang::En) => "unpaid".into(),
+    }
+}
+
+// The payments as made (spec §3, §13).
+
+pub const PAID_ON: Text = Text("付款日", "Paid on");
+pub const AMOUNT: Text = Text("金额", "Amount");
+pub const FOR: Text = Text("抵充", "For");
+/// A payment designated for no period: it pays the earliest due first.
+pub const EARLIEST_DUE: Text = Text("最早到期", "earliest due");
+
+/// The exposure curve's caption (§12): from `from` on `first` to `to` on `last`, `days` later.
+pub fn exposure(
+    from: Decimal,
+    first: NaiveDate,
+    to: Decimal,
+    days: u32,
+    last: NaiveDate,
+    lang: Lang,
+) -> String {
+    let (from, to) = (format_yuan(from), format_yuan(to));
+    let (first, last) = (date_words(first, lang), date_words(last, lang));
+    match lang {
+        Lang::Zh => {
+            format!("若此后不再付款：违约金由{first}的 {from} 增至{days}日后（{last}）的 {to}")
+        }
+        Lang::En => format!(
+            "If nothing more is paid: penalties grow from {from} on {first} to {to} {days} days later ({last})"
+        ),
+    }
+}

@@ -1,0 +1,151 @@
+//! What the comparison says (src/present/compare): each row's label and the words of its cells —
+//! spec §1 the term and the totals, §2 the due rule, §4 and §9 the cap and the rights, §5
+//! subcontracting, §6 the settlement, §13 the what-if row.
+
+use crate::engine::money::format_yuan;
+use crate::engine::termination::Payer;
+use crate::text::rates::percent;
+use crate::text::{Lang, Text};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+pub const TERM: Text = Text("合同期限", "Term");
+pub const CYCLE_FEE: Text = Text("每期费用", "Fee per cycle");
+pub const BILLING_CYCLE: Text = Text("结算周期", "Billing cycle");
+pub const CONTRACT_TOTAL: Text = Text("合同总金额", "Contract total");
+pub const WITH_RENEWAL: Text = Text("含续期总金额", "Total with renewal");
+pub const DUE_RULE: Text = Text("付款期限", "Payment due");
+pub const CALENDAR: Text = Text("工作日历", "Working-day calendar");
+pub const LATE_RATE: Text = Text("逾期付款违约金标准", "Late-payment rate");
+pub const PENALTY_CAP: Text = Text("违约金上限", "Penalty cap");
+pub const LATE_PENALTIES: Text = Text("截至评估日逾期违约金", "Late penalties to date");
+pub const SUSPEND_FROM: Text = Text("暂停服务权利起始日", "Right to suspend from");
+pub const TERMINATE_FROM: Text = Text("解除合同权利起始日", "Right to terminate from");
+pub const SUBCONTRACTING: Text = Text(
+    "擅自转包责任（违约金＋退款）",
+    "Subcontracting exposure (penalty + refund)",
+);
+pub const TERMINATION_NET: Text = Text("终止结算净额", "Termination settlement");
+pub const PAID: Text = Text("截至评估日已付款", "Paid to date");
+
+/// §13 the what-if row's label: every invoice `late_days` days late.
+pub fn what_if_late(late_days: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("若每期均迟付{late_days}日的违约金"),
+        Lang::En => format!("Penalties if every invoice is paid {late_days} days late"),
+    }
+}
+
+/// The contract's term, first and last day.
+pub fn term(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{start} 至 {end}"),
+        Lang::En => format!("{start} to {end}"),
+    }
+}
+
+/// The total with renewal, and the months renewed.
+pub fn with_renewal(total: Decimal, months: u32, lang: Lang) -> String {
+    let total = format_yuan(total);
+    match (months, lang) {
+        (0, _) => total,
+        (n, Lang::Zh) => format!("{total}（续期{n}个月）"),
+        (n, Lang::En) => format!("{total} ({n}-month renewal)"),
+    }
+}
+
+/// §2 due on a day of the next month.
+pub fn due_next_month(day: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("次月{day}日前"),
+        Lang::En => format!("by day {day} of the next month"),
+    }
+}
+
+/// §2 due `days` (如 15日, 10个工作日) after the cycle ends.
+pub fn due_after_cycle_end(days: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("周期结束后{days}内"),
+        Lang::En => format!("within {days} after the cycle ends"),
+    }
+}
+
+/// §2 paid in advance: on the cycle's first day.
+pub const DUE_IN_ADVANCE_FIRST_DAY: Text =
+    Text("预付：周期首日", "in advance: on the cycle's first day");
+
+/// §2 paid in advance, within `days` after the cycle starts.
+pub fn due_in_advance(days: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("预付：周期开始后{days}内"),
+        Lang::En => format!("in advance: within {days} after the cycle starts"),
+    }
+}
+
+/// §2 due within `days` of an invoice issued on `invoice_day` of the cycle's last month.
+pub fn due_after_invoice(invoice_day: u32, days: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("每期末月{invoice_day}日开票，开票后{days}内"),
+        Lang::En => {
+            format!("invoice on day {invoice_day} of the cycle's last month, due within {days}")
+        }
+    }
+}
+
+pub const NO_CAP: Text = Text("无上限", "no cap");
+
+/// The penalty capped at `cap` of each cycle's amount.
+pub fn cycle_cap(cap: Decimal, lang: Lang) -> String {
+    let pct = percent(cap);
+    match lang {
+        Lang::Zh => format!("每期金额的{pct}"),
+        Lang::En => format!("{pct} of the cycle's amount"),
+    }
+}
+
+/// The date a right arose, or that it has not, with the days late that trigger it (`k`).
+pub fn right(k: u32, from: Option<NaiveDate>, lang: Lang) -> String {
+    match (from, lang) {
+        (Some(d), Lang::Zh) => format!("{d}（逾期超过{k}日）"),
+        (Some(d), Lang::En) => format!("{d} (over {k} days late)"),
+        (None, Lang::Zh) => format!("未产生（逾期超过{k}日）"),
+        (None, Lang::En) => format!("not arisen (over {k} days late)"),
+    }
+}
+
+/// §5 the penalty and the refund, and the day subcontracting occurred if it has.
+pub fn subcontracting(
+    penalty: Decimal,
+    refund: Decimal,
+    occurred: Option<NaiveDate>,
+    lang: Lang,
+) -> String {
+    let (total, penalty, refund) = (
+        format_yuan(penalty + refund),
+        format_yuan(penalty),
+        format_yuan(refund),
+    );
+    match (occurred, lang) {
+        (None, Lang::Zh) => format!("{total}（违约金 {penalty} + 退还已付 {refund}）"),
+        (None, Lang::En) => format!("{total} (penalty {penalty} + refund {refund})"),
+        (Some(d), Lang::Zh) => {
+            format!("{total}（违约金 {penalty} + 退还已付 {refund}，{d} 发生）")
+        }
+        (Some(d), Lang::En) => {
+            format!("{total} (penalty {penalty} + refund {refund}, occurred {d})")
+        }
+    }
+}
+
+/// §6 who pays the settlement's net.
+pub fn termination_net(payer: Payer, net: Decimal, lang: Lang) -> String {
+    let net = format_yuan(net);
+    match (payer, lang) {
+        (Payer::Client, Lang::Zh) => format!("甲方支付 {net}"),
+        (Payer::Supplier, Lang::Zh) => format!("乙方支付 {net}"),
+        (Payer::None, Lang::Zh) => "双方互不支付".into(),
+        (Payer::Client, Lang::En) => format!("client pays {net}"),
+        (Payer::Supplier, Lang::En) => format!("supplier pays {net}"),
+        (Payer::None, Lang::En) => "nobody pays".into(),
+    }
+}

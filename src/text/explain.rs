@@ -1,0 +1,139 @@
+//! Each figure in words (src/present/explain.rs): the agreed rate (spec §4, §9), how the contract
+//! total is made (§1), a penalty's 计算明细 (§9, Civil Code Arts. 201, 585) and the settlement
+//! (§6, Arts. 566–567).
+
+use crate::engine::money::format_yuan;
+use crate::engine::termination::{Payer, TerminationResult};
+use crate::text::rates::percent;
+use crate::text::{date_words, Lang, Text};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// A rate as people say it: 0.0005 per 1 day → "0.05%/日" / "0.05% per day".
+pub fn rate_words(fraction: Decimal, per_days: u32, lang: Lang) -> String {
+    let pct = percent(fraction);
+    match (lang, per_days) {
+        (Lang::Zh, 1) => format!("{pct}/日"),
+        (Lang::Zh, n) => format!("{pct}/{n}日"),
+        (Lang::En, 1) => format!("{pct} per day"),
+        (Lang::En, n) => format!("{pct} per {n} days"),
+    }
+}
+
+/// A rate per N calendar months: 0.0128 per 1 month → "1.28%/月" / "1.28% per month".
+pub fn monthly_rate_words(fraction: Decimal, per_months: u32, lang: Lang) -> String {
+    let pct = percent(fraction);
+    match (lang, per_months) {
+        (Lang::Zh, 1) => format!("{pct}/月"),
+        (Lang::Zh, n) => format!("{pct}/{n}个月"),
+        (Lang::En, 1) => format!("{pct} per month"),
+        (Lang::En, n) => format!("{pct} per {n} months"),
+    }
+}
+
+/// A multiple of the LPR: `term` (一年期) and `fixing` (到期日, 同期) as their labels say them.
+pub fn lpr_rate(
+    multiple: Decimal,
+    term: &str,
+    fixing: &str,
+    basis_days: u32,
+    lang: Lang,
+) -> String {
+    let m = multiple.normalize();
+    match lang {
+        Lang::Zh => format!("{m}×{fixing}{term}LPR（按{basis_days}日/年）"),
+        Lang::En => format!("{m}× the {term} LPR {fixing} ({basis_days}-day year)"),
+    }
+}
+
+/// How the contract total is made (§1): `n` cycles of `fee` per `unit` (月 / month), `partial` of
+/// them prorated, from `start` to `end`.
+#[allow(clippy::too_many_arguments)]
+pub fn contract_total(
+    unit: &str,
+    fee: Decimal,
+    n: usize,
+    partial: usize,
+    start: NaiveDate,
+    end: NaiveDate,
+    total: Decimal,
+    lang: Lang,
+) -> String {
+    let (fee, total) = (format_yuan(fee), format_yuan(total));
+    let (start, end) = (date_words(start, lang), date_words(end, lang));
+    match lang {
+        Lang::Zh => format!(
+            "每{unit}费用 {fee}（各项费用之和），{start}至{end}共 {n} 期{}，合计 {total}。合同总金额是按合同金额比例计算的违约金的基数。",
+            if partial > 0 { format!("，其中 {partial} 期不足整期按天折算") } else { String::new() },
+        ),
+        Lang::En => format!(
+            "{fee} per {unit} (the sum of the fee components), {n} cycles from {start} to {end}{}, total {total}. The contract total is the base of every penalty stated as a share of the contract amount.",
+            if partial > 0 { format!(", {partial} of them partial and prorated by days") } else { String::new() },
+        ),
+    }
+}
+
+/// After a cycle's penalty held at the cap.
+pub const CAPPED: Text = Text("（已按上限计）", " (capped)");
+
+/// The time late at a monthly rate: `k` whole months and `r` days, per `per_months` months.
+pub fn months_share(k: u32, r: i64, per_months: u32, lang: Lang) -> String {
+    let per = if per_months == 1 {
+        String::new()
+    } else {
+        format!("/{per_months}")
+    };
+    match lang {
+        Lang::Zh => format!("({k}个月+{r}/30){per}"),
+        Lang::En => format!("({k} months + {r}/30){per}"),
+    }
+}
+
+/// The LPR a segment used, after its dates.
+pub fn lpr_used(lpr: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("，LPR {lpr}%"),
+        Lang::En => format!(", LPR {lpr}%"),
+    }
+}
+
+/// A segment's dates, and when its amount was paid.
+pub fn span(from: NaiveDate, to: NaiveDate, paid_on: Option<NaiveDate>, lang: Lang) -> String {
+    match (lang, paid_on) {
+        (Lang::Zh, Some(p)) => format!("{from}至{to}，{p} 付"),
+        (Lang::Zh, None) => format!("{from}至{to}，未付"),
+        (Lang::En, Some(p)) => format!("{from} to {to}, paid {p}"),
+        (Lang::En, None) => format!("{from} to {to}, unpaid"),
+    }
+}
+
+/// The settlement line by line: earned − paid + late penalty + client charges − supplier charges.
+pub fn settlement(t: &TerminationResult, lang: Lang) -> String {
+    let sum = format!(
+        "{} − {} + {} + {} − {}",
+        format_yuan(t.earned),
+        format_yuan(t.paid),
+        format_yuan(t.late_penalty),
+        format_yuan(t.client_charges),
+        format_yuan(t.supplier_charges)
+    );
+    let who = payer_sentence(t, lang);
+    match lang {
+        Lang::Zh => format!("已发生费用 − 已付 + 逾期违约金 + 甲方应付违约金 − 乙方应扣款项 = {sum} → {who}（《民法典》第566、567条：解除后结算条款仍然有效）"),
+        Lang::En => format!("earned − paid + late penalty + client's charges − supplier's charges = {sum} → {who} (Civil Code Arts. 566–567: settlement clauses survive termination)"),
+    }
+}
+
+/// "甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22" and its English.
+pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
+    let net = format_yuan(t.net);
+    let due = date_words(t.due, lang);
+    match (t.payer, lang) {
+        (Payer::Client, Lang::Zh) => format!("甲方（客户）应于{due}前向乙方支付 {net}"),
+        (Payer::Client, Lang::En) => format!("the client pays the supplier {net} by {due}"),
+        (Payer::Supplier, Lang::Zh) => format!("乙方（服务商）应于{due}前向甲方支付 {net}"),
+        (Payer::Supplier, Lang::En) => format!("the supplier pays the client {net} by {due}"),
+        (Payer::None, Lang::Zh) => "双方互不支付".to_string(),
+        (Payer::None, Lang::En) => "neither side pays".to_string(),
+    }
+}

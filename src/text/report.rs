@@ -1,0 +1,168 @@
+//! What the results panel and the printed statement say (src/present/report): the cards' labels
+//! and notes for spec §1 the contract total, §4 and §9 the late-payment penalty and its rights,
+//! §5 subcontracting, §6 the termination settlement; the cycle table's heads; the statement's
+//! footnote.
+
+use crate::engine::money::format_yuan;
+use crate::engine::termination::ChargeKind;
+use crate::text::rates::percent;
+use crate::text::{date_words, Lang, Text};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+pub const FIGURES: Text = Text("计算结果", "Figures");
+pub const PAID_TO_DATE: Text = Text("已付款合计", "Paid to date");
+
+/// The results' date: 截至2025年9月30日 / as of 30 Sep 2025.
+pub fn as_of(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("截至{}", date_words(date, lang)),
+        Lang::En => format!("as of {}", date_words(date, lang)),
+    }
+}
+
+/// Payments beyond every fee (spec §3), left unapplied.
+pub fn unapplied(extra: Decimal, lang: Lang) -> String {
+    let extra = format_yuan(extra);
+    match lang {
+        Lang::Zh => format!("其中 {extra} 超出应付费用，未抵充"),
+        Lang::En => format!("{extra} exceeds all fees and is unapplied"),
+    }
+}
+
+// §1 the contract total and its cycle table.
+
+pub const CONTRACT_TOTAL: Text = Text("合同总金额", "Contract total");
+
+/// The total with the renewed term, beside the contract total.
+pub fn with_renewal(months: u32, total: Decimal, lang: Lang) -> String {
+    let total = format_yuan(total);
+    match lang {
+        Lang::Zh => format!("含自动续期 {months} 个月：{total}"),
+        Lang::En => format!("with {months} months' renewal: {total}"),
+    }
+}
+
+pub const HEAD_PERIOD: Text = Text("期间", "Period");
+pub const HEAD_AMOUNT: Text = Text("金额", "Amount");
+pub const HEAD_DUE: Text = Text("到期日", "Due");
+pub const HEAD_PAID: Text = Text("已付", "Paid");
+pub const HEAD_DAYS_LATE: Text = Text("逾期天数", "Days late");
+pub const HEAD_PENALTY: Text = Text("违约金", "Penalty");
+/// A cycle billed in part, by days.
+pub const PRORATED: Text = Text("折算", "prorated");
+/// A cycle's penalty held at the cap.
+pub const CAPPED: Text = Text("封顶", "capped");
+
+// §4 and §9 the late-payment penalty.
+
+pub const LATE_PENALTIES: Text = Text("逾期付款违约金（至今）", "Late-payment penalties to date");
+pub const SUSPEND: Text = Text("暂停服务", "suspend service");
+pub const TERMINATE: Text = Text("解除合同", "terminate");
+pub const RIGHTS_SEPARATOR: Text = Text("；", "; ");
+
+/// A right late payment gave the supplier (`what`: [`SUSPEND`] or [`TERMINATE`]) from `from`,
+/// still standing or since settled.
+pub fn right(what: Text, from: NaiveDate, standing: bool, lang: Lang) -> String {
+    let (when, what) = (date_words(from, lang), what.get(lang));
+    match (lang, standing) {
+        (Lang::Zh, true) => format!("{when}起乙方有权{what}"),
+        (Lang::En, true) => format!("supplier may {what} from {when}"),
+        (Lang::Zh, false) => format!("乙方曾于{when}起有权{what}（相应欠款已付清）"),
+        (Lang::En, false) => {
+            format!("supplier could {what} from {when} (those arrears are since paid)")
+        }
+    }
+}
+
+pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金", "no late-payment clause");
+
+/// The cap after the agreed rate: each cycle's penalty at most `cap` of its fee.
+pub fn rate_cap(cap: Decimal, lang: Lang) -> String {
+    let pct = percent(cap);
+    match lang {
+        Lang::Zh => format!("，每期以该期费用的 {pct} 为上限"),
+        Lang::En => format!(", capped at {pct} of each cycle's fee"),
+    }
+}
+
+/// After the rate: how each penalty is computed (Civil Code Arts. 201, 585).
+pub const LATE_RULE: Text = Text(
+    "。每笔逾期款项 × 比例 × 逾期天数 ÷ 计息期天数；到期日当日付款不算逾期（民法典第201条），违约金以合同约定为准（第585条）。",
+    ". Each late amount × rate × days late ÷ period; paying on the due date is not late (Civil Code Art. 201); penalties as agreed (Art. 585).",
+);
+pub const NOTHING_LATE: Text = Text("目前没有逾期。", "Nothing is late.");
+
+// §5 subcontracting.
+
+/// The card's label: the liability once found, otherwise the exposure.
+pub fn subcontracting_label(found: Option<NaiveDate>, lang: Lang) -> String {
+    match (found, lang) {
+        (Some(d), Lang::Zh) => format!("转包违约责任（{}发现）", date_words(d, lang)),
+        (Some(d), Lang::En) => format!("Subcontracting liability (found {})", date_words(d, lang)),
+        (None, Lang::Zh) => "若擅自转包：乙方风险敞口".into(),
+        (None, Lang::En) => "If the supplier subcontracts: exposure".into(),
+    }
+}
+
+/// The penalty as `fraction` of the contract total, and the refund of fees paid when agreed.
+pub fn subcontracting_formula(
+    contract_total: Decimal,
+    fraction: Decimal,
+    penalty: Decimal,
+    refund: Option<Decimal>,
+    lang: Lang,
+) -> String {
+    let (total, pct, p) = (
+        format_yuan(contract_total),
+        percent(fraction),
+        format_yuan(penalty),
+    );
+    let sum = refund.map(|r| (format_yuan(r), format_yuan(penalty + r)));
+    match (lang, sum) {
+        (Lang::Zh, Some((rf, sum))) => {
+            format!("合同总金额 {total} × {pct} = {p}，加退还已付费用 {rf}，合计 {sum}")
+        }
+        (Lang::Zh, None) => format!("合同总金额 {total} × {pct} = {p}"),
+        (Lang::En, Some((rf, sum))) => format!(
+            "contract total {total} × {pct} = {p}, plus refund of fees paid {rf}, total {sum}"
+        ),
+        (Lang::En, None) => format!("contract total {total} × {pct} = {p}"),
+    }
+}
+
+// §6 the termination settlement.
+
+pub const TERMINATION_SETTLEMENT: Text = Text("终止结算", "Termination settlement");
+pub const CLIENT_TO_SUPPLIER: Text = Text("甲方 → 乙方", "client → supplier");
+pub const SUPPLIER_TO_CLIENT: Text = Text("乙方 → 甲方", "supplier → client");
+pub const NOTHING_TO_PAY: Text = Text("无需支付", "nothing to pay");
+pub const EARNED: Text = Text("至终止日已发生费用", "Fees earned to the last day");
+pub const LESS_PAID: Text = Text("减：已付款", "less paid");
+pub const PLUS_LATE_PENALTIES: Text = Text("加：逾期付款违约金", "plus late penalties");
+/// Before each of the client's charges.
+pub const PLUS_CLIENT: Text = Text("加：甲方 ", "plus client: ");
+/// Before each of the supplier's charges.
+pub const LESS_SUPPLIER: Text = Text("减：乙方 ", "less supplier: ");
+pub const NET: Text = Text("净额", "Net");
+
+/// A settlement charge's name; `None` for a loss, which is named by its own label.
+pub fn charge(kind: ChargeKind) -> Option<Text> {
+    Some(match kind {
+        ChargeKind::ServiceIncidents => Text("服务事故扣款", "Service incidents"),
+        ChargeKind::SubstandardService => Text("不合格服务扣款", "Substandard service"),
+        ChargeKind::ConfidentialityPenalty => Text("泄密违约金", "Confidentiality penalty"),
+        ChargeKind::Loss => return None,
+        ChargeKind::BreachPenalty => Text("违约解除违约金", "Breach penalty"),
+        ChargeKind::SubcontractingPenalty => Text("转包违约金", "Subcontracting penalty"),
+    })
+}
+
+// The printed statement.
+
+/// The page's `lang` attribute.
+pub const HTML_LANG: Text = Text("zh-CN", "en");
+pub const STATEMENT_NOTE: Text = Text(
+    "本结果由 contract-calc 在浏览器中计算，仅供参考，不构成法律意见。",
+    "Computed by contract-calc, for reference; not legal advice.",
+);
