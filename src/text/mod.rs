@@ -1,12 +1,15 @@
 //! The one place for what users read, in Chinese (the default) and English: the [`Lang`], the
 //! messages that explain a refusal ([`messages`]), what local storage tells users ([`store`]),
-//! and amounts in words ([`amount_in_words`]).
+//! amounts in words ([`amount_in_words`]), the browser app's labels ([`app`]) and the names of
+//! the contract's terms ([`terms`]).
 
 pub mod amount_in_words;
+pub mod app;
 pub mod messages;
 pub mod rates;
 pub mod results;
 pub mod store;
+pub mod terms;
 
 /// The language of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
