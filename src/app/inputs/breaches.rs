@@ -16,8 +16,8 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
     section(
         ctx,
         "sec-supplier",
-        ui::SUPPLIERS_BREACHES,
-        ui::SUPPLIERS_BREACHES_HINT,
+        ui::SUPPLIER_BREACHES,
+        ui::SUPPLIER_BREACHES_CLAUSE,
         view! {
             {toggle(
                 ctx,
@@ -34,8 +34,8 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                                 {field(
                                     ctx,
                                     "supplier_breaches.subcontracting.penalty_fraction".into(),
-                                    ui::PENALTY,
-                                    ui::PENALTY_HINT,
+                                    ui::SUBCONTRACTING_PENALTY,
+                                    ui::SUBCONTRACTING_PENALTY_HINT,
                                     unit::PERCENT,
                                     Kind::Rate,
                                     |f| f.subcontracting_percent.clone(),
@@ -44,8 +44,8 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                                 {field(
                                     ctx,
                                     "supplier_breaches.subcontracting.occurred_on".into(),
-                                    ui::DISCOVERED,
-                                    ui::DISCOVERED_HINT,
+                                    ui::SUBCONTRACTING_DISCOVERED,
+                                    ui::SUBCONTRACTING_DISCOVERED_HINT,
                                     NONE,
                                     Kind::Date,
                                     |f| f.subcontracting_on.clone(),
@@ -173,7 +173,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                             })
                     }
                 >
-                    {ctx.t(ui::ADD_LOSS_CLAIMS_DAMAGES)}
+                    {ctx.t(ui::ADD_LOSS)}
                 </button>
             </div>
         },
@@ -184,8 +184,8 @@ pub(super) fn client_breaches(ctx: Ctx) -> impl IntoView {
     section(
         ctx,
         "sec-client",
-        ui::CLIENTS_BREACHES,
-        ui::CLIENTS_BREACHES_HINT,
+        ui::CLIENT_BREACHES,
+        ui::CLIENT_BREACHES_CLAUSE,
         view! {
             <div class="grid">
                 {field(
@@ -209,7 +209,7 @@ pub(super) fn termination(ctx: Ctx) -> impl IntoView {
         ctx,
         "sec-termination",
         ui::TERMINATION_SETTLEMENT,
-        ui::TERMINATION_SETTLEMENT_HINT,
+        ui::TERMINATION_SETTLEMENT_CLAUSE,
         view! {
             {toggle(
                 ctx,

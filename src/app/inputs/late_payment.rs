@@ -20,7 +20,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
         ctx,
         "sec-late",
         ui::LATE_PAYMENT_PENALTY,
-        ui::LATE_PAYMENT_PENALTY_HINT,
+        ui::LATE_PAYMENT_PENALTY_CLAUSE,
         view! {
             {toggle(
                 ctx,

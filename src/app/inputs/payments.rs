@@ -17,7 +17,7 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
         ctx,
         "sec-payment",
         ui::PAYMENT_TERMS,
-        ui::PAYMENT_TERMS_HINT,
+        ui::PAYMENT_TERMS_CLAUSE,
         view! {
             <div class="grid">
                 {choice(
@@ -110,7 +110,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
         ctx,
         "sec-payments",
         ui::PAYMENTS_MADE,
-        ui::PAYMENTS_MADE_HINT,
+        ui::PAYMENTS_MADE_CLAUSE,
         view! {
             <div class="rows" role="group" aria-label=ctx.t(ui::PAYMENTS)>
                 {move || {

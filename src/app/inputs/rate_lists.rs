@@ -82,7 +82,7 @@ pub(super) fn rate_changes(ctx: Ctx) -> impl IntoView {
         <div class="subsection" data-testid="rate-changes">
             <h3>{ctx.t(ui::RATE_CHANGES)}</h3>
             <p class="hint">
-                {ctx.t(ui::FROM_DATE_ANOTHER_RATE)}
+                {ctx.t(ui::RATE_CHANGES_HINT)}
             </p>
             <div class="rows">
                 {move || (0..count.get()).map(|i| rate_change_row(ctx, i)).collect_view()}
@@ -148,7 +148,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                         {choice(
                             ctx,
                             path("basis_days"),
-                            ui::DAYS_PER_YEAR,
+                            lp::DAYS_PER_YEAR,
                             NONE,
                             vec![(365u32, YEAR_365), (360u32, YEAR_360)],
                             move |f| rate(f).basis_days,
@@ -157,7 +157,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                         {choice(
                             ctx,
                             path("lpr_fixing"),
-                            ui::WHICH_DAYS_LPR,
+                            lp::WHICH_DAYS_LPR,
                             NONE,
                             options(
                                 &[
@@ -174,7 +174,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                         {choice(
                             ctx,
                             path("lpr_term"),
-                            ui::LPR_TERM,
+                            lp::LPR_TERM,
                             NONE,
                             options(&[LprTerm::OneYear, LprTerm::FiveYear], terms::lpr_term),
                             move |f| rate(f).lpr_term,
@@ -196,7 +196,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                         {choice(
                             ctx,
                             path("unit"),
-                            ui::UNIT,
+                            lp::UNIT,
                             NONE,
                             rate_unit_options(),
                             move |f| rate(f).unit,

@@ -16,7 +16,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
         ctx,
         "sec-contract",
         ui::CONTRACT,
-        ui::CONTRACT_HINT,
+        ui::CONTRACT_CLAUSE,
         view! {
             <div class="grid">
                 {field(
@@ -157,7 +157,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
         ctx,
         "sec-fees",
         ui::FEES,
-        ui::FEES_HINT,
+        ui::FEES_CLAUSE,
         view! {
             <div class="grid">
                 {choice(

@@ -5,17 +5,18 @@ use crate::text::Text;
 
 /// The label of the loss the add button adds.
 pub const CUSTOMER_CLAIM: Text = Text("客户索赔", "Customer claim");
-pub const ADD_LOSS_CLAIMS_DAMAGES: Text = Text(
+pub const ADD_LOSS: Text = Text(
     "+ 添加损失（客户索赔、赔偿、诉讼费…）",
     "+ Add a loss (claims, damages, legal costs…)",
 );
-pub const SUPPLIERS_BREACHES: Text = Text("乙方（服务商）违约", "Supplier's breaches");
-pub const SUPPLIERS_BREACHES_HINT: Text = Text("擅自转包、服务事故、服务不达标、泄密及造成的损失，由乙方承担。", "Subcontracting, incidents, substandard service, confidentiality and losses are the supplier's to bear.");
+pub const SUPPLIER_BREACHES: Text = Text("乙方（服务商）违约", "Supplier's breaches");
+pub const SUPPLIER_BREACHES_CLAUSE: Text = Text("擅自转包、服务事故、服务不达标、泄密及造成的损失，由乙方承担。", "Subcontracting, incidents, substandard service, confidentiality and losses are the supplier's to bear.");
 pub const SUBCONTRACTING_CLAUSE: Text = Text("擅自转包条款", "Subcontracting clause");
-pub const PENALTY: Text = Text("转包违约金", "Penalty");
-pub const PENALTY_HINT: Text = Text("合同总金额的百分比", "Share of the contract total");
-pub const DISCOVERED: Text = Text("发现转包日期", "Discovered on");
-pub const DISCOVERED_HINT: Text = Text(
+pub const SUBCONTRACTING_PENALTY: Text = Text("转包违约金", "Penalty");
+pub const SUBCONTRACTING_PENALTY_HINT: Text =
+    Text("合同总金额的百分比", "Share of the contract total");
+pub const SUBCONTRACTING_DISCOVERED: Text = Text("发现转包日期", "Discovered on");
+pub const SUBCONTRACTING_DISCOVERED_HINT: Text = Text(
     "留空 = 尚未发生（显示潜在风险）",
     "Empty = not happened (shows the exposure)",
 );
@@ -35,15 +36,15 @@ pub const LOSSES: Text = Text("损失", "Losses");
 pub const LOSS: Text = Text("损失项目", "Loss");
 pub const LOSS_AMOUNT: Text = Text("金额", "Amount");
 pub const REMOVE_LOSS: Text = Text("删除此项损失", "Remove this loss");
-pub const CLIENTS_BREACHES: Text = Text("甲方（客户）违约", "Client's breaches");
-pub const CLIENTS_BREACHES_HINT: Text = Text(
+pub const CLIENT_BREACHES: Text = Text("甲方（客户）违约", "Client's breaches");
+pub const CLIENT_BREACHES_CLAUSE: Text = Text(
     "甲方泄露乙方商业秘密等应支付的违约金。",
     "What the client owes for breaching confidentiality.",
 );
 pub const CLIENT_CONFIDENTIALITY_PENALTY: Text =
     Text("甲方泄密违约金", "Client confidentiality penalty");
 pub const TERMINATION_SETTLEMENT: Text = Text("提前终止与结算", "Termination and settlement");
-pub const TERMINATION_SETTLEMENT_HINT: Text = Text("合同解除后，结算至终止日已发生的费用，扣除已付款项与各项违约金、损失（民法典第566条）。", "After termination, fees earned to the last day are settled against payments, penalties and losses (Civil Code Art. 566).");
+pub const TERMINATION_SETTLEMENT_CLAUSE: Text = Text("合同解除后，结算至终止日已发生的费用，扣除已付款项与各项违约金、损失（民法典第566条）。", "After termination, fees earned to the last day are settled against payments, penalties and losses (Civil Code Art. 566).");
 pub const SETTLE_EARLY_TERMINATION: Text = Text("计算提前终止结算", "Settle an early termination");
 pub const LAST_DAY_SERVICE: Text = Text("服务终止日", "Last day of service");
 pub const LAST_DAY_SERVICE_HINT: Text = Text("在合同期限之内", "Within the term");

@@ -22,7 +22,7 @@ pub const PRESET_CAP_THIRTY_PERCENT_OF_TOTAL: Text = Text(
     "In all at most 30% of the contract total",
 );
 pub const LATE_PAYMENT_PENALTY: Text = Text("逾期付款违约金", "Late-payment penalty");
-pub const LATE_PAYMENT_PENALTY_HINT: Text = Text("甲方逾期付款的，按约定比例按日支付违约金；逾期超过约定天数，乙方有权暂停服务或解除合同。", "Late payment accrues the agreed penalty per day; past the agreed days the supplier may suspend service or terminate.");
+pub const LATE_PAYMENT_PENALTY_CLAUSE: Text = Text("甲方逾期付款的，按约定比例按日支付违约金；逾期超过约定天数，乙方有权暂停服务或解除合同。", "Late payment accrues the agreed penalty per day; past the agreed days the supplier may suspend service or terminate.");
 pub const CONTRACT_HAS_LATE_PAYMENT: Text = Text(
     "合同约定了逾期付款违约金",
     "The contract has a late-payment penalty",

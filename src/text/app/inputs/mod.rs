@@ -1,4 +1,5 @@
-//! The form, section by section (mirroring `src/app/inputs`).
+//! The form, section by section (mirroring `src/app/inputs`). A field's label `X` has its hint
+//! beside it as `X_HINT`; a section's title `X` has the clause it models as `X_CLAUSE`.
 
 pub mod breaches;
 pub mod late_payment;

@@ -14,7 +14,7 @@ pub const QUICK_DAYS_LATE_LABEL: Text = Text("迟付天数", "Days late");
 pub const QUICK_DAYS_LATE: Text = Text("日", "days late");
 pub const QUICK_ADD: Text = Text("添加这笔付款", "Add this payment");
 pub const PAYMENT_TERMS: Text = Text("付款条款", "Payment terms");
-pub const PAYMENT_TERMS_HINT: Text = Text(
+pub const PAYMENT_TERMS_CLAUSE: Text = Text(
     "付款期限届满日为法定节假日的，顺延至节后第一个工作日（民法典第203条）。",
     "A deadline on a rest day moves to the next working day (Civil Code Art. 203).",
 );
@@ -40,7 +40,7 @@ pub const DAYS_HINT: Text = Text(
 pub const DAY_TYPE: Text = Text("天数类型", "Day type");
 pub const DAY_TYPE_HINT: Text = Text("自然日或工作日", "Calendar or working days");
 pub const PAYMENTS_MADE: Text = Text("实际付款", "Payments made");
-pub const PAYMENTS_MADE_HINT: Text = Text(
+pub const PAYMENTS_MADE_CLAUSE: Text = Text(
     "每笔付款先抵充到期最早的未付费用（民法典第560条）。",
     "Each payment settles the earliest-due unpaid fee first (Civil Code Art. 560).",
 );

@@ -5,17 +5,13 @@ use crate::text::{date_words, terms, Lang, Text};
 use chrono::NaiveDate;
 
 pub const RATE_CHANGES: Text = Text("利率变更", "Rate changes");
-pub const FROM_DATE_ANOTHER_RATE: Text = Text("自某日起改按另一标准计算（如 2020年8月31日前按LPR的1.3倍，之后按日万分之五），各段分列于计算明细。", "From a date on, another rate (e.g. 1.3 × LPR until 2020-08-31, then 0.05% a day); each part is its own line of the breakdown.");
+pub const RATE_CHANGES_HINT: Text = Text("自某日起改按另一标准计算（如 2020年8月31日前按LPR的1.3倍，之后按日万分之五），各段分列于计算明细。", "From a date on, another rate (e.g. 1.3 × LPR until 2020-08-31, then 0.05% a day); each part is its own line of the breakdown.");
 pub const ADD_RATE_CHANGE: Text = Text("+ 添加利率变更", "+ Add a rate change");
 pub const REMOVE_CHANGE: Text = Text("删除此变更", "Remove this change");
 pub const LPR_FIXINGS_ADDED: Text = Text("LPR 报价（补充）", "LPR fixings (added)");
 pub const REMOVE_FIXING: Text = Text("删除此报价", "Remove this fixing");
 pub const ADD_LPR_FIXING: Text = Text("+ 添加 LPR 报价", "+ Add an LPR fixing");
 pub const THEN: Text = Text("改按", "Then");
-pub const DAYS_PER_YEAR: Text = Text("年天数", "Days per year");
-pub const WHICH_DAYS_LPR: Text = Text("取哪一天的 LPR", "Which day's LPR");
-pub const LPR_TERM: Text = Text("LPR 期限", "LPR term");
-pub const UNIT: Text = Text("单位", "Unit");
 pub const EFFECTIVE: Text = Text("生效日", "Effective");
 pub const ONE_YEAR: Text = Text("一年期", "One-year");
 pub const FIVE_YEAR: Text = Text("五年期以上", "Five-year");

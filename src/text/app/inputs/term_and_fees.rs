@@ -23,7 +23,7 @@ pub const STAFF_COST: Text = Text("人力成本", "Staff cost");
 pub const COMMUNICATION_COST: Text = Text("通讯费用", "Communication cost");
 pub const SYSTEM_MAINTENANCE: Text = Text("系统维护费用", "System maintenance");
 pub const CONTRACT: Text = Text("合同", "Contract");
-pub const CONTRACT_HINT: Text = Text(
+pub const CONTRACT_CLAUSE: Text = Text(
     "合同期限与自动续期：期满双方均未提出异议的，合同自动续期。",
     "Term and automatic renewal: the contract renews unless either side objects.",
 );
@@ -58,7 +58,7 @@ pub const EVALUATION_DATE_HINT: Text = Text(
     "Penalties accrue to this day; later payments are ignored",
 );
 pub const FEES: Text = Text("费用", "Fees");
-pub const FEES_HINT: Text = Text("服务费用由各项费用组成，按计费周期结算；不足一期的按实际服务天数折算或按整期计。", "The fee is the sum of its components per billing cycle; a partial cycle is prorated by days or billed in full.");
+pub const FEES_CLAUSE: Text = Text("服务费用由各项费用组成，按计费周期结算；不足一期的按实际服务天数折算或按整期计。", "The fee is the sum of its components per billing cycle; a partial cycle is prorated by days or billed in full.");
 pub const BILLING_CYCLE: Text = Text("计费周期", "Billing cycle");
 pub const BILLING_CYCLE_HINT: Text = Text(
     "按自然月、自然季度或合同年结算",
