@@ -58,11 +58,6 @@ fn literals(source: &str) -> Vec<(usize, String)> {
     // `#[cfg(test)]` seen and its item not yet opened; the depth inside its braces once opened.
     let mut test_pending = false;
     let mut test_depth: Option<usize> = None;
-    let push = |line: usize, body: String, out: &mut Vec<(usize, String)>, skip: bool| {
-        if !skip {
-            out.push((line, body));
-        }
-    };
     while i < s.len() {
         let c = s[i];
         let skip = test_depth.is_some();
@@ -112,7 +107,9 @@ fn literals(source: &str) -> Vec<(usize, String)> {
                     i += 1;
                 }
                 i += 1;
-                push(start, unescaped(&body), &mut out, skip);
+                if !skip {
+                    out.push((start, unescaped(&body)));
+                }
             }
             '\'' => {
                 if at(i + 1) == '\\' {
@@ -179,7 +176,9 @@ fn literals(source: &str) -> Vec<(usize, String)> {
                         body.push(s[k]);
                         k += 1;
                     }
-                    push(start, body, &mut out, skip);
+                    if !skip {
+                        out.push((start, body));
+                    }
                     i = k + close.len();
                 } else {
                     // A `b"…"` or `c"…"` literal is read as a plain string next.
