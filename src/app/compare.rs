@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::engine::scenario::Scenario;
 use crate::present::compare::compare_with_what_if;
+use crate::text::app::compare as ui;
 use leptos::prelude::*;
 
 /// The id that stands for the scenario being edited.
@@ -24,7 +25,7 @@ pub fn Compare() -> impl IntoView {
         })
     };
     let items = move || -> Vec<(String, Scenario)> {
-        let lang_zh = ctx.is_zh();
+        let lang = ctx.lang.get();
         picked
             .get()
             .iter()
@@ -33,12 +34,7 @@ pub fn Compare() -> impl IntoView {
                     let s = ctx
                         .shown
                         .with(|f| f.0.as_ref().map(|f| f.parts().0.clone()))?;
-                    let label = if lang_zh {
-                        format!("当前：{}", s.name)
-                    } else {
-                        format!("Current: {}", s.name)
-                    };
-                    Some((label, s))
+                    Some((ui::current(&s.name, lang), s))
                 } else {
                     ctx.store
                         .with_value(|st| st.get(id))
@@ -48,22 +44,14 @@ pub fn Compare() -> impl IntoView {
             .collect()
     };
     view! {
-        <section class="compare" aria-label=ctx.t("方案对比", "Compare scenarios")>
-            <h2>{ctx.t("方案对比", "Compare scenarios")}</h2>
+        <section class="compare" aria-label=ctx.t(ui::COMPARE_SCENARIOS)>
+            <h2>{ctx.t(ui::COMPARE_SCENARIOS)}</h2>
             <p class="muted">
-                {ctx
-                    .t(
-                        "选择两到三个方案（当前方案或已保存的方案），差异所在的行会高亮显示。",
-                        "Pick two or three scenarios (the current one or saved ones); rows that differ are highlighted.",
-                    )}
+                {ctx.t(ui::PICK_TWO_OR_THREE)}
             </p>
             <fieldset class="picker">
                 <legend>
-                    {ctx
-                        .t(
-                            "参与对比的方案（最多3个）",
-                            "Scenarios to compare (up to 3)",
-                        )}
+                    {ctx.t(ui::SCENARIOS_TO_COMPARE)}
                 </legend>
                 <label class="toggle">
                     <input
@@ -71,7 +59,7 @@ pub fn Compare() -> impl IntoView {
                         prop:checked=move || picked.with(|p| p.iter().any(|x| x == CURRENT))
                         on:change=move |_| toggle(CURRENT.to_string())
                     />
-                    <span>{ctx.t("当前方案", "Current scenario")}</span>
+                    <span>{ctx.t(ui::CURRENT_SCENARIO)}</span>
                 </label>
                 <For each=saved key=|m| (m.id.clone(), m.name.clone()) let:m>
                     {
@@ -96,11 +84,7 @@ pub fn Compare() -> impl IntoView {
                 if list.len() < 2 {
                     return view! {
                         <p class="muted" data-testid="compare-hint">
-                            {ctx
-                                .t(
-                                    "请至少选择两个方案。还没有保存的方案？在“计算”页的“我的方案”中另存当前方案，修改后再另存一个。",
-                                    "Pick at least two scenarios. None saved yet? On the calculator, use My scenarios → Save as, change a term, and save again.",
-                                )}
+                            {ctx.t(ui::PICK_AT_LEAST_TWO)}
                         </p>
                     }
                         .into_any();
@@ -111,7 +95,7 @@ pub fn Compare() -> impl IntoView {
                         <table class="comparison" data-testid="comparison">
                             <thead>
                                 <tr>
-                                    <th scope="col">{ctx.t("项目", "Item")}</th>
+                                    <th scope="col">{ctx.t(ui::ITEM)}</th>
                                     {c
                                         .columns
                                         .iter()

@@ -9,23 +9,19 @@ use super::saving::{
 };
 use super::{dom, share, Banner, BannerKind, Ctx};
 use crate::store::{export_all, export_one, import, Deleted, Quarantined};
+use crate::text::app::library as ui;
 use crate::text::store::StoreText;
-use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Reports entries the store could not read and set aside (or could not move, when full).
 pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
     for q in list {
-        let (zh, en) = (q.report(Lang::Zh), q.report(Lang::En));
-        ctx.banner(
-            BannerKind::Quarantined {
-                key: q.key.clone(),
-                raw: q.raw.clone(),
-            },
-            zh,
-            en,
-        );
+        let kind = BannerKind::Quarantined {
+            key: q.key.clone(),
+            raw: q.raw.clone(),
+        };
+        ctx.say(kind, |l| q.report(l));
     }
 }
 
@@ -33,7 +29,7 @@ pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
 pub fn Banners() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
-        <div class="banners" role="region" aria-label=ctx.t("通知", "Notices")>
+        <div class="banners" role="region" aria-label=ctx.t(ui::NOTICES)>
             <For each=move || ctx.banners.get() key=|b| b.id let:b>
                 {banner_view(ctx, b)}
             </For>
@@ -42,17 +38,16 @@ pub fn Banners() -> impl IntoView {
 }
 
 fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
-    let Banner {
-        id,
-        kind,
-        text_zh,
-        text_en,
-    } = b;
-    let class = match kind {
+    let id = b.id;
+    let text = {
+        let b = b.clone();
+        move || b.text(ctx.lang.get()).to_string()
+    };
+    let class = match b.kind {
         BannerKind::Info | BannerKind::FromLink | BannerKind::Deleted => "banner info",
         _ => "banner warning",
     };
-    let extra = match kind {
+    let extra = match b.kind.clone() {
         BannerKind::Quarantined { key, raw } => {
             let raw2 = raw.clone();
             let key2 = key.clone();
@@ -64,7 +59,7 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
                         dom::download("contract-calc-unreadable.json", &raw2, "application/json");
                     }
                 >
-                    {ctx.t("下载该数据", "Download it")}
+                    {ctx.t(ui::DOWNLOAD_IT)}
                 </button>
                 <button
                     type="button"
@@ -75,7 +70,7 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
                         }
                     }
                 >
-                    {ctx.t("已下载，删除", "Downloaded: delete it")}
+                    {ctx.t(ui::DOWNLOADED_DELETE_IT)}
                 </button>
             }
             .into_any()
@@ -91,10 +86,10 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
                     }
                 }
             >
-                {ctx.t("保存为我的方案", "Save to my scenarios")}
+                {ctx.t(ui::SAVE_TO_MY_SCENARIOS)}
             </button>
             <button type="button" on:click=move |_| discard_link(ctx)>
-                {ctx.t("放弃，回到我的方案", "Discard, back to mine")}
+                {ctx.t(ui::DISCARD_BACK_TO_MINE)}
             </button>
         }
         .into_any(),
@@ -102,13 +97,13 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
     };
     view! {
         <div class=class role="status" data-testid="banner">
-            <p>{move || if ctx.is_zh() { text_zh.clone() } else { text_en.clone() }}</p>
+            <p>{text}</p>
             <div class="banner-actions">
                 {extra}
                 <button
                     type="button"
                     class="dismiss"
-                    aria-label=ctx.t("关闭", "Dismiss")
+                    aria-label=ctx.t(ui::DISMISS)
                     on:click=move |_| ctx.dismiss(id)
                 >
                     "×"
@@ -201,29 +196,24 @@ pub fn ScenarioBar() -> impl IntoView {
     view! {
         <div class="scenario-bar">
             <div class="scenario-title">
-                <span class="muted">{ctx.t("当前方案", "Scenario")}</span>
+                <span class="muted">{ctx.t(ui::SCENARIO)}</span>
                 <strong data-testid="scenario-name">
                     {move || ctx.form.with(|f| crate::text::neutral(&f.name))}
                 </strong>
                 <span class="save-state" data-testid="save-state">
                     {move || {
-                        if !ctx.autosave.get() {
-                            if ctx.is_zh() {
-                                "来自链接，未保存"
-                            } else {
-                                "from a link, not saved"
-                            }
+                        let state = if !ctx.autosave.get() {
+                            ui::FROM_LINK_NOT_SAVED
                         } else if !ctx.storage_ok.get() {
-                            if ctx.is_zh() { "仅在内存中" } else { "in memory only" }
+                            ui::IN_MEMORY_ONLY
                         } else if ctx.current_id.get().is_some() && ctx.dirty.get() {
-                            if ctx.is_zh() { "有未保存的修改" } else { "unsaved changes" }
+                            ui::UNSAVED_CHANGES
                         } else if ctx.current_id.get().is_some() {
-                            if ctx.is_zh() { "已保存" } else { "saved" }
-                        } else if ctx.is_zh() {
-                            "草稿已自动保存"
+                            ui::SAVED
                         } else {
-                            "draft kept automatically"
-                        }
+                            ui::DRAFT_KEPT
+                        };
+                        state.get(ctx.lang.get())
                     }}
                 </span>
             </div>
@@ -237,7 +227,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         data-testid="save-current"
                         on:click=move |_| save_button(ctx)
                     >
-                        {ctx.t("保存", "Save")}
+                        {ctx.t(ui::SAVE)}
                     </button>
                 </Show>
                 <button
@@ -245,7 +235,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     data-testid="new-scenario"
                     on:click=move |_| new_scenario(ctx)
                 >
-                    {ctx.t("新建", "New")}
+                    {ctx.t(ui::NEW)}
                 </button>
                 <button
                     type="button"
@@ -253,14 +243,14 @@ pub fn ScenarioBar() -> impl IntoView {
                     on:click=move |_| list_open.update(|o| *o = !*o)
                     aria-expanded=move || list_open.get().to_string()
                 >
-                    {ctx.t("我的方案", "My scenarios")}
+                    {ctx.t(ui::MY_SCENARIOS)}
                 </button>
                 <share::ShareButton />
                 <button type="button" on:click=export_current>
-                    {ctx.t("导出", "Export")}
+                    {ctx.t(ui::EXPORT)}
                 </button>
                 <label class="button" for="f-import">
-                    {ctx.t("导入", "Import")}
+                    {ctx.t(ui::IMPORT)}
                 </label>
                 <input
                     id="f-import"
@@ -271,7 +261,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     on:change=on_import
                 />
                 <button type="button" on:click=move |_| dom::print()>
-                    {ctx.t("打印", "Print")}
+                    {ctx.t(ui::PRINT)}
                 </button>
             </div>
             {move || {
@@ -280,13 +270,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         view! {
                             <div class="undo" role="status">
                                 <span>
-                                    {move || {
-                                        if ctx.is_zh() {
-                                            format!("已删除“{name}”。")
-                                        } else {
-                                            format!("Deleted “{name}”.")
-                                        }
-                                    }}
+                                    {move || ui::deleted(&name, ctx.lang.get())}
                                 </span>
                                 <button
                                     type="button"
@@ -314,7 +298,7 @@ pub fn ScenarioBar() -> impl IntoView {
                                         undo.set(None);
                                     }
                                 >
-                                    {ctx.t("撤销", "Undo")}
+                                    {ctx.t(ui::UNDO)}
                                 </button>
                             </div>
                         }
@@ -337,7 +321,7 @@ pub fn ScenarioBar() -> impl IntoView {
                             }
                         }
                     >
-                        <label for="f-save-name">{ctx.t("另存为", "Save as")}</label>
+                        <label for="f-save-name">{ctx.t(ui::SAVE_AS)}</label>
                         <input
                             id="f-save-name"
                             data-testid="save-name"
@@ -347,10 +331,10 @@ pub fn ScenarioBar() -> impl IntoView {
                             on:input=move |ev| save_name.set(event_target_value(&ev))
                         />
                         <button type="submit" data-testid="save-as">
-                            {ctx.t("另存为新方案", "Save as new")}
+                            {ctx.t(ui::SAVE_AS_NEW)}
                         </button>
                         <button type="button" on:click=export_everything>
-                            {ctx.t("全部导出", "Export all")}
+                            {ctx.t(ui::EXPORT_ALL)}
                         </button>
                     </form>
                     <ul class="saved-list" data-testid="saved-list">
@@ -368,11 +352,7 @@ pub fn ScenarioBar() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <p class="muted">
-                                        {ctx
-                                            .t(
-                                                "还没有保存的方案。",
-                                                "No saved scenarios yet.",
-                                            )}
+                                        {ctx.t(ui::NO_SAVED_SCENARIOS_YET)}
                                     </p>
                                 }
                             })
@@ -416,7 +396,7 @@ fn saved_item(
             >
                 <input
                     type="text"
-                    aria-label=ctx.t("新名称", "New name")
+                    aria-label=ctx.t(ui::NEW_NAME)
                     prop:value=move || new_name.get()
                     on:input=move |ev| new_name.set(event_target_value(&ev))
                 />
@@ -447,7 +427,7 @@ fn saved_item(
                         }
                     }
                 >
-                    {ctx.t("确定", "OK")}
+                    {ctx.t(ui::OK)}
                 </button>
             </Show>
             <span class="item-actions">
@@ -456,10 +436,10 @@ fn saved_item(
                     data-testid="open-saved"
                     on:click=move |_| open_saved(ctx, &id1)
                 >
-                    {ctx.t("打开", "Open")}
+                    {ctx.t(ui::OPEN)}
                 </button>
                 <button type="button" on:click=move |_| renaming.set(true)>
-                    {ctx.t("重命名", "Rename")}
+                    {ctx.t(ui::RENAME)}
                 </button>
                 <button
                     type="button"
@@ -469,7 +449,7 @@ fn saved_item(
                         }
                     }
                 >
-                    {ctx.t("复制", "Duplicate")}
+                    {ctx.t(ui::DUPLICATE)}
                 </button>
                 <button
                     type="button"
@@ -498,7 +478,7 @@ fn saved_item(
                         }
                     }
                 >
-                    {ctx.t("删除", "Delete")}
+                    {ctx.t(ui::DELETE)}
                 </button>
             </span>
         </li>

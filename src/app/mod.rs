@@ -26,8 +26,9 @@ use crate::form::FormState;
 use crate::store::keys::{OPEN_SAVED_KEY, OWN_DRAFT_KEY};
 use crate::store::open_saved;
 use crate::store::{Store, StoreError};
+use crate::text::app::page as ui;
 use crate::text::store::StoreText;
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 use leptos::prelude::*;
 use web_kv::WebKv;
 
@@ -74,8 +75,17 @@ pub enum Page {
 pub struct Banner {
     pub id: u32,
     pub kind: BannerKind,
-    pub text_zh: String,
-    pub text_en: String,
+    /// The words in Chinese and in English, as [`Ctx::say`] was given them.
+    text: [String; 2],
+}
+
+impl Banner {
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.text[0],
+            Lang::En => &self.text[1],
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,17 +146,9 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Chinese or English text, following the language toggle.
-    pub fn t(
-        self,
-        zh: &'static str,
-        en: &'static str,
-    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        move || if self.lang.get() == Lang::Zh { zh } else { en }
-    }
-
-    pub fn is_zh(self) -> bool {
-        self.lang.get() == Lang::Zh
+    /// A fixed text in the current language, following the language toggle.
+    pub fn t(self, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || text.get(self.lang.get())
     }
 
     /// The message for the field at `path`, in the current language.
@@ -161,7 +163,11 @@ impl Ctx {
 
     /// A banner whose words `text` gives in each language.
     pub fn say(self, kind: BannerKind, text: impl Fn(Lang) -> String) {
-        self.banner(kind, text(Lang::Zh), text(Lang::En));
+        let text = [text(Lang::Zh), text(Lang::En)];
+        self.banners.update(|b| {
+            let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
+            b.push(Banner { id, kind, text });
+        });
     }
 
     /// Runs one change to storage; when anything was written, moves `store_rev` so that every
@@ -190,18 +196,6 @@ impl Ctx {
     pub fn read<T>(self, look: impl FnOnce(&Store<WebKv>) -> T) -> T {
         self.store_rev.track();
         self.store.with_value(look)
-    }
-
-    pub fn banner(self, kind: BannerKind, zh: impl Into<String>, en: impl Into<String>) {
-        self.banners.update(|b| {
-            let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
-            b.push(Banner {
-                id,
-                kind,
-                text_zh: zh.into(),
-                text_en: en.into(),
-            });
-        });
     }
 
     pub fn dismiss(self, id: u32) {
@@ -329,11 +323,8 @@ fn App() -> impl IntoView {
 
     let lang_warned = StoredValue::new(false);
     Effect::new(move |_| {
-        let code = if ctx.lang.get() == Lang::Zh {
-            "zh"
-        } else {
-            "en"
-        };
+        let lang = ctx.lang.get();
+        let code = if lang == Lang::Zh { "zh" } else { "en" };
         let stored = ctx.store.with_value(|s| s.lang());
         if stored.as_deref() != Some(code) {
             // Said once, and not at all when storage is known to be unavailable.
@@ -350,11 +341,7 @@ fn App() -> impl IntoView {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", if code == "zh" { "zh-CN" } else { "en" });
             }
-            doc.set_title(if code == "zh" {
-                "售后服务外包合同计算器"
-            } else {
-                "Service outsourcing contract calculator"
-            });
+            doc.set_title(ui::DOCUMENT_TITLE.get(lang));
         }
     });
 
@@ -368,26 +355,18 @@ fn App() -> impl IntoView {
                 dom::go_to("results");
             }
         >
-            {ctx.t("跳到计算结果", "Skip to the figures")}
+            {ctx.t(ui::SKIP_TO_RESULTS)}
         </a>
         <header class="top">
             <div class="brand">
                 <h1>
-                    {ctx
-                        .t(
-                            "售后服务外包合同计算器",
-                            "Service Outsourcing Contract Calculator",
-                        )}
+                    {ctx.t(ui::HEADING)}
                 </h1>
                 <p class="tagline">
-                    {ctx
-                        .t(
-                            "费用 · 逾期付款违约金 · 转包 · 解除结算 —— 全部在您的浏览器中计算，数据不离开本机",
-                            "Fees · late-payment penalties · subcontracting · termination — computed in your browser; nothing leaves this device",
-                        )}
+                    {ctx.t(ui::TAGLINE)}
                 </p>
             </div>
-            <nav class="actions" aria-label=ctx.t("操作", "Actions")>
+            <nav class="actions" aria-label=ctx.t(ui::ACTIONS)>
                 <button
                     type="button"
                     class=move || {
@@ -395,7 +374,7 @@ fn App() -> impl IntoView {
                     }
                     on:click=move |_| ctx.page.set(Page::Calculator)
                 >
-                    {ctx.t("计算", "Calculator")}
+                    {ctx.t(ui::CALCULATOR)}
                 </button>
                 <button
                     type="button"
@@ -403,18 +382,18 @@ fn App() -> impl IntoView {
                     data-testid="open-compare"
                     on:click=move |_| ctx.page.set(Page::Compare)
                 >
-                    {ctx.t("方案对比", "Compare")}
+                    {ctx.t(ui::COMPARE)}
                 </button>
                 <button
                     type="button"
                     class="lang"
                     data-testid="lang-toggle"
-                    aria-label=ctx.t("切换到英文", "Switch to Chinese")
+                    aria-label=ctx.t(ui::SWITCH_LANGUAGE)
                     on:click=move |_| {
                         ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
                     }
                 >
-                    {ctx.t("EN", "中文")}
+                    {ctx.t(ui::OTHER_LANGUAGE)}
                 </button>
             </nav>
         </header>
@@ -426,7 +405,7 @@ fn App() -> impl IntoView {
                         <div class="workspace">
                             <section
                                 class="inputs"
-                                aria-label=ctx.t("合同条款", "Contract terms")
+                                aria-label=ctx.t(ui::CONTRACT_TERMS)
                             >
                                 <library::ScenarioBar />
                                 <inputs::Form />
@@ -436,7 +415,7 @@ fn App() -> impl IntoView {
                                 id="results"
                                 tabindex="-1"
                                 aria-live="polite"
-                                aria-label=ctx.t("计算结果", "Results")
+                                aria-label=ctx.t(ui::RESULTS)
                             >
                                 <results::Results />
                             </aside>
@@ -450,11 +429,7 @@ fn App() -> impl IntoView {
         </main>
         <footer class="foot">
             <p>
-                {ctx
-                    .t(
-                        "计算依据：《民法典》第201–203条（期间计算）、第560条（清偿抵充）、第585条（违约金）、第566–567条（解除后结算）；节假日数据为国务院历年放假安排（2010–2026，之后按放假办法推算），LPR 为全国银行间同业拆借中心公布的报价（可在表单中补充）。结果供谈判与核对参考，不构成法律意见。",
-                        "Rules: Civil Code Arts. 201–203 (periods), 560 (allocation of payments), 585 (penalties), 566–567 (settlement after termination); holidays from the State Council notices (2010–2026; later years by the holiday rules), the LPR as published by the National Interbank Funding Center (you can add fixings in the form). Figures support negotiation and checking; they are not legal advice.",
-                    )}
+                {ctx.t(ui::RULES_AND_SOURCES)}
             </p>
         </footer>
     }

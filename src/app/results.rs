@@ -5,6 +5,8 @@
 use super::{Ctx, Figures};
 use crate::engine::money::format_yuan;
 use crate::present::report::{results_html, terms_html, Card, Open};
+use crate::text::app::results as ui;
+use crate::text::Text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -41,16 +43,7 @@ pub fn Results() -> impl IntoView {
                 .map(Figures::parts)
                 .map(|(s, r)| {
                     // The print is the lawyer's copy: the terms, then the 计算明细 and the payments.
-                    let heading = |zh: &str, en: &str| {
-                        format!(
-                            r#"<h3>{}</h3>"#,
-                            if lang == crate::text::Lang::Zh {
-                                zh
-                            } else {
-                                en
-                            }
-                        )
-                    };
+                    let heading = |t: Text| format!(r#"<h3>{}</h3>"#, t.get(lang));
                     let claim = crate::present::claim::claim_table_html(r, lang);
                     let payments = crate::present::claim::payments_html(s, lang);
                     format!(
@@ -59,13 +52,13 @@ pub fn Results() -> impl IntoView {
                         if claim.is_empty() {
                             String::new()
                         } else {
-                            heading("违约金计算明细", "Penalty computation")
+                            heading(ui::PENALTY_COMPUTATION)
                         },
                         claim,
                         if payments.is_empty() {
                             String::new()
                         } else {
-                            heading("付款记录", "Payments")
+                            heading(ui::PAYMENTS)
                         },
                         payments
                     )
@@ -138,19 +131,7 @@ pub fn Results() -> impl IntoView {
                         view! {
                             <div class="stale-note" role="status" data-testid="stale">
                                 <p>
-                                    {move || {
-                                        if ctx.is_zh() {
-                                            format!(
-                                                "有 {} 处输入需要修改；下方为最后一次有效输入的结果。",
-                                                error_count(),
-                                            )
-                                        } else {
-                                            format!(
-                                                "{} field(s) need fixing; the figures below are from the last valid input.",
-                                                error_count(),
-                                            )
-                                        }
-                                    }}
+                                    {move || ui::stale(error_count(), ctx.lang.get())}
                                 </p>
                                 <ul>
                                     {move || {
@@ -178,7 +159,7 @@ pub fn Results() -> impl IntoView {
                                                                             super::dom::go_to(&id);
                                                                         }
                                                                     >
-                                                                        {format!("{label}：{text}")}
+                                                                        {ui::field_and_message(&label, &text)}
                                                                     </a>
                                                                 </li>
                                                             }
@@ -198,16 +179,10 @@ pub fn Results() -> impl IntoView {
             <div class="figures" on:click=on_click inner_html=move || html.get()></div>
             <WhatIf />
             <p class="muted" role="status" data-testid="claim-copied">
-                {move || match (copied.get(), ctx.is_zh()) {
-                    (Some(true), true) => "计算明细已复制。",
-                    (Some(true), false) => "The computation is copied.",
-                    (Some(false), true) => {
-                        "浏览器未允许复制：请在打印页中选取表格。"
-                    }
-                    (Some(false), false) => {
-                        "The browser refused to copy: select the table in the print view."
-                    }
-                    (None, _) => "",
+                {move || match copied.get() {
+                    Some(true) => ui::COPIED.get(ctx.lang.get()),
+                    Some(false) => ui::COPY_REFUSED.get(ctx.lang.get()),
+                    None => "",
                 }}
             </p>
             {move || {
@@ -215,11 +190,7 @@ pub fn Results() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="muted">
-                                {ctx
-                                    .t(
-                                        "请先完成输入。",
-                                        "Complete the form to see figures.",
-                                    )}
+                                {ctx.t(ui::COMPLETE_FORM_SEE_FIGURES)}
                             </p>
                         }
                     })
@@ -260,30 +231,27 @@ pub fn SummaryBar() -> impl IntoView {
                     .map(|(total, penalty, stale, settlement)| {
                         view! {
                             <span class:stale=stale>
-                                <small>{ctx.t("合同总金额", "Total")}</small>
+                                <small>{ctx.t(ui::TOTAL)}</small>
                                 <strong>{total}</strong>
                             </span>
                             <span class:stale=stale>
-                                <small>{ctx.t("逾期违约金", "Late penalties")}</small>
+                                <small>{ctx.t(ui::LATE_PENALTIES)}</small>
                                 <strong>{penalty}</strong>
                             </span>
                             {settlement
                                 .map(|net| {
                                     view! {
                                         <span class:stale=stale data-testid="summary-settlement">
-                                            <small>{ctx.t("终止结算", "Settlement")}</small>
+                                            <small>{ctx.t(ui::SETTLEMENT)}</small>
                                             <strong>{net}</strong>
                                         </span>
                                     }
                                 })}
                             <span class="go">
                                 {if stale {
-                                    ctx.t(
-                                        "输入有误，显示上次结果",
-                                        "Fix input · last figures",
-                                    )
+                                    ctx.t(ui::FIX_INPUT_LAST_FIGURES)
                                 } else {
-                                    ctx.t("查看结果 ↓", "Results ↓")
+                                    ctx.t(ui::SEE_RESULTS)
                                 }}
                             </span>
                         }
@@ -337,7 +305,7 @@ fn WhatIf() -> impl IntoView {
         <Show when=move || has_clause.get()>
             <div class="what-if" data-testid="what-if">
                 <label for="f-what-if-days">
-                    {ctx.t("假设每期均迟付", "If every invoice is paid")}
+                    {ctx.t(ui::IF_EVERY_INVOICE_PAID)}
                 </label>
                 <input
                     id="f-what-if-days"
@@ -353,7 +321,7 @@ fn WhatIf() -> impl IntoView {
                         }
                     }
                 />
-                <span>{ctx.t("日：违约金合计", "days late, penalties total")}</span>
+                <span>{ctx.t(ui::DAYS_LATE_PENALTIES_TOTAL)}</span>
                 <strong data-testid="what-if-penalty">
                     {move || figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()}
                 </strong>
@@ -364,11 +332,7 @@ fn WhatIf() -> impl IntoView {
                         .then(|| {
                             view! {
                                 <span class="warn">
-                                    {ctx
-                                        .t(
-                                            "（乙方届时有权暂停服务）",
-                                            "(the supplier may then suspend service)",
-                                        )}
+                                    {ctx.t(ui::SUPPLIER_MAY_THEN_SUSPEND)}
                                 </span>
                             }
                         })
@@ -394,28 +358,14 @@ fn UpdateToToday() -> impl IntoView {
             let lang = move || ctx.lang.get();
             view! {
                 <p class="as-of-note no-print" data-testid="as-of-note">
-                    {move || {
-                        if lang() == crate::text::Lang::Zh {
-                            format!(
-                                "以上数字截至{}，今天是{}。",
-                                crate::text::date_words(d, lang()),
-                                crate::text::date_words(today, lang()),
-                            )
-                        } else {
-                            format!(
-                                "These figures are as of {}; today is {}.",
-                                crate::text::date_words(d, lang()),
-                                crate::text::date_words(today, lang()),
-                            )
-                        }
-                    }}
+                    {move || ui::as_of_before_today(d, today, lang())}
                     <button
                         type="button"
                         class="chip"
                         data-testid="update-to-today"
                         on:click=move |_| ctx.edit(|f| f.as_of = today.to_string())
                     >
-                        {ctx.t("更新到今天", "Update to today")}
+                        {ctx.t(ui::UPDATE_TO_TODAY)}
                     </button>
                 </p>
             }

@@ -7,7 +7,7 @@ use crate::document::share_link::{decode, encode, qr_svg};
 // Unsaved edits to a scenario opened from a link are kept in this tab's session storage, so
 // that a reload does not lose them (the stored scenarios stay untouched until the user saves).
 use crate::store::keys::LINK_DRAFT_KEY;
-use crate::text::Lang;
+use crate::text::app::share as ui;
 use leptos::prelude::*;
 
 thread_local! {
@@ -55,28 +55,17 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
             ctx.current_id.set(None);
             ctx.saved_copy.set(None);
             ctx.autosave.set(false);
-            let (zh, en) = if had_stored {
-                ("这是通过分享链接打开的方案，尚未保存；您本机保存的方案不会被覆盖。", "This scenario was opened from a share link and is not saved; your stored scenario is untouched.")
+            let text = if had_stored {
+                ui::FROM_LINK_STORED_UNTOUCHED
             } else {
-                (
-                    "这是通过分享链接打开的方案，尚未保存。",
-                    "This scenario was opened from a share link and is not saved yet.",
-                )
+                ui::FROM_LINK_NOT_SAVED
             };
-            ctx.banner(BannerKind::FromLink, zh, en);
+            ctx.say(BannerKind::FromLink, |l| text.get(l).to_string());
         }
         Err(e) if crate::store::opening::is_link(&fragment) => {
-            ctx.banner(
-                BannerKind::Warning,
-                format!(
-                    "链接中的方案无法打开：{}。已显示您本机的方案。",
-                    e.message(Lang::Zh).trim_end_matches('。')
-                ),
-                format!(
-                    "The scenario in this link cannot be opened: {}. Showing your own scenario.",
-                    e.message(Lang::En).trim_end_matches('.')
-                ),
-            );
+            ctx.say(BannerKind::Warning, |l| {
+                ui::link_unreadable(&e.message(l), l)
+            });
             dom::clear_hash();
         }
         Err(_) => {}
@@ -146,31 +135,19 @@ pub fn ShareButton() -> impl IntoView {
     on_cleanup(move || esc.remove());
     view! {
         <button type="button" data-testid="copy-link" on:click=make_link>
-            {ctx.t("复制链接", "Copy link")}
+            {ctx.t(ui::COPY_LINK)}
         </button>
         <Show when=move || open.get()>
             <div
                 class="share-panel"
                 role="dialog"
-                aria-label=ctx.t("分享链接", "Share link")
+                aria-label=ctx.t(ui::SHARE_LINK)
                 data-testid="share-panel"
             >
                 <p class="muted">
                     {move || match copied.get() {
-                        Some(true) => {
-                            if ctx.is_zh() {
-                                "链接已复制。对方打开即可看到同样的方案与结果；数据只在链接里，不经过任何服务器。"
-                            } else {
-                                "Link copied. Whoever opens it sees the same scenario and figures; the data is in the link only, no server involved."
-                            }
-                        }
-                        Some(false) => {
-                            if ctx.is_zh() {
-                                "浏览器不允许自动复制，请手动复制下面的链接。"
-                            } else {
-                                "The browser refused to copy; copy the link below by hand."
-                            }
-                        }
+                        Some(true) => ui::LINK_COPIED.get(ctx.lang.get()),
+                        Some(false) => ui::COPY_REFUSED.get(ctx.lang.get()),
                         None => "…",
                     }}
                 </p>
@@ -180,7 +157,7 @@ pub fn ShareButton() -> impl IntoView {
                     type="text"
                     readonly
                     prop:value=move || link.get()
-                    aria-label=ctx.t("分享链接", "Share link")
+                    aria-label=ctx.t(ui::SHARE_LINK)
                     on:focus=move |ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(i) = ev
@@ -192,13 +169,7 @@ pub fn ShareButton() -> impl IntoView {
                     }
                 />
                 <p class="muted small">
-                    {move || {
-                        if ctx.is_zh() {
-                            format!("链接长度 {} 字符", link.get().chars().count())
-                        } else {
-                            format!("{} characters", link.get().chars().count())
-                        }
-                    }}
+                    {move || ui::link_length(link.get().chars().count(), ctx.lang.get())}
                 </p>
                 <div
                     class="qr"
@@ -206,7 +177,7 @@ pub fn ShareButton() -> impl IntoView {
                     inner_html=move || qr_svg(&link.get()).unwrap_or_default()
                 ></div>
                 <button type="button" on:click=move |_| open.set(false)>
-                    {ctx.t("关闭", "Close")}
+                    {ctx.t(ui::CLOSE)}
                 </button>
             </div>
         </Show>

@@ -1,9 +1,11 @@
 //! The one place for what users read, in Chinese (the default) and English: the [`Lang`], the
 //! messages that explain a refusal ([`messages`]), what local storage tells users ([`store`]),
-//! amounts in words ([`amount_in_words`]), and what the results, the statement and the comparison
-//! say ([`report`], [`explain`], [`claim`], [`compare`]).
+//! amounts in words ([`amount_in_words`]), what the results, the statement and the comparison say
+//! ([`report`], [`explain`], [`claim`], [`compare`]), the browser app's labels ([`app`]) and the
+//! names of the contract's terms ([`terms`]).
 
 pub mod amount_in_words;
+pub mod app;
 pub mod claim;
 pub mod compare;
 pub mod explain;
@@ -12,6 +14,7 @@ pub mod rates;
 pub mod report;
 pub mod results;
 pub mod store;
+pub mod terms;
 
 /// The language of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -7,6 +7,8 @@ use crate::engine::calendar::Calendar;
 use crate::engine::money::parse_user_amount;
 use crate::engine::scenario::DayType;
 use crate::form::{DueRuleKind, PaymentRow};
+use crate::text::app::inputs::payments as ui;
+use crate::text::terms;
 use leptos::prelude::*;
 
 pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
@@ -14,38 +16,20 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
     section(
         ctx,
         "sec-payment",
-        ("付款条款", "Payment terms"),
-        (
-            "付款期限届满日为法定节假日的，顺延至节后第一个工作日（民法典第203条）。",
-            "A deadline on a rest day moves to the next working day (Civil Code Art. 203).",
-        ),
+        ui::PAYMENT_TERMS,
+        ui::PAYMENT_TERMS_CLAUSE,
         view! {
             <div class="grid">
                 {choice(
                     ctx,
                     "payment.due.rule",
-                    ("付款期限", "When fees are due"),
-                    ("合同的付款条款", "The contract's payment clause"),
+                    ui::WHEN_FEES_ARE_DUE,
+                    ui::WHEN_FEES_ARE_DUE_HINT,
                     vec![
-                        (
-                            DueRuleKind::DayOfNextMonth,
-                            ("每月N日前支付上月费用", "By day N of the next month"),
-                        ),
-                        (
-                            DueRuleKind::DaysAfterCycleEnd,
-                            ("每期结束后N日内", "N days after the cycle ends"),
-                        ),
-                        (
-                            DueRuleKind::DaysAfterCycleStart,
-                            (
-                                "每期开始后N日内（预付）",
-                                "N days after the cycle starts (in advance)",
-                            ),
-                        ),
-                        (
-                            DueRuleKind::DaysAfterInvoice,
-                            ("每月结算开票后N日内", "N days after the monthly invoice"),
-                        ),
+                        (DueRuleKind::DayOfNextMonth, ui::DUE_DAY_OF_NEXT_MONTH),
+                        (DueRuleKind::DaysAfterCycleEnd, ui::DUE_DAYS_AFTER_CYCLE_END),
+                        (DueRuleKind::DaysAfterCycleStart, ui::DUE_DAYS_AFTER_CYCLE_START),
+                        (DueRuleKind::DaysAfterInvoice, ui::DUE_DAYS_AFTER_INVOICE),
                     ],
                     |f| f.due_rule,
                     |f, v| f.due_rule = v,
@@ -55,12 +39,9 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
                         field(
                                 ctx,
                                 "payment.due.day".into(),
-                                ("每月付款日", "Day of the month"),
-                                (
-                                    "超过当月天数的，为当月最后一日",
-                                    "Beyond the month's length: its last day",
-                                ),
-                                "日 day",
+                                ui::DAY_MONTH,
+                                ui::DAY_MONTH_HINT,
+                                unit::DAY,
                                 Kind::Number,
                                 |f| f.due_day.clone(),
                                 |f, v| f.due_day = v,
@@ -72,12 +53,9 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
                             {field(
                                 ctx,
                                 "payment.due.invoice_day".into(),
-                                ("结算开票日", "Invoice day"),
-                                (
-                                    "每期最后一个月的第几日开票（如每月25日结算）",
-                                    "Day of the cycle's last month the invoice is issued (e.g. the 25th)",
-                                ),
-                                "日 day",
+                                ui::INVOICE_DAY,
+                                ui::INVOICE_DAY_HINT,
+                                unit::DAY,
                                 Kind::Number,
                                 |f| f.invoice_day.clone(),
                                 |f, v| f.invoice_day = v,
@@ -91,16 +69,9 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
                 {choice(
                     ctx,
                     "payment.calendar",
-                    ("工作日历", "Calendar"),
-                    (
-                        "中国法定节假日含调休（2010–2026 按国务院通知；之后按放假办法推算）",
-                        "Mainland China holidays with make-up days (2010–2026 as published; later years by the holiday rules)",
-                    ),
-                    vec![
-                        (Calendar::Cn, ("中国法定节假日", "China statutory holidays")),
-                        (Calendar::Weekends, ("仅周末休息", "Weekends only")),
-                        (Calendar::None, ("不顺延", "No rest days")),
-                    ],
+                    ui::CALENDAR,
+                    ui::CALENDAR_HINT,
+                    options(&[Calendar::Cn, Calendar::Weekends, Calendar::None], terms::calendar),
                     |f| f.calendar,
                     |f, v| f.calendar = v,
                 )}
@@ -114,12 +85,9 @@ pub(super) fn days_fields(ctx: Ctx) -> impl IntoView {
         {field(
             ctx,
             "payment.due.days".into(),
-            ("期限天数", "Days"),
-            (
-                "起算日当日不计入（民法典第201条）",
-                "The first day is not counted (Civil Code Art. 201)",
-            ),
-            "日 days",
+            ui::DAYS,
+            ui::DAYS_HINT,
+            unit::DAYS,
             Kind::Number,
             |f| f.due_days.clone(),
             |f, v| f.due_days = v,
@@ -127,12 +95,9 @@ pub(super) fn days_fields(ctx: Ctx) -> impl IntoView {
         {choice(
             ctx,
             "payment.due.day_type",
-            ("天数类型", "Day type"),
-            ("自然日或工作日", "Calendar or working days"),
-            vec![
-                (DayType::Calendar, ("自然日", "Calendar days")),
-                (DayType::Working, ("工作日", "Working days")),
-            ],
+            ui::DAY_TYPE,
+            ui::DAY_TYPE_HINT,
+            options(&[DayType::Calendar, DayType::Working], terms::day_type),
             |f| f.due_day_type.unwrap_or(DayType::Calendar),
             |f, v| f.due_day_type = Some(v),
         )}
@@ -144,13 +109,10 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
     section(
         ctx,
         "sec-payments",
-        ("实际付款", "Payments made"),
-        (
-            "每笔付款先抵充到期最早的未付费用（民法典第560条）。",
-            "Each payment settles the earliest-due unpaid fee first (Civil Code Art. 560).",
-        ),
+        ui::PAYMENTS_MADE,
+        ui::PAYMENTS_MADE_CLAUSE,
         view! {
-            <div class="rows" role="group" aria-label=ctx.t("付款记录", "Payments")>
+            <div class="rows" role="group" aria-label=ctx.t(ui::PAYMENTS)>
                 {move || {
                     (0..count.get())
                         .map(|i| {
@@ -159,9 +121,9 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                                     {field(
                                         ctx,
                                         format!("payment.payments[{i}].date"),
-                                        ("付款日", "Paid on"),
-                                        ("", ""),
-                                        "",
+                                        ui::PAID_ON,
+                                        NONE,
+                                        NONE,
                                         Kind::Date,
                                         move |f| {
                                             f.payments
@@ -178,9 +140,9 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                                     {field(
                                         ctx,
                                         format!("payment.payments[{i}].amount"),
-                                        ("金额", "Amount"),
-                                        ("", ""),
-                                        "元 CNY",
+                                        ui::AMOUNT,
+                                        NONE,
+                                        unit::YUAN,
                                         Kind::Money,
                                         move |f| {
                                             f.payments
@@ -197,8 +159,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="remove"
-                                        aria-label=ctx
-                                            .t("删除此笔付款", "Remove this payment")
+                                        aria-label=ctx.t(ui::REMOVE_PAYMENT)
                                         on:click=move |_| {
                                             ctx.edit(|f| {
                                                 if i < f.payments.len() {
@@ -242,7 +203,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                             })
                     }
                 >
-                    {ctx.t("+ 添加付款", "+ Add payment")}
+                    {ctx.t(ui::ADD_PAYMENT)}
                 </button>
             </div>
             {late_payment_helper(ctx)}
@@ -298,12 +259,9 @@ pub(super) fn for_period(ctx: Ctx, i: usize) -> impl IntoView {
     field(
         ctx,
         format!("payment.payments[{i}].for"),
-        ("抵充哪一期（可选）", "For period (optional)"),
-        (
-            "该期第一天，如 2025-06-01；留空 = 最早到期",
-            "Its first day, e.g. 2025-06-01; empty = earliest due",
-        ),
-        "",
+        ui::PERIOD_OPTIONAL,
+        ui::PERIOD_OPTIONAL_HINT,
+        NONE,
         Kind::Period,
         move |f| {
             f.payments
@@ -336,44 +294,34 @@ pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
         })
     });
     move || {
-        (early.get() > 0).then(|| view! {
-            <div class="notice" role="status" data-testid="prepayment-note">
-                <p>
-                    {move || {
-                        if ctx.is_zh() {
-                            format!(
-                                "有 {} 笔付款早于服务开始日，按预付款抵充最早的费用。",
-                                early.get(),
-                            )
-                        } else {
-                            format!(
-                                "{} payment(s) are dated before service starts and count as advance payments for the earliest fees.",
-                                early.get(),
-                            )
+        (early.get() > 0).then(|| {
+            view! {
+                <div class="notice" role="status" data-testid="prepayment-note">
+                    <p>
+                        {move || ui::early_payments(early.get(), ctx.lang.get())}
+                    </p>
+                    <button
+                        type="button"
+                        class="chip"
+                        data-testid="drop-early-payments"
+                        on:click=move |_| {
+                            ctx.edit(|f| {
+                                let start = crate::document::read::parse_date(f.start.trim());
+                                f.payments
+                                    .retain(|p| match (
+                                        start,
+                                        crate::document::read::parse_date(p.date.trim()),
+                                    ) {
+                                        (Some(s), Some(d)) => d >= s,
+                                        _ => true,
+                                    });
+                            })
                         }
-                    }}
-                </p>
-                <button
-                    type="button"
-                    class="chip"
-                    data-testid="drop-early-payments"
-                    on:click=move |_| {
-                        ctx.edit(|f| {
-                            let start = crate::document::read::parse_date(f.start.trim());
-                            f.payments
-                                .retain(|p| match (
-                                    start,
-                                    crate::document::read::parse_date(p.date.trim()),
-                                ) {
-                                    (Some(s), Some(d)) => d >= s,
-                                    _ => true,
-                                });
-                        })
-                    }
-                >
-                    {ctx.t("删除这些付款", "Remove these payments")}
-                </button>
-            </div>
+                    >
+                        {ctx.t(ui::REMOVE_THESE_PAYMENTS)}
+                    </button>
+                </div>
+            }
         })
     }
 }
@@ -385,13 +333,13 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
     let days = RwSignal::new(String::from("30"));
     view! {
         <div class="quick-late" data-testid="quick-late">
-            <label for="f-quick-period">{ctx.t("快速录入：", "Quick entry:")}</label>
+            <label for="f-quick-period">{ctx.t(ui::QUICK_ENTRY)}</label>
             <select
                 id="f-quick-period"
                 data-testid="quick-period"
                 on:change=move |ev| period.set(event_target_value(&ev))
             >
-                <option value="">{ctx.t("选择计费期", "Pick a period")}</option>
+                <option value="">{ctx.t(ui::PICK_PERIOD)}</option>
                 {move || {
                     choices
                         .get()
@@ -409,16 +357,16 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                         .collect_view()
                 }}
             </datalist>
-            <span>{ctx.t("迟付", "paid")}</span>
+            <span>{ctx.t(ui::QUICK_PAID)}</span>
             <input
                 type="text"
                 inputmode="numeric"
                 data-testid="quick-days"
-                aria-label=ctx.t("迟付天数", "Days late")
+                aria-label=ctx.t(ui::QUICK_DAYS_LATE_LABEL)
                 prop:value=move || days.get()
                 on:input=move |ev| days.set(event_target_value(&ev))
             />
-            <span>{ctx.t("日", "days late")}</span>
+            <span>{ctx.t(ui::QUICK_DAYS_LATE)}</span>
             <button
                 type="button"
                 class="chip"
@@ -440,7 +388,7 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                     });
                 }
             >
-                {ctx.t("添加这笔付款", "Add this payment")}
+                {ctx.t(ui::QUICK_ADD)}
             </button>
         </div>
     }

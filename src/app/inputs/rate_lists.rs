@@ -6,7 +6,9 @@ use super::late_payment::rate_unit_options;
 use super::widgets::*;
 use crate::engine::scenario::{LprFixing, LprTerm};
 use crate::form::{FormState, RateChangeRow, RateFields, RateKind};
-use crate::text::Lang;
+use crate::text::app::inputs::late_payment as lp;
+use crate::text::app::inputs::rate_lists as ui;
+use crate::text::terms;
 use leptos::prelude::*;
 
 /// The typed text of a rate change row: which one.
@@ -47,14 +49,14 @@ pub(super) fn change_field(
     i: usize,
     which: ChangeText,
     label: Text,
-    unit: &'static str,
+    unit: Text,
     kind: Kind,
 ) -> AnyView {
     field(
         ctx,
         format!("late_payment.rate_changes[{i}].{}", which.path()),
         label,
-        ("", ""),
+        NONE,
         unit,
         kind,
         move |f| {
@@ -78,13 +80,9 @@ pub(super) fn rate_changes(ctx: Ctx) -> impl IntoView {
     let count = Memo::new(move |_| ctx.form.with(|f| f.rate_changes.len()));
     view! {
         <div class="subsection" data-testid="rate-changes">
-            <h3>{ctx.t("利率变更", "Rate changes")}</h3>
+            <h3>{ctx.t(ui::RATE_CHANGES)}</h3>
             <p class="hint">
-                {ctx
-                    .t(
-                        "自某日起改按另一标准计算（如 2020年8月31日前按LPR的1.3倍，之后按日万分之五），各段分列于计算明细。",
-                        "From a date on, another rate (e.g. 1.3 × LPR until 2020-08-31, then 0.05% a day); each part is its own line of the breakdown.",
-                    )}
+                {ctx.t(ui::RATE_CHANGES_HINT)}
             </p>
             <div class="rows">
                 {move || (0..count.get()).map(|i| rate_change_row(ctx, i)).collect_view()}
@@ -96,7 +94,7 @@ pub(super) fn rate_changes(ctx: Ctx) -> impl IntoView {
                     data-testid="add-rate-change"
                     on:click=move |_| { ctx.edit(FormState::add_rate_change) }
                 >
-                    {ctx.t("+ 添加利率变更", "+ Add a rate change")}
+                    {ctx.t(ui::ADD_RATE_CHANGE)}
                 </button>
             </div>
         </div>
@@ -122,16 +120,16 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
     };
     view! {
         <div class="row rate-change" data-testid="rate-change">
-            {change_field(ctx, i, ChangeText::From, ("自", "From"), "", Kind::Date)}
+            {change_field(ctx, i, ChangeText::From, ui::FROM, NONE, Kind::Date)}
             {choice(
                 ctx,
                 path("kind"),
-                ("改按", "Then"),
-                ("", ""),
+                ui::THEN,
+                NONE,
                 vec![
-                    (RateKind::Fraction, ("按日比例", "Per day(s)")),
-                    (RateKind::Monthly, ("按月比例", "Per month")),
-                    (RateKind::Lpr, ("LPR 倍数", "LPR multiple")),
+                    (RateKind::Fraction, lp::RATE_FRACTION),
+                    (RateKind::Monthly, ui::RATE_MONTHLY),
+                    (RateKind::Lpr, lp::LPR_MULTIPLE),
                 ],
                 move |f| rate(f).kind,
                 move |f, v| with_rate(f, &|r| r.kind = v),
@@ -143,54 +141,42 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                             ctx,
                             i,
                             ChangeText::Multiple,
-                            ("LPR 倍数", "LPR multiple"),
-                            "×LPR ×LPR",
+                            lp::LPR_MULTIPLE,
+                            unit::TIMES_LPR,
                             Kind::Rate,
                         )}
                         {choice(
                             ctx,
                             path("basis_days"),
-                            ("年天数", "Days per year"),
-                            ("", ""),
-                            vec![
-                                (365u32, ("365 天", "365 days")),
-                                (360u32, ("360 天", "360 days")),
-                            ],
+                            lp::DAYS_PER_YEAR,
+                            NONE,
+                            vec![(365u32, YEAR_365), (360u32, YEAR_360)],
                             move |f| rate(f).basis_days,
                             move |f, v| with_rate(f, &|r| r.basis_days = v),
                         )}
                         {choice(
                             ctx,
                             path("lpr_fixing"),
-                            ("取哪一天的 LPR", "Which day's LPR"),
-                            ("", ""),
-                            vec![
-                                (
+                            lp::WHICH_DAYS_LPR,
+                            NONE,
+                            options(
+                                &[
                                     LprFixing::DueDate,
-                                    ("到期日（或变更日）", "Due date (or the change)"),
-                                ),
-                                (
                                     LprFixing::FirstDayLate,
-                                    (
-                                        "逾期首日（或变更日）",
-                                        "First day late (or the change)",
-                                    ),
-                                ),
-                                (LprFixing::ContractStart, ("合同订立时", "At signing")),
-                                (LprFixing::Floating, ("同期（浮动）", "Floating (同期)")),
-                            ],
+                                    LprFixing::ContractStart,
+                                    LprFixing::Floating,
+                                ],
+                                ui::lpr_fixing_from_change,
+                            ),
                             move |f| rate(f).lpr_fixing,
                             move |f, v| with_rate(f, &|r| r.lpr_fixing = v),
                         )}
                         {choice(
                             ctx,
                             path("lpr_term"),
-                            ("LPR 期限", "LPR term"),
-                            ("", ""),
-                            vec![
-                                (LprTerm::OneYear, ("一年期", "One-year")),
-                                (LprTerm::FiveYear, ("五年期以上", "Five-year")),
-                            ],
+                            lp::LPR_TERM,
+                            NONE,
+                            options(&[LprTerm::OneYear, LprTerm::FiveYear], terms::lpr_term),
                             move |f| rate(f).lpr_term,
                             move |f, v| with_rate(f, &|r| r.lpr_term = v),
                         )}
@@ -203,15 +189,15 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                             ctx,
                             i,
                             ChangeText::Value,
-                            ("比例", "Rate"),
-                            "",
+                            ui::RATE,
+                            NONE,
                             Kind::Rate,
                         )}
                         {choice(
                             ctx,
                             path("unit"),
-                            ("单位", "Unit"),
-                            ("", ""),
+                            lp::UNIT,
+                            NONE,
                             rate_unit_options(),
                             move |f| rate(f).unit,
                             move |f, v| with_rate(f, &|r| r.unit = v),
@@ -221,8 +207,8 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                                 ctx,
                                 i,
                                 ChangeText::PerMonths,
-                                ("每 N 个月", "Per N months"),
-                                "月 months",
+                                lp::PER_N_MONTHS,
+                                unit::MONTHS,
                                 Kind::Number,
                             )
                         } else {
@@ -230,8 +216,8 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                                 ctx,
                                 i,
                                 ChangeText::PerDays,
-                                ("每 N 日", "Per N days"),
-                                "日 days",
+                                lp::PER_N_DAYS,
+                                unit::DAYS,
                                 Kind::Number,
                             )
                         }}
@@ -243,7 +229,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
             <button
                 type="button"
                 class="remove"
-                aria-label=ctx.t("删除此变更", "Remove this change")
+                aria-label=ctx.t(ui::REMOVE_CHANGE)
                 on:click=move |_| {
                     ctx.edit(|f| {
                         if i < f.rate_changes.len() {
@@ -264,21 +250,9 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
     let known = crate::engine::lpr::known_until();
     view! {
         <div class="subsection" data-testid="lpr-fixings">
-            <h3>{ctx.t("LPR 报价（补充）", "LPR fixings (added)")}</h3>
+            <h3>{ctx.t(ui::LPR_FIXINGS_ADDED)}</h3>
             <p class="hint">
-                {move || {
-                    if ctx.is_zh() {
-                        format!(
-                            "内置 LPR 数据核实至{}；之后的报价可在此补充（年利率 %），同日以此处为准。",
-                            crate::text::date_words(known, Lang::Zh),
-                        )
-                    } else {
-                        format!(
-                            "The built-in LPR is verified to {}; add later fixings here (% a year); on the same date these win.",
-                            crate::text::date_words(known, Lang::En),
-                        )
-                    }
-                }}
+                {move || ui::lpr_known_until(known, ctx.lang.get())}
             </p>
             <div class="rows">
                 {move || {
@@ -289,9 +263,9 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                                     {field(
                                         ctx,
                                         format!("late_payment.lpr_fixings[{i}].effective"),
-                                        ("生效日", "Effective"),
-                                        ("", ""),
-                                        "",
+                                        ui::EFFECTIVE,
+                                        NONE,
+                                        NONE,
                                         Kind::Date,
                                         move |f| {
                                             f.lpr_fixings
@@ -308,9 +282,9 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                                     {field(
                                         ctx,
                                         format!("late_payment.lpr_fixings[{i}].one_year"),
-                                        ("一年期", "One-year"),
-                                        ("", ""),
-                                        "%",
+                                        ui::ONE_YEAR,
+                                        NONE,
+                                        unit::PERCENT,
                                         Kind::Rate,
                                         move |f| {
                                             f.lpr_fixings
@@ -327,9 +301,9 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                                     {field(
                                         ctx,
                                         format!("late_payment.lpr_fixings[{i}].five_year"),
-                                        ("五年期以上", "Five-year"),
-                                        ("可空", "optional"),
-                                        "%",
+                                        ui::FIVE_YEAR,
+                                        ui::FIVE_YEAR_HINT,
+                                        unit::PERCENT,
                                         Kind::Rate,
                                         move |f| {
                                             f.lpr_fixings
@@ -346,7 +320,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="remove"
-                                        aria-label=ctx.t("删除此报价", "Remove this fixing")
+                                        aria-label=ctx.t(ui::REMOVE_FIXING)
                                         on:click=move |_| {
                                             ctx.edit(|f| {
                                                 if i < f.lpr_fixings.len() {
@@ -385,7 +359,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                         })
                     }
                 >
-                    {ctx.t("+ 添加 LPR 报价", "+ Add an LPR fixing")}
+                    {ctx.t(ui::ADD_LPR_FIXING)}
                 </button>
             </div>
         </div>

@@ -7,7 +7,8 @@ use crate::form::{FormState, LabelledAmount};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-pub(super) type Text = (&'static str, &'static str);
+pub(super) use crate::text::app::inputs::{unit, NONE, YEAR_360, YEAR_365};
+pub(super) use crate::text::Text;
 
 /// How a text field is typed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub(super) fn field(
     path: String,
     label: Text,
     hint: Text,
-    unit: &'static str,
+    unit: Text,
     kind: Kind,
     get: impl Fn(&FormState) -> String + Send + Sync + 'static,
     set: impl Fn(&mut FormState, String) + Send + Sync + 'static,
@@ -58,7 +59,7 @@ pub(super) fn field_view(
     ctx: Ctx,
     path: String,
     texts: [Text; 2],
-    unit: &'static str,
+    unit: Text,
     kind: Kind,
     get: GetText,
     set: SetText,
@@ -100,14 +101,11 @@ pub(super) fn field_view(
                 .then(|| format!("= {}", format_yuan(amount)))
         }
     };
-    let unit_view = (!unit.is_empty()).then(|| {
-        let (zh, en) = unit.split_once(' ').unwrap_or((unit, unit));
-        view! { <span class="unit">{move || if ctx.is_zh() { zh } else { en }}</span> }
-    });
+    let unit_view = (unit != NONE).then(|| view! { <span class="unit">{ctx.t(unit)}</span> });
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>
-                <span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
+                <span class="zh-en">{ctx.t(label)}</span>
                 {unit_view}
             </label>
             <input
@@ -133,7 +131,7 @@ pub(super) fn field_view(
             />
             {move || echo().map(|t| view! { <span class="echo">{t}</span> })}
             <p class="hint" id=hint_id.clone()>
-                {move || if ctx.is_zh() { hint.0 } else { hint.1 }}
+                {ctx.t(hint)}
             </p>
             <p class="field-error" id=err_id.clone() role="alert">
                 {move || error.get()}
@@ -191,10 +189,15 @@ pub(super) fn toggle_view(
                     ctx.form.update(|f| set(f, on));
                 }
             />
-            <span>{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
+            <span>{ctx.t(label)}</span>
         </label>
     }
     .into_any()
+}
+
+/// The options of a [`choice`], each named by `name`.
+pub(super) fn options<T: Copy>(values: &[T], name: fn(T) -> Text) -> Vec<(T, Text)> {
+    values.iter().map(|v| (*v, name(*v))).collect()
 }
 
 /// A choice among fixed options.
@@ -248,7 +251,7 @@ pub(super) fn choice_view(
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>
-                <span class="zh-en">{move || if ctx.is_zh() { label.0 } else { label.1 }}</span>
+                <span class="zh-en">{ctx.t(label)}</span>
             </label>
             <select
                 id=id
@@ -264,13 +267,13 @@ pub(super) fn choice_view(
                     .map(|(i, text)| {
                         view! {
                             <option value=i.to_string() prop:selected=move || selected.get() == i>
-                                {move || if ctx.is_zh() { text.0 } else { text.1 }}
+                                {ctx.t(text)}
                             </option>
                         }
                     })
                     .collect_view()}
             </select>
-            <p class="hint">{move || if ctx.is_zh() { hint.0 } else { hint.1 }}</p>
+            <p class="hint">{ctx.t(hint)}</p>
             <p class="field-error" id=err_id role="alert">
                 {move || error.get()}
             </p>
@@ -293,8 +296,8 @@ pub(super) fn section_view(ctx: Ctx, id: &'static str, texts: [Text; 2], body: A
     let [title, clause] = texts;
     view! {
         <fieldset class="section" id=id>
-            <legend>{move || if ctx.is_zh() { title.0 } else { title.1 }}</legend>
-            <p class="clause">{move || if ctx.is_zh() { clause.0 } else { clause.1 }}</p>
+            <legend>{ctx.t(title)}</legend>
+            <p class="clause">{ctx.t(clause)}</p>
             {body}
         </fieldset>
     }
@@ -316,7 +319,7 @@ pub(super) fn labelled_amount_rows(
         <div
             class="rows"
             role="group"
-            aria-label=move || if ctx.is_zh() { group.0 } else { group.1 }
+            aria-label=ctx.t(group)
         >
             {move || {
                 (0..count.get())
@@ -327,8 +330,8 @@ pub(super) fn labelled_amount_rows(
                                     ctx,
                                     format!("{path}[{i}].label"),
                                     label,
-                                    ("", ""),
-                                    "",
+                                    NONE,
+                                    NONE,
                                     Kind::Text,
                                     move |f| {
                                         list(f).get(i).map(|c| c.label.clone()).unwrap_or_default()
@@ -343,8 +346,8 @@ pub(super) fn labelled_amount_rows(
                                     ctx,
                                     format!("{path}[{i}].amount"),
                                     amount,
-                                    ("", ""),
-                                    "元 CNY",
+                                    NONE,
+                                    unit::YUAN,
                                     Kind::Money,
                                     move |f| {
                                         list(f).get(i).map(|c| c.amount.clone()).unwrap_or_default()
@@ -358,7 +361,7 @@ pub(super) fn labelled_amount_rows(
                                 <button
                                     type="button"
                                     class="remove"
-                                    aria-label=move || if ctx.is_zh() { remove.0 } else { remove.1 }
+                                    aria-label=ctx.t(remove)
                                     on:click=move |_| {
                                         ctx.edit(|f| {
                                             if i < list(f).len() {

@@ -1,0 +1,29 @@
+//! The form, section by section (mirroring `src/app/inputs`). A field's label `X` has its hint
+//! beside it as `X_HINT`; a section's title `X` has the clause it models as `X_CLAUSE`.
+
+pub mod breaches;
+pub mod late_payment;
+pub mod payments;
+pub mod rate_lists;
+pub mod term_and_fees;
+
+use crate::text::Text;
+
+/// No hint, no unit.
+pub const NONE: Text = Text("", "");
+
+pub const YEAR_365: Text = Text("365 天", "365 days");
+pub const YEAR_360: Text = Text("360 天", "360 days");
+
+/// The units shown beside a field.
+pub mod unit {
+    use crate::text::Text;
+
+    pub const PERCENT: Text = Text("%", "%");
+    pub const YUAN: Text = Text("元", "CNY");
+    pub const MONTHS: Text = Text("月", "months");
+    pub const DAY: Text = Text("日", "day");
+    pub const DAYS: Text = Text("日", "days");
+    pub const TIMES: Text = Text("次", "times");
+    pub const TIMES_LPR: Text = Text("×LPR", "×LPR");
+}

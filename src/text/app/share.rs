@@ -1,0 +1,47 @@
+//! Share links: the panel with the link and its QR code, and the banners of a scenario opened
+//! from a link.
+
+use crate::text::{Lang, Text};
+
+pub const COPY_LINK: Text = Text("复制链接", "Copy link");
+pub const SHARE_LINK: Text = Text("分享链接", "Share link");
+pub const CLOSE: Text = Text("关闭", "Close");
+pub const LINK_COPIED: Text = Text(
+    "链接已复制。对方打开即可看到同样的方案与结果；数据只在链接里，不经过任何服务器。",
+    "Link copied. Whoever opens it sees the same scenario and figures; the data is in the link only, no server involved.",
+);
+pub const COPY_REFUSED: Text = Text(
+    "浏览器不允许自动复制，请手动复制下面的链接。",
+    "The browser refused to copy; copy the link below by hand.",
+);
+/// A scenario from a link, when this device has a stored one too.
+pub const FROM_LINK_STORED_UNTOUCHED: Text = Text(
+    "这是通过分享链接打开的方案，尚未保存；您本机保存的方案不会被覆盖。",
+    "This scenario was opened from a share link and is not saved; your stored scenario is untouched.",
+);
+pub const FROM_LINK_NOT_SAVED: Text = Text(
+    "这是通过分享链接打开的方案，尚未保存。",
+    "This scenario was opened from a share link and is not saved yet.",
+);
+
+/// A link whose scenario cannot be read: why (`error`, a message ending in a full stop), and that
+/// the stored scenario is shown instead.
+pub fn link_unreadable(error: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "链接中的方案无法打开：{}。已显示您本机的方案。",
+            error.trim_end_matches('。')
+        ),
+        Lang::En => format!(
+            "The scenario in this link cannot be opened: {}. Showing your own scenario.",
+            error.trim_end_matches('.')
+        ),
+    }
+}
+
+pub fn link_length(chars: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("链接长度 {chars} 字符"),
+        Lang::En => format!("{chars} characters"),
+    }
+}
