@@ -444,7 +444,7 @@ fn saved_item(
                 <button
                     type="button"
                     on:click=move |_| {
-                        if let Err(e) = ctx.write(|st| st.duplicate(&id2, &dom::now_iso())) {
+                        if let Err(e) = ctx.write(|st| st.duplicate(&id2, &dom::now_iso(), ctx.lang.get_untracked())) {
                             say_failed(ctx, e, |err| StoreText::DuplicateFailed { err });
                         }
                     }

@@ -9,7 +9,6 @@
 use crate::document::error::ValidationError;
 use crate::document::input::{read_document, MAX_DOCUMENT_BYTES};
 use crate::document::read::parse_scenario;
-use crate::engine::money::group_thousands;
 use crate::engine::scenario::Scenario;
 use crate::text::Lang;
 use base64::alphabet::URL_SAFE;
@@ -56,37 +55,12 @@ pub enum LinkError {
 impl LinkError {
     /// What went wrong, for the person who opened the link, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
+        use crate::text::messages as m;
         match self {
-            LinkError::UnknownFormat if zh => {
-                "无法识别的分享链接格式，可能来自更新版本的程序。".into()
-            }
-            LinkError::UnknownFormat => {
-                "Unknown share link format; it may come from a newer version of this program."
-                    .into()
-            }
-            LinkError::Corrupt if zh => {
-                "分享链接已损坏，无法读取。请确认复制了完整的链接。".into()
-            }
-            LinkError::Corrupt => {
-                "The share link is damaged and cannot be read. Check that the whole link was copied."
-                    .into()
-            }
-            LinkError::TooLarge if zh => format!(
-                "分享链接过长（超过 {} 个字符），无法读取。",
-                group_thousands(&MAX_FRAGMENT.to_string())
-            ),
-            LinkError::TooLarge => format!(
-                "The share link is too long to read (more than {} characters).",
-                group_thousands(&MAX_FRAGMENT.to_string())
-            ),
-            LinkError::Invalid(e) if zh => format!("分享链接中的方案有误：{}", e.display(lang)),
-            LinkError::Invalid(e) => {
-                format!(
-                    "The scenario in the share link is invalid: {}",
-                    e.display(lang)
-                )
-            }
+            LinkError::UnknownFormat => m::LINK_UNKNOWN_FORMAT.get(lang).into(),
+            LinkError::Corrupt => m::LINK_CORRUPT.get(lang).into(),
+            LinkError::TooLarge => m::link_too_large(MAX_FRAGMENT, lang),
+            LinkError::Invalid(e) => m::link_invalid(&e.display(lang), lang),
         }
     }
 }

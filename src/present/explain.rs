@@ -3,7 +3,7 @@
 
 use crate::engine::compute::{ComputeResult, CycleRow};
 use crate::engine::money::format_yuan;
-use crate::engine::scenario::{Cycle, Scenario};
+use crate::engine::scenario::Scenario;
 use crate::text::{self, Lang};
 
 pub use crate::text::date_words;
@@ -13,7 +13,7 @@ pub use crate::text::rates::percent;
 /// The agreed late-payment rate (spec §4, §9): a fraction per N days or months, or a multiple of
 /// the LPR fixed on a day or floating (同期).
 pub fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
-    use crate::engine::scenario::{LprFixing, LprTerm, Rate};
+    use crate::engine::scenario::Rate;
     match rate {
         Rate::Fraction {
             fraction, per_days, ..
@@ -30,24 +30,8 @@ pub fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
             lpr_term,
             ..
         } => {
-            let term = match (lpr_term, lang) {
-                (LprTerm::OneYear, Lang::Zh) => "一年期",
-                (LprTerm::FiveYear, Lang::Zh) => "五年期以上",
-                (LprTerm::OneYear, Lang::En) => "one-year",
-                (LprTerm::FiveYear, Lang::En) => "five-year",
-            };
-            let fixing = match (lpr_fixing, lang) {
-                (LprFixing::DueDate, Lang::Zh) => "到期日".to_string(),
-                (LprFixing::FirstDayLate, Lang::Zh) => "逾期首日".to_string(),
-                (LprFixing::ContractStart, Lang::Zh) => "合同订立时".to_string(),
-                (LprFixing::On(d), Lang::Zh) => date_words(*d, lang),
-                (LprFixing::Floating, Lang::Zh) => "同期".to_string(),
-                (LprFixing::DueDate, Lang::En) => "on the due date".to_string(),
-                (LprFixing::FirstDayLate, Lang::En) => "on the first day late".to_string(),
-                (LprFixing::ContractStart, Lang::En) => "at signing".to_string(),
-                (LprFixing::On(d), Lang::En) => format!("on {}", date_words(*d, lang)),
-                (LprFixing::Floating, Lang::En) => "floating (同期)".to_string(),
-            };
+            let term = text::explain::lpr_term(*lpr_term).get(lang);
+            let fixing = text::explain::lpr_fixing(*lpr_fixing, lang);
             text::explain::lpr_rate(*lpr_multiple, term, &fixing, *basis_days, lang)
         }
     }
@@ -63,14 +47,7 @@ pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         s.contract.end,
     );
     let partial = term.iter().filter(|c| c.is_partial()).count();
-    let unit = match (s.fees.cycle, lang) {
-        (Cycle::Monthly, Lang::Zh) => "月",
-        (Cycle::Quarterly, Lang::Zh) => "季度",
-        (Cycle::Yearly, Lang::Zh) => "年",
-        (Cycle::Monthly, Lang::En) => "month",
-        (Cycle::Quarterly, Lang::En) => "quarter",
-        (Cycle::Yearly, Lang::En) => "year",
-    };
+    let unit = text::explain::cycle_unit(s.fees.cycle).get(lang);
     text::explain::contract_total(
         unit,
         s.cycle_fee(),

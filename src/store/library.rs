@@ -9,6 +9,8 @@ use super::saved::{read_saved, Deleted, SavedMeta, SavedScenario};
 use super::{KeyValue, StoreError};
 use crate::document::read::parse_scenario;
 use crate::engine::scenario::Scenario;
+use crate::text::store::StoreText;
+use crate::text::Lang;
 use std::collections::BTreeSet;
 
 /// Local storage of scenarios over a [`KeyValue`]. Every read goes to the store, so that
@@ -249,10 +251,11 @@ impl<K: KeyValue> Store<K> {
         Ok(saved.rev)
     }
 
-    /// A copy under a new id, named `<name> (副本)`.
-    pub fn duplicate(&mut self, id: &str, now: &str) -> Result<String, StoreError> {
+    /// A copy under a new id, named `<name> (副本)` / `<name> (copy)`.
+    pub fn duplicate(&mut self, id: &str, now: &str, lang: Lang) -> Result<String, StoreError> {
         let saved = self.existing(id)?;
-        self.save_as(&format!("{} (副本)", saved.name), &saved.scenario, now)
+        let name = StoreText::CopyName { name: &saved.name }.say(lang);
+        self.save_as(&name, &saved.scenario, now)
     }
 
     pub fn delete(&mut self, id: &str) -> Result<Deleted, StoreError> {
@@ -350,7 +353,7 @@ mod tests {
         assert_eq!(saved.updated, T1);
 
         store.rename(&id, "方案A（降价）", T2).unwrap();
-        let copy = store.duplicate(&id, T3).unwrap();
+        let copy = store.duplicate(&id, T3, Lang::Zh).unwrap();
         assert_ne!(copy, id);
         let names: Vec<String> = store.list().into_iter().map(|m| m.name).collect();
         assert_eq!(names, ["方案A（降价） (副本)", "方案A（降价）"]);

@@ -149,3 +149,54 @@ pub fn termination_net(payer: Payer, net: Decimal, lang: Lang) -> String {
         (Payer::None, Lang::En) => "nobody pays".into(),
     }
 }
+
+/// A payment term's days: 15个工作日 / 15 working days.
+pub fn days(n: u32, day_type: crate::engine::scenario::DayType, lang: Lang) -> String {
+    use crate::engine::scenario::DayType;
+    match (day_type, lang) {
+        (DayType::Working, Lang::Zh) => format!("{n}个工作日"),
+        (DayType::Calendar, Lang::Zh) => format!("{n}日"),
+        (DayType::Working, Lang::En) => format!("{n} working days"),
+        (DayType::Calendar, Lang::En) => format!("{n} days"),
+    }
+}
+
+/// §1 the cycle as the form names it (按季度), and how a part cycle is billed.
+pub fn billing_cycle(
+    cycle: crate::engine::scenario::Cycle,
+    partial: crate::engine::scenario::PartialCycle,
+    lang: Lang,
+) -> String {
+    use crate::engine::scenario::PartialCycle;
+    let partial = match (partial, lang) {
+        (PartialCycle::ByDays, Lang::Zh) => "，不足一期按天折算",
+        (PartialCycle::Full, Lang::Zh) => "，不足一期按整期计",
+        (PartialCycle::ByDays, Lang::En) => ", part cycles by days",
+        (PartialCycle::Full, Lang::En) => ", part cycles in full",
+    };
+    format!("{}{partial}", crate::text::terms::cycle(cycle).get(lang))
+}
+
+/// §2 the rest days a deadline moves past, in a table cell.
+pub const fn calendar(c: crate::engine::calendar::Calendar) -> Text {
+    use crate::engine::calendar::Calendar;
+    match c {
+        Calendar::Cn => Text("中国法定节假日", "China statutory holidays"),
+        Calendar::Weekends => Text("仅周末", "weekends only"),
+        Calendar::None => Text("不顺延", "every day counts"),
+    }
+}
+
+/// §4 the agreed rate, and whether a started period counts whole.
+pub fn late_rate(
+    rate: &str,
+    partial: crate::engine::scenario::PartialPeriod,
+    lang: Lang,
+) -> String {
+    use crate::engine::scenario::PartialPeriod;
+    match (partial, lang) {
+        (PartialPeriod::ProRata, _) => rate.to_string(),
+        (PartialPeriod::Full, Lang::Zh) => format!("{rate}，不足一期按一期计"),
+        (PartialPeriod::Full, Lang::En) => format!("{rate}, a started period counts whole"),
+    }
+}

@@ -137,3 +137,39 @@ pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
         (Payer::None, Lang::En) => "neither side pays".to_string(),
     }
 }
+
+/// A rate's LPR series inside a sentence (the form's option names are [`crate::text::terms`]).
+pub const fn lpr_term(t: crate::engine::scenario::LprTerm) -> Text {
+    use crate::engine::scenario::LprTerm;
+    match t {
+        LprTerm::OneYear => Text("一年期", "one-year"),
+        LprTerm::FiveYear => Text("五年期以上", "five-year"),
+    }
+}
+
+/// §9 the day whose LPR a rate takes, inside a sentence: 到期日 / on the due date, or the date.
+pub fn lpr_fixing(f: crate::engine::scenario::LprFixing, lang: Lang) -> String {
+    use crate::engine::scenario::LprFixing;
+    match (f, lang) {
+        (LprFixing::DueDate, Lang::Zh) => "到期日".to_string(),
+        (LprFixing::FirstDayLate, Lang::Zh) => "逾期首日".to_string(),
+        (LprFixing::ContractStart, Lang::Zh) => "合同订立时".to_string(),
+        (LprFixing::On(d), Lang::Zh) => date_words(d, lang),
+        (LprFixing::Floating, Lang::Zh) => "同期".to_string(),
+        (LprFixing::DueDate, Lang::En) => "on the due date".to_string(),
+        (LprFixing::FirstDayLate, Lang::En) => "on the first day late".to_string(),
+        (LprFixing::ContractStart, Lang::En) => "at signing".to_string(),
+        (LprFixing::On(d), Lang::En) => format!("on {}", date_words(d, lang)),
+        (LprFixing::Floating, Lang::En) => "floating (同期)".to_string(),
+    }
+}
+
+/// The billing cycle as a unit: 月 / month.
+pub const fn cycle_unit(c: crate::engine::scenario::Cycle) -> Text {
+    use crate::engine::scenario::Cycle;
+    match c {
+        Cycle::Monthly => Text("月", "month"),
+        Cycle::Quarterly => Text("季度", "quarter"),
+        Cycle::Yearly => Text("年", "year"),
+    }
+}

@@ -4,7 +4,7 @@
 use crate::document::error::{ErrorKind, Expected, ValidationError};
 use crate::engine::money::{group_thousands, MAX_AMOUNT};
 use crate::engine::scenario::{FORMAT, VERSION};
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 use std::fmt;
 
 impl ValidationError {
@@ -218,5 +218,34 @@ impl ValidationError {
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display(Lang::En))
+    }
+}
+
+/// A share link that is not this program's `s1.` format.
+pub const LINK_UNKNOWN_FORMAT: Text = Text(
+    "无法识别的分享链接格式，可能来自更新版本的程序。",
+    "Unknown share link format; it may come from a newer version of this program.",
+);
+
+/// A share link that cannot be decoded: damaged, truncated or hostile.
+pub const LINK_CORRUPT: Text = Text(
+    "分享链接已损坏，无法读取。请确认复制了完整的链接。",
+    "The share link is damaged and cannot be read. Check that the whole link was copied.",
+);
+
+/// A share link refused for its length before any decoding.
+pub fn link_too_large(max_chars: usize, lang: Lang) -> String {
+    let max = group_thousands(&max_chars.to_string());
+    match lang {
+        Lang::Zh => format!("分享链接过长（超过 {max} 个字符），无法读取。"),
+        Lang::En => format!("The share link is too long to read (more than {max} characters)."),
+    }
+}
+
+/// A share link whose scenario the reader refused: why.
+pub fn link_invalid(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("分享链接中的方案有误：{why}"),
+        Lang::En => format!("The scenario in the share link is invalid: {why}"),
     }
 }

@@ -53,6 +53,10 @@ pub enum StoreText<'a> {
     DraftName {
         name: &'a str,
     },
+    /// A duplicated scenario's name.
+    CopyName {
+        name: &'a str,
+    },
     ConflictCopyName {
         name: &'a str,
     },
@@ -166,6 +170,8 @@ impl StoreText<'_> {
 
             DraftName { name } if zh => format!("{name}（草稿）"),
             DraftName { name } => format!("{name} (draft)"),
+            CopyName { name } if zh => format!("{name} (副本)"),
+            CopyName { name } => format!("{name} (copy)"),
             ConflictCopyName { name } if zh => format!("{name}（冲突副本）"),
             ConflictCopyName { name } => format!("{name} (conflicted copy)"),
 

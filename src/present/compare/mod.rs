@@ -213,9 +213,9 @@ mod tests {
         assert_eq!(
             row(&c, "billing_cycle").values,
             [
-                "monthly, part cycles by days",
-                "monthly, part cycles by days",
-                "quarterly, part cycles by days"
+                "Monthly, part cycles by days",
+                "Monthly, part cycles by days",
+                "Quarterly, part cycles by days"
             ]
         );
         assert_eq!(row(&c, "term").label, "Term");

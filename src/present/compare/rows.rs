@@ -4,10 +4,9 @@
 //! settlement.
 
 use super::ABSENT;
-use crate::engine::calendar::Calendar;
 use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
-use crate::engine::scenario::{Cycle, DayType, DueRule, PartialCycle, PartialPeriod, Scenario};
+use crate::engine::scenario::{DueRule, Scenario};
 use crate::engine::subcontracting;
 use crate::present::explain;
 use crate::text::{compare, Lang, Text};
@@ -40,15 +39,6 @@ pub(super) const ROWS: &[RowDef] = &[
     RowDef("paid", compare::PAID, paid),
 ];
 
-fn days(n: u32, day_type: DayType, lang: Lang) -> String {
-    match (day_type, lang) {
-        (DayType::Working, Lang::Zh) => format!("{n}个工作日"),
-        (DayType::Calendar, Lang::Zh) => format!("{n}日"),
-        (DayType::Working, Lang::En) => format!("{n} working days"),
-        (DayType::Calendar, Lang::En) => format!("{n} days"),
-    }
-}
-
 fn term(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
     compare::term(s.contract.start, s.contract.end, lang)
 }
@@ -58,21 +48,7 @@ fn cycle_fee(s: &Scenario, _: &ComputeResult, _: Lang) -> String {
 }
 
 fn billing_cycle(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
-    let cycle = match (s.fees.cycle, lang) {
-        (Cycle::Monthly, Lang::Zh) => "按月",
-        (Cycle::Quarterly, Lang::Zh) => "按季",
-        (Cycle::Yearly, Lang::Zh) => "按年",
-        (Cycle::Monthly, Lang::En) => "monthly",
-        (Cycle::Quarterly, Lang::En) => "quarterly",
-        (Cycle::Yearly, Lang::En) => "yearly",
-    };
-    let partial = match (s.fees.partial_cycle, lang) {
-        (PartialCycle::ByDays, Lang::Zh) => "，不足一期按天折算",
-        (PartialCycle::Full, Lang::Zh) => "，不足一期按整期计",
-        (PartialCycle::ByDays, Lang::En) => ", part cycles by days",
-        (PartialCycle::Full, Lang::En) => ", part cycles in full",
-    };
-    format!("{cycle}{partial}")
+    compare::billing_cycle(s.fees.cycle, s.fees.partial_cycle, lang)
 }
 
 fn contract_total(_: &Scenario, r: &ComputeResult, _: Lang) -> String {
@@ -88,32 +64,24 @@ fn due_rule(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
         DueRule::DayOfNextMonth { day, .. } => compare::due_next_month(*day, lang),
         DueRule::DaysAfterCycleEnd {
             days: n, day_type, ..
-        } => compare::due_after_cycle_end(&days(*n, *day_type, lang), lang),
+        } => compare::due_after_cycle_end(&compare::days(*n, *day_type, lang), lang),
         DueRule::DaysAfterCycleStart { days: 0, .. } => {
             compare::DUE_IN_ADVANCE_FIRST_DAY.get(lang).into()
         }
         DueRule::DaysAfterCycleStart {
             days: n, day_type, ..
-        } => compare::due_in_advance(&days(*n, *day_type, lang), lang),
+        } => compare::due_in_advance(&compare::days(*n, *day_type, lang), lang),
         DueRule::DaysAfterInvoice {
             invoice_day,
             days: n,
             day_type,
             ..
-        } => compare::due_after_invoice(*invoice_day, &days(*n, *day_type, lang), lang),
+        } => compare::due_after_invoice(*invoice_day, &compare::days(*n, *day_type, lang), lang),
     }
 }
 
 fn calendar(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
-    match (s.payment.calendar, lang) {
-        (Calendar::Cn, Lang::Zh) => "中国法定节假日",
-        (Calendar::Weekends, Lang::Zh) => "仅周末",
-        (Calendar::None, Lang::Zh) => "不顺延",
-        (Calendar::Cn, Lang::En) => "China statutory holidays",
-        (Calendar::Weekends, Lang::En) => "weekends only",
-        (Calendar::None, Lang::En) => "every day counts",
-    }
-    .into()
+    compare::calendar(s.payment.calendar).get(lang).into()
 }
 
 fn late_rate(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
@@ -121,11 +89,7 @@ fn late_rate(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
         return ABSENT.into();
     };
     let rate = explain::agreed_rate(&lp.rate, lang);
-    match (lp.partial_period, lang) {
-        (PartialPeriod::ProRata, _) => rate,
-        (PartialPeriod::Full, Lang::Zh) => format!("{rate}，不足一期按一期计"),
-        (PartialPeriod::Full, Lang::En) => format!("{rate}, a started period counts whole"),
-    }
+    compare::late_rate(&rate, lp.partial_period, lang)
 }
 
 fn penalty_cap(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {

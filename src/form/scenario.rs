@@ -1,0 +1,431 @@
+//! The typed scenario the form describes, section by section: every field read with the
+//! document's own ranges, every error named by its JSON path, then the document's rules across
+//! fields. A later version's fields on the loaded scenario stay where the form keeps their place.
+
+use super::reader::Reader;
+use super::{DueRuleKind, EndMode, FormState, RateUnit};
+use crate::document::error::{ErrorKind, ValidationError};
+use crate::document::read::{
+    check_consistency, DAYS, DAY_OF_MONTH, INCIDENTS, MAX_LABEL_CHARS, MAX_LIST, MAX_NAME_CHARS,
+    PERIOD_MONTHS, RENEWAL_MONTHS,
+};
+use crate::engine::scenario::*;
+
+impl FormState {
+    /// The scenario the form describes, or every field that is wrong (by JSON path): text that
+    /// cannot be read or is out of range, field by field; then the rules that tie fields together
+    /// ([`check_consistency`], the document's own). Fields of a later version carried by the
+    /// loaded scenario are kept where the form still has their place.
+    pub fn to_scenario(&self) -> Result<Scenario, Vec<ValidationError>> {
+        let mut r = Reader::default();
+        let s = self.typed(&mut r);
+        match s {
+            Some(s) if r.errors.is_empty() => {
+                check_consistency(&s).map_err(|e| vec![e])?;
+                Ok(s)
+            }
+            _ => Err(r.errors),
+        }
+    }
+
+    /// What the loaded scenario kept at a place the form also fills (its unknown fields).
+    fn kept<T>(&self, at: impl FnOnce(&Scenario) -> Option<&T>) -> Option<&T> {
+        self.original.as_deref().and_then(at)
+    }
+
+    fn kept_extra(&self, at: impl FnOnce(&Scenario) -> Option<&Extra>) -> Extra {
+        self.kept(at).cloned().unwrap_or_default()
+    }
+
+    /// §1 the term's last day: as typed, or from the start and a number of months.
+    fn end(&self, r: &mut Reader) -> Option<chrono::NaiveDate> {
+        match self.end_mode {
+            EndMode::Date => r.date("contract.end", &self.end),
+            EndMode::Months => {
+                let start = crate::document::read::parse_date(self.start.trim());
+                let months = r.whole("contract.term_months", &self.term_months, PERIOD_MONTHS)?;
+                start.map(|s| crate::engine::fees::renewal_end(s.pred_opt().unwrap_or(s), months))
+            }
+        }
+    }
+
+    /// §2 the due rule chosen, with its days.
+    fn due(&self, r: &mut Reader) -> Option<DueRule> {
+        let day_type = self.due_day_type.unwrap_or(DayType::Calendar);
+        let extra = || match (self.due_rule, self.kept(|o| Some(&o.payment.due))) {
+            (DueRuleKind::DayOfNextMonth, Some(DueRule::DayOfNextMonth { extra, .. }))
+            | (DueRuleKind::DaysAfterCycleEnd, Some(DueRule::DaysAfterCycleEnd { extra, .. }))
+            | (
+                DueRuleKind::DaysAfterCycleStart,
+                Some(DueRule::DaysAfterCycleStart { extra, .. }),
+            )
+            | (DueRuleKind::DaysAfterInvoice, Some(DueRule::DaysAfterInvoice { extra, .. })) => {
+                extra.clone()
+            }
+            _ => Extra::new(),
+        };
+        let days = |r: &mut Reader| r.whole("payment.due.days", &self.due_days, DAYS);
+        Some(match self.due_rule {
+            DueRuleKind::DayOfNextMonth => DueRule::DayOfNextMonth {
+                day: r.whole("payment.due.day", &self.due_day, DAY_OF_MONTH)?,
+                extra: extra(),
+            },
+            DueRuleKind::DaysAfterCycleEnd => DueRule::DaysAfterCycleEnd {
+                days: days(r)?,
+                day_type,
+                extra: extra(),
+            },
+            DueRuleKind::DaysAfterCycleStart => DueRule::DaysAfterCycleStart {
+                days: days(r)?,
+                day_type,
+                extra: extra(),
+            },
+            DueRuleKind::DaysAfterInvoice => {
+                let invoice_day =
+                    r.whole("payment.due.invoice_day", &self.invoice_day, DAY_OF_MONTH);
+                DueRule::DaysAfterInvoice {
+                    days: days(r)?,
+                    invoice_day: invoice_day?,
+                    day_type,
+                    extra: extra(),
+                }
+            }
+        })
+    }
+
+    /// A list's rows read one by one; `None` when one cannot be read (its message is in `r`), or
+    /// when there are more rows than a document may list.
+    fn rows<T, U>(
+        r: &mut Reader,
+        path: &str,
+        rows: &[T],
+        mut read: impl FnMut(&mut Reader, usize, &T) -> Option<U>,
+    ) -> Option<Vec<U>> {
+        if rows.len() > MAX_LIST {
+            r.push(path, ErrorKind::TooMany { max: MAX_LIST });
+            return None;
+        }
+        let mut out = Some(Vec::with_capacity(rows.len()));
+        for (i, row) in rows.iter().enumerate() {
+            match (read(r, i, row), &mut out) {
+                (Some(v), Some(list)) => list.push(v),
+                _ => out = None,
+            }
+        }
+        out
+    }
+
+    /// §1 the fee components.
+    fn components(&self, r: &mut Reader) -> Option<Vec<FeeComponent>> {
+        let kept = self.kept(|o| Some(&o.fees.components));
+        Self::rows(r, "fees.components", &self.components, |r, i, c| {
+            let label = r.label(
+                &format!("fees.components[{i}].label"),
+                &c.label,
+                MAX_LABEL_CHARS,
+            );
+            let amount = r.money(&format!("fees.components[{i}].amount"), &c.amount);
+            Some(FeeComponent {
+                label: label?,
+                amount: amount?,
+                extra: kept
+                    .and_then(|k| k.get(i))
+                    .map(|k| k.extra.clone())
+                    .unwrap_or_default(),
+            })
+        })
+    }
+
+    /// §3, §13 the payments made, each possibly for a billed period.
+    fn payments(&self, r: &mut Reader) -> Option<Vec<PaymentMade>> {
+        let kept = self.kept(|o| Some(&o.payment.payments));
+        Self::rows(r, "payment.payments", &self.payments, |r, i, p| {
+            let date = r.date(&format!("payment.payments[{i}].date"), &p.date);
+            let amount = r.money(&format!("payment.payments[{i}].amount"), &p.amount);
+            let for_period = r.opt_date(&format!("payment.payments[{i}].for"), &p.for_period);
+            Some(PaymentMade {
+                date: date?,
+                amount: amount?,
+                for_period: for_period?,
+                extra: kept
+                    .and_then(|k| k.get(i))
+                    .map(|k| k.extra.clone())
+                    .unwrap_or_default(),
+            })
+        })
+    }
+
+    /// §4, §9 the late-payment clause.
+    fn late_payment(&self, r: &mut Reader) -> Option<LatePayment> {
+        let kept = self.kept(|o| o.late_payment.as_ref());
+        let rate = r.rate_fields("late_payment.rate", &self.rate(), kept.map(|k| &k.rate));
+        let rate_changes = Self::rows(
+            r,
+            "late_payment.rate_changes",
+            &self.rate_changes,
+            |r, i, c| {
+                let path = format!("late_payment.rate_changes[{i}]");
+                let was = kept.and_then(|k| k.rate_changes.get(i));
+                let from = r.date(&format!("{path}.from"), &c.from);
+                let rate = r.rate_fields(&format!("{path}.rate"), &c.rate, was.map(|w| &w.rate));
+                Some(RateChange {
+                    from: from?,
+                    rate: rate?,
+                    extra: was.map(|w| w.extra.clone()).unwrap_or_default(),
+                })
+            },
+        );
+        let lpr_fixings = Self::rows(
+            r,
+            "late_payment.lpr_fixings",
+            &self.lpr_fixings,
+            |r, i, x| {
+                let path = format!("late_payment.lpr_fixings[{i}]");
+                let effective = r.date(&format!("{path}.effective"), &x.effective);
+                let one_year = r.percent(&format!("{path}.one_year"), &x.one_year);
+                let five_year = r.optional(&x.five_year, |r| {
+                    r.percent(&format!("{path}.five_year"), &x.five_year)
+                });
+                Some(UserLprFixing {
+                    effective: effective?,
+                    one_year: one_year?,
+                    five_year: five_year?,
+                    extra: kept
+                        .and_then(|k| k.lpr_fixings.get(i))
+                        .map(|k| k.extra.clone())
+                        .unwrap_or_default(),
+                })
+            },
+        );
+        let cap_fraction = r.opt_rate(
+            "late_payment.cap_fraction",
+            &self.cap_percent,
+            RateUnit::Percent,
+        );
+        let accrues_from = r.opt_date("late_payment.accrues_from", &self.accrues_from);
+        let suspend = r.opt_whole(
+            "late_payment.suspend_after_days",
+            &self.suspend_after_days,
+            DAYS,
+        );
+        let terminate = r.opt_whole(
+            "late_payment.terminate_after_days",
+            &self.terminate_after_days,
+            DAYS,
+        );
+        Some(LatePayment {
+            rate: rate?,
+            rate_changes: rate_changes?,
+            partial_period: self.partial_period,
+            day_count: self.day_count,
+            accrues_from: accrues_from?,
+            cap_fraction: cap_fraction?,
+            cap_base: self.cap_base,
+            rounding: self.rounding,
+            lpr_fixings: lpr_fixings?,
+            suspend_after_days: suspend?,
+            terminate_after_days: terminate?,
+            extra: kept.map(|k| k.extra.clone()).unwrap_or_default(),
+        })
+    }
+
+    /// §5, §6 what the supplier may owe: the clauses switched on, the losses listed. `None` when
+    /// nothing is (and the loaded scenario kept nothing there).
+    fn supplier_breaches(&self, r: &mut Reader) -> Option<Option<SupplierBreaches>> {
+        let kept = self.kept(|o| o.supplier_breaches.as_ref());
+        let subcontracting = self
+            .subcontracting_enabled
+            .then(|| {
+                let fraction = r.rate(
+                    "supplier_breaches.subcontracting.penalty_fraction",
+                    &self.subcontracting_percent,
+                    RateUnit::Percent,
+                );
+                let on = r.opt_date(
+                    "supplier_breaches.subcontracting.occurred_on",
+                    &self.subcontracting_on,
+                );
+                Some(Subcontracting {
+                    penalty_fraction: fraction?,
+                    refund_paid: self.subcontracting_refund,
+                    occurred_on: on?,
+                    extra: self.kept_extra(|o| {
+                        Some(&o.supplier_breaches.as_ref()?.subcontracting.as_ref()?.extra)
+                    }),
+                })
+            })
+            .map_or(Some(None), |s| s.map(Some));
+        let incidents = self
+            .incidents_enabled
+            .then(|| {
+                let count = r.whole(
+                    "supplier_breaches.service_incidents.count",
+                    &self.incident_count,
+                    INCIDENTS,
+                );
+                let each = r.money(
+                    "supplier_breaches.service_incidents.penalty_each",
+                    &self.incident_penalty,
+                );
+                Some(ServiceIncidents {
+                    count: count?,
+                    penalty_each: each?,
+                    extra: self.kept_extra(|o| {
+                        Some(
+                            &o.supplier_breaches
+                                .as_ref()?
+                                .service_incidents
+                                .as_ref()?
+                                .extra,
+                        )
+                    }),
+                })
+            })
+            .map_or(Some(None), |s| s.map(Some));
+        let substandard = self
+            .substandard_enabled
+            .then(|| {
+                let value = r.money(
+                    "supplier_breaches.substandard_service.value",
+                    &self.substandard_value,
+                );
+                let fraction = r.rate(
+                    "supplier_breaches.substandard_service.fraction",
+                    &self.substandard_percent,
+                    RateUnit::Percent,
+                );
+                Some(SubstandardService {
+                    value: value?,
+                    fraction: fraction?,
+                    extra: self.kept_extra(|o| {
+                        Some(
+                            &o.supplier_breaches
+                                .as_ref()?
+                                .substandard_service
+                                .as_ref()?
+                                .extra,
+                        )
+                    }),
+                })
+            })
+            .map_or(Some(None), |s| s.map(Some));
+        let confidentiality = r.opt_money(
+            "supplier_breaches.confidentiality_penalty",
+            &self.supplier_confidentiality,
+        );
+        let kept_losses = kept.map(|k| &k.losses);
+        let losses = Self::rows(r, "supplier_breaches.losses", &self.losses, |r, i, l| {
+            let label = r.label(
+                &format!("supplier_breaches.losses[{i}].label"),
+                &l.label,
+                MAX_LABEL_CHARS,
+            );
+            let amount = r.money(&format!("supplier_breaches.losses[{i}].amount"), &l.amount);
+            Some(Loss {
+                label: label?,
+                amount: amount?,
+                extra: kept_losses
+                    .and_then(|k| k.get(i))
+                    .map(|k| k.extra.clone())
+                    .unwrap_or_default(),
+            })
+        });
+        let b = SupplierBreaches {
+            subcontracting: subcontracting?,
+            service_incidents: incidents?,
+            substandard_service: substandard?,
+            confidentiality_penalty: confidentiality?,
+            losses: losses?,
+            extra: kept.map(|k| k.extra.clone()).unwrap_or_default(),
+        };
+        let empty = b.subcontracting.is_none()
+            && b.service_incidents.is_none()
+            && b.substandard_service.is_none()
+            && b.confidentiality_penalty.is_none()
+            && b.losses.is_empty()
+            && b.extra.is_empty();
+        Some((!empty).then_some(b))
+    }
+
+    /// §6 the termination, when one is modelled.
+    fn termination(&self, r: &mut Reader) -> Option<Termination> {
+        let date = r.date("termination.date", &self.termination_date);
+        let fraction = r.opt_rate(
+            "termination.breach_penalty_fraction",
+            &self.breach_percent,
+            RateUnit::Percent,
+        );
+        let days = r.whole("termination.settlement_days", &self.settlement_days, DAYS);
+        Some(Termination {
+            date: date?,
+            reason: self.termination_reason.unwrap_or(TerminationReason::Mutual),
+            breach_penalty_fraction: fraction?,
+            settlement_days: days?,
+            extra: self.kept_extra(|o| Some(&o.termination.as_ref()?.extra)),
+        })
+    }
+
+    /// The scenario as typed, every field read (so that every error is reported), or `None`.
+    fn typed(&self, r: &mut Reader) -> Option<Scenario> {
+        let name = r.label("name", &self.name, MAX_NAME_CHARS);
+        let as_of = r.date("as_of", &self.as_of);
+        let start = r.date("contract.start", &self.start);
+        let end = self.end(r);
+        let renewal = r.opt_whole(
+            "contract.renewal_months",
+            &self.renewal_months,
+            RENEWAL_MONTHS,
+        );
+        let components = self.components(r);
+        let due = self.due(r);
+        let payments = self.payments(r);
+        let late = self.late_enabled.then(|| self.late_payment(r));
+        let supplier = self.supplier_breaches(r);
+        let client = r.opt_money(
+            "client_breaches.confidentiality_penalty",
+            &self.client_confidentiality,
+        );
+        let termination = self.termination_enabled.then(|| self.termination(r));
+        Some(Scenario {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            name: name?,
+            as_of: as_of?,
+            contract: Contract {
+                start: start?,
+                end: end?,
+                renewal_months: renewal?.unwrap_or(0),
+                extra: self.kept_extra(|o| Some(&o.contract.extra)),
+            },
+            fees: Fees {
+                cycle: self.cycle.unwrap_or(Cycle::Monthly),
+                partial_cycle: self.partial_cycle,
+                components: components?,
+                extra: self.kept_extra(|o| Some(&o.fees.extra)),
+            },
+            payment: Payment {
+                due: due?,
+                calendar: self.calendar,
+                payments: payments?,
+                extra: self.kept_extra(|o| Some(&o.payment.extra)),
+            },
+            late_payment: late.map_or(Some(None), |l| l.map(Some))?,
+            supplier_breaches: supplier?,
+            client_breaches: match client? {
+                Some(p) => Some(ClientBreaches {
+                    confidentiality_penalty: Some(p),
+                    extra: self.kept_extra(|o| Some(&o.client_breaches.as_ref()?.extra)),
+                }),
+                None => self
+                    .kept(|o| o.client_breaches.as_ref())
+                    .filter(|k| !k.extra.is_empty())
+                    .map(|k| ClientBreaches {
+                        confidentiality_penalty: None,
+                        extra: k.extra.clone(),
+                    }),
+            },
+            termination: termination.map_or(Some(None), |t| t.map(Some))?,
+            extra: self.kept_extra(|o| Some(&o.extra)),
+        })
+    }
+}
