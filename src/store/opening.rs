@@ -38,9 +38,13 @@ pub fn stored_lang(raw: Option<&str>) -> Lang {
     }
 }
 
-/// Whether a fragment is meant as a share link (anything else, such as `#results`, is ignored).
+/// The start of a form field's id (`#f-fees-components-0-amount`): an anchor, never a link.
+pub const FIELD_ANCHOR: &str = "f-";
+
+/// Whether a fragment is meant as a share link: `s1.…`, or anything long that is not a field's
+/// anchor (a damaged link says so). `#results` and `#f-…`, opened in a new tab, are ignored.
 pub fn is_link(fragment: &str) -> bool {
-    fragment.starts_with(PREFIX) || fragment.len() > 8
+    fragment.starts_with(PREFIX) || (fragment.len() > 8 && !fragment.starts_with(FIELD_ANCHOR))
 }
 
 /// This tab's unsaved edits of the linked scenario behind `fragment`, from the session entry
@@ -194,11 +198,16 @@ mod tests {
         assert_eq!(prefix, PREFIX);
         let rest = rest
             .trim_start()
-            .strip_prefix("|| hash.length > ")
+            .strip_prefix("|| (hash.length > ")
             .expect("the length rule");
-        let longer_than: usize = rest[..rest.find(';').expect("end of rule")]
-            .parse()
-            .expect("a length");
+        let (longer_than, rest) = rest.split_once(' ').expect("a length");
+        let longer_than: usize = longer_than.parse().expect("a length");
+        let anchor = rest
+            .strip_prefix("&& !hash.startsWith('")
+            .and_then(|r| r.split_once("')"))
+            .expect("the anchor rule")
+            .0;
+        assert_eq!(anchor, FIELD_ANCHOR);
         let fragments = [
             "",
             "results",
@@ -207,9 +216,11 @@ mod tests {
             "s1.",
             "s1.abc",
             "anything-longer",
+            "f-fees-components-0-amount",
         ];
         for f in fragments {
-            let script = f.starts_with(prefix) || f.len() > longer_than;
+            let script =
+                f.starts_with(prefix) || (f.len() > longer_than && !f.starts_with(anchor));
             assert_eq!(is_link(f), script, "#{f}: the app and the page disagree");
         }
     }
