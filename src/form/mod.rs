@@ -5,11 +5,13 @@
 //! Money fields accept `50000`, `50,000`, `50000.00` and `5万` ([`crate::engine::money::parse_user_amount`]);
 //! rates are typed in %, ‰ or ‱ and stored as fractions; switched-off clauses are written as `null`.
 //!
+//! - [`paths`]: every field's JSON path, named once;
 //! - [`rates`]: rates as typed (unit, sign, the clause's rate and its §9 changes, presets);
 //! - [`reader`]: typed text into the scenario's values, with path-named errors;
 //! - [`scenario`]: the typed scenario the form describes, section by section ([`FormState::to_scenario`]);
 //! - [`unknown`]: fields of a later version carried over from the loaded document.
 
+pub mod paths;
 pub mod rates;
 mod reader;
 mod scenario;

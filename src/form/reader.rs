@@ -2,6 +2,7 @@
 //! The ranges are the document's own ([`Whole`], the largest fraction, percent and label), so a
 //! field is refused in the form exactly where the document's reader would refuse it.
 
+use super::paths::{self, rate};
 use super::rates::{typed_rate, RateFields, RateKind, RateUnit};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::document::read::{
@@ -147,7 +148,7 @@ impl Reader {
         f: &RateFields,
         extra: Option<&Rate>,
     ) -> Option<Rate> {
-        let at = |field: &str| format!("{path}.{field}");
+        let at = |field: &str| paths::rate_field(path, field);
         let extra = |kind: RateKind| match (kind, extra) {
             (RateKind::Fraction, Some(Rate::Fraction { extra, .. }))
             | (RateKind::Monthly, Some(Rate::Monthly { extra, .. }))
@@ -156,8 +157,8 @@ impl Reader {
         };
         match f.kind {
             RateKind::Fraction => {
-                let fraction = self.rate(&at("fraction"), &f.value, f.unit);
-                let per_days = self.whole(&at("per_days"), &f.per_days, PERIOD_DAYS);
+                let fraction = self.rate(&at(rate::FRACTION), &f.value, f.unit);
+                let per_days = self.whole(&at(rate::PER_DAYS), &f.per_days, PERIOD_DAYS);
                 Some(Rate::Fraction {
                     fraction: fraction?,
                     per_days: per_days?,
@@ -165,8 +166,8 @@ impl Reader {
                 })
             }
             RateKind::Monthly => {
-                let fraction = self.rate(&at("fraction"), &f.value, f.unit);
-                let per_months = self.whole(&at("per_months"), &f.per_months, PERIOD_MONTHS);
+                let fraction = self.rate(&at(rate::FRACTION), &f.value, f.unit);
+                let per_months = self.whole(&at(rate::PER_MONTHS), &f.per_months, PERIOD_MONTHS);
                 Some(Rate::Monthly {
                     fraction: fraction?,
                     per_months: per_months?,
@@ -174,10 +175,10 @@ impl Reader {
                 })
             }
             RateKind::Lpr => {
-                let multiple = self.plain(&at("lpr_multiple"), &f.lpr_multiple);
+                let multiple = self.plain(&at(rate::LPR_MULTIPLE), &f.lpr_multiple);
                 if !BASIS_DAYS.contains(&f.basis_days) {
                     self.push(
-                        &at("basis_days"),
+                        &at(rate::BASIS_DAYS),
                         ErrorKind::NumberChoice {
                             got: f.basis_days.to_string(),
                             allowed: BASIS_DAYS,

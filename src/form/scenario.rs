@@ -2,6 +2,7 @@
 //! document's own ranges, every error named by its JSON path, then the document's rules across
 //! fields. A later version's fields on the loaded scenario stay where the form keeps their place.
 
+use super::paths::{self, change, fixing, labelled, paid};
 use super::reader::Reader;
 use super::{DueRuleKind, EndMode, FormState, RateUnit};
 use crate::document::error::{ErrorKind, ValidationError};
@@ -40,10 +41,14 @@ impl FormState {
     /// §1 the term's last day: as typed, or from the start and a number of months.
     fn end(&self, r: &mut Reader) -> Option<chrono::NaiveDate> {
         match self.end_mode {
-            EndMode::Date => r.date("contract.end", &self.end),
+            EndMode::Date => r.date(paths::CONTRACT_END, &self.end),
             EndMode::Months => {
                 let start = crate::document::read::parse_date(self.start.trim());
-                let months = r.whole("contract.term_months", &self.term_months, PERIOD_MONTHS)?;
+                let months = r.whole(
+                    paths::CONTRACT_TERM_MONTHS,
+                    &self.term_months,
+                    PERIOD_MONTHS,
+                )?;
                 start.map(|s| crate::engine::fees::renewal_end(s.pred_opt().unwrap_or(s), months))
             }
         }
@@ -64,10 +69,10 @@ impl FormState {
             }
             _ => Extra::new(),
         };
-        let days = |r: &mut Reader| r.whole("payment.due.days", &self.due_days, DAYS);
+        let days = |r: &mut Reader| r.whole(paths::PAYMENT_DUE_DAYS, &self.due_days, DAYS);
         Some(match self.due_rule {
             DueRuleKind::DayOfNextMonth => DueRule::DayOfNextMonth {
-                day: r.whole("payment.due.day", &self.due_day, DAY_OF_MONTH)?,
+                day: r.whole(paths::PAYMENT_DUE_DAY, &self.due_day, DAY_OF_MONTH)?,
                 extra: extra(),
             },
             DueRuleKind::DaysAfterCycleEnd => DueRule::DaysAfterCycleEnd {
@@ -81,8 +86,11 @@ impl FormState {
                 extra: extra(),
             },
             DueRuleKind::DaysAfterInvoice => {
-                let invoice_day =
-                    r.whole("payment.due.invoice_day", &self.invoice_day, DAY_OF_MONTH);
+                let invoice_day = r.whole(
+                    paths::PAYMENT_DUE_INVOICE_DAY,
+                    &self.invoice_day,
+                    DAY_OF_MONTH,
+                );
                 DueRule::DaysAfterInvoice {
                     days: days(r)?,
                     invoice_day: invoice_day?,
@@ -118,13 +126,13 @@ impl FormState {
     /// §1 the fee components.
     fn components(&self, r: &mut Reader) -> Option<Vec<FeeComponent>> {
         let kept = self.kept(|o| Some(&o.fees.components));
-        Self::rows(r, "fees.components", &self.components, |r, i, c| {
+        Self::rows(r, paths::FEES_COMPONENTS, &self.components, |r, i, c| {
             let label = r.label(
-                &format!("fees.components[{i}].label"),
+                &paths::component(i, labelled::LABEL),
                 &c.label,
                 MAX_LABEL_CHARS,
             );
-            let amount = r.money(&format!("fees.components[{i}].amount"), &c.amount);
+            let amount = r.money(&paths::component(i, labelled::AMOUNT), &c.amount);
             Some(FeeComponent {
                 label: label?,
                 amount: amount?,
@@ -139,10 +147,10 @@ impl FormState {
     /// §3, §13 the payments made, each possibly for a billed period.
     fn payments(&self, r: &mut Reader) -> Option<Vec<PaymentMade>> {
         let kept = self.kept(|o| Some(&o.payment.payments));
-        Self::rows(r, "payment.payments", &self.payments, |r, i, p| {
-            let date = r.date(&format!("payment.payments[{i}].date"), &p.date);
-            let amount = r.money(&format!("payment.payments[{i}].amount"), &p.amount);
-            let for_period = r.opt_date(&format!("payment.payments[{i}].for"), &p.for_period);
+        Self::rows(r, paths::PAYMENT_PAYMENTS, &self.payments, |r, i, p| {
+            let date = r.date(&paths::payment(i, paid::DATE), &p.date);
+            let amount = r.money(&paths::payment(i, paid::AMOUNT), &p.amount);
+            let for_period = r.opt_date(&paths::payment(i, paid::FOR), &p.for_period);
             Some(PaymentMade {
                 date: date?,
                 amount: amount?,
@@ -158,16 +166,23 @@ impl FormState {
     /// §4, §9 the late-payment clause.
     fn late_payment(&self, r: &mut Reader) -> Option<LatePayment> {
         let kept = self.kept(|o| o.late_payment.as_ref());
-        let rate = r.rate_fields("late_payment.rate", &self.rate(), kept.map(|k| &k.rate));
+        let rate = r.rate_fields(
+            paths::LATE_PAYMENT_RATE,
+            &self.rate(),
+            kept.map(|k| &k.rate),
+        );
         let rate_changes = Self::rows(
             r,
-            "late_payment.rate_changes",
+            paths::LATE_PAYMENT_RATE_CHANGES,
             &self.rate_changes,
             |r, i, c| {
-                let path = format!("late_payment.rate_changes[{i}]");
                 let was = kept.and_then(|k| k.rate_changes.get(i));
-                let from = r.date(&format!("{path}.from"), &c.from);
-                let rate = r.rate_fields(&format!("{path}.rate"), &c.rate, was.map(|w| &w.rate));
+                let from = r.date(&paths::rate_change(i, change::FROM), &c.from);
+                let rate = r.rate_fields(
+                    &paths::rate_change(i, change::RATE),
+                    &c.rate,
+                    was.map(|w| &w.rate),
+                );
                 Some(RateChange {
                     from: from?,
                     rate: rate?,
@@ -177,14 +192,13 @@ impl FormState {
         );
         let lpr_fixings = Self::rows(
             r,
-            "late_payment.lpr_fixings",
+            paths::LATE_PAYMENT_LPR_FIXINGS,
             &self.lpr_fixings,
             |r, i, x| {
-                let path = format!("late_payment.lpr_fixings[{i}]");
-                let effective = r.date(&format!("{path}.effective"), &x.effective);
-                let one_year = r.percent(&format!("{path}.one_year"), &x.one_year);
+                let effective = r.date(&paths::lpr_fixing(i, fixing::EFFECTIVE), &x.effective);
+                let one_year = r.percent(&paths::lpr_fixing(i, fixing::ONE_YEAR), &x.one_year);
                 let five_year = r.optional(&x.five_year, |r| {
-                    r.percent(&format!("{path}.five_year"), &x.five_year)
+                    r.percent(&paths::lpr_fixing(i, fixing::FIVE_YEAR), &x.five_year)
                 });
                 Some(UserLprFixing {
                     effective: effective?,
@@ -198,18 +212,18 @@ impl FormState {
             },
         );
         let cap_fraction = r.opt_rate(
-            "late_payment.cap_fraction",
+            paths::LATE_PAYMENT_CAP_FRACTION,
             &self.cap_percent,
             RateUnit::Percent,
         );
-        let accrues_from = r.opt_date("late_payment.accrues_from", &self.accrues_from);
+        let accrues_from = r.opt_date(paths::LATE_PAYMENT_ACCRUES_FROM, &self.accrues_from);
         let suspend = r.opt_whole(
-            "late_payment.suspend_after_days",
+            paths::LATE_PAYMENT_SUSPEND_AFTER_DAYS,
             &self.suspend_after_days,
             DAYS,
         );
         let terminate = r.opt_whole(
-            "late_payment.terminate_after_days",
+            paths::LATE_PAYMENT_TERMINATE_AFTER_DAYS,
             &self.terminate_after_days,
             DAYS,
         );
@@ -237,14 +251,11 @@ impl FormState {
             .subcontracting_enabled
             .then(|| {
                 let fraction = r.rate(
-                    "supplier_breaches.subcontracting.penalty_fraction",
+                    paths::SUBCONTRACTING_PENALTY_FRACTION,
                     &self.subcontracting_percent,
                     RateUnit::Percent,
                 );
-                let on = r.opt_date(
-                    "supplier_breaches.subcontracting.occurred_on",
-                    &self.subcontracting_on,
-                );
+                let on = r.opt_date(paths::SUBCONTRACTING_OCCURRED_ON, &self.subcontracting_on);
                 Some(Subcontracting {
                     penalty_fraction: fraction?,
                     refund_paid: self.subcontracting_refund,
@@ -259,12 +270,12 @@ impl FormState {
             .incidents_enabled
             .then(|| {
                 let count = r.whole(
-                    "supplier_breaches.service_incidents.count",
+                    paths::SERVICE_INCIDENTS_COUNT,
                     &self.incident_count,
                     INCIDENTS,
                 );
                 let each = r.money(
-                    "supplier_breaches.service_incidents.penalty_each",
+                    paths::SERVICE_INCIDENTS_PENALTY_EACH,
                     &self.incident_penalty,
                 );
                 Some(ServiceIncidents {
@@ -285,12 +296,9 @@ impl FormState {
         let substandard = self
             .substandard_enabled
             .then(|| {
-                let value = r.money(
-                    "supplier_breaches.substandard_service.value",
-                    &self.substandard_value,
-                );
+                let value = r.money(paths::SUBSTANDARD_SERVICE_VALUE, &self.substandard_value);
                 let fraction = r.rate(
-                    "supplier_breaches.substandard_service.fraction",
+                    paths::SUBSTANDARD_SERVICE_FRACTION,
                     &self.substandard_percent,
                     RateUnit::Percent,
                 );
@@ -310,17 +318,13 @@ impl FormState {
             })
             .map_or(Some(None), |s| s.map(Some));
         let confidentiality = r.opt_money(
-            "supplier_breaches.confidentiality_penalty",
+            paths::SUPPLIER_CONFIDENTIALITY_PENALTY,
             &self.supplier_confidentiality,
         );
         let kept_losses = kept.map(|k| &k.losses);
-        let losses = Self::rows(r, "supplier_breaches.losses", &self.losses, |r, i, l| {
-            let label = r.label(
-                &format!("supplier_breaches.losses[{i}].label"),
-                &l.label,
-                MAX_LABEL_CHARS,
-            );
-            let amount = r.money(&format!("supplier_breaches.losses[{i}].amount"), &l.amount);
+        let losses = Self::rows(r, paths::SUPPLIER_LOSSES, &self.losses, |r, i, l| {
+            let label = r.label(&paths::loss(i, labelled::LABEL), &l.label, MAX_LABEL_CHARS);
+            let amount = r.money(&paths::loss(i, labelled::AMOUNT), &l.amount);
             Some(Loss {
                 label: label?,
                 amount: amount?,
@@ -349,13 +353,17 @@ impl FormState {
 
     /// §6 the termination, when one is modelled.
     fn termination(&self, r: &mut Reader) -> Option<Termination> {
-        let date = r.date("termination.date", &self.termination_date);
+        let date = r.date(paths::TERMINATION_DATE, &self.termination_date);
         let fraction = r.opt_rate(
-            "termination.breach_penalty_fraction",
+            paths::TERMINATION_BREACH_PENALTY_FRACTION,
             &self.breach_percent,
             RateUnit::Percent,
         );
-        let days = r.whole("termination.settlement_days", &self.settlement_days, DAYS);
+        let days = r.whole(
+            paths::TERMINATION_SETTLEMENT_DAYS,
+            &self.settlement_days,
+            DAYS,
+        );
         Some(Termination {
             date: date?,
             reason: self.termination_reason.unwrap_or(TerminationReason::Mutual),
@@ -367,12 +375,12 @@ impl FormState {
 
     /// The scenario as typed, every field read (so that every error is reported), or `None`.
     fn typed(&self, r: &mut Reader) -> Option<Scenario> {
-        let name = r.label("name", &self.name, MAX_NAME_CHARS);
-        let as_of = r.date("as_of", &self.as_of);
-        let start = r.date("contract.start", &self.start);
+        let name = r.label(paths::NAME, &self.name, MAX_NAME_CHARS);
+        let as_of = r.date(paths::AS_OF, &self.as_of);
+        let start = r.date(paths::CONTRACT_START, &self.start);
         let end = self.end(r);
         let renewal = r.opt_whole(
-            "contract.renewal_months",
+            paths::CONTRACT_RENEWAL_MONTHS,
             &self.renewal_months,
             RENEWAL_MONTHS,
         );
@@ -382,7 +390,7 @@ impl FormState {
         let late = self.late_enabled.then(|| self.late_payment(r));
         let supplier = self.supplier_breaches(r);
         let client = r.opt_money(
-            "client_breaches.confidentiality_penalty",
+            paths::CLIENT_CONFIDENTIALITY_PENALTY,
             &self.client_confidentiality,
         );
         let termination = self.termination_enabled.then(|| self.termination(r));

@@ -4,7 +4,7 @@
 use super::super::Ctx;
 use super::widgets::*;
 use crate::engine::scenario::TerminationReason;
-use crate::form::LabelledAmount;
+use crate::form::{paths, LabelledAmount};
 use crate::text::app::inputs::breaches as ui;
 use crate::text::terms;
 use leptos::prelude::*;
@@ -33,7 +33,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                             <div class="grid">
                                 {field(
                                     ctx,
-                                    "supplier_breaches.subcontracting.penalty_fraction".into(),
+                                    paths::SUBCONTRACTING_PENALTY_FRACTION.into(),
                                     ui::SUBCONTRACTING_PENALTY,
                                     ui::SUBCONTRACTING_PENALTY_HINT,
                                     unit::PERCENT,
@@ -43,7 +43,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "supplier_breaches.subcontracting.occurred_on".into(),
+                                    paths::SUBCONTRACTING_OCCURRED_ON.into(),
                                     ui::SUBCONTRACTING_DISCOVERED,
                                     ui::SUBCONTRACTING_DISCOVERED_HINT,
                                     NONE,
@@ -76,7 +76,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                             <div class="grid">
                                 {field(
                                     ctx,
-                                    "supplier_breaches.service_incidents.count".into(),
+                                    paths::SERVICE_INCIDENTS_COUNT.into(),
                                     ui::INCIDENTS,
                                     NONE,
                                     unit::TIMES,
@@ -86,7 +86,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "supplier_breaches.service_incidents.penalty_each".into(),
+                                    paths::SERVICE_INCIDENTS_PENALTY_EACH.into(),
                                     ui::PER_INCIDENT,
                                     NONE,
                                     unit::YUAN,
@@ -112,7 +112,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                             <div class="grid">
                                 {field(
                                     ctx,
-                                    "supplier_breaches.substandard_service.value".into(),
+                                    paths::SUBSTANDARD_SERVICE_VALUE.into(),
                                     ui::VALUE_SUBSTANDARD_SERVICE,
                                     NONE,
                                     unit::YUAN,
@@ -122,7 +122,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "supplier_breaches.substandard_service.fraction".into(),
+                                    paths::SUBSTANDARD_SERVICE_FRACTION.into(),
                                     ui::PENALTY_SHARE,
                                     ui::PENALTY_SHARE_HINT,
                                     unit::PERCENT,
@@ -137,7 +137,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
             <div class="grid">
                 {field(
                     ctx,
-                    "supplier_breaches.confidentiality_penalty".into(),
+                    paths::SUPPLIER_CONFIDENTIALITY_PENALTY.into(),
                     ui::SUPPLIER_CONFIDENTIALITY_PENALTY,
                     ui::SUPPLIER_CONFIDENTIALITY_PENALTY_HINT,
                     unit::YUAN,
@@ -148,7 +148,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
             </div>
             {labelled_amount_rows(
                 ctx,
-                "supplier_breaches.losses",
+                paths::loss,
                 |f| &f.losses,
                 |f| &mut f.losses,
                 [
@@ -190,7 +190,7 @@ pub(super) fn client_breaches(ctx: Ctx) -> impl IntoView {
             <div class="grid">
                 {field(
                     ctx,
-                    "client_breaches.confidentiality_penalty".into(),
+                    paths::CLIENT_CONFIDENTIALITY_PENALTY.into(),
                     ui::CLIENT_CONFIDENTIALITY_PENALTY,
                     ui::SUPPLIER_CONFIDENTIALITY_PENALTY_HINT,
                     unit::YUAN,
@@ -225,7 +225,7 @@ pub(super) fn termination(ctx: Ctx) -> impl IntoView {
                             <div class="grid">
                                 {field(
                                     ctx,
-                                    "termination.date".into(),
+                                    paths::TERMINATION_DATE.into(),
                                     ui::LAST_DAY_SERVICE,
                                     ui::LAST_DAY_SERVICE_HINT,
                                     NONE,
@@ -235,7 +235,7 @@ pub(super) fn termination(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {choice(
                                     ctx,
-                                    "termination.reason",
+                                    paths::TERMINATION_REASON,
                                     ui::REASON,
                                     ui::REASON_HINT,
                                     options(&[TerminationReason::Mutual, TerminationReason::ForceMajeure, TerminationReason::ClientBreach, TerminationReason::SupplierBreach, TerminationReason::Subcontracting], terms::termination_reason),
@@ -244,7 +244,7 @@ pub(super) fn termination(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "termination.breach_penalty_fraction".into(),
+                                    paths::TERMINATION_BREACH_PENALTY_FRACTION.into(),
                                     ui::BREACH_PENALTY,
                                     ui::BREACH_PENALTY_HINT,
                                     unit::PERCENT,
@@ -254,7 +254,7 @@ pub(super) fn termination(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "termination.settlement_days".into(),
+                                    paths::TERMINATION_SETTLEMENT_DAYS.into(),
                                     ui::SETTLE_WITHIN,
                                     ui::SETTLE_WITHIN_HINT,
                                     unit::DAYS,

@@ -5,11 +5,16 @@ use super::super::Ctx;
 use super::rate_lists::{lpr_fixings, rate_changes};
 use super::widgets::*;
 use crate::engine::scenario::{CapBase, DayCount, LprFixing, LprTerm, PartialPeriod, Rounding};
-use crate::form::{typed_rate, RateKind, RatePreset, RateUnit};
+use crate::form::{paths, typed_rate, RateKind, RatePreset, RateUnit};
 use crate::text::app::inputs::late_payment as ui;
 use crate::text::terms;
 use crate::text::{self, rates::Per};
 use leptos::prelude::*;
+
+/// A field ([`paths::rate`]) of the clause's own rate.
+fn own_rate(field: &str) -> String {
+    paths::rate_field(paths::LATE_PAYMENT_RATE, field)
+}
 
 pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
     let on = Memo::new(move |_| ctx.form.with(|f| f.late_enabled));
@@ -92,7 +97,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                             <div class="grid">
                                 {choice(
                                     ctx,
-                                    "late_payment.rate",
+                                    paths::LATE_PAYMENT_RATE,
                                     ui::RATE_FORM,
                                     ui::RATE_FORM_HINT,
                                     vec![
@@ -108,7 +113,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                         view! {
                                             {field(
                                                 ctx,
-                                                "late_payment.rate.lpr_multiple".into(),
+                                                own_rate(paths::rate::LPR_MULTIPLE),
                                                 ui::LPR_MULTIPLE,
                                                 ui::LPR_MULTIPLE_HINT,
                                                 unit::TIMES_LPR,
@@ -118,7 +123,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                             )}
                                             {choice(
                                                 ctx,
-                                                "late_payment.rate.basis_days",
+                                                own_rate(paths::rate::BASIS_DAYS),
                                                 ui::DAYS_PER_YEAR,
                                                 ui::DAYS_PER_YEAR_HINT,
                                                 vec![(365u32, YEAR_365), (360u32, YEAR_360)],
@@ -127,7 +132,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                             )}
                                             {choice(
                                                 ctx,
-                                                "late_payment.rate.lpr_fixing",
+                                                own_rate(paths::rate::LPR_FIXING),
                                                 ui::WHICH_DAYS_LPR,
                                                 ui::WHICH_DAYS_LPR_HINT,
                                                 options(&[LprFixing::DueDate, LprFixing::FirstDayLate, LprFixing::ContractStart, LprFixing::Floating], terms::lpr_fixing),
@@ -136,7 +141,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                             )}
                                             {choice(
                                                 ctx,
-                                                "late_payment.rate.lpr_term",
+                                                own_rate(paths::rate::LPR_TERM),
                                                 ui::LPR_TERM,
                                                 NONE,
                                                 options(&[LprTerm::OneYear, LprTerm::FiveYear], terms::lpr_term),
@@ -149,7 +154,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                         view! {
                                             {field(
                                                 ctx,
-                                                "late_payment.rate.fraction".into(),
+                                                own_rate(paths::rate::FRACTION),
                                                 ui::PENALTY_RATE,
                                                 ui::PENALTY_RATE_HINT,
                                                 NONE,
@@ -159,7 +164,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                             )}
                                             {choice(
                                                 ctx,
-                                                "late_payment.rate.unit",
+                                                own_rate(paths::rate::UNIT),
                                                 ui::UNIT,
                                                 NONE,
                                                 rate_unit_options(),
@@ -171,7 +176,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                                     view! {
                                                         {field(
                                                             ctx,
-                                                            "late_payment.rate.per_months".into(),
+                                                            own_rate(paths::rate::PER_MONTHS),
                                                             ui::PER_N_MONTHS,
                                                             ui::PER_N_MONTHS_HINT,
                                                             unit::MONTHS,
@@ -185,7 +190,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                                     view! {
                                                         {field(
                                                             ctx,
-                                                            "late_payment.rate.per_days".into(),
+                                                            own_rate(paths::rate::PER_DAYS),
                                                             ui::PER_N_DAYS,
                                                             ui::PER_N_DAYS_HINT,
                                                             unit::DAYS,
@@ -210,7 +215,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 }}
                                 {choice(
                                     ctx,
-                                    "late_payment.partial_period",
+                                    paths::LATE_PAYMENT_PARTIAL_PERIOD,
                                     ui::STARTED_PERIOD,
                                     ui::STARTED_PERIOD_HINT,
                                     options(&[PartialPeriod::ProRata, PartialPeriod::Full], terms::partial_period),
@@ -219,7 +224,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "late_payment.cap_fraction".into(),
+                                    paths::LATE_PAYMENT_CAP_FRACTION.into(),
                                     ui::CAP,
                                     ui::CAP_HINT,
                                     unit::PERCENT,
@@ -229,7 +234,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {choice(
                                     ctx,
-                                    "late_payment.cap_base",
+                                    paths::LATE_PAYMENT_CAP_BASE,
                                     ui::CAP_BASE,
                                     ui::CAP_BASE_HINT,
                                     options(&[CapBase::Cycle, CapBase::ContractTotal, CapBase::Overdue], terms::cap_base),
@@ -238,7 +243,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {choice(
                                     ctx,
-                                    "late_payment.day_count",
+                                    paths::LATE_PAYMENT_DAY_COUNT,
                                     ui::DAYS_COUNTED,
                                     ui::DAYS_COUNTED_HINT,
                                     options(&[DayCount::Standard, DayCount::ExcludeEnd, DayCount::IncludeDueDate], terms::day_count),
@@ -247,7 +252,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "late_payment.accrues_from".into(),
+                                    paths::LATE_PAYMENT_ACCRUES_FROM.into(),
                                     ui::ACCRUES_FROM_OPTIONAL,
                                     ui::ACCRUES_FROM_OPTIONAL_HINT,
                                     NONE,
@@ -257,7 +262,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {choice(
                                     ctx,
-                                    "late_payment.rounding",
+                                    paths::LATE_PAYMENT_ROUNDING,
                                     ui::ROUNDING,
                                     ui::ROUNDING_HINT,
                                     options(&[Rounding::PerCycle, Rounding::PerSegment], terms::rounding),
@@ -266,7 +271,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "late_payment.suspend_after_days".into(),
+                                    paths::LATE_PAYMENT_SUSPEND_AFTER_DAYS.into(),
                                     ui::SUSPEND_AFTER,
                                     ui::EMPTY_NO_SUCH_CLAUSE,
                                     unit::DAYS,
@@ -276,7 +281,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 )}
                                 {field(
                                     ctx,
-                                    "late_payment.terminate_after_days".into(),
+                                    paths::LATE_PAYMENT_TERMINATE_AFTER_DAYS.into(),
                                     ui::TERMINATE_AFTER,
                                     ui::EMPTY_NO_SUCH_CLAUSE,
                                     unit::DAYS,

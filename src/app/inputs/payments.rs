@@ -6,6 +6,7 @@ use super::widgets::*;
 use crate::engine::calendar::Calendar;
 use crate::engine::money::parse_user_amount;
 use crate::engine::scenario::DayType;
+use crate::form::paths::{self, paid};
 use crate::form::{DueRuleKind, PaymentRow};
 use crate::text::app::inputs::payments as ui;
 use crate::text::terms;
@@ -22,7 +23,7 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
             <div class="grid">
                 {choice(
                     ctx,
-                    "payment.due.rule",
+                    paths::PAYMENT_DUE_RULE,
                     ui::WHEN_FEES_ARE_DUE,
                     ui::WHEN_FEES_ARE_DUE_HINT,
                     vec![
@@ -38,7 +39,7 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
                     DueRuleKind::DayOfNextMonth => {
                         field(
                                 ctx,
-                                "payment.due.day".into(),
+                                paths::PAYMENT_DUE_DAY.into(),
                                 ui::DAY_MONTH,
                                 ui::DAY_MONTH_HINT,
                                 unit::DAY,
@@ -52,7 +53,7 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
                         view! {
                             {field(
                                 ctx,
-                                "payment.due.invoice_day".into(),
+                                paths::PAYMENT_DUE_INVOICE_DAY.into(),
                                 ui::INVOICE_DAY,
                                 ui::INVOICE_DAY_HINT,
                                 unit::DAY,
@@ -68,7 +69,7 @@ pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
                 }}
                 {choice(
                     ctx,
-                    "payment.calendar",
+                    paths::PAYMENT_CALENDAR,
                     ui::CALENDAR,
                     ui::CALENDAR_HINT,
                     options(&[Calendar::Cn, Calendar::Weekends, Calendar::None], terms::calendar),
@@ -84,7 +85,7 @@ pub(super) fn days_fields(ctx: Ctx) -> impl IntoView {
     view! {
         {field(
             ctx,
-            "payment.due.days".into(),
+            paths::PAYMENT_DUE_DAYS.into(),
             ui::DAYS,
             ui::DAYS_HINT,
             unit::DAYS,
@@ -94,7 +95,7 @@ pub(super) fn days_fields(ctx: Ctx) -> impl IntoView {
         )}
         {choice(
             ctx,
-            "payment.due.day_type",
+            paths::PAYMENT_DUE_DAY_TYPE,
             ui::DAY_TYPE,
             ui::DAY_TYPE_HINT,
             options(&[DayType::Calendar, DayType::Working], terms::day_type),
@@ -120,7 +121,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                                 <div class="row">
                                     {field(
                                         ctx,
-                                        format!("payment.payments[{i}].date"),
+                                        paths::payment(i, paid::DATE),
                                         ui::PAID_ON,
                                         NONE,
                                         NONE,
@@ -139,7 +140,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                                     )}
                                     {field(
                                         ctx,
-                                        format!("payment.payments[{i}].amount"),
+                                        paths::payment(i, paid::AMOUNT),
                                         ui::AMOUNT,
                                         NONE,
                                         unit::YUAN,
@@ -258,7 +259,7 @@ pub(super) fn period_choices(ctx: Ctx) -> Memo<Vec<(String, String)>> {
 pub(super) fn for_period(ctx: Ctx, i: usize) -> impl IntoView {
     field(
         ctx,
-        format!("payment.payments[{i}].for"),
+        paths::payment(i, paid::FOR),
         ui::PERIOD_OPTIONAL,
         ui::PERIOD_OPTIONAL_HINT,
         NONE,

@@ -5,6 +5,7 @@ use super::super::Ctx;
 use super::late_payment::rate_unit_options;
 use super::widgets::*;
 use crate::engine::scenario::{LprFixing, LprTerm};
+use crate::form::paths::{self, change, fixing, rate};
 use crate::form::{FormState, RateChangeRow, RateFields, RateKind};
 use crate::text::app::inputs::late_payment as lp;
 use crate::text::app::inputs::rate_lists as ui;
@@ -22,13 +23,15 @@ pub(super) enum ChangeText {
 }
 
 impl ChangeText {
-    fn path(self) -> &'static str {
+    /// Its path in rate change `i`.
+    fn path(self, i: usize) -> String {
+        let rate_field = |field| paths::rate_field(&paths::rate_change(i, change::RATE), field);
         match self {
-            ChangeText::From => "from",
-            ChangeText::Value => "rate.fraction",
-            ChangeText::PerDays => "rate.per_days",
-            ChangeText::PerMonths => "rate.per_months",
-            ChangeText::Multiple => "rate.lpr_multiple",
+            ChangeText::From => paths::rate_change(i, change::FROM),
+            ChangeText::Value => rate_field(rate::FRACTION),
+            ChangeText::PerDays => rate_field(rate::PER_DAYS),
+            ChangeText::PerMonths => rate_field(rate::PER_MONTHS),
+            ChangeText::Multiple => rate_field(rate::LPR_MULTIPLE),
         }
     }
 
@@ -54,7 +57,7 @@ pub(super) fn change_field(
 ) -> AnyView {
     field(
         ctx,
-        format!("late_payment.rate_changes[{i}].{}", which.path()),
+        which.path(i),
         label,
         NONE,
         unit,
@@ -106,7 +109,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
         ctx.form
             .with(|f| f.rate_changes.get(i).map(|c| c.rate.kind))
     });
-    let path = move |tail: &str| format!("late_payment.rate_changes[{i}].rate.{tail}");
+    let path = move |field: &str| paths::rate_field(&paths::rate_change(i, change::RATE), field);
     let rate = move |f: &FormState| {
         f.rate_changes
             .get(i)
@@ -123,7 +126,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
             {change_field(ctx, i, ChangeText::From, ui::FROM, NONE, Kind::Date)}
             {choice(
                 ctx,
-                path("kind"),
+                path(rate::KIND),
                 ui::THEN,
                 NONE,
                 vec![
@@ -147,7 +150,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                         )}
                         {choice(
                             ctx,
-                            path("basis_days"),
+                            path(rate::BASIS_DAYS),
                             lp::DAYS_PER_YEAR,
                             NONE,
                             vec![(365u32, YEAR_365), (360u32, YEAR_360)],
@@ -156,7 +159,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                         )}
                         {choice(
                             ctx,
-                            path("lpr_fixing"),
+                            path(rate::LPR_FIXING),
                             lp::WHICH_DAYS_LPR,
                             NONE,
                             options(
@@ -173,7 +176,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                         )}
                         {choice(
                             ctx,
-                            path("lpr_term"),
+                            path(rate::LPR_TERM),
                             lp::LPR_TERM,
                             NONE,
                             options(&[LprTerm::OneYear, LprTerm::FiveYear], terms::lpr_term),
@@ -195,7 +198,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                         )}
                         {choice(
                             ctx,
-                            path("unit"),
+                            path(rate::UNIT),
                             lp::UNIT,
                             NONE,
                             rate_unit_options(),
@@ -262,7 +265,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                                 <div class="row">
                                     {field(
                                         ctx,
-                                        format!("late_payment.lpr_fixings[{i}].effective"),
+                                        paths::lpr_fixing(i, fixing::EFFECTIVE),
                                         ui::EFFECTIVE,
                                         NONE,
                                         NONE,
@@ -281,7 +284,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                                     )}
                                     {field(
                                         ctx,
-                                        format!("late_payment.lpr_fixings[{i}].one_year"),
+                                        paths::lpr_fixing(i, fixing::ONE_YEAR),
                                         ui::ONE_YEAR,
                                         NONE,
                                         unit::PERCENT,
@@ -300,7 +303,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                                     )}
                                     {field(
                                         ctx,
-                                        format!("late_payment.lpr_fixings[{i}].five_year"),
+                                        paths::lpr_fixing(i, fixing::FIVE_YEAR),
                                         ui::FIVE_YEAR,
                                         ui::FIVE_YEAR_HINT,
                                         unit::PERCENT,

@@ -5,7 +5,7 @@ use super::super::Ctx;
 use super::widgets::*;
 use crate::engine::money::{format_yuan, parse_user_amount};
 use crate::engine::scenario::{Cycle, PartialCycle};
-use crate::form::{EndMode, LabelledAmount};
+use crate::form::{paths, EndMode, LabelledAmount};
 use crate::text::app::inputs::term_and_fees as ui;
 use crate::text::terms;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
             <div class="grid">
                 {field(
                     ctx,
-                    "name".into(),
+                    paths::NAME.into(),
                     ui::SCENARIO_NAME,
                     ui::SCENARIO_NAME_HINT,
                     NONE,
@@ -31,7 +31,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
                 )}
                 {field(
                     ctx,
-                    "contract.start".into(),
+                    paths::CONTRACT_START.into(),
                     ui::FIRST_DAY_SERVICE,
                     ui::FIRST_DAY_SERVICE_HINT,
                     NONE,
@@ -41,7 +41,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
                 )}
                 {choice(
                     ctx,
-                    "contract.end_mode",
+                    paths::CONTRACT_END_MODE,
                     ui::TERM_GIVEN,
                     ui::TERM_GIVEN_HINT,
                     vec![
@@ -55,7 +55,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
                     if months.get() {
                         field(
                                 ctx,
-                                "contract.term_months".into(),
+                                paths::CONTRACT_TERM_MONTHS.into(),
                                 ui::TERM,
                                 ui::TERM_HINT,
                                 unit::MONTHS,
@@ -67,7 +67,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
                     } else {
                         field(
                                 ctx,
-                                "contract.end".into(),
+                                paths::CONTRACT_END.into(),
                                 ui::LAST_DAY_SERVICE,
                                 ui::LAST_DAY_SERVICE_HINT,
                                 NONE,
@@ -80,7 +80,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
                 }}
                 {field(
                     ctx,
-                    "contract.renewal_months".into(),
+                    paths::CONTRACT_RENEWAL_MONTHS.into(),
                     ui::AUTO_RENEWAL,
                     ui::AUTO_RENEWAL_HINT,
                     unit::MONTHS,
@@ -90,7 +90,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
                 )}
                 {field(
                     ctx,
-                    "as_of".into(),
+                    paths::AS_OF.into(),
                     ui::EVALUATION_DATE,
                     ui::EVALUATION_DATE_HINT,
                     NONE,
@@ -162,7 +162,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
             <div class="grid">
                 {choice(
                     ctx,
-                    "fees.cycle",
+                    paths::FEES_CYCLE,
                     ui::BILLING_CYCLE,
                     ui::BILLING_CYCLE_HINT,
                     options(&[Cycle::Monthly, Cycle::Quarterly, Cycle::Yearly], terms::cycle),
@@ -177,7 +177,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
                 )}
                 {choice(
                     ctx,
-                    "fees.partial_cycle",
+                    paths::FEES_PARTIAL_CYCLE,
                     ui::PARTIAL_CYCLE,
                     ui::PARTIAL_CYCLE_HINT,
                     options(&[PartialCycle::ByDays, PartialCycle::Full], terms::partial_cycle),
@@ -188,7 +188,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
             {cycle_change_note(ctx, change)}
             {labelled_amount_rows(
                 ctx,
-                "fees.components",
+                paths::component,
                 |f| &f.components,
                 |f| &mut f.components,
                 [

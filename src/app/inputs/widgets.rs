@@ -3,6 +3,7 @@
 
 use super::super::Ctx;
 use crate::engine::money::{format_yuan, parse_user_amount};
+use crate::form::paths::labelled;
 use crate::form::{FormState, LabelledAmount};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -305,10 +306,11 @@ pub(super) fn section_view(ctx: Ctx, id: &'static str, texts: [Text; 2], body: A
 }
 
 /// An editable list of labelled amounts (fee components, listed losses): label, amount, remove.
+/// `row`: a row's field's path ([`crate::form::paths::component`], [`crate::form::paths::loss`]);
 /// `texts`: the group's name, the label field, the amount field, the remove button.
 pub(super) fn labelled_amount_rows(
     ctx: Ctx,
-    path: &'static str,
+    row: fn(usize, &str) -> String,
     list: fn(&FormState) -> &Vec<LabelledAmount>,
     list_mut: fn(&mut FormState) -> &mut Vec<LabelledAmount>,
     texts: [Text; 4],
@@ -328,7 +330,7 @@ pub(super) fn labelled_amount_rows(
                             <div class="row">
                                 {field(
                                     ctx,
-                                    format!("{path}[{i}].label"),
+                                    row(i, labelled::LABEL),
                                     label,
                                     NONE,
                                     NONE,
@@ -344,7 +346,7 @@ pub(super) fn labelled_amount_rows(
                                 )}
                                 {field(
                                     ctx,
-                                    format!("{path}[{i}].amount"),
+                                    row(i, labelled::AMOUNT),
                                     amount,
                                     NONE,
                                     unit::YUAN,
