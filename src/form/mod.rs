@@ -9,7 +9,6 @@
 //! - [`rates`]: rates as typed (unit, sign, the clause's rate and its §9 changes, presets);
 //! - [`reader`]: typed text into the scenario's values, with path-named errors;
 //! - [`scenario`]: the typed scenario the form describes, section by section ([`FormState::to_scenario`]);
-//! - [`unknown`]: fields of a later version carried over from the loaded document.
 
 pub mod paths;
 pub mod rates;

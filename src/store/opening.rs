@@ -219,8 +219,7 @@ mod tests {
             "f-fees-components-0-amount",
         ];
         for f in fragments {
-            let script =
-                f.starts_with(prefix) || (f.len() > longer_than && !f.starts_with(anchor));
+            let script = f.starts_with(prefix) || (f.len() > longer_than && !f.starts_with(anchor));
             assert_eq!(is_link(f), script, "#{f}: the app and the page disagree");
         }
     }

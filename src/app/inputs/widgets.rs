@@ -24,7 +24,8 @@ pub(super) enum Kind {
 }
 
 pub(in crate::app) fn dom_id(path: &str) -> String {
-    format!("f-{}", path.replace(['.', '[', ']'], "-"))
+    let anchor = crate::store::opening::FIELD_ANCHOR;
+    format!("{anchor}{}", path.replace(['.', '[', ']'], "-"))
 }
 
 pub(super) type GetText = Arc<dyn Fn(&FormState) -> String + Send + Sync>;
