@@ -46,13 +46,9 @@ pub fn Compare() -> impl IntoView {
     view! {
         <section class="compare" aria-label=ctx.t(ui::COMPARE_SCENARIOS)>
             <h2>{ctx.t(ui::COMPARE_SCENARIOS)}</h2>
-            <p class="muted">
-                {ctx.t(ui::PICK_TWO_OR_THREE)}
-            </p>
+            <p class="muted">{ctx.t(ui::PICK_TWO_OR_THREE)}</p>
             <fieldset class="picker">
-                <legend>
-                    {ctx.t(ui::SCENARIOS_TO_COMPARE)}
-                </legend>
+                <legend>{ctx.t(ui::SCENARIOS_TO_COMPARE)}</legend>
                 <label class="toggle">
                     <input
                         type="checkbox"

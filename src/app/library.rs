@@ -269,9 +269,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     .map(|Undo { name, .. }| {
                         view! {
                             <div class="undo" role="status">
-                                <span>
-                                    {move || ui::deleted(&name, ctx.lang.get())}
-                                </span>
+                                <span>{move || ui::deleted(&name, ctx.lang.get())}</span>
                                 <button
                                     type="button"
                                     data-testid="undo-delete"
@@ -350,11 +348,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         saved()
                             .is_empty()
                             .then(|| {
-                                view! {
-                                    <p class="muted">
-                                        {ctx.t(ui::NO_SAVED_SCENARIOS_YET)}
-                                    </p>
-                                }
+                                view! { <p class="muted">{ctx.t(ui::NO_SAVED_SCENARIOS_YET)}</p> }
                             })
                     }}
                 </div>
@@ -444,7 +438,11 @@ fn saved_item(
                 <button
                     type="button"
                     on:click=move |_| {
-                        if let Err(e) = ctx.write(|st| st.duplicate(&id2, &dom::now_iso(), ctx.lang.get_untracked())) {
+                        if let Err(e) = ctx
+                            .write(|st| {
+                                st.duplicate(&id2, &dom::now_iso(), ctx.lang.get_untracked())
+                            })
+                        {
                             say_failed(ctx, e, |err| StoreText::DuplicateFailed { err });
                         }
                     }

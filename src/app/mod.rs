@@ -359,12 +359,8 @@ fn App() -> impl IntoView {
         </a>
         <header class="top">
             <div class="brand">
-                <h1>
-                    {ctx.t(ui::HEADING)}
-                </h1>
-                <p class="tagline">
-                    {ctx.t(ui::TAGLINE)}
-                </p>
+                <h1>{ctx.t(ui::HEADING)}</h1>
+                <p class="tagline">{ctx.t(ui::TAGLINE)}</p>
             </div>
             <nav class="actions" aria-label=ctx.t(ui::ACTIONS)>
                 <button
@@ -403,10 +399,7 @@ fn App() -> impl IntoView {
                 Page::Calculator => {
                     view! {
                         <div class="workspace">
-                            <section
-                                class="inputs"
-                                aria-label=ctx.t(ui::CONTRACT_TERMS)
-                            >
+                            <section class="inputs" aria-label=ctx.t(ui::CONTRACT_TERMS)>
                                 <library::ScenarioBar />
                                 <inputs::Form />
                             </section>
@@ -428,9 +421,7 @@ fn App() -> impl IntoView {
             }}
         </main>
         <footer class="foot">
-            <p>
-                {ctx.t(ui::RULES_AND_SOURCES)}
-            </p>
+            <p>{ctx.t(ui::RULES_AND_SOURCES)}</p>
         </footer>
     }
 }

@@ -130,9 +130,7 @@ pub fn Results() -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="stale-note" role="status" data-testid="stale">
-                                <p>
-                                    {move || ui::stale(error_count(), ctx.lang.get())}
-                                </p>
+                                <p>{move || ui::stale(error_count(), ctx.lang.get())}</p>
                                 <ul>
                                     {move || {
                                         let lang = ctx.lang.get();
@@ -188,11 +186,7 @@ pub fn Results() -> impl IntoView {
             {move || {
                 html.with(String::is_empty)
                     .then(|| {
-                        view! {
-                            <p class="muted">
-                                {ctx.t(ui::COMPLETE_FORM_SEE_FIGURES)}
-                            </p>
-                        }
+                        view! { <p class="muted">{ctx.t(ui::COMPLETE_FORM_SEE_FIGURES)}</p> }
                     })
             }}
         </div>
@@ -304,9 +298,7 @@ fn WhatIf() -> impl IntoView {
     view! {
         <Show when=move || has_clause.get()>
             <div class="what-if" data-testid="what-if">
-                <label for="f-what-if-days">
-                    {ctx.t(ui::IF_EVERY_INVOICE_PAID)}
-                </label>
+                <label for="f-what-if-days">{ctx.t(ui::IF_EVERY_INVOICE_PAID)}</label>
                 <input
                     id="f-what-if-days"
                     data-testid="what-if-days"
@@ -331,9 +323,7 @@ fn WhatIf() -> impl IntoView {
                         .is_some_and(|(_, s)| s)
                         .then(|| {
                             view! {
-                                <span class="warn">
-                                    {ctx.t(ui::SUPPLIER_MAY_THEN_SUSPEND)}
-                                </span>
+                                <span class="warn">{ctx.t(ui::SUPPLIER_MAY_THEN_SUSPEND)}</span>
                             }
                         })
                 }}

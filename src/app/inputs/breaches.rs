@@ -151,12 +151,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                 paths::loss,
                 |f| &f.losses,
                 |f| &mut f.losses,
-                [
-                    ui::LOSSES,
-                    ui::LOSS,
-                    ui::LOSS_AMOUNT,
-                    ui::REMOVE_LOSS,
-                ],
+                [ui::LOSSES, ui::LOSS, ui::LOSS_AMOUNT, ui::REMOVE_LOSS],
             )}
             <div class="add-row">
                 <button
@@ -167,7 +162,9 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                             .update(|f| {
                                 f.losses
                                     .push(LabelledAmount {
-                                        label: ui::CUSTOMER_CLAIM.get(ctx.lang.get_untracked()).into(),
+                                        label: ui::CUSTOMER_CLAIM
+                                            .get(ctx.lang.get_untracked())
+                                            .into(),
                                         amount: "0".into(),
                                     })
                             })
@@ -238,7 +235,16 @@ pub(super) fn termination(ctx: Ctx) -> impl IntoView {
                                     paths::TERMINATION_REASON,
                                     ui::REASON,
                                     ui::REASON_HINT,
-                                    options(&[TerminationReason::Mutual, TerminationReason::ForceMajeure, TerminationReason::ClientBreach, TerminationReason::SupplierBreach, TerminationReason::Subcontracting], terms::termination_reason),
+                                    options(
+                                        &[
+                                            TerminationReason::Mutual,
+                                            TerminationReason::ForceMajeure,
+                                            TerminationReason::ClientBreach,
+                                            TerminationReason::SupplierBreach,
+                                            TerminationReason::Subcontracting,
+                                        ],
+                                        terms::termination_reason,
+                                    ),
                                     |f| f.termination_reason.unwrap_or(TerminationReason::Mutual),
                                     |f, v| f.termination_reason = Some(v),
                                 )}

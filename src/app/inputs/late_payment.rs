@@ -135,7 +135,15 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                                 own_rate(paths::rate::LPR_FIXING),
                                                 ui::WHICH_DAYS_LPR,
                                                 ui::WHICH_DAYS_LPR_HINT,
-                                                options(&[LprFixing::DueDate, LprFixing::FirstDayLate, LprFixing::ContractStart, LprFixing::Floating], terms::lpr_fixing),
+                                                options(
+                                                    &[
+                                                        LprFixing::DueDate,
+                                                        LprFixing::FirstDayLate,
+                                                        LprFixing::ContractStart,
+                                                        LprFixing::Floating,
+                                                    ],
+                                                    terms::lpr_fixing,
+                                                ),
                                                 |f| f.lpr_fixing,
                                                 |f, v| f.lpr_fixing = v,
                                             )}
@@ -144,7 +152,10 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                                 own_rate(paths::rate::LPR_TERM),
                                                 ui::LPR_TERM,
                                                 NONE,
-                                                options(&[LprTerm::OneYear, LprTerm::FiveYear], terms::lpr_term),
+                                                options(
+                                                    &[LprTerm::OneYear, LprTerm::FiveYear],
+                                                    terms::lpr_term,
+                                                ),
                                                 |f| f.lpr_term,
                                                 |f, v| f.lpr_term = v,
                                             )}
@@ -218,7 +229,10 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                     paths::LATE_PAYMENT_PARTIAL_PERIOD,
                                     ui::STARTED_PERIOD,
                                     ui::STARTED_PERIOD_HINT,
-                                    options(&[PartialPeriod::ProRata, PartialPeriod::Full], terms::partial_period),
+                                    options(
+                                        &[PartialPeriod::ProRata, PartialPeriod::Full],
+                                        terms::partial_period,
+                                    ),
                                     |f| f.partial_period,
                                     |f, v| f.partial_period = v,
                                 )}
@@ -237,7 +251,10 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                     paths::LATE_PAYMENT_CAP_BASE,
                                     ui::CAP_BASE,
                                     ui::CAP_BASE_HINT,
-                                    options(&[CapBase::Cycle, CapBase::ContractTotal, CapBase::Overdue], terms::cap_base),
+                                    options(
+                                        &[CapBase::Cycle, CapBase::ContractTotal, CapBase::Overdue],
+                                        terms::cap_base,
+                                    ),
                                     |f| f.cap_base,
                                     |f, v| f.cap_base = v,
                                 )}
@@ -246,7 +263,14 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                     paths::LATE_PAYMENT_DAY_COUNT,
                                     ui::DAYS_COUNTED,
                                     ui::DAYS_COUNTED_HINT,
-                                    options(&[DayCount::Standard, DayCount::ExcludeEnd, DayCount::IncludeDueDate], terms::day_count),
+                                    options(
+                                        &[
+                                            DayCount::Standard,
+                                            DayCount::ExcludeEnd,
+                                            DayCount::IncludeDueDate,
+                                        ],
+                                        terms::day_count,
+                                    ),
                                     |f| f.day_count,
                                     |f, v| f.day_count = v,
                                 )}
@@ -265,7 +289,10 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                     paths::LATE_PAYMENT_ROUNDING,
                                     ui::ROUNDING,
                                     ui::ROUNDING_HINT,
-                                    options(&[Rounding::PerCycle, Rounding::PerSegment], terms::rounding),
+                                    options(
+                                        &[Rounding::PerCycle, Rounding::PerSegment],
+                                        terms::rounding,
+                                    ),
                                     |f| f.rounding,
                                     |f, v| f.rounding = v,
                                 )}

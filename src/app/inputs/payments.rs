@@ -298,9 +298,7 @@ pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
         (early.get() > 0).then(|| {
             view! {
                 <div class="notice" role="status" data-testid="prepayment-note">
-                    <p>
-                        {move || ui::early_payments(early.get(), ctx.lang.get())}
-                    </p>
+                    <p>{move || ui::early_payments(early.get(), ctx.lang.get())}</p>
                     <button
                         type="button"
                         class="chip"

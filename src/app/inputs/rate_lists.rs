@@ -84,9 +84,7 @@ pub(super) fn rate_changes(ctx: Ctx) -> impl IntoView {
     view! {
         <div class="subsection" data-testid="rate-changes">
             <h3>{ctx.t(ui::RATE_CHANGES)}</h3>
-            <p class="hint">
-                {ctx.t(ui::RATE_CHANGES_HINT)}
-            </p>
+            <p class="hint">{ctx.t(ui::RATE_CHANGES_HINT)}</p>
             <div class="rows">
                 {move || (0..count.get()).map(|i| rate_change_row(ctx, i)).collect_view()}
             </div>
@@ -188,14 +186,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                 }
                 Some(k) => {
                     view! {
-                        {change_field(
-                            ctx,
-                            i,
-                            ChangeText::Value,
-                            ui::RATE,
-                            NONE,
-                            Kind::Rate,
-                        )}
+                        {change_field(ctx, i, ChangeText::Value, ui::RATE, NONE, Kind::Rate)}
                         {choice(
                             ctx,
                             path(rate::UNIT),
@@ -254,9 +245,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
     view! {
         <div class="subsection" data-testid="lpr-fixings">
             <h3>{ctx.t(ui::LPR_FIXINGS_ADDED)}</h3>
-            <p class="hint">
-                {move || ui::lpr_known_until(known, ctx.lang.get())}
-            </p>
+            <p class="hint">{move || ui::lpr_known_until(known, ctx.lang.get())}</p>
             <div class="rows">
                 {move || {
                     (0..count.get())

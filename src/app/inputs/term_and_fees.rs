@@ -44,10 +44,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
                     paths::CONTRACT_END_MODE,
                     ui::TERM_GIVEN,
                     ui::TERM_GIVEN_HINT,
-                    vec![
-                        (EndMode::Date, ui::END_DATE),
-                        (EndMode::Months, ui::END_MONTHS),
-                    ],
+                    vec![(EndMode::Date, ui::END_DATE), (EndMode::Months, ui::END_MONTHS)],
                     |f| f.end_mode,
                     |f, v| f.end_mode = v,
                 )}
@@ -119,9 +116,7 @@ pub(super) fn cycle_change_note(
             });
             view! {
                 <div class="notice" role="status" data-testid="cycle-note">
-                    <p>
-                        {move || ui::amounts_stay_per(to, &total, ctx.lang.get())}
-                    </p>
+                    <p>{move || ui::amounts_stay_per(to, &total, ctx.lang.get())}</p>
                     <button
                         type="button"
                         class="chip"
@@ -191,12 +186,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
                 paths::component,
                 |f| &f.components,
                 |f| &mut f.components,
-                [
-                    ui::FEE_COMPONENTS,
-                    ui::COMPONENT,
-                    ui::COMPONENT_AMOUNT,
-                    ui::REMOVE_COMPONENT,
-                ],
+                [ui::FEE_COMPONENTS, ui::COMPONENT, ui::COMPONENT_AMOUNT, ui::REMOVE_COMPONENT],
             )}
             <div class="add-row">
                 <span class="muted">{ctx.t(ui::ADD)}</span>

@@ -319,11 +319,7 @@ pub(super) fn labelled_amount_rows(
     let [group, label, amount, remove] = texts;
     let count = Memo::new(move |_| ctx.form.with(|f| list(f).len()));
     view! {
-        <div
-            class="rows"
-            role="group"
-            aria-label=ctx.t(group)
-        >
+        <div class="rows" role="group" aria-label=ctx.t(group)>
             {move || {
                 (0..count.get())
                     .map(|i| {
