@@ -6,7 +6,7 @@ use super::paths::{self, rate};
 use super::rates::{typed_rate, RateFields, RateKind, RateUnit};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::document::read::{
-    max_fraction, parse_date, show, Whole, BASIS_DAYS, PERIOD_DAYS, PERIOD_MONTHS,
+    fits_document, max_fraction, parse_date, show, Whole, BASIS_DAYS, PERIOD_DAYS, PERIOD_MONTHS,
 };
 use crate::engine::money::{parse_plain_decimal, parse_user_amount, AmountInputError};
 use crate::engine::scenario::{Extra, Rate};
@@ -82,9 +82,10 @@ impl Reader {
         self.optional(text, |r| r.money(path, text))
     }
 
-    /// A fraction the document allows: not negative, no larger than its largest.
+    /// A fraction the document allows: not negative, no larger than its largest, no more decimal
+    /// places than it can write.
     fn within_max_fraction(&mut self, path: &str, d: Decimal) -> Option<Decimal> {
-        if d.is_sign_negative() && !d.is_zero() {
+        if (d.is_sign_negative() && !d.is_zero()) || !fits_document(d) {
             self.push(path, ErrorKind::Fraction { got: shown(d) });
             return None;
         }

@@ -49,7 +49,19 @@ impl FormState {
                     &self.term_months,
                     PERIOD_MONTHS,
                 )?;
-                start.map(|s| crate::engine::fees::renewal_end(s.pred_opt().unwrap_or(s), months))
+                let end = start
+                    .map(|s| crate::engine::fees::renewal_end(s.pred_opt().unwrap_or(s), months))?;
+                if !crate::document::read::in_date_range(end) {
+                    let got = end.to_string();
+                    r.push(
+                        paths::CONTRACT_END,
+                        ErrorKind::Date {
+                            got: format!("\"{got}\""),
+                        },
+                    );
+                    return None;
+                }
+                Some(end)
             }
         }
     }

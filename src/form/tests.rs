@@ -357,10 +357,62 @@ fn a_document_this_version_writes_has_no_unknown_fields() {
             l.rate_changes.iter().for_each(|c| keep_nothing(&c.extra));
             l.lpr_fixings.iter().for_each(|x| keep_nothing(&x.extra));
         }
+        let rate_extra = |r: &Rate| match r {
+            Rate::Fraction { extra, .. }
+            | Rate::Monthly { extra, .. }
+            | Rate::Lpr { extra, .. } => keep_nothing(extra),
+        };
+        match &s.payment.due {
+            DueRule::DayOfNextMonth { extra, .. }
+            | DueRule::DaysAfterCycleEnd { extra, .. }
+            | DueRule::DaysAfterCycleStart { extra, .. }
+            | DueRule::DaysAfterInvoice { extra, .. } => keep_nothing(extra),
+        }
+        if let Some(l) = &s.late_payment {
+            rate_extra(&l.rate);
+            l.rate_changes.iter().for_each(|c| rate_extra(&c.rate));
+        }
+        if let Some(b) = &s.supplier_breaches {
+            keep_nothing(&b.extra);
+            b.losses.iter().for_each(|l| keep_nothing(&l.extra));
+            b.subcontracting.iter().for_each(|c| keep_nothing(&c.extra));
+            b.service_incidents
+                .iter()
+                .for_each(|c| keep_nothing(&c.extra));
+            b.substandard_service
+                .iter()
+                .for_each(|c| keep_nothing(&c.extra));
+        }
+        if let Some(c) = &s.client_breaches {
+            keep_nothing(&c.extra);
+        }
         if let Some(t) = &s.termination {
             keep_nothing(&t.extra);
         }
     }
+}
+
+#[test]
+fn what_the_form_accepts_the_document_can_hold() {
+    // A rate typed in ‱ gains four decimal places on its way to a fraction, and a term given in
+    // months can end past the document's last year (2200): both are refused in the form, where
+    // they are typed, rather than accepted and then refused when saved or shared.
+    let s = crate::document::samples::ten_year_monthly();
+    let mut f = FormState::from_scenario(&s);
+    f.rate_value = "0.1234567890123456789".into();
+    f.rate_unit = RateUnit::PerTenThousand;
+    assert_eq!(
+        f.to_scenario().unwrap_err()[0].path,
+        "late_payment.rate.fraction"
+    );
+
+    let mut f = FormState::from_scenario(&s);
+    f.start = "2199-01-01".into();
+    f.end_mode = EndMode::Months;
+    f.term_months = "36".into();
+    let e = f.to_scenario().unwrap_err();
+    assert_eq!(e[0].path, "contract.end");
+    assert!(e[0].display(crate::text::Lang::En).contains("2201-12-31"));
 }
 
 #[test]

@@ -14,7 +14,7 @@ mod object;
 mod terms;
 
 pub use consistency::check_consistency;
-pub use notation::parse_date;
+pub use notation::{fits_document, in_date_range, parse_date};
 pub(crate) use object::{show, Obj};
 
 use crate::document::error::{ErrorKind, ValidationError};
