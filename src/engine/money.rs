@@ -60,6 +60,15 @@ pub enum AmountInputError {
 /// Reads an amount the way people type it into a form: `50000`, `50,000`, `50000.00`, `¥50,000`,
 /// `5万`, `1.2亿`, `５００００` (full-width digits). Returns the exact value; does not round.
 pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
+    let plain = input.trim();
+    if !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        // Digits and a point, as most amounts are typed: read without rewriting the text.
+        let value = parse_plain_decimal(plain).ok_or(AmountInputError::NotANumber)?;
+        if value > MAX_AMOUNT {
+            return Err(AmountInputError::TooLarge);
+        }
+        return Ok(value.normalize());
+    }
     if !commas_group_thousands(input) {
         return Err(AmountInputError::NotANumber);
     }
@@ -139,6 +148,23 @@ pub fn parse_plain_decimal(s: &str) -> Option<Decimal> {
 mod tests {
     use super::*;
     use crate::test_support::d;
+
+    #[test]
+    fn plain_digits_read_as_the_same_amount_written_any_other_way() {
+        // "86000.50" takes the short way; "86,000.50", "８６０００.５０" and "8.60005万" the long one.
+        for (plain, other) in [
+            ("86000.50", "86,000.50"),
+            ("86000.50", "８６０００.５０"),
+            ("86000.5", "8.60005万"),
+            ("0", "0元"),
+            ("1000000000000", "10000亿"),
+        ] {
+            assert_eq!(parse_user_amount(plain), parse_user_amount(other), "{plain} / {other}");
+        }
+        assert_eq!(parse_user_amount("1.2.3"), Err(AmountInputError::NotANumber));
+        assert_eq!(parse_user_amount("."), Err(AmountInputError::NotANumber));
+        assert_eq!(parse_user_amount("1000000000000.01"), Err(AmountInputError::TooLarge));
+    }
 
     #[test]
     fn max_amount_is_one_trillion() {
