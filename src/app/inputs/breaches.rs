@@ -2,12 +2,14 @@
 //! losses: spec §5, §6), the client's, and the termination settlement (spec §6).
 
 use super::super::Ctx;
+use super::rows::chip;
 use super::widgets::*;
 use crate::engine::scenario::TerminationReason;
 use crate::form::{paths, LabelledAmount};
 use crate::text::app::inputs::breaches as ui;
 use crate::text::terms;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
     let sub = Memo::new(move |_| ctx.form.with(|f| f.subcontracting_enabled));
@@ -151,30 +153,26 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                 paths::loss,
                 |f| &f.losses,
                 |f| &mut f.losses,
-                [
-                    ui::LOSSES,
-                    ui::LOSS,
-                    ui::LOSS_AMOUNT,
-                    ui::REMOVE_LOSS,
-                ],
+                [ui::LOSSES, ui::LOSS, ui::LOSS_AMOUNT, ui::REMOVE_LOSS],
             )}
             <div class="add-row">
-                <button
-                    type="button"
-                    class="chip"
-                    on:click=move |_| {
+                {chip(
+                    ctx,
+                    None,
+                    ui::ADD_LOSS,
+                    Arc::new(move || {
                         ctx.form
                             .update(|f| {
                                 f.losses
                                     .push(LabelledAmount {
-                                        label: ui::CUSTOMER_CLAIM.get(ctx.lang.get_untracked()).into(),
+                                        label: ui::CUSTOMER_CLAIM
+                                            .get(ctx.lang.get_untracked())
+                                            .into(),
                                         amount: "0".into(),
                                     })
                             })
-                    }
-                >
-                    {ctx.t(ui::ADD_LOSS)}
-                </button>
+                    }),
+                )}
             </div>
         },
     )
@@ -238,7 +236,16 @@ pub(super) fn termination(ctx: Ctx) -> impl IntoView {
                                     paths::TERMINATION_REASON,
                                     ui::REASON,
                                     ui::REASON_HINT,
-                                    options(&[TerminationReason::Mutual, TerminationReason::ForceMajeure, TerminationReason::ClientBreach, TerminationReason::SupplierBreach, TerminationReason::Subcontracting], terms::termination_reason),
+                                    options(
+                                        &[
+                                            TerminationReason::Mutual,
+                                            TerminationReason::ForceMajeure,
+                                            TerminationReason::ClientBreach,
+                                            TerminationReason::SupplierBreach,
+                                            TerminationReason::Subcontracting,
+                                        ],
+                                        terms::termination_reason,
+                                    ),
                                     |f| f.termination_reason.unwrap_or(TerminationReason::Mutual),
                                     |f, v| f.termination_reason = Some(v),
                                 )}
