@@ -296,6 +296,14 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
     let choices = period_choices(ctx);
     let period = RwSignal::new(String::new());
     let days = RwSignal::new(String::from("30"));
+    // The periods as options, for the quick entry's choice and for every row's suggestions.
+    let period_options = move || {
+        choices
+            .get()
+            .into_iter()
+            .map(|(start, label)| view! { <option value=start>{label}</option> })
+            .collect_view()
+    };
     view! {
         <div class="quick-late" data-testid="quick-late">
             <label for="f-quick-period">{ctx.t(ui::QUICK_ENTRY)}</label>
@@ -305,23 +313,9 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                 on:change=move |ev| period.set(event_target_value(&ev))
             >
                 <option value="">{ctx.t(ui::PICK_PERIOD)}</option>
-                {move || {
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(start, label)| view! { <option value=start>{label}</option> })
-                        .collect_view()
-                }}
+                {period_options}
             </select>
-            <datalist id="billed-periods">
-                {move || {
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(start, label)| view! { <option value=start>{label}</option> })
-                        .collect_view()
-                }}
-            </datalist>
+            <datalist id="billed-periods">{period_options}</datalist>
             <span>{ctx.t(ui::QUICK_PAID)}</span>
             <input
                 type="text"
