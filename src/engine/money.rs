@@ -159,11 +159,21 @@ mod tests {
             ("0", "0元"),
             ("1000000000000", "10000亿"),
         ] {
-            assert_eq!(parse_user_amount(plain), parse_user_amount(other), "{plain} / {other}");
+            assert_eq!(
+                parse_user_amount(plain),
+                parse_user_amount(other),
+                "{plain} / {other}"
+            );
         }
-        assert_eq!(parse_user_amount("1.2.3"), Err(AmountInputError::NotANumber));
+        assert_eq!(
+            parse_user_amount("1.2.3"),
+            Err(AmountInputError::NotANumber)
+        );
         assert_eq!(parse_user_amount("."), Err(AmountInputError::NotANumber));
-        assert_eq!(parse_user_amount("1000000000000.01"), Err(AmountInputError::TooLarge));
+        assert_eq!(
+            parse_user_amount("1000000000000.01"),
+            Err(AmountInputError::TooLarge)
+        );
     }
 
     #[test]

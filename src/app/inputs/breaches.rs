@@ -2,12 +2,14 @@
 //! losses: spec §5, §6), the client's, and the termination settlement (spec §6).
 
 use super::super::Ctx;
+use super::rows::chip;
 use super::widgets::*;
 use crate::engine::scenario::TerminationReason;
 use crate::form::{paths, LabelledAmount};
 use crate::text::app::inputs::breaches as ui;
 use crate::text::terms;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
     let sub = Memo::new(move |_| ctx.form.with(|f| f.subcontracting_enabled));
@@ -154,10 +156,11 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                 [ui::LOSSES, ui::LOSS, ui::LOSS_AMOUNT, ui::REMOVE_LOSS],
             )}
             <div class="add-row">
-                <button
-                    type="button"
-                    class="chip"
-                    on:click=move |_| {
+                {chip(
+                    ctx,
+                    None,
+                    ui::ADD_LOSS,
+                    Arc::new(move || {
                         ctx.form
                             .update(|f| {
                                 f.losses
@@ -168,10 +171,8 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                                         amount: "0".into(),
                                     })
                             })
-                    }
-                >
-                    {ctx.t(ui::ADD_LOSS)}
-                </button>
+                    }),
+                )}
             </div>
         },
     )

@@ -3,6 +3,7 @@
 
 use super::super::Ctx;
 use super::rate_lists::{lpr_fixings, rate_changes};
+use super::rows::chip;
 use super::widgets::*;
 use crate::engine::scenario::{CapBase, DayCount, LprFixing, LprTerm, PartialPeriod, Rounding};
 use crate::form::{paths, typed_rate, RateKind, RatePreset, RateUnit};
@@ -10,17 +11,56 @@ use crate::text::app::inputs::late_payment as ui;
 use crate::text::terms;
 use crate::text::{self, rates::Per};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A field ([`paths::rate`]) of the clause's own rate.
 fn own_rate(field: &str) -> String {
     paths::rate_field(paths::LATE_PAYMENT_RATE, field)
 }
 
+/// The presets offered, in order: the preset, its chip's label, the chip's `data-testid`.
+const PRESETS: [(RatePreset, Text, Option<&str>); 7] = [
+    (
+        RatePreset::FivePerTenThousandDaily,
+        ui::PRESET_FIVE_PER_TEN_THOUSAND_DAILY,
+        None,
+    ),
+    (
+        RatePreset::OnePerMilleDaily,
+        ui::PRESET_ONE_PER_MILLE_DAILY,
+        None,
+    ),
+    (
+        RatePreset::LprTimesOnePointFive,
+        ui::PRESET_LPR_TIMES_ONE_POINT_FIVE,
+        None,
+    ),
+    (
+        RatePreset::FloatingLprTimesOnePointFive,
+        ui::PRESET_FLOATING_LPR_TIMES_ONE_POINT_FIVE,
+        Some("preset-floating-lpr"),
+    ),
+    (
+        RatePreset::MonthlyOnePointTwoEight,
+        ui::PRESET_MONTHLY_ONE_POINT_TWO_EIGHT,
+        Some("preset-monthly"),
+    ),
+    (
+        RatePreset::CapFivePercentOfOverdue,
+        ui::PRESET_CAP_FIVE_PERCENT_OF_OVERDUE,
+        Some("preset-cap-overdue"),
+    ),
+    (
+        RatePreset::CapThirtyPercentOfTotal,
+        ui::PRESET_CAP_THIRTY_PERCENT_OF_TOTAL,
+        Some("preset-cap-total"),
+    ),
+];
+
 pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
     let on = Memo::new(move |_| ctx.form.with(|f| f.late_enabled));
     let lpr = Memo::new(move |_| ctx.form.with(|f| f.rate_kind == RateKind::Lpr));
     let monthly = Memo::new(move |_| ctx.form.with(|f| f.rate_kind == RateKind::Monthly));
-    let preset = move |p: RatePreset| move |_| ctx.edit(|f| f.apply_preset(p));
     section(
         ctx,
         "sec-late",
@@ -40,59 +80,17 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                         view! {
                             <div class="presets">
                                 <span class="muted">{ctx.t(ui::PRESETS)}</span>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    on:click=preset(RatePreset::FivePerTenThousandDaily)
-                                >
-                                    {ctx.t(ui::PRESET_FIVE_PER_TEN_THOUSAND_DAILY)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    on:click=preset(RatePreset::OnePerMilleDaily)
-                                >
-                                    {ctx.t(ui::PRESET_ONE_PER_MILLE_DAILY)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    on:click=preset(RatePreset::LprTimesOnePointFive)
-                                >
-                                    {ctx.t(ui::PRESET_LPR_TIMES_ONE_POINT_FIVE)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    data-testid="preset-floating-lpr"
-                                    on:click=preset(RatePreset::FloatingLprTimesOnePointFive)
-                                >
-                                    {ctx.t(ui::PRESET_FLOATING_LPR_TIMES_ONE_POINT_FIVE)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    data-testid="preset-monthly"
-                                    on:click=preset(RatePreset::MonthlyOnePointTwoEight)
-                                >
-                                    {ctx.t(ui::PRESET_MONTHLY_ONE_POINT_TWO_EIGHT)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    data-testid="preset-cap-overdue"
-                                    on:click=preset(RatePreset::CapFivePercentOfOverdue)
-                                >
-                                    {ctx.t(ui::PRESET_CAP_FIVE_PERCENT_OF_OVERDUE)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    data-testid="preset-cap-total"
-                                    on:click=preset(RatePreset::CapThirtyPercentOfTotal)
-                                >
-                                    {ctx.t(ui::PRESET_CAP_THIRTY_PERCENT_OF_TOTAL)}
-                                </button>
+                                {PRESETS
+                                    .iter()
+                                    .map(|&(p, label, testid)| {
+                                        chip(
+                                            ctx,
+                                            testid,
+                                            label,
+                                            Arc::new(move || ctx.edit(|f| f.apply_preset(p))),
+                                        )
+                                    })
+                                    .collect_view()}
                             </div>
                             <div class="grid">
                                 {choice(

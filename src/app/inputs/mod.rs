@@ -3,6 +3,7 @@
 //! is labelled in the current language with its unit and a hint naming the clause it models.
 //!
 //! - [`widgets`]: field, checkbox, choice, section, labelled-amount rows;
+//! - [`rows`]: an editable list's rows, a row's text field, remove and add buttons;
 //! - [`term_and_fees`], [`payments`], [`late_payment`] (with [`rate_lists`]), [`breaches`]: the
 //!   sections.
 
@@ -10,6 +11,7 @@ mod breaches;
 mod late_payment;
 mod payments;
 mod rate_lists;
+mod rows;
 mod term_and_fees;
 mod widgets;
 

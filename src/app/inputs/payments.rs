@@ -2,6 +2,7 @@
 //! each optionally for a billed period (§13), with the quick "paid D days late" entry.
 
 use super::super::Ctx;
+use super::rows::*;
 use super::widgets::*;
 use crate::engine::calendar::Calendar;
 use crate::engine::money::parse_user_amount;
@@ -11,6 +12,7 @@ use crate::form::{DueRuleKind, PaymentRow};
 use crate::text::app::inputs::payments as ui;
 use crate::text::terms;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 pub(super) fn payment_terms(ctx: Ctx) -> impl IntoView {
     let rule = Memo::new(move |_| ctx.form.with(|f| f.due_rule));
@@ -106,83 +108,24 @@ pub(super) fn days_fields(ctx: Ctx) -> impl IntoView {
 }
 
 pub(super) fn payments(ctx: Ctx) -> impl IntoView {
-    let count = Memo::new(move |_| ctx.form.with(|f| f.payments.len()));
     section(
         ctx,
         "sec-payments",
         ui::PAYMENTS_MADE,
         ui::PAYMENTS_MADE_CLAUSE,
         view! {
-            <div class="rows" role="group" aria-label=ctx.t(ui::PAYMENTS)>
-                {move || {
-                    (0..count.get())
-                        .map(|i| {
-                            view! {
-                                <div class="row">
-                                    {field(
-                                        ctx,
-                                        paths::payment(i, paid::DATE),
-                                        ui::PAID_ON,
-                                        NONE,
-                                        NONE,
-                                        Kind::Date,
-                                        move |f| {
-                                            f.payments
-                                                .get(i)
-                                                .map(|p| p.date.clone())
-                                                .unwrap_or_default()
-                                        },
-                                        move |f, v| {
-                                            if let Some(p) = f.payments.get_mut(i) {
-                                                p.date = v;
-                                            }
-                                        },
-                                    )}
-                                    {field(
-                                        ctx,
-                                        paths::payment(i, paid::AMOUNT),
-                                        ui::AMOUNT,
-                                        NONE,
-                                        unit::YUAN,
-                                        Kind::Money,
-                                        move |f| {
-                                            f.payments
-                                                .get(i)
-                                                .map(|p| p.amount.clone())
-                                                .unwrap_or_default()
-                                        },
-                                        move |f, v| {
-                                            if let Some(p) = f.payments.get_mut(i) {
-                                                p.amount = v;
-                                            }
-                                        },
-                                    )} {for_period(ctx, i)}
-                                    <button
-                                        type="button"
-                                        class="remove"
-                                        aria-label=ctx.t(ui::REMOVE_PAYMENT)
-                                        on:click=move |_| {
-                                            ctx.edit(|f| {
-                                                if i < f.payments.len() {
-                                                    f.payments.remove(i);
-                                                }
-                                            })
-                                        }
-                                    >
-                                        "×"
-                                    </button>
-                                </div>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </div>
+            {list_rows(
+                ctx,
+                Some(ui::PAYMENTS),
+                Arc::new(|f| f.payments.len()),
+                Arc::new(move |i| payment_row(ctx, i)),
+            )}
             <div class="add-row">
-                <button
-                    type="button"
-                    class="chip"
-                    data-testid="add-payment"
-                    on:click=move |_| {
+                {chip(
+                    ctx,
+                    Some("add-payment"),
+                    ui::ADD_PAYMENT,
+                    Arc::new(move || {
                         ctx.form
                             .update(|f| {
                                 let amount = f
@@ -202,15 +145,47 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                                         for_period: String::new(),
                                     });
                             })
-                    }
-                >
-                    {ctx.t(ui::ADD_PAYMENT)}
-                </button>
+                    }),
+                )}
             </div>
             {late_payment_helper(ctx)}
             {prepayment_note(ctx)}
         },
     )
+}
+
+/// Payment `i`: its date, amount and period, and the button that removes it.
+fn payment_row(ctx: Ctx, i: usize) -> AnyView {
+    view! {
+        <div class="row">
+            {row_field(
+                ctx,
+                i,
+                paths::payment(i, paid::DATE),
+                [ui::PAID_ON, NONE],
+                NONE,
+                Kind::Date,
+                |f, i| f.payments.get(i).map(|p| &p.date),
+                |f, i| f.payments.get_mut(i).map(|p| &mut p.date),
+            )}
+            {row_field(
+                ctx,
+                i,
+                paths::payment(i, paid::AMOUNT),
+                [ui::AMOUNT, NONE],
+                unit::YUAN,
+                Kind::Money,
+                |f, i| f.payments.get(i).map(|p| &p.amount),
+                |f, i| f.payments.get_mut(i).map(|p| &mut p.amount),
+            )} {for_period(ctx, i)}
+            {remove_button(
+                ctx,
+                ui::REMOVE_PAYMENT,
+                Arc::new(move |f| remove_row(&mut f.payments, i)),
+            )}
+        </div>
+    }
+    .into_any()
 }
 
 /// The billed periods of the figures shown: (start, label, due, amount).
@@ -257,24 +232,15 @@ pub(super) fn period_choices(ctx: Ctx) -> Memo<Vec<(String, String)>> {
 /// §13 which billed period a payment is for (Civil Code Art. 560 ¶1), as the period's first day;
 /// empty = the earliest due. One shared list of suggestions (`#billed-periods`) serves every row.
 pub(super) fn for_period(ctx: Ctx, i: usize) -> impl IntoView {
-    field(
+    row_field(
         ctx,
+        i,
         paths::payment(i, paid::FOR),
-        ui::PERIOD_OPTIONAL,
-        ui::PERIOD_OPTIONAL_HINT,
+        [ui::PERIOD_OPTIONAL, ui::PERIOD_OPTIONAL_HINT],
         NONE,
         Kind::Period,
-        move |f| {
-            f.payments
-                .get(i)
-                .map(|p| p.for_period.clone())
-                .unwrap_or_default()
-        },
-        move |f, v| {
-            if let Some(p) = f.payments.get_mut(i) {
-                p.for_period = v
-            }
-        },
+        |f, i| f.payments.get(i).map(|p| &p.for_period),
+        |f, i| f.payments.get_mut(i).map(|p| &mut p.for_period),
     )
 }
 
@@ -330,6 +296,14 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
     let choices = period_choices(ctx);
     let period = RwSignal::new(String::new());
     let days = RwSignal::new(String::from("30"));
+    // The periods as options, for the quick entry's choice and for every row's suggestions.
+    let period_options = move || {
+        choices
+            .get()
+            .into_iter()
+            .map(|(start, label)| view! { <option value=start>{label}</option> })
+            .collect_view()
+    };
     view! {
         <div class="quick-late" data-testid="quick-late">
             <label for="f-quick-period">{ctx.t(ui::QUICK_ENTRY)}</label>
@@ -339,23 +313,9 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                 on:change=move |ev| period.set(event_target_value(&ev))
             >
                 <option value="">{ctx.t(ui::PICK_PERIOD)}</option>
-                {move || {
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(start, label)| view! { <option value=start>{label}</option> })
-                        .collect_view()
-                }}
+                {period_options}
             </select>
-            <datalist id="billed-periods">
-                {move || {
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(start, label)| view! { <option value=start>{label}</option> })
-                        .collect_view()
-                }}
-            </datalist>
+            <datalist id="billed-periods">{period_options}</datalist>
             <span>{ctx.t(ui::QUICK_PAID)}</span>
             <input
                 type="text"

@@ -3,6 +3,7 @@
 
 use super::super::Ctx;
 use super::late_payment::rate_unit_options;
+use super::rows::*;
 use super::widgets::*;
 use crate::engine::scenario::{LprFixing, LprTerm};
 use crate::form::paths::{self, change, fixing, rate};
@@ -11,6 +12,7 @@ use crate::text::app::inputs::late_payment as lp;
 use crate::text::app::inputs::rate_lists as ui;
 use crate::text::terms;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The typed text of a rate change row: which one.
 #[derive(Clone, Copy)]
@@ -80,23 +82,23 @@ pub(super) fn change_field(
 /// §9 `rate_changes`: from a date on, the clause's rate is another (LPR × 1.3 until 2020-08-31,
 /// then 日万分之五; or LPR × 4 from the filing date).
 pub(super) fn rate_changes(ctx: Ctx) -> impl IntoView {
-    let count = Memo::new(move |_| ctx.form.with(|f| f.rate_changes.len()));
     view! {
         <div class="subsection" data-testid="rate-changes">
             <h3>{ctx.t(ui::RATE_CHANGES)}</h3>
             <p class="hint">{ctx.t(ui::RATE_CHANGES_HINT)}</p>
-            <div class="rows">
-                {move || (0..count.get()).map(|i| rate_change_row(ctx, i)).collect_view()}
-            </div>
+            {list_rows(
+                ctx,
+                None,
+                Arc::new(|f| f.rate_changes.len()),
+                Arc::new(move |i| rate_change_row(ctx, i).into_any()),
+            )}
             <div class="add-row">
-                <button
-                    type="button"
-                    class="chip"
-                    data-testid="add-rate-change"
-                    on:click=move |_| { ctx.edit(FormState::add_rate_change) }
-                >
-                    {ctx.t(ui::ADD_RATE_CHANGE)}
-                </button>
+                {chip(
+                    ctx,
+                    Some("add-rate-change"),
+                    ui::ADD_RATE_CHANGE,
+                    Arc::new(move || ctx.edit(FormState::add_rate_change)),
+                )}
             </div>
         </div>
     }
@@ -220,121 +222,34 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                 }
                 None => ().into_any(),
             }}
-            <button
-                type="button"
-                class="remove"
-                aria-label=ctx.t(ui::REMOVE_CHANGE)
-                on:click=move |_| {
-                    ctx.edit(|f| {
-                        if i < f.rate_changes.len() {
-                            f.rate_changes.remove(i);
-                        }
-                    })
-                }
-            >
-                "×"
-            </button>
+            {remove_button(
+                ctx,
+                ui::REMOVE_CHANGE,
+                Arc::new(move |f| remove_row(&mut f.rate_changes, i)),
+            )}
         </div>
     }
 }
 
 /// §9/§10 the LPR fixings the user adds (published after this release, or as a court used them).
 pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
-    let count = Memo::new(move |_| ctx.form.with(|f| f.lpr_fixings.len()));
     let known = crate::engine::lpr::known_until();
     view! {
         <div class="subsection" data-testid="lpr-fixings">
             <h3>{ctx.t(ui::LPR_FIXINGS_ADDED)}</h3>
             <p class="hint">{move || ui::lpr_known_until(known, ctx.lang.get())}</p>
-            <div class="rows">
-                {move || {
-                    (0..count.get())
-                        .map(|i| {
-                            view! {
-                                <div class="row">
-                                    {field(
-                                        ctx,
-                                        paths::lpr_fixing(i, fixing::EFFECTIVE),
-                                        ui::EFFECTIVE,
-                                        NONE,
-                                        NONE,
-                                        Kind::Date,
-                                        move |f| {
-                                            f.lpr_fixings
-                                                .get(i)
-                                                .map(|x| x.effective.clone())
-                                                .unwrap_or_default()
-                                        },
-                                        move |f, v| {
-                                            if let Some(x) = f.lpr_fixings.get_mut(i) {
-                                                x.effective = v;
-                                            }
-                                        },
-                                    )}
-                                    {field(
-                                        ctx,
-                                        paths::lpr_fixing(i, fixing::ONE_YEAR),
-                                        ui::ONE_YEAR,
-                                        NONE,
-                                        unit::PERCENT,
-                                        Kind::Rate,
-                                        move |f| {
-                                            f.lpr_fixings
-                                                .get(i)
-                                                .map(|x| x.one_year.clone())
-                                                .unwrap_or_default()
-                                        },
-                                        move |f, v| {
-                                            if let Some(x) = f.lpr_fixings.get_mut(i) {
-                                                x.one_year = v;
-                                            }
-                                        },
-                                    )}
-                                    {field(
-                                        ctx,
-                                        paths::lpr_fixing(i, fixing::FIVE_YEAR),
-                                        ui::FIVE_YEAR,
-                                        ui::FIVE_YEAR_HINT,
-                                        unit::PERCENT,
-                                        Kind::Rate,
-                                        move |f| {
-                                            f.lpr_fixings
-                                                .get(i)
-                                                .map(|x| x.five_year.clone())
-                                                .unwrap_or_default()
-                                        },
-                                        move |f, v| {
-                                            if let Some(x) = f.lpr_fixings.get_mut(i) {
-                                                x.five_year = v;
-                                            }
-                                        },
-                                    )}
-                                    <button
-                                        type="button"
-                                        class="remove"
-                                        aria-label=ctx.t(ui::REMOVE_FIXING)
-                                        on:click=move |_| {
-                                            ctx.edit(|f| {
-                                                if i < f.lpr_fixings.len() {
-                                                    f.lpr_fixings.remove(i);
-                                                }
-                                            })
-                                        }
-                                    >
-                                        "×"
-                                    </button>
-                                </div>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </div>
+            {list_rows(
+                ctx,
+                None,
+                Arc::new(|f| f.lpr_fixings.len()),
+                Arc::new(move |i| lpr_fixing_row(ctx, i)),
+            )}
             <div class="add-row">
-                <button
-                    type="button"
-                    class="chip"
-                    data-testid="add-lpr-fixing"
-                    on:click=move |_| {
+                {chip(
+                    ctx,
+                    Some("add-lpr-fixing"),
+                    ui::ADD_LPR_FIXING,
+                    Arc::new(move || {
                         ctx.edit(|f| {
                             let effective = known.succ_opt().unwrap_or(known).to_string();
                             let one_year = crate::engine::lpr::one_year_rate_on(known)
@@ -349,11 +264,53 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                                     ..Default::default()
                                 });
                         })
-                    }
-                >
-                    {ctx.t(ui::ADD_LPR_FIXING)}
-                </button>
+                    }),
+                )}
             </div>
         </div>
     }
+}
+
+/// LPR fixing `i`: from when, the one- and five-year rates, and the button that removes it.
+fn lpr_fixing_row(ctx: Ctx, i: usize) -> AnyView {
+    view! {
+        <div class="row">
+            {row_field(
+                ctx,
+                i,
+                paths::lpr_fixing(i, fixing::EFFECTIVE),
+                [ui::EFFECTIVE, NONE],
+                NONE,
+                Kind::Date,
+                |f, i| f.lpr_fixings.get(i).map(|x| &x.effective),
+                |f, i| f.lpr_fixings.get_mut(i).map(|x| &mut x.effective),
+            )}
+            {row_field(
+                ctx,
+                i,
+                paths::lpr_fixing(i, fixing::ONE_YEAR),
+                [ui::ONE_YEAR, NONE],
+                unit::PERCENT,
+                Kind::Rate,
+                |f, i| f.lpr_fixings.get(i).map(|x| &x.one_year),
+                |f, i| f.lpr_fixings.get_mut(i).map(|x| &mut x.one_year),
+            )}
+            {row_field(
+                ctx,
+                i,
+                paths::lpr_fixing(i, fixing::FIVE_YEAR),
+                [ui::FIVE_YEAR, ui::FIVE_YEAR_HINT],
+                unit::PERCENT,
+                Kind::Rate,
+                |f, i| f.lpr_fixings.get(i).map(|x| &x.five_year),
+                |f, i| f.lpr_fixings.get_mut(i).map(|x| &mut x.five_year),
+            )}
+            {remove_button(
+                ctx,
+                ui::REMOVE_FIXING,
+                Arc::new(move |f| remove_row(&mut f.lpr_fixings, i)),
+            )}
+        </div>
+    }
+    .into_any()
 }

@@ -2,6 +2,7 @@
 //! with the offer to restate amounts when the cycle changes.
 
 use super::super::Ctx;
+use super::rows::chip;
 use super::widgets::*;
 use crate::engine::money::{format_yuan, parse_user_amount};
 use crate::engine::scenario::{Cycle, PartialCycle};
@@ -9,6 +10,7 @@ use crate::form::{paths, EndMode, LabelledAmount};
 use crate::text::app::inputs::term_and_fees as ui;
 use crate::text::terms;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 pub(super) fn contract(ctx: Ctx) -> impl IntoView {
     let months = Memo::new(move |_| ctx.form.with(|f| f.end_mode == EndMode::Months));
@@ -194,31 +196,28 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
                     .iter()
                     .map(|p| {
                         let p = *p;
-                        view! {
-                            <button
-                                type="button"
-                                class="chip"
-                                on:click=move |_| {
-                                    ctx.form
-                                        .update(|f| {
-                                            f.components
-                                                .push(LabelledAmount {
-                                                    label: p.get(ctx.lang.get_untracked()).to_string(),
-                                                    amount: "0".into(),
-                                                })
-                                        })
-                                }
-                            >
-                                {ctx.t(p)}
-                            </button>
-                        }
+                        chip(
+                            ctx,
+                            None,
+                            p,
+                            Arc::new(move || {
+                                ctx.form
+                                    .update(|f| {
+                                        f.components
+                                            .push(LabelledAmount {
+                                                label: p.get(ctx.lang.get_untracked()).to_string(),
+                                                amount: "0".into(),
+                                            })
+                                    })
+                            }),
+                        )
                     })
                     .collect_view()}
-                <button
-                    type="button"
-                    class="chip"
-                    data-testid="add-component"
-                    on:click=move |_| {
+                {chip(
+                    ctx,
+                    Some("add-component"),
+                    ui::OTHER,
+                    Arc::new(move || {
                         ctx.form
                             .update(|f| {
                                 f.components
@@ -227,10 +226,8 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
                                         amount: "0".into(),
                                     })
                             })
-                    }
-                >
-                    {ctx.t(ui::OTHER)}
-                </button>
+                    }),
+                )}
             </div>
             <p class="sum">
                 {ctx.t(ui::PER_CYCLE)}

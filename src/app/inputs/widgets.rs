@@ -2,6 +2,7 @@
 //! checkbox, a choice, a section, and an editable list of labelled amounts.
 
 use super::super::Ctx;
+use super::rows::{list_rows, remove_button, remove_row};
 use crate::engine::money::{format_yuan, parse_user_amount};
 use crate::form::paths::labelled;
 use crate::form::{FormState, LabelledAmount};
@@ -317,66 +318,45 @@ pub(super) fn labelled_amount_rows(
     texts: [Text; 4],
 ) -> AnyView {
     let [group, label, amount, remove] = texts;
-    let count = Memo::new(move |_| ctx.form.with(|f| list(f).len()));
-    view! {
-        <div class="rows" role="group" aria-label=ctx.t(group)>
-            {move || {
-                (0..count.get())
-                    .map(|i| {
-                        view! {
-                            <div class="row">
-                                {field(
-                                    ctx,
-                                    row(i, labelled::LABEL),
-                                    label,
-                                    NONE,
-                                    NONE,
-                                    Kind::Text,
-                                    move |f| {
-                                        list(f).get(i).map(|c| c.label.clone()).unwrap_or_default()
-                                    },
-                                    move |f, v| {
-                                        if let Some(c) = list_mut(f).get_mut(i) {
-                                            c.label = v;
-                                        }
-                                    },
-                                )}
-                                {field(
-                                    ctx,
-                                    row(i, labelled::AMOUNT),
-                                    amount,
-                                    NONE,
-                                    unit::YUAN,
-                                    Kind::Money,
-                                    move |f| {
-                                        list(f).get(i).map(|c| c.amount.clone()).unwrap_or_default()
-                                    },
-                                    move |f, v| {
-                                        if let Some(c) = list_mut(f).get_mut(i) {
-                                            c.amount = v;
-                                        }
-                                    },
-                                )}
-                                <button
-                                    type="button"
-                                    class="remove"
-                                    aria-label=ctx.t(remove)
-                                    on:click=move |_| {
-                                        ctx.edit(|f| {
-                                            if i < list(f).len() {
-                                                list_mut(f).remove(i);
-                                            }
-                                        })
-                                    }
-                                >
-                                    "×"
-                                </button>
-                            </div>
+    let draw = move |i: usize| {
+        view! {
+            <div class="row">
+                {field(
+                    ctx,
+                    row(i, labelled::LABEL),
+                    label,
+                    NONE,
+                    NONE,
+                    Kind::Text,
+                    move |f| list(f).get(i).map(|c| c.label.clone()).unwrap_or_default(),
+                    move |f, v| {
+                        if let Some(c) = list_mut(f).get_mut(i) {
+                            c.label = v;
                         }
-                    })
-                    .collect_view()
-            }}
-        </div>
-    }
-    .into_any()
+                    },
+                )}
+                {field(
+                    ctx,
+                    row(i, labelled::AMOUNT),
+                    amount,
+                    NONE,
+                    unit::YUAN,
+                    Kind::Money,
+                    move |f| list(f).get(i).map(|c| c.amount.clone()).unwrap_or_default(),
+                    move |f, v| {
+                        if let Some(c) = list_mut(f).get_mut(i) {
+                            c.amount = v;
+                        }
+                    },
+                )} {remove_button(ctx, remove, Arc::new(move |f| remove_row(list_mut(f), i)))}
+            </div>
+        }
+        .into_any()
+    };
+    list_rows(
+        ctx,
+        Some(group),
+        Arc::new(move |f| list(f).len()),
+        Arc::new(draw),
+    )
 }
