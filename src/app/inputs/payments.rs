@@ -221,8 +221,19 @@ pub(super) fn billed_periods(
 /// The billed periods' first days and labels, for choosing one: changes only when the periods do
 /// (not on every keystroke into an amount).
 pub(super) fn period_choices(ctx: Ctx) -> Memo<Vec<(String, String)>> {
+    // The periods' first days and the cycle, compared before any label is written.
+    let periods = Memo::new(move |_| {
+        ctx.shown.with(|(f, _)| {
+            f.as_ref().map(crate::app::Figures::parts).map(|(s, r)| {
+                let starts: Vec<chrono::NaiveDate> =
+                    r.total_fees.cycles.iter().map(|c| c.start).collect();
+                (s.fees.cycle, starts)
+            })
+        })
+    });
     Memo::new(move |_| {
-        billed_periods(ctx)
+        periods.track();
+        untrack(|| billed_periods(ctx))
             .into_iter()
             .map(|(start, label, _, _)| (start.to_string(), label))
             .collect()
@@ -247,17 +258,17 @@ pub(super) fn for_period(ctx: Ctx, i: usize) -> impl IntoView {
 /// Payments dated before the term starts settle its first fees in advance (Art. 560): say so,
 /// rather than let a sample's 2025 payments count silently for a 2027 contract.
 pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
+    // From the scenario as read (the last good one while a field is wrong): no date read twice.
     let early = Memo::new(move |_| {
-        ctx.form.with(|f| {
-            let Some(start) = crate::document::read::parse_date(f.start.trim()) else {
-                return 0;
-            };
-            f.payments
-                .iter()
-                .filter(|p| {
-                    crate::document::read::parse_date(p.date.trim()).is_some_and(|d| d < start)
-                })
-                .count()
+        ctx.shown.with(|(f, _)| {
+            f.as_ref().map_or(0, |f| {
+                let s = f.parts().0;
+                s.payment
+                    .payments
+                    .iter()
+                    .filter(|p| p.date < s.contract.start)
+                    .count()
+            })
         })
     });
     move || {
