@@ -195,20 +195,35 @@ pub fn Results() -> impl IntoView {
 
 /// On a phone the results sit below the form: this bar keeps the headline figures in view while
 /// typing, and jumps to the full results.
+/// The headline figures the summary bar shows.
+#[derive(Clone, PartialEq)]
+struct Headline {
+    total: String,
+    penalty: String,
+    stale: bool,
+    settlement: Option<String>,
+}
+
 #[component]
 pub fn SummaryBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let figures = move || {
+    // The bar is built once; a keystroke changes only its figures' text.
+    let figures = Memo::new(move |_| {
         ctx.shown.with(|(f, stale)| {
-            f.as_ref().map(Figures::parts).map(|(_, r)| {
-                (
-                    format_yuan(r.total_fees.contract_total),
-                    format_yuan(r.late_payment.total_penalty),
-                    *stale,
-                    r.termination.as_ref().map(|t| format_yuan(t.net)),
-                )
+            f.as_ref().map(Figures::parts).map(|(_, r)| Headline {
+                total: format_yuan(r.total_fees.contract_total),
+                penalty: format_yuan(r.late_payment.total_penalty),
+                stale: *stale,
+                settlement: r.termination.as_ref().map(|t| format_yuan(t.net)),
             })
         })
+    });
+    let shown = Memo::new(move |_| figures.with(Option::is_some));
+    let stale = Memo::new(move |_| figures.with(|f| f.as_ref().is_some_and(|f| f.stale)));
+    let has_settlement =
+        Memo::new(move |_| figures.with(|f| f.as_ref().is_some_and(|f| f.settlement.is_some())));
+    let text = move |pick: fn(&Headline) -> Option<String>| {
+        move || figures.with(|f| f.as_ref().and_then(pick).unwrap_or_default())
     };
     view! {
         <a
@@ -220,37 +235,31 @@ pub fn SummaryBar() -> impl IntoView {
                 super::dom::go_to("results");
             }
         >
-            {move || {
-                figures()
-                    .map(|(total, penalty, stale, settlement)| {
-                        view! {
-                            <span class:stale=stale>
-                                <small>{ctx.t(ui::TOTAL)}</small>
-                                <strong>{total}</strong>
-                            </span>
-                            <span class:stale=stale>
-                                <small>{ctx.t(ui::LATE_PENALTIES)}</small>
-                                <strong>{penalty}</strong>
-                            </span>
-                            {settlement
-                                .map(|net| {
-                                    view! {
-                                        <span class:stale=stale data-testid="summary-settlement">
-                                            <small>{ctx.t(ui::SETTLEMENT)}</small>
-                                            <strong>{net}</strong>
-                                        </span>
-                                    }
-                                })}
-                            <span class="go">
-                                {if stale {
-                                    ctx.t(ui::FIX_INPUT_LAST_FIGURES)
-                                } else {
-                                    ctx.t(ui::SEE_RESULTS)
-                                }}
-                            </span>
+            <Show when=move || shown.get()>
+                <span class:stale=stale>
+                    <small>{ctx.t(ui::TOTAL)}</small>
+                    <strong>{text(|f| Some(f.total.clone()))}</strong>
+                </span>
+                <span class:stale=stale>
+                    <small>{ctx.t(ui::LATE_PENALTIES)}</small>
+                    <strong>{text(|f| Some(f.penalty.clone()))}</strong>
+                </span>
+                <Show when=move || has_settlement.get()>
+                    <span class:stale=stale data-testid="summary-settlement">
+                        <small>{ctx.t(ui::SETTLEMENT)}</small>
+                        <strong>{text(|f| f.settlement.clone())}</strong>
+                    </span>
+                </Show>
+                <span class="go">
+                    {move || {
+                        if stale.get() {
+                            ctx.t(ui::FIX_INPUT_LAST_FIGURES)()
+                        } else {
+                            ctx.t(ui::SEE_RESULTS)()
                         }
-                    })
-            }}
+                    }}
+                </span>
+            </Show>
         </a>
     }
 }

@@ -26,18 +26,52 @@ fn shown(d: Decimal) -> String {
     show(&Value::String(d.to_string()))
 }
 
+/// Where a field is, by its JSON path; a row's path is written only when the row is refused (a
+/// list of 120 payments is read on every keystroke).
+#[derive(Clone, Copy)]
+pub(super) enum At<'a> {
+    Path(&'a str),
+    /// `paths::payment`, the row, the field.
+    Row(fn(usize, &str) -> String, usize, &'a str),
+}
+
+impl At<'_> {
+    fn path(self) -> String {
+        match self {
+            At::Path(p) => p.to_string(),
+            At::Row(path, i, field) => path(i, field),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for At<'a> {
+    fn from(p: &'a str) -> At<'a> {
+        At::Path(p)
+    }
+}
+
+impl<'a> From<&'a String> for At<'a> {
+    fn from(p: &'a String) -> At<'a> {
+        At::Path(p)
+    }
+}
+
 impl Reader {
     pub(super) fn push(&mut self, path: &str, kind: ErrorKind) {
         self.errors.push(ValidationError::new(path, kind));
     }
 
+    fn push_at(&mut self, at: At<'_>, kind: ErrorKind) {
+        self.errors.push(ValidationError::new(at.path(), kind));
+    }
+
     fn refuse<T>(
         &mut self,
-        path: &str,
+        path: At<'_>,
         text: &str,
         kind: impl FnOnce(String) -> ErrorKind,
     ) -> Option<T> {
-        self.push(path, kind(text.trim().to_string()));
+        self.push_at(path, kind(text.trim().to_string()));
         None
     }
 
@@ -55,7 +89,8 @@ impl Reader {
     }
 
     /// An amount in yuan, to the fen, as the document would hold it (two decimals at least).
-    pub(super) fn money(&mut self, path: &str, text: &str) -> Option<Decimal> {
+    pub(super) fn money<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
+        let path: At = path.into();
         match parse_user_amount(text) {
             Ok(d) if d.normalize().scale() > 2 => {
                 self.refuse(path, text, |got| ErrorKind::TypedFen { got })
@@ -78,19 +113,24 @@ impl Reader {
         }
     }
 
-    pub(super) fn opt_money(&mut self, path: &str, text: &str) -> Option<Option<Decimal>> {
+    pub(super) fn opt_money<'a>(
+        &mut self,
+        path: impl Into<At<'a>>,
+        text: &str,
+    ) -> Option<Option<Decimal>> {
+        let path: At = path.into();
         self.optional(text, |r| r.money(path, text))
     }
 
     /// A fraction the document allows: not negative, no larger than its largest, no more decimal
     /// places than it can write.
-    fn within_max_fraction(&mut self, path: &str, d: Decimal) -> Option<Decimal> {
+    fn within_max_fraction(&mut self, path: At<'_>, d: Decimal) -> Option<Decimal> {
         if (d.is_sign_negative() && !d.is_zero()) || !fits_document(d) {
-            self.push(path, ErrorKind::Fraction { got: shown(d) });
+            self.push_at(path, ErrorKind::Fraction { got: shown(d) });
             return None;
         }
         if d > max_fraction() {
-            self.push(
+            self.push_at(
                 path,
                 ErrorKind::FractionTooLarge {
                     got: shown(d),
@@ -103,7 +143,8 @@ impl Reader {
     }
 
     /// A plain non-negative decimal (an LPR multiple).
-    pub(super) fn plain(&mut self, path: &str, text: &str) -> Option<Decimal> {
+    pub(super) fn plain<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
+        let path: At = path.into();
         match parse_plain_decimal(text.trim()) {
             Some(d) => self.within_max_fraction(path, d),
             None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
@@ -111,13 +152,14 @@ impl Reader {
     }
 
     /// A yearly rate in percent, 0 to 100 (an LPR fixing): "3.00" or "3.00%".
-    pub(super) fn percent(&mut self, path: &str, text: &str) -> Option<Decimal> {
+    pub(super) fn percent<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
+        let path: At = path.into();
         let t = text.trim();
         let number = t.strip_suffix(['%', '％']).unwrap_or(t).trim();
         match parse_plain_decimal(number) {
             Some(d) if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&d) => Some(d),
             Some(d) => {
-                self.push(path, ErrorKind::Percent { got: shown(d) });
+                self.push_at(path, ErrorKind::Percent { got: shown(d) });
                 None
             }
             None => self.refuse(path, text, |got| ErrorKind::Percent { got }),
@@ -125,19 +167,26 @@ impl Reader {
     }
 
     /// A rate typed in `unit` (or with its own sign), as a fraction.
-    pub(super) fn rate(&mut self, path: &str, text: &str, unit: RateUnit) -> Option<Decimal> {
+    pub(super) fn rate<'a>(
+        &mut self,
+        path: impl Into<At<'a>>,
+        text: &str,
+        unit: RateUnit,
+    ) -> Option<Decimal> {
+        let path: At = path.into();
         match typed_rate(text, unit) {
             Some(d) => self.within_max_fraction(path, d),
             None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
         }
     }
 
-    pub(super) fn opt_rate(
+    pub(super) fn opt_rate<'a>(
         &mut self,
-        path: &str,
+        path: impl Into<At<'a>>,
         text: &str,
         unit: RateUnit,
     ) -> Option<Option<Decimal>> {
+        let path: At = path.into();
         self.optional(text, |r| r.rate(path, text, unit))
     }
 
@@ -199,14 +248,20 @@ impl Reader {
     }
 
     /// A whole number in `range`.
-    pub(super) fn whole(&mut self, path: &str, text: &str, range: Whole) -> Option<u32> {
+    pub(super) fn whole<'a>(
+        &mut self,
+        path: impl Into<At<'a>>,
+        text: &str,
+        range: Whole,
+    ) -> Option<u32> {
+        let path: At = path.into();
         let Ok(n) = text.trim().parse::<u64>() else {
             return self.refuse(path, text, |got| ErrorKind::TypedWholeNumber { got });
         };
         match u32::try_from(n) {
             Ok(n) if (range.min..=range.max).contains(&n) => Some(n),
             _ => {
-                self.push(
+                self.push_at(
                     path,
                     ErrorKind::WholeNumber {
                         got: n.to_string(),
@@ -219,16 +274,18 @@ impl Reader {
         }
     }
 
-    pub(super) fn opt_whole(
+    pub(super) fn opt_whole<'a>(
         &mut self,
-        path: &str,
+        path: impl Into<At<'a>>,
         text: &str,
         range: Whole,
     ) -> Option<Option<u32>> {
+        let path: At = path.into();
         self.optional(text, |r| r.whole(path, text, range))
     }
 
-    pub(super) fn date(&mut self, path: &str, text: &str) -> Option<NaiveDate> {
+    pub(super) fn date<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<NaiveDate> {
+        let path: At = path.into();
         let d = parse_date(text.trim());
         if d.is_none() {
             self.refuse::<()>(path, text, |got| ErrorKind::TypedDate { got });
@@ -236,14 +293,25 @@ impl Reader {
         d
     }
 
-    pub(super) fn opt_date(&mut self, path: &str, text: &str) -> Option<Option<NaiveDate>> {
+    pub(super) fn opt_date<'a>(
+        &mut self,
+        path: impl Into<At<'a>>,
+        text: &str,
+    ) -> Option<Option<NaiveDate>> {
+        let path: At = path.into();
         self.optional(text, |r| r.date(path, text))
     }
 
     /// A name or label of at most `max` characters.
-    pub(super) fn label(&mut self, path: &str, text: &str, max: usize) -> Option<String> {
+    pub(super) fn label<'a>(
+        &mut self,
+        path: impl Into<At<'a>>,
+        text: &str,
+        max: usize,
+    ) -> Option<String> {
+        let path: At = path.into();
         if text.chars().count() > max {
-            self.push(path, ErrorKind::TextTooLong { max_chars: max });
+            self.push_at(path, ErrorKind::TextTooLong { max_chars: max });
             return None;
         }
         Some(text.to_string())

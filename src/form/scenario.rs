@@ -3,7 +3,7 @@
 //! fields. A later version's fields on the loaded scenario stay where the form keeps their place.
 
 use super::paths::{self, change, fixing, labelled, paid};
-use super::reader::Reader;
+use super::reader::{At, Reader};
 use super::{DueRuleKind, EndMode, FormState, RateUnit};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::document::read::{
@@ -140,11 +140,11 @@ impl FormState {
         let kept = self.kept(|o| Some(&o.fees.components));
         Self::rows(r, paths::FEES_COMPONENTS, &self.components, |r, i, c| {
             let label = r.label(
-                &paths::component(i, labelled::LABEL),
+                At::Row(paths::component, i, labelled::LABEL),
                 &c.label,
                 MAX_LABEL_CHARS,
             );
-            let amount = r.money(&paths::component(i, labelled::AMOUNT), &c.amount);
+            let amount = r.money(At::Row(paths::component, i, labelled::AMOUNT), &c.amount);
             Some(FeeComponent {
                 label: label?,
                 amount: amount?,
@@ -160,9 +160,9 @@ impl FormState {
     fn payments(&self, r: &mut Reader) -> Option<Vec<PaymentMade>> {
         let kept = self.kept(|o| Some(&o.payment.payments));
         Self::rows(r, paths::PAYMENT_PAYMENTS, &self.payments, |r, i, p| {
-            let date = r.date(&paths::payment(i, paid::DATE), &p.date);
-            let amount = r.money(&paths::payment(i, paid::AMOUNT), &p.amount);
-            let for_period = r.opt_date(&paths::payment(i, paid::FOR), &p.for_period);
+            let date = r.date(At::Row(paths::payment, i, paid::DATE), &p.date);
+            let amount = r.money(At::Row(paths::payment, i, paid::AMOUNT), &p.amount);
+            let for_period = r.opt_date(At::Row(paths::payment, i, paid::FOR), &p.for_period);
             Some(PaymentMade {
                 date: date?,
                 amount: amount?,
@@ -189,7 +189,7 @@ impl FormState {
             &self.rate_changes,
             |r, i, c| {
                 let was = kept.and_then(|k| k.rate_changes.get(i));
-                let from = r.date(&paths::rate_change(i, change::FROM), &c.from);
+                let from = r.date(At::Row(paths::rate_change, i, change::FROM), &c.from);
                 let rate = r.rate_fields(
                     &paths::rate_change(i, change::RATE),
                     &c.rate,
@@ -207,10 +207,17 @@ impl FormState {
             paths::LATE_PAYMENT_LPR_FIXINGS,
             &self.lpr_fixings,
             |r, i, x| {
-                let effective = r.date(&paths::lpr_fixing(i, fixing::EFFECTIVE), &x.effective);
-                let one_year = r.percent(&paths::lpr_fixing(i, fixing::ONE_YEAR), &x.one_year);
+                let effective = r.date(
+                    At::Row(paths::lpr_fixing, i, fixing::EFFECTIVE),
+                    &x.effective,
+                );
+                let one_year =
+                    r.percent(At::Row(paths::lpr_fixing, i, fixing::ONE_YEAR), &x.one_year);
                 let five_year = r.optional(&x.five_year, |r| {
-                    r.percent(&paths::lpr_fixing(i, fixing::FIVE_YEAR), &x.five_year)
+                    r.percent(
+                        At::Row(paths::lpr_fixing, i, fixing::FIVE_YEAR),
+                        &x.five_year,
+                    )
                 });
                 Some(UserLprFixing {
                     effective: effective?,
@@ -335,8 +342,12 @@ impl FormState {
         );
         let kept_losses = kept.map(|k| &k.losses);
         let losses = Self::rows(r, paths::SUPPLIER_LOSSES, &self.losses, |r, i, l| {
-            let label = r.label(&paths::loss(i, labelled::LABEL), &l.label, MAX_LABEL_CHARS);
-            let amount = r.money(&paths::loss(i, labelled::AMOUNT), &l.amount);
+            let label = r.label(
+                At::Row(paths::loss, i, labelled::LABEL),
+                &l.label,
+                MAX_LABEL_CHARS,
+            );
+            let amount = r.money(At::Row(paths::loss, i, labelled::AMOUNT), &l.amount);
             Some(Loss {
                 label: label?,
                 amount: amount?,

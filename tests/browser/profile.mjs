@@ -78,7 +78,7 @@ try {
   console.log('  top functions by self time:');
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${per(v)}  ${k.slice(0, 120)}`);
   console.log('  the app\'s functions by inclusive time:');
-  for (const [k, v] of [...inclusive].filter(([k]) => /contract_calc|innerHTML/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+  for (const [k, v] of [...inclusive].filter(([k]) => /contract_calc|innerHTML|reactive_graph|tachys|leptos/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 15))) {
     console.log(`  ${per(v)}  ${k.slice(0, 120)}`);
   }
 } finally {
