@@ -2,6 +2,7 @@
 // scenario (as measure.mjs), on a copy of dist/ whose app wasm keeps its function names.
 //
 //   node tests/browser/profile.mjs [N]     (after `trunk build --release --offline`; default 200)
+//   SECTION9=1 TOP=40 node tests/browser/profile.mjs   (§9 fields on; the 40 costliest app functions)
 //
 // The copy: wasm-bindgen --keep-debug run again on the wasm Cargo built for Trunk
 // (target/wasm32-unknown-unknown/wasm-release/contract-calc-web.wasm), without wasm-opt, in place
@@ -21,7 +22,19 @@ requireDist();
 if (!fs.existsSync(WASM)) throw new Error(`${WASM} is missing: run trunk build --release --offline first`);
 if (!fs.existsSync(CLI)) execFileSync('cargo', ['build', '--release', '--bin', 'contract-calc'], { cwd: ROOT, stdio: 'inherit' });
 const sample = spawnSync(CLI, ['sample', 'ten-year'], { encoding: 'utf8' }).stdout;
-const fragment = spawnSync(CLI, ['link', '-'], { input: sample, encoding: 'utf8' }).stdout.trim();
+// SECTION9=1: the same contract with the §9 fields on, as measure.mjs's third run.
+const doc = JSON.parse(sample);
+if (process.env.SECTION9) {
+  doc.late_payment.rate = { lpr_multiple: '1.5', basis_days: 365, lpr_fixing: 'floating' };
+  doc.late_payment.rate_changes = [
+    { from: '2021-01-01', rate: { lpr_multiple: '1.3', basis_days: 365, lpr_fixing: 'floating' } },
+    { from: '2024-01-01', rate: { fraction: '0.0005', per_days: 1 } },
+  ];
+  doc.late_payment.rounding = 'per_segment';
+  doc.late_payment.cap_fraction = '0.30';
+  doc.late_payment.cap_base = 'contract_total';
+}
+const fragment = spawnSync(CLI, ['link', '-'], { input: JSON.stringify(doc), encoding: 'utf8' }).stdout.trim();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-calc-profile-'));
 fs.cpSync(DIST, dir, { recursive: true });
