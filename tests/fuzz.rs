@@ -670,11 +670,13 @@ fn typed_form(rng: &mut Rng, seeds: &[Scenario]) -> FormState {
         0 => f.components.push(LabelledAmount {
             label: typed(rng, ""),
             amount: typed(rng, ""),
+            ..Default::default()
         }),
         1 => f.payments.push(PaymentRow {
             date: typed(rng, "2025-03-10"),
             amount: typed(rng, "50000"),
             for_period: typed(rng, "2025-02-01"),
+            ..Default::default()
         }),
         2 => f.losses.push(LabelledAmount::default()),
         3 => f.components.clear(),

@@ -59,6 +59,8 @@ impl PartialEq for Extra {
     }
 }
 
+impl Eq for Extra {}
+
 impl Serialize for Extra {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;

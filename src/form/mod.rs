@@ -49,6 +49,8 @@ pub enum DueRuleKind {
 pub struct LabelledAmount {
     pub label: String,
     pub amount: String,
+    /// A later version's fields on the loaded row: they move with the row.
+    pub extra: Extra,
 }
 
 /// A payment as typed.
@@ -58,6 +60,8 @@ pub struct PaymentRow {
     pub amount: String,
     /// §13 the start of the billed period this payment is for; empty = the earliest due.
     pub for_period: String,
+    /// A later version's fields on the loaded row: they move with the row.
+    pub extra: Extra,
 }
 
 /// §9 one LPR fixing the user adds, as typed (percent per year).
@@ -67,6 +71,8 @@ pub struct LprFixingRow {
     pub one_year: String,
     /// Empty = the five-year series stays as it was.
     pub five_year: String,
+    /// A later version's fields on the loaded row: they move with the row.
+    pub extra: Extra,
 }
 
 /// Every field of the form, as text or as a choice.
@@ -165,6 +171,7 @@ impl FormState {
                 .map(|c| LabelledAmount {
                     label: c.label.clone(),
                     amount: money(c.amount),
+                    extra: c.extra.clone(),
                 })
                 .collect(),
             calendar: s.payment.calendar,
@@ -176,6 +183,7 @@ impl FormState {
                     date: p.date.to_string(),
                     amount: money(p.amount),
                     for_period: p.for_period.map(|d| d.to_string()).unwrap_or_default(),
+                    extra: p.extra.clone(),
                 })
                 .collect(),
             original: Some(Arc::new(s.clone())),
@@ -217,6 +225,7 @@ impl FormState {
                 .map(|c| RateChangeRow {
                     from: c.from.to_string(),
                     rate: RateFields::of(&c.rate),
+                    loaded: Some(c.clone()),
                 })
                 .collect();
             f.partial_period = l.partial_period;
@@ -235,6 +244,7 @@ impl FormState {
                         .five_year
                         .map(|v| v.normalize().to_string())
                         .unwrap_or_default(),
+                    extra: x.extra.clone(),
                 })
                 .collect();
             f.suspend_after_days = opt_days(l.suspend_after_days);
@@ -264,6 +274,7 @@ impl FormState {
                 .map(|l| LabelledAmount {
                     label: l.label.clone(),
                     amount: money(l.amount),
+                    extra: l.extra.clone(),
                 })
                 .collect();
         }
@@ -325,6 +336,7 @@ impl FormState {
         self.rate_changes.push(RateChangeRow {
             from: from.map(|d| d.to_string()).unwrap_or_default(),
             rate,
+            loaded: None,
         });
     }
 

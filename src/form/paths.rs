@@ -185,6 +185,7 @@ mod tests {
             effective: "2030-01-20".into(),
             one_year: "3".into(),
             five_year: "3.5".into(),
+            ..Default::default()
         });
         f
     }

@@ -176,6 +176,8 @@ impl RateFields {
 pub struct RateChangeRow {
     pub from: String,
     pub rate: RateFields,
+    /// The change as loaded: a later version's fields on it and on its rate move with the row.
+    pub loaded: Option<crate::engine::scenario::RateChange>,
 }
 
 /// The late-payment presets the contract templates use.

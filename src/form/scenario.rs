@@ -137,7 +137,6 @@ impl FormState {
 
     /// §1 the fee components.
     fn components(&self, r: &mut Reader) -> Option<Vec<FeeComponent>> {
-        let kept = self.kept(|o| Some(&o.fees.components));
         Self::rows(r, paths::FEES_COMPONENTS, &self.components, |r, i, c| {
             let label = r.label(
                 At::Row(paths::component, i, labelled::LABEL),
@@ -148,17 +147,13 @@ impl FormState {
             Some(FeeComponent {
                 label: label?,
                 amount: amount?,
-                extra: kept
-                    .and_then(|k| k.get(i))
-                    .map(|k| k.extra.clone())
-                    .unwrap_or_default(),
+                extra: c.extra.clone(),
             })
         })
     }
 
     /// §3, §13 the payments made, each possibly for a billed period.
     fn payments(&self, r: &mut Reader) -> Option<Vec<PaymentMade>> {
-        let kept = self.kept(|o| Some(&o.payment.payments));
         Self::rows(r, paths::PAYMENT_PAYMENTS, &self.payments, |r, i, p| {
             let date = r.date(At::Row(paths::payment, i, paid::DATE), &p.date);
             let amount = r.money(At::Row(paths::payment, i, paid::AMOUNT), &p.amount);
@@ -167,10 +162,7 @@ impl FormState {
                 date: date?,
                 amount: amount?,
                 for_period: for_period?,
-                extra: kept
-                    .and_then(|k| k.get(i))
-                    .map(|k| k.extra.clone())
-                    .unwrap_or_default(),
+                extra: p.extra.clone(),
             })
         })
     }
@@ -188,7 +180,7 @@ impl FormState {
             paths::LATE_PAYMENT_RATE_CHANGES,
             &self.rate_changes,
             |r, i, c| {
-                let was = kept.and_then(|k| k.rate_changes.get(i));
+                let was = c.loaded.as_ref();
                 let from = r.date(At::Row(paths::rate_change, i, change::FROM), &c.from);
                 let rate = r.rate_fields(
                     &paths::rate_change(i, change::RATE),
@@ -223,10 +215,7 @@ impl FormState {
                     effective: effective?,
                     one_year: one_year?,
                     five_year: five_year?,
-                    extra: kept
-                        .and_then(|k| k.lpr_fixings.get(i))
-                        .map(|k| k.extra.clone())
-                        .unwrap_or_default(),
+                    extra: x.extra.clone(),
                 })
             },
         );
@@ -340,7 +329,6 @@ impl FormState {
             paths::SUPPLIER_CONFIDENTIALITY_PENALTY,
             &self.supplier_confidentiality,
         );
-        let kept_losses = kept.map(|k| &k.losses);
         let losses = Self::rows(r, paths::SUPPLIER_LOSSES, &self.losses, |r, i, l| {
             let label = r.label(
                 At::Row(paths::loss, i, labelled::LABEL),
@@ -351,10 +339,7 @@ impl FormState {
             Some(Loss {
                 label: label?,
                 amount: amount?,
-                extra: kept_losses
-                    .and_then(|k| k.get(i))
-                    .map(|k| k.extra.clone())
-                    .unwrap_or_default(),
+                extra: l.extra.clone(),
             })
         });
         let b = SupplierBreaches {

@@ -139,6 +139,7 @@ fn a_rate_change_typed_in_the_form_splits_the_breakdown() {
     f.rate_changes.push(RateChangeRow {
         from: "2024-10-21".into(),
         rate: RateFields::default(),
+        ..Default::default()
     });
     let s = f.to_scenario().unwrap();
     let r = compute(&s).unwrap();
@@ -153,6 +154,7 @@ fn a_rate_change_typed_in_the_form_splits_the_breakdown() {
     f.rate_changes.push(RateChangeRow {
         from: "2024-10-01".into(),
         rate: RateFields::default(),
+        ..Default::default()
     });
     let errors = f.to_scenario().unwrap_err();
     assert_eq!(errors[0].path, "late_payment.rate_changes[1].from");
@@ -293,6 +295,23 @@ fn unknown_fields_of_rows_and_rates_are_kept_where_the_form_keeps_the_row() {
     let v = back.to_json_value();
     assert_eq!(v["payment"]["payments"][119]["note"], json!("kept"));
     assert_eq!(v["late_payment"]["rate"]["source"], json!("合同第8条"));
+
+    // Removing a row takes its fields with it: the others keep theirs (review F4).
+    let mut tagged = crate::document::samples::ten_year_monthly().to_json_value();
+    for (i, row) in tagged["payment"]["payments"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        row["note"] = json!(format!("row{i}"));
+    }
+    let s2 = crate::document::read::scenario_from_value(&tagged).unwrap();
+    let mut fewer = FormState::from_scenario(&s2);
+    fewer.payments.remove(0);
+    let v = fewer.to_scenario().unwrap().to_json_value();
+    assert_eq!(v["payment"]["payments"][0]["note"], json!("row1"));
+    assert_eq!(v["payment"]["payments"][118]["note"], json!("row119"));
 
     let mut lpr = f.clone();
     lpr.apply_preset(RatePreset::LprTimesOnePointFive);
@@ -444,6 +463,7 @@ fn the_form_refuses_what_the_document_refuses_with_the_same_message() {
                     effective: "2026-05-20".into(),
                     one_year: "101".into(),
                     five_year: String::new(),
+                    ..Default::default()
                 });
                 d["late_payment"]["lpr_fixings"] =
                     json!([{"effective": "2026-05-20", "one_year": "101"}]);

@@ -169,6 +169,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                                             .get(ctx.lang.get_untracked())
                                             .into(),
                                         amount: "0".into(),
+                                        ..Default::default()
                                     })
                             })
                     }),

@@ -143,6 +143,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                                         date,
                                         amount: amount.to_string(),
                                         for_period: String::new(),
+                                        ..Default::default()
                                     });
                             })
                     }),
@@ -354,6 +355,7 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                                 date: date.to_string(),
                                 amount: amount.to_string(),
                                 for_period: start.to_string(),
+                                ..Default::default()
                             })
                     });
                 }

@@ -207,6 +207,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
                                             .push(LabelledAmount {
                                                 label: p.get(ctx.lang.get_untracked()).to_string(),
                                                 amount: "0".into(),
+                                                ..Default::default()
                                             })
                                     })
                             }),
@@ -224,6 +225,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
                                     .push(LabelledAmount {
                                         label: String::new(),
                                         amount: "0".into(),
+                                        ..Default::default()
                                     })
                             })
                     }),
