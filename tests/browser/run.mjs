@@ -580,6 +580,29 @@ const tests = [
     },
   },
   {
+    name: 'an LPR fixed on a stated date, as a judgment gives it, shows as such and is kept while other fields change',
+    async run({ page, url }) {
+      // The court example with its LPR taken on 2024-01-02 (3.45%), not floating and not the due
+      // date's (3.65%): the form offers no such choice, so the choice reads "as in the file".
+      const doc = JSON.parse(fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8'));
+      doc.late_payment.rate.lpr_fixing = '2024-01-02';
+      await page.goto(`${url}#${fragmentOf(JSON.stringify(doc))}`);
+      await page.locator('#shell').waitFor({ state: 'detached' });
+      const fixing = page.locator('#f-late_payment-rate-lpr_fixing option:checked');
+      assertEq((await fixing.textContent()).trim(), '按文件中的约定（未在此列出）', 'the LPR fixing shown');
+      const stated = (await page.locator(PENALTY).textContent()).trim();
+      assert(stated !== '¥18,475.56', `a fixed LPR gives another penalty than the floating one, got ${stated}`);
+      // Another field changes: the stated day stays, and so do the figures.
+      await field(page, 'name').fill('判决书的 LPR 取值日');
+      await expectText(page, NAME, '判决书的 LPR 取值日');
+      await expectText(page, PENALTY, stated);
+      assertEq((await fixing.textContent()).trim(), '按文件中的约定（未在此列出）', 'the LPR fixing after an edit');
+      // Choosing the due date replaces it (3.65% from 2023-05-15).
+      await page.selectOption('#f-late_payment-rate-lpr_fixing', { label: '到期日' });
+      await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, stated);
+    },
+  },
+  {
     name: 'a rate that changes on a date is typed in the form and splits the breakdown (the court example)',
     async run({ page, url }) {
       // ¥320,000 due 2023-05-15, unpaid on 2025-01-14, floating one-year LPR / 360: ¥18,475.56.

@@ -220,7 +220,13 @@ where
     let texts: Vec<Text> = options.iter().map(|o| o.1).collect();
     let index_of = {
         let values = values.clone();
-        move |f: &FormState| values.iter().position(|v| *v == get(f)).unwrap_or(0)
+        // A value the options do not hold (loaded from a document) selects the last, hidden one.
+        move |f: &FormState| {
+            values
+                .iter()
+                .position(|v| *v == get(f))
+                .unwrap_or(values.len())
+        }
     };
     let set_index = move |f: &mut FormState, i: usize| {
         if let Some(v) = values.get(i).copied() {
@@ -251,6 +257,7 @@ pub(super) fn choice_view(
     let err_id = format!("{id}-err");
     let error = Memo::new(move |_| ctx.error_at(&path));
     let selected = Memo::new(move |_| ctx.form.with(|f| get(f)));
+    let count = options.len();
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>
@@ -275,6 +282,14 @@ pub(super) fn choice_view(
                         }
                     })
                     .collect_view()}
+                <option
+                    value=count.to_string()
+                    disabled
+                    hidden=move || selected.get() != count
+                    prop:selected=move || selected.get() == count
+                >
+                    {ctx.t(crate::text::app::inputs::AS_LOADED)}
+                </option>
             </select>
             <p class="hint">{ctx.t(hint)}</p>
             <p class="field-error" id=err_id role="alert">

@@ -12,6 +12,13 @@ use crate::text::Text;
 /// No hint, no unit.
 pub const NONE: Text = Text("", "");
 
+/// A choice whose loaded value the form does not offer (an LPR fixed on a stated date): kept as
+/// it was, shown as this.
+pub const AS_LOADED: Text = Text(
+    "按文件中的约定（未在此列出）",
+    "As in the loaded file (not listed here)",
+);
+
 pub const YEAR_365: Text = Text("365 天", "365 days");
 pub const YEAR_360: Text = Text("360 天", "360 days");
 
