@@ -60,10 +60,9 @@ pub fn session_get(key: &str) -> Option<String> {
     session()?.get_item(key).ok().flatten()
 }
 
-pub fn session_set(key: &str, value: &str) {
-    if let Some(s) = session() {
-        let _ = s.set_item(key, value);
-    }
+/// Writes a session-storage entry; false when the browser refused it (full or unavailable).
+pub fn session_set(key: &str, value: &str) -> bool {
+    session().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 pub fn session_remove(key: &str) {

@@ -26,7 +26,10 @@ pub fn autosave(ctx: Ctx) {
             return;
         };
         if !ctx.autosave.get_untracked() {
-            share::keep_link_draft(&s);
+            if !share::keep_link_draft(&s) && !warned.get_value() {
+                warned.set_value(true);
+                ctx.say(BannerKind::Warning, |l| StoreText::LinkEditsNotKept.say(l));
+            }
             return;
         }
         let result = if ctx.detached.get_untracked() {
@@ -118,10 +121,14 @@ fn keep_own_draft(ctx: Ctx, s: &Scenario, leaving: bool) -> Result<(), StoreErro
 /// so that a reload of this tab keeps it open ([`crate::store::open_saved`]).
 fn remember_open_saved(ctx: Ctx, working: &Scenario) {
     match ctx.current_id.get_untracked() {
-        Some(id) => dom::session_set(
-            OPEN_SAVED_KEY,
-            &open_saved::entry(&id, ctx.current_rev.get_untracked(), working),
-        ),
+        // Not kept (session storage full): a reload then shows the draft without its Save
+        // button; nothing is lost.
+        Some(id) => {
+            dom::session_set(
+                OPEN_SAVED_KEY,
+                &open_saved::entry(&id, ctx.current_rev.get_untracked(), working),
+            );
+        }
         None => dom::session_remove(OPEN_SAVED_KEY),
     }
 }
@@ -130,6 +137,8 @@ fn remember_open_saved(ctx: Ctx, working: &Scenario) {
 fn set_own_draft(ctx: Ctx) {
     let own = ctx.current_id.get_untracked();
     if let Some(id) = &own {
+        // Not kept (session storage full): after a reload the tab shows the shared draft, and
+        // its own stays in My scenarios.
         dom::session_set(OWN_DRAFT_KEY, id);
     }
     ctx.own_draft.set(own);

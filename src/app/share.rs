@@ -16,13 +16,14 @@ thread_local! {
     static OPENED_FROM: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Keeps the current (unsaved) edits of a linked scenario for this tab.
-pub fn keep_link_draft(s: &crate::engine::scenario::Scenario) {
+/// Keeps the current (unsaved) edits of a linked scenario for this tab; false when the browser
+/// refused to keep them (a reload would lose them).
+pub fn keep_link_draft(s: &crate::engine::scenario::Scenario) -> bool {
     let Some(fragment) = OPENED_FROM.with(|f| f.borrow().clone()) else {
-        return;
+        return true;
     };
     let doc = serde_json::json!({ "hash": fragment, "scenario": s.to_json_value() });
-    dom::session_set(LINK_DRAFT_KEY, &doc.to_string());
+    dom::session_set(LINK_DRAFT_KEY, &doc.to_string())
 }
 
 /// Forgets the tab's linked-scenario edits (saved or discarded).

@@ -98,6 +98,8 @@ pub enum StoreText<'a> {
         copy: &'a str,
     },
     /// The working draft was taken by another window: this window's work is kept as a copy.
+    /// A linked scenario's unsaved edits could not be kept in the tab's session storage.
+    LinkEditsNotKept,
     DraftKeptAsCopy {
         copy: &'a str,
     },
@@ -199,6 +201,8 @@ impl StoreText<'_> {
             FileUnreadable => "Could not read that file.".into(),
             SavedAsConflictCopy { name, copy } if zh => format!("另一窗口已保存了“{name}”的较新版本。为免覆盖，本窗口的版本已另存为“{copy}”；两个版本都在“我的方案”中。"),
             SavedAsConflictCopy { name, copy } => format!("Another window saved a newer version of “{name}”. So as not to overwrite it, this window's version was saved as “{copy}”; both are in My scenarios."),
+            LinkEditsNotKept if zh => "无法在本窗口暂存对这个链接方案的修改（浏览器存储已满或不可用），重新加载会丢失这些修改。请用“保存”或“导出”保留。".into(),
+            LinkEditsNotKept => "Your edits of this linked scenario could not be kept for a reload (browser storage is full or unavailable): use Save or Export to keep them.".into(),
             DraftKeptAsCopy { copy } if zh => format!("另一窗口也在编辑并自动保存草稿。为免互相覆盖，本窗口的内容已另存为“{copy}”（在“我的方案”中），此后本窗口的修改请用“保存”保存。"),
             DraftKeptAsCopy { copy } => format!("Another window is also editing the autosaved draft. So that neither overwrites the other, this window's work was saved as “{copy}” (in My scenarios); from now on, use Save in this window."),
             ReloadedFromElsewhere { name } if zh => format!("另一窗口保存了“{name}”的新版本，已显示该版本。"),

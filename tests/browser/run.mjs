@@ -1387,6 +1387,19 @@ const tests = [
     },
   },
   {
+    name: 'storage full: edits of a linked scenario that cannot be kept for a reload are said',
+    async run({ page, url }) {
+      const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+      await page.goto(`${url}#${fragmentOf(court)}`);
+      await page.locator('#shell').waitFor({ state: 'detached' });
+      await expectText(page, PENALTY, '¥18,475.56');
+      await setStorageFull(page, true);
+      await field(page, 'name').fill('存储已满时的链接修改');
+      await expectBanner(page, '无法在本窗口暂存对这个链接方案的修改');
+      await setStorageFull(page, false);
+    },
+  },
+  {
     name: 'storage full: New, Open and Import keep the unsaved work on screen and say so',
     async run({ page, url }) {
       await openApp(page, url);
