@@ -157,7 +157,7 @@ pub fn Results() -> impl IntoView {
                                                                             super::dom::go_to(&id);
                                                                         }
                                                                     >
-                                                                        {ui::field_and_message(&label, &text)}
+                                                                        {ui::field_and_message(&label, &text, lang)}
                                                                     </a>
                                                                 </li>
                                                             }

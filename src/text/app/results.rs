@@ -43,8 +43,11 @@ pub fn stale(errors: usize, lang: Lang) -> String {
 
 /// One problem in the stale note's list: the field's label and its message (one form in both
 /// languages).
-pub fn field_and_message(label: &str, message: &str) -> String {
-    format!("{label}：{message}")
+pub fn field_and_message(label: &str, message: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{message}"),
+        Lang::En => format!("{label}: {message}"),
+    }
 }
 
 /// Figures as of a day before today (a link opened later, a draft reloaded months later).

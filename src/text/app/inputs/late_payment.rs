@@ -78,7 +78,7 @@ pub const ACCRUES_FROM_OPTIONAL_HINT: Text = Text(
 pub const ROUNDING: Text = Text("舍入", "Rounding");
 pub const ROUNDING_HINT: Text = Text(
     "计算明细逐段四舍五入，或每期合计后一次",
-    "Each 计算明细 line to the fen, or each cycle once",
+    "Each breakdown line to the fen, or each cycle once",
 );
 pub const SUSPEND_AFTER: Text = Text("逾期超过N日可暂停服务", "Suspend after");
 pub const EMPTY_NO_SUCH_CLAUSE: Text = Text("留空 = 无此约定", "Empty = no such clause");
