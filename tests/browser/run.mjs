@@ -1202,12 +1202,12 @@ const tests = [
     },
   },
   {
-    name: 'at 360 px wide nothing scrolls sideways',
+    name: 'at 360 px wide nothing scrolls sideways, and no table hides a column',
     async run({ page, url }) {
       await page.setViewportSize({ width: 360, height: 740 });
       await openApp(page, url);
       const check = async (what) => {
-        const { sw, wide } = await page.evaluate(() => {
+        const { sw, wide, tables } = await page.evaluate(() => {
           const vw = document.documentElement.clientWidth;
           const wide = [...document.querySelectorAll('body *')]
             .filter((e) => {
@@ -1216,9 +1216,14 @@ const tests = [
             })
             .slice(0, 5)
             .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
-          return { sw: document.documentElement.scrollWidth, wide };
+          // A table's hidden columns (逾期天数, 违约金) would be as bad: none scrolls inside its box.
+          const tables = [...document.querySelectorAll('.table-wrap')]
+            .filter((w) => w.getBoundingClientRect().width > 0 && w.scrollWidth > w.clientWidth + 1)
+            .map((w) => `${w.querySelector('table')?.className} ${w.scrollWidth - w.clientWidth} px`);
+          return { sw: document.documentElement.scrollWidth, wide, tables };
         });
         assert(sw <= 360, `${what}: the page is ${sw} px wide at 360 px (sticking out: ${wide.join('; ')})`);
+        assert(tables.length === 0, `${what}: a table hides columns at 360 px: ${tables.join('; ')}`);
       };
       await check('the calculator');
       await page.locator('[data-testid=contract-total-card] summary').click();
