@@ -3,6 +3,9 @@
 //! naming the file and the line. A file's unit tests (from its `#[cfg(test)]` line on) may use
 //! any layer: reading a fixture through the document reader is test set-up, not a dependency.
 
+mod support;
+use support::rust_files;
+
 use std::path::Path;
 
 /// What each layer (a folder of `src/`) may use of the crate.
@@ -48,17 +51,6 @@ fn crossings(source: &str, allowed: &[&str]) -> Vec<String> {
         }
     }
     out
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 #[test]

@@ -4,7 +4,10 @@
 //! hold any text; English literals are not caught (they cannot be told from class names and
 //! keys), only Han and fullwidth punctuation.
 
-use std::path::{Path, PathBuf};
+mod support;
+use support::rust_files;
+
+use std::path::Path;
 
 /// The folders of `src/` whose literals must not hold Chinese.
 const CHECKED: &[&str] = &[
@@ -212,17 +215,6 @@ fn han_literals(source: &str) -> Vec<String> {
         .filter(|(_, body)| body.chars().any(is_han))
         .map(|(line, body)| format!("line {line}: {body:?}"))
         .collect()
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 #[test]

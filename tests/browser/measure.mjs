@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { ROOT, DIST, serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady } from './lib.mjs';
+import { ROOT, DIST, serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady, withSection9Fields } from './lib.mjs';
 
 const N = Number(process.argv[2] || 200);
 const WARMUP = 10;
@@ -149,19 +149,8 @@ function summary(label, values) {
 async function main() {
   requireDist();
   const fragment = tenYearFragment();
-  // The same contract with the §9 fields on (as benches/compute.rs): 1.5 × the floating one-year
-  // LPR, 1.3 × from 2021, 日万分之五 from 2024, each 计算明细 line rounded, at most 30% in all.
-  const withSection9 = tenYearFragment((doc) => {
-    doc.late_payment.rate = { lpr_multiple: '1.5', basis_days: 365, lpr_fixing: 'floating' };
-    doc.late_payment.rate_changes = [
-      { from: '2021-01-01', rate: { lpr_multiple: '1.3', basis_days: 365, lpr_fixing: 'floating' } },
-      { from: '2024-01-01', rate: { fraction: '0.0005', per_days: 1 } },
-    ];
-    doc.late_payment.rounding = 'per_segment';
-    doc.late_payment.cap_fraction = '0.30';
-    doc.late_payment.cap_base = 'contract_total';
-    return doc;
-  });
+  // The same contract with the §9 fields on (lib.mjs: withSection9Fields).
+  const withSection9 = tenYearFragment(withSection9Fields);
   const server = await serveDir();
   const browser = await launchBrowser();
   try {

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { ROOT, DIST, serveDir, launchBrowser, requireDist } from './lib.mjs';
+import { ROOT, DIST, serveDir, launchBrowser, requireDist, withSection9Fields } from './lib.mjs';
 
 const N = Number(process.argv[2] || 200);
 const CLI = path.join(ROOT, 'target', 'release', 'contract-calc');
@@ -24,16 +24,7 @@ if (!fs.existsSync(CLI)) execFileSync('cargo', ['build', '--release', '--bin', '
 const sample = spawnSync(CLI, ['sample', 'ten-year'], { encoding: 'utf8' }).stdout;
 // SECTION9=1: the same contract with the §9 fields on, as measure.mjs's third run.
 const doc = JSON.parse(sample);
-if (process.env.SECTION9) {
-  doc.late_payment.rate = { lpr_multiple: '1.5', basis_days: 365, lpr_fixing: 'floating' };
-  doc.late_payment.rate_changes = [
-    { from: '2021-01-01', rate: { lpr_multiple: '1.3', basis_days: 365, lpr_fixing: 'floating' } },
-    { from: '2024-01-01', rate: { fraction: '0.0005', per_days: 1 } },
-  ];
-  doc.late_payment.rounding = 'per_segment';
-  doc.late_payment.cap_fraction = '0.30';
-  doc.late_payment.cap_base = 'contract_total';
-}
+if (process.env.SECTION9) withSection9Fields(doc);
 const fragment = spawnSync(CLI, ['link', '-'], { input: JSON.stringify(doc), encoding: 'utf8' }).stdout.trim();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-calc-profile-'));
