@@ -12,6 +12,16 @@ use crate::document::read::{
 };
 use crate::engine::scenario::*;
 
+/// A clause switched on and read (`Some(Some(..))`), switched off (`Some(None)`), or switched on
+/// and refused (`None`: its messages are in the reader).
+fn clause<T>(on: bool, read: impl FnOnce() -> Option<T>) -> Option<Option<T>> {
+    if on {
+        read().map(Some)
+    } else {
+        Some(None)
+    }
+}
+
 impl FormState {
     /// The scenario the form describes, or every field that is wrong (by JSON path): text that
     /// cannot be read or is out of range, field by field; then the rules that tie fields together
@@ -255,76 +265,67 @@ impl FormState {
     /// nothing is (and the loaded scenario kept nothing there).
     fn supplier_breaches(&self, r: &mut Reader) -> Option<Option<SupplierBreaches>> {
         let kept = self.kept(|o| o.supplier_breaches.as_ref());
-        let subcontracting = self
-            .subcontracting_enabled
-            .then(|| {
-                let fraction = r.rate(
-                    paths::SUBCONTRACTING_PENALTY_FRACTION,
-                    &self.subcontracting_percent,
-                    RateUnit::Percent,
-                );
-                let on = r.opt_date(paths::SUBCONTRACTING_OCCURRED_ON, &self.subcontracting_on);
-                Some(Subcontracting {
-                    penalty_fraction: fraction?,
-                    refund_paid: self.subcontracting_refund,
-                    occurred_on: on?,
-                    extra: self.kept_extra(|o| {
-                        Some(&o.supplier_breaches.as_ref()?.subcontracting.as_ref()?.extra)
-                    }),
-                })
+        let subcontracting = clause(self.subcontracting_enabled, || {
+            let fraction = r.rate(
+                paths::SUBCONTRACTING_PENALTY_FRACTION,
+                &self.subcontracting_percent,
+                RateUnit::Percent,
+            );
+            let on = r.opt_date(paths::SUBCONTRACTING_OCCURRED_ON, &self.subcontracting_on);
+            Some(Subcontracting {
+                penalty_fraction: fraction?,
+                refund_paid: self.subcontracting_refund,
+                occurred_on: on?,
+                extra: self.kept_extra(|o| {
+                    Some(&o.supplier_breaches.as_ref()?.subcontracting.as_ref()?.extra)
+                }),
             })
-            .map_or(Some(None), |s| s.map(Some));
-        let incidents = self
-            .incidents_enabled
-            .then(|| {
-                let count = r.whole(
-                    paths::SERVICE_INCIDENTS_COUNT,
-                    &self.incident_count,
-                    INCIDENTS,
-                );
-                let each = r.money(
-                    paths::SERVICE_INCIDENTS_PENALTY_EACH,
-                    &self.incident_penalty,
-                );
-                Some(ServiceIncidents {
-                    count: count?,
-                    penalty_each: each?,
-                    extra: self.kept_extra(|o| {
-                        Some(
-                            &o.supplier_breaches
-                                .as_ref()?
-                                .service_incidents
-                                .as_ref()?
-                                .extra,
-                        )
-                    }),
-                })
+        });
+        let incidents = clause(self.incidents_enabled, || {
+            let count = r.whole(
+                paths::SERVICE_INCIDENTS_COUNT,
+                &self.incident_count,
+                INCIDENTS,
+            );
+            let each = r.money(
+                paths::SERVICE_INCIDENTS_PENALTY_EACH,
+                &self.incident_penalty,
+            );
+            Some(ServiceIncidents {
+                count: count?,
+                penalty_each: each?,
+                extra: self.kept_extra(|o| {
+                    Some(
+                        &o.supplier_breaches
+                            .as_ref()?
+                            .service_incidents
+                            .as_ref()?
+                            .extra,
+                    )
+                }),
             })
-            .map_or(Some(None), |s| s.map(Some));
-        let substandard = self
-            .substandard_enabled
-            .then(|| {
-                let value = r.money(paths::SUBSTANDARD_SERVICE_VALUE, &self.substandard_value);
-                let fraction = r.rate(
-                    paths::SUBSTANDARD_SERVICE_FRACTION,
-                    &self.substandard_percent,
-                    RateUnit::Percent,
-                );
-                Some(SubstandardService {
-                    value: value?,
-                    fraction: fraction?,
-                    extra: self.kept_extra(|o| {
-                        Some(
-                            &o.supplier_breaches
-                                .as_ref()?
-                                .substandard_service
-                                .as_ref()?
-                                .extra,
-                        )
-                    }),
-                })
+        });
+        let substandard = clause(self.substandard_enabled, || {
+            let value = r.money(paths::SUBSTANDARD_SERVICE_VALUE, &self.substandard_value);
+            let fraction = r.rate(
+                paths::SUBSTANDARD_SERVICE_FRACTION,
+                &self.substandard_percent,
+                RateUnit::Percent,
+            );
+            Some(SubstandardService {
+                value: value?,
+                fraction: fraction?,
+                extra: self.kept_extra(|o| {
+                    Some(
+                        &o.supplier_breaches
+                            .as_ref()?
+                            .substandard_service
+                            .as_ref()?
+                            .extra,
+                    )
+                }),
             })
-            .map_or(Some(None), |s| s.map(Some));
+        });
         let confidentiality = r.opt_money(
             paths::SUPPLIER_CONFIDENTIALITY_PENALTY,
             &self.supplier_confidentiality,
@@ -395,13 +396,13 @@ impl FormState {
         let components = self.components(r);
         let due = self.due(r);
         let payments = self.payments(r);
-        let late = self.late_enabled.then(|| self.late_payment(r));
+        let late = clause(self.late_enabled, || self.late_payment(r));
         let supplier = self.supplier_breaches(r);
         let client = r.opt_money(
             paths::CLIENT_CONFIDENTIALITY_PENALTY,
             &self.client_confidentiality,
         );
-        let termination = self.termination_enabled.then(|| self.termination(r));
+        let termination = clause(self.termination_enabled, || self.termination(r));
         Some(Scenario {
             format: FORMAT.to_string(),
             version: VERSION,
@@ -425,7 +426,7 @@ impl FormState {
                 payments: payments?,
                 extra: self.kept_extra(|o| Some(&o.payment.extra)),
             },
-            late_payment: late.map_or(Some(None), |l| l.map(Some))?,
+            late_payment: late?,
             supplier_breaches: supplier?,
             client_breaches: match client? {
                 Some(p) => Some(ClientBreaches {
@@ -440,7 +441,7 @@ impl FormState {
                         extra: k.extra.clone(),
                     }),
             },
-            termination: termination.map_or(Some(None), |t| t.map(Some))?,
+            termination: termination?,
             extra: self.kept_extra(|o| Some(&o.extra)),
         })
     }
