@@ -6,11 +6,14 @@
 use crate::engine::warnings::Assumptions;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// The State Council's holiday arrangements, copied from `shared/data/cn-holidays.tsv` (sources in
-/// its header). Only days that differ from the plain weekend rule are listed.
-const CN_HOLIDAYS_TSV: &str = include_str!("../../data/cn-holidays.tsv");
+/// its header), as `CN_DAYS`: only days that differ from the plain weekend rule, compiled and
+/// checked by `build.rs`.
+mod cn_days {
+    include!(concat!(env!("OUT_DIR"), "/cn_holidays.rs"));
+}
+use cn_days::CN_DAYS;
 
 /// `payment.calendar`: which days are working days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -41,61 +44,37 @@ pub enum DayKind {
     Work,
 }
 
-/// One row of the holiday table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HolidayRow {
-    pub date: NaiveDate,
-    pub kind: DayKind,
-    pub holiday: &'static str,
+/// `d` as the table's key, `yyyymmdd`.
+fn table_key(d: NaiveDate) -> u32 {
+    u32::try_from(d.year()).unwrap_or(0) * 10_000 + d.month() * 100 + d.day()
 }
 
-struct CnTable {
-    rows: Vec<HolidayRow>,
-    first: NaiveDate,
-    last: NaiveDate,
+fn table_date(v: u32) -> NaiveDate {
+    let key = v >> 1;
+    let year = i32::try_from(key / 10_000).unwrap_or(0);
+    NaiveDate::from_ymd_opt(year, key / 100 % 100, key % 100).unwrap_or(NaiveDate::MIN)
 }
 
-fn cn_table() -> &'static CnTable {
-    static TABLE: OnceLock<CnTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let rows = parse_holiday_table(CN_HOLIDAYS_TSV);
-        let first_year = rows.first().map_or(2010, |r| r.date.year());
-        let last_year = rows.last().map_or(2024, |r| r.date.year());
-        CnTable {
-            first: NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(NaiveDate::MIN),
-            last: NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MIN),
-            rows,
-        }
+/// Every listed day of the mainland China table and how it departs from the weekend rule, in date
+/// order.
+pub fn cn_listed_days() -> impl Iterator<Item = (NaiveDate, DayKind)> {
+    CN_DAYS.iter().map(|&v| {
+        let kind = if v & 1 == 1 {
+            DayKind::Work
+        } else {
+            DayKind::Off
+        };
+        (table_date(v), kind)
     })
 }
 
-/// Parses the embedded table; a malformed row is a build defect caught by the tests below.
-fn parse_holiday_table(tsv: &'static str) -> Vec<HolidayRow> {
-    let mut rows: Vec<HolidayRow> = tsv
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("date\t") && !l.trim().is_empty())
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let date = parse_ymd(f.next()?)?;
-            let kind = match f.next()? {
-                "off" => DayKind::Off,
-                "work" => DayKind::Work,
-                _ => return None,
-            };
-            Some(HolidayRow {
-                date,
-                kind,
-                holiday: f.next().unwrap_or(""),
-            })
-        })
-        .collect();
-    rows.sort_by_key(|r| r.date);
-    rows
-}
-
-/// The rows of the mainland China table, in date order.
-pub fn cn_holidays() -> &'static [HolidayRow] {
-    &cn_table().rows
+/// The days the table answers for: 1 January of its first year to 31 December of its last.
+fn cn_coverage() -> (NaiveDate, NaiveDate) {
+    let year = |v: Option<&u32>| v.map_or(2010, |&v| table_date(v).year());
+    (
+        NaiveDate::from_ymd_opt(year(CN_DAYS.first()), 1, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(year(CN_DAYS.last()), 12, 31).unwrap_or(NaiveDate::MIN),
+    )
 }
 
 /// `YYYY-MM-DD` exactly (ISO 8601 calendar date), or `None`.
@@ -122,7 +101,7 @@ impl Calendar {
     /// The dates this calendar can answer for (inclusive).
     pub fn coverage(self) -> (NaiveDate, NaiveDate) {
         match self {
-            Calendar::Cn => (cn_table().first, cn_table().last),
+            Calendar::Cn => cn_coverage(),
             Calendar::Weekends | Calendar::None => (NaiveDate::MIN, NaiveDate::MAX),
         }
     }
@@ -139,22 +118,21 @@ impl Calendar {
     }
 
     fn cn_working_day(d: NaiveDate, seen: &mut Assumptions) -> Result<bool, NotCovered> {
-        let t = cn_table();
-        if d < t.first {
-            return Err(NotCovered {
-                date: d,
-                first: t.first,
-            });
+        let (first, last) = cn_coverage();
+        if d < first {
+            return Err(NotCovered { date: d, first });
         }
-        if d > t.last {
+        if d > last {
             seen.provisional_year(d.year());
             return Ok(!crate::engine::provisional_holidays::is_rest_day(d)
                 .unwrap_or_else(|| is_weekend(d)));
         }
-        Ok(match t.rows.binary_search_by_key(&d, |r| r.date) {
-            Ok(i) => t.rows[i].kind == DayKind::Work,
-            Err(_) => !is_weekend(d),
-        })
+        Ok(
+            match CN_DAYS.binary_search_by_key(&table_key(d), |v| v >> 1) {
+                Ok(i) => CN_DAYS[i] & 1 == 1,
+                Err(_) => !is_weekend(d),
+            },
+        )
     }
 
     /// Civil Code Art. 203: a deadline that falls on a rest day moves to the next working day.
@@ -229,32 +207,35 @@ mod tests {
         // But one: Monday 2020-02-03, the first working day after the 2020 Spring Festival
         // extension, which the data set lists although a Monday works anyway.
         let listed_weekday = date("2020-02-03");
-        for row in cn_holidays()
-            .iter()
-            .filter(|r| r.kind == DayKind::Work && r.date != listed_weekday)
+        for (day, _) in cn_listed_days().filter(|&(d, k)| k == DayKind::Work && d != listed_weekday)
         {
-            assert!(
-                is_weekend(row.date),
-                "{} is listed as 调休 but is a weekday",
-                row.date
-            );
+            assert!(is_weekend(day), "{day} is listed as 调休 but is a weekday");
         }
     }
 
     #[test]
     fn the_table_is_complete_and_covers_2010_to_2026() {
-        // Every row of the source file but its comments and header line.
-        let rows = CN_HOLIDAYS_TSV
+        // Every row of the source file but its comments and header line, day for day and kind
+        // for kind, in the file's order.
+        let rows: Vec<(NaiveDate, DayKind)> = include_str!("../../data/cn-holidays.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.starts_with("date\t") && !l.is_empty())
-            .count();
-        assert_eq!(cn_holidays().len(), rows);
-        assert!(rows > 500, "17 years of notices, {rows} rows");
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                let kind = if f[1] == "work" {
+                    DayKind::Work
+                } else {
+                    DayKind::Off
+                };
+                (date(f[0]), kind)
+            })
+            .collect();
+        assert_eq!(cn_listed_days().collect::<Vec<_>>(), rows);
+        assert!(rows.len() > 500, "17 years of notices, {} rows", rows.len());
         assert_eq!(
             Calendar::Cn.coverage(),
             (date("2010-01-01"), date("2026-12-31"))
         );
-        assert!(cn_holidays().iter().all(|r| !r.holiday.is_empty()));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! use before the LPR existed; and what happens after the built-in table ends (spec §10: the latest
 //! known fixing, with a warning).
 
+use crate::engine::date_order::in_date_order;
 use crate::engine::scenario::{LprTerm, UserLprFixing};
 use crate::engine::warnings::Assumptions;
 use chrono::NaiveDate;
@@ -54,10 +55,10 @@ pub struct RateOn {
 impl Series {
     /// From `(date, percent)` pairs in any order; on the same date the later pair wins, and a pair
     /// that repeats the rate in force is dropped (no rate change, no new segment).
-    fn from_pairs(mut pairs: Vec<(NaiveDate, Decimal)>) -> Series {
-        pairs.sort_by_key(|p| p.0);
+    fn from_pairs(pairs: Vec<(NaiveDate, Decimal)>) -> Series {
         let mut out: Vec<(NaiveDate, Decimal)> = Vec::with_capacity(pairs.len());
-        for (date, rate) in pairs {
+        for i in in_date_order(pairs.iter().map(|p| p.0)) {
+            let (date, rate) = pairs[i];
             if let Some(last) = out.last_mut() {
                 if last.0 == date {
                     last.1 = rate;

@@ -12,10 +12,11 @@
 //! - §10 dates and rates beyond the data: [`provisional_holidays`], [`warnings`]
 //! - §11 the Art. 585 reasonableness check: [`reasonableness`]
 //! - §12, §13 exposure and "every invoice D days late": [`what_if`]
-//! - money, rounding to the fen: [`money`]
+//! - money, rounding to the fen: [`money`]; date order with ties as listed: [`date_order`]
 
 pub mod calendar;
 pub mod compute;
+pub mod date_order;
 pub mod due_dates;
 pub mod fees;
 pub mod late_payment;

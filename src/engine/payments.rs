@@ -2,6 +2,7 @@
 //! first settles the cycle it names (`for`, Art. 560 ¶1), then the cycle with the earliest due date
 //! that still has an unpaid amount, then the next.
 
+use crate::engine::date_order::in_date_order;
 use crate::engine::scenario::PaymentMade;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -39,10 +40,11 @@ pub struct Owed {
 /// order (same-day payments in the order listed).
 pub fn allocate(cycles: &[Owed], payments: &[PaymentMade], as_of: NaiveDate) -> Allocation {
     let dues: Vec<(NaiveDate, Decimal)> = cycles.iter().map(|c| (c.due, c.amount)).collect();
-    let mut order: Vec<usize> = (0..dues.len()).collect();
-    order.sort_by_key(|&i| (dues[i].0, i));
-    let mut counted: Vec<&PaymentMade> = payments.iter().filter(|p| p.date <= as_of).collect();
-    counted.sort_by_key(|p| p.date);
+    let order = in_date_order(dues.iter().map(|d| d.0));
+    let made: Vec<&PaymentMade> = payments.iter().filter(|p| p.date <= as_of).collect();
+    let counted = in_date_order(made.iter().map(|p| p.date))
+        .into_iter()
+        .map(|i| made[i]);
 
     let mut a = Allocation {
         tranches: vec![Vec::new(); dues.len()],

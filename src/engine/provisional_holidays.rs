@@ -97,7 +97,7 @@ fn table() -> &'static [Vec<NaiveDate>] {
         let mut holidays: Vec<(NaiveDate, NaiveDate)> = (FIRST_YEAR..=LAST_YEAR)
             .flat_map(statutory_holidays)
             .collect();
-        holidays.sort();
+        holidays.sort_unstable();
 
         // Rest days beyond the weekends: every statutory holiday day, then the 补假 days as given.
         let mut rest: BTreeSet<NaiveDate> = BTreeSet::new();

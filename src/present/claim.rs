@@ -3,6 +3,7 @@
 //! tab-separated text a lawyer can paste into a claim or a spreadsheet.
 
 use crate::engine::compute::ComputeResult;
+use crate::engine::date_order::in_date_order;
 use crate::engine::late_payment::Segment;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::Scenario;
@@ -123,9 +124,11 @@ fn payments(s: &Scenario, lang: Lang) -> Markup {
         )
         .el("th", &[("scope", "col")], claim::FOR.get(lang))
         .push_static("</tr></thead><tbody>");
-    let mut sorted: Vec<_> = s.payment.payments.iter().collect();
-    sorted.sort_by_key(|p| p.date);
-    for p in sorted {
+    let payments = &s.payment.payments;
+    for p in in_date_order(payments.iter().map(|p| p.date))
+        .into_iter()
+        .map(|i| &payments[i])
+    {
         let target = p
             .for_period
             .map_or(claim::EARLIEST_DUE.get(lang).to_string(), |d| d.to_string());

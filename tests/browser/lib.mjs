@@ -16,7 +16,7 @@ function gzipped(file, body) {
 }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = path.join(ROOT, 'dist');
+export const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const MIME = {
