@@ -21,7 +21,7 @@ pub mod text;
 #[cfg(test)]
 mod test_support;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod app;
 
 pub use document::error::ValidationError;
