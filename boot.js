@@ -16,12 +16,45 @@ if (document.documentElement.lang === 'en') {
   for (const el of document.querySelectorAll('#shell [data-en]')) el.textContent = el.dataset.en;
 }
 
+// A share link's document for the figures module, inflated by the browser's own
+// DecompressionStream so that the module carries no inflate code: read as
+// document::share_link::decode reads it (at most MAX_FRAGMENT characters after "s1.", base64url,
+// one raw deflate stream with nothing after it, at most MAX_DOCUMENT_BYTES of UTF-8), else null.
+// Null only costs the early figures: the app reads every link itself and says what is wrong.
+const MAX_FRAGMENT = 65536;
+const MAX_DOCUMENT_BYTES = 1048576;
+async function linkDocument() {
+  const fragment = location.hash.slice(1).trim();
+  if (!fragment.startsWith('s1.') || fragment.length > MAX_FRAGMENT) return null;
+  if (typeof DecompressionStream !== 'function') return null;
+  try {
+    const b64 = fragment.slice(3).replaceAll('-', '+').replaceAll('_', '/');
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const parts = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_DOCUMENT_BYTES) {
+        reader.cancel();
+        return null;
+      }
+      parts.push(value);
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
 if (how !== 'static') document.getElementById('shell-static')?.remove();
 if (how === 'module') {
   try {
-    const figures = await import(path('wasm-figures-js'));
+    const [figures, link] = await Promise.all([import(path('wasm-figures-js')), linkDocument()]);
     await figures.default({ module_or_path: path('wasm-figures-wasm') });
-    figures.paint();
+    figures.paint(link);
   } catch (err) {
     console.warn('first figures skipped:', err);
   }

@@ -6,19 +6,22 @@
 
 #[cfg(target_arch = "wasm32")]
 mod web {
+    use contract_calc::document::read::parse_scenario;
     use contract_calc::engine::compute::compute;
     use contract_calc::present::report::{results_html, Open};
     use contract_calc::store::keys::{LANG_KEY, LINK_DRAFT_KEY, OWN_DRAFT_KEY, WORKING_KEY};
-    use contract_calc::store::opening::{opening, stored_lang, Held};
+    use contract_calc::store::opening::{opening_with, stored_lang, Held};
     use wasm_bindgen::prelude::*;
 
-    /// Paints the opening scenario's figures into `#shell-results`; whether it did.
+    /// Paints the opening scenario's figures into `#shell-results`; whether it did. A share link
+    /// in the address is read from `link_document`, its JSON as boot.js inflated it with the
+    /// browser's own `DecompressionStream` (`null` when it could not: then no figures for a link).
     #[wasm_bindgen]
-    pub fn paint() -> bool {
-        paint_figures().is_some()
+    pub fn paint(link_document: Option<String>) -> bool {
+        paint_figures(link_document).is_some()
     }
 
-    fn paint_figures() -> Option<()> {
+    fn paint_figures(link_document: Option<String>) -> Option<()> {
         let window = web_sys::window()?;
         let local = window.local_storage().ok().flatten();
         let session = window.session_storage().ok().flatten();
@@ -44,7 +47,7 @@ mod web {
             d.get_month() + 1,
             d.get_date(),
         )?;
-        let scenario = opening(held, today)?;
+        let scenario = opening_with(held, today, |_| parse_scenario(&link_document?).ok())?;
         let result = compute(&scenario).ok()?;
         let html = results_html(&scenario, &result, stored_lang(held.lang), Open::AT_START);
         window

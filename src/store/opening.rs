@@ -57,13 +57,25 @@ pub fn link_draft(raw: &str, fragment: &str) -> Option<Scenario> {
     scenario_from_value(doc.get("scenario")?).ok()
 }
 
-/// The scenario the app will open with, when it can be known without the app (see the module).
+/// The scenario the app will open with, when it can be known without the app (see the module),
+/// reading a share link as the app does ([`decode`]).
 pub fn opening(held: Held, today: NaiveDate) -> Option<Scenario> {
+    opening_with(held, today, |fragment| decode(fragment).ok())
+}
+
+/// [`opening`], with the share link in the address read by `read_link`. The first-figures module
+/// is given the link's document already inflated by the browser (boot.js), so that it carries no
+/// inflate code of its own.
+pub fn opening_with(
+    held: Held,
+    today: NaiveDate,
+    read_link: impl FnOnce(&str) -> Option<Scenario>,
+) -> Option<Scenario> {
     if !held.fragment.is_empty() && is_link(held.fragment) {
         return held
             .link_draft
             .and_then(|raw| link_draft(raw, held.fragment))
-            .or_else(|| decode(held.fragment).ok());
+            .or_else(|| read_link(held.fragment));
     }
     if held.own_draft.is_some() {
         return None;
@@ -222,5 +234,41 @@ mod tests {
             let script = f.starts_with(prefix) || (f.len() > longer_than && !f.starts_with(anchor));
             assert_eq!(is_link(f), script, "#{f}: the app and the page disagree");
         }
+    }
+
+    /// boot.js inflates a link's document for the first-figures module: with the limits of
+    /// [`decode`], so that the module never shows figures for a link the app refuses.
+    #[test]
+    fn boot_js_reads_links_within_the_apps_limits() {
+        use crate::document::input::MAX_DOCUMENT_BYTES;
+        use crate::document::share_link::MAX_FRAGMENT;
+        let boot = include_str!("../../boot.js");
+        for line in [
+            format!("const MAX_FRAGMENT = {MAX_FRAGMENT};"),
+            format!("const MAX_DOCUMENT_BYTES = {MAX_DOCUMENT_BYTES};"),
+            format!("if (!fragment.startsWith('{PREFIX}') || fragment.length > MAX_FRAGMENT) return null;"),
+            format!("const b64 = fragment.slice({}).", PREFIX.len()),
+        ] {
+            assert!(boot.contains(&line), "boot.js does not have {line}");
+        }
+    }
+
+    #[test]
+    fn the_module_reads_a_link_from_the_document_it_is_given() {
+        // The ten-year sample's link: the document boot.js inflates opens the same scenario, and
+        // a link boot.js could not read (no document) opens none, even with a working draft.
+        let fragment = encode(&ten_year_monthly());
+        let held = Held {
+            fragment: &fragment,
+            working: Some("{}"),
+            ..Held::default()
+        };
+        let json = ten_year_monthly().to_json();
+        assert_eq!(opening(held, today()), Some(ten_year_monthly()));
+        assert_eq!(
+            opening_with(held, today(), |_| parse_scenario(&json).ok()),
+            opening(held, today())
+        );
+        assert_eq!(opening_with(held, today(), |_| None), None);
     }
 }

@@ -1592,6 +1592,32 @@ tests.push(
     },
   },
   {
+    name: 'first figures: a link is inflated by the browser itself; none where it cannot (an older browser, bytes after the stream), and the app still opens or refuses the link',
+    async run({ url, newPage }) {
+      // The court's floating-LPR example again, in a browser without DecompressionStream: no
+      // early figures, the app's own figures once it arrives.
+      const doc = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+      const old = await newPage({ serviceWorkers: 'block' });
+      await old.addInitScript(() => { delete window.DecompressionStream; });
+      let release = await holdApp(old);
+      await old.goto(`${url}#${fragmentOf(doc)}`);
+      await release.asked;
+      assertEq(await old.locator(SHELL_TOTAL).count(), 0, 'early figures without DecompressionStream');
+      release();
+      await expectText(old, PENALTY, '¥18,475.56');
+      // A byte after the deflate stream: the app calls the link damaged (share_link::decode), so
+      // the page must not show its figures first, although the document inflates.
+      const junk = 's1.' + Buffer.concat([zlib.deflateRawSync(Buffer.from(doc, 'utf8'), { level: 9 }), Buffer.from([0])]).toString('base64url');
+      const page = await newPage({ serviceWorkers: 'block' });
+      release = await holdApp(page);
+      await page.goto(`${url}#${junk}`);
+      await release.asked;
+      assertEq(await page.locator(SHELL_TOTAL).count(), 0, 'early figures for a link with bytes after its stream');
+      release();
+      await expectBanner(page, '分享链接已损坏');
+    },
+  },
+  {
     name: 'first figures: the starter in the stored language; none for a draft the app will set aside',
     async run({ url, newPage }) {
       // No service worker here: its copy would hand over the app's wasm past the hold.
