@@ -20,7 +20,6 @@
 //! `tyme4rs` crate (a build-dependency only), so no lunar-calendar code is compiled in.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/lunar_festivals.rs"));
@@ -99,40 +98,54 @@ fn table() -> &'static [Vec<NaiveDate>] {
             .collect();
         holidays.sort_unstable();
 
-        // Rest days beyond the weekends: every statutory holiday day, then the 补假 days as given.
-        let mut rest: BTreeSet<NaiveDate> = BTreeSet::new();
+        // Rest days beyond the weekends, one flag per day from 1 January of the first year to a
+        // month past the last (room for a last substitute day): every statutory holiday day, then
+        // the 补假 days as given.
+        let start = ymd(FIRST_YEAR, 1, 1);
+        let index = |d: NaiveDate| usize::try_from((d - start).num_days()).ok();
+        let days = index(ymd(LAST_YEAR + 1, 1, 31)).map_or(0, |i| i + 1);
+        let mut rest = vec![false; days];
+        let mut compensated = vec![false; days];
+        let flag = |flags: &mut Vec<bool>, d: NaiveDate| -> Option<bool> {
+            let f = flags.get_mut(index(d)?)?;
+            Some(std::mem::replace(f, true))
+        };
         for &(first, last) in &holidays {
             let mut d = first;
             while d <= last {
-                rest.insert(d);
+                flag(&mut rest, d);
                 d = next_day(d);
             }
         }
 
         // Art. 6: each weekend holiday day, counted once, gives the first Monday–Friday after its
         // holiday's last day that is not already a rest day.
-        let mut compensated: BTreeSet<NaiveDate> = BTreeSet::new();
         for &(first, last) in &holidays {
             let mut d = first;
             while d <= last {
-                if is_weekend(d) && compensated.insert(d) {
+                if is_weekend(d) && flag(&mut compensated, d) == Some(false) {
                     let mut s = next_day(last);
-                    while is_weekend(s) || rest.contains(&s) {
+                    while is_weekend(s) || index(s).and_then(|i| rest.get(i)) == Some(&true) {
                         s = next_day(s);
                     }
-                    rest.insert(s);
+                    flag(&mut rest, s);
                 }
                 d = next_day(d);
             }
         }
 
-        let mut by_year: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
-        for d in rest.into_iter().filter(|&d| !is_weekend(d)) {
-            by_year.entry(d.year()).or_default().push(d);
+        let mut by_year: Vec<Vec<NaiveDate>> =
+            vec![Vec::new(); (LAST_YEAR - FIRST_YEAR + 1) as usize];
+        let flagged = rest.iter().enumerate().filter(|&(_, &r)| r);
+        for d in flagged.filter_map(|(i, _)| start.checked_add_days(chrono::Days::new(i as u64))) {
+            let year = usize::try_from(d.year() - FIRST_YEAR).ok();
+            if let Some(days) = year.and_then(|y| by_year.get_mut(y)) {
+                if !is_weekend(d) {
+                    days.push(d);
+                }
+            }
         }
-        (FIRST_YEAR..=LAST_YEAR)
-            .map(|y| by_year.remove(&y).unwrap_or_default())
-            .collect()
+        by_year
     })
 }
 
@@ -350,7 +363,7 @@ mod tests {
         // The published notices add bridges and make-up days, so only check that each festival
         // day computed from tyme4rs is an `off` day of that year's notice.
         let tsv = include_str!("../../data/cn-holidays.tsv");
-        let off: BTreeSet<NaiveDate> = tsv
+        let off: std::collections::BTreeSet<NaiveDate> = tsv
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// One assumption, as the result's `warnings` list carries it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -18,13 +17,16 @@ pub enum Warning {
 /// Collects the assumptions made while computing one result.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Assumptions {
-    provisional_years: BTreeSet<i32>,
+    /// Ascending, each once.
+    provisional_years: Vec<i32>,
     lpr_beyond: Option<NaiveDate>,
 }
 
 impl Assumptions {
     pub fn provisional_year(&mut self, year: i32) {
-        self.provisional_years.insert(year);
+        if let Err(i) = self.provisional_years.binary_search(&year) {
+            self.provisional_years.insert(i, year);
+        }
     }
 
     pub fn lpr_beyond_table(&mut self, known_until: NaiveDate) {

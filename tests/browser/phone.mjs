@@ -1,6 +1,7 @@
 // First figures on a phone, measured side by side in one run (issue 9): a measurement, not a test.
 //
 //   node tests/browser/phone.mjs [ROUNDS]      (default 5; needs dist/ built first)
+//   COMPARE=/tmp/dist-before node tests/browser/phone.mjs [ROUNDS]   (also another build, "(B)")
 //
 // Every page is served gzip-compressed (as a static host does) and opened in a fresh browser
 // context (empty cache and storage) under a phone profile: Chrome's "Slow 4G" network (1.6 Mbps
@@ -21,6 +22,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { ROOT, DIST, serveDir, launchBrowser, requireDist, offlineCopyReady } from './lib.mjs';
 
 const ROUNDS = Number(process.argv[2] || 5);
+// COMPARE=<a dist directory>: also that build's first visit and share link, "(B)", interleaved in
+// the same rounds (a lever measured side by side; e.g. a copy of dist/ from before the change).
+const COMPARE = process.env.COMPARE ? path.resolve(process.env.COMPARE) : null;
 const COUNTER_DIR = path.join(ROOT, 'tests', 'perf', 'counter');
 const COUNTER_DIST = path.join(ROOT, 'target', 'perf', 'counter-dist');
 const STATIC_DIST = path.join(ROOT, 'target', 'perf', 'static-dist');
@@ -119,6 +123,7 @@ async function main() {
     counter: await serveDir(COUNTER_DIST, { encoding: 'gzip' }),
     app: await serveDir(DIST, { encoding: 'gzip' }),
   };
+  if (COMPARE) servers.compare = await serveDir(COMPARE, { encoding: 'gzip' });
   const pages = [
     ['static', servers.static.url, '[data-testid=figure]', {}],
     ['counter', servers.counter.url, '[data-testid=counter-value]', {}],
@@ -126,6 +131,12 @@ async function main() {
     ['link', `${servers.app.url}#${fragment}`, '[data-testid=contract-total]', {}],
     ['offline', servers.app.url, '[data-testid=contract-total]', { secondVisitOffline: true }],
   ];
+  if (COMPARE) {
+    pages.push(
+      ['first (B)', servers.compare.url, '[data-testid=contract-total]', {}],
+      ['link (B)', `${servers.compare.url}#${fragment}`, '[data-testid=contract-total]', {}],
+    );
+  }
   const times = Object.fromEntries(pages.map(([name]) => [name, []]));
   const browser = await launchBrowser();
   try {
@@ -150,7 +161,7 @@ async function main() {
   console.log(`== First figure, Slow 4G + CPU ${CPU_SLOWDOWN}×, gzip, median of ${ROUNDS} ==`);
   for (const [name] of pages) {
     const m = median(times[name]);
-    console.log(`  ${name.padEnd(8)} ${(m / 1000).toFixed(2)} s   ${(m / counter).toFixed(2)}× the counter   [${times[name].map((t) => (t / 1000).toFixed(2)).join(', ')}]`);
+    console.log(`  ${name.padEnd(9)} ${(m / 1000).toFixed(2)} s   ${(m / counter).toFixed(2)}× the counter   [${times[name].map((t) => (t / 1000).toFixed(2)).join(', ')}]`);
   }
 }
 
