@@ -23,6 +23,7 @@ pub fn autosave(ctx: Ctx) {
             h.clear();
         }
         let Ok(s) = ctx.parsed.get_untracked() else {
+            follow_open_saved_rev(ctx);
             return;
         };
         if !ctx.autosave.get_untracked() {
@@ -133,6 +134,28 @@ fn remember_open_saved(ctx: Ctx, working: &Scenario) {
     }
 }
 
+/// The form cannot be written as the working draft (a field to fix), but the revision of the
+/// open saved scenario may have moved since the session note (Save, rename): the note follows
+/// it ([`open_saved::follow`]), so that a reload never holds an older revision, whose next Save
+/// would make a needless conflicted copy.
+fn follow_open_saved_rev(ctx: Ctx) {
+    let (Some(id), Some(saved)) = (
+        ctx.current_id.get_untracked(),
+        ctx.saved_copy.get_untracked(),
+    ) else {
+        return;
+    };
+    let raw = dom::session_get(OPEN_SAVED_KEY);
+    let rev = ctx.current_rev.get_untracked();
+    if let Some(moved) = open_saved::follow(raw.as_deref(), &id, rev, &saved) {
+        // Not kept (session storage full): the older revision must not stay, so a reload shows
+        // the draft without its Save button; nothing is lost.
+        if !dom::session_set(OPEN_SAVED_KEY, &moved) {
+            dom::session_remove(OPEN_SAVED_KEY);
+        }
+    }
+}
+
 /// Makes the scenario shown this tab's own draft, also after a reload of the tab.
 fn set_own_draft(ctx: Ctx) {
     let own = ctx.current_id.get_untracked();
@@ -231,18 +254,17 @@ pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
 }
 
 /// Whether `s` (the valid form) is work kept nowhere else: a scratch scenario other than the
-/// untouched starter and other than every saved scenario (a linked scenario not saved counts),
-/// or changes to the open saved one.
+/// untouched starter (a linked scenario not saved counts), or changes to the open saved one,
+/// unless a saved scenario already holds it, as it is or as its draft ([`Store::holds`]):
+/// unsaved work is kept once, never copied again (a page left twice, the same link twice).
+///
+/// [`Store::holds`]: crate::store::Store::holds
 fn has_unsaved_work(ctx: Ctx, s: &Scenario) -> bool {
-    match ctx.current_id.get_untracked() {
+    let changed = match ctx.current_id.get_untracked() {
         Some(_) => ctx.dirty.get_untracked(),
-        None => {
-            *s != crate::document::samples::starter(s.as_of)
-                && !ctx
-                    .store
-                    .with_value(|st| st.all().iter().any(|x| x.scenario == *s))
-        }
-    }
+        None => *s != crate::document::samples::starter(s.as_of),
+    };
+    changed && !ctx.store.with_value(|st| st.holds(s))
 }
 
 /// Before the form shows something else (New, Open, Import), unsaved work is kept as a saved
@@ -261,6 +283,37 @@ pub(super) fn keep_unsaved_work(ctx: Ctx) -> bool {
     let now = dom::now_iso();
     match ctx.write(|st| st.save_as(&name, &s, &now)) {
         Ok(_) => true,
+        Err(e) => {
+            say_failed(ctx, e, |err| StoreText::KeepDraftFailed { err });
+            false
+        }
+    }
+}
+
+/// Keeps the work on screen before the page loads again (a pasted link), as leaving the page
+/// would, so that it is kept once: scratch work goes to the shared working draft; in a tab
+/// whose shared draft another tab has taken, work becomes this tab's own draft (the link's
+/// "discard" and a reload come back to it); anything else is kept as New keeps it. `false`:
+/// it could not be kept, the user is told, and the tab stays.
+pub(super) fn keep_before_reload(ctx: Ctx) -> bool {
+    let Ok(s) = ctx.parsed.get_untracked() else {
+        return keep_unsaved_work(ctx);
+    };
+    if !ctx.autosave.get_untracked() {
+        return keep_unsaved_work(ctx);
+    }
+    if !ctx.detached.get_untracked() {
+        if ctx.current_id.get_untracked().is_some() {
+            return keep_unsaved_work(ctx);
+        }
+        match ctx.write(|st| st.save_working(&s)) {
+            Ok(()) => return true,
+            Err(StoreError::DraftNewer) => ctx.detached.set(true),
+            Err(_) => return keep_unsaved_work(ctx),
+        }
+    }
+    match keep_own_draft(ctx, &s, true) {
+        Ok(()) => true,
         Err(e) => {
             say_failed(ctx, e, |err| StoreText::KeepDraftFailed { err });
             false

@@ -77,7 +77,8 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
 /// browser does not load the page again. Work that would be lost is kept first (as New does);
 /// the page then loads again and opens the link as a fresh tab would. When the work cannot be
 /// kept, the tab stays and says why. The autosaved working draft needs no copy: opening a link
-/// leaves it as it is, and it is written when the page goes.
+/// leaves it as it is, and it is written when the page goes. Nor does a linked scenario never
+/// edited here ([`link_unedited`]), nor work a saved scenario already holds (kept once).
 pub fn follow_pasted_links(ctx: Ctx) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let fragment = dom::hash();
@@ -85,18 +86,7 @@ pub fn follow_pasted_links(ctx: Ctx) {
         if !crate::store::opening::is_link(&fragment) || opened.as_deref() == Some(&fragment) {
             return;
         }
-        let scratch_draft = ctx.autosave.get_untracked()
-            && !ctx.detached.get_untracked()
-            && ctx.current_id.get_untracked().is_none();
-        // The scratch draft is written now, and the page reloads only once it is stored; when it
-        // cannot be (another tab's draft, storage refused, a field to fix), it is kept as New
-        // keeps work, or the tab stays and says why.
-        let written = scratch_draft
-            && ctx.parsed.with_untracked(|p| {
-                p.as_ref()
-                    .is_ok_and(|s| ctx.write(|st| st.save_working(s)).is_ok())
-            });
-        if written || super::saving::keep_unsaved_work(ctx) {
+        if link_unedited(ctx, opened.as_deref()) || super::saving::keep_before_reload(ctx) {
             dom::reload();
         } else {
             // Staying: the address goes back to what is on screen, so that a later reload does
@@ -105,6 +95,16 @@ pub fn follow_pasted_links(ctx: Ctx) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Whether the form shows the scenario of the link `opened`, as it came, with no edit of this
+/// tab: not work to keep when another link is pasted ("nothing unedited is copied"), since the
+/// link stays in the tab's history (the pasted one is a new entry) and with whoever sent it.
+fn link_unedited(ctx: Ctx, opened: Option<&str>) -> bool {
+    let Some(linked) = opened.and_then(|f| decode(f).ok()) else {
+        return false;
+    };
+    !ctx.autosave.get_untracked() && ctx.parsed.with_untracked(|p| p.as_ref() == Ok(&linked))
 }
 
 #[component]

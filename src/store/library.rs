@@ -127,6 +127,20 @@ impl<K: KeyValue> Store<K> {
         self.list().iter().filter_map(|m| self.get(&m.id)).collect()
     }
 
+    /// Whether a saved scenario already keeps `s` ("unsaved work is kept once", README): one
+    /// holds it as it is, or as the draft that keeping it would have written (`s` named
+    /// “名称（草稿）” / “name (draft)”). Work held so needs no second copy.
+    pub fn holds(&self, s: &Scenario) -> bool {
+        let drafts = [Lang::Zh, Lang::En].map(|lang| {
+            let mut draft = s.clone();
+            draft.name = StoreText::DraftName { name: &s.name }.say(lang);
+            draft
+        });
+        self.all()
+            .iter()
+            .any(|x| x.scenario == *s || drafts.contains(&x.scenario))
+    }
+
     fn saved_ids(&self) -> Vec<String> {
         self.kv
             .keys()
@@ -373,6 +387,32 @@ mod tests {
         store.undo_delete(deleted).unwrap();
         assert_eq!(store.kv().entries(), &before);
         assert_eq!(store.get(&id).unwrap().updated, T2);
+    }
+
+    #[test]
+    fn work_kept_as_a_draft_once_is_held_and_an_edit_of_it_is_not() {
+        // The user's work 谈判草案 is kept as a draft before a pasted link opens (as New does).
+        let (mut store, _) = open(MemoryKv::new());
+        let mut work = with_fee("40000");
+        work.name = "谈判草案".into();
+        assert!(!store.holds(&work));
+        store.save_as("谈判草案（草稿）", &work, T1).unwrap();
+        // The same work on screen again (the page reloaded, the same link opened twice) is
+        // held by that draft, under its draft name: no second copy.
+        assert!(store.holds(&work));
+        // So is a draft kept in English, and a scenario saved under its own name.
+        let mut other = with_fee("30000");
+        other.name = "Offer".into();
+        store.save_as("Offer (draft)", &other, T2).unwrap();
+        assert!(store.holds(&other));
+        assert!(store.holds(&store.get(&store.list()[0].id).unwrap().scenario));
+        // Anything edited since is not held: it is kept again.
+        let mut edited = work.clone();
+        edited.fees.components[0].amount = Decimal::from(41_000);
+        assert!(!store.holds(&edited));
+        let mut renamed = work.clone();
+        renamed.name = "谈判草案二".into();
+        assert!(!store.holds(&renamed));
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! [`StoreError::DraftNewer`] and the other tab's draft stays; the app then keeps this tab's work
 //! elsewhere (a saved copy) and tells the user. The draft's revision is its text: equal text is
 //! the same revision, so a tab that merely rewrote what was there never counts as a conflict.
+//! A reload opens a new store that reads the draft afresh ([`Store::load_working`]): a tab never
+//! conflicts with what it wrote before it was reloaded.
 
 use super::keys::WORKING_KEY;
 use super::library::readable_json;
@@ -128,6 +130,29 @@ mod tests {
         a.save_working(&with_fee(30_000)).unwrap();
         assert!(!a.working_changed_elsewhere());
         a.save_working(&with_fee(42_000)).unwrap();
+    }
+
+    #[test]
+    fn a_reload_takes_the_draft_up_where_the_tab_left_it_and_a_real_conflict_stays_one() {
+        // Tab A types 40,000; tab B is open beside it, holding that draft.
+        let (mut a, _) = Store::open(MemoryKv::new(), T);
+        a.save_working(&with_fee(40_000)).unwrap();
+        let (mut b, _) = Store::open(a.kv().clone(), T);
+        assert_eq!(b.load_working(), Some(with_fee(40_000)));
+        // A is reloaded: the page opens a new store on the same storage and reads the draft.
+        let (mut a, _) = Store::open(b.kv().clone(), T);
+        assert_eq!(a.load_working(), Some(with_fee(40_000)));
+        // Nobody else wrote since: its next autosaves are no conflict.
+        assert!(!a.working_changed_elsewhere());
+        a.save_working(&with_fee(41_000)).unwrap();
+        a.save_working(&with_fee(42_000)).unwrap();
+        // B, still holding 40,000, really edits the same draft: refused, A's work stays.
+        sync(&a, &mut b);
+        assert_eq!(
+            b.save_working(&with_fee(30_000)),
+            Err(StoreError::DraftNewer)
+        );
+        assert_eq!(b.load_working(), Some(with_fee(42_000)));
     }
 
     #[test]

@@ -1523,6 +1523,8 @@ tests.push({
     await bannerWith(page, '分享链接打开的方案').getByRole('button', { name: '放弃，回到我的方案' }).click();
     await expectText(page, TOTAL, '¥612,000.00');
     assert((await textOf(page, NAME)).startsWith('甲的草稿'), `back to this tab's own draft: ${await textOf(page, NAME)}`);
+    // Kept once: the link and the page going did not each make a copy.
+    assertEq(await storedNames(page), JSON.stringify(['甲的草稿（草稿）']), 'saved scenarios');
   },
 });
 
@@ -1549,6 +1551,133 @@ tests.push({
     await savedRow(page, '改过的法院案例（草稿）').waitFor();
     // The scratch draft needs no copy: the link left it as it was.
     assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['改过的法院案例（草稿）']), 'drafts kept');
+  },
+});
+
+/** Pastes the share link `fragment` into the address bar of `page` (only the fragment changes,
+ *  as when a link is pasted into an open tab) and waits until the app shows a scenario named
+ *  with `name`. */
+async function pasteLink(page, fragment, name) {
+  await page.evaluate((f) => { location.hash = f; }, fragment);
+  await page.waitForFunction((n) => !document.getElementById('shell')
+    && document.querySelector('[data-testid=scenario-name]')?.textContent.includes(n), name, { timeout: 10_000 });
+}
+
+/** The names of the saved scenarios in local storage, sorted. */
+async function storedNames(page) {
+  return JSON.stringify(savedEntries(await storage(page)).map((e) => e.name).sort());
+}
+
+tests.push({
+  name: 'a pasted link keeps the work on screen once, also in a tab whose shared draft another tab took',
+  async run({ page, context, url, errors }) {
+    const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+    // Tab 1 works on a scratch scenario; tab 2 then writes the shared draft.
+    await openApp(page, url);
+    await field(page, 'name').fill('一号的工作');
+    await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('一号的工作'), 'tab 1\'s draft');
+    const other = await secondTab(context, errors);
+    await openApp(other, url);
+    await field(other, FEE0).fill('20000');
+    await waitForStorage(other, (s) => s[WORKING_KEY]?.includes('20000'), 'tab 2\'s draft');
+    // A link pasted into tab 1 opens; tab 1's work is kept as a draft, once.
+    await pasteLink(page, fragmentOf(court), '货款320000');
+    await page.waitForTimeout(400);
+    assertEq(await storedNames(page), JSON.stringify(['一号的工作（草稿）']), 'saved scenarios after the link');
+  },
+});
+
+tests.push({
+  name: 'a pasted link keeps unsaved changes to a saved scenario once, in a tab whose shared draft another tab took',
+  async run({ page, context, url, errors }) {
+    const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+    await openApp(page, url);
+    await saveAs(page, '甲方合同');
+    await page.waitForTimeout(400);
+    const other = await secondTab(context, errors);
+    await openApp(other, url);
+    await field(other, FEE0).fill('20000');
+    await waitForStorage(other, (s) => s[WORKING_KEY]?.includes('20000'), 'tab 2\'s draft');
+    // Tab 1 changes its saved scenario without saving, then a link is pasted into it.
+    await field(page, FEE0).fill('46000');
+    await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+    await pasteLink(page, fragmentOf(court), '货款320000');
+    await page.waitForTimeout(400);
+    assertEq(await storedNames(page), JSON.stringify(['甲方合同', '甲方合同（草稿）']), 'saved scenarios after the link');
+    const draft = savedEntries(await storage(page)).find((e) => e.name === '甲方合同（草稿）');
+    assertEq(draft.scenario.fees.components[0].amount, '46000.00', 'the unsaved change, kept');
+  },
+});
+
+tests.push({
+  name: 'links pasted again and again: an edited link is kept once, a link never edited is not copied',
+  async run({ page, url }) {
+    const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+    const a = fragmentOf(court);
+    const b = fragmentOf(court.replace('货款320000', '另一个链接'));
+    // Link A opens in a tab; B is pasted over it, A again, B again: nothing was edited, and
+    // each link stays in the tab's history, so nothing is kept.
+    await page.goto(`${url}#${a}`);
+    await page.locator('#shell').waitFor({ state: 'detached' });
+    await expectText(page, TOTAL, '¥320,000.00');
+    await pasteLink(page, b, '另一个链接');
+    await pasteLink(page, a, '货款320000');
+    await pasteLink(page, b, '另一个链接');
+    await page.waitForTimeout(400);
+    assertEq(await storedNames(page), '[]', 'saved scenarios after unedited links');
+    // B edited: kept as a draft when A is pasted; opened and left again unedited, no copy.
+    await field(page, 'name').fill('改过的B');
+    await pasteLink(page, a, '货款320000');
+    await pasteLink(page, b, '另一个链接');
+    await pasteLink(page, a, '货款320000');
+    await page.waitForTimeout(400);
+    assertEq(await storedNames(page), JSON.stringify(['改过的B（草稿）']), 'saved scenarios after the edited link');
+    // The same edit opened from its draft and pasted over is held by that draft already.
+    await page.getByTestId('toggle-list').click();
+    await savedRow(page, '改过的B（草稿）').waitFor();
+    await field(page, 'name').fill('改过的B');
+    await pasteLink(page, b, '另一个链接');
+    await page.waitForTimeout(400);
+    assertEq(await storedNames(page), JSON.stringify(['改过的B（草稿）']), 'saved scenarios after the same edit again');
+  },
+});
+
+tests.push({
+  name: 'a reload right after a Save, with a field being retyped, makes no conflicted copy; another tab\'s save still does',
+  async run({ page, context, url, errors }) {
+    await openApp(page, url);
+    await saveAs(page, '甲方合同');
+    await field(page, FEE0).fill('46000');
+    await page.waitForTimeout(400);
+    await page.getByTestId('save-current').click();
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    // The user empties a field to retype it (the form cannot be written meanwhile) and reloads.
+    await field(page, FEE1).fill('');
+    await page.waitForTimeout(400);
+    await reloadApp(page);
+    await expectText(page, TOTAL, '¥612,000.00');
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    // Saving again overwrites: no other tab saved anything.
+    await field(page, FEE0).fill('47000');
+    await page.getByTestId('save-current').click();
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    assertEq(await storedNames(page), JSON.stringify(['甲方合同']), 'saved scenarios after the Save');
+    assertEq(await bannerWith(page, '冲突副本').count(), 0, 'conflict banners');
+    assertEq(savedEntries(await storage(page))[0].scenario.fees.components[0].amount, '47000.00', 'the saved fee');
+    // Two tabs really editing it: the other saves first, so this tab's Save keeps both.
+    const other = await secondTab(context, errors);
+    await openApp(other, url);
+    await other.getByTestId('toggle-list').click();
+    await savedRow(other, '甲方合同').getByTestId('open-saved').click();
+    await field(page, FEE0).fill('49000');
+    await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+    await field(other, FEE0).fill('30000');
+    await other.getByTestId('save-current').click();
+    await expectText(other, '[data-testid=save-state]', '已保存');
+    await expectBanner(page, '另一窗口保存了“甲方合同”的新版本');
+    await page.getByTestId('save-current').click();
+    await expectBanner(page, '本窗口的版本已另存为“甲方合同（冲突副本）”');
+    assertEq(await storedNames(page), JSON.stringify(['甲方合同', '甲方合同（冲突副本）']), 'saved scenarios after a real conflict');
   },
 });
 
