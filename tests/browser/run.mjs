@@ -1664,7 +1664,13 @@ tests.push({
     assertEq(await storedNames(page), JSON.stringify(['甲方合同']), 'saved scenarios after the Save');
     assertEq(await bannerWith(page, '冲突副本').count(), 0, 'conflict banners');
     assertEq(savedEntries(await storage(page))[0].scenario.fees.components[0].amount, '47000.00', 'the saved fee');
-    // Two tabs really editing it: the other saves first, so this tab's Save keeps both.
+    // Two tabs really editing it: the other saves first, so this tab's Save keeps both. The other
+    // tab opens once this tab's draft holds the Save (autosave pauses 250 ms): an older draft
+    // would be other work, which opening a saved scenario rightly keeps as a copy first.
+    await page.waitForFunction(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{}').fees?.components?.[0]?.amount === '47000.00',
+      WORKING_KEY,
+    );
     const other = await secondTab(context, errors);
     await openApp(other, url);
     await other.getByTestId('toggle-list').click();
