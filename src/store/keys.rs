@@ -4,7 +4,7 @@
 //!
 //! Local storage, namespaced and versioned:
 //! - `contract-calc/v1/working`: the scenario being edited (the autosaved draft);
-//! - `contract-calc/v1/saved/<id>`: a saved scenario, `{"id","name","updated","scenario"}`;
+//! - `contract-calc/v1/saved/<id>`: a saved scenario, `{"id","name","updated","rev","scenario"}` (`store::saved`);
 //! - `contract-calc/v1/lang`: the interface language;
 //! - `contract-calc/quarantine/<original key>@<timestamp>`: an entry this build could not read,
 //!   moved aside byte for byte so that the user can download it.
