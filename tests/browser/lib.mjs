@@ -84,7 +84,9 @@ export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
     const ext = path.extname(file).toLowerCase();
     const accepts = String(req.headers['accept-encoding'] ?? '');
     // As a static host set up for Trunk's dist/: content-hashed files forever, the rest revalidated.
-    const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
+    // Trunk writes its hash without leading zeros (`-439fbb6c7b9114c`: 15 digits), so a length
+    // range, not 16.
+    const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(file);
     const headers = {
       'content-type': MIME[ext] || 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
