@@ -4,7 +4,7 @@
 //! to the work on screen is in [`super::saving`].
 
 use super::saving::{
-    discard_link, import_one, leave_link, new_scenario, open_saved, save_as_new, save_button,
+    discard_link, import_one, new_scenario, open_saved, save_as_new, save_button, save_link,
     say_failed,
 };
 use super::{dom, share, Banner, BannerKind, Ctx};
@@ -76,16 +76,7 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
             .into_any()
         }
         BannerKind::FromLink => view! {
-            <button
-                type="button"
-                data-testid="save-link"
-                on:click=move |_| {
-                    let name = ctx.form.with_untracked(|f| f.name.clone());
-                    if save_as_new(ctx, &name) {
-                        leave_link(ctx);
-                    }
-                }
-            >
+            <button type="button" data-testid="save-link" on:click=move |_| save_link(ctx)>
                 {ctx.t(ui::SAVE_TO_MY_SCENARIOS)}
             </button>
             <button type="button" on:click=move |_| discard_link(ctx)>

@@ -228,7 +228,7 @@ fn save_as_current(ctx: Ctx, name: &str, s: &Scenario) -> Result<(), StoreError>
 
 /// Leaves the "opened from a link" state (saved, discarded or replaced): its banner, its
 /// fragment and this tab's draft of it go, and autosave resumes.
-pub(super) fn leave_link(ctx: Ctx) {
+fn leave_link(ctx: Ctx) {
     if !ctx.autosave.get_untracked() {
         ctx.banners
             .update(|b| b.retain(|x| x.kind != BannerKind::FromLink));
@@ -268,10 +268,17 @@ fn has_unsaved_work(ctx: Ctx, s: &Scenario) -> bool {
 }
 
 /// Before the form shows something else (New, Open, Import), unsaved work is kept as a saved
-/// draft. When that fails (storage full, or the form has errors and cannot be saved) the user
-/// is told, and `false` says: stay, keep the work on screen. Only "discard" on a link's banner
-/// drops work on purpose.
+/// draft: the work on screen, and in a tab showing a link the autosaved draft it would then write
+/// over ([`keep_draft_under_link`]). When that fails (storage full, or the form has errors and
+/// cannot be saved) the user is told, and `false` says: stay, keep the work on screen. Only
+/// "discard" on a link's banner drops work on purpose ("never loses data", README).
 pub(super) fn keep_unsaved_work(ctx: Ctx) -> bool {
+    keep_work_on_screen(ctx) && keep_draft_under_link(ctx)
+}
+
+/// The work on screen, kept as a saved draft unless it is no work or already kept
+/// ([`has_unsaved_work`]); `false` when it could not be, and the user is told why.
+fn keep_work_on_screen(ctx: Ctx) -> bool {
     let Ok(s) = ctx.parsed.get_untracked() else {
         ctx.say(BannerKind::Warning, |l| StoreText::KeepDraftInvalid.say(l));
         return false;
@@ -290,26 +297,87 @@ pub(super) fn keep_unsaved_work(ctx: Ctx) -> bool {
     }
 }
 
+/// A tab showing a share link has read the autosaved working draft (the user's work, typed in
+/// another tab or on an earlier visit, or on screen before a link was pasted) but does not show
+/// it; once it leaves the link for anything but that draft (New, Open, Import, saving the link),
+/// autosave writes over it. So that draft is kept first as a saved draft “名称（草稿）”, as New
+/// keeps unsaved work, and the user is told where it is: unless it is the untouched starter, a
+/// saved scenario already holds it ([`Store::holds`], kept once), or another tab has written the
+/// draft since (this tab then never writes it: [`Store::working_at_stake`]). `false`: it could not
+/// be kept; the user is told, and the tab stays on the link, which writes nothing.
+///
+/// [`Store::holds`]: crate::store::Store::holds
+/// [`Store::working_at_stake`]: crate::store::Store::working_at_stake
+fn keep_draft_under_link(ctx: Ctx) -> bool {
+    if ctx.autosave.get_untracked() || ctx.detached.get_untracked() {
+        return true;
+    }
+    let Some(draft) = ctx.store.with_value(|st| st.working_at_stake()) else {
+        return true;
+    };
+    if draft == crate::document::samples::starter(draft.as_of)
+        || ctx.store.with_value(|st| st.holds(&draft))
+    {
+        return true;
+    }
+    let copy = StoreText::DraftName { name: &draft.name }.say(ctx.lang.get_untracked());
+    let now = dom::now_iso();
+    match ctx.write(|st| st.save_as(&copy, &draft, &now)) {
+        Ok(_) => {
+            ctx.say(BannerKind::Info, |l| {
+                StoreText::WorkingKeptAsCopy { copy: &copy }.say(l)
+            });
+            true
+        }
+        Err(e) => {
+            ctx.say(BannerKind::Warning, |l| {
+                StoreText::KeepWorkingFailed {
+                    name: &draft.name,
+                    err: &e.message(l),
+                }
+                .say(l)
+            });
+            false
+        }
+    }
+}
+
+/// The link banner's "save to my scenarios": the linked scenario becomes a saved scenario, which
+/// autosave then writes as the working draft, so the draft it replaces is kept first
+/// ([`keep_draft_under_link`]); nothing is kept while the form cannot be saved.
+pub(super) fn save_link(ctx: Ctx) {
+    if ctx.parsed.with_untracked(|p| p.is_err()) {
+        ctx.say(BannerKind::Warning, |l| StoreText::FixBeforeSaving.say(l));
+        return;
+    }
+    let name = ctx.form.with_untracked(|f| f.name.clone());
+    if keep_draft_under_link(ctx) && save_as_new(ctx, &name) {
+        leave_link(ctx);
+    }
+}
+
 /// Keeps the work on screen before the page loads again (a pasted link), as leaving the page
 /// would, so that it is kept once: scratch work goes to the shared working draft; in a tab
 /// whose shared draft another tab has taken, work becomes this tab's own draft (the link's
-/// "discard" and a reload come back to it); anything else is kept as New keeps it. `false`:
-/// it could not be kept, the user is told, and the tab stays.
+/// "discard" and a reload come back to it); anything else is kept as New keeps the work on
+/// screen. A working draft under a link needs no copy here: the page opens the next link and
+/// leaves that draft as it is. `false`: it could not be kept, the user is told, and the tab
+/// stays.
 pub(super) fn keep_before_reload(ctx: Ctx) -> bool {
     let Ok(s) = ctx.parsed.get_untracked() else {
-        return keep_unsaved_work(ctx);
+        return keep_work_on_screen(ctx);
     };
     if !ctx.autosave.get_untracked() {
-        return keep_unsaved_work(ctx);
+        return keep_work_on_screen(ctx);
     }
     if !ctx.detached.get_untracked() {
         if ctx.current_id.get_untracked().is_some() {
-            return keep_unsaved_work(ctx);
+            return keep_work_on_screen(ctx);
         }
         match ctx.write(|st| st.save_working(&s)) {
             Ok(()) => return true,
             Err(StoreError::DraftNewer) => ctx.detached.set(true),
-            Err(_) => return keep_unsaved_work(ctx),
+            Err(_) => return keep_work_on_screen(ctx),
         }
     }
     match keep_own_draft(ctx, &s, true) {

@@ -51,6 +51,21 @@ impl<K: KeyValue> Store<K> {
         Ok(())
     }
 
+    /// The draft this tab's next [`Store::save_working`] would write over: the stored draft, when
+    /// it is the text this tab last read or wrote (a draft another tab wrote since is refused, so
+    /// it is never at stake). `None` when nothing readable is stored. A tab showing something other
+    /// than the draft it read (a share link) keeps this first ("never loses data", README).
+    pub fn working_at_stake(&self) -> Option<Scenario> {
+        if self.blocked.contains(WORKING_KEY) {
+            return None;
+        }
+        let raw = self.kv.get(WORKING_KEY).ok().flatten()?;
+        if self.working_seen.as_ref() != Some(&raw) {
+            return None;
+        }
+        parse_scenario(&raw).ok()
+    }
+
     /// Whether another tab has written a draft this one has not seen.
     pub fn working_changed_elsewhere(&self) -> bool {
         match self.kv.get(WORKING_KEY) {
@@ -153,6 +168,30 @@ mod tests {
             Err(StoreError::DraftNewer)
         );
         assert_eq!(b.load_working(), Some(with_fee(42_000)));
+    }
+
+    #[test]
+    fn the_draft_at_stake_is_the_one_this_tab_would_write_over() {
+        // Tab A's work is autosaved; tab B opens (a share link) and reads it at start.
+        let (mut a, _) = Store::open(MemoryKv::new(), T);
+        a.save_working(&with_fee(40_000)).unwrap();
+        let (mut b, _) = Store::open(a.kv().clone(), T);
+        assert_eq!(
+            b.working_at_stake(),
+            None,
+            "not read yet: never written over"
+        );
+        assert_eq!(b.load_working(), Some(with_fee(40_000)));
+        // B's next write would replace A's work: that is the draft at stake.
+        assert_eq!(b.working_at_stake(), Some(with_fee(40_000)));
+        // A writes again: B's write would now be refused, so nothing of A's is at stake in B.
+        a.save_working(&with_fee(41_000)).unwrap();
+        sync(&a, &mut b);
+        assert_eq!(b.working_at_stake(), None);
+        assert_eq!(
+            b.save_working(&with_fee(30_000)),
+            Err(StoreError::DraftNewer)
+        );
     }
 
     #[test]

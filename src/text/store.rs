@@ -75,6 +75,15 @@ pub enum StoreText<'a> {
     },
     /// The form is invalid, so it cannot be kept as a draft before New / Open / Import.
     KeepDraftInvalid,
+    /// A tab showing a share link kept the autosaved draft it read before writing over it.
+    WorkingKeptAsCopy {
+        copy: &'a str,
+    },
+    /// That draft could not be kept: the tab stays on the link and writes nothing over it.
+    KeepWorkingFailed {
+        name: &'a str,
+        err: &'a str,
+    },
     ImportedAndSaved {
         name: &'a str,
     },
@@ -187,6 +196,10 @@ impl StoreText<'_> {
             KeepDraftFailed { err } => format!("Your unsaved work could not be kept as a draft ({err}), so it stays on screen. Export it, or delete scenarios you no longer need, then try again."),
             KeepDraftInvalid if zh => "当前方案有标红的输入，无法存为草稿；为免丢失，仍显示当前方案。请先修正或导出。".into(),
             KeepDraftInvalid => "The scenario has fields marked in red and cannot be kept as a draft, so it stays on screen. Fix them first.".into(),
+            WorkingKeptAsCopy { copy } if zh => format!("本机自动保存的草稿已另存为“{copy}”（在“我的方案”中），以免被覆盖。"),
+            WorkingKeptAsCopy { copy } => format!("The draft autosaved on this device was kept as “{copy}” (in My scenarios), so that it is not overwritten."),
+            KeepWorkingFailed { name, err } if zh => format!("未能把本机自动保存的草稿“{name}”另存为草稿（{err}），为免覆盖，仍显示链接方案。可点“放弃，回到我的方案”回到该草稿，或删除不需要的方案后再试。"),
+            KeepWorkingFailed { name, err } => format!("The draft autosaved on this device, “{name}”, could not be kept as a copy ({err}), so this window stays on the linked scenario and does not overwrite it. Use “Discard, back to mine” to get back to it, or delete scenarios you no longer need, then try again."),
             ImportedAndSaved { name } if zh => format!("已导入并保存“{name}”。"),
             ImportedAndSaved { name } => format!("Imported and saved “{name}”."),
             ImportedNotSaved { name, err } if zh => format!("已导入“{name}”，但未能保存：{err}。它只在本页中，请导出另存。"),
@@ -242,6 +255,13 @@ mod tests {
                 copy: "甲（冲突副本）",
             },
             StoreText::KeepDraftFailed { err: "x" },
+            StoreText::WorkingKeptAsCopy {
+                copy: "甲（草稿）"
+            },
+            StoreText::KeepWorkingFailed {
+                name: "甲",
+                err: "x",
+            },
         ];
         for m in all {
             let (zh, en) = (m.say(Lang::Zh), m.say(Lang::En));

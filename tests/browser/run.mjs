@@ -1688,6 +1688,192 @@ tests.push({
 });
 
 // ---------------------------------------------------------------------------------------------
+// A share link opened over the user's own work. The tab showing the link has read the autosaved
+// working draft but shows the link instead; whatever it goes on to (New, Open, Import, saving the
+// link) is then autosaved into that same draft. The work the draft held — typed in another tab or
+// on an earlier visit — must still be on this device afterwards, kept once.
+
+const COURT_NAME = '货款320000 · 按同期一年期LPR（360天）';
+
+/** The court's floating-LPR example as a share link's fragment. */
+function courtLink() {
+  return fragmentOf(fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8'));
+}
+
+/** The user's own work in `page`: the starter renamed `name` at ¥40,000 a month, autosaved. */
+async function autosavedWork(page, url, name) {
+  await openApp(page, url);
+  await field(page, 'name').fill(name);
+  await field(page, FEE0).fill('40000');
+  await expectText(page, TOTAL, '¥540,000.00');
+  await waitForStorage(page, (s) => s[WORKING_KEY]?.includes(name) && s[WORKING_KEY].includes('40000.00'), `${name}, autosaved`);
+}
+
+/** Opens the share link `fragment` in `page` as a click in a chat app does (a page load). */
+async function openLink(page, url, fragment) {
+  await page.goto(`${url}#${fragment}`);
+  await page.locator('#shell').waitFor({ state: 'detached' });
+  await expectBanner(page, '分享链接打开的方案');
+}
+
+/**
+ * Fails unless the work `name` at ¥40,000 a month is in My scenarios as “name（草稿）”, saying
+ * where it went otherwise; then opens it from there and sees its figures.
+ */
+async function expectWorkKept(page, name) {
+  const store = await storage(page);
+  const kept = savedEntries(store).some((e) => e.name === `${name}（草稿）` && e.scenario.fees.components[0].amount === '40000.00');
+  if (!kept) {
+    const working = store[WORKING_KEY] ? JSON.parse(store[WORKING_KEY]) : null;
+    fail(`the work “${name}” (¥40,000 a month) is lost: the working draft is now ${JSON.stringify(working?.name)}`
+      + ` at ${JSON.stringify(working?.fees.components[0].amount)}, and My scenarios hold ${await storedNames(page)}`);
+  }
+  if (!(await page.getByTestId('saved-panel').isVisible())) await page.getByTestId('toggle-list').click();
+  await savedRow(page, `${name}（草稿）`).getByTestId('open-saved').click();
+  await expectText(page, NAME, `${name}（草稿）`);
+  await expectText(page, TOTAL, '¥540,000.00');
+}
+
+tests.push({
+  name: 'work autosaved on an earlier visit is kept when a share link opened later is left with New',
+  async run({ page, context, url, errors }) {
+    await autosavedWork(page, url, '我的报价');
+    await page.goto('about:blank');
+    // Later a colleague's link is opened, looked at, and left with 新建; the tab is closed.
+    const tab = await secondTab(context, errors);
+    await openLink(tab, url, courtLink());
+    await expectText(tab, TOTAL, '¥320,000.00');
+    await tab.getByTestId('new-scenario').click();
+    await expectText(tab, NAME, STARTER_NAME);
+    await expectBanner(tab, '本机自动保存的草稿已另存为“我的报价（草稿）”');
+    await tab.waitForTimeout(400);
+    await tab.goto('about:blank');
+    // The next visit finds the earlier work in My scenarios, beside the link New kept.
+    const again = await secondTab(context, errors);
+    await openApp(again, url);
+    await expectWorkKept(again, '我的报价');
+    assertEq(await storedNames(again), JSON.stringify([`${COURT_NAME}（草稿）`, '我的报价（草稿）'].sort()), 'saved scenarios');
+  },
+});
+
+tests.push({
+  name: 'work autosaved on an earlier visit is kept when an edited share link is left by opening a saved scenario',
+  async run({ page, context, url, errors }) {
+    await openApp(page, url);
+    await saveAs(page, '已存方案');
+    await page.getByTestId('new-scenario').click();
+    await autosavedWork(page, url, '我的报价');
+    await page.goto('about:blank');
+    // A link is opened, edited, and left by opening a saved scenario.
+    const tab = await secondTab(context, errors);
+    await openLink(tab, url, courtLink());
+    await field(tab, 'name').fill('改过的法院案例');
+    await tab.getByTestId('toggle-list').click();
+    await savedRow(tab, '已存方案').getByTestId('open-saved').click();
+    await expectText(tab, NAME, '已存方案');
+    await tab.waitForTimeout(400);
+    await tab.goto('about:blank');
+    const again = await secondTab(context, errors);
+    await openApp(again, url);
+    await expectText(again, NAME, '已存方案');
+    await expectWorkKept(again, '我的报价');
+    assertEq(await storedNames(again), JSON.stringify(['已存方案', '我的报价（草稿）', '改过的法院案例（草稿）'].sort()), 'saved scenarios');
+  },
+});
+
+tests.push({
+  name: 'work on screen is kept when a share link pasted into the same tab is left with New',
+  async run({ page, url }) {
+    await autosavedWork(page, url, '我的报价');
+    await pasteLink(page, courtLink(), '货款320000');
+    await expectBanner(page, '分享链接打开的方案');
+    await page.getByTestId('new-scenario').click();
+    await expectText(page, NAME, STARTER_NAME);
+    await page.waitForTimeout(400);
+    await reloadApp(page);
+    await expectWorkKept(page, '我的报价');
+    assertEq(await storedNames(page), JSON.stringify([`${COURT_NAME}（草稿）`, '我的报价（草稿）'].sort()), 'saved scenarios');
+  },
+});
+
+tests.push({
+  name: 'work autosaved on an earlier visit is kept when a share link is saved to My scenarios',
+  async run({ page, context, url, errors }) {
+    await autosavedWork(page, url, '我的报价');
+    await page.goto('about:blank');
+    const tab = await secondTab(context, errors);
+    await openLink(tab, url, courtLink());
+    await bannerWith(tab, '分享链接打开的方案').getByTestId('save-link').click();
+    await expectText(tab, '[data-testid=save-state]', '已保存');
+    await tab.waitForTimeout(400);
+    await reloadApp(tab);
+    await expectText(tab, NAME, COURT_NAME);
+    await expectWorkKept(tab, '我的报价');
+    assertEq(await storedNames(tab), JSON.stringify([COURT_NAME, '我的报价（草稿）'].sort()), 'saved scenarios');
+  },
+});
+
+tests.push({
+  name: 'a link left with New while another tab still shows the work keeps that work once; discarding the link, or an untouched starter, copies nothing',
+  async run({ page, context, url, errors, newPage }) {
+    await autosavedWork(page, url, '我的报价');
+    // "Discard, back to mine" shows the work again: nothing to copy.
+    const tab = await secondTab(context, errors);
+    await openLink(tab, url, courtLink());
+    await bannerWith(tab, '分享链接打开的方案').getByRole('button', { name: '放弃，回到我的方案' }).click();
+    await expectText(tab, NAME, '我的报价');
+    await tab.waitForTimeout(400);
+    assertEq(await storedNames(tab), '[]', 'saved scenarios after discarding the link');
+    // The link again, left with New: the work is kept; the first tab, left afterwards, finds it
+    // kept and makes no second copy.
+    await openLink(tab, url, courtLink());
+    await tab.getByTestId('new-scenario').click();
+    await expectText(tab, NAME, STARTER_NAME);
+    await tab.waitForTimeout(400);
+    await page.goto('about:blank');
+    await tab.waitForTimeout(400);
+    assertEq(await storedNames(tab), JSON.stringify([`${COURT_NAME}（草稿）`, '我的报价（草稿）'].sort()), 'saved scenarios after both tabs');
+    // A device whose draft is the untouched starter has no work to keep.
+    const other = await newPage();
+    await openApp(other, url);
+    await waitForStorage(other, (s) => s[WORKING_KEY]?.includes(STARTER_NAME), 'the starter, autosaved');
+    await openLink(other, url, courtLink());
+    await other.getByTestId('new-scenario').click();
+    await expectText(other, NAME, STARTER_NAME);
+    await other.waitForTimeout(400);
+    assertEq(await storedNames(other), JSON.stringify([`${COURT_NAME}（草稿）`]), 'saved scenarios with the starter as the draft');
+  },
+});
+
+tests.push({
+  name: 'storage full: a link left with New stays on screen, and the autosaved work under it stays too, when that work cannot be kept',
+  async run({ page, url }) {
+    // The linked scenario is already in My scenarios; the user's work is the autosaved draft.
+    await openLink(page, url, courtLink());
+    await bannerWith(page, '分享链接打开的方案').getByTestId('save-link').click();
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    await page.getByTestId('new-scenario').click();
+    await autosavedWork(page, url, '我的报价');
+    await openLink(page, url, courtLink());
+    const before = await storage(page);
+    await setStorageFull(page, true);
+    await page.getByTestId('new-scenario').click();
+    await expectBanner(page, '未能把本机自动保存的草稿“我的报价”另存为草稿');
+    await expectText(page, NAME, COURT_NAME);
+    await expectText(page, '[data-testid=save-state]', '来自链接，未保存');
+    await page.waitForTimeout(400);
+    assertEq(JSON.stringify(await storage(page)), JSON.stringify(before), 'storage while full');
+    // Room again: New keeps the work and moves on.
+    await setStorageFull(page, false);
+    await page.getByTestId('new-scenario').click();
+    await expectText(page, NAME, STARTER_NAME);
+    await page.waitForTimeout(400);
+    await expectWorkKept(page, '我的报价');
+    assertEq(await storedNames(page), JSON.stringify([COURT_NAME, '我的报价（草稿）'].sort()), 'saved scenarios');
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
 // First figures (src/bin/figures.rs, issue 9): the static shell shows the opening scenario's
 // figures before the app's wasm has arrived — the same figures the app then shows, or none.
 
