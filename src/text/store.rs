@@ -106,9 +106,9 @@ pub enum StoreText<'a> {
         name: &'a str,
         copy: &'a str,
     },
-    /// The working draft was taken by another window: this window's work is kept as a copy.
     /// A linked scenario's unsaved edits could not be kept in the tab's session storage.
     LinkEditsNotKept,
+    /// The working draft was taken by another window: this window's work is kept as a copy.
     DraftKeptAsCopy {
         copy: &'a str,
     },
@@ -186,8 +186,8 @@ impl StoreText<'_> {
             ConflictCopyName { name } if zh => format!("{name}（冲突副本）"),
             ConflictCopyName { name } => format!("{name} (conflicted copy)"),
 
-            AutosaveFailed { err } if zh => format!("无法自动保存：{err}。您的输入仍保留在本页内存中，请用“导出”另存。"),
-            AutosaveFailed { err } => format!("Autosave failed: {err}. Your input stays in this page's memory; use Export to keep it."),
+            AutosaveFailed { err } if zh => format!("无法自动保存：{}。您的输入仍保留在本页内存中，请用“导出”另存。", err.trim_end_matches('。')),
+            AutosaveFailed { err } => format!("Autosave failed: {}. Your input stays in this page's memory; use Export to keep it.", err.trim_end_matches('.')),
             SaveFailed { err } if zh => format!("保存失败：{err}"),
             SaveFailed { err } => format!("Could not save: {err}"),
             FixBeforeSaving if zh => "请先修正标红的输入再保存。".into(),
@@ -273,6 +273,23 @@ mod tests {
         assert_eq!(
             StoreText::ConflictCopyName { name: "甲" }.say(Lang::Zh),
             "甲（冲突副本）"
+        );
+    }
+
+    #[test]
+    fn a_failed_autosave_names_its_cause_in_one_sentence() {
+        // Storage full: the cause's own full stop is not doubled ("…方案。。您的输入…").
+        for lang in [Lang::Zh, Lang::En] {
+            let full = StoreText::Full.say(lang);
+            let said = StoreText::AutosaveFailed { err: &full }.say(lang);
+            assert!(!said.contains("。。") && !said.contains(".."), "{said}");
+        }
+        assert_eq!(
+            StoreText::AutosaveFailed {
+                err: &StoreText::Full.say(Lang::Zh)
+            }
+            .say(Lang::Zh),
+            "无法自动保存：浏览器本地存储已满，未能保存。请导出后删除不需要的方案。您的输入仍保留在本页内存中，请用“导出”另存。"
         );
     }
 }
