@@ -156,7 +156,7 @@ fn a_date_the_calendar_does_not_cover() {
     v["contract"]["start"] = json!("2009-11-01");
     assert_refused(
         &v.to_string(),
-        "payment.calendar: the China holiday table starts on 2010-01-01, so whether the earlier 2009-12-10 is a working day is unknown; choose the \"weekends\" or \"none\" calendar",
+        "payment.calendar: the China holiday table starts on 2010-01-01, so whether the earlier 2009-12-10 is a working day is unknown; choose the “Weekends only” (weekends) or “No rest days” (none) calendar",
     );
     // The same term under the weekend rule computes.
     v["payment"]["calendar"] = json!("weekends");

@@ -1086,7 +1086,7 @@ fn a_due_date_in_2027_is_computed_on_the_provisional_calendar() {
     ]);
     assert_eq!(
         refusal(&v),
-        "payment.calendar: the China holiday table starts on 2010-01-01, so whether the earlier 2009-12-10 is a working day is unknown; choose the \"weekends\" or \"none\" calendar"
+        "payment.calendar: the China holiday table starts on 2010-01-01, so whether the earlier 2009-12-10 is a working day is unknown; choose the “Weekends only” (weekends) or “No rest days” (none) calendar"
     );
 }
 

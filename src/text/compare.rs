@@ -177,16 +177,6 @@ pub fn billing_cycle(
     format!("{}{partial}", crate::text::terms::cycle(cycle).get(lang))
 }
 
-/// §2 the rest days a deadline moves past, in a table cell.
-pub const fn calendar(c: crate::engine::calendar::Calendar) -> Text {
-    use crate::engine::calendar::Calendar;
-    match c {
-        Calendar::Cn => Text("中国法定节假日", "China statutory holidays"),
-        Calendar::Weekends => Text("仅周末", "weekends only"),
-        Calendar::None => Text("不顺延", "every day counts"),
-    }
-}
-
 /// §4 the agreed rate, and whether a started period counts whole.
 pub fn late_rate(
     rate: &str,

@@ -2,8 +2,10 @@
 //! "Conventions": the message names the field and says what is expected).
 
 use crate::document::error::{ErrorKind, Expected, ValidationError};
+use crate::engine::calendar::Calendar;
 use crate::engine::money::{group_thousands, MAX_AMOUNT};
 use crate::engine::scenario::{FORMAT, VERSION};
+use crate::text::terms::calendar;
 use crate::text::{Lang, Text};
 use std::fmt;
 
@@ -129,10 +131,14 @@ impl ValidationError {
                 "reason \"subcontracting\" needs the clause supplier_breaches.subcontracting".into()
             }
             CalendarBeforeTable { date, first } if zh => format!(
-                "中国法定节假日表自 {first} 起，无法确定更早的 {date} 是否为工作日；请改用“仅周末”或“不顺延”日历"
+                "中国法定节假日表自 {first} 起，无法确定更早的 {date} 是否为工作日；请改用“{}”或“{}”日历",
+                calendar(Calendar::Weekends).get(lang),
+                calendar(Calendar::None).get(lang)
             ),
             CalendarBeforeTable { date, first } => format!(
-                "the China holiday table starts on {first}, so whether the earlier {date} is a working day is unknown; choose the \"weekends\" or \"none\" calendar"
+                "the China holiday table starts on {first}, so whether the earlier {date} is a working day is unknown; choose the “{}” (weekends) or “{}” (none) calendar",
+                calendar(Calendar::Weekends).get(lang),
+                calendar(Calendar::None).get(lang)
             ),
             LprTooEarly { date } if zh => format!(
                 "{date} 早于 2015-10-24，没有当日的基准利率/LPR；请改用固定比例，或设定起算日（accrues_from）"

@@ -81,7 +81,9 @@ fn due_rule(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
 }
 
 fn calendar(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
-    compare::calendar(s.payment.calendar).get(lang).into()
+    crate::text::terms::calendar(s.payment.calendar)
+        .get(lang)
+        .into()
 }
 
 fn late_rate(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
