@@ -10,8 +10,18 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
-/// Copied from `shared/data/lpr.tsv` (sources in its header): only the fixings where a rate changed.
-const LPR_TSV: &str = include_str!("../../data/lpr.tsv");
+/// Copied from `shared/data/lpr.tsv` (sources in its header): only the fixings where a rate changed,
+/// as `LPR_ROWS` and `LPR_KNOWN_UNTIL`, compiled and checked by `build.rs`.
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/lpr.rs"));
+}
+use table::{LPR_KNOWN_UNTIL, LPR_ROWS};
+
+/// `yyyymmdd` as a date.
+fn table_date(key: u32) -> NaiveDate {
+    let year = i32::try_from(key / 10_000).unwrap_or(0);
+    NaiveDate::from_ymd_opt(year, key / 100 % 100, key % 100).unwrap_or(NaiveDate::MIN)
+}
 
 /// The first LPR fixing; before it the PBOC benchmark lending rate applies.
 pub fn lpr_start() -> NaiveDate {
@@ -92,30 +102,19 @@ pub struct LprTable {
     known_until: NaiveDate,
 }
 
-/// The rows in file order (which the tests check is date order).
+/// The rows in the file's order, which `build.rs` checks is date order.
 pub fn lpr_rows() -> &'static [LprRow] {
     static ROWS: OnceLock<Vec<LprRow>> = OnceLock::new();
     ROWS.get_or_init(|| {
-        LPR_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("effective") && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                Some(LprRow {
-                    effective: crate::engine::calendar::parse_ymd(f.next()?)?,
-                    one_year_percent: f.next()?.parse().ok()?,
-                    five_year_percent: f.next()?.parse().ok()?,
-                })
+        LPR_ROWS
+            .iter()
+            .map(|&(date, one, five)| LprRow {
+                effective: table_date(date),
+                one_year_percent: Decimal::new(one.into(), 2),
+                five_year_percent: Decimal::new(five.into(), 2),
             })
             .collect()
     })
-}
-
-fn header_known_until() -> Option<NaiveDate> {
-    LPR_TSV
-        .lines()
-        .find_map(|l| l.strip_prefix("# known_until: "))
-        .and_then(|rest| crate::engine::calendar::parse_ymd(rest.get(..10)?))
 }
 
 /// The built-in table alone.
@@ -141,7 +140,7 @@ impl LprTable {
         LprTable {
             one_year: Series::from_pairs(one),
             five_year: Series::from_pairs(five),
-            known_until: header_known_until().unwrap_or_else(lpr_start),
+            known_until: table_date(LPR_KNOWN_UNTIL),
         }
     }
 
@@ -236,6 +235,20 @@ mod tests {
     fn every_row_is_in_date_order_and_parsed() {
         let rows = lpr_rows();
         assert_eq!(rows.len(), 15, "15 data rows in lpr.tsv");
+        // The compiled rows are the file's, row for row.
+        let file: Vec<LprRow> = include_str!("../../data/lpr.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("effective") && !l.is_empty())
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                LprRow {
+                    effective: date(f[0]),
+                    one_year_percent: d(f[1]),
+                    five_year_percent: d(f[2]),
+                }
+            })
+            .collect();
+        assert_eq!(rows, file.as_slice());
         assert_eq!(rows[0].effective, lpr_start());
         for w in rows.windows(2) {
             assert!(
