@@ -7,12 +7,16 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const gzipCache = new Map();
-/** `body` gzipped at level 9, once per file and content. */
-function gzipped(file, body) {
-  const key = `${file}:${body.length}`;
-  if (!gzipCache.has(key)) gzipCache.set(key, zlib.gzipSync(body, { level: 9 }));
-  return gzipCache.get(key);
+const compressedCache = new Map();
+/** `body` gzipped at level 9 (or brotli at quality 11), once per file, content and encoding. */
+function compressed(file, body, encoding = 'gzip') {
+  const key = `${encoding}:${file}:${body.length}`;
+  if (!compressedCache.has(key)) {
+    compressedCache.set(key, encoding === 'br'
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : zlib.gzipSync(body, { level: 9 }));
+  }
+  return compressedCache.get(key);
 }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,7 +51,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
  * a file extension get index.html (a single-page app); missing files get 404.
  *
  * Options: `encoding` — `'gzip'` serves every text and wasm body gzip-compressed to a client that
- * accepts it (as a static host does; the phone measurement uses this), `'precompressed'` serves
+ * accepts it (as a static host does; the phone measurement uses this), `'br'` the same with
+ * brotli (as a CDN does; `ENCODING=br` for the phone measurement), `'precompressed'` serves
  * the `.br`/`.gz` file beside a file when there is one (as a host configured for Trunk's dist/
  * does); `offline()` on the returned object makes every later request fail (a closed network),
  * `override(pathname, body)` replaces one file's content.
@@ -107,8 +112,12 @@ export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
         return;
       }
       if (encoding === 'gzip' && COMPRESSIBLE.has(ext) && accepts.includes('gzip')) {
-        body = gzipped(file, body);
+        body = compressed(file, body);
         headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      } else if (encoding === 'br' && COMPRESSIBLE.has(ext) && accepts.includes('br')) {
+        body = compressed(file, body, 'br');
+        headers['content-encoding'] = 'br';
         headers.vary = 'accept-encoding';
       }
       sent.push({ path: rel, raw: body.length });

@@ -2,6 +2,7 @@
 //
 //   node tests/browser/phone.mjs [ROUNDS]      (default 5; needs dist/ built first)
 //   COMPARE=/tmp/dist-before node tests/browser/phone.mjs [ROUNDS]   (also another build, "(B)")
+//   ENCODING=br node tests/browser/phone.mjs [ROUNDS]   (every page brotli-compressed, not gzip)
 //
 // Every page is served gzip-compressed (as a static host does) and opened in a fresh browser
 // context (empty cache and storage) under a phone profile: Chrome's "Slow 4G" network (1.6 Mbps
@@ -25,6 +26,8 @@ const ROUNDS = Number(process.argv[2] || 5);
 // COMPARE=<a dist directory>: also that build's first visit and share link, "(B)", interleaved in
 // the same rounds (a lever measured side by side; e.g. a copy of dist/ from before the change).
 const COMPARE = process.env.COMPARE ? path.resolve(process.env.COMPARE) : null;
+// ENCODING=br: every page served brotli-compressed instead of gzip (a host or CDN that does so).
+const ENCODING = process.env.ENCODING === 'br' ? 'br' : 'gzip';
 const COUNTER_DIR = path.join(ROOT, 'tests', 'perf', 'counter');
 const COUNTER_DIST = path.join(ROOT, 'target', 'perf', 'counter-dist');
 const STATIC_DIST = path.join(ROOT, 'target', 'perf', 'static-dist');
@@ -119,11 +122,11 @@ async function main() {
   ensureStatic();
   const fragment = linkFragment();
   const servers = {
-    static: await serveDir(STATIC_DIST, { encoding: 'gzip' }),
-    counter: await serveDir(COUNTER_DIST, { encoding: 'gzip' }),
-    app: await serveDir(DIST, { encoding: 'gzip' }),
+    static: await serveDir(STATIC_DIST, { encoding: ENCODING }),
+    counter: await serveDir(COUNTER_DIST, { encoding: ENCODING }),
+    app: await serveDir(DIST, { encoding: ENCODING }),
   };
-  if (COMPARE) servers.compare = await serveDir(COMPARE, { encoding: 'gzip' });
+  if (COMPARE) servers.compare = await serveDir(COMPARE, { encoding: ENCODING });
   const pages = [
     ['static', servers.static.url, '[data-testid=figure]', {}],
     ['counter', servers.counter.url, '[data-testid=counter-value]', {}],
@@ -158,7 +161,7 @@ async function main() {
   }
   const counter = median(times.counter);
   console.log('');
-  console.log(`== First figure, Slow 4G + CPU ${CPU_SLOWDOWN}×, gzip, median of ${ROUNDS} ==`);
+  console.log(`== First figure, Slow 4G + CPU ${CPU_SLOWDOWN}×, ${ENCODING}, median of ${ROUNDS} ==`);
   for (const [name] of pages) {
     const m = median(times[name]);
     console.log(`  ${name.padEnd(9)} ${(m / 1000).toFixed(2)} s   ${(m / counter).toFixed(2)}× the counter   [${times[name].map((t) => (t / 1000).toFixed(2)).join(', ')}]`);
