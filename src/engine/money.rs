@@ -129,6 +129,9 @@ fn commas_group_thousands(input: &str) -> bool {
 }
 
 /// A plain decimal: optional sign, digits, optional fraction. No exponents, no `+inf`, no blanks.
+/// At most 28 digits fit a decimal: a longer fraction is cut there, which no amount or rate a
+/// document may hold has (what is cut is still refused for its size or its decimals). Read
+/// exactly, which also leaves rust_decimal's exponent and rounding parser out of the browser build.
 pub fn parse_plain_decimal(s: &str) -> Option<Decimal> {
     let body = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = match body.split_once('.') {
@@ -141,8 +144,20 @@ pub fn parse_plain_decimal(s: &str) -> Option<Decimal> {
     if !digits_ok || int.len() > 20 || frac.len() > 20 {
         return None;
     }
-    s.parse::<Decimal>().ok()
+    if int.len() + frac.len() <= MAX_DIGITS {
+        return Decimal::from_str_exact(s).ok();
+    }
+    let keep = MAX_DIGITS.saturating_sub(int.len()).min(frac.len());
+    let sign = if s.starts_with('-') { "-" } else { "" };
+    let cut = match keep {
+        0 => format!("{sign}{int}"),
+        _ => format!("{sign}{int}.{}", &frac[..keep]),
+    };
+    Decimal::from_str_exact(&cut).ok()
 }
+
+/// The digits a decimal holds exactly.
+const MAX_DIGITS: usize = 28;
 
 #[cfg(test)]
 mod tests {
@@ -173,6 +188,25 @@ mod tests {
         assert_eq!(
             parse_user_amount("1000000000000.01"),
             Err(AmountInputError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn digits_past_what_a_decimal_holds_are_cut_and_still_refused() {
+        // 14 + 18 digits: the fraction is cut at 28 digits, and the amount is still too large
+        // (and has too many decimals for money) rather than "not a number".
+        assert_eq!(
+            parse_user_amount("10000000000000.123456789012345678"),
+            Err(AmountInputError::TooLarge)
+        );
+        assert_eq!(
+            parse_plain_decimal("123456789.12345678901234567890"),
+            Some(d("123456789.1234567890123456789"))
+        );
+        assert_eq!(parse_plain_decimal("-0.05"), Some(d("-0.05")));
+        assert_eq!(
+            parse_plain_decimal("0.00000000000000000005"),
+            Some(d("0.00000000000000000005"))
         );
     }
 
