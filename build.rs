@@ -54,18 +54,9 @@ fn holiday_table(tsv: &str) -> String {
         let at = || format!("data/cn-holidays.tsv line {}: {line:?}", n + 1);
         let mut f = line.split('\t');
         let (date, kind, name) = (f.next(), f.next(), f.next());
-        let ymd: Vec<u32> = date
-            .filter(|d| d.len() == 10)
-            .map(|d| d.split('-').filter_map(|p| p.parse().ok()).collect())
-            .unwrap_or_default();
-        let [y, m, d] = ymd[..] else {
-            panic!("{}: not YYYY-MM-DD", at())
+        let Some(key) = date.and_then(ymd_key) else {
+            panic!("{}: not a YYYY-MM-DD date", at())
         };
-        assert!(
-            (1..=12).contains(&m) && (1..=31).contains(&d),
-            "{}: no such date",
-            at()
-        );
         let work = match kind {
             Some("off") => 0,
             Some("work") => 1,
@@ -76,7 +67,6 @@ fn holiday_table(tsv: &str) -> String {
             "{}: no holiday named",
             at()
         );
-        let key = y * 10_000 + m * 100 + d;
         assert!(
             days.last().is_none_or(|&last| last >> 1 < key),
             "{}: not after the row before it",

@@ -49,10 +49,15 @@ fn table_key(d: NaiveDate) -> u32 {
     u32::try_from(d.year()).unwrap_or(0) * 10_000 + d.month() * 100 + d.day()
 }
 
-fn table_date(v: u32) -> NaiveDate {
-    let key = v >> 1;
+/// A `yyyymmdd` key of a table `build.rs` compiled (holidays, LPR fixings) as its date.
+pub(crate) fn date_of_key(key: u32) -> NaiveDate {
     let year = i32::try_from(key / 10_000).unwrap_or(0);
     NaiveDate::from_ymd_opt(year, key / 100 % 100, key % 100).unwrap_or(NaiveDate::MIN)
+}
+
+/// A `CN_DAYS` entry's date.
+fn table_date(v: u32) -> NaiveDate {
+    date_of_key(v >> 1)
 }
 
 /// Every listed day of the mainland China table and how it departs from the weekend rule, in date

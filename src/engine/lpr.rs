@@ -15,13 +15,8 @@ use std::sync::OnceLock;
 mod table {
     include!(concat!(env!("OUT_DIR"), "/lpr.rs"));
 }
+use crate::engine::calendar::date_of_key;
 use table::{LPR_KNOWN_UNTIL, LPR_ROWS};
-
-/// `yyyymmdd` as a date.
-fn table_date(key: u32) -> NaiveDate {
-    let year = i32::try_from(key / 10_000).unwrap_or(0);
-    NaiveDate::from_ymd_opt(year, key / 100 % 100, key % 100).unwrap_or(NaiveDate::MIN)
-}
 
 /// The first LPR fixing; before it the PBOC benchmark lending rate applies.
 pub fn lpr_start() -> NaiveDate {
@@ -109,7 +104,7 @@ pub fn lpr_rows() -> &'static [LprRow] {
         LPR_ROWS
             .iter()
             .map(|&(date, one, five)| LprRow {
-                effective: table_date(date),
+                effective: date_of_key(date),
                 one_year_percent: Decimal::new(one.into(), 2),
                 five_year_percent: Decimal::new(five.into(), 2),
             })
@@ -140,7 +135,7 @@ impl LprTable {
         LprTable {
             one_year: Series::from_pairs(one),
             five_year: Series::from_pairs(five),
-            known_until: table_date(LPR_KNOWN_UNTIL),
+            known_until: date_of_key(LPR_KNOWN_UNTIL),
         }
     }
 
