@@ -260,11 +260,18 @@ pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
 ///
 /// [`Store::holds`]: crate::store::Store::holds
 fn has_unsaved_work(ctx: Ctx, s: &Scenario) -> bool {
-    let changed = match ctx.current_id.get_untracked() {
-        Some(_) => ctx.dirty.get_untracked(),
-        None => *s != crate::document::samples::starter(s.as_of),
-    };
-    changed && !ctx.store.with_value(|st| st.holds(s))
+    match ctx.current_id.get_untracked() {
+        Some(_) => ctx.dirty.get_untracked() && !ctx.store.with_value(|st| st.holds(s)),
+        None => kept_nowhere(ctx, s),
+    }
+}
+
+/// Whether scratch work `s` would be lost: it is not the untouched starter, and no saved
+/// scenario holds it ([`Store::holds`]).
+///
+/// [`Store::holds`]: crate::store::Store::holds
+fn kept_nowhere(ctx: Ctx, s: &Scenario) -> bool {
+    *s != crate::document::samples::starter(s.as_of) && !ctx.store.with_value(|st| st.holds(s))
 }
 
 /// Before the form shows something else (New, Open, Import), unsaved work is kept as a saved
@@ -315,9 +322,7 @@ fn keep_draft_under_link(ctx: Ctx) -> bool {
     let Some(draft) = ctx.store.with_value(|st| st.working_at_stake()) else {
         return true;
     };
-    if draft == crate::document::samples::starter(draft.as_of)
-        || ctx.store.with_value(|st| st.holds(&draft))
-    {
+    if !kept_nowhere(ctx, &draft) {
         return true;
     }
     let copy = StoreText::DraftName { name: &draft.name }.say(ctx.lang.get_untracked());
