@@ -28,3 +28,9 @@ pub use document::error::ValidationError;
 pub use engine::compute::{compute, ComputeResult};
 pub use engine::scenario::Scenario;
 pub use text::Lang;
+
+/// The browser builds' allocator (the app and the first-figures module): Talc instead of Rust's
+/// default dlmalloc, smaller in the wasm (the module −2.5 KB gzipped) and faster.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
