@@ -3,19 +3,18 @@
 //    the static shell, and admits the one inline script to the CSP by its digest (see below);
 // 1. writes the release into sw.js: VERSION, a digest of every file's name and content, and
 //    ASSETS, the files the service worker keeps for offline visits;
-// 2. writes a .br and a .gz beside every text and wasm file, so that a static host set up to
-//    serve precompressed files (nginx gzip_static/brotli_static, Caddy precompressed, …) sends
-//    the smallest without compressing on each request.
+// 2. writes a .br and a .gz beside every text and wasm file (scripts/precompress.mjs: Zopfli's
+//    gzip), so that a static host set up to serve precompressed files (nginx
+//    gzip_static/brotli_static, Caddy precompressed, …) sends the smallest without compressing
+//    on each request.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { precompress } from './precompress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by trunk build');
-
-const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json|txt)$/;
 
 // 0. The first figures (README "First figures"). The module (built by Trunk as a "worker", so
 //    named after its binary) gets content-hashed names like the app's, written into index.html's
@@ -72,17 +71,5 @@ const released = sw
 if (released === sw || !released.includes(version)) throw new Error('sw.js: VERSION/ASSETS lines not found');
 fs.writeFileSync(swPath, released);
 
-let gz = 0;
-let br = 0;
-for (const name of [...files, 'sw.js'].filter((n) => COMPRESSIBLE.test(n))) {
-  const body = fs.readFileSync(path.join(dir, name));
-  const g = zlib.gzipSync(body, { level: 9 });
-  const b = zlib.brotliCompressSync(body, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-  });
-  fs.writeFileSync(path.join(dir, `${name}.gz`), g);
-  fs.writeFileSync(path.join(dir, `${name}.br`), b);
-  gz += g.length;
-  br += b.length;
-}
+const { gz, br } = precompress(dir, [...files, 'sw.js']);
 console.log(`post-build: ${version}, ${assets.length} files kept offline; precompressed: gzip ${(gz / 1024).toFixed(1)} KiB, brotli ${(br / 1024).toFixed(1)} KiB`);

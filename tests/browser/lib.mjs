@@ -51,7 +51,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
  * a file extension get index.html (a single-page app); missing files get 404.
  *
  * Options: `encoding` — `'gzip'` serves every text and wasm body gzip-compressed to a client that
- * accepts it (as a static host does; the phone measurement uses this), `'br'` the same with
+ * accepts it (as a static host does; the phone measurement uses this): the `.gz` file beside it
+ * when there is one (scripts/precompress.mjs), else compressed at level 9; `'br'` the same with
  * brotli (as a CDN does; `ENCODING=br` for the phone measurement), `'precompressed'` serves
  * the `.br`/`.gz` file beside a file when there is one (as a host configured for Trunk's dist/
  * does); `offline()` on the returned object makes every later request fail (a closed network),
@@ -106,12 +107,19 @@ export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
         }
       }
     }
-    fs.readFile(file, (err, body) => {
+    // gzip / br: the precompressed file beside when there is one (as gzip_static does), else
+    // compressed here.
+    const suffix = { gzip: '.gz', br: '.br' }[encoding];
+    const sibling = suffix && COMPRESSIBLE.has(ext) && accepts.includes(encoding) && fs.existsSync(file + suffix);
+    fs.readFile(sibling ? file + suffix : file, (err, body) => {
       if (err) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      if (encoding === 'gzip' && COMPRESSIBLE.has(ext) && accepts.includes('gzip')) {
+      if (sibling) {
+        headers['content-encoding'] = encoding;
+        headers.vary = 'accept-encoding';
+      } else if (encoding === 'gzip' && COMPRESSIBLE.has(ext) && accepts.includes('gzip')) {
         body = compressed(file, body);
         headers['content-encoding'] = 'gzip';
         headers.vary = 'accept-encoding';

@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { ROOT, DIST, serveDir, launchBrowser, requireDist, offlineCopyReady } from './lib.mjs';
+import { precompress, precompressMissing } from '../../scripts/precompress.mjs';
 
 const ROUNDS = Number(process.argv[2] || 5);
 // COMPARE=<a dist directory>: also that build's first visit and share link, "(B)", interleaved in
@@ -120,6 +121,9 @@ async function main() {
   requireDist();
   ensureCounter();
   ensureStatic();
+  // The same precompressed files for every page (the app's are written by its build).
+  precompressMissing(COUNTER_DIST);
+  precompress(STATIC_DIST, ['index.html']);
   const fragment = linkFragment();
   const servers = {
     static: await serveDir(STATIC_DIST, { encoding: ENCODING }),

@@ -11,7 +11,8 @@
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady } from './lib.mjs';
+import path from 'node:path';
+import { DIST, serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady } from './lib.mjs';
 import { WORKING_KEY, SAVED_PREFIX, LANG_KEY, QUARANTINE_PREFIX, LINK_DRAFT_KEY } from './keys.mjs';
 
 const TEST_TIMEOUT_MS = 30_000;
@@ -208,6 +209,30 @@ const tests = [
       const type = res.headers()['content-type'];
       if (type !== 'application/wasm') throw new Error(`.wasm served as ${type}`);
       await expectText(page, '[data-testid=contract-total]', '¥600,000.00');
+    },
+  },
+  {
+    name: 'the precompressed files (.gz by Zopfli, .br) are the files, and a host serving them serves the app',
+    async run({ page }) {
+      const names = fs.readdirSync(DIST).filter((n) => /\.(html|js|css|wasm|svg)$/.test(n));
+      for (const name of names) {
+        const body = fs.readFileSync(path.join(DIST, name));
+        for (const [suffix, inflate] of [['.gz', zlib.gunzipSync], ['.br', zlib.brotliDecompressSync]]) {
+          const packed = fs.readFileSync(path.join(DIST, name + suffix));
+          if (!inflate(packed).equals(body)) throw new Error(`${name}${suffix} is not ${name}`);
+          if (packed.length >= body.length && body.length > 1024) throw new Error(`${name}${suffix} is no smaller`);
+        }
+      }
+      const host = await serveDir(DIST, { encoding: 'precompressed' });
+      try {
+        const wasm = page.waitForResponse((r) => /contract-calc-web-.*\.wasm$/.test(r.url()));
+        await page.goto(host.url);
+        const encoding = (await wasm).headers()['content-encoding'];
+        if (encoding !== 'br') throw new Error(`app wasm sent with content-encoding ${encoding}`);
+        await expectText(page, '[data-testid=contract-total]', '¥600,000.00');
+      } finally {
+        await host.close();
+      }
     },
   },
   {
