@@ -7,7 +7,8 @@
 //    the app will open, computed by src/bin/figures.rs, a small module without Leptos ("module");
 //    or none until the app decides ("none").
 // 3. The app: the wasm-bindgen glue and the wasm, whose content-hashed names Trunk writes into
-//    the two <meta> elements of `pattern_script` (Trunk.toml). It replaces the shell.
+//    the two <meta> elements of `pattern_script` (Trunk.toml), started with the address's share
+//    link as the browser inflated it and the function that makes links. It replaces the shell.
 // 4. Once the app is up, the offline copy (sw.js).
 const path = (name) => document.querySelector(`meta[name="${name}"]`).content;
 const how = document.documentElement.dataset.figures ?? 'module';
@@ -16,20 +17,41 @@ if (document.documentElement.lang === 'en') {
   for (const el of document.querySelectorAll('#shell [data-en]')) el.textContent = el.dataset.en;
 }
 
-// A share link's document for the figures module, inflated by the browser's own
-// DecompressionStream so that the module carries no inflate code: read as
-// document::share_link::decode reads it (at most MAX_FRAGMENT characters after "s1.", base64url,
-// one raw deflate stream with nothing after it, at most MAX_DOCUMENT_BYTES of UTF-8), else null.
-// Null only costs the early figures: the app reads every link itself and says what is wrong.
+// Share links are deflated and inflated by the browser's own CompressionStream and
+// DecompressionStream ("deflate-raw"), so that neither the app nor the figures module carries
+// deflate code; a browser without them (Safari before 16.4) gets src/bin/links.rs, a small
+// module with the CLI's own deflate, loaded only there.
 const MAX_FRAGMENT = 65536;
 const MAX_DOCUMENT_BYTES = 1048576;
-async function linkDocument() {
-  const fragment = location.hash.slice(1).trim();
-  if (!fragment.startsWith('s1.') || fragment.length > MAX_FRAGMENT) return null;
-  if (typeof DecompressionStream !== 'function') return null;
+const browserDeflates = (() => {
   try {
-    const b64 = fragment.slice(3).replaceAll('-', '+').replaceAll('_', '/');
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    new CompressionStream('deflate-raw');
+    new DecompressionStream('deflate-raw');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+let linksModule = null;
+function links() {
+  linksModule ??= import(path('wasm-links-js')).then(async (m) => {
+    await m.default({ module_or_path: path('wasm-links-wasm') });
+    return m;
+  });
+  linksModule.catch(() => { linksModule = null; });
+  return linksModule;
+}
+
+// The document a share link carries, read as document::share_link reads it (at most
+// MAX_FRAGMENT characters after "s1.", base64url, one raw deflate stream with nothing after it,
+// at most MAX_DOCUMENT_BYTES of UTF-8), else null (the app then says the link is damaged).
+async function readLink(fragment) {
+  if (!fragment.startsWith('s1.') || fragment.length > MAX_FRAGMENT) return null;
+  try {
+    if (!browserDeflates) return (await links()).read_link(fragment) ?? null;
+    const b64 = fragment.slice(3);
+    if (!/^[A-Za-z0-9_-]*={0,2}$/.test(b64)) return null;
+    const bytes = Uint8Array.from(atob(b64.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
     const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
     const parts = [];
     let size = 0;
@@ -49,10 +71,24 @@ async function linkDocument() {
   }
 }
 
+// The fragment ("s1." + base64url without padding of the raw deflate) that carries `json`; the
+// app calls it to make a share link.
+async function makeLink(json) {
+  if (!browserDeflates) return (await links()).make_link(json);
+  const deflated = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(deflated).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return 's1.' + btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+const fragment = location.hash.slice(1).trim();
+const linkDocument = readLink(fragment);
+
 if (how !== 'static') document.getElementById('shell-static')?.remove();
 if (how === 'module') {
   try {
-    const [figures, link] = await Promise.all([import(path('wasm-figures-js')), linkDocument()]);
+    const [figures, link] = await Promise.all([import(path('wasm-figures-js')), linkDocument]);
     await figures.default({ module_or_path: path('wasm-figures-wasm') });
     figures.paint(link);
   } catch (err) {
@@ -60,8 +96,9 @@ if (how === 'module') {
   }
 }
 
-const { default: init } = await import(path('wasm-app-js'));
-await init({ module_or_path: path('wasm-app-wasm') });
+const app = await import(path('wasm-app-js'));
+await app.default({ module_or_path: path('wasm-app-wasm') });
+app.start(await linkDocument, makeLink);
 
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   // Beside the app's files (Trunk's public URL), whatever the page's own address.

@@ -13,6 +13,17 @@ const ASSETS = ['./'];
 const SCOPE = self.registration.scope;
 const PREFIX = `contract-calc ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
+// The share-links module (src/bin/links.rs) is for a browser that cannot deflate: only such a
+// browser keeps it.
+const DEFLATES = (() => {
+  try {
+    new CompressionStream('deflate-raw');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const KEPT = ASSETS.filter((name) => !DEFLATES || !/^contract-calc-links-/.test(name));
 
 // The page is revalidated; the other files have content-hashed names, so the browser's HTTP
 // cache (which already holds what the first visit loaded) may answer for them. The first-figures
@@ -22,7 +33,7 @@ self.addEventListener('install', (event) => {
   const request = (name) => new Request(name, { cache: name === './' ? 'no-cache' : 'default' });
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(ASSETS.map(request)))
+      .then((cache) => cache.addAll(KEPT.map(request)))
       .then(() => self.skipWaiting()),
   );
 });

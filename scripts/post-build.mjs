@@ -1,6 +1,7 @@
 // Trunk's post_build hook (Trunk.toml), run in the staging directory before it becomes dist/:
-// 0. gives the first-figures module hashed names, writes the starter's build-time figures into
-//    the static shell, and admits the one inline script to the CSP by its digest (see below);
+// 0. gives the two small wasm modules (first figures; share links where the browser cannot deflate)
+//    hashed names, writes the starter's build-time figures into the static shell, and admits the
+//    one inline script to the CSP by its digest (see below);
 // 1. writes the release into sw.js: VERSION, a digest of every file's name and content, and
 //    ASSETS, the files the service worker keeps for offline visits;
 // 2. writes a .br and a .gz beside every text and wasm file (scripts/precompress.mjs: Zopfli's
@@ -16,21 +17,30 @@ import { precompress } from './precompress.mjs';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by trunk build');
 
-// 0. The first figures (README "First figures"). The module (built by Trunk as a "worker", so
-//    named after its binary) gets content-hashed names like the app's, written into index.html's
-//    two <meta> elements.
+// 0. The first figures (README "First figures"). The two small modules — the first figures and
+//    the share links for a browser that cannot deflate — (built by Trunk as "workers", so named
+//    after their binaries) get content-hashed names like the app's, written into index.html's
+//    <meta> elements.
 {
-  const js = 'contract-calc-figures.js';
-  const wasm = 'contract-calc-figures_bg.wasm';
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, wasm)))
-    .update(fs.readFileSync(path.join(dir, js))).digest('hex').slice(0, 16);
-  const hashedJs = `contract-calc-figures-${hash}.js`;
-  const hashedWasm = `contract-calc-figures-${hash}_bg.wasm`;
-  fs.renameSync(path.join(dir, js), path.join(dir, hashedJs));
-  fs.renameSync(path.join(dir, wasm), path.join(dir, hashedWasm));
   const base = process.env.TRUNK_PUBLIC_URL || '/';
   const htmlPath = path.join(dir, 'index.html');
   const html = fs.readFileSync(htmlPath, 'utf8');
+  let named = html;
+  const hashedNames = [];
+  for (const module of ['contract-calc-figures', 'contract-calc-links']) {
+    const js = `${module}.js`;
+    const wasm = `${module}_bg.wasm`;
+    const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, wasm)))
+      .update(fs.readFileSync(path.join(dir, js))).digest('hex').slice(0, 16);
+    const hashedJs = `${module}-${hash}.js`;
+    const hashedWasm = `${module}-${hash}_bg.wasm`;
+    fs.renameSync(path.join(dir, js), path.join(dir, hashedJs));
+    fs.renameSync(path.join(dir, wasm), path.join(dir, hashedWasm));
+    named = named
+      .replace(`content="${js}"`, () => `content="${base}${hashedJs}"`)
+      .replace(`content="${wasm}"`, () => `content="${base}${hashedWasm}"`);
+    hashedNames.push(hashedJs, hashedWasm);
+  }
   // The starter's figures that hold on any day, from the CLI over the same engine.
   const figures = execFileSync('cargo', ['run', '--quiet', '--bin', 'contract-calc', '--', 'shell-figures'], {
     cwd: process.env.TRUNK_SOURCE_DIR || '.',
@@ -39,17 +49,14 @@ if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by t
   }).trim();
   if (!figures.includes('data-testid="contract-total"')) throw new Error(`contract-calc shell-figures printed: ${figures.slice(0, 200)}`);
   // Replacement functions, not strings: `$&` and the like in the inserted text stay as written.
-  let named = html
-    .replace(`content="${js}"`, () => `content="${base}${hashedJs}"`)
-    .replace(`content="${wasm}"`, () => `content="${base}${hashedWasm}"`)
-    .replace('<!-- contract-calc shell-figures -->', () => figures);
+  named = named.replace('<!-- contract-calc shell-figures -->', () => figures);
   // The one inline script (which first figures this visit gets), admitted by its digest.
   const inline = [...named.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   if (inline.length !== 1) throw new Error(`index.html: expected one inline script, found ${inline.length}`);
   const digest = crypto.createHash('sha256').update(inline[0], 'utf8').digest('base64');
   named = named.replace("script-src 'self'", () => `script-src 'self' 'sha256-${digest}'`);
-  if (!named.includes(hashedJs) || !named.includes(hashedWasm) || !named.includes(figures) || !named.includes(digest)) {
-    throw new Error('index.html: the figures <meta> elements, the shell or the CSP were not found');
+  if (!hashedNames.every((n) => named.includes(n)) || !named.includes(figures) || !named.includes(digest)) {
+    throw new Error('index.html: the modules\' <meta> elements, the shell or the CSP were not found');
   }
   fs.writeFileSync(htmlPath, named);
 }

@@ -1,9 +1,15 @@
 //! Share links: the whole scenario in the URL fragment (deflate + base64url, prefix `s1.`), and a
 //! QR code of it. A link opened in a fresh browser shows the identical scenario, offers to save
 //! it, and never overwrites a stored scenario silently; a damaged link is reported and ignored.
+//!
+//! The browser deflates and inflates: `boot.js` inflates the address's link before the app starts
+//! and hands its document text over, with a function that makes a link of a document
+//! ([`set_codec`]), so the app carries no deflate code (README "First figures").
 
 use super::{dom, BannerKind, Ctx};
-use crate::document::share_link::{decode, encode, qr_svg};
+use crate::document::share_link::{payload, qr_svg, scenario_of_document, LinkError};
+use crate::engine::scenario::Scenario;
+use wasm_bindgen::{JsCast, JsValue};
 // Unsaved edits to a scenario opened from a link are kept in this tab's session storage, so
 // that a reload does not lose them (the stored scenarios stay untouched until the user saves).
 use crate::store::keys::LINK_DRAFT_KEY;
@@ -14,6 +20,38 @@ thread_local! {
     /// The fragment the linked scenario on screen was opened from: its edits are kept under it,
     /// not under whatever the address shows when they are written (a link pasted since).
     static OPENED_FROM: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The document text of the address's link as boot.js had the browser inflate it (`None`
+    /// when there is no `s1.` link or it could not be inflated).
+    static LINK_DOCUMENT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The scenario of the link opened at start, as it came (before this tab's edits).
+    static LINKED: std::cell::RefCell<Option<Scenario>> = const { std::cell::RefCell::new(None) };
+    /// boot.js's `makeLink(json)`: a promise of the fragment that carries the document `json`.
+    static MAKE_LINK: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What boot.js hands over at start: the address's link as the browser inflated it, and the
+/// function that makes links.
+pub fn set_codec(link_document: Option<String>, make_link: js_sys::Function) {
+    LINK_DOCUMENT.with(|d| *d.borrow_mut() = link_document);
+    MAKE_LINK.with(|m| *m.borrow_mut() = Some(make_link));
+}
+
+/// The scenario of the link `fragment` of the address the page opened with: its format and
+/// length checked here, its document as boot.js inflated it (none: damaged), read in full.
+fn read_link(fragment: &str) -> Result<Scenario, LinkError> {
+    payload(fragment)?;
+    let document = LINK_DOCUMENT.with(|d| d.borrow().clone());
+    scenario_of_document(document.as_deref().ok_or(LinkError::Corrupt)?)
+}
+
+/// The fragment that carries the document `json`, made by the browser (boot.js's `makeLink`).
+async fn make_fragment(json: String) -> Option<String> {
+    let make = MAKE_LINK.with(|m| m.borrow().clone())?;
+    let promise = make.call1(&JsValue::NULL, &JsValue::from_str(&json)).ok()?;
+    let made = wasm_bindgen_futures::JsFuture::from(promise.dyn_into::<js_sys::Promise>().ok()?)
+        .await
+        .ok()?;
+    made.as_string()
 }
 
 /// Keeps the current (unsaved) edits of a linked scenario for this tab; false when the browser
@@ -29,6 +67,7 @@ pub fn keep_link_draft(s: &crate::engine::scenario::Scenario) -> bool {
 /// Forgets the tab's linked-scenario edits (saved or discarded).
 pub fn forget_link_draft() {
     OPENED_FROM.with(|f| f.borrow_mut().take());
+    LINKED.with(|l| l.borrow_mut().take());
     dom::session_remove(LINK_DRAFT_KEY);
 }
 
@@ -44,10 +83,11 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
     if fragment.is_empty() {
         return;
     }
-    match link_draft(&fragment)
-        .map(Ok)
-        .unwrap_or_else(|| decode(&fragment))
-    {
+    let linked = read_link(&fragment);
+    if let Ok(s) = &linked {
+        LINKED.with(|l| *l.borrow_mut() = Some(s.clone()));
+    }
+    match link_draft(&fragment).map(Ok).unwrap_or(linked) {
         Ok(s) => {
             OPENED_FROM.with(|f| *f.borrow_mut() = Some(fragment.clone()));
             ctx.load(&s);
@@ -101,7 +141,7 @@ pub fn follow_pasted_links(ctx: Ctx) {
 /// tab: not work to keep when another link is pasted ("nothing unedited is copied"), since the
 /// link stays in the tab's history (the pasted one is a new entry) and with whoever sent it.
 fn link_unedited(ctx: Ctx, opened: Option<&str>) -> bool {
-    let Some(linked) = opened.and_then(|f| decode(f).ok()) else {
+    let Some(linked) = opened.and_then(|_| LINKED.with(|l| l.borrow().clone())) else {
         return false;
     };
     !ctx.autosave.get_untracked() && ctx.parsed.with_untracked(|p| p.as_ref() == Ok(&linked))
@@ -113,20 +153,42 @@ pub fn ShareButton() -> impl IntoView {
     let open = RwSignal::new(false);
     let link = RwSignal::new(String::new());
     let copied: RwSignal<Option<bool>> = RwSignal::new(None);
-    let make_link = move |_| {
-        let Some(s) = ctx
-            .shown
-            .with_untracked(|f| f.0.as_ref().map(|f| f.parts().0.clone()))
-        else {
+    let current = move || {
+        ctx.shown
+            .with_untracked(|f| f.0.as_ref().map(|f| f.parts().0.to_json()))
+    };
+    let show = move |fragment: Option<String>| {
+        let url = fragment.map(|f| format!("{}#{f}", dom::base_url()));
+        link.set(url.clone().unwrap_or_default());
+        copied.set(url.is_none().then_some(false));
+        open.set(true);
+        if let Some(url) = url {
+            leptos::task::spawn_local(async move {
+                copied.set(Some(dom::copy_text(url).await));
+            });
+        }
+    };
+    // A tap presses before it clicks: the link is made in between, so that the click copies it
+    // at once (Safari lets a page copy only within the click itself, not after an await).
+    let prepared: StoredValue<Option<(String, String)>> = StoredValue::new(None);
+    let prepare = move |_| {
+        let Some(json) = current() else {
             return;
         };
-        let url = format!("{}#{}", dom::base_url(), encode(&s));
-        link.set(url.clone());
-        copied.set(None);
-        open.set(true);
         leptos::task::spawn_local(async move {
-            copied.set(Some(dom::copy_text(url).await));
+            if let Some(fragment) = make_fragment(json.clone()).await {
+                prepared.set_value(Some((json, fragment)));
+            }
         });
+    };
+    let make_link = move |_| {
+        let Some(json) = current() else {
+            return;
+        };
+        match prepared.get_value() {
+            Some((made, fragment)) if made == json => show(Some(fragment)),
+            _ => leptos::task::spawn_local(async move { show(make_fragment(json).await) }),
+        }
     };
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && open.get_untracked() {
@@ -135,7 +197,7 @@ pub fn ShareButton() -> impl IntoView {
     });
     on_cleanup(move || esc.remove());
     view! {
-        <button type="button" data-testid="copy-link" on:click=make_link>
+        <button type="button" data-testid="copy-link" on:pointerdown=prepare on:click=make_link>
             {ctx.t(ui::COPY_LINK)}
         </button>
         <Show when=move || open.get()>
@@ -148,6 +210,9 @@ pub fn ShareButton() -> impl IntoView {
                 <p class="muted">
                     {move || match copied.get() {
                         Some(true) => ui::LINK_COPIED.get(ctx.lang.get()),
+                        Some(false) if link.with(String::is_empty) => {
+                            ui::LINK_NOT_MADE.get(ctx.lang.get())
+                        }
                         Some(false) => ui::COPY_REFUSED.get(ctx.lang.get()),
                         None => "…",
                     }}

@@ -76,10 +76,17 @@ impl std::error::Error for LinkError {}
 /// The fragment (without `#`) that carries `s`: [`PREFIX`] + base64url(raw deflate, best
 /// compression, of the compact scenario document).
 pub fn encode(s: &Scenario) -> String {
+    fragment_of_document(&s.to_json())
+}
+
+/// The fragment that carries the document text `json` (what [`encode`] writes). The browser app
+/// deflates with the browser's own `CompressionStream` instead (other bytes, the same document),
+/// and with this, in the fallback module `src/bin/links.rs`, where the browser has none.
+pub fn fragment_of_document(json: &str) -> String {
     let mut deflater = DeflateEncoder::new(Vec::new(), Compression::best());
     // Writing into a Vec cannot fail; an empty payload would read back as `Corrupt`.
     let compressed = deflater
-        .write_all(s.to_json().as_bytes())
+        .write_all(json.as_bytes())
         .and_then(|()| deflater.finish())
         .unwrap_or_default();
     format!("{PREFIX}{}", B64.encode(compressed))
@@ -87,23 +94,40 @@ pub fn encode(s: &Scenario) -> String {
 
 /// Reads a fragment made by [`encode`], with or without its leading `#`.
 pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
+    scenario_of_document(&document_of(payload(fragment)?)?)
+}
+
+/// The base64url payload of a link fragment (with or without its leading `#`), before any
+/// decoding: [`LinkError::TooLarge`] past [`MAX_FRAGMENT`], [`LinkError::UnknownFormat`]
+/// without [`PREFIX`].
+pub fn payload(fragment: &str) -> Result<&str, LinkError> {
     let fragment = fragment.trim();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT {
         return Err(LinkError::TooLarge);
     }
-    let payload = fragment
+    fragment
         .strip_prefix(PREFIX)
-        .ok_or(LinkError::UnknownFormat)?;
+        .ok_or(LinkError::UnknownFormat)
+}
+
+/// The document text a link's `payload` carries: base64url, one complete raw deflate stream,
+/// inflated through `take`: a stream that stops early, is not deflate, or runs past the document
+/// limit is refused, as are bytes after its end. The browser app has the browser inflate it
+/// (`boot.js`, the same rules).
+pub fn document_of(payload: &str) -> Result<String, LinkError> {
     let compressed = B64.decode(payload).map_err(|_| LinkError::Corrupt)?;
-    // One complete raw deflate stream, inflated through `take`: a stream that stops early,
-    // is not deflate, or runs past the document limit is refused, as are bytes after its end.
     let mut inflater = DeflateDecoder::new(compressed.as_slice());
     let text = read_document(&mut inflater, MAX_DOCUMENT_BYTES).map_err(|_| LinkError::Corrupt)?;
     if inflater.total_in() != compressed.len() as u64 {
         return Err(LinkError::Corrupt);
     }
-    parse_scenario(&text).map_err(LinkError::Invalid)
+    Ok(text)
+}
+
+/// The scenario of a link's document text.
+pub fn scenario_of_document(text: &str) -> Result<Scenario, LinkError> {
+    parse_scenario(text).map_err(LinkError::Invalid)
 }
 
 /// `text` (a whole share URL, typically) as a QR code in SVG: error correction level M, dark
@@ -162,6 +186,20 @@ mod tests {
         let link = encode(&s);
         println!("ten-year link: {} characters", link.len());
         assert_eq!(decode(&link).unwrap(), s);
+    }
+
+    #[test]
+    fn a_link_read_part_by_part_as_the_browser_app_does_is_the_link_decoded() {
+        // The app checks the payload, has the browser inflate it, then reads the document: the
+        // same scenario as `decode`, and the same refusals before any decoding.
+        let s = starter();
+        let fragment = encode(&s);
+        assert_eq!(fragment, fragment_of_document(&s.to_json()));
+        let document = document_of(payload(&fragment).unwrap()).unwrap();
+        assert_eq!(scenario_of_document(&document), decode(&fragment));
+        assert_eq!(payload("#x1.abc"), Err(LinkError::UnknownFormat));
+        let long = format!("{PREFIX}{}", "A".repeat(MAX_FRAGMENT));
+        assert_eq!(payload(&long), Err(LinkError::TooLarge));
     }
 
     #[test]

@@ -236,8 +236,8 @@ mod tests {
         }
     }
 
-    /// boot.js inflates a link's document for the first-figures module: with the limits of
-    /// [`decode`], so that the module never shows figures for a link the app refuses.
+    /// boot.js inflates a link's document for the first-figures module and the app: with the
+    /// limits of [`decode`], so that a link reads in the browser as in the CLI.
     #[test]
     fn boot_js_reads_links_within_the_apps_limits() {
         use crate::document::input::MAX_DOCUMENT_BYTES;
@@ -247,7 +247,7 @@ mod tests {
             format!("const MAX_FRAGMENT = {MAX_FRAGMENT};"),
             format!("const MAX_DOCUMENT_BYTES = {MAX_DOCUMENT_BYTES};"),
             format!("if (!fragment.startsWith('{PREFIX}') || fragment.length > MAX_FRAGMENT) return null;"),
-            format!("const b64 = fragment.slice({}).", PREFIX.len()),
+            format!("const b64 = fragment.slice({});", PREFIX.len()),
         ] {
             assert!(boot.contains(&line), "boot.js does not have {line}");
         }

@@ -12,7 +12,8 @@ import zlib from 'node:zlib';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { DIST, serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, DIST, serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady } from './lib.mjs';
 import { WORKING_KEY, SAVED_PREFIX, LANG_KEY, QUARANTINE_PREFIX, LINK_DRAFT_KEY } from './keys.mjs';
 
 const TEST_TIMEOUT_MS = 30_000;
@@ -1917,6 +1918,13 @@ async function holdApp(page) {
   return release;
 }
 
+/** The `contract-calc` CLI (the release build, made when missing) run with `args` on `input`. */
+function cli(args, input) {
+  const bin = path.join(ROOT, 'target', 'release', 'contract-calc');
+  if (!fs.existsSync(bin)) execFileSync('cargo', ['build', '--release', '--bin', 'contract-calc'], { cwd: ROOT, stdio: 'inherit' });
+  return execFileSync(bin, args, { input, encoding: 'utf8' }).trim();
+}
+
 const SHELL_TOTAL = `#shell-results ${TOTAL}`;
 const SHELL_PENALTY = `#shell-results ${PENALTY}`;
 
@@ -1938,29 +1946,56 @@ tests.push(
     },
   },
   {
-    name: 'first figures: a link is inflated by the browser itself; none where it cannot (an older browser, bytes after the stream), and the app still opens or refuses the link',
+    name: 'share links in a browser that cannot deflate (Safari before 16.4): the links module reads them (first figures, then the app) and makes them byte for byte as the CLI',
     async run({ url, newPage }) {
-      // The court's floating-LPR example again, in a browser without DecompressionStream: no
-      // early figures, the app's own figures once it arrives.
+      // The court's floating-LPR example, linked by the CLI, opened in a browser without
+      // CompressionStream and DecompressionStream.
       const doc = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+      const cliFragment = cli(['link', '-'], doc);
       const old = await newPage({ serviceWorkers: 'block' });
-      await old.addInitScript(() => { delete window.DecompressionStream; });
+      await old.addInitScript(() => {
+        delete window.CompressionStream;
+        delete window.DecompressionStream;
+      });
+      const fetched = [];
+      old.on('request', (r) => fetched.push(new URL(r.url()).pathname));
       let release = await holdApp(old);
-      await old.goto(`${url}#${fragmentOf(doc)}`);
+      await old.goto(`${url}#${cliFragment}`);
       await release.asked;
-      assertEq(await old.locator(SHELL_TOTAL).count(), 0, 'early figures without DecompressionStream');
+      await expectText(old, SHELL_PENALTY, '¥18,475.56');
       release();
       await expectText(old, PENALTY, '¥18,475.56');
+      assert(fetched.some((p) => p.includes('contract-calc-links-')), 'the links module was not fetched');
+      await old.getByTestId('copy-link').click();
+      await old.getByTestId('link-text').waitFor({ state: 'visible' });
+      assertEq(await old.getByTestId('link-text').inputValue(), `${url}#${cliFragment}`, 'the link made by the links module');
+
+      // A browser that deflates: the link it makes has other bytes but the same document, and
+      // it never fetches the links module.
+      const modern = await newPage({ serviceWorkers: 'block' });
+      const modernFetched = [];
+      modern.on('request', (r) => modernFetched.push(new URL(r.url()).pathname));
+      await modern.goto(`${url}#${cliFragment}`);
+      await expectText(modern, PENALTY, '¥18,475.56');
+      await modern.getByTestId('copy-link').click();
+      await modern.getByTestId('link-text').waitFor({ state: 'visible' });
+      const made = (await modern.getByTestId('link-text').inputValue()).split('#')[1];
+      const inflate = (f) => zlib.inflateRawSync(Buffer.from(f.slice(3), 'base64url')).toString('utf8');
+      assertEq(inflate(made), inflate(cliFragment), 'the document of the link CompressionStream made');
+      assertEq(modernFetched.filter((p) => p.includes('contract-calc-links-')).length, 0, 'links-module requests in a browser that deflates');
+
       // A byte after the deflate stream: the app calls the link damaged (share_link::decode), so
       // the page must not show its figures first, although the document inflates.
       const junk = 's1.' + Buffer.concat([zlib.deflateRawSync(Buffer.from(doc, 'utf8'), { level: 9 }), Buffer.from([0])]).toString('base64url');
-      const page = await newPage({ serviceWorkers: 'block' });
-      release = await holdApp(page);
-      await page.goto(`${url}#${junk}`);
-      await release.asked;
-      assertEq(await page.locator(SHELL_TOTAL).count(), 0, 'early figures for a link with bytes after its stream');
-      release();
-      await expectBanner(page, '分享链接已损坏');
+      for (const page of [modern, old]) {
+        release = await holdApp(page);
+        await page.goto('about:blank');
+        await page.goto(`${url}#${junk}`);
+        await release.asked;
+        assertEq(await page.locator(SHELL_TOTAL).count(), 0, 'early figures for a link with bytes after its stream');
+        release();
+        await expectBanner(page, '分享链接已损坏');
+      }
     },
   },
   {

@@ -14,6 +14,12 @@ pub const COPY_REFUSED: Text = Text(
     "浏览器不允许自动复制，请手动复制下面的链接。",
     "The browser refused to copy; copy the link below by hand.",
 );
+/// The browser could not make the link (its compression failed, or the fallback module for a
+/// browser without one could not be loaded, offline).
+pub const LINK_NOT_MADE: Text = Text(
+    "浏览器未能生成链接，请稍后再试或更新浏览器。",
+    "The browser could not make the link; try again later or update the browser.",
+);
 /// A scenario from a link, when this device has a stored one too.
 pub const FROM_LINK_STORED_UNTOUCHED: Text = Text(
     "这是通过分享链接打开的方案，尚未保存；您本机保存的方案不会被覆盖。",
