@@ -43,31 +43,45 @@ function links() {
 }
 
 // The document a share link carries, read as document::share_link reads it (at most
-// MAX_FRAGMENT characters after "s1.", base64url, one raw deflate stream with nothing after it,
-// at most MAX_DOCUMENT_BYTES of UTF-8), else null (the app then says the link is damaged).
+// MAX_FRAGMENT characters after "s1.", canonical base64url, one raw deflate stream with nothing
+// after it, at most MAX_DOCUMENT_BYTES of UTF-8 after a byte-order mark): { document } with the
+// text, or null when the link is damaged; { unavailable: true } when the links module it needs
+// could not be loaded (offline): the app then keeps the link for a reload.
 async function readLink(fragment) {
-  if (!fragment.startsWith('s1.') || fragment.length > MAX_FRAGMENT) return null;
+  if (!fragment.startsWith('s1.') || fragment.length > MAX_FRAGMENT) return { document: null };
+  if (!browserDeflates) {
+    try {
+      return { document: (await links()).read_link(fragment) ?? null };
+    } catch {
+      return { document: null, unavailable: true };
+    }
+  }
   try {
-    if (!browserDeflates) return (await links()).read_link(fragment) ?? null;
     const b64 = fragment.slice(3);
-    if (!/^[A-Za-z0-9_-]*={0,2}$/.test(b64)) return null;
-    const bytes = Uint8Array.from(atob(b64.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+    if (!/^[A-Za-z0-9_-]*={0,2}$/.test(b64)) return { document: null };
+    const bare = b64.replace(/=+$/, '');
+    const binary = atob(bare.replaceAll('-', '+').replaceAll('_', '/'));
+    // Only the one spelling of these bytes, as the CLI reads (no stray bits in the last digit).
+    if (btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '') !== bare) return { document: null };
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
     const parts = [];
     let size = 0;
+    let limit = MAX_DOCUMENT_BYTES;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if (size === 0 && value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf) limit += 3;
       size += value.length;
-      if (size > MAX_DOCUMENT_BYTES) {
+      if (size > limit) {
         reader.cancel();
-        return null;
+        return { document: null };
       }
       parts.push(value);
     }
-    return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts).arrayBuffer());
+    return { document: new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts).arrayBuffer()) };
   } catch {
-    return null;
+    return { document: null };
   }
 }
 
@@ -82,15 +96,17 @@ async function makeLink(json) {
   return 's1.' + btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-const fragment = location.hash.slice(1).trim();
-const linkDocument = readLink(fragment);
+// The address's fragment as the app reads it; the app is told which one was read, so that a link
+// pasted while it loads is not opened with this one's document.
+const address = location.hash;
+const linkRead = readLink(address.replace(/^#+/, '').trim());
 
 if (how !== 'static') document.getElementById('shell-static')?.remove();
 if (how === 'module') {
   try {
-    const [figures, link] = await Promise.all([import(path('wasm-figures-js')), linkDocument]);
+    const [figures, link] = await Promise.all([import(path('wasm-figures-js')), linkRead]);
     await figures.default({ module_or_path: path('wasm-figures-wasm') });
-    figures.paint(link);
+    figures.paint(link.document);
   } catch (err) {
     console.warn('first figures skipped:', err);
   }
@@ -98,7 +114,8 @@ if (how === 'module') {
 
 const app = await import(path('wasm-app-js'));
 await app.default({ module_or_path: path('wasm-app-wasm') });
-app.start(await linkDocument, makeLink);
+const link = await linkRead;
+app.start(address, link.document, link.unavailable === true, makeLink);
 
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   // Beside the app's files (Trunk's public URL), whatever the page's own address.

@@ -13,11 +13,12 @@ const ASSETS = ['./'];
 const SCOPE = self.registration.scope;
 const PREFIX = `contract-calc ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
-// The share-links module (src/bin/links.rs) is for a browser that cannot deflate: only such a
-// browser keeps it.
+// The share-links module (src/bin/links.rs) is for a browser that cannot deflate (boot.js's
+// test): only such a browser keeps it.
 const DEFLATES = (() => {
   try {
     new CompressionStream('deflate-raw');
+    new DecompressionStream('deflate-raw');
     return true;
   } catch {
     return false;

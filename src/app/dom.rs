@@ -24,6 +24,13 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
+/// The address's fragment as the browser gives it (`#…`, or empty).
+pub fn address_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// Removes the fragment from the address bar without reloading.
 pub fn clear_hash() {
     set_fragment(None);

@@ -20,28 +20,53 @@ thread_local! {
     /// The fragment the linked scenario on screen was opened from: its edits are kept under it,
     /// not under whatever the address shows when they are written (a link pasted since).
     static OPENED_FROM: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    /// The document text of the address's link as boot.js had the browser inflate it (`None`
-    /// when there is no `s1.` link or it could not be inflated).
-    static LINK_DOCUMENT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The address's link as boot.js read it before the app started.
+    static BOOT_LINK: std::cell::RefCell<BootLink> = std::cell::RefCell::new(BootLink::default());
     /// The scenario of the link opened at start, as it came (before this tab's edits).
     static LINKED: std::cell::RefCell<Option<Scenario>> = const { std::cell::RefCell::new(None) };
     /// boot.js's `makeLink(json)`: a promise of the fragment that carries the document `json`.
     static MAKE_LINK: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
 }
 
-/// What boot.js hands over at start: the address's link as the browser inflated it, and the
-/// function that makes links.
-pub fn set_codec(link_document: Option<String>, make_link: js_sys::Function) {
-    LINK_DOCUMENT.with(|d| *d.borrow_mut() = link_document);
+/// The address's link as boot.js read it: the address's fragment (`#…`) it read, the document
+/// text the browser inflated (`None`: no `s1.` link, or a damaged one), and whether the links
+/// module such a browser needs could not be loaded.
+#[derive(Default)]
+pub struct BootLink {
+    pub address: String,
+    pub document: Option<String>,
+    pub unavailable: bool,
+}
+
+/// What boot.js hands over at start: the address's link as it read it, and the function that
+/// makes links.
+pub fn set_codec(link: BootLink, make_link: js_sys::Function) {
+    BOOT_LINK.with(|b| *b.borrow_mut() = link);
     MAKE_LINK.with(|m| *m.borrow_mut() = Some(make_link));
 }
 
-/// The scenario of the link `fragment` of the address the page opened with: its format and
-/// length checked here, its document as boot.js inflated it (none: damaged), read in full.
-fn read_link(fragment: &str) -> Result<Scenario, LinkError> {
-    payload(fragment)?;
-    let document = LINK_DOCUMENT.with(|d| d.borrow().clone());
-    scenario_of_document(document.as_deref().ok_or(LinkError::Corrupt)?)
+/// Whether the address holds another link than the one boot.js read (pasted while the app
+/// loaded).
+fn link_changed_since_boot(fragment: &str) -> bool {
+    payload(fragment).is_ok() && BOOT_LINK.with(|b| b.borrow().address != dom::address_hash())
+}
+
+/// The scenario of the link `fragment`: its format and length checked here, its document as
+/// boot.js had the browser inflate it (none: damaged), read in full. `None` when the links
+/// module such a browser needs could not be loaded: the link may be fine.
+fn read_link(fragment: &str) -> Option<Result<Scenario, LinkError>> {
+    if let Err(e) = payload(fragment) {
+        return Some(Err(e));
+    }
+    BOOT_LINK.with(|b| {
+        let b = b.borrow();
+        (!b.unavailable).then(|| {
+            b.document
+                .as_deref()
+                .ok_or(LinkError::Corrupt)
+                .and_then(scenario_of_document)
+        })
+    })
 }
 
 /// The fragment that carries the document `json`, made by the browser (boot.js's `makeLink`).
@@ -83,12 +108,23 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
     if fragment.is_empty() {
         return;
     }
+    if link_changed_since_boot(&fragment) {
+        // Nothing is on screen yet: the page loads again and boot.js reads the new link.
+        dom::reload();
+        return;
+    }
     let linked = read_link(&fragment);
-    if let Ok(s) = &linked {
+    if let Some(Ok(s)) = &linked {
         LINKED.with(|l| *l.borrow_mut() = Some(s.clone()));
     }
-    match link_draft(&fragment).map(Ok).unwrap_or(linked) {
-        Ok(s) => {
+    match link_draft(&fragment).map(Ok).or(linked) {
+        None => {
+            // The address keeps the link, so that a reload online tries again.
+            ctx.say(BannerKind::Warning, |l| {
+                ui::LINK_UNAVAILABLE.get(l).to_string()
+            });
+        }
+        Some(Ok(s)) => {
             OPENED_FROM.with(|f| *f.borrow_mut() = Some(fragment.clone()));
             ctx.load(&s);
             // Tied to no saved scenario (not even this tab's own draft, which stays to go back
@@ -103,13 +139,13 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
             };
             ctx.say(BannerKind::FromLink, |l| text.get(l).to_string());
         }
-        Err(e) if crate::store::opening::is_link(&fragment) => {
+        Some(Err(e)) if crate::store::opening::is_link(&fragment) => {
             ctx.say(BannerKind::Warning, |l| {
                 ui::link_unreadable(&e.message(l), l)
             });
             dom::clear_hash();
         }
-        Err(_) => {}
+        Some(Err(_)) => {}
     }
 }
 
@@ -171,7 +207,7 @@ pub fn ShareButton() -> impl IntoView {
     // A tap presses before it clicks: the link is made in between, so that the click copies it
     // at once (Safari lets a page copy only within the click itself, not after an await).
     let prepared: StoredValue<Option<(String, String)>> = StoredValue::new(None);
-    let prepare = move |_| {
+    let prepare = move || {
         let Some(json) = current() else {
             return;
         };
@@ -197,7 +233,13 @@ pub fn ShareButton() -> impl IntoView {
     });
     on_cleanup(move || esc.remove());
     view! {
-        <button type="button" data-testid="copy-link" on:pointerdown=prepare on:click=make_link>
+        <button
+            type="button"
+            data-testid="copy-link"
+            on:pointerdown=move |_| prepare()
+            on:focus=move |_| prepare()
+            on:click=make_link
+        >
             {ctx.t(ui::COPY_LINK)}
         </button>
         <Show when=move || open.get()>
@@ -235,12 +277,21 @@ pub fn ShareButton() -> impl IntoView {
                     }
                 />
                 <p class="muted small">
-                    {move || ui::link_length(link.get().chars().count(), ctx.lang.get())}
+                    {move || {
+                        link.with(|l| {
+                            (!l.is_empty())
+                                .then(|| ui::link_length(l.chars().count(), ctx.lang.get()))
+                        })
+                    }}
                 </p>
                 <div
                     class="qr"
                     data-testid="qr"
-                    inner_html=move || qr_svg(&link.get()).unwrap_or_default()
+                    inner_html=move || {
+                        link.with(|l| {
+                            (!l.is_empty()).then(|| qr_svg(l)).flatten().unwrap_or_default()
+                        })
+                    }
                 ></div>
                 <button type="button" on:click=move |_| open.set(false)>
                     {ctx.t(ui::CLOSE)}

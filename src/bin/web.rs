@@ -6,12 +6,23 @@
 mod web {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts the app. `link_document`: the document text of the address's `s1.` link, `None`
-    /// when there is none or it could not be inflated; `make_link(json)`: a promise of the
-    /// fragment that carries `json`.
+    /// Mounts the app, with the address's link as boot.js read it: `address`, the fragment it
+    /// read (`#…`); `link_document`, the document text of its `s1.` link (`None`: none, or
+    /// damaged); `link_unavailable`, the links module such a browser needs could not be loaded;
+    /// `make_link(json)`, a promise of the fragment that carries `json`.
     #[wasm_bindgen]
-    pub fn start(link_document: Option<String>, make_link: js_sys::Function) {
-        contract_calc::app::start(link_document, make_link);
+    pub fn start(
+        address: String,
+        link_document: Option<String>,
+        link_unavailable: bool,
+        make_link: js_sys::Function,
+    ) {
+        let link = contract_calc::app::BootLink {
+            address,
+            document: link_document,
+            unavailable: link_unavailable,
+        };
+        contract_calc::app::start(link, make_link);
     }
 }
 

@@ -246,7 +246,7 @@ mod tests {
         for line in [
             format!("const MAX_FRAGMENT = {MAX_FRAGMENT};"),
             format!("const MAX_DOCUMENT_BYTES = {MAX_DOCUMENT_BYTES};"),
-            format!("if (!fragment.startsWith('{PREFIX}') || fragment.length > MAX_FRAGMENT) return null;"),
+            format!("if (!fragment.startsWith('{PREFIX}') || fragment.length > MAX_FRAGMENT) return {{ document: null }};"),
             format!("const b64 = fragment.slice({});", PREFIX.len()),
         ] {
             assert!(boot.contains(&line), "boot.js does not have {line}");

@@ -1999,6 +1999,50 @@ tests.push(
     },
   },
   {
+    name: 'share links as boot.js reads them: "##s1.…" opens; a link pasted while the app loads opens that link, not the first; the links module offline keeps the link for a reload',
+    async run({ url, newPage, errors }) {
+      const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+      const monthly = fs.readFileSync(new URL('../fixtures/monthly-operation-2025.json', import.meta.url), 'utf8');
+      const [courtLink, monthlyLink] = [cli(['link', '-'], court), cli(['link', '-'], monthly)];
+
+      // Two '#' (a chat app's doubled anchor): the app reads the link as the CLI does.
+      const doubled = await newPage({ serviceWorkers: 'block' });
+      await doubled.goto(`${url}##${courtLink}`);
+      await expectText(doubled, PENALTY, '¥18,475.56');
+      await expectBanner(doubled, '分享链接打开的方案');
+
+      // The court's link, then, before the app has started, another link pasted: the app opens
+      // the pasted one (the page loads again), never the court's document under its address.
+      const pasted = await newPage({ serviceWorkers: 'block' });
+      const release = await holdApp(pasted);
+      await pasted.goto(`${url}#${courtLink}`);
+      await release.asked;
+      await pasted.evaluate((f) => { location.hash = f; }, monthlyLink);
+      release();
+      await expectText(pasted, NAME, '外包售后运营 2025 · monthly fixed fee, late payments');
+      assertEq(await pasted.evaluate(() => location.hash.slice(1)), monthlyLink, 'the address');
+
+      // A browser without the deflate streams whose links module cannot be fetched (offline):
+      // the app says so and keeps the link, and a reload online opens it.
+      const old = await newPage({ serviceWorkers: 'block' });
+      await old.addInitScript(() => {
+        delete window.CompressionStream;
+        delete window.DecompressionStream;
+      });
+      await old.route(/contract-calc-links-/, (route) => route.abort());
+      await old.goto(`${url}#${courtLink}`);
+      await expectBanner(old, '暂时无法读取分享链接');
+      assertEq(await old.evaluate(() => location.hash.slice(1)), courtLink, 'the address after the module failed');
+      await old.unroute(/contract-calc-links-/);
+      await old.reload();
+      await expectText(old, PENALTY, '¥18,475.56');
+      // The module's fetch was cut on purpose: those failures are no fault.
+      const cut = errors.filter((e) => e.includes('contract-calc-links-'));
+      assert(cut.length > 0, 'the cut fetch of the links module was not seen');
+      errors.splice(0, errors.length, ...errors.filter((e) => !cut.includes(e)));
+    },
+  },
+  {
     name: 'first figures: the starter in the stored language; none for a draft the app will set aside',
     async run({ url, newPage }) {
       // No service worker here: its copy would hand over the app's wasm past the hold.
@@ -2050,6 +2094,10 @@ tests.push(
       assertEq(versions.length, 1, 'offline copies after the first visit');
       assertEq(versions[0], `contract-calc ${url} ${versions[0].split(' ').pop()}`, 'the copy is named for its scope');
       assert(/^contract-calc-[0-9a-f]{16}$/.test(versions[0].split(' ').pop()), `the copy is named for its release: ${versions[0]}`);
+      // The copy holds the first-figures module, and not the links module this browser never needs.
+      const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), versions[0]);
+      assert(kept.some((p) => p.includes('contract-calc-figures-')), `the figures module is not in the copy: ${kept}`);
+      assert(!kept.some((p) => p.includes('contract-calc-links-')), `the links module is in the copy: ${kept}`);
       await field(page, FEE0).fill('46000');
       await expectText(page, TOTAL, '¥612,000.00');
       server.offline();

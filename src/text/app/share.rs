@@ -20,6 +20,12 @@ pub const LINK_NOT_MADE: Text = Text(
     "浏览器未能生成链接，请稍后再试或更新浏览器。",
     "The browser could not make the link; try again later or update the browser.",
 );
+/// A link this browser could not read just now: it needs the links module (no
+/// `DecompressionStream`), which could not be loaded.
+pub const LINK_UNAVAILABLE: Text = Text(
+    "此浏览器暂时无法读取分享链接（需要加载一个小组件，可能因为离线）。联网后刷新页面即可重试；链接仍保留在地址栏中。",
+    "This browser could not read the share link just now (it needs a small component, perhaps offline). Reload the page when online to try again; the link stays in the address bar.",
+);
 /// A scenario from a link, when this device has a stored one too.
 pub const FROM_LINK_STORED_UNTOUCHED: Text = Text(
     "这是通过分享链接打开的方案，尚未保存；您本机保存的方案不会被覆盖。",
