@@ -1,7 +1,8 @@
 // Trunk's post_build hook (Trunk.toml), run in the staging directory before it becomes dist/:
 // 0. gives the two small wasm modules (first figures; share links where the browser cannot deflate)
-//    hashed names, writes the starter's build-time figures into the static shell, and admits the
-//    one inline script to the CSP by its digest (see below);
+//    hashed names, writes the starter's build-time figures into the static shell, takes the
+//    comments out of the page, its style sheet and boot.js, and admits the one inline script to
+//    the CSP by its digest (see below);
 // 1. writes the release into sw.js: VERSION, a digest of every file's name and content, and
 //    ASSETS, the files the service worker keeps for offline visits;
 // 2. writes a .br and a .gz beside every text and wasm file (scripts/precompress.mjs: Zopfli's
@@ -50,6 +51,25 @@ if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by t
   if (!figures.includes('data-testid="contract-total"')) throw new Error(`contract-calc shell-figures printed: ${figures.slice(0, 200)}`);
   // Replacement functions, not strings: `$&` and the like in the inserted text stay as written.
   named = named.replace('<!-- contract-calc shell-figures -->', () => figures);
+  // The page, its style sheet and boot.js without their comments (they are for readers of the
+  // source, and on the first-figures path every byte counts): HTML comments, CSS block comments,
+  // boot.js's whole-line `//` comments. The other two keep Trunk's subresource integrity, their
+  // digests written again. (Trunk's own --minify cannot parse boot.js; see README.)
+  named = named.replace(/<!--[\s\S]*?-->\s*/g, '');
+  for (const [pattern, strip] of [
+    [/^main-[0-9a-f]+\.css$/, (text) => text.replace(/\/\*[\s\S]*?\*\/\s*/g, '')],
+    [/^boot-[0-9a-f]+\.js$/, (text) => text.replace(/^[ \t]*\/\/.*\n/gm, '')],
+  ]) {
+    const name = fs.readdirSync(dir).find((n) => pattern.test(n));
+    if (!name) throw new Error(`no ${pattern} in the build`);
+    const file = path.join(dir, name);
+    const before = fs.readFileSync(file);
+    const after = Buffer.from(strip(before.toString('utf8')), 'utf8');
+    const sri = (body) => `sha384-${crypto.createHash('sha384').update(body).digest('base64')}`;
+    if (!named.includes(sri(before))) throw new Error(`index.html: no integrity for ${name}`);
+    fs.writeFileSync(file, after);
+    named = named.replace(sri(before), () => sri(after));
+  }
   // The one inline script (which first figures this visit gets), admitted by its digest.
   const inline = [...named.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   if (inline.length !== 1) throw new Error(`index.html: expected one inline script, found ${inline.length}`);
