@@ -19,6 +19,7 @@
 //! The lunar dates and the 清明 day come from a table that `build.rs` computes at build time with the
 //! `tyme4rs` crate (a build-dependency only), so no lunar-calendar code is compiled in.
 
+use super::date_order::in_date_order;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::sync::OnceLock;
 
@@ -93,10 +94,15 @@ fn statutory_holidays(year: i32) -> [(NaiveDate, NaiveDate); 7] {
 fn table() -> &'static [Vec<NaiveDate>] {
     static TABLE: OnceLock<Vec<Vec<NaiveDate>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut holidays: Vec<(NaiveDate, NaiveDate)> = (FIRST_YEAR..=LAST_YEAR)
+        let listed: Vec<(NaiveDate, NaiveDate)> = (FIRST_YEAR..=LAST_YEAR)
             .flat_map(statutory_holidays)
             .collect();
-        holidays.sort_unstable();
+        // By first day (the engine's one date-order sort, not a sort of its own in the wasm).
+        let holidays: Vec<(NaiveDate, NaiveDate)> =
+            in_date_order(listed.iter().map(|&(first, _)| first))
+                .into_iter()
+                .filter_map(|i| listed.get(i).copied())
+                .collect();
 
         // Rest days beyond the weekends, one flag per day from 1 January of the first year to a
         // month past the last (room for a last substitute day): every statutory holiday day, then
