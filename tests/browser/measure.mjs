@@ -64,7 +64,9 @@ async function pageWeight(browser, server) {
   const errors = collectErrors(page);
   server.clearSent();
   await page.goto(server.url, { waitUntil: 'commit' });
-  await page.locator('#shell').waitFor({ state: 'detached' });
+  // The app is up once the parsed page has lost its shell (a bare 'detached' wait passes at once
+  // while the page is not parsed yet).
+  await page.waitForFunction(() => document.readyState !== 'loading' && !document.getElementById('shell'));
   const beforeCopy = server.sent().length;
   // Until the service worker has taken its copy: what it fetches is transferred on a first visit
   // too (the browser's HTTP cache answers for files the page already loaded: those are not sent).
