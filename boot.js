@@ -33,11 +33,17 @@ const browserDeflates = (() => {
   }
 })();
 let linksModule = null;
+// A fetch that stalls rather than fails gives up after LINKS_TIMEOUT_MS, so that the app still
+// starts (saying the link could not be read now) instead of waiting for it.
+const LINKS_TIMEOUT_MS = 20000;
 function links() {
-  linksModule ??= import(path('wasm-links-js')).then(async (m) => {
-    await m.default({ module_or_path: path('wasm-links-wasm') });
-    return m;
-  });
+  linksModule ??= Promise.race([
+    import(path('wasm-links-js')).then(async (m) => {
+      await m.default({ module_or_path: path('wasm-links-wasm') });
+      return m;
+    }),
+    new Promise((_, reject) => { setTimeout(() => reject(new Error('links module: timed out')), LINKS_TIMEOUT_MS); }),
+  ]);
   linksModule.catch(() => { linksModule = null; });
   return linksModule;
 }

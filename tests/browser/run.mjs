@@ -1999,7 +1999,7 @@ tests.push(
     },
   },
   {
-    name: 'share links as boot.js reads them: "##s1.…" opens; a link pasted while the app loads opens that link, not the first; the links module offline keeps the link for a reload',
+    name: 'share links as boot.js reads them: "##s1.…" opens; a link pasted while the app loads opens that link, not the first; the links module offline or stalled keeps the link for a reload',
     async run({ url, newPage, errors }) {
       const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
       const monthly = fs.readFileSync(new URL('../fixtures/monthly-operation-2025.json', import.meta.url), 'utf8');
@@ -2036,6 +2036,22 @@ tests.push(
       await old.unroute(/contract-calc-links-/);
       await old.reload();
       await expectText(old, PENALTY, '¥18,475.56');
+      // A fetch of the module that stalls instead: boot.js gives up after 20 s (the page's clock
+      // moved on here), and the app starts and says so.
+      const stalled = await newPage({ serviceWorkers: 'block' });
+      await stalled.clock.install();
+      await stalled.addInitScript(() => {
+        delete window.CompressionStream;
+        delete window.DecompressionStream;
+      });
+      let asked;
+      const requested = new Promise((resolve) => { asked = resolve; });
+      await stalled.route(/contract-calc-links-/, () => { asked(); });
+      await stalled.goto(`${url}#${courtLink}`, { waitUntil: 'commit' });
+      await requested;
+      await stalled.clock.runFor(20_001);
+      await expectBanner(stalled, '暂时无法读取分享链接');
+      assertEq(await stalled.evaluate(() => location.hash.slice(1)), courtLink, 'the address after the module stalled');
       // The module's fetch was cut on purpose: those failures are no fault.
       const cut = errors.filter((e) => e.includes('contract-calc-links-'));
       assert(cut.length > 0, 'the cut fetch of the links module was not seen');
