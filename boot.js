@@ -68,7 +68,7 @@ async function readLink(fragment) {
     const bare = b64.replace(/=+$/, '');
     const binary = atob(bare.replaceAll('-', '+').replaceAll('_', '/'));
     // Only the one spelling of these bytes, as the CLI reads (no stray bits in the last digit).
-    if (btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '') !== bare) return { document: null };
+    if (base64url(binary) !== bare) return { document: null };
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
     const parts = [];
@@ -99,7 +99,12 @@ async function makeLink(json) {
   const bytes = new Uint8Array(await new Response(deflated).arrayBuffer());
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
-  return 's1.' + btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return 's1.' + base64url(binary);
+}
+
+/** base64url without padding of a binary string (one character per byte). */
+function base64url(binary) {
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 // The address's fragment as the app reads it; the app is told which one was read, so that a link

@@ -18,10 +18,7 @@ pub fn now_iso() -> String {
 
 /// The URL fragment without `#`.
 pub fn hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .map(|h| h.trim_start_matches('#').to_string())
-        .unwrap_or_default()
+    address_hash().trim_start_matches('#').to_string()
 }
 
 /// The address's fragment as the browser gives it (`#…`, or empty).

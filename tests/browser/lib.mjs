@@ -97,35 +97,24 @@ export function serveDir(dir = DIST, { encoding = 'identity' } = {}) {
       'content-type': MIME[ext] || 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     };
-    if (encoding === 'precompressed') {
-      for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
-        if (accepts.includes(name) && fs.existsSync(file + suffix)) {
-          headers['content-encoding'] = name;
-          headers.vary = 'accept-encoding';
-          file += suffix;
-          break;
-        }
-      }
+    // The precompressed file beside, when there is one (as gzip_static/brotli_static do): either
+    // kind for 'precompressed', that kind for 'gzip' and 'br', which otherwise compress here.
+    const suffixes = { br: '.br', gzip: '.gz' };
+    const kinds = { precompressed: ['br', 'gzip'], gzip: ['gzip'], br: ['br'] }[encoding] ?? [];
+    const sibling = kinds.find((kind) => accepts.includes(kind) && fs.existsSync(file + suffixes[kind]));
+    if (sibling) {
+      headers['content-encoding'] = sibling;
+      headers.vary = 'accept-encoding';
+      file += suffixes[sibling];
     }
-    // gzip / br: the precompressed file beside when there is one (as gzip_static does), else
-    // compressed here.
-    const suffix = { gzip: '.gz', br: '.br' }[encoding];
-    const sibling = suffix && COMPRESSIBLE.has(ext) && accepts.includes(encoding) && fs.existsSync(file + suffix);
-    fs.readFile(sibling ? file + suffix : file, (err, body) => {
+    fs.readFile(file, (err, body) => {
       if (err) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      if (sibling) {
+      if (!sibling && (encoding === 'gzip' || encoding === 'br') && COMPRESSIBLE.has(ext) && accepts.includes(encoding)) {
+        body = compressed(file, body, encoding);
         headers['content-encoding'] = encoding;
-        headers.vary = 'accept-encoding';
-      } else if (encoding === 'gzip' && COMPRESSIBLE.has(ext) && accepts.includes('gzip')) {
-        body = compressed(file, body);
-        headers['content-encoding'] = 'gzip';
-        headers.vary = 'accept-encoding';
-      } else if (encoding === 'br' && COMPRESSIBLE.has(ext) && accepts.includes('br')) {
-        body = compressed(file, body, 'br');
-        headers['content-encoding'] = 'br';
         headers.vary = 'accept-encoding';
       }
       sent.push({ path: rel, raw: body.length });

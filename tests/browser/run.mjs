@@ -1918,6 +1918,14 @@ async function holdApp(page) {
   return release;
 }
 
+/** `page` as in a browser without CompressionStream and DecompressionStream (Safari before 16.4). */
+function withoutDeflateStreams(page) {
+  return page.addInitScript(() => {
+    delete window.CompressionStream;
+    delete window.DecompressionStream;
+  });
+}
+
 /** The `contract-calc` CLI (the release build, made when missing) run with `args` on `input`. */
 function cli(args, input) {
   const bin = path.join(ROOT, 'target', 'release', 'contract-calc');
@@ -1953,10 +1961,7 @@ tests.push(
       const doc = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
       const cliFragment = cli(['link', '-'], doc);
       const old = await newPage({ serviceWorkers: 'block' });
-      await old.addInitScript(() => {
-        delete window.CompressionStream;
-        delete window.DecompressionStream;
-      });
+      await withoutDeflateStreams(old);
       const fetched = [];
       old.on('request', (r) => fetched.push(new URL(r.url()).pathname));
       let release = await holdApp(old);
@@ -2025,10 +2030,7 @@ tests.push(
       // A browser without the deflate streams whose links module cannot be fetched (offline):
       // the app says so and keeps the link, and a reload online opens it.
       const old = await newPage({ serviceWorkers: 'block' });
-      await old.addInitScript(() => {
-        delete window.CompressionStream;
-        delete window.DecompressionStream;
-      });
+      await withoutDeflateStreams(old);
       await old.route(/contract-calc-links-/, (route) => route.abort());
       await old.goto(`${url}#${courtLink}`);
       await expectBanner(old, '暂时无法读取分享链接');
@@ -2040,10 +2042,7 @@ tests.push(
       // moved on here), and the app starts and says so.
       const stalled = await newPage({ serviceWorkers: 'block' });
       await stalled.clock.install();
-      await stalled.addInitScript(() => {
-        delete window.CompressionStream;
-        delete window.DecompressionStream;
-      });
+      await withoutDeflateStreams(stalled);
       let asked;
       const requested = new Promise((resolve) => { asked = resolve; });
       await stalled.route(/contract-calc-links-/, () => { asked(); });
