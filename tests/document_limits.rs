@@ -82,6 +82,18 @@ fn unknown_fields_are_kept_within_a_budget() {
 }
 
 #[test]
+fn unknown_numbers_are_kept_digit_for_digit() {
+    // Another tool's numbers are its own: 23 significant digits, an exponent beyond f64's range
+    // and trailing zeros survive a read and a re-save unchanged (never rounded to f64).
+    let note = r#"{"ratio":12345678901234567890123.5,"tiny":1e-400,"as_written":1.50e+3}"#;
+    let mut v = base().to_string();
+    v.insert_str(1, &format!(r#""app_note":{note},"#));
+    let s = parse_scenario(&v).unwrap();
+    assert_eq!(s.extra.get("app_note").map(|v| v.get()), Some(note));
+    assert!(s.to_json().contains(note), "{}", s.to_json());
+}
+
+#[test]
 fn numbers_are_written_as_the_spec_writes_them() {
     for bad in [
         " 5000 ",
