@@ -3,9 +3,12 @@
 // anything is painted, which first figures this visit gets (README "First figures"):
 //
 // 1. The static shell speaks the stored language.
-// 2. The first figures: the starter's, already in the shell ("static"); or those of the scenario
-//    the app will open, computed by src/bin/figures.rs, a small module without Leptos ("module");
-//    or none until the app decides ("none").
+// 2. The first figures (src/first_figures.rs): the starter's, already in the shell ("static");
+//    a share link's on a visit without the offline copy, computed by src/bin/figures.rs, a small
+//    module without Leptos, while the app is still on its way ("module"); a stored draft's, or a
+//    link's with the offline copy at hand, computed by the app's own wasm before it starts ("app":
+//    that wasm is needed anyway, and a later visit has it); or none until the app decides
+//    ("none"). When the module cannot be loaded, the app's wasm paints instead.
 // 3. The app: the wasm-bindgen glue and the wasm, whose content-hashed names Trunk writes into
 //    the two <meta> elements of `pattern_script` (Trunk.toml), started with the address's share
 //    link as the browser inflated it and the function that makes links. It replaces the shell.
@@ -113,20 +116,38 @@ const address = location.hash;
 const linkRead = readLink(address.replace(/^#+/, '').trim());
 
 if (how !== 'static') document.getElementById('shell-static')?.remove();
+let painted = false;
 if (how === 'module') {
   try {
     const [figures, link] = await Promise.all([import(path('wasm-figures-js')), linkRead]);
     await figures.default({ module_or_path: path('wasm-figures-wasm') });
     figures.paint(link.document);
+    painted = true;
   } catch (err) {
-    console.warn('first figures skipped:', err);
+    console.warn('first figures module skipped:', err);
   }
 }
 
 const app = await import(path('wasm-app-js'));
 await app.default({ module_or_path: path('wasm-app-wasm') });
 const link = await linkRead;
+if ((how === 'module' || how === 'app') && !painted) {
+  try {
+    // Shown before the app builds its page: the browser gets a frame to draw them in.
+    if (app.paint(link.document)) await nextFrame();
+  } catch (err) {
+    console.warn('first figures skipped:', err);
+  }
+}
 app.start(address, link.document, link.unavailable === true, makeLink);
+
+/** After the browser has drawn a frame (or 100 ms, in a tab that draws none). */
+function nextFrame() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
 
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   // Beside the app's files (Trunk's public URL), whatever the page's own address.

@@ -9,6 +9,8 @@
 //! - [`present`]: the results, the statement and the comparison as escaped markup;
 //! - [`form`]: the app's form, text as typed ↔ scenario;
 //! - [`store`]: scenarios in local storage, quarantine, import and export;
+//! - `first_figures` (wasm32 only): the opening scenario's figures set into the page's static
+//!   shell before the app starts;
 //! - `app` (wasm32 only): the Leptos UI; `main.rs`: the `contract-calc` CLI.
 
 pub mod document;
@@ -20,6 +22,9 @@ pub mod text;
 
 #[cfg(test)]
 mod test_support;
+
+#[cfg(target_arch = "wasm32")]
+pub mod first_figures;
 
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod app;

@@ -1,60 +1,17 @@
 //! First figures before the app (README "First figures"): a small wasm module, without Leptos,
-//! that boot.js runs before the app's. It reads — never writes — the scenario the app will open
-//! ([`contract_calc::store::opening`]), computes it, and sets the results panel's HTML
-//! ([`contract_calc::present::report::results_html`], the app's own markup) into the static
-//! shell of index.html. The app replaces the shell when it starts. Natively it does nothing.
+//! that boot.js fetches for a share link and runs before the app's. It paints the figures of the
+//! scenario the app will open into the static shell ([`contract_calc::first_figures`]); the app
+//! replaces the shell when it starts. Natively it does nothing.
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use contract_calc::document::read::parse_scenario;
-    use contract_calc::engine::compute::compute;
-    use contract_calc::present::report::{results_html, Open};
-    use contract_calc::store::keys::{LANG_KEY, LINK_DRAFT_KEY, OWN_DRAFT_KEY, WORKING_KEY};
-    use contract_calc::store::opening::{opening_with, stored_lang, Held};
     use wasm_bindgen::prelude::*;
 
-    /// Paints the opening scenario's figures into `#shell-results`; whether it did. A share link
-    /// in the address is read from `link_document`, its JSON as boot.js inflated it with the
-    /// browser's own `DecompressionStream` (`null` when it could not: then no figures for a link).
+    /// Paints the opening scenario's figures into `#shell-results`; whether it did
+    /// ([`contract_calc::first_figures::paint`]).
     #[wasm_bindgen]
     pub fn paint(link_document: Option<String>) -> bool {
-        paint_figures(link_document).is_some()
-    }
-
-    fn paint_figures(link_document: Option<String>) -> Option<()> {
-        let window = web_sys::window()?;
-        let local = window.local_storage().ok().flatten();
-        let session = window.session_storage().ok().flatten();
-        let read = |s: &Option<web_sys::Storage>, key: &str| {
-            s.as_ref().and_then(|s| s.get_item(key).ok().flatten())
-        };
-        let fragment = window.location().hash().ok().unwrap_or_default();
-        let (link_draft, own_draft) = (
-            read(&session, LINK_DRAFT_KEY),
-            read(&session, OWN_DRAFT_KEY),
-        );
-        let (working, lang) = (read(&local, WORKING_KEY), read(&local, LANG_KEY));
-        let held = Held {
-            fragment: fragment.trim_start_matches('#'),
-            link_draft: link_draft.as_deref(),
-            own_draft: own_draft.as_deref(),
-            working: working.as_deref(),
-            lang: lang.as_deref(),
-        };
-        let d = js_sys::Date::new_0();
-        let today = chrono::NaiveDate::from_ymd_opt(
-            d.get_full_year() as i32,
-            d.get_month() + 1,
-            d.get_date(),
-        )?;
-        let scenario = opening_with(held, today, |_| parse_scenario(&link_document?).ok())?;
-        let result = compute(&scenario).ok()?;
-        let html = results_html(&scenario, &result, stored_lang(held.lang), Open::AT_START);
-        window
-            .document()?
-            .get_element_by_id("shell-results")?
-            .set_inner_html(&html);
-        Some(())
+        contract_calc::first_figures::paint(link_document)
     }
 }
 

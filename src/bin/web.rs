@@ -24,6 +24,15 @@ mod web {
         };
         contract_calc::app::start(link, make_link);
     }
+
+    /// Paints the figures of the scenario the app will open into the static shell before
+    /// [`start`] ([`contract_calc::first_figures::paint`]): boot.js calls it for a stored draft,
+    /// whose page carries no figures of its own, so that this wasm, already needed and in the
+    /// offline copy, shows them and no second module is fetched.
+    #[wasm_bindgen]
+    pub fn paint(link_document: Option<String>) -> bool {
+        contract_calc::first_figures::paint(link_document)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -15,7 +15,10 @@
 //   first    — contract-calc, a first visit (the starter scenario's contract total);
 //   link     — contract-calc opening a share link (the ten-year monthly sample, 120 payments);
 //   offline  — contract-calc, a second visit in the same context with the network off (the
-//              service worker answers; the first visit's load is not counted).
+//              service worker answers; the first visit's load is not counted);
+//   draft    — the same, after a fee typed on the first visit: the second visit opens the stored
+//              draft, whose figures the app's own wasm paints (the "offline" visit's are the
+//              starter's, in the page).
 // Prints each page's times and median, and the median as a multiple of the counter's.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,7 +97,7 @@ async function firstFigure(page, url, selector) {
   return page.evaluate(() => window.__first);
 }
 
-async function once(browser, url, selector, { secondVisitOffline = false } = {}) {
+async function once(browser, url, selector, { secondVisitOffline = false, draft = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
   await context.addInitScript(watchFigure, selector);
   try {
@@ -102,6 +105,10 @@ async function once(browser, url, selector, { secondVisitOffline = false } = {})
     const cdp = await throttled(context, page);
     if (!secondVisitOffline) return await firstFigure(page, url, selector);
     await firstFigure(page, url, selector);
+    if (draft) {
+      await page.locator('[data-path="fees.components[0].amount"]').fill('46000');
+      await page.waitForFunction(() => localStorage.getItem('contract-calc/v1/working')?.includes('"46000.00"'), null, { timeout: 60_000 });
+    }
     // Let the service worker install, take its copies and take over, then cut the network.
     await offlineCopyReady(page, 60_000);
     await cdp.send('Network.emulateNetworkConditions', { ...SLOW_4G, offline: true });
@@ -137,11 +144,13 @@ async function main() {
     ['first', servers.app.url, '[data-testid=contract-total]', {}],
     ['link', `${servers.app.url}#${fragment}`, '[data-testid=contract-total]', {}],
     ['offline', servers.app.url, '[data-testid=contract-total]', { secondVisitOffline: true }],
+    ['draft', servers.app.url, '[data-testid=contract-total]', { secondVisitOffline: true, draft: true }],
   ];
   if (COMPARE) {
     pages.push(
       ['first (B)', servers.compare.url, '[data-testid=contract-total]', {}],
       ['link (B)', `${servers.compare.url}#${fragment}`, '[data-testid=contract-total]', {}],
+      ['draft (B)', servers.compare.url, '[data-testid=contract-total]', { secondVisitOffline: true, draft: true }],
     );
   }
   const times = Object.fromEntries(pages.map(([name]) => [name, []]));

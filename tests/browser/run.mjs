@@ -1933,6 +1933,28 @@ function cli(args, input) {
   return execFileSync(bin, args, { input, encoding: 'utf8' }).trim();
 }
 
+/**
+ * Records, in `window.shellFigures`, the first figures computed into the static shell as they appear:
+ * the contract total, the panel's title, and how many form fields the page had then (0: before
+ * the app built its form). `null` while none appeared.
+ */
+function recordShellFigures(page) {
+  return page.addInitScript((total) => {
+    window.shellFigures = null;
+    new MutationObserver(() => {
+      if (window.shellFigures) return;
+      // Not the starter's build-time figures, which the page carries from the start.
+      const figure = [...document.querySelectorAll(`#shell-results ${total}`)].find((e) => !e.closest('#shell-static'));
+      if (!figure) return;
+      window.shellFigures = {
+        total: figure.textContent.trim(),
+        title: document.querySelector('#shell-results .results-title')?.textContent ?? '',
+        fields: document.querySelectorAll('[data-path]').length,
+      };
+    }).observe(document, { childList: true, subtree: true });
+  }, TOTAL);
+}
+
 const SHELL_TOTAL = `#shell-results ${TOTAL}`;
 const SHELL_PENALTY = `#shell-results ${PENALTY}`;
 
@@ -2058,7 +2080,7 @@ tests.push(
     },
   },
   {
-    name: 'first figures: the starter in the stored language; none for a draft the app will set aside',
+    name: 'first figures: the starter in the stored language; a draft\'s from the app\'s own wasm before its form; none for a draft the app will set aside',
     async run({ url, newPage }) {
       // No service worker here: its copy would hand over the app's wasm past the hold.
       const page = await newPage({ serviceWorkers: 'block' });
@@ -2073,25 +2095,31 @@ tests.push(
       release();
       await page.locator('#shell').waitFor({ state: 'detached' });
       assertEq(fetched.filter((p) => p.includes('contract-calc-figures')).length, 0, 'figures-module requests on a first visit');
-      // English chosen earlier: the shell and its figures are in English.
+      // English chosen earlier, and a draft kept: the shell is in English, and the draft's
+      // figures, in English, are painted by the app's own wasm before it builds its form; the
+      // figures module is not fetched.
       await page.getByTestId('lang-toggle').click();
       await expectText(page, 'h1', 'Service Outsourcing Contract Calculator');
+      await field(page, FEE0).fill('46000');
+      await expectText(page, TOTAL, '¥612,000.00');
+      await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"46000.00"'), WORKING_KEY);
+      await recordShellFigures(page);
       release = await holdApp(page);
       await page.reload();
       await expectText(page, '#shell h1', 'Service Outsourcing Contract Calculator');
-      await page.locator(SHELL_TOTAL).waitFor();
-      assert((await textOf(page, '#shell-results .results-title')).startsWith('Figures'), 'English figures in the shell');
+      assertEq(await page.evaluate(() => document.documentElement.dataset.figures), 'app', 'who paints a draft');
       release();
       await page.locator('#shell').waitFor({ state: 'detached' });
+      const early = await page.evaluate(() => window.shellFigures);
+      assertEq(early?.total, '¥612,000.00', 'the draft\'s figures in the shell');
+      assert(early.title.startsWith('Figures'), `English figures in the shell: ${early.title}`);
+      assertEq(early.fields, 0, 'form fields when the figures were painted');
+      assertEq(fetched.filter((p) => p.includes('contract-calc-figures')).length, 0, 'figures-module requests for a draft');
       // A draft that does not read: no early figures (the app sets it aside and says so).
       await page.evaluate((key) => localStorage.setItem(key, '{"format":"contract-calc/scenario",'), WORKING_KEY);
-      release = await holdApp(page);
       await page.reload();
-      await page.locator('#shell .shell-loading').waitFor();
-      await release.asked;
-      assertEq(await page.locator(SHELL_TOTAL).count(), 0, 'early figures for an unreadable draft');
-      release();
       await page.locator('#shell').waitFor({ state: 'detached' });
+      assertEq(await page.evaluate(() => window.shellFigures), null, 'early figures for an unreadable draft');
       await expectBanner(page, 'could not be read');
     },
   },
@@ -2109,9 +2137,12 @@ tests.push(
       assertEq(versions.length, 1, 'offline copies after the first visit');
       assertEq(versions[0], `contract-calc ${url} ${versions[0].split(' ').pop()}`, 'the copy is named for its scope');
       assert(/^contract-calc-[0-9a-f]{16}$/.test(versions[0].split(' ').pop()), `the copy is named for its release: ${versions[0]}`);
-      // The copy holds the first-figures module, and not the links module this browser never needs.
+      // The copy holds the app's wasm, which paints a later visit's first figures, and neither
+      // the first-figures module (a link's first visit only) nor the links module this browser
+      // never needs.
       const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), versions[0]);
-      assert(kept.some((p) => p.includes('contract-calc-figures-')), `the figures module is not in the copy: ${kept}`);
+      assert(kept.some((p) => /contract-calc-web-[0-9a-f]+_bg\.wasm$/.test(p)), `the app's wasm is not in the copy: ${kept}`);
+      assert(!kept.some((p) => p.includes('contract-calc-figures-')), `the figures module is in the copy: ${kept}`);
       assert(!kept.some((p) => p.includes('contract-calc-links-')), `the links module is in the copy: ${kept}`);
       await field(page, FEE0).fill('46000');
       await expectText(page, TOTAL, '¥612,000.00');
