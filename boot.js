@@ -11,7 +11,8 @@
 //    ("none"). When the module cannot be loaded, the app's wasm paints instead.
 // 3. The app: the wasm-bindgen glue and the wasm, whose content-hashed names Trunk writes into
 //    the two <meta> elements of `pattern_script` (Trunk.toml), started with the address's share
-//    link as the browser inflated it and the function that makes links. It replaces the shell.
+//    link as the browser inflated it and the functions that make links and draw their QR code.
+//    It replaces the shell.
 // 4. Once the app is up, the offline copy (sw.js).
 const path = (name) => document.querySelector(`meta[name="${name}"]`).content;
 const how = document.documentElement.dataset.figures ?? 'module';
@@ -35,20 +36,33 @@ const browserDeflates = (() => {
     return false;
   }
 })();
-let linksModule = null;
-// A fetch that stalls rather than fails gives up after LINKS_TIMEOUT_MS, so that the app still
-// starts (saying the link could not be read now) instead of waiting for it.
-const LINKS_TIMEOUT_MS = 20000;
-function links() {
-  linksModule ??= Promise.race([
-    import(path('wasm-links-js')).then(async (m) => {
-      await m.default({ module_or_path: path('wasm-links-wasm') });
-      return m;
-    }),
-    new Promise((_, reject) => { setTimeout(() => reject(new Error('links module: timed out')), LINKS_TIMEOUT_MS); }),
-  ]);
-  linksModule.catch(() => { linksModule = null; });
-  return linksModule;
+// The small modules loaded on demand (the links module; the QR code's, src/bin/qr.rs, the first
+// time a link is shared), each once. A fetch that stalls rather than fails gives up after
+// MODULE_TIMEOUT_MS, so that the app goes on (saying what it could not do) instead of waiting;
+// a module that failed is tried again when next asked for.
+const MODULE_TIMEOUT_MS = 20000;
+const modules = new Map();
+function smallModule(name) {
+  if (!modules.has(name)) {
+    const loading = Promise.race([
+      import(path(`wasm-${name}-js`)).then(async (m) => {
+        await m.default({ module_or_path: path(`wasm-${name}-wasm`) });
+        return m;
+      }),
+      new Promise((_, reject) => { setTimeout(() => reject(new Error(`${name} module: timed out`)), MODULE_TIMEOUT_MS); }),
+    ]);
+    loading.catch(() => { modules.delete(name); });
+    modules.set(name, loading);
+  }
+  return modules.get(name);
+}
+const links = () => smallModule('links');
+
+// The QR code of `text` as SVG markup (null when too long for one); `qrCode(null)` only loads its
+// module, which the app asks for as a share button is pressed.
+async function qrCode(text) {
+  const qr = await smallModule('qr');
+  return text == null ? null : qr.qr_svg(text) ?? null;
 }
 
 // The document a share link carries, read as document::share_link reads it (at most
@@ -139,7 +153,7 @@ if ((how === 'module' || how === 'app') && !painted) {
     console.warn('first figures skipped:', err);
   }
 }
-app.start(address, link.document, link.unavailable === true, makeLink);
+app.start(address, link.document, link.unavailable === true, makeLink, qrCode);
 
 /** After the browser has drawn a frame (or 100 ms, in a tab that draws none). */
 function nextFrame() {

@@ -26,7 +26,10 @@ const DEFLATES = (() => {
     return false;
   }
 })();
-const KEPT = ASSETS.filter((name) => !/^contract-calc-figures-/.test(name)
+// The QR code's module (src/bin/qr.rs) is kept once a visit has loaded it: a first visit does not
+// fetch it for a panel it may never open.
+const KEPT_WHEN_USED = /\/contract-calc-qr-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+const KEPT = ASSETS.filter((name) => !/^contract-calc-(figures|qr)-/.test(name)
   && (!DEFLATES || !/^contract-calc-links-/.test(name)));
 
 // The page is revalidated; the other files have content-hashed names, so the browser's HTTP
@@ -76,9 +79,13 @@ self.addEventListener('fetch', (event) => {
   }
   // Content-hashed names: the file is the same in whichever release's copy holds it.
   event.respondWith(
-    caches.open(CACHE)
-      .then((cache) => cache.match(request))
+    caches.open(CACHE).then((cache) => cache.match(request)
       .then((copy) => copy || caches.match(request))
-      .then((copy) => copy || fetch(request)),
+      .then((copy) => copy || fetch(request).then((response) => {
+        if (response.ok && KEPT_WHEN_USED.test(new URL(request.url).pathname)) {
+          cache.put(request, response.clone()).catch(() => {});
+        }
+        return response;
+      }))),
   );
 });

@@ -1,6 +1,6 @@
 // Trunk's post_build hook (Trunk.toml), run in the staging directory before it becomes dist/:
-// 0. gives the two small wasm modules (first figures; share links where the browser cannot deflate)
-//    hashed names, writes the starter's build-time figures into the static shell, takes the
+// 0. gives the small wasm modules (first figures; share links where the browser cannot deflate;
+//    the QR code) hashed names, writes the starter's build-time figures into the static shell, takes the
 //    comments out of the page, its style sheet and boot.js, and admits the one inline script to
 //    the CSP by its digest (see below);
 // 1. writes the release into sw.js: VERSION, a digest of every file's name and content, and
@@ -18,17 +18,17 @@ import { precompress } from './precompress.mjs';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by trunk build');
 
-// 0. The first figures (README "First figures"). The two small modules — the first figures and
-//    the share links for a browser that cannot deflate — (built by Trunk as "workers", so named
-//    after their binaries) get content-hashed names like the app's, written into index.html's
-//    <meta> elements.
+// 0. The first figures (README "First figures"). The small modules — the first figures, the
+//    share links for a browser that cannot deflate, the QR code — (built by Trunk as "workers",
+//    so named after their binaries) get content-hashed names like the app's, written into
+//    index.html's <meta> elements.
 {
   const base = process.env.TRUNK_PUBLIC_URL || '/';
   const htmlPath = path.join(dir, 'index.html');
   const html = fs.readFileSync(htmlPath, 'utf8');
   let named = html;
   const hashedNames = [];
-  for (const module of ['contract-calc-figures', 'contract-calc-links']) {
+  for (const module of ['contract-calc-figures', 'contract-calc-links', 'contract-calc-qr']) {
     const js = `${module}.js`;
     const wasm = `${module}_bg.wasm`;
     const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, wasm)))

@@ -34,9 +34,9 @@ begin "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 end
 
-begin "cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings (also without the app, as the first-figures and links modules are built)"
+begin "cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings (also without the app, as the small modules — first figures, links, QR code — are built)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bin contract-calc-figures --bin contract-calc-links -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bin contract-calc-figures --bin contract-calc-links --bin contract-calc-qr -- -D warnings
 end
 
 begin "cargo test"

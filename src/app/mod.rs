@@ -35,9 +35,9 @@ use web_kv::WebKv;
 
 /// Entry point called by `src/bin/web.rs`, with what boot.js hands over for share links
 /// ([`share::set_codec`]).
-pub fn start(link: share::BootLink, make_link: js_sys::Function) {
+pub fn start(link: share::BootLink, make_link: js_sys::Function, qr_code: js_sys::Function) {
     console_error_panic_hook::set_once();
-    share::set_codec(link, make_link);
+    share::set_codec(link, make_link, qr_code);
     // The static shell of index.html, with the first figures, gives way to the app.
     if let Some(shell) = web_sys::window()
         .and_then(|w| w.document())

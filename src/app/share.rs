@@ -4,10 +4,12 @@
 //!
 //! The browser deflates and inflates: `boot.js` inflates the address's link before the app starts
 //! and hands its document text over, with a function that makes a link of a document
-//! ([`set_codec`]), so the app carries no deflate code (README "First figures").
+//! ([`set_codec`]), so the app carries no deflate code (README "First figures"). The QR code is
+//! drawn by a small module that `boot.js` loads the first time a link is shared (`src/bin/qr.rs`),
+//! so the app carries no QR encoder either.
 
 use super::{dom, BannerKind, Ctx};
-use crate::document::share_link::{payload, qr_svg, scenario_of_document, LinkError};
+use crate::document::share_link::{payload, scenario_of_document, LinkError};
 use crate::engine::scenario::Scenario;
 use wasm_bindgen::{JsCast, JsValue};
 // Unsaved edits to a scenario opened from a link are kept in this tab's session storage, so
@@ -26,6 +28,9 @@ thread_local! {
     static LINKED: std::cell::RefCell<Option<Scenario>> = const { std::cell::RefCell::new(None) };
     /// boot.js's `makeLink(json)`: a promise of the fragment that carries the document `json`.
     static MAKE_LINK: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+    /// boot.js's `qrCode(text)`: a promise of the QR code's SVG markup (`null`: too long), which
+    /// fails when its module cannot be loaded; `qrCode(null)` only loads the module.
+    static QR_CODE: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The address's link as boot.js read it: the address's fragment (`#…`) it read, the document
@@ -38,11 +43,12 @@ pub struct BootLink {
     pub unavailable: bool,
 }
 
-/// What boot.js hands over at start: the address's link as it read it, and the function that
-/// makes links.
-pub fn set_codec(link: BootLink, make_link: js_sys::Function) {
+/// What boot.js hands over at start: the address's link as it read it, the function that makes
+/// links and the one that draws their QR code.
+pub fn set_codec(link: BootLink, make_link: js_sys::Function, qr_code: js_sys::Function) {
     BOOT_LINK.with(|b| *b.borrow_mut() = link);
     MAKE_LINK.with(|m| *m.borrow_mut() = Some(make_link));
+    QR_CODE.with(|q| *q.borrow_mut() = Some(qr_code));
 }
 
 /// Whether the address holds another link than the one boot.js read (pasted while the app
@@ -71,12 +77,31 @@ fn read_link(fragment: &str) -> Option<Result<Scenario, LinkError>> {
 
 /// The fragment that carries the document `json`, made by the browser (boot.js's `makeLink`).
 async fn make_fragment(json: String) -> Option<String> {
-    let make = MAKE_LINK.with(|m| m.borrow().clone())?;
-    let promise = make.call1(&JsValue::NULL, &JsValue::from_str(&json)).ok()?;
-    let made = wasm_bindgen_futures::JsFuture::from(promise.dyn_into::<js_sys::Promise>().ok()?)
+    let made = call_boot(&MAKE_LINK, &JsValue::from_str(&json))
         .await
         .ok()?;
     made.as_string()
+}
+
+/// The share link's QR code as boot.js's QR module draws it: `Ok(None)` for a link too long for
+/// one, `Err` when the module could not be loaded (offline, the first time).
+async fn qr_markup(url: String) -> Result<Option<String>, ()> {
+    Ok(call_boot(&QR_CODE, &JsValue::from_str(&url))
+        .await?
+        .as_string())
+}
+
+/// Calls one of boot.js's functions with `arg` and awaits the promise it returns.
+async fn call_boot(
+    f: &'static std::thread::LocalKey<std::cell::RefCell<Option<js_sys::Function>>>,
+    arg: &JsValue,
+) -> Result<JsValue, ()> {
+    let f = f.with(|f| f.borrow().clone()).ok_or(())?;
+    let promise = f.call1(&JsValue::NULL, arg).map_err(|_| ())?;
+    let promise = promise.dyn_into::<js_sys::Promise>().map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| ())
 }
 
 /// Keeps the current (unsaved) edits of a linked scenario for this tab; false when the browser
@@ -189,6 +214,8 @@ pub fn ShareButton() -> impl IntoView {
     let open = RwSignal::new(false);
     let link = RwSignal::new(String::new());
     let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    // The QR code of the link shown: `None` until drawn, `Some(Err)` when it could not be.
+    let qr: RwSignal<Option<Result<String, ()>>> = RwSignal::new(None);
     let current = move || {
         ctx.shown
             .with_untracked(|f| f.0.as_ref().map(|f| f.parts().0.to_json()))
@@ -197,10 +224,18 @@ pub fn ShareButton() -> impl IntoView {
         let url = fragment.map(|f| format!("{}#{f}", dom::base_url()));
         link.set(url.clone().unwrap_or_default());
         copied.set(url.is_none().then_some(false));
+        qr.set(None);
         open.set(true);
         if let Some(url) = url {
+            let drawn = url.clone();
             leptos::task::spawn_local(async move {
                 copied.set(Some(dom::copy_text(url).await));
+            });
+            leptos::task::spawn_local(async move {
+                let markup = qr_markup(drawn.clone()).await;
+                if link.get_untracked() == drawn {
+                    qr.set(Some(markup.map(Option::unwrap_or_default)));
+                }
             });
         }
     };
@@ -208,6 +243,9 @@ pub fn ShareButton() -> impl IntoView {
     // at once (Safari lets a page copy only within the click itself, not after an await).
     let prepared: StoredValue<Option<(String, String)>> = StoredValue::new(None);
     let prepare = move || {
+        leptos::task::spawn_local(async {
+            let _ = call_boot(&QR_CODE, &JsValue::NULL).await;
+        });
         let Some(json) = current() else {
             return;
         };
@@ -288,11 +326,14 @@ pub fn ShareButton() -> impl IntoView {
                     class="qr"
                     data-testid="qr"
                     inner_html=move || {
-                        link.with(|l| {
-                            (!l.is_empty()).then(|| qr_svg(l)).flatten().unwrap_or_default()
-                        })
+                        qr.with(|q| q.clone().and_then(Result::ok).unwrap_or_default())
                     }
                 ></div>
+                <Show when=move || qr.with(|q| matches!(q, Some(Err(()))))>
+                    <p class="muted small" data-testid="qr-unavailable">
+                        {ctx.t(ui::QR_UNAVAILABLE)}
+                    </p>
+                </Show>
                 <button type="button" on:click=move |_| open.set(false)>
                     {ctx.t(ui::CLOSE)}
                 </button>

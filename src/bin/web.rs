@@ -9,20 +9,22 @@ mod web {
     /// Mounts the app, with the address's link as boot.js read it: `address`, the fragment it
     /// read (`#…`); `link_document`, the document text of its `s1.` link (`None`: none, or
     /// damaged); `link_unavailable`, the links module such a browser needs could not be loaded;
-    /// `make_link(json)`, a promise of the fragment that carries `json`.
+    /// `make_link(json)`, a promise of the fragment that carries `json`; `qr_code(text)`, a
+    /// promise of its QR code's SVG markup.
     #[wasm_bindgen]
     pub fn start(
         address: String,
         link_document: Option<String>,
         link_unavailable: bool,
         make_link: js_sys::Function,
+        qr_code: js_sys::Function,
     ) {
         let link = contract_calc::app::BootLink {
             address,
             document: link_document,
             unavailable: link_unavailable,
         };
-        contract_calc::app::start(link, make_link);
+        contract_calc::app::start(link, make_link, qr_code);
     }
 
     /// Paints the figures of the scenario the app will open into the static shell before

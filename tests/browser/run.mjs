@@ -315,12 +315,16 @@ const tests = [
     name: 'a share link opened in a new browser shows the same figures and writes nothing until saved',
     async run({ page, context, url, newPage }) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+      const requested = [];
+      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
       await openApp(page, url);
       await field(page, 'name').fill('分享测试');
       await field(page, 'as_of').fill('2025-09-30');
       await field(page, FEE1).fill('8000');
       await expectText(page, TOTAL, '¥636,000.00');
       await expectText(page, PENALTY, '¥9,321.00');
+      // The QR code's module is loaded only when a link is shared.
+      assertEq(requested.filter((p) => p.includes('contract-calc-qr-')).length, 0, 'QR-module requests before sharing');
       await page.getByTestId('copy-link').click();
       const linkText = page.getByTestId('link-text');
       await linkText.waitFor({ state: 'visible' });
@@ -330,7 +334,8 @@ const tests = [
       const note = await textOf(page, '[data-testid=share-panel] p');
       assert(note.startsWith('链接已复制'), `the share panel should say the link was copied, got ${JSON.stringify(note)}`);
       assertEq(await page.evaluate(() => navigator.clipboard.readText()), link, 'the clipboard');
-      assert((await page.getByTestId('qr').locator('svg').count()) === 1, 'the share panel shows a QR code');
+      await page.getByTestId('qr').locator('svg').waitFor();
+      assertEq(await page.getByTestId('qr-unavailable').count(), 0, 'a note that the QR code cannot be drawn');
 
       // A new browser profile with nothing stored.
       const fresh = await newPage();
@@ -2129,6 +2134,47 @@ tests.push(
 // Offline (sw.js, issue 9)
 
 tests.push(
+  {
+    name: 'offline: the QR code\'s module is loaded the first time a link is shared and kept; before that, offline, the panel says so and the link is still made',
+    async run({ page, context, server, url, errors }) {
+      await openApp(page, url);
+      await offlineCopyReady(page);
+      server.offline();
+      await context.setOffline(true);
+      try {
+        await reloadApp(page);
+        await page.getByTestId('copy-link').click();
+        await page.getByTestId('qr-unavailable').waitFor();
+        assert((await page.getByTestId('link-text').inputValue()).startsWith(`${url}#s1.`), 'the link made offline');
+        assertEq(await page.getByTestId('qr').locator('svg').count(), 0, 'QR codes offline before the module was loaded');
+        await page.keyboard.press('Escape');
+      } finally {
+        await context.setOffline(false);
+        server.online();
+      }
+      // Online: the module is loaded, the QR code drawn, and the copy keeps the module.
+      await page.getByTestId('copy-link').click();
+      await page.getByTestId('qr').locator('svg').waitFor();
+      assertEq(await page.getByTestId('qr-unavailable').count(), 0, 'the note once the QR code is drawn');
+      await page.keyboard.press('Escape');
+      // Only the service worker's copy may answer now, not the browser's HTTP cache.
+      await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+      server.offline();
+      await context.setOffline(true);
+      try {
+        await reloadApp(page);
+        await page.getByTestId('copy-link').click();
+        await page.getByTestId('qr').locator('svg').waitFor();
+      } finally {
+        await context.setOffline(false);
+        server.online();
+      }
+      // The module's fetch failed offline on purpose: no fault.
+      const cut = errors.filter((e) => e.includes('contract-calc-qr-'));
+      assert(cut.length > 0, 'the QR module\'s failed fetch offline was not seen');
+      errors.splice(0, errors.length, ...errors.filter((e) => !cut.includes(e)));
+    },
+  },
   {
     name: 'offline: a second visit opens with the network off, from the copy the service worker kept, with the draft',
     async run({ page, context, server, url }) {

@@ -26,6 +26,12 @@ pub const LINK_UNAVAILABLE: Text = Text(
     "此浏览器暂时无法读取分享链接（需要加载一个小组件，可能因为离线）。联网后刷新页面即可重试；链接仍保留在地址栏中。",
     "This browser could not read the share link just now (it needs a small component, perhaps offline). Reload the page when online to try again; the link stays in the address bar.",
 );
+/// The QR code could not be drawn just now: its small module (loaded the first time a link is
+/// shared, then kept for offline use) could not be loaded, perhaps offline.
+pub const QR_UNAVAILABLE: Text = Text(
+    "二维码暂时无法生成（首次使用需联网加载一个小组件），链接可照常复制。",
+    "The QR code cannot be drawn just now (the first time, it needs the network to load a small component); the link can be copied as usual.",
+);
 /// A scenario from a link, when this device has a stored one too.
 pub const FROM_LINK_STORED_UNTOUCHED: Text = Text(
     "这是通过分享链接打开的方案，尚未保存；您本机保存的方案不会被覆盖。",
