@@ -36,20 +36,22 @@ const browserDeflates = (() => {
     return false;
   }
 })();
-// The small modules loaded on demand (the links module; the QR code's, src/bin/qr.rs, the first
-// time a link is shared), each once. A fetch that stalls rather than fails gives up after
-// MODULE_TIMEOUT_MS, so that the app goes on (saying what it could not do) instead of waiting;
-// a module that failed is tried again when next asked for.
+// The small modules (the first figures; the links module; the QR code's, src/bin/qr.rs, the first
+// time a link is shared), each loaded once. A fetch that stalls rather than fails gives up after
+// `timeoutMs`, so that the app goes on (saying what it could not do) instead of waiting; a module
+// that failed is tried again when next asked for.
 const MODULE_TIMEOUT_MS = 20000;
+// The first figures are worth waiting for only while they come well before the app would.
+const FIGURES_TIMEOUT_MS = 6000;
 const modules = new Map();
-function smallModule(name) {
+function smallModule(name, timeoutMs = MODULE_TIMEOUT_MS) {
   if (!modules.has(name)) {
     const loading = Promise.race([
       import(path(`wasm-${name}-js`)).then(async (m) => {
         await m.default({ module_or_path: path(`wasm-${name}-wasm`) });
         return m;
       }),
-      new Promise((_, reject) => { setTimeout(() => reject(new Error(`${name} module: timed out`)), MODULE_TIMEOUT_MS); }),
+      new Promise((_, reject) => { setTimeout(() => reject(new Error(`${name} module: timed out`)), timeoutMs); }),
     ]);
     loading.catch(() => { modules.delete(name); });
     modules.set(name, loading);
@@ -130,12 +132,13 @@ const address = location.hash;
 const linkRead = readLink(address.replace(/^#+/, '').trim());
 
 if (how !== 'static') document.getElementById('shell-static')?.remove();
+// Figures only for the address read: a link pasted meanwhile gets none (the app opens it anew).
+const addressKept = () => location.hash === address;
 let painted = false;
 if (how === 'module') {
   try {
-    const [figures, link] = await Promise.all([import(path('wasm-figures-js')), linkRead]);
-    await figures.default({ module_or_path: path('wasm-figures-wasm') });
-    figures.paint(link.document);
+    const [figures, link] = await Promise.all([smallModule('figures', FIGURES_TIMEOUT_MS), linkRead]);
+    if (addressKept()) figures.paint(link.document);
     painted = true;
   } catch (err) {
     console.warn('first figures module skipped:', err);
@@ -145,7 +148,7 @@ if (how === 'module') {
 const app = await import(path('wasm-app-js'));
 await app.default({ module_or_path: path('wasm-app-wasm') });
 const link = await linkRead;
-if ((how === 'module' || how === 'app') && !painted) {
+if ((how === 'module' || how === 'app') && !painted && addressKept()) {
   try {
     // Shown before the app builds its page: the browser gets a frame to draw them in.
     if (app.paint(link.document)) await nextFrame();

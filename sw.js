@@ -26,22 +26,33 @@ const DEFLATES = (() => {
     return false;
   }
 })();
-// The QR code's module (src/bin/qr.rs) is kept once a visit has loaded it: a first visit does not
-// fetch it for a panel it may never open.
-const KEPT_WHEN_USED = /\/contract-calc-qr-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
-const KEPT = ASSETS.filter((name) => !/^contract-calc-(figures|qr)-/.test(name)
+// The QR code's module (src/bin/qr.rs) is kept once a visit has loaded it (a first visit does not
+// fetch it for a panel it may never open), and by each later release once an earlier one kept it.
+const QR = /^contract-calc-qr-/;
+const KEPT_WHEN_USED = ASSETS.filter((name) => QR.test(name));
+const KEPT = ASSETS.filter((name) => !/^contract-calc-figures-/.test(name) && !QR.test(name)
   && (!DEFLATES || !/^contract-calc-links-/.test(name)));
+
+/** Whether an earlier release's copy of this deployment holds a file whose name matches `pattern`. */
+async function keptBefore(pattern) {
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(PREFIX) || key === CACHE) continue;
+    const names = (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname);
+    if (names.some((p) => pattern.test(p.split('/').pop()))) return true;
+  }
+  return false;
+}
 
 // The page is revalidated; the other files have content-hashed names, so the browser's HTTP
 // cache (which already holds what the first visit loaded) answers for them: a first visit
 // fetches nothing more for the copy than the page again.
 self.addEventListener('install', (event) => {
   const request = (name) => new Request(name, { cache: name === './' ? 'no-cache' : 'default' });
-  event.waitUntil(
-    caches.open(CACHE)
-      .then((cache) => cache.addAll(KEPT.map(request)))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil((async () => {
+    const names = (await keptBefore(QR)) ? [...KEPT, ...KEPT_WHEN_USED] : KEPT;
+    await (await caches.open(CACHE)).addAll(names.map(request));
+    await self.skipWaiting();
+  })());
 });
 
 // Cache names list in the order they were made: the last of the others is the previous release.
@@ -78,12 +89,16 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // Content-hashed names: the file is the same in whichever release's copy holds it.
+  const name = new URL(request.url).pathname.split('/').pop();
+  const keep = KEPT_WHEN_USED.includes(name);
   event.respondWith(
     caches.open(CACHE).then((cache) => cache.match(request)
       .then((copy) => copy || caches.match(request))
       .then((copy) => copy || fetch(request).then((response) => {
-        if (response.ok && KEPT_WHEN_USED.test(new URL(request.url).pathname)) {
-          cache.put(request, response.clone()).catch(() => {});
+        // This release's file as the server sent it (not a host's fallback page).
+        const type = response.headers.get('content-type') ?? '';
+        if (keep && response.ok && /wasm|javascript/.test(type)) {
+          event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
         }
         return response;
       }))),

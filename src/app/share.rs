@@ -233,8 +233,9 @@ pub fn ShareButton() -> impl IntoView {
             });
             leptos::task::spawn_local(async move {
                 let markup = qr_markup(drawn.clone()).await;
-                if link.get_untracked() == drawn {
-                    qr.set(Some(markup.map(Option::unwrap_or_default)));
+                // The panel may be gone by now (another page shown): then nothing to draw.
+                if link.try_with_untracked(|l| *l == drawn) == Some(true) {
+                    qr.try_set(Some(markup.map(Option::unwrap_or_default)));
                 }
             });
         }

@@ -2085,6 +2085,75 @@ tests.push(
     },
   },
   {
+    name: 'first figures never hold the app up or show another link: a stalled figures module gives way after 6 s; a link pasted while it loads gets no figures of the first; a QR code arriving after its panel is gone is dropped',
+    async run({ url, newPage, errors }) {
+      const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
+      const monthly = fs.readFileSync(new URL('../fixtures/monthly-operation-2025.json', import.meta.url), 'utf8');
+      const [courtLink, monthlyLink] = [cli(['link', '-'], court), cli(['link', '-'], monthly)];
+      const figuresWasm = /contract-calc-figures-[0-9a-f]+_bg\.wasm$/;
+
+      // The module's wasm never answers (a phone's network that stalls): after 6 s the app
+      // starts, and its own wasm paints the link's figures.
+      const stalled = await newPage({ serviceWorkers: 'block' });
+      await stalled.clock.install();
+      let asked;
+      const requested = new Promise((resolve) => { asked = resolve; });
+      await stalled.route(figuresWasm, () => { asked(); });
+      await stalled.goto(`${url}#${courtLink}`, { waitUntil: 'commit' });
+      await requested;
+      await stalled.clock.runFor(6_001);
+      await expectText(stalled, PENALTY, '¥18,475.56');
+
+      // The court's link loading, the monthly one pasted before the module has painted: never
+      // the court's figures under the monthly link; the app opens the monthly one.
+      const pasted = await newPage({ serviceWorkers: 'block' });
+      await pasted.addInitScript((total) => {
+        new MutationObserver(() => {
+          const figure = [...document.querySelectorAll(`#shell-results ${total}`)].find((e) => !e.closest('#shell-static'));
+          if (!figure) return;
+          const seen = JSON.parse(sessionStorage.getItem('test/shell-totals') ?? '[]');
+          if (seen.at(-1) !== figure.textContent.trim()) sessionStorage.setItem('test/shell-totals', JSON.stringify([...seen, figure.textContent.trim()]));
+        }).observe(document, { childList: true, subtree: true });
+      }, TOTAL);
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      let wasAsked;
+      const heldAsked = new Promise((resolve) => { wasAsked = resolve; });
+      await pasted.route(figuresWasm, async (route) => { wasAsked(); await held; await route.continue(); });
+      await pasted.goto(`${url}#${courtLink}`);
+      await heldAsked;
+      await pasted.evaluate((f) => { location.hash = f; }, monthlyLink);
+      release();
+      await expectText(pasted, NAME, '外包售后运营 2025 · monthly fixed fee, late payments');
+      await expectText(pasted, TOTAL, '¥600,000.00');
+      const seen = await pasted.evaluate(() => JSON.parse(sessionStorage.getItem('test/shell-totals') ?? '[]'));
+      assert(!seen.includes('¥320,000.00'), `the court's figures were shown under the pasted link: ${seen}`);
+
+      // The QR code's module arriving after its panel is gone (another page shown): dropped,
+      // nothing fails (the harness fails the test on any page error).
+      const sharing = await newPage({ serviceWorkers: 'block' });
+      await openApp(sharing, url);
+      let qrRelease;
+      const qrHeld = new Promise((resolve) => { qrRelease = resolve; });
+      let qrAnswered;
+      const answered = new Promise((resolve) => { qrAnswered = resolve; });
+      await sharing.route(/contract-calc-qr-[0-9a-f]+_bg\.wasm$/, async (route) => { await qrHeld; await route.continue(); qrAnswered(); });
+      await sharing.getByTestId('copy-link').click();
+      await sharing.getByTestId('share-panel').waitFor();
+      await sharing.getByTestId('open-compare').click();
+      await sharing.getByTestId('compare-hint').waitFor();
+      qrRelease();
+      await answered;
+      await sharing.waitForTimeout(300);
+      await sharing.getByRole('button', { name: '计算', exact: true }).click();
+      await expectText(sharing, TOTAL, STARTER_TOTAL);
+
+      // The stalled fetch was cut on purpose: no fault.
+      const cut = errors.filter((e) => e.includes('contract-calc-figures-'));
+      errors.splice(0, errors.length, ...errors.filter((e) => !cut.includes(e)));
+    },
+  },
+  {
     name: 'first figures: the starter in the stored language; a draft\'s from the app\'s own wasm before its form; none for a draft the app will set aside',
     async run({ url, newPage }) {
       // No service worker here: its copy would hand over the app's wasm past the hold.
@@ -2133,6 +2202,34 @@ tests.push(
 // ---------------------------------------------------------------------------------------------
 // Offline (sw.js, issue 9)
 
+/** The release an offline copy's name ends with. */
+const releaseOf = (name) => name.split(' ').pop();
+
+/**
+ * Publishes release `v` (dist/sw.js under another VERSION, served in its place until
+ * `server.override('/sw.js', null)`) and waits for its copy to take over; the copies' names then.
+ * `ours` picks this deployment's copies from all.
+ */
+async function publishRelease(page, server, url, v, ours = (keys) => keys) {
+  const released = await (await fetch(new URL('sw.js', url))).text();
+  const line = /^const VERSION = .*;$/m;
+  assert(line.test(released), `dist/sw.js names no release: ${released.slice(0, 200)}`);
+  server.override('/sw.js', released.replace(line, () => `const VERSION = ${JSON.stringify(v)};`));
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  const deadline = Date.now() + 15_000;
+  let keys = [];
+  while (Date.now() < deadline) {
+    const state = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return { keys: await caches.keys(), settled: !reg.installing && !reg.waiting && reg.active?.state === 'activated' };
+    });
+    keys = state.keys;
+    if (state.settled && ours(keys).at(-1)?.endsWith(v) && ours(keys).length <= 2) break;
+    await page.waitForTimeout(100);
+  }
+  return keys;
+}
+
 tests.push(
   {
     name: 'offline: the QR code\'s module is loaded the first time a link is shared and kept; before that, offline, the panel says so and the link is still made',
@@ -2158,6 +2255,28 @@ tests.push(
       assertEq(await page.getByTestId('qr-unavailable').count(), 0, 'the note once the QR code is drawn');
       await page.keyboard.press('Escape');
       // Only the service worker's copy may answer now, not the browser's HTTP cache.
+      await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+      server.offline();
+      await context.setOffline(true);
+      try {
+        await reloadApp(page);
+        await page.getByTestId('copy-link').click();
+        await page.getByTestId('qr').locator('svg').waitFor();
+        await page.keyboard.press('Escape');
+      } finally {
+        await context.setOffline(false);
+        server.online();
+      }
+      // Two releases later (the first one's copy deleted), without sharing in between, the
+      // module is still kept: each release keeps it once an earlier one did.
+      try {
+        for (const v of ['contract-calc-000000000000qr-2', 'contract-calc-000000000000qr-3']) {
+          const keys = await publishRelease(page, server, url, v);
+          assert(keys.at(-1)?.endsWith(v), `release ${v} did not take over: ${JSON.stringify(keys)}`);
+        }
+      } finally {
+        server.override('/sw.js', null);
+      }
       await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
       server.offline();
       await context.setOffline(true);
@@ -2223,30 +2342,14 @@ tests.push(
     async run({ page, server, url }) {
       await openApp(page, url);
       const [first] = await offlineCopyReady(page);
-      const release = (name) => name.split(' ').pop();
+      const release = releaseOf;
       const released = await (await fetch(new URL('sw.js', url))).text();
       assert(released.includes(JSON.stringify(release(first))), `dist/sw.js names its release (${first}): ${released.match(/^const VERSION.*$/m)}`);
       // Another deployment of the app on the same host, at another path, has its own copy.
       const elsewhere = 'contract-calc http://127.0.0.1/elsewhere/ contract-calc-0000000000000000';
       await page.evaluate((name) => caches.open(name), elsewhere);
       const ours = (keys) => keys.filter((k) => k !== elsewhere);
-      /** Publishes release `v` and waits for its copy to take over. */
-      const publish = async (v) => {
-        server.override('/sw.js', released.replace(JSON.stringify(release(first)), JSON.stringify(v)));
-        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-        const deadline = Date.now() + 15_000;
-        let keys = [];
-        while (Date.now() < deadline) {
-          const state = await page.evaluate(async () => {
-            const reg = await navigator.serviceWorker.getRegistration();
-            return { keys: await caches.keys(), settled: !reg.installing && !reg.waiting && reg.active?.state === 'activated' };
-          });
-          keys = state.keys;
-          if (state.settled && ours(keys).at(-1)?.endsWith(v) && ours(keys).length <= 2) break;
-          await page.waitForTimeout(100);
-        }
-        return keys;
-      };
+      const publish = (v) => publishRelease(page, server, url, v, ours);
       try {
         const second = 'contract-calc-00000000000second';
         let keys = await publish(second);
