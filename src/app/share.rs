@@ -326,6 +326,9 @@ pub fn ShareButton() -> impl IntoView {
                 <div
                     class="qr"
                     data-testid="qr"
+                    data-loading=move || {
+                        (qr.with(Option::is_none) && link.with(|l| !l.is_empty())).then_some("")
+                    }
                     inner_html=move || {
                         qr.with(|q| q.clone().and_then(Result::ok).unwrap_or_default())
                     }

@@ -336,6 +336,7 @@ const tests = [
       assertEq(await page.evaluate(() => navigator.clipboard.readText()), link, 'the clipboard');
       await page.getByTestId('qr').locator('svg').waitFor();
       assertEq(await page.getByTestId('qr-unavailable').count(), 0, 'a note that the QR code cannot be drawn');
+      assertEq(await page.getByTestId('qr').getAttribute('data-loading'), null, 'a placeholder beside the QR code');
 
       // A new browser profile with nothing stored.
       const fresh = await newPage();
@@ -2140,6 +2141,8 @@ tests.push(
       await sharing.route(/contract-calc-qr-[0-9a-f]+_bg\.wasm$/, async (route) => { await qrHeld; await route.continue(); qrAnswered(); });
       await sharing.getByTestId('copy-link').click();
       await sharing.getByTestId('share-panel').waitFor();
+      // Its place is kept while it loads, so the panel does not grow under the pointer.
+      assertEq(await sharing.getByTestId('qr').getAttribute('data-loading'), '', 'the QR code\'s place while it loads');
       await sharing.getByTestId('open-compare').click();
       await sharing.getByTestId('compare-hint').waitFor();
       qrRelease();
@@ -2242,6 +2245,7 @@ tests.push(
         await reloadApp(page);
         await page.getByTestId('copy-link').click();
         await page.getByTestId('qr-unavailable').waitFor();
+        assertEq(await page.getByTestId('qr').getAttribute('data-loading'), null, 'a placeholder for a QR code that will not come');
         assert((await page.getByTestId('link-text').inputValue()).startsWith(`${url}#s1.`), 'the link made offline');
         assertEq(await page.getByTestId('qr').locator('svg').count(), 0, 'QR codes offline before the module was loaded');
         await page.keyboard.press('Escape');
