@@ -2258,19 +2258,23 @@ tests.push(
       await page.getByTestId('qr').locator('svg').waitFor();
       assertEq(await page.getByTestId('qr-unavailable').count(), 0, 'the note once the QR code is drawn');
       await page.keyboard.press('Escape');
-      // Only the service worker's copy may answer now, not the browser's HTTP cache.
-      await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
-      server.offline();
-      await context.setOffline(true);
-      try {
-        await reloadApp(page);
-        await page.getByTestId('copy-link').click();
-        await page.getByTestId('qr').locator('svg').waitFor();
-        await page.keyboard.press('Escape');
-      } finally {
-        await context.setOffline(false);
-        server.online();
-      }
+      /** Offline, with only the service worker's copy to answer (not the browser's HTTP cache),
+       * a reloaded page draws the QR code. */
+      const drawnFromTheCopy = async () => {
+        await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+        server.offline();
+        await context.setOffline(true);
+        try {
+          await reloadApp(page);
+          await page.getByTestId('copy-link').click();
+          await page.getByTestId('qr').locator('svg').waitFor();
+          await page.keyboard.press('Escape');
+        } finally {
+          await context.setOffline(false);
+          server.online();
+        }
+      };
+      await drawnFromTheCopy();
       // Two releases later (the first one's copy deleted), without sharing in between, the
       // module is still kept: each release keeps it once an earlier one did.
       try {
@@ -2281,17 +2285,7 @@ tests.push(
       } finally {
         server.override('/sw.js', null);
       }
-      await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
-      server.offline();
-      await context.setOffline(true);
-      try {
-        await reloadApp(page);
-        await page.getByTestId('copy-link').click();
-        await page.getByTestId('qr').locator('svg').waitFor();
-      } finally {
-        await context.setOffline(false);
-        server.online();
-      }
+      await drawnFromTheCopy();
       // The module's fetch failed offline on purpose: no fault.
       const cut = errors.filter((e) => e.includes('contract-calc-qr-'));
       assert(cut.length > 0, 'the QR module\'s failed fetch offline was not seen');
