@@ -199,8 +199,9 @@ export function collectErrors(page, errors = [], prefix = '') {
   });
   page.on('requestfailed', (req) => {
     const why = req.failure()?.errorText ?? '?';
-    // A navigation (a reload the app makes for a pasted link) cuts short the icon's fetch: no fault.
-    if (why === 'net::ERR_ABORTED' && /\/favicon-[0-9a-f]+\.svg$/.test(new URL(req.url()).pathname)) return;
+    // A navigation (a reload the app makes for a pasted link), or a test closing its page, cuts
+    // short the icon's fetch, or the QR module's that pressing the share button starts: no fault.
+    if (why === 'net::ERR_ABORTED' && /\/(favicon-[0-9a-f]+\.svg|contract-calc-qr-[0-9a-f]+(_bg\.wasm|\.js))$/.test(new URL(req.url()).pathname)) return;
     record(`request failed: ${req.url()} (${why})`);
   });
   // A dialog (alert/confirm/prompt) is never expected: record it and dismiss it.
