@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { ROOT, DIST, serveDir, launchBrowser, requireDist, offlineCopyReady } from './lib.mjs';
+import { WORKING_KEY } from './keys.mjs';
 import { precompress, precompressMissing } from '../../scripts/precompress.mjs';
 
 const ROUNDS = Number(process.argv[2] || 5);
@@ -107,7 +108,7 @@ async function once(browser, url, selector, { secondVisitOffline = false, draft 
     await firstFigure(page, url, selector);
     if (draft) {
       await page.locator('[data-path="fees.components[0].amount"]').fill('46000');
-      await page.waitForFunction(() => localStorage.getItem('contract-calc/v1/working')?.includes('"46000.00"'), null, { timeout: 60_000 });
+      await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"46000.00"'), WORKING_KEY, { timeout: 60_000 });
     }
     // Let the service worker install, take its copies and take over, then cut the network.
     await offlineCopyReady(page, 60_000);

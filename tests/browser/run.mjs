@@ -1906,23 +1906,33 @@ tests.push({
 });
 
 // ---------------------------------------------------------------------------------------------
-// First figures (src/bin/figures.rs, issue 9): the static shell shows the opening scenario's
+// First figures (src/first_figures.rs, issue 9): the static shell shows the opening scenario's
 // figures before the app's wasm has arrived — the same figures the app then shows, or none.
 
-/** Holds back the app's wasm until the returned function is called. */
-async function holdApp(page) {
+const APP_WASM = /contract-calc-web-[0-9a-f]+_bg\.wasm$/;
+const FIGURES_WASM = /contract-calc-figures-[0-9a-f]+_bg\.wasm$/;
+const QR_WASM = /contract-calc-qr-[0-9a-f]+_bg\.wasm$/;
+
+/**
+ * Holds back the page's requests for files `pattern` matches until the returned function is
+ * called (never, if it is not); its `asked` promise settles once the page has asked for one.
+ */
+async function holdFile(page, pattern) {
   let release;
   let asked;
   const held = new Promise((resolve) => { release = resolve; });
-  // boot.js asks for the app's wasm once the first figures are painted or given up.
   release.asked = new Promise((resolve) => { asked = resolve; });
-  await page.route(/contract-calc-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+  await page.route(pattern, async (route) => {
     asked();
     await held;
     await route.continue();
   });
   return release;
 }
+
+/** Holds back the app's wasm (see `holdFile`): boot.js asks for it once the first figures are
+ * painted or given up. */
+const holdApp = (page) => holdFile(page, APP_WASM);
 
 /** `page` as in a browser without CompressionStream and DecompressionStream (Safari before 16.4). */
 function withoutDeflateStreams(page) {
@@ -1939,26 +1949,40 @@ function cli(args, input) {
   return execFileSync(bin, args, { input, encoding: 'utf8' }).trim();
 }
 
+/** The court's floating-LPR example and the monthly-operation fixture, as links the CLI makes. */
+function courtAndMonthlyLinks() {
+  return ['floating-lpr-court.json', 'monthly-operation-2025.json']
+    .map((name) => cli(['link', '-'], fs.readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')));
+}
+
+const SHELL_LOG = 'test/shell-figures';
+
 /**
- * Records, in `window.shellFigures`, the first figures computed into the static shell as they appear:
- * the contract total, the panel's title, and how many form fields the page had then (0: before
- * the app built its form). `null` while none appeared.
+ * Records, in the tab's session storage and so across its page loads, the figures computed into
+ * the static shell as they appear (not the starter's build-time figures, which the page carries
+ * from the start): each contract total, the panel's title, and how many form fields the page had
+ * then (0: before the app built its form). `shellFigures(page)` lists them.
  */
 function recordShellFigures(page) {
-  return page.addInitScript((total) => {
-    window.shellFigures = null;
+  return page.addInitScript(([total, key]) => {
+    const logged = new WeakSet();
     new MutationObserver(() => {
-      if (window.shellFigures) return;
-      // Not the starter's build-time figures, which the page carries from the start.
       const figure = [...document.querySelectorAll(`#shell-results ${total}`)].find((e) => !e.closest('#shell-static'));
-      if (!figure) return;
-      window.shellFigures = {
+      if (!figure || logged.has(figure)) return;
+      logged.add(figure);
+      const entry = {
         total: figure.textContent.trim(),
         title: document.querySelector('#shell-results .results-title')?.textContent ?? '',
         fields: document.querySelectorAll('[data-path]').length,
       };
+      sessionStorage.setItem(key, JSON.stringify([...JSON.parse(sessionStorage.getItem(key) ?? '[]'), entry]));
     }).observe(document, { childList: true, subtree: true });
-  }, TOTAL);
+  }, [TOTAL, SHELL_LOG]);
+}
+
+/** The figures `recordShellFigures` saw in the shell, oldest first. */
+function shellFigures(page) {
+  return page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '[]'), SHELL_LOG);
 }
 
 const SHELL_TOTAL = `#shell-results ${TOTAL}`;
@@ -2034,9 +2058,7 @@ tests.push(
   {
     name: 'share links as boot.js reads them: "##s1.…" opens; a link pasted while the app loads opens that link, not the first; the links module offline or stalled keeps the link for a reload',
     async run({ url, newPage, errors }) {
-      const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
-      const monthly = fs.readFileSync(new URL('../fixtures/monthly-operation-2025.json', import.meta.url), 'utf8');
-      const [courtLink, monthlyLink] = [cli(['link', '-'], court), cli(['link', '-'], monthly)];
+      const [courtLink, monthlyLink] = courtAndMonthlyLinks();
 
       // Two '#' (a chat app's doubled anchor): the app reads the link as the CLI does.
       const doubled = await newPage({ serviceWorkers: 'block' });
@@ -2088,63 +2110,44 @@ tests.push(
   {
     name: 'first figures never hold the app up or show another link: a stalled figures module gives way after 6 s; a link pasted while it loads gets no figures of the first; a QR code arriving after its panel is gone is dropped',
     async run({ url, newPage, errors }) {
-      const court = fs.readFileSync(new URL('../fixtures/floating-lpr-court.json', import.meta.url), 'utf8');
-      const monthly = fs.readFileSync(new URL('../fixtures/monthly-operation-2025.json', import.meta.url), 'utf8');
-      const [courtLink, monthlyLink] = [cli(['link', '-'], court), cli(['link', '-'], monthly)];
-      const figuresWasm = /contract-calc-figures-[0-9a-f]+_bg\.wasm$/;
+      const [courtLink, monthlyLink] = courtAndMonthlyLinks();
 
       // The module's wasm never answers (a phone's network that stalls): after 6 s the app
       // starts, and its own wasm paints the link's figures.
       const stalled = await newPage({ serviceWorkers: 'block' });
       await stalled.clock.install();
-      let asked;
-      const requested = new Promise((resolve) => { asked = resolve; });
-      await stalled.route(figuresWasm, () => { asked(); });
+      const never = await holdFile(stalled, FIGURES_WASM);
       await stalled.goto(`${url}#${courtLink}`, { waitUntil: 'commit' });
-      await requested;
+      await never.asked;
       await stalled.clock.runFor(6_001);
       await expectText(stalled, PENALTY, '¥18,475.56');
 
       // The court's link loading, the monthly one pasted before the module has painted: never
       // the court's figures under the monthly link; the app opens the monthly one.
       const pasted = await newPage({ serviceWorkers: 'block' });
-      await pasted.addInitScript((total) => {
-        new MutationObserver(() => {
-          const figure = [...document.querySelectorAll(`#shell-results ${total}`)].find((e) => !e.closest('#shell-static'));
-          if (!figure) return;
-          const seen = JSON.parse(sessionStorage.getItem('test/shell-totals') ?? '[]');
-          if (seen.at(-1) !== figure.textContent.trim()) sessionStorage.setItem('test/shell-totals', JSON.stringify([...seen, figure.textContent.trim()]));
-        }).observe(document, { childList: true, subtree: true });
-      }, TOTAL);
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      let wasAsked;
-      const heldAsked = new Promise((resolve) => { wasAsked = resolve; });
-      await pasted.route(figuresWasm, async (route) => { wasAsked(); await held; await route.continue(); });
+      await recordShellFigures(pasted);
+      const release = await holdFile(pasted, FIGURES_WASM);
       await pasted.goto(`${url}#${courtLink}`);
-      await heldAsked;
+      await release.asked;
       await pasted.evaluate((f) => { location.hash = f; }, monthlyLink);
       release();
       await expectText(pasted, NAME, '外包售后运营 2025 · monthly fixed fee, late payments');
       await expectText(pasted, TOTAL, '¥600,000.00');
-      const seen = await pasted.evaluate(() => JSON.parse(sessionStorage.getItem('test/shell-totals') ?? '[]'));
+      const seen = (await shellFigures(pasted)).map((f) => f.total);
       assert(!seen.includes('¥320,000.00'), `the court's figures were shown under the pasted link: ${seen}`);
 
       // The QR code's module arriving after its panel is gone (another page shown): dropped,
       // nothing fails (the harness fails the test on any page error).
       const sharing = await newPage({ serviceWorkers: 'block' });
       await openApp(sharing, url);
-      let qrRelease;
-      const qrHeld = new Promise((resolve) => { qrRelease = resolve; });
-      let qrAnswered;
-      const answered = new Promise((resolve) => { qrAnswered = resolve; });
-      await sharing.route(/contract-calc-qr-[0-9a-f]+_bg\.wasm$/, async (route) => { await qrHeld; await route.continue(); qrAnswered(); });
+      const qrRelease = await holdFile(sharing, QR_WASM);
       await sharing.getByTestId('copy-link').click();
       await sharing.getByTestId('share-panel').waitFor();
       // Its place is kept while it loads, so the panel does not grow under the pointer.
       assertEq(await sharing.getByTestId('qr').getAttribute('data-loading'), '', 'the QR code\'s place while it loads');
       await sharing.getByTestId('open-compare').click();
       await sharing.getByTestId('compare-hint').waitFor();
+      const answered = sharing.waitForResponse((r) => QR_WASM.test(r.url()));
       qrRelease();
       await answered;
       await sharing.waitForTimeout(300);
@@ -2187,7 +2190,7 @@ tests.push(
       assertEq(await page.evaluate(() => document.documentElement.dataset.figures), 'app', 'who paints a draft');
       release();
       await page.locator('#shell').waitFor({ state: 'detached' });
-      const early = await page.evaluate(() => window.shellFigures);
+      const [early] = await shellFigures(page);
       assertEq(early?.total, '¥612,000.00', 'the draft\'s figures in the shell');
       assert(early.title.startsWith('Figures'), `English figures in the shell: ${early.title}`);
       assertEq(early.fields, 0, 'form fields when the figures were painted');
@@ -2196,7 +2199,7 @@ tests.push(
       await page.evaluate((key) => localStorage.setItem(key, '{"format":"contract-calc/scenario",'), WORKING_KEY);
       await page.reload();
       await page.locator('#shell').waitFor({ state: 'detached' });
-      assertEq(await page.evaluate(() => window.shellFigures), null, 'early figures for an unreadable draft');
+      assertEq((await shellFigures(page)).length, 1, 'early figures for an unreadable draft (the draft\'s before it)');
       await expectBanner(page, 'could not be read');
     },
   },
@@ -2303,7 +2306,7 @@ tests.push(
       // the first-figures module (a link's first visit only) nor the links module this browser
       // never needs.
       const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), versions[0]);
-      assert(kept.some((p) => /contract-calc-web-[0-9a-f]+_bg\.wasm$/.test(p)), `the app's wasm is not in the copy: ${kept}`);
+      assert(kept.some((p) => APP_WASM.test(p)), `the app's wasm is not in the copy: ${kept}`);
       assert(!kept.some((p) => p.includes('contract-calc-figures-')), `the figures module is in the copy: ${kept}`);
       assert(!kept.some((p) => p.includes('contract-calc-links-')), `the links module is in the copy: ${kept}`);
       await field(page, FEE0).fill('46000');
