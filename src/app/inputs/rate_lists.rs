@@ -57,25 +57,24 @@ pub(super) fn change_field(
     unit: Text,
     kind: Kind,
 ) -> AnyView {
-    field(
+    field_view(
         ctx,
         which.path(i),
-        label,
-        NONE,
+        [label, NONE],
         unit,
         kind,
-        move |f| {
+        Arc::new(move |f| {
             f.rate_changes
                 .get(i)
                 .cloned()
                 .map(|mut c| which.of(&mut c).clone())
                 .unwrap_or_default()
-        },
-        move |f, v| {
+        }),
+        Arc::new(move |f, v| {
             if let Some(c) = f.rate_changes.get_mut(i) {
                 *which.of(c) = v;
             }
-        },
+        }),
     )
 }
 

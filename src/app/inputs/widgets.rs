@@ -33,7 +33,9 @@ pub(super) type GetText = Arc<dyn Fn(&FormState) -> String + Send + Sync>;
 
 pub(super) type SetText = Arc<dyn Fn(&mut FormState, String) + Send + Sync>;
 
-/// One labelled input bound to a form field, with its unit, hint and error message.
+/// One labelled input bound to a form field, with its unit, hint and error message. The getter
+/// and setter capture nothing (a list row's field, which needs its index, calls [`field_view`]):
+/// as plain function pointers they share one body instead of one per field.
 // Every call site names its field in one line: label, hint, unit, kind, getter, setter.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn field(
@@ -43,8 +45,8 @@ pub(super) fn field(
     hint: Text,
     unit: Text,
     kind: Kind,
-    get: impl Fn(&FormState) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut FormState, String) + Send + Sync + 'static,
+    get: fn(&FormState) -> String,
+    set: fn(&mut FormState, String),
 ) -> AnyView {
     field_view(
         ctx,
@@ -166,8 +168,8 @@ pub(super) fn toggle(
     ctx: Ctx,
     id: &'static str,
     label: Text,
-    get: impl Fn(&FormState) -> bool + Send + Sync + 'static,
-    set: impl Fn(&mut FormState, bool) + Send + Sync + 'static,
+    get: fn(&FormState) -> bool,
+    set: fn(&mut FormState, bool),
 ) -> AnyView {
     toggle_view(ctx, id, label, Arc::new(get), Arc::new(set))
 }
@@ -336,33 +338,31 @@ pub(super) fn labelled_amount_rows(
     let draw = move |i: usize| {
         view! {
             <div class="row">
-                {field(
+                {field_view(
                     ctx,
                     row(i, labelled::LABEL),
-                    label,
-                    NONE,
+                    [label, NONE],
                     NONE,
                     Kind::Text,
-                    move |f| list(f).get(i).map(|c| c.label.clone()).unwrap_or_default(),
-                    move |f, v| {
+                    Arc::new(move |f| list(f).get(i).map(|c| c.label.clone()).unwrap_or_default()),
+                    Arc::new(move |f, v| {
                         if let Some(c) = list_mut(f).get_mut(i) {
                             c.label = v;
                         }
-                    },
+                    }),
                 )}
-                {field(
+                {field_view(
                     ctx,
                     row(i, labelled::AMOUNT),
-                    amount,
-                    NONE,
+                    [amount, NONE],
                     unit::YUAN,
                     Kind::Money,
-                    move |f| list(f).get(i).map(|c| c.amount.clone()).unwrap_or_default(),
-                    move |f, v| {
+                    Arc::new(move |f| list(f).get(i).map(|c| c.amount.clone()).unwrap_or_default()),
+                    Arc::new(move |f, v| {
                         if let Some(c) = list_mut(f).get_mut(i) {
                             c.amount = v;
                         }
-                    },
+                    }),
                 )} {remove_button(ctx, remove, Arc::new(move |f| remove_row(list_mut(f), i)))}
             </div>
         }
