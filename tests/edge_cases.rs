@@ -1219,3 +1219,88 @@ fn designated_payment_and_an_overdue_settlement() {
     assert_eq!(t.overdue_days, 306);
     assert_eq!(t.overdue_interest, Some(d("1816.74")));
 }
+
+/// April 2026's ¥31,000, due 2026-05-10 and unpaid on 2026-06-30, at 1 × the 同期 one-year LPR
+/// (floating, 365-day year), with the user's `lpr_fixings`.
+fn floating_with_fixings(fixings: Value) -> Value {
+    with(&[
+        ("/as_of", json!("2026-06-30")),
+        (
+            "/contract",
+            json!({"start": "2026-04-01", "end": "2026-04-30"}),
+        ),
+        (
+            "/late_payment",
+            json!({"rate": {"lpr_multiple": "1", "basis_days": 365, "lpr_fixing": "floating"},
+                   "lpr_fixings": fixings}),
+        ),
+    ])
+}
+
+#[test]
+fn a_users_lpr_is_listed_as_given_and_the_list_may_come_in_any_order() {
+    // A fixing of 2.875% from 2026-05-20: 05-11..05-19 at 3.00% (9 days) = ¥22.93, then
+    // 05-20..06-30 at 2.875% (42 days): 31,000 × 2.875% × 42/365 = ¥102.55. The 计算明细 line
+    // shows 2.875, the rate its amount used (2.88 would give ¥102.73).
+    let r = run(&floating_with_fixings(
+        json!([{"effective": "2026-05-20", "one_year": "2.875"}]),
+    ));
+    let lines = serde_json::to_value(&r.total_fees.cycles[0].segments).unwrap();
+    assert_eq!(lines[0]["lpr"], json!("3.00"));
+    assert_eq!(
+        (&lines[1]["lpr"], &lines[1]["amount"]),
+        (&json!("2.875"), &json!("102.55"))
+    );
+    // §9 merges the user's fixings with the table: listed 06-22 first, then 05-20, they give
+    // what they give in date order: 9 days at 3.00%, 33 at 2.90%, 9 at 2.80%.
+    let ordered = json!([{"effective": "2026-05-20", "one_year": "2.90"},
+                         {"effective": "2026-06-22", "one_year": "2.80"}]);
+    let unordered = json!([{"effective": "2026-06-22", "one_year": "2.80"},
+                           {"effective": "2026-05-20", "one_year": "2.90"}]);
+    let a = run(&floating_with_fixings(ordered))
+        .late_payment
+        .total_penalty;
+    let b = run(&floating_with_fixings(unordered))
+        .late_payment
+        .total_penalty;
+    // 31,000 × (3.00% × 9 + 2.90% × 33 + 2.80% × 9)/365 = 31,000 × 1.479/365 = ¥125.61.
+    assert_eq!((a, b), (d("125.61"), d("125.61")));
+    // The same date twice is ambiguous: refused at the second.
+    let twice = json!([{"effective": "2026-05-20", "one_year": "2.90"},
+                       {"effective": "2026-06-22", "one_year": "2.80"},
+                       {"effective": "2026-05-20", "one_year": "2.85"}]);
+    assert_eq!(
+        refusal(&floating_with_fixings(twice)),
+        "late_payment.lpr_fixings[2].effective: 2026-05-20 repeats an earlier entry's date (one entry per date)"
+    );
+}
+
+#[test]
+fn an_lpr_needed_before_2015_10_24_is_refused_at_the_field_to_change() {
+    // August 2015's fee is due 2015-09-10, unpaid on 2015-12-31. Neither the LPR nor the PBOC
+    // benchmark table (from 2015-10-24) gives a rate for the days before.
+    let late = |rate: Value| {
+        with(&[
+            ("/as_of", json!("2015-12-31")),
+            (
+                "/contract",
+                json!({"start": "2015-08-01", "end": "2015-08-31"}),
+            ),
+            ("/late_payment", json!({ "rate": rate })),
+        ])
+    };
+    // Taken on the due date (the default): the fixing day is what to change.
+    assert_eq!(
+        refusal(&late(json!({"lpr_multiple": "1", "basis_days": 365}))),
+        "late_payment.rate.lpr_fixing: the LPR is taken on 2015-09-10, before 2015-10-24, when no LPR or benchmark rate existed; choose a later fixing day or use a fixed fraction"
+    );
+    // 同期 (floating): the first counted day is; counting from 2015-10-24 computes.
+    let floating = json!({"lpr_multiple": "1", "basis_days": 365, "lpr_fixing": "floating"});
+    assert_eq!(
+        refusal(&late(floating.clone())),
+        "late_payment.accrues_from: the counted days include 2015-09-11, before 2015-10-24, when no LPR or benchmark rate existed; set accrues_from to 2015-10-24 or later, or use a fixed fraction"
+    );
+    let mut from_then = late(floating);
+    from_then["late_payment"]["accrues_from"] = json!("2015-10-24");
+    assert!(run(&from_then).late_payment.total_penalty > Decimal::ZERO);
+}

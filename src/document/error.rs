@@ -74,6 +74,10 @@ pub enum ErrorKind {
     /// §9 `partial_period: "full"` with a floating LPR rate.
     FloatingNeedsProRata,
     /// §9 a list of dates that must strictly increase.
+    /// A date given twice in a list that holds each date once.
+    RepeatedDate {
+        date: NaiveDate,
+    },
     NotIncreasing {
         previous: NaiveDate,
     },
@@ -117,9 +121,11 @@ pub enum ErrorKind {
         date: NaiveDate,
         first: NaiveDate,
     },
-    /// §9 an LPR needed for a day before 2015-10-24.
+    /// §9 an LPR needed for a day before 2015-10-24: a floating rate's counted day, or another
+    /// rate's fixing day.
     LprTooEarly {
         date: NaiveDate,
+        floating: bool,
     },
     /// A form field: the text typed is not an amount.
     TypedAmount {
@@ -186,14 +192,18 @@ impl From<crate::engine::compute::ComputeError> for ValidationError {
                 "payment.calendar",
                 ErrorKind::CalendarBeforeTable { date, first },
             ),
+            // A floating rate counts days before the LPR existed: where counting starts is at
+            // fault. Any other rate takes its LPR on a day before it: the fixing day is.
             ComputeError::NoLpr(n) => {
-                let path = match n.rate {
-                    RateRef::Base => "late_payment.rate.lpr_multiple".to_string(),
-                    RateRef::Change(i) => {
-                        format!("late_payment.rate_changes[{i}].rate.lpr_multiple")
+                let path = match (n.floating, n.rate) {
+                    (true, _) => "late_payment.accrues_from".to_string(),
+                    (false, RateRef::Base) => "late_payment.rate.lpr_fixing".to_string(),
+                    (false, RateRef::Change(i)) => {
+                        format!("late_payment.rate_changes[{i}].rate.lpr_fixing")
                     }
                 };
-                ValidationError::new(path, ErrorKind::LprTooEarly { date: n.date })
+                let (date, floating) = (n.date, n.floating);
+                ValidationError::new(path, ErrorKind::LprTooEarly { date, floating })
             }
         }
     }

@@ -110,6 +110,8 @@ impl ValidationError {
             FloatingNeedsProRata => {
                 "a floating (同期) LPR rate accrues by the day: partial_period must be \"pro_rata\", not \"full\"".into()
             }
+            RepeatedDate { date } if zh => format!("日期 {date} 与前面一项重复（每个日期只能有一项）"),
+            RepeatedDate { date } => format!("{date} repeats an earlier entry's date (one entry per date)"),
             NotIncreasing { previous } if zh => format!("日期应晚于上一条的 {previous}（按时间先后排列，不得重复）"),
             NotIncreasing { previous } => {
                 format!("must be after the previous entry's {previous} (in date order, no repeats)")
@@ -140,11 +142,17 @@ impl ValidationError {
                 calendar(Calendar::Weekends).get(lang),
                 calendar(Calendar::None).get(lang)
             ),
-            LprTooEarly { date } if zh => format!(
-                "{date} 早于 2015-10-24，没有当日的基准利率/LPR；请改用固定比例，或设定起算日（accrues_from）"
+            LprTooEarly { date, floating: true } if zh => format!(
+                "计算期间含 {date}，早于 2015-10-24，当日没有 LPR 或贷款基准利率；请把起算日（accrues_from）设为 2015-10-24 或之后，或改用固定比例"
             ),
-            LprTooEarly { date } => format!(
-                "no LPR or benchmark rate exists for {date} (before 2015-10-24); use a fixed fraction or set accrues_from"
+            LprTooEarly { date, floating: true } => format!(
+                "the counted days include {date}, before 2015-10-24, when no LPR or benchmark rate existed; set accrues_from to 2015-10-24 or later, or use a fixed fraction"
+            ),
+            LprTooEarly { date, .. } if zh => format!(
+                "LPR 取值日 {date} 早于 2015-10-24，当日没有 LPR 或贷款基准利率；请选择更晚的取值日，或改用固定比例"
+            ),
+            LprTooEarly { date, .. } => format!(
+                "the LPR is taken on {date}, before 2015-10-24, when no LPR or benchmark rate existed; choose a later fixing day or use a fixed fraction"
             ),
             SubFen { got } if zh => format!("金额最多精确到分（两位小数），实际为 {got}"),
             SubFen { got } => format!("amounts go to the fen (two decimals) at most, got {got}"),

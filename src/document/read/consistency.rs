@@ -21,8 +21,22 @@ fn increasing(path: &str, key: &str, dates: impl Iterator<Item = NaiveDate>) -> 
     Ok(())
 }
 
-/// §9 the rate changes and the user's LPR fixings in date order, no fixing before the LPR
-/// existed, and a floating LPR counted day by day (pro rata).
+/// No date twice in a list given in any order, refused at the later of the two.
+fn distinct(path: &str, key: &str, dates: impl Iterator<Item = NaiveDate>) -> Res<()> {
+    let mut sorted: Vec<(NaiveDate, usize)> = dates.zip(0..).collect();
+    sorted.sort_unstable();
+    match sorted.windows(2).find(|w| w[0].0 == w[1].0) {
+        Some(w) => Err(ValidationError::new(
+            format!("{path}[{}].{key}", w[1].1),
+            ErrorKind::RepeatedDate { date: w[1].0 },
+        )),
+        None => Ok(()),
+    }
+}
+
+/// §9 the rate changes in date order; the user's LPR fixings in any order (they are merged with
+/// the built-in table) but each date once, none before the LPR existed; a floating LPR counted
+/// day by day (pro rata).
 fn late_payment(l: &LatePayment) -> Res<()> {
     increasing(
         "late_payment.rate_changes",
@@ -36,7 +50,7 @@ fn late_payment(l: &LatePayment) -> Res<()> {
             ErrorKind::FixingBeforeLpr { first },
         ));
     }
-    increasing(
+    distinct(
         "late_payment.lpr_fixings",
         "effective",
         l.lpr_fixings.iter().map(|f| f.effective),

@@ -22,7 +22,7 @@ mod tests;
 
 pub use caps::aggregate_cap;
 pub use counted_days::{counted_days, days_late};
-pub use period_share::months_and_days;
+pub use period_share::{months_and_days, Share};
 pub use rights::{right_arises, CycleStatus};
 pub use segments::{Period, Segment};
 
@@ -41,11 +41,13 @@ pub enum RateRef {
     Change(usize),
 }
 
-/// A counted day before 2015-10-24 under an LPR rate: no rate exists for it.
+/// A day before 2015-10-24 whose LPR a rate needs: no rate exists for it. `floating`: the day is
+/// a counted day (a floating rate); otherwise it is the rate's fixing day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoLpr {
     pub date: NaiveDate,
     pub rate: RateRef,
+    pub floating: bool,
 }
 
 /// What the penalty rules need beyond the clause itself, and where they note what they used.
@@ -120,11 +122,31 @@ pub fn cycle_penalty(
         }
     }
     let raw: Decimal = match terms.rounding {
-        Rounding::PerCycle => p.segments.iter().map(|s| s.exact).sum(),
+        Rounding::PerCycle => cycle_exact(&p.segments),
         Rounding::PerSegment => p.segments.iter().map(|s| s.amount).sum(),
     };
     let (raw, capped) = caps::cycle_cap(terms, raw, amount);
     p.penalty = round_yuan(raw);
     p.capped = capped;
     Ok(p)
+}
+
+/// A cycle's penalty before rounding (§9 `per_cycle`): its segments' exact amounts, summed over
+/// one division when they share a denominator (1/360 of a year, say), so that a sum of exactly
+/// half a fen is not lost in recurring decimals.
+fn cycle_exact(segments: &[Segment]) -> Decimal {
+    match segments.first() {
+        Some(first)
+            if segments
+                .iter()
+                .all(|s| s.share.denominator == first.share.denominator) =>
+        {
+            let over: Decimal = segments
+                .iter()
+                .map(|s| s.base * s.fraction * Decimal::from(s.share.numerator))
+                .sum();
+            over / Decimal::from(first.share.denominator)
+        }
+        _ => segments.iter().map(|s| s.exact).sum(),
+    }
 }

@@ -23,25 +23,50 @@ fn ceil_div(a: i64, b: i64) -> i64 {
     (a + b - 1) / b.max(1)
 }
 
-/// `g` of one segment (§4, §9) as numerator / denominator.
+/// `g` of one segment (§4, §9) as a fraction of whole numbers: the amount is divided last, so
+/// that a half fen stays a half fen (3/360 of a year is no decimal; 10,000 × 3.45% × 3 / 360 is
+/// 2.875 exactly, ¥2.88).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    pub numerator: i64,
+    pub denominator: i64,
+}
+
+impl Share {
+    /// `base × f × g`, divided last.
+    pub fn of(self, base_times_f: Decimal) -> Decimal {
+        base_times_f * Decimal::from(self.numerator) / Decimal::from(self.denominator)
+    }
+}
+
 pub(super) fn period_share(
     period: Period,
     partial: PartialPeriod,
     a: NaiveDate,
     b: NaiveDate,
-) -> Decimal {
+) -> Share {
     let n = (b - a).num_days() + 1;
+    let whole = |numerator| Share {
+        numerator,
+        denominator: 1,
+    };
     match (period, partial) {
-        (Period::PerDays(d), PartialPeriod::ProRata) => Decimal::from(n) / Decimal::from(d.max(1)),
-        (Period::PerDays(d), PartialPeriod::Full) => Decimal::from(ceil_div(n, i64::from(d))),
+        (Period::PerDays(d), PartialPeriod::ProRata) => Share {
+            numerator: n,
+            denominator: i64::from(d.max(1)),
+        },
+        (Period::PerDays(d), PartialPeriod::Full) => whole(ceil_div(n, i64::from(d))),
         (Period::PerMonths(m), PartialPeriod::ProRata) => {
             let (k, r) = months_and_days(a, b);
-            Decimal::from(30 * i64::from(k) + r) / Decimal::from(30 * i64::from(m.max(1)))
+            Share {
+                numerator: 30 * i64::from(k) + r,
+                denominator: 30 * i64::from(m.max(1)),
+            }
         }
         (Period::PerMonths(m), PartialPeriod::Full) => {
             let (k, r) = months_and_days(a, b);
             let started = i64::from(k) + i64::from(r > 0);
-            Decimal::from(ceil_div(started, i64::from(m)))
+            whole(ceil_div(started, i64::from(m)))
         }
     }
 }
@@ -49,7 +74,7 @@ pub(super) fn period_share(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::late_payment::tests::{daily, run, with_rate};
+    use crate::engine::late_payment::tests::{daily, paid, run, with_rate};
     use crate::engine::scenario::{Extra, LatePayment, Rate};
     use crate::test_support::{d, date};
 
@@ -85,6 +110,53 @@ mod tests {
         };
         let p = run(&full, "2020-08-20", "118500", &[], "118500", "2021-09-05").unwrap();
         assert_eq!(p.penalty, d("19718.40"));
+    }
+
+    #[test]
+    fn half_a_fen_rounds_up_when_the_share_is_no_decimal() {
+        // 3.45% a year (a 360-day year) on ¥10,000 due 2024-03-31, paid 04-03: 3 days,
+        // 10,000 × 3.45% × 3/360 = 1,035/360 = ¥2.875 exactly, ¥2.88 (四舍五入). Taking 3/360
+        // as a decimal first (0.008333…) gave 2.87499… and ¥2.87.
+        let terms = daily("0.0345", 360, PartialPeriod::ProRata, None);
+        let p = run(
+            &terms,
+            "2024-03-31",
+            "10000",
+            &[paid("2024-04-03", "10000")],
+            "0",
+            "2024-12-31",
+        )
+        .unwrap();
+        assert_eq!(p.segments[0].amount, d("2.88"));
+        assert_eq!(p.penalty, d("2.88"));
+        // 月利率1.5% on ¥1,010 due 2025-01-31, unpaid on 2025-03-01: counted from 02-01, one
+        // month ends 02-28, then 1 day: 1,010 × 1.5% × (1 + 1/30) = ¥15.655 exactly, ¥15.66.
+        let monthly = with_rate(Rate::Monthly {
+            fraction: d("0.015"),
+            per_months: 1,
+            extra: Extra::new(),
+        });
+        let p = run(&monthly, "2025-01-31", "1010", &[], "1010", "2025-03-01").unwrap();
+        assert_eq!(p.penalty, d("15.66"));
+    }
+
+    #[test]
+    fn a_cycles_sum_of_half_a_fen_rounds_up() {
+        // 3.65% a year (a 360-day year) on ¥1,400 due 2024-03-31, paid in three parts: ¥100 on
+        // 04-05 (5 days late), ¥1,000 on 04-07 (7 days), ¥300 on 04-11 (11 days). Rounded per
+        // cycle: (100 × 5 + 1,000 × 7 + 300 × 11) × 3.65% / 360 = 394.2 / 360 = ¥1.095 exactly,
+        // ¥1.10. The parts alone (¥0.0506…, ¥0.7097…, ¥0.3345…) are no decimals, and their
+        // decimals added came to 1.09499… and ¥1.09.
+        let terms = daily("0.0365", 360, PartialPeriod::ProRata, None);
+        let tranches = [
+            paid("2024-04-05", "100"),
+            paid("2024-04-07", "1000"),
+            paid("2024-04-11", "300"),
+        ];
+        let p = run(&terms, "2024-03-31", "1400", &tranches, "0", "2024-12-31").unwrap();
+        let amounts: Vec<_> = p.segments.iter().map(|s| s.amount).collect();
+        assert_eq!(amounts, [d("0.05"), d("0.71"), d("0.33")]);
+        assert_eq!(p.penalty, d("1.10"));
     }
 
     #[test]

@@ -63,7 +63,8 @@ mod tests {
             too_early,
             Err(NoLpr {
                 date: date("2014-05-17"),
-                rate: RateRef::Base
+                rate: RateRef::Base,
+                floating: false,
             })
         );
     }

@@ -2,7 +2,7 @@
 //! rate in force or a floating LPR changes, each segment `base × f × g`, as a claim's 计算明细
 //! lists them (§9 "What the result adds").
 
-use super::period_share::period_share;
+use super::period_share::{period_share, Share};
 use super::rate_in_force::{fixing_day, rate_on};
 use super::{next, prev, NoLpr, PenaltyContext, RateRef};
 use crate::engine::lpr::TooEarly;
@@ -31,13 +31,17 @@ pub struct Segment {
     pub fraction: Decimal,
     #[serde(flatten)]
     pub period: Period,
-    /// The LPR used, in percent per year, for an LPR rate.
+    /// The LPR used, in percent per year, for an LPR rate: as published (two decimals), or as
+    /// the user gave it, every decimal of which the amount used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lpr: Option<Decimal>,
     /// The segment's amount rounded to 0.01, before any cap.
     pub amount: Decimal,
     #[serde(skip)]
     pub exact: Decimal,
+    /// `g`, by which `exact` is `base × fraction × g`.
+    #[serde(skip)]
+    pub share: Share,
     /// The tranche's payment date; `None` for the part still unpaid.
     #[serde(skip)]
     pub paid_on: Option<NaiveDate>,
@@ -86,7 +90,11 @@ pub(super) fn tranche_segments(
                     .lpr
                     .series(*lpr_term)
                     .on(day)
-                    .map_err(|TooEarly(date)| NoLpr { date, rate: which })?;
+                    .map_err(|TooEarly(date)| NoLpr {
+                        date,
+                        rate: which,
+                        floating,
+                    })?;
                 if floating {
                     if let Some(n) = r.next_change {
                         b = b.min(prev(n));
@@ -103,7 +111,8 @@ pub(super) fn tranche_segments(
                 )
             }
         };
-        let exact = base * fraction * period_share(period, terms.partial_period, a, b);
+        let share = period_share(period, terms.partial_period, a, b);
+        let exact = share.of(base * fraction);
         out.push(Segment {
             from: a,
             to: b,
@@ -111,13 +120,15 @@ pub(super) fn tranche_segments(
             base,
             fraction,
             period,
-            lpr: lpr.map(|p| {
-                let mut p = p;
-                p.rescale(2);
+            lpr: lpr.map(|mut p| {
+                if p.scale() < 2 {
+                    p.rescale(2);
+                }
                 p
             }),
             amount: round_yuan(exact),
             exact,
+            share,
             paid_on,
         });
         if b >= last {
