@@ -1304,3 +1304,19 @@ fn an_lpr_needed_before_2015_10_24_is_refused_at_the_field_to_change() {
     from_then["late_payment"]["accrues_from"] = json!("2015-10-24");
     assert!(run(&from_then).late_payment.total_penalty > Decimal::ZERO);
 }
+
+#[test]
+fn a_file_that_is_not_json_is_said_so_in_chinese_with_where() {
+    // A file cut short, and one with a stray character: the parser's own words stay English
+    // (the CLI's), the page's Chinese says what and where.
+    let zh = |text: &str| parse_scenario(text).unwrap_err().display(Lang::Zh);
+    assert_eq!(
+        zh("{\"format\": "),
+        "不是有效的 JSON：内容不完整，在第 1 行第 11 列中断"
+    );
+    assert_eq!(zh("{\n  x}"), "不是有效的 JSON：第 2 行第 3 列附近有误");
+    assert_eq!(
+        parse_scenario("{\n  x}").unwrap_err().display(Lang::En),
+        "not valid JSON: key must be a string at line 2 column 3"
+    );
+}

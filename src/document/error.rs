@@ -16,9 +16,13 @@ pub enum Expected {
 /// Why a field was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
-    /// The text is not JSON at all.
+    /// The text is not JSON at all: the parser's words (English), and where it stopped.
     Json {
         detail: String,
+        line: usize,
+        column: usize,
+        /// The text ends before the JSON does (a file cut short).
+        cut_short: bool,
     },
     Missing,
     WrongType {
@@ -143,10 +147,20 @@ pub enum ErrorKind {
     TypedWholeNumber {
         got: String,
     },
+    /// A form field: an LPR multiple that is not a number of times.
+    TypedMultiple {
+        got: String,
+    },
+    /// A form field: a rate typed below zero (as typed, in its unit).
+    NegativeRate {
+        got: String,
+    },
     /// A form field: no valid date chosen.
     TypedDate {
         got: String,
     },
+    /// A form field left with a date the browser cannot read: a part missing, or no such day.
+    UnfinishedDate,
     /// A document longer than the limit of [`crate::document::input`] (`path` is empty).
     DocumentTooLarge {
         max_bytes: usize,
@@ -181,6 +195,17 @@ impl ValidationError {
 }
 
 impl std::error::Error for ValidationError {}
+
+impl From<&serde_json::Error> for ErrorKind {
+    fn from(e: &serde_json::Error) -> Self {
+        ErrorKind::Json {
+            detail: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+            cut_short: e.is_eof(),
+        }
+    }
+}
 
 impl From<crate::engine::compute::ComputeError> for ValidationError {
     /// The field whose data ran out: the calendar, or the LPR rate that needed a day without one.

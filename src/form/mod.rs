@@ -25,6 +25,11 @@ use crate::engine::scenario::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
+/// What a date field holds once its input is left with a date the browser cannot read (a part
+/// missing, or 30 February): refused with a message that says so. The working draft, which
+/// only a valid form writes, never holds it.
+pub const UNFINISHED_DATE: &str = "\u{2026}";
+
 /// How the end of the term is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EndMode {

@@ -142,12 +142,18 @@ impl Reader {
         Some(d)
     }
 
-    /// A plain non-negative decimal (an LPR multiple).
-    pub(super) fn plain<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
+    /// An LPR multiple, as contracts write it: "1.5", "1.5倍", or "150%" (of the LPR).
+    pub(super) fn multiple<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
         let path: At = path.into();
-        match parse_plain_decimal(text.trim()) {
-            Some(d) => self.within_max_fraction(path, d),
-            None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
+        let t = text.trim();
+        let times = t.strip_suffix('倍').map(|n| (n.trim(), Decimal::ONE));
+        let percent = t
+            .strip_suffix(['%', '％'])
+            .map(|n| (n.trim(), Decimal::ONE_HUNDRED));
+        let (number, per) = times.or(percent).unwrap_or((t, Decimal::ONE));
+        match parse_plain_decimal(number).and_then(|d| d.checked_div(per)) {
+            Some(d) if !d.is_sign_negative() || d.is_zero() => self.within_max_fraction(path, d),
+            _ => self.refuse(path, text, |got| ErrorKind::TypedMultiple { got }),
         }
     }
 
@@ -175,6 +181,9 @@ impl Reader {
     ) -> Option<Decimal> {
         let path: At = path.into();
         match typed_rate(text, unit) {
+            Some(d) if d.is_sign_negative() && !d.is_zero() => {
+                self.refuse(path, text, |got| ErrorKind::NegativeRate { got })
+            }
             Some(d) => self.within_max_fraction(path, d),
             None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
         }
@@ -225,7 +234,7 @@ impl Reader {
                 })
             }
             RateKind::Lpr => {
-                let multiple = self.plain(&at(rate::LPR_MULTIPLE), &f.lpr_multiple);
+                let multiple = self.multiple(&at(rate::LPR_MULTIPLE), &f.lpr_multiple);
                 if !BASIS_DAYS.contains(&f.basis_days) {
                     self.push(
                         &at(rate::BASIS_DAYS),
@@ -287,7 +296,9 @@ impl Reader {
     pub(super) fn date<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<NaiveDate> {
         let path: At = path.into();
         let d = parse_date(text.trim());
-        if d.is_none() {
+        if d.is_none() && text == super::UNFINISHED_DATE {
+            self.refuse::<()>(path, text, |_| ErrorKind::UnfinishedDate);
+        } else if d.is_none() {
             self.refuse::<()>(path, text, |got| ErrorKind::TypedDate { got });
         }
         d

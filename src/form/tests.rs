@@ -74,6 +74,76 @@ fn an_unreadable_field_is_named_and_nothing_is_computed() {
 }
 
 #[test]
+fn a_date_left_unfinished_says_so_even_where_the_date_is_optional() {
+    use crate::text::Lang;
+    // The end date left as --/31/2025, or 30 February: the input gives no text, the form
+    // holds UNFINISHED_DATE. An emptied date asks for one, without quoting nothing.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.end = super::UNFINISHED_DATE.into();
+    f.payments[0].date = String::new();
+    // The penalty's accrual start is optional: empty is "from the day after the due date",
+    // but a date left unfinished there is still refused.
+    f.accrues_from = super::UNFINISHED_DATE.into();
+    let errors = f.to_scenario().unwrap_err();
+    let shown: Vec<(&str, String)> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.message(Lang::Zh)))
+        .collect();
+    let unfinished = "日期不完整或不存在（如 2月30日）：请选择日期".to_string();
+    assert_eq!(
+        shown,
+        vec![
+            ("contract.end", unfinished.clone()),
+            ("payment.payments[0].date", "请选择日期".to_string()),
+            ("late_payment.accrues_from", unfinished),
+        ]
+    );
+}
+
+#[test]
+fn an_lpr_multiple_as_contracts_write_it() {
+    use crate::engine::scenario::Rate;
+    use crate::text::Lang;
+    // "LPR的1.5倍", "按LPR的150%": 1.5 times the LPR either way.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.rate_kind = RateKind::Lpr;
+    for typed in ["1.5", "1.5倍", "1.5 倍", "150%"] {
+        f.lpr_multiple = typed.into();
+        let s = f.to_scenario().unwrap();
+        let rate = s.late_payment.map(|l| l.rate);
+        assert!(
+            matches!(rate, Some(Rate::Lpr { lpr_multiple, .. }) if lpr_multiple == Decimal::new(15, 1)),
+            "{typed}"
+        );
+    }
+    // Anything else is asked for as a multiple, not as a daily rate.
+    for typed in ["一倍半", "-1"] {
+        f.lpr_multiple = typed.into();
+        let errors = f.to_scenario().unwrap_err();
+        assert_eq!(
+            errors[0].message(Lang::Zh),
+            format!("“{typed}”不是倍数：请输入 LPR 的倍数，如 1.5（即 LPR 的 1.5 倍）")
+        );
+    }
+}
+
+#[test]
+fn a_rate_below_zero_is_quoted_as_typed() {
+    use crate::text::Lang;
+    // −5 typed under ‱ is refused as "-5", not as the fraction -0.0005 it would be.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.rate_kind = RateKind::Fraction;
+    f.rate_unit = RateUnit::PerTenThousand;
+    f.rate_value = "-5".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(errors[0].message(Lang::Zh), "比例不能为负数，实际为 “-5”");
+    assert_eq!(
+        errors[0].message(Lang::En),
+        "a rate cannot be negative, got “-5”"
+    );
+}
+
+#[test]
 fn end_before_start_is_the_documents_own_rule() {
     let mut f = FormState::from_scenario(&starter(today()));
     f.end = "2024-06-30".into();

@@ -15,8 +15,19 @@ impl ValidationError {
         use ErrorKind::*;
         let zh = lang == Lang::Zh;
         match &self.kind {
-            Json { detail } if zh => format!("不是有效的 JSON：{detail}"),
-            Json { detail } => format!("not valid JSON: {detail}"),
+            Json {
+                line: 0, column: 0, ..
+            } if zh => "不是有效的 JSON".into(),
+            Json {
+                line,
+                column,
+                cut_short: true,
+                ..
+            } if zh => format!("不是有效的 JSON：内容不完整，在第 {line} 行第 {column} 列中断"),
+            Json { line, column, .. } if zh => {
+                format!("不是有效的 JSON：第 {line} 行第 {column} 列附近有误")
+            }
+            Json { detail, .. } => format!("not valid JSON: {detail}"),
             Missing if zh => "必填".into(),
             Missing => "is required".into(),
             WrongType { expected, got } => {
@@ -190,6 +201,14 @@ impl ValidationError {
             }
             TypedFen { got } if zh => format!("金额最多精确到分（两位小数），实际为“{got}”"),
             TypedFen { got } => format!("amounts go to the fen (two decimals) at most, got “{got}”"),
+            TypedMultiple { got } if zh => {
+                format!("“{got}”不是倍数：请输入 LPR 的倍数，如 1.5（即 LPR 的 1.5 倍）")
+            }
+            TypedMultiple { got } => {
+                format!("“{got}” is not a multiple: type how many times the LPR, e.g. 1.5")
+            }
+            NegativeRate { got } if zh => format!("比例不能为负数，实际为 “{got}”"),
+            NegativeRate { got } => format!("a rate cannot be negative, got “{got}”"),
             TypedRate { got } if zh => format!(
                 "“{got}”不是比例：请按所选单位输入数字（万分之五 在“‱”下输入 5），或连同单位输入，如 0.05%、0.5‰、5‱"
             ),
@@ -204,8 +223,15 @@ impl ValidationError {
             }
             TypedWholeNumber { got } if zh => format!("“{got}”不是整数：请输入如 30 的整数"),
             TypedWholeNumber { got } => format!("“{got}” is not a whole number: type e.g. 30"),
+            TypedDate { got } if got.trim().is_empty() && zh => "请选择日期".to_string(),
+            TypedDate { got } if got.trim().is_empty() => "pick a date".to_string(),
             TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),
             TypedDate { got } => format!("“{got}” is not a date: pick a date"),
+            UnfinishedDate if zh => "日期不完整或不存在（如 2月30日）：请选择日期".to_string(),
+            UnfinishedDate => {
+                "the date is incomplete or does not exist (such as 30 February): pick a date"
+                    .to_string()
+            }
             DocumentTooLarge { max_bytes } => {
                 let bytes = group_thousands(&max_bytes.to_string());
                 let mib = max_bytes / (1024 * 1024);

@@ -8,15 +8,31 @@ use crate::engine::warnings::Warning;
 use crate::text::{date_words, Lang};
 use chrono::NaiveDate;
 
+/// §10 the rest days of the years `first` through `last` (one sentence for a run of years, not
+/// one per year), saying what to do about it.
+pub fn provisional_years(first: i32, last: i32, lang: Lang) -> String {
+    let years = if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    };
+    match lang {
+        Lang::Zh => format!(
+            "{years}年的放假安排尚未公布：节假日按《全国年节及纪念日放假办法》推算（含补假、不含调休上班），到期日可能与实际安排相差几天"
+        ),
+        Lang::En if first == last => format!(
+            "{years}'s holiday arrangement is not yet published: rest days follow the national holiday rules (with substitute days, without make-up working days), so a due date may differ by a few days"
+        ),
+        Lang::En => format!(
+            "The holiday arrangements for {years} are not yet published: rest days follow the national holiday rules (with substitute days, without make-up working days), so a due date may differ by a few days"
+        ),
+    }
+}
+
 /// One assumption in words, saying what to do about it.
 pub fn warning(w: &Warning, lang: Lang) -> String {
     match (w, lang) {
-        (Warning::CalendarProvisional { year }, Lang::Zh) => format!(
-            "{year}年的放假安排尚未公布：节假日按《全国年节及纪念日放假办法》推算（含补假、不含调休上班），到期日可能与实际安排相差几天"
-        ),
-        (Warning::CalendarProvisional { year }, Lang::En) => format!(
-            "{year}'s holiday arrangement is not yet published: rest days follow the national holiday rules (with substitute days, without make-up working days), so a due date may differ by a few days"
-        ),
+        (Warning::CalendarProvisional { year }, _) => provisional_years(*year, *year, lang),
         (Warning::LprBeyondTable { known_until }, Lang::Zh) => format!(
             "{}之后的 LPR 按此前最近一次报价计；如已公布新的报价，请在“LPR 报价”中补充",
             date_words(*known_until, lang)

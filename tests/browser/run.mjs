@@ -778,7 +778,7 @@ const tests = [
     },
   },
   {
-    name: 'the list of problems names each field; typing a year flashes no error; early payments are pointed out',
+    name: 'the list of problems names each field; typing a year flashes no error, an impossible date left behind is refused; early payments are pointed out',
     async run({ page, url }) {
       await openApp(page, url);
       await field(page, FEE0).fill('八万六千');
@@ -796,6 +796,22 @@ const tests = [
         await start.press(d);
         assertEq(await page.getByTestId('stale').count(), 0, `no stale note after typing ${d}`);
       }
+      // (The browser may take each slow keystroke as a new year, 0006; left so, it is refused.)
+      await start.fill('2025-01-01');
+      // The end date's month cleared (--/31/2025, which the browser cannot read) and the field
+      // left: refused, not kept silently at the date it held before.
+      const end = field(page, 'contract.end');
+      await end.focus();
+      await end.press('Backspace');
+      assert(await end.evaluate((e) => e.value === '' && e.validity.badInput), 'a part of the date is cleared');
+      assertEq(await page.getByTestId('stale').count(), 0, 'no stale note while the date is being typed');
+      await page.keyboard.press('Shift+Tab');
+      await page.getByTestId('stale').waitFor();
+      const unfinished = (await page.getByTestId('stale').locator('li').first().textContent()).trim();
+      assert(unfinished.startsWith('服务结束日：日期不完整或不存在'), unfinished);
+      await field(page, 'contract.end').fill('2025-12-31');
+      await page.getByTestId('stale').waitFor({ state: 'detached' });
+      await expectText(page, TOTAL, STARTER_TOTAL);
       // A 2027 term keeps the sample's 2025 payments only as advance payments, and says so.
       await field(page, 'contract.start').fill('2027-01-01');
       await field(page, 'contract.end').fill('2027-12-31');
@@ -1231,6 +1247,41 @@ const tests = [
       }
       assertEq(await textOf(page, TOTAL), STARTER_TOTAL, 'the total after restoring every field');
       assert(broken.length === 0, `typing lost characters in ${broken.length} field(s):\n${broken.join('\n')}`);
+    },
+  },
+  {
+    name: 'on a phone a rate change\'s fields are wide enough to read, and a field reached with Tab is never under the summary bar',
+    async run({ page, url }) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openApp(page, url);
+      // Each of a rate change's inputs and choices, in both of its forms, at least 120 px wide
+      // (they shared one line, 25 px each).
+      await page.getByTestId('add-rate-change').click();
+      const row = page.getByTestId('rate-change').first();
+      const narrow = async () => row.locator('input, select').evaluateAll((els) =>
+        els.map((e) => [e.id, Math.round(e.getBoundingClientRect().width)]).filter(([, w]) => w < 120));
+      assertEq(JSON.stringify(await narrow()), '[]', 'narrow fields of a rate change at a daily rate');
+      await row.locator('select').first().selectOption({ index: 2 });
+      await row.locator('[data-path$=".rate.lpr_multiple"]').waitFor();
+      assertEq(JSON.stringify(await narrow()), '[]', 'narrow fields of a rate change at an LPR multiple');
+      // Tab through the top of the form: every field focused is clear of the sticky bar.
+      const bar = page.getByTestId('summary-bar');
+      await bar.waitFor();
+      await field(page, 'name').focus();
+      const hidden = [];
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const under = await page.evaluate(() => {
+          const e = document.activeElement;
+          const bar = document.querySelector('[data-testid=summary-bar]');
+          if (!e || bar.contains(e)) return null;
+          const r = e.getBoundingClientRect();
+          const b = bar.getBoundingClientRect();
+          return r.bottom > b.top && r.top < b.bottom ? e.dataset.path || e.id || e.textContent.trim() : null;
+        });
+        if (under) hidden.push(under);
+      }
+      assertEq(hidden.join(', '), '', 'fields focused under the summary bar');
     },
   },
   {

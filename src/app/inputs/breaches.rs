@@ -225,8 +225,8 @@ pub(super) fn termination(ctx: Ctx) -> impl IntoView {
                                 {field(
                                     ctx,
                                     paths::TERMINATION_DATE.into(),
-                                    ui::LAST_DAY_SERVICE,
-                                    ui::LAST_DAY_SERVICE_HINT,
+                                    ui::TERMINATION_DATE,
+                                    ui::TERMINATION_DATE_HINT,
                                     NONE,
                                     Kind::Date,
                                     |f| f.termination_date.clone(),

@@ -340,11 +340,11 @@ pub(super) fn rate_unit_options() -> Vec<(RateUnit, Text)> {
 }
 
 /// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a
-/// wrong unit shows at once; empty while the rate cannot be read.
+/// wrong unit shows at once; empty while the rate cannot be read or is below zero.
 pub(super) fn rate_echo(ctx: Ctx) -> Option<String> {
     let lang = ctx.lang.get();
     ctx.form.with(|f| {
-        let fraction = typed_rate(&f.rate_value, f.rate_unit)?;
+        let fraction = typed_rate(&f.rate_value, f.rate_unit).filter(|r| !r.is_sign_negative())?;
         let per = match f.rate_kind {
             RateKind::Fraction => Per::Days(f.per_days.trim().parse().ok().filter(|n| *n > 0)?),
             RateKind::Monthly => Per::Months(f.per_months.trim().parse().ok().filter(|n| *n > 0)?),

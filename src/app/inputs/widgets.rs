@@ -5,7 +5,7 @@ use super::super::Ctx;
 use super::rows::{list_rows, remove_button, remove_row};
 use crate::engine::money::{format_yuan, parse_user_amount};
 use crate::form::paths::labelled;
-use crate::form::{FormState, LabelledAmount};
+use crate::form::{FormState, LabelledAmount, UNFINISHED_DATE};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -106,6 +106,7 @@ pub(super) fn field_view(
                 .then(|| format!("= {}", format_yuan(amount)))
         }
     };
+    let set_on_blur = set.clone();
     let unit_view = (unit != NONE).then(|| view! { <span class="unit">{ctx.t(unit)}</span> });
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
@@ -132,6 +133,22 @@ pub(super) fn field_view(
                     }
                     ctx.form.update(|f| set(f, v));
                     typed.notify();
+                }
+                on:blur=move |ev| {
+                    if kind != Kind::Date {
+                        return;
+                    }
+                    let v = event_target_value(&ev);
+                    let unfinished = if year_being_typed(&v) {
+                        Some(v)
+                    } else if v.is_empty() && half_typed(&ev) {
+                        Some(UNFINISHED_DATE.to_string())
+                    } else {
+                        None
+                    };
+                    if let Some(text) = unfinished {
+                        ctx.form.update(|f| set_on_blur(f, text));
+                    }
                 }
             />
             {move || echo().map(|t| view! { <span class="echo">{t}</span> })}

@@ -103,14 +103,7 @@ pub fn parse_json(text: &str) -> Res<Value> {
     }
     // A byte-order mark, as some editors write it, is not part of the document.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| {
-        ValidationError::new(
-            "",
-            ErrorKind::Json {
-                detail: e.to_string(),
-            },
-        )
-    })
+    serde_json::from_str(text).map_err(|e| ValidationError::new("", ErrorKind::from(&e)))
 }
 
 /// Reads a scenario document already parsed as JSON.

@@ -99,14 +99,8 @@ impl<'a> Obj<'a> {
                     },
                 ));
             }
-            let raw = serde_json::value::to_raw_value(v).map_err(|e| {
-                self.err(
-                    k,
-                    ErrorKind::Json {
-                        detail: e.to_string(),
-                    },
-                )
-            })?;
+            let raw =
+                serde_json::value::to_raw_value(v).map_err(|e| self.err(k, ErrorKind::from(&e)))?;
             let used = self.budget.get() + k.len() + raw.get().len();
             if used > MAX_UNKNOWN_BYTES {
                 return Err(self.err(

@@ -105,16 +105,31 @@ fn warnings_list(h: &mut Html, r: &ComputeResult) {
     }
     h.out
         .open("ul", &[("class", "warnings"), ("data-testid", "warnings")]);
-    for w in &r.warnings {
-        let code = match w {
-            crate::engine::warnings::Warning::CalendarProvisional { .. } => "calendar_provisional",
-            crate::engine::warnings::Warning::LprBeyondTable { .. } => "lpr_beyond_table",
+    use crate::engine::warnings::Warning;
+    let mut rest = r.warnings.as_slice();
+    while let Some((w, after)) = rest.split_first() {
+        rest = after;
+        let (code, words) = match w {
+            // Consecutive provisional years, in one line (a ten-year term would list ten).
+            Warning::CalendarProvisional { year } => {
+                let mut last = *year;
+                while let Some((Warning::CalendarProvisional { year: next }, after)) =
+                    rest.split_first()
+                {
+                    if *next != last + 1 {
+                        break;
+                    }
+                    last = *next;
+                    rest = after;
+                }
+                let words = text::results::provisional_years(*year, last, h.lang);
+                ("calendar_provisional", words)
+            }
+            Warning::LprBeyondTable { .. } => {
+                ("lpr_beyond_table", text::results::warning(w, h.lang))
+            }
         };
-        h.out.el(
-            "li",
-            &[("data-code", code)],
-            &text::results::warning(w, h.lang),
-        );
+        h.out.el("li", &[("data-code", code)], &words);
     }
     h.out.close("ul");
 }
@@ -220,5 +235,27 @@ mod tests {
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(html.contains("的 1.01 倍；未超过损失的 1.3 倍（¥23,689.21）"));
         assert!(!html.contains("data-testid=\"warnings\""));
+    }
+
+    #[test]
+    fn provisional_years_in_a_row_are_one_line() {
+        // A term into 2029 and one more year, 2031, on the provisional calendar: two lines, not
+        // four; the LPR's line stays its own.
+        use crate::engine::warnings::Warning;
+        let (s, mut r) = figures("contract-into-2027");
+        let known_until = chrono::NaiveDate::from_ymd_opt(2026, 4, 19).unwrap();
+        r.warnings = [2027, 2028, 2029, 2031]
+            .map(|year| Warning::CalendarProvisional { year })
+            .into_iter()
+            .chain([Warning::LprBeyondTable { known_until }])
+            .collect();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert_eq!(html.matches("<li data-code=").count(), 3, "{html}");
+        assert!(
+            html.contains(r#"<li data-code="calendar_provisional">2027–2029年的放假安排尚未公布"#)
+        );
+        assert!(html.contains(r#"<li data-code="calendar_provisional">2031年的放假安排尚未公布"#));
+        let en = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(en.contains("The holiday arrangements for 2027–2029 are not yet published"));
     }
 }

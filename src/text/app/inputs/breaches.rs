@@ -46,8 +46,8 @@ pub const CLIENT_CONFIDENTIALITY_PENALTY: Text =
 pub const TERMINATION_SETTLEMENT: Text = Text("提前终止与结算", "Termination and settlement");
 pub const TERMINATION_SETTLEMENT_CLAUSE: Text = Text("合同解除后，结算至终止日已发生的费用，扣除已付款项与各项违约金、损失（民法典第566条）。", "After termination, fees earned to the last day are settled against payments, penalties and losses (Civil Code Art. 566).");
 pub const SETTLE_EARLY_TERMINATION: Text = Text("计算提前终止结算", "Settle an early termination");
-pub const LAST_DAY_SERVICE: Text = Text("服务终止日", "Last day of service");
-pub const LAST_DAY_SERVICE_HINT: Text = Text("在合同期限之内", "Within the term");
+pub const TERMINATION_DATE: Text = Text("服务终止日", "Termination date (last day of service)");
+pub const TERMINATION_DATE_HINT: Text = Text("在合同期限之内", "Within the term");
 pub const REASON: Text = Text("终止原因", "Reason");
 pub const REASON_HINT: Text = Text(
     "决定由哪一方承担解除违约金",
