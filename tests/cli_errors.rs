@@ -75,7 +75,12 @@ fn negative_money_names_the_component() {
 fn a_float_where_money_is_a_string() {
     assert_refused(
         &with("/payment/payments/1/amount", json!(50000.0)),
-        "payment.payments[1].amount: expected a non-negative amount like \"50000.00\", got 50000.0",
+        "payment.payments[1].amount: write it in quotes, as \"50000.0\" (so that no decimal is lost), not as the bare number 50000.0",
+    );
+    // Below zero, quotes would not do: the amount's own rule is said.
+    assert_refused(
+        &with("/payment/payments/1/amount", json!(-5)),
+        "payment.payments[1].amount: expected a non-negative amount like \"50000.00\", got -5",
     );
 }
 

@@ -147,6 +147,10 @@ pub enum ErrorKind {
     TypedWholeNumber {
         got: String,
     },
+    /// A decimal written as a bare JSON number; the format writes decimals as strings.
+    Unquoted {
+        got: String,
+    },
     /// A form field: an LPR multiple that is not a number of times.
     TypedMultiple {
         got: String,

@@ -265,6 +265,13 @@ impl Reader {
     ) -> Option<u32> {
         let path: At = path.into();
         let Ok(n) = text.trim().parse::<u64>() else {
+            // A whole number below zero: what the field takes, as for one too large.
+            if text.trim().parse::<i64>().is_ok() {
+                let (min, max) = (range.min.into(), range.max.into());
+                let got = text.trim().to_string();
+                self.push_at(path, ErrorKind::WholeNumber { got, min, max });
+                return None;
+            }
             return self.refuse(path, text, |got| ErrorKind::TypedWholeNumber { got });
         };
         match u32::try_from(n) {

@@ -141,6 +141,14 @@ fn a_rate_below_zero_is_quoted_as_typed() {
         errors[0].message(Lang::En),
         "a rate cannot be negative, got “-5”"
     );
+    // Per −1 days: the range the field takes, not "0 or more" (0 is refused too).
+    f.rate_value = "5".into();
+    f.per_days = "-1".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(
+        errors[0].message(Lang::Zh),
+        "应为 1 至 3660 之间的整数，实际为 -1"
+    );
 }
 
 #[test]

@@ -201,6 +201,12 @@ impl ValidationError {
             }
             TypedFen { got } if zh => format!("金额最多精确到分（两位小数），实际为“{got}”"),
             TypedFen { got } => format!("amounts go to the fen (two decimals) at most, got “{got}”"),
+            Unquoted { got } if zh => {
+                format!("应写成带引号的字符串，如 \"{got}\"（小数不会失真），实际为不带引号的数字 {got}")
+            }
+            Unquoted { got } => {
+                format!("write it in quotes, as \"{got}\" (so that no decimal is lost), not as the bare number {got}")
+            }
             TypedMultiple { got } if zh => {
                 format!("“{got}”不是倍数：请输入 LPR 的倍数，如 1.5（即 LPR 的 1.5 倍）")
             }
@@ -216,10 +222,10 @@ impl ValidationError {
                 "“{got}” is not a rate: type a number in the unit chosen (5 for 5‱), or with its sign, e.g. 0.05%, 0.5‰, 5‱"
             ),
             TypedWholeNumber { got } if zh && got.trim().starts_with('-') => {
-                format!("“{got}”是负数：请输入 0 或更大的整数")
+                format!("“{got}”是负数：请输入整数，如 30")
             }
             TypedWholeNumber { got } if got.trim().starts_with('-') => {
-                format!("“{got}” is negative: type a whole number of 0 or more")
+                format!("“{got}” is negative: type a whole number, e.g. 30")
             }
             TypedWholeNumber { got } if zh => format!("“{got}”不是整数：请输入如 30 的整数"),
             TypedWholeNumber { got } => format!("“{got}” is not a whole number: type e.g. 30"),

@@ -207,6 +207,11 @@ impl<'a> Obj<'a> {
         };
         match v.as_str().and_then(document_decimal) {
             Some(d) => Ok(Some(d)),
+            // A hand-edited file's bare 50000, which in quotes would do: the format writes
+            // decimals as strings.
+            None if v.is_number() && document_decimal(&v.to_string()).is_some() => {
+                Err(self.err(key, ErrorKind::Unquoted { got: show(v) }))
+            }
             None => Err(self.err(key, refuse(show(v)))),
         }
     }
