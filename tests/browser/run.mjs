@@ -666,15 +666,25 @@ const tests = [
     },
   },
   {
-    name: 'June paid 45 days late takes three inputs, and the payment counts for June',
+    name: 'June paid 45 days late takes three inputs, and the payment counts for June; what it cannot add, it says',
     async run({ page, url }) {
       await openApp(page, url);
       const rows = page.locator('[data-path$=".amount"][data-path^="payment.payments"]');
       const n = await rows.count();
+      const problem = page.getByTestId('quick-problem');
+      await page.getByTestId('quick-add').click();
+      await expectText(page, '[data-testid=quick-problem]', '请先选择是哪一期的付款');
       await page.selectOption('[data-testid=quick-period]', { label: '2025-06' });
+      for (const days of ['-5', 'abc', '', '99999']) {
+        await page.getByTestId('quick-days').fill(days);
+        await page.getByTestId('quick-add').click();
+        await expectText(page, '[data-testid=quick-problem]', '迟付天数应为 0 至 3660 之间的整数');
+      }
+      assertEq(await rows.count(), n, 'no payment added by what could not be read');
       await page.getByTestId('quick-days').fill('45');
       await page.getByTestId('quick-add').click();
       await page.waitForFunction((k) => document.querySelectorAll('[data-path^="payment.payments"][data-path$=".amount"]').length === k + 1, n);
+      assertEq((await problem.textContent()).trim(), '', 'the problem is gone once the payment is added');
       // Due 2025-07-10, paid 45 days later on 2025-08-24, for June (Art. 560 ¶1).
       assertEq(await field(page, `payment.payments[${n}].date`).inputValue(), '2025-08-24', 'payment date');
       assertEq(await field(page, `payment.payments[${n}].amount`).inputValue(), '50000.00', 'amount');

@@ -304,10 +304,14 @@ pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
 }
 
 /// "November paid 45 days late" in three inputs: the period, the days late, add.
+/// The most days late the quick entry adds: ten years, as a rate's period may be at most.
+const QUICK_MAX_DAYS_LATE: u64 = 3660;
+
 pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
     let choices = period_choices(ctx);
     let period = RwSignal::new(String::new());
     let days = RwSignal::new(String::from("30"));
+    let problem = RwSignal::new(None::<Text>);
     // The periods as options, for the quick entry's choice and for every row's suggestions.
     let period_options = move || {
         choices
@@ -343,11 +347,19 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                 class="chip"
                 data-testid="quick-add"
                 on:click=move |_| {
-                    let Ok(n) = days.get_untracked().trim().parse::<u64>() else { return };
                     let chosen = period.get_untracked();
                     let Some((start, _, due, amount)) = billed_periods(ctx)
                         .into_iter()
-                        .find(|p| p.0.to_string() == chosen) else { return };
+                        .find(|p| p.0.to_string() == chosen) else {
+                        problem.set(Some(ui::QUICK_PICK_PERIOD_FIRST));
+                        return;
+                    };
+                    let days = days.get_untracked().trim().parse::<u64>().ok();
+                    let Some(n) = days.filter(|n| *n <= QUICK_MAX_DAYS_LATE) else {
+                        problem.set(Some(ui::QUICK_DAYS_INVALID));
+                        return;
+                    };
+                    problem.set(None);
                     let date = due.checked_add_days(chrono::Days::new(n)).unwrap_or(due);
                     ctx.edit(|f| {
                         f.payments
@@ -362,6 +374,9 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
             >
                 {ctx.t(ui::QUICK_ADD)}
             </button>
+            <p class="field-error" role="alert" data-testid="quick-problem">
+                {move || problem.get().map(|t| t.get(ctx.lang.get()))}
+            </p>
         </div>
     }
 }
