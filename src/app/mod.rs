@@ -164,10 +164,14 @@ impl Ctx {
         })
     }
 
-    /// A banner whose words `text` gives in each language.
+    /// A banner whose words `text` gives in each language. A note of what was just done
+    /// ([`BannerKind::Info`]) replaces the one before it: five imports leave one note, not five.
     pub fn say(self, kind: BannerKind, text: impl Fn(Lang) -> String) {
         let text = [text(Lang::Zh), text(Lang::En)];
         self.banners.update(|b| {
+            if matches!(kind, BannerKind::Info) {
+                b.retain(|x| !matches!(x.kind, BannerKind::Info));
+            }
             let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
             b.push(Banner { id, kind, text });
         });

@@ -320,6 +320,21 @@ impl Reader {
         self.optional(text, |r| r.date(path, text))
     }
 
+    /// §13 the billed period a payment is for, by its first day ("2025-03-01"), or a month as the
+    /// cycle table writes it ("2025-03": the period that starts on its first day).
+    pub(super) fn opt_period_start<'a>(
+        &mut self,
+        path: impl Into<At<'a>>,
+        text: &str,
+    ) -> Option<Option<NaiveDate>> {
+        let t = text.trim();
+        let month = t.len() == 7 && t.as_bytes()[4] == b'-';
+        match parse_date(&format!("{t}-01")).filter(|_| month) {
+            Some(first) => Some(Some(first)),
+            None => self.opt_date(path, text),
+        }
+    }
+
     /// A name or label of at most `max` characters.
     pub(super) fn label<'a>(
         &mut self,

@@ -167,7 +167,8 @@ impl FormState {
         Self::rows(r, paths::PAYMENT_PAYMENTS, &self.payments, |r, i, p| {
             let date = r.date(At::Row(paths::payment, i, paid::DATE), &p.date);
             let amount = r.money(At::Row(paths::payment, i, paid::AMOUNT), &p.amount);
-            let for_period = r.opt_date(At::Row(paths::payment, i, paid::FOR), &p.for_period);
+            let for_period =
+                r.opt_period_start(At::Row(paths::payment, i, paid::FOR), &p.for_period);
             Some(PaymentMade {
                 date: date?,
                 amount: amount?,

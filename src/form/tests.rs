@@ -147,8 +147,23 @@ fn a_rate_below_zero_is_quoted_as_typed() {
     let errors = f.to_scenario().unwrap_err();
     assert_eq!(
         errors[0].message(Lang::Zh),
-        "应为 1 至 3660 之间的整数，实际为 -1"
+        "“-1”是负数：应为 1 至 3660 之间的整数"
     );
+}
+
+#[test]
+fn a_payment_for_march_may_name_it_as_the_cycle_table_does() {
+    // "2025-03" is the billed month that starts on 2025-03-01; "3月" is not read.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.payments[1].for_period = "2025-03".into();
+    let s = f.to_scenario().unwrap();
+    assert_eq!(
+        s.payment.payments[1].for_period,
+        NaiveDate::from_ymd_opt(2025, 3, 1)
+    );
+    f.payments[1].for_period = "3月".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(errors[0].path, "payment.payments[1].for");
 }
 
 #[test]

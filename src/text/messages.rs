@@ -83,6 +83,12 @@ impl ValidationError {
             Date { got } => {
                 format!("expected a date like \"2025-01-01\" (years 1900–2200), got {got}")
             }
+            WholeNumber { got, min, max } if zh && got.starts_with('-') => {
+                format!("“{got}”是负数：应为 {min} 至 {max} 之间的整数")
+            }
+            WholeNumber { got, min, max } if got.starts_with('-') => {
+                format!("“{got}” is negative: expected a whole number from {min} to {max}")
+            }
             WholeNumber { got, min, max } if zh => {
                 format!("应为 {min} 至 {max} 之间的整数，实际为 {got}")
             }

@@ -1102,6 +1102,10 @@ const tests = [
       await expectText(other, TOTAL, '¥612,000.00');
       await other.getByTestId('toggle-list').click();
       assertEq(JSON.stringify(await savedNames(other)), JSON.stringify(['导出测试']), 'saved list after import');
+      // Imported again: the new note replaces the first, they do not pile up.
+      await other.locator('#f-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await other.waitForFunction(() => document.querySelectorAll('[data-testid=open-saved]').length >= 2);
+      assertEq(await bannerWith(other, '已导入并保存').count(), 1, '"imported and saved" notes after two imports');
     },
   },
   {
