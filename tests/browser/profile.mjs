@@ -3,6 +3,8 @@
 //
 //   node tests/browser/profile.mjs [N]     (after `trunk build --release --offline`; default 200)
 //   SECTION9=1 TOP=40 node tests/browser/profile.mjs   (§9 fields on; the 40 costliest app functions)
+//   PAYMENTS=1000 node tests/browser/profile.mjs 10    (a thousand payments instead of 120, as an
+//                                                       imported ledger: the browser's layout)
 //
 // The copy: wasm-bindgen --keep-debug run again on the wasm Cargo built for Trunk
 // (target/wasm32-unknown-unknown/wasm-release/contract-calc-web.wasm), without wasm-opt, in place
@@ -25,6 +27,12 @@ const sample = spawnSync(CLI, ['sample', 'ten-year'], { encoding: 'utf8' }).stdo
 // SECTION9=1: the same contract with the §9 fields on, as measure.mjs's third run.
 const doc = JSON.parse(sample);
 if (process.env.SECTION9) withSection9Fields(doc);
+// PAYMENTS=N: N payments of ¥100, one every three days from the 40th day of the term.
+if (process.env.PAYMENTS) {
+  const start = Date.parse(`${doc.contract.start}T00:00:00Z`);
+  const day = (i) => new Date(start + (i * 3 + 40) * 86_400_000).toISOString().slice(0, 10);
+  doc.payment.payments = Array.from({ length: Number(process.env.PAYMENTS) }, (_, i) => ({ date: day(i), amount: '100.00' }));
+}
 const fragment = spawnSync(CLI, ['link', '-'], { input: JSON.stringify(doc), encoding: 'utf8' }).stdout.trim();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-calc-profile-'));
