@@ -1300,9 +1300,17 @@ fn an_lpr_needed_before_2015_10_24_is_refused_at_the_field_to_change() {
         refusal(&late(floating.clone())),
         "late_payment.accrues_from: the counted days include 2015-09-11, before 2015-10-24, when no LPR or benchmark rate existed; set accrues_from to 2015-10-24 or later, or use a fixed fraction"
     );
-    let mut from_then = late(floating);
+    let mut from_then = late(floating.clone());
     from_then["late_payment"]["accrues_from"] = json!("2015-10-24");
     assert!(run(&from_then).late_payment.total_penalty > Decimal::ZERO);
+    // 日万分之五, then 同期 LPR from 2015-10-01: the change's date is at fault, not where
+    // counting starts (the days at 日万分之五 are rightly counted).
+    let mut changed = late(json!({"fraction": "0.0005", "per_days": 1}));
+    changed["late_payment"]["rate_changes"] = json!([{"from": "2015-10-01", "rate": floating}]);
+    assert_eq!(
+        refusal(&changed),
+        "late_payment.rate_changes[0].from: the counted days include 2015-10-01, before 2015-10-24, when no LPR or benchmark rate existed; move this rate change to 2015-10-24 or later, or use a fixed fraction"
+    );
 }
 
 #[test]

@@ -44,7 +44,9 @@ fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
         move || b.text(ctx.lang.get()).to_string()
     };
     let class = match b.kind {
-        BannerKind::Info | BannerKind::FromLink | BannerKind::Deleted => "banner info",
+        BannerKind::Info | BannerKind::Imported | BannerKind::FromLink | BannerKind::Deleted => {
+            "banner info"
+        }
         _ => "banner warning",
     };
     let extra = match b.kind.clone() {
@@ -167,7 +169,9 @@ pub fn ScenarioBar() -> impl IntoView {
                     match ctx.write(|st| st.save_many(&list, &now)) {
                         Ok(_) => {
                             list_open.set(true);
-                            ctx.say(BannerKind::Info, |l| StoreText::ImportedMany { n }.say(l));
+                            ctx.say(BannerKind::Imported, |l| {
+                                StoreText::ImportedMany { n }.say(l)
+                            });
                         }
                         Err(e) => say_failed(ctx, e, |err| StoreText::ImportFailed { err }),
                     }

@@ -94,6 +94,8 @@ impl Banner {
 #[derive(Debug, Clone, PartialEq)]
 pub enum BannerKind {
     Info,
+    /// A file imported: the next import's note replaces it.
+    Imported,
     Warning,
     /// Corrupt storage set aside: offers the raw text for download.
     Quarantined {
@@ -164,13 +166,13 @@ impl Ctx {
         })
     }
 
-    /// A banner whose words `text` gives in each language. A note of what was just done
-    /// ([`BannerKind::Info`]) replaces the one before it: five imports leave one note, not five.
+    /// A banner whose words `text` gives in each language. An import's note replaces the one
+    /// before it (five imports leave one note, not five); every other note stays until closed.
     pub fn say(self, kind: BannerKind, text: impl Fn(Lang) -> String) {
         let text = [text(Lang::Zh), text(Lang::En)];
         self.banners.update(|b| {
-            if matches!(kind, BannerKind::Info) {
-                b.retain(|x| !matches!(x.kind, BannerKind::Info));
+            if matches!(kind, BannerKind::Imported) {
+                b.retain(|x| !matches!(x.kind, BannerKind::Imported));
             }
             let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
             b.push(Banner { id, kind, text });

@@ -462,7 +462,7 @@ pub(super) fn import_one(ctx: Ctx, s: &Scenario) {
             ctx.current_id.set(Some(id));
             ctx.current_rev.set(1);
             ctx.saved_copy.set(Some(s.clone()));
-            ctx.say(BannerKind::Info, |l| {
+            ctx.say(BannerKind::Imported, |l| {
                 StoreText::ImportedAndSaved { name: &name }.say(l)
             });
         }

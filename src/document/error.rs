@@ -77,11 +77,11 @@ pub enum ErrorKind {
     RateForm,
     /// §9 `partial_period: "full"` with a floating LPR rate.
     FloatingNeedsProRata,
-    /// §9 a list of dates that must strictly increase.
     /// A date given twice in a list that holds each date once.
     RepeatedDate {
         date: NaiveDate,
     },
+    /// §9 a list of dates that must strictly increase.
     NotIncreasing {
         previous: NaiveDate,
     },
@@ -130,6 +130,8 @@ pub enum ErrorKind {
     LprTooEarly {
         date: NaiveDate,
         floating: bool,
+        /// The rate is a `rate_changes` entry's.
+        in_change: bool,
     },
     /// A form field: the text typed is not an amount.
     TypedAmount {
@@ -225,14 +227,21 @@ impl From<crate::engine::compute::ComputeError> for ValidationError {
             // fault. Any other rate takes its LPR on a day before it: the fixing day is.
             ComputeError::NoLpr(n) => {
                 let path = match (n.floating, n.rate) {
-                    (true, _) => "late_payment.accrues_from".to_string(),
+                    (true, RateRef::Base) => "late_payment.accrues_from".to_string(),
+                    (true, RateRef::Change(i)) => format!("late_payment.rate_changes[{i}].from"),
                     (false, RateRef::Base) => "late_payment.rate.lpr_fixing".to_string(),
                     (false, RateRef::Change(i)) => {
                         format!("late_payment.rate_changes[{i}].rate.lpr_fixing")
                     }
                 };
                 let (date, floating) = (n.date, n.floating);
-                ValidationError::new(path, ErrorKind::LprTooEarly { date, floating })
+                let in_change = matches!(n.rate, RateRef::Change(_));
+                let kind = ErrorKind::LprTooEarly {
+                    date,
+                    floating,
+                    in_change,
+                };
+                ValidationError::new(path, kind)
             }
         }
     }

@@ -136,7 +136,7 @@ fn a_rate_below_zero_is_quoted_as_typed() {
     f.rate_unit = RateUnit::PerTenThousand;
     f.rate_value = "-5".into();
     let errors = f.to_scenario().unwrap_err();
-    assert_eq!(errors[0].message(Lang::Zh), "比例不能为负数，实际为 “-5”");
+    assert_eq!(errors[0].message(Lang::Zh), "比例不能为负数，实际为“-5”");
     assert_eq!(
         errors[0].message(Lang::En),
         "a rate cannot be negative, got “-5”"

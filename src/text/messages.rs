@@ -159,10 +159,24 @@ impl ValidationError {
                 calendar(Calendar::Weekends).get(lang),
                 calendar(Calendar::None).get(lang)
             ),
-            LprTooEarly { date, floating: true } if zh => format!(
+            LprTooEarly {
+                date,
+                floating: true,
+                in_change: true,
+            } if zh => format!(
+                "计算期间含 {date}，早于 2015-10-24，当日没有 LPR 或贷款基准利率；请把这项利率变更的起始日改为 2015-10-24 或之后，或改用固定比例"
+            ),
+            LprTooEarly {
+                date,
+                floating: true,
+                in_change: true,
+            } => format!(
+                "the counted days include {date}, before 2015-10-24, when no LPR or benchmark rate existed; move this rate change to 2015-10-24 or later, or use a fixed fraction"
+            ),
+            LprTooEarly { date, floating: true, .. } if zh => format!(
                 "计算期间含 {date}，早于 2015-10-24，当日没有 LPR 或贷款基准利率；请把起算日（accrues_from）设为 2015-10-24 或之后，或改用固定比例"
             ),
-            LprTooEarly { date, floating: true } => format!(
+            LprTooEarly { date, floating: true, .. } => format!(
                 "the counted days include {date}, before 2015-10-24, when no LPR or benchmark rate existed; set accrues_from to 2015-10-24 or later, or use a fixed fraction"
             ),
             LprTooEarly { date, .. } if zh => format!(
@@ -219,7 +233,7 @@ impl ValidationError {
             TypedMultiple { got } => {
                 format!("“{got}” is not a multiple: type how many times the LPR, e.g. 1.5")
             }
-            NegativeRate { got } if zh => format!("比例不能为负数，实际为 “{got}”"),
+            NegativeRate { got } if zh => format!("比例不能为负数，实际为“{got}”"),
             NegativeRate { got } => format!("a rate cannot be negative, got “{got}”"),
             TypedRate { got } if zh => format!(
                 "“{got}”不是比例：请按所选单位输入数字（万分之五 在“‱”下输入 5），或连同单位输入，如 0.05%、0.5‰、5‱"

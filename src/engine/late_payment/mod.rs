@@ -131,22 +131,30 @@ pub fn cycle_penalty(
     Ok(p)
 }
 
-/// A cycle's penalty before rounding (§9 `per_cycle`): its segments' exact amounts, summed over
-/// one division when they share a denominator (1/360 of a year, say), so that a sum of exactly
-/// half a fen is not lost in recurring decimals.
+/// A cycle's penalty before rounding (§9 `per_cycle`: the exact sum, rounded once): its
+/// segments' `base × f × numerator` brought to one common denominator (the least common multiple
+/// of 360, 365, 1, 30 …) and divided once, so that a sum of exactly half a fen is not lost in
+/// recurring decimals. Past what a decimal holds, the segments' own exact amounts are added.
 fn cycle_exact(segments: &[Segment]) -> Decimal {
-    match segments.first() {
-        Some(first)
-            if segments
-                .iter()
-                .all(|s| s.share.denominator == first.share.denominator) =>
-        {
-            let over: Decimal = segments
-                .iter()
-                .map(|s| s.base * s.fraction * Decimal::from(s.share.numerator))
-                .sum();
-            over / Decimal::from(first.share.denominator)
+    let gcd = |mut a: i64, mut b: i64| {
+        while b != 0 {
+            (a, b) = (b, a % b);
         }
-        _ => segments.iter().map(|s| s.exact).sum(),
-    }
+        a.max(1)
+    };
+    let common = segments.iter().try_fold(1i64, |l, s| {
+        let d = s.share.denominator.max(1);
+        (l / gcd(l, d)).checked_mul(d)
+    });
+    let over_common = common.and_then(|l| {
+        let sum = segments.iter().try_fold(Decimal::ZERO, |sum, s| {
+            let scale = Decimal::from(l / s.share.denominator.max(1));
+            let over = (s.base * s.fraction)
+                .checked_mul(Decimal::from(s.share.numerator))?
+                .checked_mul(scale)?;
+            sum.checked_add(over)
+        })?;
+        sum.checked_div(Decimal::from(l))
+    });
+    over_common.unwrap_or_else(|| segments.iter().map(|s| s.exact).sum())
 }

@@ -160,6 +160,33 @@ mod tests {
     }
 
     #[test]
+    fn half_a_fen_across_a_rate_change_rounds_up() {
+        // As above, but from 2024-04-12 the rate is 0.01% a day, and the ¥300 is paid 04-15:
+        // 11 days at 3.65%/360 and 4 at 0.01%. (100 × 5 + 1,000 × 7 + 300 × 11) × 3.65%/360 +
+        // 300 × 0.01% × 4 = 1.095 + 0.12 = ¥1.215 exactly, ¥1.22 (the parts' decimals added
+        // came to 1.21499… and ¥1.21).
+        let mut terms = daily("0.0365", 360, PartialPeriod::ProRata, None);
+        terms
+            .rate_changes
+            .push(crate::engine::scenario::RateChange {
+                from: date("2024-04-12"),
+                rate: Rate::Fraction {
+                    fraction: d("0.0001"),
+                    per_days: 1,
+                    extra: Extra::new(),
+                },
+                extra: Extra::new(),
+            });
+        let tranches = [
+            paid("2024-04-05", "100"),
+            paid("2024-04-07", "1000"),
+            paid("2024-04-15", "300"),
+        ];
+        let p = run(&terms, "2024-03-31", "1400", &tranches, "0", "2024-12-31").unwrap();
+        assert_eq!(p.penalty, d("1.22"));
+    }
+
+    #[test]
     fn months_end_on_the_corresponding_day_or_the_months_last() {
         // From 01-31: month 1 ends 02-28 (Art. 202), month 2 on 03-31.
         assert_eq!(
