@@ -13,6 +13,17 @@ pub enum Expected {
     Bool,
 }
 
+/// What to change when a rate needs an LPR before 2015-10-24 (the error's field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EarlyLprFix {
+    /// A floating clause rate counts days before it: `accrues_from`.
+    AccruesFrom,
+    /// A floating rate a `rate_changes` entry brings in too early: the entry's `from`.
+    ChangeFrom,
+    /// A rate that takes its LPR on one day: its `lpr_fixing`.
+    FixingDay,
+}
+
 /// Why a field was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -125,13 +136,10 @@ pub enum ErrorKind {
         date: NaiveDate,
         first: NaiveDate,
     },
-    /// §9 an LPR needed for a day before 2015-10-24: a floating rate's counted day, or another
-    /// rate's fixing day.
+    /// §9 an LPR needed for a day before 2015-10-24, and what to move to a later day.
     LprTooEarly {
         date: NaiveDate,
-        floating: bool,
-        /// The rate is a `rate_changes` entry's.
-        in_change: bool,
+        fix: EarlyLprFix,
     },
     /// A form field: the text typed is not an amount.
     TypedAmount {
@@ -226,22 +234,25 @@ impl From<crate::engine::compute::ComputeError> for ValidationError {
             // A floating rate counts days before the LPR existed: where counting starts is at
             // fault. Any other rate takes its LPR on a day before it: the fixing day is.
             ComputeError::NoLpr(n) => {
-                let path = match (n.floating, n.rate) {
-                    (true, RateRef::Base) => "late_payment.accrues_from".to_string(),
-                    (true, RateRef::Change(i)) => format!("late_payment.rate_changes[{i}].from"),
-                    (false, RateRef::Base) => "late_payment.rate.lpr_fixing".to_string(),
-                    (false, RateRef::Change(i)) => {
-                        format!("late_payment.rate_changes[{i}].rate.lpr_fixing")
-                    }
+                let (path, fix) = match (n.floating, n.rate) {
+                    (true, RateRef::Base) => (
+                        "late_payment.accrues_from".to_string(),
+                        EarlyLprFix::AccruesFrom,
+                    ),
+                    (true, RateRef::Change(i)) => (
+                        format!("late_payment.rate_changes[{i}].from"),
+                        EarlyLprFix::ChangeFrom,
+                    ),
+                    (false, RateRef::Base) => (
+                        "late_payment.rate.lpr_fixing".to_string(),
+                        EarlyLprFix::FixingDay,
+                    ),
+                    (false, RateRef::Change(i)) => (
+                        format!("late_payment.rate_changes[{i}].rate.lpr_fixing"),
+                        EarlyLprFix::FixingDay,
+                    ),
                 };
-                let (date, floating) = (n.date, n.floating);
-                let in_change = matches!(n.rate, RateRef::Change(_));
-                let kind = ErrorKind::LprTooEarly {
-                    date,
-                    floating,
-                    in_change,
-                };
-                ValidationError::new(path, kind)
+                ValidationError::new(path, ErrorKind::LprTooEarly { date: n.date, fix })
             }
         }
     }

@@ -125,7 +125,7 @@ impl Reader {
     /// A fraction the document allows: not negative, no larger than its largest, no more decimal
     /// places than it can write.
     fn within_max_fraction(&mut self, path: At<'_>, d: Decimal) -> Option<Decimal> {
-        if (d.is_sign_negative() && !d.is_zero()) || !fits_document(d) {
+        if below_zero(d) || !fits_document(d) {
             self.push_at(path, ErrorKind::Fraction { got: shown(d) });
             return None;
         }
@@ -152,7 +152,7 @@ impl Reader {
             .map(|n| (n.trim(), Decimal::ONE_HUNDRED));
         let (number, per) = times.or(percent).unwrap_or((t, Decimal::ONE));
         match parse_plain_decimal(number).and_then(|d| d.checked_div(per)) {
-            Some(d) if !d.is_sign_negative() || d.is_zero() => self.within_max_fraction(path, d),
+            Some(d) if !below_zero(d) => self.within_max_fraction(path, d),
             _ => self.refuse(path, text, |got| ErrorKind::TypedMultiple { got }),
         }
     }
@@ -181,7 +181,7 @@ impl Reader {
     ) -> Option<Decimal> {
         let path: At = path.into();
         match typed_rate(text, unit) {
-            Some(d) if d.is_sign_negative() && !d.is_zero() => {
+            Some(d) if below_zero(d) => {
                 self.refuse(path, text, |got| ErrorKind::NegativeRate { got })
             }
             Some(d) => self.within_max_fraction(path, d),
@@ -329,7 +329,7 @@ impl Reader {
     ) -> Option<Option<NaiveDate>> {
         let t = text.trim();
         let month = t.len() == 7 && t.as_bytes()[4] == b'-';
-        match parse_date(&format!("{t}-01")).filter(|_| month) {
+        match month.then(|| parse_date(&format!("{t}-01"))).flatten() {
             Some(first) => Some(Some(first)),
             None => self.opt_date(path, text),
         }
@@ -349,4 +349,9 @@ impl Reader {
         }
         Some(text.to_string())
     }
+}
+
+/// Below zero: -0 is zero.
+fn below_zero(d: Decimal) -> bool {
+    d.is_sign_negative() && !d.is_zero()
 }

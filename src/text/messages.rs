@@ -1,7 +1,7 @@
 //! Every refusal in words: what is wrong with a field, in Chinese or English (spec
 //! "Conventions": the message names the field and says what is expected).
 
-use crate::document::error::{ErrorKind, Expected, ValidationError};
+use crate::document::error::{EarlyLprFix, ErrorKind, Expected, ValidationError};
 use crate::engine::calendar::Calendar;
 use crate::engine::money::{group_thousands, MAX_AMOUNT};
 use crate::engine::scenario::{FORMAT, VERSION};
@@ -161,28 +161,38 @@ impl ValidationError {
             ),
             LprTooEarly {
                 date,
-                floating: true,
-                in_change: true,
+                fix: EarlyLprFix::ChangeFrom,
             } if zh => format!(
                 "计算期间含 {date}，早于 2015-10-24，当日没有 LPR 或贷款基准利率；请把这项利率变更的起始日改为 2015-10-24 或之后，或改用固定比例"
             ),
             LprTooEarly {
                 date,
-                floating: true,
-                in_change: true,
+                fix: EarlyLprFix::ChangeFrom,
             } => format!(
                 "the counted days include {date}, before 2015-10-24, when no LPR or benchmark rate existed; move this rate change to 2015-10-24 or later, or use a fixed fraction"
             ),
-            LprTooEarly { date, floating: true, .. } if zh => format!(
+            LprTooEarly {
+                date,
+                fix: EarlyLprFix::AccruesFrom,
+            } if zh => format!(
                 "计算期间含 {date}，早于 2015-10-24，当日没有 LPR 或贷款基准利率；请把起算日（accrues_from）设为 2015-10-24 或之后，或改用固定比例"
             ),
-            LprTooEarly { date, floating: true, .. } => format!(
+            LprTooEarly {
+                date,
+                fix: EarlyLprFix::AccruesFrom,
+            } => format!(
                 "the counted days include {date}, before 2015-10-24, when no LPR or benchmark rate existed; set accrues_from to 2015-10-24 or later, or use a fixed fraction"
             ),
-            LprTooEarly { date, .. } if zh => format!(
+            LprTooEarly {
+                date,
+                fix: EarlyLprFix::FixingDay,
+            } if zh => format!(
                 "LPR 取值日 {date} 早于 2015-10-24，当日没有 LPR 或贷款基准利率；请选择更晚的取值日，或改用固定比例"
             ),
-            LprTooEarly { date, .. } => format!(
+            LprTooEarly {
+                date,
+                fix: EarlyLprFix::FixingDay,
+            } => format!(
                 "the LPR is taken on {date}, before 2015-10-24, when no LPR or benchmark rate existed; choose a later fixing day or use a fixed fraction"
             ),
             SubFen { got } if zh => format!("金额最多精确到分（两位小数），实际为 {got}"),

@@ -4,6 +4,7 @@
 use super::super::Ctx;
 use super::rows::*;
 use super::widgets::*;
+use crate::document::read::MAX_DAYS;
 use crate::engine::calendar::Calendar;
 use crate::engine::money::parse_user_amount;
 use crate::engine::scenario::DayType;
@@ -303,10 +304,8 @@ pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// "November paid 45 days late" in three inputs: the period, the days late, add.
-/// The most days late the quick entry adds: ten years, as a rate's period may be at most.
-const QUICK_MAX_DAYS_LATE: u64 = 3660;
-
+/// "November paid 45 days late" in three inputs: the period, the days late, add (at most
+/// [`MAX_DAYS`] late, the longest span the document takes).
 pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
     let choices = period_choices(ctx);
     let period = RwSignal::new(String::new());
@@ -355,7 +354,7 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                         return;
                     };
                     let days = days.get_untracked().trim().parse::<u64>().ok();
-                    let Some(n) = days.filter(|n| *n <= QUICK_MAX_DAYS_LATE) else {
+                    let Some(n) = days.filter(|n| *n <= u64::from(MAX_DAYS)) else {
                         problem.set(Some(ui::QUICK_DAYS_INVALID));
                         return;
                     };

@@ -44,7 +44,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// A fee component's or a loss's label, at most this many characters.
 pub const MAX_LABEL_CHARS: usize = 100;
 /// Most days a clause may name: a due rule's days, a rate's period, a notice.
-const MAX_DAYS: u32 = 3660;
+pub const MAX_DAYS: u32 = 3660;
 
 /// The range of a whole-number field: the one rule both notations apply, the document's JSON
 /// number and the form's typed text.

@@ -140,21 +140,18 @@ fn cycle_exact(segments: &[Segment]) -> Decimal {
         while b != 0 {
             (a, b) = (b, a % b);
         }
-        a.max(1)
+        a
     };
     let common = segments.iter().try_fold(1i64, |l, s| {
-        let d = s.share.denominator.max(1);
+        let d = s.share.denominator;
         (l / gcd(l, d)).checked_mul(d)
     });
     let over_common = common.and_then(|l| {
         let sum = segments.iter().try_fold(Decimal::ZERO, |sum, s| {
-            let scale = Decimal::from(l / s.share.denominator.max(1));
-            let over = (s.base * s.fraction)
-                .checked_mul(Decimal::from(s.share.numerator))?
-                .checked_mul(scale)?;
-            sum.checked_add(over)
+            let scale = Decimal::from(l / s.share.denominator);
+            sum.checked_add(s.share.over(s.base * s.fraction).checked_mul(scale)?)
         })?;
         sum.checked_div(Decimal::from(l))
     });
-    over_common.unwrap_or_else(|| segments.iter().map(|s| s.exact).sum())
+    over_common.unwrap_or_else(|| segments.iter().map(Segment::exact).sum())
 }

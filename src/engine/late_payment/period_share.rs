@@ -26,6 +26,7 @@ fn ceil_div(a: i64, b: i64) -> i64 {
 /// `g` of one segment (§4, §9) as a fraction of whole numbers: the amount is divided last, so
 /// that a half fen stays a half fen (3/360 of a year is no decimal; 10,000 × 3.45% × 3 / 360 is
 /// 2.875 exactly, ¥2.88).
+/// The denominator is at least 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Share {
     pub numerator: i64,
@@ -33,9 +34,14 @@ pub struct Share {
 }
 
 impl Share {
+    /// `base × f × numerator`: the amount before its one division.
+    pub fn over(self, base_times_f: Decimal) -> Decimal {
+        base_times_f * Decimal::from(self.numerator)
+    }
+
     /// `base × f × g`, divided last.
     pub fn of(self, base_times_f: Decimal) -> Decimal {
-        base_times_f * Decimal::from(self.numerator) / Decimal::from(self.denominator)
+        self.over(base_times_f) / Decimal::from(self.denominator)
     }
 }
 

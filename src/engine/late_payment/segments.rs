@@ -37,14 +37,19 @@ pub struct Segment {
     pub lpr: Option<Decimal>,
     /// The segment's amount rounded to 0.01, before any cap.
     pub amount: Decimal,
-    #[serde(skip)]
-    pub exact: Decimal,
-    /// `g`, by which `exact` is `base × fraction × g`.
+    /// `g`: the exact amount is `base × fraction × g` ([`Segment::exact`]).
     #[serde(skip)]
     pub share: Share,
     /// The tranche's payment date; `None` for the part still unpaid.
     #[serde(skip)]
     pub paid_on: Option<NaiveDate>,
+}
+
+impl Segment {
+    /// `base × fraction × g`, unrounded.
+    pub fn exact(&self) -> Decimal {
+        self.share.of(self.base * self.fraction)
+    }
 }
 
 /// The segments of one late tranche of `base` over its counted days [first, last].
@@ -112,7 +117,6 @@ pub(super) fn tranche_segments(
             }
         };
         let share = period_share(period, terms.partial_period, a, b);
-        let exact = share.of(base * fraction);
         out.push(Segment {
             from: a,
             to: b,
@@ -126,8 +130,7 @@ pub(super) fn tranche_segments(
                 }
                 p
             }),
-            amount: round_yuan(exact),
-            exact,
+            amount: round_yuan(share.of(base * fraction)),
             share,
             paid_on,
         });
