@@ -10,20 +10,37 @@ use leptos::prelude::*;
 /// The id that stands for the scenario being edited.
 const CURRENT: &str = "";
 
+/// The most scenarios side by side: three columns still fit a phone held sideways.
+const MAX_PICKED: usize = 3;
+
 #[component]
 pub fn Compare() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let picked: RwSignal<Vec<String>> = RwSignal::new(vec![CURRENT.to_string()]);
     let saved = move || ctx.read(|st| st.list());
+    // A scenario deleted meanwhile (here or in another tab) no longer takes one of the three places.
+    let full = Memo::new(move |_| {
+        let saved = saved();
+        picked.with(|p| {
+            p.iter()
+                .filter(|id| *id == CURRENT || saved.iter().any(|m| m.id == **id))
+                .count()
+                >= MAX_PICKED
+        })
+    });
     let toggle = move |id: String| {
+        let saved = saved();
         picked.update(|p| {
+            p.retain(|x| x == CURRENT || saved.iter().any(|m| m.id == *x));
             if let Some(i) = p.iter().position(|x| *x == id) {
                 p.remove(i);
-            } else if p.len() < 3 {
+            } else if p.len() < MAX_PICKED {
                 p.push(id);
             }
         })
     };
+    // Once three are picked, the others cannot be ticked, and the note says why.
+    let closed = move |id: &str| full.get() && picked.with(|p| !p.iter().any(|x| x == id));
     let items = move || -> Vec<(String, Scenario)> {
         let lang = ctx.lang.get();
         picked
@@ -53,6 +70,7 @@ pub fn Compare() -> impl IntoView {
                     <input
                         type="checkbox"
                         prop:checked=move || picked.with(|p| p.iter().any(|x| x == CURRENT))
+                        prop:disabled=move || closed(CURRENT)
                         on:change=move |_| toggle(CURRENT.to_string())
                     />
                     <span>{ctx.t(ui::CURRENT_SCENARIO)}</span>
@@ -61,12 +79,14 @@ pub fn Compare() -> impl IntoView {
                     {
                         let id = m.id.clone();
                         let id2 = m.id.clone();
+                        let id3 = m.id.clone();
                         view! {
                             <label class="toggle">
                                 <input
                                     type="checkbox"
                                     data-testid="compare-pick"
                                     prop:checked=move || picked.with(|p| p.contains(&id))
+                                    prop:disabled=move || closed(&id3)
                                     on:change=move |_| toggle(id2.clone())
                                 />
                                 <span>{crate::text::neutral(&m.name)}</span>
@@ -74,6 +94,9 @@ pub fn Compare() -> impl IntoView {
                         }
                     }
                 </For>
+                <p class="muted" data-testid="compare-full" role="status">
+                    {move || full.get().then(|| ui::THREE_PICKED.get(ctx.lang.get()))}
+                </p>
             </fieldset>
             {move || {
                 let list = items();

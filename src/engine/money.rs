@@ -57,13 +57,32 @@ pub enum AmountInputError {
     TooLarge,
 }
 
+/// Typed text with a Chinese keyboard's full-width digits, point, minus and percent sign
+/// (`０．０５％`, `１．５`) as their ASCII forms, so that every number field reads what an IME
+/// types; other characters are left as they are.
+pub fn half_width(text: &str) -> std::borrow::Cow<'_, str> {
+    let wide = |c: char| matches!(c, '０'..='９' | '．' | '。' | '－' | '％');
+    if !text.chars().any(wide) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '－' => '-',
+            '％' => '%',
+            c => c,
+        })
+        .collect()
+}
+
 /// Reads an amount the way people type it into a form: `50000`, `50,000`, `50000.00`, `¥50,000`,
 /// `5万`, `1.2亿`, `５００００` (full-width digits). Returns the exact value; does not round.
 pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
     let plain = input.trim();
     if !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         // Digits and a point, as most amounts are typed: read without rewriting the text.
-        let value = parse_plain_decimal(plain).ok_or(AmountInputError::NotANumber)?;
+        let value = plain_amount(plain)?;
         if value > MAX_AMOUNT {
             return Err(AmountInputError::TooLarge);
         }
@@ -72,15 +91,9 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
     if !commas_group_thousands(input) {
         return Err(AmountInputError::NotANumber);
     }
-    let mut s: String = input
-        .trim()
+    let mut s: String = half_width(input.trim())
         .chars()
-        .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            ',' | '，' | ' ' | '\u{3000}' | '_' | '¥' | '￥' => None,
-            other => Some(other),
-        })
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}' | '_' | '¥' | '￥'))
         .collect();
     if let Some(rest) = s.strip_suffix('元') {
         s = rest.to_string();
@@ -92,7 +105,7 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
     } else {
         (s.as_str(), Decimal::ONE)
     };
-    let value = parse_plain_decimal(number).ok_or(AmountInputError::NotANumber)?;
+    let value = plain_amount(number)?;
     if value.is_sign_negative() && !value.is_zero() {
         return Err(AmountInputError::Negative);
     }
@@ -103,6 +116,21 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
         return Err(AmountInputError::TooLarge);
     }
     Ok(value.normalize().max(Decimal::ZERO))
+}
+
+/// A plain decimal as an amount: one with more whole digits than a decimal holds is too large,
+/// like any other amount above [`MAX_AMOUNT`], not "not a number".
+fn plain_amount(number: &str) -> Result<Decimal, AmountInputError> {
+    parse_plain_decimal(number).ok_or_else(|| {
+        let body = number.strip_prefix('-').unwrap_or(number);
+        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int.len() > 20 && digits(int) && digits(frac) {
+            AmountInputError::TooLarge
+        } else {
+            AmountInputError::NotANumber
+        }
+    })
 }
 
 /// Whether every comma in `input` separates thousands (`50,000.00`, `1，200`): three digits after
@@ -267,5 +295,34 @@ mod tests {
             parse_user_amount("2000000000000"),
             Err(AmountInputError::TooLarge)
         );
+    }
+
+    #[test]
+    fn an_amount_of_many_digits_is_too_large_however_many() {
+        // 17 digits and 22 digits are both more than ¥1 trillion: one message for both, not
+        // "not an amount" once the digits outgrow a decimal.
+        for typed in [
+            "12345678901234567",
+            "1234567890123456789012",
+            "1234567890123456789012.50",
+            "1,234,567,890,123,456,789,012",
+            "１２３４５６７８９０１２３４５６７８９０１２",
+        ] {
+            assert_eq!(
+                parse_user_amount(typed),
+                Err(AmountInputError::TooLarge),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_chinese_keyboard_types_the_same_numbers() {
+        assert_eq!(half_width("０．０５％"), "0.05%");
+        assert_eq!(half_width("１．５"), "1.5");
+        assert_eq!(half_width("－３"), "-3");
+        assert_eq!(half_width("日万分之五"), "日万分之五");
+        assert_eq!(parse_user_amount("５００００．５０"), Ok(d("50000.5")));
+        assert_eq!(parse_user_amount("－５"), Err(AmountInputError::Negative));
     }
 }

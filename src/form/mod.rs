@@ -16,7 +16,8 @@ mod reader;
 mod scenario;
 
 pub use rates::{
-    fraction_in_unit, typed_rate, RateChangeRow, RateFields, RateKind, RatePreset, RateUnit,
+    fraction_in_unit, typed_multiple, typed_rate, RateChangeRow, RateFields, RateKind, RatePreset,
+    RateUnit,
 };
 
 use crate::engine::calendar::Calendar;

@@ -2,7 +2,7 @@
 //! clause's rate and each §9 rate change as text ([`RateFields`]), and the presets copied from
 //! contract templates.
 
-use crate::engine::money::parse_plain_decimal;
+use crate::engine::money::{half_width, parse_plain_decimal};
 use crate::engine::scenario::{LprFixing, LprTerm, Rate};
 use rust_decimal::Decimal;
 
@@ -57,10 +57,10 @@ impl RateUnit {
 /// typed with the number wins over the unit chosen beside the field, so "0.05%" is 万分之五
 /// whatever the selector says; a bare number is in the chosen unit.
 pub fn typed_rate(text: &str, chosen: RateUnit) -> Option<Decimal> {
-    let t = text.trim();
+    let t = half_width(text.trim());
+    let t = t.as_ref();
     let signs = [
         ("%", RateUnit::Percent),
-        ("％", RateUnit::Percent),
         ("‰", RateUnit::PerMille),
         ("‱", RateUnit::PerTenThousand),
     ];
@@ -79,6 +79,19 @@ pub fn typed_rate(text: &str, chosen: RateUnit) -> Option<Decimal> {
         })
         .unwrap_or((t, chosen));
     parse_plain_decimal(number.trim()).map(|d| (d / unit.divisor()).normalize())
+}
+
+/// An LPR multiple as contracts write it: "1.5", "1.5倍", or "150%" (of the LPR); `None` when it
+/// is not a number. Below zero is the reader's to refuse.
+pub fn typed_multiple(text: &str) -> Option<Decimal> {
+    let t = half_width(text.trim());
+    let t = t.as_ref();
+    let times = t.strip_suffix('倍').map(|n| (n.trim(), Decimal::ONE));
+    let percent = t
+        .strip_suffix('%')
+        .map(|n| (n.trim(), Decimal::ONE_HUNDRED));
+    let (number, per) = times.or(percent).unwrap_or((t, Decimal::ONE));
+    parse_plain_decimal(number).and_then(|d| d.checked_div(per))
 }
 
 /// `fraction` written in `unit`, without trailing zeros: 0.0005 in ‱ → "5".

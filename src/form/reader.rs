@@ -3,12 +3,12 @@
 //! field is refused in the form exactly where the document's reader would refuse it.
 
 use super::paths::{self, rate};
-use super::rates::{typed_rate, RateFields, RateKind, RateUnit};
+use super::rates::{typed_multiple, typed_rate, RateFields, RateKind, RateUnit};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::document::read::{
     fits_document, max_fraction, parse_date, show, Whole, BASIS_DAYS, PERIOD_DAYS, PERIOD_MONTHS,
 };
-use crate::engine::money::{parse_plain_decimal, parse_user_amount, AmountInputError};
+use crate::engine::money::{half_width, parse_plain_decimal, parse_user_amount, AmountInputError};
 use crate::engine::scenario::{Extra, Rate};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -142,16 +142,10 @@ impl Reader {
         Some(d)
     }
 
-    /// An LPR multiple, as contracts write it: "1.5", "1.5倍", or "150%" (of the LPR).
+    /// An LPR multiple, as contracts write it ([`typed_multiple`]).
     pub(super) fn multiple<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
         let path: At = path.into();
-        let t = text.trim();
-        let times = t.strip_suffix('倍').map(|n| (n.trim(), Decimal::ONE));
-        let percent = t
-            .strip_suffix(['%', '％'])
-            .map(|n| (n.trim(), Decimal::ONE_HUNDRED));
-        let (number, per) = times.or(percent).unwrap_or((t, Decimal::ONE));
-        match parse_plain_decimal(number).and_then(|d| d.checked_div(per)) {
+        match typed_multiple(text) {
             Some(d) if !below_zero(d) => self.within_max_fraction(path, d),
             _ => self.refuse(path, text, |got| ErrorKind::TypedMultiple { got }),
         }
@@ -160,8 +154,8 @@ impl Reader {
     /// A yearly rate in percent, 0 to 100 (an LPR fixing): "3.00" or "3.00%".
     pub(super) fn percent<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
         let path: At = path.into();
-        let t = text.trim();
-        let number = t.strip_suffix(['%', '％']).unwrap_or(t).trim();
+        let t = half_width(text.trim());
+        let number = t.strip_suffix('%').unwrap_or(&t).trim();
         match parse_plain_decimal(number) {
             Some(d) if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&d) => Some(d),
             Some(d) => {
@@ -264,9 +258,15 @@ impl Reader {
         range: Whole,
     ) -> Option<u32> {
         let path: At = path.into();
-        let Ok(n) = text.trim().parse::<u64>() else {
+        let number = half_width(text.trim());
+        // "-0" is nought, whatever its sign.
+        let n = number
+            .parse::<u64>()
+            .ok()
+            .or_else(|| (number.parse::<i64>() == Ok(0)).then_some(0));
+        let Some(n) = n else {
             // A whole number below zero: what the field takes, as for one too large.
-            if text.trim().parse::<i64>().is_ok() {
+            if number.parse::<i64>().is_ok() {
                 let (min, max) = (range.min.into(), range.max.into());
                 let got = text.trim().to_string();
                 self.push_at(path, ErrorKind::WholeNumber { got, min, max });

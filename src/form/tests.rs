@@ -107,7 +107,7 @@ fn an_lpr_multiple_as_contracts_write_it() {
     // "LPR的1.5倍", "按LPR的150%": 1.5 times the LPR either way.
     let mut f = FormState::from_scenario(&starter(today()));
     f.rate_kind = RateKind::Lpr;
-    for typed in ["1.5", "1.5倍", "1.5 倍", "150%"] {
+    for typed in ["1.5", "1.5倍", "1.5 倍", "150%", "１．５倍", "１５０％"] {
         f.lpr_multiple = typed.into();
         let s = f.to_scenario().unwrap();
         let rate = s.late_payment.map(|l| l.rate);
@@ -148,6 +148,32 @@ fn a_rate_below_zero_is_quoted_as_typed() {
     assert_eq!(
         errors[0].message(Lang::Zh),
         "“-1”是负数：应为 1 至 3660 之间的整数"
+    );
+}
+
+#[test]
+fn whole_numbers_typed_on_a_chinese_keyboard_or_as_minus_nought() {
+    use crate::text::Lang;
+    // "３０" from a full-width keyboard is 30 days; "-0" is nought, which a settlement period may be.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.set_termination(true);
+    let settlement_days = |f: &FormState| {
+        f.to_scenario()
+            .unwrap()
+            .termination
+            .unwrap()
+            .settlement_days
+    };
+    f.settlement_days = "３０".into();
+    assert_eq!(settlement_days(&f), 30);
+    f.settlement_days = "-0".into();
+    assert_eq!(settlement_days(&f), 0);
+    f.settlement_days = "-1".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert!(
+        errors[0].message(Lang::Zh).starts_with("“-1”是负数"),
+        "{}",
+        errors[0].message(Lang::Zh)
     );
 }
 
@@ -266,6 +292,9 @@ fn a_typed_unit_sign_wins_over_the_chosen_unit() {
             "5‱",
             "万分之5",
             "百分之0.05",
+            // A Chinese keyboard's full-width digits and signs.
+            "０．０５％",
+            "万分之５",
         ] {
             assert_eq!(
                 typed_rate(typed, chosen),

@@ -34,15 +34,39 @@ impl Quarantined {
         }
     }
 
-    /// What the user is told about it, in `lang`.
+    /// What the user is told about it, in `lang`: which entry, why, and where it is now.
     pub fn report(&self, lang: Lang) -> String {
         let reason = self.reason(lang);
+        let what = self.what(lang);
+        let what = what.as_str();
         let text = if self.moved {
-            StoreText::QuarantinedMoved { reason }
+            StoreText::QuarantinedMoved { what, reason }
         } else {
-            StoreText::QuarantinedKept { reason }
+            StoreText::QuarantinedKept { what, reason }
         };
         text.say(lang)
+    }
+
+    /// The entry in words: the autosaved draft, or a saved scenario by the name its text still
+    /// shows (by its id when even that cannot be read).
+    fn what(&self, lang: Lang) -> String {
+        if self.original_key == WORKING_KEY {
+            return StoreText::TheDraft.say(lang);
+        }
+        let Some(id) = saved_id(&self.original_key) else {
+            return StoreText::AnEntry.say(lang);
+        };
+        let entry = serde_json::from_str::<serde_json::Value>(&self.raw).ok();
+        match entry.as_ref().and_then(|e| e.get("name")?.as_str()) {
+            Some(name) if !name.trim().is_empty() => {
+                let mut name: String = crate::text::neutral(name).chars().take(41).collect();
+                if name.chars().count() > 40 {
+                    name = name.chars().take(39).chain(['…']).collect();
+                }
+                StoreText::SavedNamed { name: &name }.say(lang)
+            }
+            _ => StoreText::SavedWithId { id }.say(lang),
+        }
     }
 }
 
@@ -203,6 +227,11 @@ mod tests {
             format!("contract-calc/quarantine/contract-calc/v1/working@{T2}")
         );
         assert!(q.reason.contains("不是有效的 JSON"), "{}", q.reason);
+        assert!(
+            q.report(Lang::Zh).starts_with("本机自动保存的草稿无法读取"),
+            "{}",
+            q.report(Lang::Zh)
+        );
         assert_eq!(store.kv().get(&q.key).unwrap().as_deref(), Some(raw));
         assert_eq!(store.kv().get(WORKING_KEY).unwrap(), None);
         assert_eq!(store.load_working(), None);
@@ -257,6 +286,17 @@ mod tests {
         assert!(moved[0]
             .reason
             .starts_with("scenario.fees.components[0].amount: "));
+        // The banner names the scenario, so the user knows which one to look for.
+        assert!(
+            moved[0]
+                .report(Lang::Zh)
+                .starts_with("本机已保存的方案“坏”无法读取"),
+            "{}",
+            moved[0].report(Lang::Zh)
+        );
+        assert!(moved[0]
+            .report(Lang::En)
+            .starts_with("The saved scenario “坏” could not be read"));
         assert!(store.get("a").is_none());
     }
 

@@ -114,6 +114,25 @@ pub fn rate_echo(fraction: Decimal, per: Per, lang: Lang) -> String {
     }
 }
 
+/// An LPR multiple in words, with what it adds to the LPR: 1.5 → LPR 的 1.5 倍（上浮 50%）. One
+/// below 1 says so, since "上浮50%" or "1.5%" typed as a multiple gives 0.5 or 0.015 × the LPR.
+pub fn multiple_echo(multiple: Decimal, lang: Lang) -> String {
+    let m = multiple.normalize();
+    let more = ((multiple - Decimal::ONE) * Decimal::ONE_HUNDRED).normalize();
+    match (lang, multiple.cmp(&Decimal::ONE)) {
+        (Lang::Zh, std::cmp::Ordering::Greater) => format!("LPR 的 {m} 倍（上浮 {more}%）"),
+        (Lang::Zh, std::cmp::Ordering::Equal) => "LPR 的 1 倍（即 LPR 本身）".into(),
+        (Lang::Zh, std::cmp::Ordering::Less) => {
+            format!("LPR 的 {m} 倍，低于 LPR 本身：约定“上浮50%”或“1.5倍”均应输入 1.5")
+        }
+        (Lang::En, std::cmp::Ordering::Greater) => format!("{m} × the LPR (the LPR plus {more}%)"),
+        (Lang::En, std::cmp::Ordering::Equal) => "1 × the LPR (the LPR itself)".into(),
+        (Lang::En, std::cmp::Ordering::Less) => format!(
+            "{m} × the LPR, below the LPR itself: for “the LPR plus 50%” or “1.5 times” type 1.5"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +177,30 @@ mod tests {
         assert_eq!(number_words(d("3.5")), "三点五");
         assert_eq!(fraction_words(d("0.001")), "千分之一");
         assert_eq!(fraction_words(d("0.0003")), "万分之三");
+    }
+
+    #[test]
+    fn an_lpr_multiple_says_what_it_adds_and_warns_below_the_lpr() {
+        assert_eq!(
+            multiple_echo(d("1.5"), Lang::Zh),
+            "LPR 的 1.5 倍（上浮 50%）"
+        );
+        assert_eq!(
+            multiple_echo(d("1.30"), Lang::Zh),
+            "LPR 的 1.3 倍（上浮 30%）"
+        );
+        assert_eq!(
+            multiple_echo(d("4"), Lang::En),
+            "4 × the LPR (the LPR plus 300%)"
+        );
+        assert_eq!(
+            multiple_echo(d("1"), Lang::Zh),
+            "LPR 的 1 倍（即 LPR 本身）"
+        );
+        // "1.5%" typed as a multiple is 0.015 × the LPR: almost certainly not what was agreed.
+        assert_eq!(
+            multiple_echo(d("0.015"), Lang::Zh),
+            "LPR 的 0.015 倍，低于 LPR 本身：约定“上浮50%”或“1.5倍”均应输入 1.5"
+        );
     }
 }

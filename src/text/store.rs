@@ -43,11 +43,22 @@ pub enum StoreText<'a> {
         key: &'a str,
     },
     QuarantinedMoved {
+        what: &'a str,
         reason: &'a str,
     },
     QuarantinedKept {
+        what: &'a str,
         reason: &'a str,
     },
+    /// What was set aside: the autosaved draft, a saved scenario by name or id, or another entry.
+    TheDraft,
+    SavedNamed {
+        name: &'a str,
+    },
+    SavedWithId {
+        id: &'a str,
+    },
+    AnEntry,
 
     // Names the app gives to what it keeps for the user.
     DraftName {
@@ -174,10 +185,18 @@ impl StoreText<'_> {
             ReadableNow => "this entry reads now; download it and import it to restore it".into(),
             IdMismatch { stored, key } if zh => format!("条目中的编号 \"{stored}\" 与存储位置 \"{key}\" 不一致"),
             IdMismatch { stored, key } => format!("the entry's id \"{stored}\" does not match its storage key \"{key}\""),
-            QuarantinedMoved { reason } if zh => format!("本机保存的一份数据无法读取（{reason}），已原样另存，不会被覆盖。可下载后检查。"),
-            QuarantinedMoved { reason } => format!("A stored entry could not be read ({reason}); it was set aside unchanged and will not be overwritten. Download it to check."),
-            QuarantinedKept { reason } if zh => format!("本机保存的一份数据无法读取（{reason}），且存储空间不足无法另存：该数据保持原样，不会被覆盖，本次修改只保存在内存中。"),
-            QuarantinedKept { reason } => format!("A stored entry could not be read ({reason}) and storage is too full to set it aside: it is left untouched, and this session works in memory."),
+            QuarantinedMoved { what, reason } if zh => format!("本机{what}无法读取（{reason}），已原样另存，不会被覆盖。可下载后检查。"),
+            QuarantinedMoved { what, reason } => format!("{what} could not be read ({reason}); it was set aside unchanged and will not be overwritten. Download it to check."),
+            QuarantinedKept { what, reason } if zh => format!("本机{what}无法读取（{reason}），且存储空间不足无法另存：该数据保持原样，不会被覆盖，本次修改只保存在内存中。"),
+            QuarantinedKept { what, reason } => format!("{what} could not be read ({reason}) and storage is too full to set it aside: it is left untouched, and this session works in memory."),
+            TheDraft if zh => "自动保存的草稿".into(),
+            TheDraft => "The autosaved draft".into(),
+            SavedNamed { name } if zh => format!("已保存的方案“{name}”"),
+            SavedNamed { name } => format!("The saved scenario “{name}”"),
+            SavedWithId { id } if zh => format!("保存的一个方案（编号 {id}）"),
+            SavedWithId { id } => format!("A saved scenario (id {id})"),
+            AnEntry if zh => "保存的一份数据".into(),
+            AnEntry => "A stored entry".into(),
 
             DraftName { name } if zh => format!("{name}（草稿）"),
             DraftName { name } => format!("{name} (draft)"),

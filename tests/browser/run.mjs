@@ -475,6 +475,10 @@ const tests = [
           await expectText(page, '[data-testid=rate-echo]', '日万分之五 = 0.05%/日 = 年18.25%');
         }
       }
+      // From a Chinese keyboard's full-width digits and sign, the same rate.
+      await rate.fill('０．０５％');
+      await expectText(page, PENALTY, penalty);
+      await expectText(page, '[data-testid=rate-echo]', '日万分之五 = 0.05%/日 = 年18.25%');
       // A bare 0.0005 with ‱ chosen is 10,000 times smaller, and the echo says so plainly.
       await page.selectOption('#f-late_payment-rate-unit', { label: units['‱'] });
       await rate.fill('0.0005');
@@ -583,6 +587,14 @@ const tests = [
       // 按同期一年期LPR的1.5倍: an LPR rate, floating.
       await page.getByTestId('preset-floating-lpr').click();
       assertEq(await page.locator('#f-late_payment-rate-lpr_fixing option:checked').textContent(), '同期（浮动）', 'LPR fixing');
+      // The multiple is echoed with what it adds to the LPR, also typed on a full-width keyboard;
+      // "1.5%" typed as a multiple is 0.015 × the LPR, and the echo says it is below the LPR.
+      await expectText(page, '[data-testid=rate-echo]', 'LPR 的 1.5 倍（上浮 50%）');
+      const multiple = field(page, 'late_payment.rate.lpr_multiple');
+      await multiple.fill('1.5%');
+      await expectText(page, '[data-testid=rate-echo]', 'LPR 的 0.015 倍，低于 LPR 本身：约定“上浮50%”或“1.5倍”均应输入 1.5');
+      await multiple.fill('１．５倍');
+      await expectText(page, '[data-testid=rate-echo]', 'LPR 的 1.5 倍（上浮 50%）');
       await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, before);
       const floating = (await page.locator(PENALTY).textContent()).trim();
       // As of today the LPR runs past the table: add the user's fixing of 2.90% from 2026-05-20.
@@ -886,7 +898,8 @@ const tests = [
       await openApp(page, url);
       await expectText(page, TOTAL, STARTER_TOTAL);
       await expectText(page, NAME, STARTER_NAME);
-      const banner = await expectBanner(page, '无法读取');
+      // The banner says which entry: the autosaved draft.
+      const banner = await expectBanner(page, '本机自动保存的草稿无法读取');
       const store = await storage(page);
       const keys = Object.keys(store).filter((k) => k.startsWith(QUARANTINE_PREFIX));
       assertEq(keys.length, 1, `quarantined entries (${JSON.stringify(keys)})`);
@@ -1006,15 +1019,22 @@ const tests = [
       await field(page, FEE0).fill('40000');
       await expectText(page, TOTAL, '¥540,000.00');
       await saveAs(page, '方案B');
+      await saveAs(page, '方案C');
       await page.getByTestId('open-compare').click();
       const picks = page.getByTestId('compare-pick');
       await picks.first().waitFor();
-      assertEq(await picks.count(), 2, 'saved scenarios offered for comparison');
+      assertEq(await picks.count(), 3, 'saved scenarios offered for comparison');
       const pickFor = (name) => page.locator('.picker label', { hasText: name }).locator('input');
+      const current = page.locator('.picker label', { hasText: '当前方案' }).locator('input');
+      assertEq(await current.isChecked(), true, 'the current scenario picked at first');
       await pickFor('方案A').check();
       await pickFor('方案B').check();
-      const current = page.locator('.picker label', { hasText: '当前方案' }).locator('input');
-      if (await current.isChecked()) await current.uncheck();
+      // Three picked: a fourth cannot be ticked, and the note says how to swap one.
+      assertEq(await pickFor('方案C').isDisabled(), true, 'a fourth scenario cannot be picked');
+      await expectText(page, '[data-testid=compare-full]', '已选 3 个方案：如要换一个，请先取消勾选其中一个。');
+      await current.uncheck();
+      assertEq(await pickFor('方案C').isDisabled(), false, 'a place freed');
+      await page.waitForFunction(() => document.querySelector('[data-testid=compare-full]')?.textContent?.trim() === '');
       const table = page.getByTestId('comparison');
       await table.waitFor();
       const heads = (await table.locator('thead th').allTextContents()).map((t) => t.trim());

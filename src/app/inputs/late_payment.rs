@@ -5,8 +5,9 @@ use super::super::Ctx;
 use super::rate_lists::{lpr_fixings, rate_changes};
 use super::rows::chip;
 use super::widgets::*;
+use crate::engine::money::half_width;
 use crate::engine::scenario::{CapBase, DayCount, LprFixing, LprTerm, PartialPeriod, Rounding};
-use crate::form::{paths, typed_rate, RateKind, RatePreset, RateUnit};
+use crate::form::{paths, typed_multiple, typed_rate, RateKind, RatePreset, RateUnit};
 use crate::text::app::inputs::late_payment as ui;
 use crate::text::terms;
 use crate::text::{self, rates::Per};
@@ -119,6 +120,13 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                                 |f| f.lpr_multiple.clone(),
                                                 |f, v| f.lpr_multiple = v,
                                             )}
+                                            <p
+                                                class="echo rate-echo"
+                                                data-testid="rate-echo"
+                                                aria-live="polite"
+                                            >
+                                                {move || rate_echo(ctx)}
+                                            </p>
                                             {choice(
                                                 ctx,
                                                 own_rate(paths::rate::BASIS_DAYS),
@@ -340,15 +348,20 @@ pub(super) fn rate_unit_options() -> Vec<(RateUnit, Text)> {
 }
 
 /// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a
-/// wrong unit shows at once; empty while the rate cannot be read or is below zero.
+/// wrong unit shows at once, or an LPR multiple and what it adds to the LPR; empty while the rate
+/// cannot be read or is below zero.
 pub(super) fn rate_echo(ctx: Ctx) -> Option<String> {
     let lang = ctx.lang.get();
     ctx.form.with(|f| {
+        if f.rate_kind == RateKind::Lpr {
+            let m = typed_multiple(&f.lpr_multiple).filter(|m| !m.is_sign_negative())?;
+            return Some(text::rates::multiple_echo(m, lang));
+        }
         let fraction = typed_rate(&f.rate_value, f.rate_unit).filter(|r| !r.is_sign_negative())?;
+        let count = |text: &str| half_width(text.trim()).parse().ok().filter(|n| *n > 0);
         let per = match f.rate_kind {
-            RateKind::Fraction => Per::Days(f.per_days.trim().parse().ok().filter(|n| *n > 0)?),
-            RateKind::Monthly => Per::Months(f.per_months.trim().parse().ok().filter(|n| *n > 0)?),
-            RateKind::Lpr => return None,
+            RateKind::Monthly => Per::Months(count(&f.per_months)?),
+            _ => Per::Days(count(&f.per_days)?),
         };
         Some(text::rates::rate_echo(fraction, per, lang))
     })

@@ -11,6 +11,10 @@ pub const SCENARIOS_TO_COMPARE: Text = Text(
     "参与对比的方案（最多3个）",
     "Scenarios to compare (up to 3)",
 );
+pub const THREE_PICKED: Text = Text(
+    "已选 3 个方案：如要换一个，请先取消勾选其中一个。",
+    "Three scenarios are picked: untick one to pick another.",
+);
 pub const CURRENT_SCENARIO: Text = Text("当前方案", "Current scenario");
 pub const PICK_AT_LEAST_TWO: Text = Text(
     "请至少选择两个方案。还没有保存的方案？在“计算”页的“我的方案”中另存当前方案，修改后再另存一个。",
