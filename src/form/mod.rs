@@ -13,6 +13,7 @@
 pub mod paths;
 pub mod rates;
 mod reader;
+pub mod rows_shown;
 mod scenario;
 
 pub use rates::{

@@ -121,6 +121,12 @@ fn row(list: &str, i: usize, field: &str) -> String {
     format!("{list}[{i}].{field}")
 }
 
+/// Which row of the list at `list` the field at `path` is in: `payment.payments[12].date` → 12.
+pub fn row_of(list: &str, path: &str) -> Option<usize> {
+    let rest = path.strip_prefix(list)?.strip_prefix('[')?;
+    rest.split_once(']')?.0.parse().ok()
+}
+
 /// A field ([`labelled`]) of fee component `i`.
 pub fn component(i: usize, field: &str) -> String {
     row(FEES_COMPONENTS, i, field)
@@ -157,6 +163,18 @@ mod tests {
     //! Each path the form names is where the document holds the field, and where the form puts
     //! the field's error.
     use super::*;
+
+    #[test]
+    fn a_fields_row_is_read_back_from_its_path() {
+        assert_eq!(row_of(PAYMENT_PAYMENTS, &payment(12, paid::DATE)), Some(12));
+        assert_eq!(row_of(PAYMENT_PAYMENTS, "payment.payments[3]"), Some(3));
+        assert_eq!(
+            row_of(PAYMENT_PAYMENTS, &component(12, labelled::AMOUNT)),
+            None
+        );
+        assert_eq!(row_of(PAYMENT_PAYMENTS, "payment.payments"), None);
+        assert_eq!(row_of(FEES_COMPONENTS, "fees.components_x[1].amount"), None);
+    }
     use crate::document::read::{MAX_LABEL_CHARS, MAX_LIST, MAX_NAME_CHARS};
     use crate::engine::scenario::{
         CapBase, DayCount, LprFixing, LprTerm, PartialCycle, PartialPeriod, Rounding,

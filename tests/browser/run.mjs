@@ -1564,6 +1564,45 @@ const tests = [
 ];
 
 tests.push({
+  name: 'an imported ledger of 5,000 payments opens at once with its first hundred, and a payment added is seen',
+  async run({ page, url }) {
+    await openApp(page, url);
+    // The ten-year contract with 5,000 payments of ¥100, two a day from its 41st day.
+    const ledger = (name, n, designate) => {
+      const doc = JSON.parse(cli(['sample', 'ten-year']));
+      const start = Date.parse(`${doc.contract.start}T00:00:00Z`);
+      const day = (i) => new Date(start + (40 + Math.floor(i / 2)) * 86_400_000).toISOString().slice(0, 10);
+      doc.name = name;
+      doc.payment.payments = Array.from({ length: n }, (_, i) => ({ date: day(i), amount: '100.00', ...designate(i) }));
+      return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) };
+    };
+    const amounts = page.locator('[data-path^="payment.payments["][data-path$="].amount"]');
+    await page.locator('#f-import').setInputFiles(ledger('五千笔付款', 5000, () => ({})));
+    await expectText(page, NAME, '五千笔付款');
+    await expectText(page, TOTAL, '¥6,000,000.00');
+    // Only the first hundred rows are drawn; a button stands for the rest.
+    await expectText(page, '[data-testid=show-more-rows]', '再显示 100 行（还有 4900 行未显示）');
+    assertEq(await amounts.count(), 100, 'payment rows drawn');
+    // A payment added at the end is drawn after the button, where the user sees it.
+    await page.getByTestId('add-payment').click();
+    await field(page, 'payment.payments[5000].amount').waitFor();
+    assertEq(await amounts.count(), 101, 'payment rows drawn after adding one');
+    await page.getByTestId('show-more-rows').click();
+    await expectText(page, '[data-testid=show-more-rows]', '再显示 100 行（还有 4800 行未显示）');
+    assertEq(await amounts.count(), 201, 'payment rows drawn after showing more');
+    // A payment far down the list designated for December 2025: billing by quarter leaves no
+    // period starting on 1 December, and the row with the message is drawn to show it.
+    await page.locator('#f-import').setInputFiles(ledger('三百笔付款', 300, (i) => (i === 250 ? { for: '2025-12-01' } : {})));
+    await expectText(page, NAME, '三百笔付款');
+    assertEq(await amounts.count(), 100, 'payment rows drawn of the second ledger');
+    await page.selectOption('#f-fees-cycle', { label: '按季度' });
+    const wrong = field(page, 'payment.payments[250].for');
+    await wrong.waitFor();
+    assertEq(await wrong.getAttribute('aria-invalid'), 'true', 'the designated period is refused');
+  },
+});
+
+tests.push({
   name: 'a reload keeps the saved scenario open with its unsaved changes and its one Save button',
   async run({ page, context, url, errors }) {
     await openApp(page, url);

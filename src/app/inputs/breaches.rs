@@ -150,7 +150,7 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
             </div>
             {labelled_amount_rows(
                 ctx,
-                paths::loss,
+                (paths::SUPPLIER_LOSSES, paths::loss),
                 |f| &f.losses,
                 |f| &mut f.losses,
                 [ui::LOSSES, ui::LOSS, ui::LOSS_AMOUNT, ui::REMOVE_LOSS],

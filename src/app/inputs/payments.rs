@@ -117,6 +117,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
         view! {
             {list_rows(
                 ctx,
+                paths::PAYMENT_PAYMENTS,
                 Some(ui::PAYMENTS),
                 Arc::new(|f| f.payments.len()),
                 Arc::new(move |i| payment_row(ctx, i)),

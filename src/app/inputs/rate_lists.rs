@@ -87,6 +87,7 @@ pub(super) fn rate_changes(ctx: Ctx) -> impl IntoView {
             <p class="hint">{ctx.t(ui::RATE_CHANGES_HINT)}</p>
             {list_rows(
                 ctx,
+                paths::LATE_PAYMENT_RATE_CHANGES,
                 None,
                 Arc::new(|f| f.rate_changes.len()),
                 Arc::new(move |i| rate_change_row(ctx, i).into_any()),
@@ -239,6 +240,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
             <p class="hint">{move || ui::lpr_known_until(known, ctx.lang.get())}</p>
             {list_rows(
                 ctx,
+                paths::LATE_PAYMENT_LPR_FIXINGS,
                 None,
                 Arc::new(|f| f.lpr_fixings.len()),
                 Arc::new(move |i| lpr_fixing_row(ctx, i)),

@@ -4,7 +4,10 @@
 
 use super::super::Ctx;
 use super::widgets::{field_view, Kind, Text};
+use crate::form::paths::row_of;
+use crate::form::rows_shown::RowsShown;
 use crate::form::FormState;
+use crate::text::app::inputs::show_more_rows;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -23,11 +26,60 @@ pub(super) type RowGet = fn(&FormState, usize) -> Option<&String>;
 /// The text of a field of row `i`, to write.
 pub(super) type RowSet = fn(&mut FormState, usize) -> Option<&mut String>;
 
-/// The rows of an editable list, one `row` per element, redrawn when `count` changes.
+/// The rows of the editable list at JSON path `list`, one `row` per element, each drawn once:
+/// adding a row draws that row, removing one drops the last (the rows left read their values
+/// again by index). A long list draws only some rows ([`RowsShown`]), with a button for more
+/// where the others would be.
 /// `group`: the list's name when it is a `role="group"` of its own.
-pub(super) fn list_rows(ctx: Ctx, group: Option<Text>, count: Count, row: RowView) -> AnyView {
+pub(super) fn list_rows(
+    ctx: Ctx,
+    list: &'static str,
+    group: Option<Text>,
+    count: Count,
+    row: RowView,
+) -> AnyView {
     let count = Memo::new(move |_| ctx.form.with(|f| count(f)));
-    let rows = move || (0..count.get()).map(|i| row(i)).collect_view();
+    let asked = RwSignal::new(0u32);
+    let last_wrong = Memo::new(move |_| {
+        ctx.errors
+            .with(|e| e.iter().filter_map(|e| row_of(list, &e.path)).max())
+    });
+    let shown = Memo::new(move |before: Option<&RowsShown>| {
+        RowsShown::next(before.copied(), count.get(), asked.get(), last_wrong.get())
+    });
+    let head_row = row.clone();
+    let more = move || {
+        let s = shown.get();
+        (s.hidden() > 0).then(|| {
+            let more = RowsShown::AT_ONCE.min(s.hidden());
+            view! {
+                <button
+                    type="button"
+                    class="chip show-more"
+                    data-testid="show-more-rows"
+                    on:click=move |_| asked.update(|n| *n += 1)
+                >
+                    {move || show_more_rows(more, s.hidden(), ctx.lang.get())}
+                </button>
+            }
+        })
+    };
+    let rows = view! {
+        <For each=move || 0..shown.get().head key=|i| *i let:i>
+            {head_row(i)}
+        </For>
+        {more}
+        <For
+            each=move || {
+                let s = shown.get();
+                s.tail..s.rows
+            }
+            key=|i| *i
+            let:i
+        >
+            {row(i)}
+        </For>
+    };
     match group {
         Some(group) => view! {
             <div class="rows" role="group" aria-label=ctx.t(group)>

@@ -185,7 +185,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
             {cycle_change_note(ctx, change)}
             {labelled_amount_rows(
                 ctx,
-                paths::component,
+                (paths::FEES_COMPONENTS, paths::component),
                 |f| &f.components,
                 |f| &mut f.components,
                 [ui::FEE_COMPONENTS, ui::COMPONENT, ui::COMPONENT_AMOUNT, ui::REMOVE_COMPONENT],

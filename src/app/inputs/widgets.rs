@@ -342,16 +342,18 @@ pub(super) fn section_view(ctx: Ctx, id: &'static str, texts: [Text; 2], body: A
 }
 
 /// An editable list of labelled amounts (fee components, listed losses): label, amount, remove.
-/// `row`: a row's field's path ([`crate::form::paths::component`], [`crate::form::paths::loss`]);
+/// `lists`: the list's path and a row's field's path ([`crate::form::paths::component`],
+/// [`crate::form::paths::loss`]);
 /// `texts`: the group's name, the label field, the amount field, the remove button.
 pub(super) fn labelled_amount_rows(
     ctx: Ctx,
-    row: fn(usize, &str) -> String,
+    lists: (&'static str, fn(usize, &str) -> String),
     list: fn(&FormState) -> &Vec<LabelledAmount>,
     list_mut: fn(&mut FormState) -> &mut Vec<LabelledAmount>,
     texts: [Text; 4],
 ) -> AnyView {
     let [group, label, amount, remove] = texts;
+    let (path, row) = lists;
     let draw = move |i: usize| {
         view! {
             <div class="row">
@@ -387,6 +389,7 @@ pub(super) fn labelled_amount_rows(
     };
     list_rows(
         ctx,
+        path,
         Some(group),
         Arc::new(move |f| list(f).len()),
         Arc::new(draw),

@@ -7,10 +7,18 @@ pub mod payments;
 pub mod rate_lists;
 pub mod term_and_fees;
 
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// No hint, no unit.
 pub const NONE: Text = Text("", "");
+
+/// A long list (an imported ledger) shows its first rows; this shows `more` of the `hidden` rest.
+pub fn show_more_rows(more: usize, hidden: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("再显示 {more} 行（还有 {hidden} 行未显示）"),
+        Lang::En => format!("Show {more} more rows ({hidden} not shown)"),
+    }
+}
 
 /// A choice whose loaded value the form does not offer (an LPR fixed on a stated date): kept as
 /// it was, shown as this.
