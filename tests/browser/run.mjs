@@ -1913,6 +1913,30 @@ tests.push({
 });
 
 tests.push({
+  name: 'two imports in a share link\'s tab leave one import note, and the note of where the earlier work was kept stays',
+  async run({ page, context, url, errors }) {
+    await autosavedWork(page, url, '我的报价');
+    await page.goto('about:blank');
+    const tab = await secondTab(context, errors);
+    await openLink(tab, url, courtLink());
+    await expectText(tab, TOTAL, '¥320,000.00');
+    const fixture = JSON.parse(fs.readFileSync(new URL('../fixtures/monthly-operation-2025.json', import.meta.url), 'utf8'));
+    const file = (name) => ({ name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...fixture, name })) });
+    await tab.locator('#f-import').setInputFiles(file('第一份'));
+    await expectText(tab, NAME, '第一份');
+    const kept = '本机自动保存的草稿已另存为“我的报价（草稿）”';
+    await expectBanner(tab, kept);
+    await expectBanner(tab, '已导入并保存“第一份”');
+    await tab.locator('#f-import').setInputFiles(file('第二份'));
+    await expectText(tab, NAME, '第二份');
+    await expectBanner(tab, '已导入并保存“第二份”');
+    assertEq(await bannerWith(tab, '已导入').count(), 1, 'import notes');
+    assertEq(await bannerWith(tab, kept).count(), 1, 'the note of where the earlier work was kept');
+    await expectWorkKept(tab, '我的报价');
+  },
+});
+
+tests.push({
   name: 'work autosaved on an earlier visit is kept when an edited share link is left by opening a saved scenario',
   async run({ page, context, url, errors }) {
     await openApp(page, url);
