@@ -26,10 +26,9 @@ pub(super) type RowGet = fn(&FormState, usize) -> Option<&String>;
 /// The text of a field of row `i`, to write.
 pub(super) type RowSet = fn(&mut FormState, usize) -> Option<&mut String>;
 
-/// The rows of the editable list at JSON path `list`, one `row` per element, each drawn once:
-/// adding a row draws that row, removing one drops the last (the rows left read their values
-/// again by index). A long list draws only some rows ([`RowsShown`]), with a button for more
-/// where the others would be.
+/// The rows of the editable list at JSON path `list`, one `row` per element. A long list draws
+/// only some rows ([`RowsShown`]), with a button for more where the others would be, so that
+/// drawing a list costs at most the rows shown (a hundred at first), however long it is.
 /// `group`: the list's name when it is a `role="group"` of its own.
 pub(super) fn list_rows(
     ctx: Ctx,
@@ -40,14 +39,12 @@ pub(super) fn list_rows(
 ) -> AnyView {
     let count = Memo::new(move |_| ctx.form.with(|f| count(f)));
     let asked = RwSignal::new(0u32);
-    let last_wrong = Memo::new(move |_| {
-        ctx.errors
-            .with(|e| e.iter().filter_map(|e| row_of(list, &e.path)).max())
-    });
     let shown = Memo::new(move |before: Option<&RowsShown>| {
-        RowsShown::next(before.copied(), count.get(), asked.get(), last_wrong.get())
+        let last_wrong = ctx
+            .errors
+            .with(|e| e.iter().filter_map(|e| row_of(list, &e.path)).max());
+        RowsShown::next(before.copied(), count.get(), asked.get(), last_wrong)
     });
-    let head_row = row.clone();
     let more = move || {
         let s = shown.get();
         (s.hidden() > 0).then(|| {
@@ -64,21 +61,15 @@ pub(super) fn list_rows(
             }
         })
     };
+    // The head and the tail are drawn again only when they change: typing into a row redraws
+    // nothing, adding one redraws the tail (or, to a list drawn whole, the list).
+    let head = Memo::new(move |_| shown.get().head);
+    let tail = Memo::new(move |_| shown.get().tail);
+    let head_row = row.clone();
     let rows = view! {
-        <For each=move || 0..shown.get().head key=|i| *i let:i>
-            {head_row(i)}
-        </For>
+        {move || (0..head.get()).map(|i| head_row(i)).collect_view()}
         {more}
-        <For
-            each=move || {
-                let s = shown.get();
-                s.tail..s.rows
-            }
-            key=|i| *i
-            let:i
-        >
-            {row(i)}
-        </For>
+        {move || (tail.get()..count.get()).map(|i| row(i)).collect_view()}
     };
     match group {
         Some(group) => view! {
