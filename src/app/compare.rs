@@ -17,10 +17,11 @@ const MAX_PICKED: usize = 3;
 pub fn Compare() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let picked: RwSignal<Vec<String>> = RwSignal::new(vec![CURRENT.to_string()]);
-    let saved = move || ctx.read(|st| st.list());
+    // Read again only when a saved scenario changes, not on every autosave of the draft.
+    let saved = Memo::new(move |_| ctx.read(|st| st.list()));
     // A scenario deleted meanwhile (here or in another tab) no longer takes one of the three places.
     let full = Memo::new(move |_| {
-        let saved = saved();
+        let saved = saved.get();
         picked.with(|p| {
             p.iter()
                 .filter(|id| *id == CURRENT || saved.iter().any(|m| m.id == **id))
@@ -29,7 +30,7 @@ pub fn Compare() -> impl IntoView {
         })
     });
     let toggle = move |id: String| {
-        let saved = saved();
+        let saved = saved.get_untracked();
         picked.update(|p| {
             p.retain(|x| x == CURRENT || saved.iter().any(|m| m.id == *x));
             if let Some(i) = p.iter().position(|x| *x == id) {
@@ -75,25 +76,29 @@ pub fn Compare() -> impl IntoView {
                     />
                     <span>{ctx.t(ui::CURRENT_SCENARIO)}</span>
                 </label>
-                <For each=saved key=|m| (m.id.clone(), m.name.clone()) let:m>
-                    {
-                        let id = m.id.clone();
-                        let id2 = m.id.clone();
-                        let id3 = m.id.clone();
-                        view! {
-                            <label class="toggle">
-                                <input
-                                    type="checkbox"
-                                    data-testid="compare-pick"
-                                    prop:checked=move || picked.with(|p| p.contains(&id))
-                                    prop:disabled=move || closed(&id3)
-                                    on:change=move |_| toggle(id2.clone())
-                                />
-                                <span>{crate::text::neutral(&m.name)}</span>
-                            </label>
-                        }
-                    }
-                </For>
+                {move || {
+                    saved
+                        .get()
+                        .into_iter()
+                        .map(|m| {
+                            let id = m.id.clone();
+                            let id2 = m.id.clone();
+                            let id3 = m.id.clone();
+                            view! {
+                                <label class="toggle">
+                                    <input
+                                        type="checkbox"
+                                        data-testid="compare-pick"
+                                        prop:checked=move || picked.with(|p| p.contains(&id))
+                                        prop:disabled=move || closed(&id3)
+                                        on:change=move |_| toggle(id2.clone())
+                                    />
+                                    <span>{crate::text::neutral(&m.name)}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
                 <p class="muted" data-testid="compare-full" role="status">
                     {move || full.get().then(|| ui::THREE_PICKED.get(ctx.lang.get()))}
                 </p>

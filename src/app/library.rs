@@ -30,9 +30,7 @@ pub fn Banners() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="banners" role="region" aria-label=ctx.t(ui::NOTICES)>
-            <For each=move || ctx.banners.get() key=|b| b.id let:b>
-                {banner_view(ctx, b)}
-            </For>
+            {move || ctx.banners.get().into_iter().map(|b| banner_view(ctx, b)).collect_view()}
         </div>
     }
 }
@@ -186,7 +184,11 @@ pub fn ScenarioBar() -> impl IntoView {
         });
     };
 
-    let saved = move || ctx.read(|st| st.list());
+    // Read again only when a saved scenario changes, not on every autosave of the draft.
+    let saved = Memo::new(move |_| ctx.read(|st| st.list()));
+    // The scenario being renamed and the name typed so far: kept here, so that the list drawn
+    // again (another tab saved) keeps them.
+    let renaming: Renaming = RwSignal::new(None);
 
     view! {
         <div class="scenario-bar">
@@ -331,17 +333,17 @@ pub fn ScenarioBar() -> impl IntoView {
                         </button>
                     </form>
                     <ul class="saved-list" data-testid="saved-list">
-                        <For
-                            each=saved
-                            key=|m| (m.id.clone(), m.name.clone(), m.updated.clone())
-                            let:m
-                        >
-                            {saved_item(ctx, m.id, m.name, m.updated, undo)}
-                        </For>
+                        {move || {
+                            saved
+                                .get()
+                                .into_iter()
+                                .map(|m| saved_item(ctx, m.id, m.name, m.updated, undo, renaming))
+                                .collect_view()
+                        }}
                     </ul>
                     {move || {
-                        saved()
-                            .is_empty()
+                        saved
+                            .with(Vec::is_empty)
                             .then(|| {
                                 view! { <p class="muted">{ctx.t(ui::NO_SAVED_SCENARIOS_YET)}</p> }
                             })
@@ -352,15 +354,22 @@ pub fn ScenarioBar() -> impl IntoView {
     }
 }
 
+/// A rename in progress: the saved scenario's id and the name typed so far.
+type Renaming = RwSignal<Option<(String, String)>>;
+
 fn saved_item(
     ctx: Ctx,
     id: String,
     name: String,
     updated: String,
     undo: RwSignal<Option<Undo>>,
+    renaming: Renaming,
 ) -> impl IntoView {
-    let renaming = RwSignal::new(false);
-    let new_name = RwSignal::new(name.clone());
+    let this_renamed = {
+        let id = id.clone();
+        move || renaming.with(|r| r.as_ref().is_some_and(|(r, _)| *r == id))
+    };
+    let typed = move || renaming.with(|r| r.as_ref().map(|(_, n)| n.clone()).unwrap_or_default());
     let is_current = {
         let id = id.clone();
         move || ctx.current_id.get().as_deref() == Some(id.as_str())
@@ -375,7 +384,7 @@ fn saved_item(
     view! {
         <li class:current=is_current>
             <Show
-                when=move || renaming.get()
+                when=this_renamed
                 fallback=move || {
                     view! {
                         <span class="saved-name">{shown_name.clone()}</span>
@@ -386,15 +395,25 @@ fn saved_item(
                 <input
                     type="text"
                     aria-label=ctx.t(ui::NEW_NAME)
-                    prop:value=move || new_name.get()
-                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                    prop:value=typed
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        renaming
+                            .update(|r| {
+                                if let Some((_, n)) = r {
+                                    *n = v;
+                                }
+                            })
+                    }
                 />
                 <button
                     type="button"
                     on:click={
                         let id = id4.clone();
                         move |_| {
-                            let n = new_name.get_untracked();
+                            let n = renaming
+                                .with_untracked(|r| r.as_ref().map(|(_, n)| n.clone()))
+                                .unwrap_or_default();
                             match ctx.write(|st| st.rename(&id, &n, &dom::now_iso())) {
                                 Ok(
                                     rev,
@@ -412,7 +431,7 @@ fn saved_item(
                                 Ok(_) => {}
                                 Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
                             }
-                            renaming.set(false);
+                            renaming.set(None);
                         }
                     }
                 >
@@ -427,7 +446,13 @@ fn saved_item(
                 >
                     {ctx.t(ui::OPEN)}
                 </button>
-                <button type="button" on:click=move |_| renaming.set(true)>
+                <button
+                    type="button"
+                    on:click={
+                        let (id, name) = (id.clone(), name.clone());
+                        move |_| renaming.set(Some((id.clone(), name.clone())))
+                    }
+                >
                     {ctx.t(ui::RENAME)}
                 </button>
                 <button

@@ -1456,6 +1456,15 @@ const tests = [
       assertEq(entries[0].scenario.fees.components[0].amount, '40000.00', 'the fee saved in tab 2');
       assertEq(await bannerWith(tab2, '冲突副本').count(), 0, 'conflict banners');
       await expectText(page, NAME, '新名');
+      // A rename half typed in tab 2 stays while tab 1 saves another scenario into the list.
+      await savedRow(tab2, '新名').getByRole('button', { name: '重命名' }).click();
+      const typing = tab2.locator('[data-testid=saved-list] li', { has: tab2.locator('input[type=text]') });
+      await typing.locator('input[type=text]').fill('半截');
+      await saveAs(page, '另一个');
+      await savedRow(tab2, '另一个').waitFor();
+      assertEq(await typing.locator('input[type=text]').inputValue(), '半截', 'the name being typed in tab 2');
+      await typing.getByRole('button', { name: '确定' }).click();
+      await savedRow(tab2, '半截').waitFor();
     },
   },
   {
