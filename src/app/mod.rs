@@ -171,8 +171,7 @@ impl Ctx {
     pub fn say(self, kind: BannerKind, text: impl Fn(Lang) -> String) {
         let text = [text(Lang::Zh), text(Lang::En)];
         self.banners.update(|b| {
-            // Numbered before the note it replaces goes: the list of banners is keyed by id, and
-            // a replacement under the replaced one's id would keep showing the old words.
+            // Numbered before the note it replaces goes: ids are never given twice at once.
             let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
             if matches!(kind, BannerKind::Imported) {
                 b.retain(|x| !matches!(x.kind, BannerKind::Imported));

@@ -118,14 +118,16 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
     Ok(value.normalize().max(Decimal::ZERO))
 }
 
-/// A plain decimal as an amount: one with more whole digits than a decimal holds is too large,
-/// like any other amount above [`MAX_AMOUNT`], not "not a number".
+/// A plain decimal as an amount: one of more than 20 whole digits is too large, like any other
+/// amount above [`MAX_AMOUNT`] (or below zero, when it has a minus), not "not a number".
 fn plain_amount(number: &str) -> Result<Decimal, AmountInputError> {
     parse_plain_decimal(number).ok_or_else(|| {
         let body = number.strip_prefix('-').unwrap_or(number);
         let (int, frac) = body.split_once('.').unwrap_or((body, ""));
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if int.len() > 20 && digits(int) && digits(frac) {
+        if int.len() > 20 && digits(int) && digits(frac) && body.len() < number.len() {
+            AmountInputError::Negative
+        } else if int.len() > 20 && digits(int) && digits(frac) {
             AmountInputError::TooLarge
         } else {
             AmountInputError::NotANumber
@@ -314,6 +316,10 @@ mod tests {
                 "{typed}"
             );
         }
+        assert_eq!(
+            parse_user_amount("-1234567890123456789012"),
+            Err(AmountInputError::Negative)
+        );
     }
 
     #[test]

@@ -125,10 +125,10 @@ pub fn multiple_echo(multiple: Decimal, lang: Lang) -> String {
         (Lang::Zh, std::cmp::Ordering::Less) => {
             format!("LPR 的 {m} 倍，低于 LPR 本身：约定“上浮50%”或“1.5倍”均应输入 1.5")
         }
-        (Lang::En, std::cmp::Ordering::Greater) => format!("{m} × the LPR (the LPR plus {more}%)"),
+        (Lang::En, std::cmp::Ordering::Greater) => format!("{m} × the LPR ({more}% above the LPR)"),
         (Lang::En, std::cmp::Ordering::Equal) => "1 × the LPR (the LPR itself)".into(),
         (Lang::En, std::cmp::Ordering::Less) => format!(
-            "{m} × the LPR, below the LPR itself: for “the LPR plus 50%” or “1.5 times” type 1.5"
+            "{m} × the LPR, below the LPR itself: for “50% above the LPR” or “1.5 times” type 1.5"
         ),
     }
 }
@@ -191,7 +191,7 @@ mod tests {
         );
         assert_eq!(
             multiple_echo(d("4"), Lang::En),
-            "4 × the LPR (the LPR plus 300%)"
+            "4 × the LPR (300% above the LPR)"
         );
         assert_eq!(
             multiple_echo(d("1"), Lang::Zh),

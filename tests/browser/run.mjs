@@ -1573,7 +1573,7 @@ const tests = [
 ];
 
 tests.push({
-  name: 'an imported ledger of 5,000 payments opens at once with its first hundred, and a payment added is seen',
+  name: 'an imported ledger of 5,000 payments opens at once with its first 200, and a payment added is seen',
   async run({ page, url }) {
     await openApp(page, url);
     // The ten-year contract with 5,000 payments of ¥100, two a day from its 41st day.
@@ -1589,21 +1589,33 @@ tests.push({
     await page.locator('#f-import').setInputFiles(ledger('五千笔付款', 5000, () => ({})));
     await expectText(page, NAME, '五千笔付款');
     await expectText(page, TOTAL, '¥6,000,000.00');
-    // Only the first hundred rows are drawn; a button stands for the rest.
-    await expectText(page, '[data-testid=show-more-rows]', '再显示 100 行（还有 4900 行未显示）');
-    assertEq(await amounts.count(), 100, 'payment rows drawn');
+    // Only the first two hundred rows are drawn; a button stands for the rest.
+    await expectText(page, '[data-testid=show-more-rows]', '再显示 200 行（还有 4800 行未显示）');
+    assertEq(await amounts.count(), 200, 'payment rows drawn');
     // A payment added at the end is drawn after the button, where the user sees it.
     await page.getByTestId('add-payment').click();
-    await field(page, 'payment.payments[5000].amount').waitFor();
-    assertEq(await amounts.count(), 101, 'payment rows drawn after adding one');
+    const added = field(page, 'payment.payments[5000].amount');
+    await added.waitFor();
+    assertEq(await amounts.count(), 201, 'payment rows drawn after adding one');
+    // Typed wrong, it is refused where it is, and nothing more is drawn.
+    await added.fill('12,3');
+    await page.waitForFunction(() => document.querySelector('[data-path="payment.payments[5000].amount"]')?.getAttribute('aria-invalid') === 'true');
+    assertEq(await amounts.count(), 201, 'payment rows drawn with the added one wrong');
+    // Removed again, no old row comes into view in its place.
+    await added.locator('xpath=ancestor::div[contains(@class,"row")][1]').locator('button.remove').click();
+    await added.waitFor({ state: 'detached' });
+    assertEq(await amounts.count(), 200, 'payment rows drawn after removing the added one');
+    await expectText(page, '[data-testid=show-more-rows]', '再显示 200 行（还有 4800 行未显示）');
+    // "Show more" draws the next 200 and keeps the keyboard's focus on the button.
     await page.getByTestId('show-more-rows').click();
-    await expectText(page, '[data-testid=show-more-rows]', '再显示 100 行（还有 4800 行未显示）');
-    assertEq(await amounts.count(), 201, 'payment rows drawn after showing more');
+    await expectText(page, '[data-testid=show-more-rows]', '再显示 200 行（还有 4600 行未显示）');
+    assertEq(await amounts.count(), 400, 'payment rows drawn after showing more');
+    assertEq(await page.evaluate(() => document.activeElement?.dataset.testid), 'show-more-rows', 'the focus after showing more');
     // A payment far down the list designated for December 2025: billing by quarter leaves no
     // period starting on 1 December, and the row with the message is drawn to show it.
     await page.locator('#f-import').setInputFiles(ledger('三百笔付款', 300, (i) => (i === 250 ? { for: '2025-12-01' } : {})));
     await expectText(page, NAME, '三百笔付款');
-    assertEq(await amounts.count(), 100, 'payment rows drawn of the second ledger');
+    assertEq(await amounts.count(), 200, 'payment rows drawn of the second ledger');
     await page.selectOption('#f-fees-cycle', { label: '按季度' });
     const wrong = field(page, 'payment.payments[250].for');
     await wrong.waitFor();

@@ -184,6 +184,7 @@ fn payment_row(ctx: Ctx, i: usize) -> AnyView {
             {remove_button(
                 ctx,
                 ui::REMOVE_PAYMENT,
+                i,
                 Arc::new(move |f| remove_row(&mut f.payments, i)),
             )}
         </div>

@@ -26,9 +26,14 @@ pub(super) type RowGet = fn(&FormState, usize) -> Option<&String>;
 /// The text of a field of row `i`, to write.
 pub(super) type RowSet = fn(&mut FormState, usize) -> Option<&mut String>;
 
+thread_local! {
+    /// The row a "×" just removed, for the list whose rows drop by one ([`RowsShown::next`]).
+    static REMOVED_ROW: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
 /// The rows of the editable list at JSON path `list`, one `row` per element. A long list draws
 /// only some rows ([`RowsShown`]), with a button for more where the others would be, so that
-/// drawing a list costs at most the rows shown (a hundred at first), however long it is.
+/// no change draws more than [`RowsShown::AT_ONCE`] rows, however long the list.
 /// `group`: the list's name when it is a `role="group"` of its own.
 pub(super) fn list_rows(
     ctx: Ctx,
@@ -39,16 +44,30 @@ pub(super) fn list_rows(
 ) -> AnyView {
     let count = Memo::new(move |_| ctx.form.with(|f| count(f)));
     let asked = RwSignal::new(0u32);
-    let shown = Memo::new(move |before: Option<&RowsShown>| {
-        let last_wrong = ctx
-            .errors
-            .with(|e| e.iter().filter_map(|e| row_of(list, &e.path)).max());
-        RowsShown::next(before.copied(), count.get(), asked.get(), last_wrong)
+    // The rows with an error, as the form reads now (not the messages shown, which follow it).
+    let wrong = Memo::new(move |_| {
+        ctx.parsed.with(|p| {
+            p.as_ref()
+                .err()
+                .map(|e| e.iter().filter_map(|e| row_of(list, &e.path)).collect())
+                .unwrap_or_default()
+        })
     });
+    let shown = Memo::new(move |before: Option<&RowsShown>| {
+        let (rows, before) = (count.get(), before.copied());
+        let removed = before
+            .filter(|b| rows + 1 == b.rows)
+            .and_then(|_| REMOVED_ROW.take());
+        wrong.with(|w: &Vec<usize>| RowsShown::next(before, rows, asked.get(), w, removed))
+    });
+    let head = Memo::new(move |_| shown.get().head);
+    let tail = Memo::new(move |_| shown.get().tail);
+    let hidden = move || shown.with(|s| s.hidden());
+    // The button is made when rows are first hidden and stays while some are: it keeps the
+    // focus that pressed it.
+    let any_hidden = Memo::new(move |_| hidden() > 0);
     let more = move || {
-        let s = shown.get();
-        (s.hidden() > 0).then(|| {
-            let more = RowsShown::AT_ONCE.min(s.hidden());
+        any_hidden.get().then(|| {
             view! {
                 <button
                     type="button"
@@ -56,18 +75,16 @@ pub(super) fn list_rows(
                     data-testid="show-more-rows"
                     on:click=move |_| asked.update(|n| *n += 1)
                 >
-                    {move || show_more_rows(more, s.hidden(), ctx.lang.get())}
+                    {move || {
+                        let hidden = hidden();
+                        show_more_rows(RowsShown::AT_ONCE.min(hidden), hidden, ctx.lang.get())
+                    }}
                 </button>
             }
         })
     };
-    // The head and the tail are drawn again only when they change: typing into a row redraws
-    // nothing, adding one redraws the tail (or, to a list drawn whole, the list).
-    let head = Memo::new(move |_| shown.get().head);
-    let tail = Memo::new(move |_| shown.get().tail);
-    let head_row = row.clone();
     let rows = view! {
-        {move || (0..head.get()).map(|i| head_row(i)).collect_view()}
+        {head_chunk(0, head, row.clone())}
         {more}
         {move || (tail.get()..count.get()).map(|i| row(i)).collect_view()}
     };
@@ -80,6 +97,21 @@ pub(super) fn list_rows(
         .into_any(),
         None => view! { <div class="rows">{rows}</div> }.into_any(),
     }
+}
+
+/// Rows `c × AT_ONCE` onwards of the head, drawn a chunk at a time, each chunk followed by the
+/// next one's: a chunk is drawn again only when its own rows change, so "show more" draws the
+/// new chunk alone, and a row added to a long list drawn whole redraws its last chunk.
+fn head_chunk(c: usize, head: Memo<usize>, row: RowView) -> AnyView {
+    let from = c * RowsShown::AT_ONCE;
+    let len = Memo::new(move |_| head.get().saturating_sub(from).min(RowsShown::AT_ONCE));
+    let more = Memo::new(move |_| head.get() > from + RowsShown::AT_ONCE);
+    let next = row.clone();
+    view! {
+        {move || (from..from + len.get()).map(|i| row(i)).collect_view()}
+        {move || more.get().then(|| head_chunk(c + 1, head, next.clone()))}
+    }
+    .into_any()
 }
 
 /// A text field of row `i` (a payment's date, a fixing's rate), empty once the row is gone.
@@ -117,14 +149,17 @@ pub(super) fn remove_row<T>(rows: &mut Vec<T>, i: usize) {
     }
 }
 
-/// The "×" button that removes a row (`remove`), named `label` for screen readers.
-pub(super) fn remove_button(ctx: Ctx, label: Text, remove: Edit) -> AnyView {
+/// The "×" button that removes row `i` (`remove`), named `label` for screen readers.
+pub(super) fn remove_button(ctx: Ctx, label: Text, i: usize, remove: Edit) -> AnyView {
     view! {
         <button
             type="button"
             class="remove"
             aria-label=ctx.t(label)
-            on:click=move |_| { ctx.edit(|f| remove(f)) }
+            on:click=move |_| {
+                REMOVED_ROW.set(Some(i));
+                ctx.edit(|f| remove(f));
+            }
         >
             "×"
         </button>

@@ -16,6 +16,7 @@ pub const NONE: Text = Text("", "");
 pub fn show_more_rows(more: usize, hidden: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("再显示 {more} 行（还有 {hidden} 行未显示）"),
+        Lang::En if hidden == 1 => "Show the 1 row not shown".into(),
         Lang::En => format!("Show {more} more rows ({hidden} not shown)"),
     }
 }
