@@ -57,7 +57,11 @@ impl Quarantined {
             return StoreText::AnEntry.say(lang);
         };
         let entry = serde_json::from_str::<serde_json::Value>(&self.raw).ok();
-        match entry.as_ref().and_then(|e| e.get("name")?.as_str()) {
+        let name = match entry.as_ref() {
+            Some(e) => e.get("name").and_then(|n| n.as_str()).map(str::to_string),
+            None => name_in_cut_text(&self.raw),
+        };
+        match name.as_deref() {
             Some(name) if !name.trim().is_empty() => {
                 let mut name: String = crate::text::neutral(name).chars().take(41).collect();
                 if name.chars().count() > 40 {
@@ -68,6 +72,17 @@ impl Quarantined {
             _ => StoreText::SavedWithId { id }.say(lang),
         }
     }
+}
+
+/// The name a saved entry cut short still shows (`{"id":"x","name":"甲方案","upd…`): the entry
+/// writes its name before its scenario, so a write cut off later keeps it. Only a name written
+/// without escapes is taken.
+fn name_in_cut_text(raw: &str) -> Option<String> {
+    let key = "\"name\":";
+    let rest = raw[raw.find(key)? + key.len()..].trim_start();
+    let name = rest.strip_prefix('"')?;
+    let end = name.find(['"', '\\'])?;
+    (name.as_bytes()[end] == b'"').then(|| name[..end].to_string())
 }
 
 /// The rule for one stored entry: the working key holds a scenario document, a saved key a
@@ -298,6 +313,35 @@ mod tests {
             .report(Lang::En)
             .starts_with("The saved scenario “坏” could not be read"));
         assert!(store.get("a").is_none());
+    }
+
+    #[test]
+    fn a_saved_entry_cut_short_is_named_by_what_is_left_of_it() {
+        // A write cut off in the scenario: not JSON, but its name was written first.
+        let raw =
+            r#"{"id":"k1","name":"甲公司售后外包（2025版）","updated":"x","scenario":{"format":"#;
+        let (_, moved) = open(kv_with(&saved_key("k1"), raw));
+        assert!(
+            moved[0]
+                .report(Lang::Zh)
+                .starts_with("本机已保存的方案“甲公司售后外包（2025版）”无法读取"),
+            "{}",
+            moved[0].report(Lang::Zh)
+        );
+        // Cut inside the name, or a name with escapes: by its id.
+        for raw in [
+            r#"{"id":"k1","name":"甲公司"#,
+            r#"{"id":"k1","name":"a\"b","#,
+        ] {
+            let (_, moved) = open(kv_with(&saved_key("k1"), raw));
+            assert!(
+                moved[0]
+                    .report(Lang::Zh)
+                    .starts_with("本机保存的一个方案（编号 k1）无法读取"),
+                "{}",
+                moved[0].report(Lang::Zh)
+            );
+        }
     }
 
     #[test]
