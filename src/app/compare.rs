@@ -113,42 +113,10 @@ pub fn Compare() -> impl IntoView {
                     }
                         .into_any();
                 }
-                let c = compare_with_what_if(&list, ctx.lang.get(), ctx.what_if_days.get());
-                view! {
-                    <div class="table-wrap">
-                        <table class="comparison" data-testid="comparison">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ctx.t(ui::ITEM)}</th>
-                                    {c
-                                        .columns
-                                        .iter()
-                                        .map(|n| view! { <th scope="col">{n.clone()}</th> })
-                                        .collect_view()}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {c
-                                    .rows
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <tr class:differs=r.differs data-key=r.key>
-                                                <th scope="row">{r.label}</th>
-                                                {r
-                                                    .values
-                                                    .into_iter()
-                                                    .map(|v| view! { <td>{v}</td> })
-                                                    .collect_view()}
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                    .into_any()
+                let lang = ctx.lang.get();
+                let c = compare_with_what_if(&list, lang, ctx.what_if_days.get());
+                let table = c.html(ui::ITEM.get(lang)).into_string();
+                view! { <div class="table-wrap" inner_html=table></div> }.into_any()
             }}
         </section>
     }

@@ -9,6 +9,7 @@ mod rows;
 use crate::engine::compute::compute;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::Scenario;
+use crate::present::markup::Markup;
 use crate::text::Lang;
 use rows::{RowDef, ROWS};
 
@@ -32,6 +33,42 @@ pub struct CompareRow {
     pub values: Vec<String>,
     /// Whether any two columns show different values.
     pub differs: bool,
+}
+
+impl Comparison {
+    /// The table as HTML: the corner cell `item`, a column per scenario, the rows that differ
+    /// marked `differs`; every name and value escaped.
+    pub fn html(&self, item: &str) -> Markup {
+        let mut m = Markup::with_capacity(256 * (self.rows.len() + 1));
+        m.open(
+            "table",
+            &[("class", "comparison"), ("data-testid", "comparison")],
+        );
+        m.el_with("thead", &[], |m| {
+            m.el_with("tr", &[], |m| {
+                m.el("th", &[("scope", "col")], item);
+                for name in &self.columns {
+                    m.el("th", &[("scope", "col")], name);
+                }
+            });
+        });
+        m.el_with("tbody", &[], |m| {
+            for r in &self.rows {
+                if r.differs {
+                    m.open("tr", &[("class", "differs"), ("data-key", r.key)]);
+                } else {
+                    m.open("tr", &[("data-key", r.key)]);
+                }
+                m.el("th", &[("scope", "row")], &r.label);
+                for v in &r.values {
+                    m.el("td", &[], v);
+                }
+                m.close("tr");
+            }
+        });
+        m.close("table");
+        m
+    }
 }
 
 /// How many days late the comparison's what-if row assumes unless told otherwise (spec §13).
@@ -104,6 +141,38 @@ fn compare_terms(items: &[(String, Scenario)], lang: Lang) -> Comparison {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_table_marks_the_rows_that_differ_and_escapes_every_name() {
+        let c = Comparison {
+            columns: vec!["<b>甲</b>".into(), "乙".into()],
+            rows: vec![
+                CompareRow {
+                    key: "cycle_fee",
+                    label: "每期费用".into(),
+                    values: vec!["¥50,000.00".into(), "¥45,000.00".into()],
+                    differs: true,
+                },
+                CompareRow {
+                    key: "calendar",
+                    label: "节假日".into(),
+                    values: vec!["cn".into(), "cn".into()],
+                    differs: false,
+                },
+            ],
+        };
+        assert_eq!(
+            c.html("项目").as_str(),
+            concat!(
+                r#"<table class="comparison" data-testid="comparison"><thead><tr>"#,
+                r#"<th scope="col">项目</th><th scope="col">&lt;b&gt;甲&lt;/b&gt;</th><th scope="col">乙</th>"#,
+                r#"</tr></thead><tbody>"#,
+                r#"<tr class="differs" data-key="cycle_fee"><th scope="row">每期费用</th><td>¥50,000.00</td><td>¥45,000.00</td></tr>"#,
+                r#"<tr data-key="calendar"><th scope="row">节假日</th><td>cn</td><td>cn</td></tr>"#,
+                r#"</tbody></table>"#
+            )
+        );
+    }
     use super::*;
     use crate::document::read::parse_scenario;
     use crate::document::samples;
