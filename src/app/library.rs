@@ -8,9 +8,11 @@ use super::saving::{
     say_failed,
 };
 use super::{dom, share, Banner, BannerKind, Ctx};
+use crate::present::markup::Markup;
 use crate::store::{export_all, export_one, import, Deleted, Quarantined};
 use crate::text::app::library as ui;
 use crate::text::store::StoreText;
+use crate::text::{Lang, Text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,83 +27,116 @@ pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
     }
 }
 
+/// The banners across the top, as markup set in one step, and one listener for their buttons
+/// (`data-action`, `data-banner` the banner's id).
 #[component]
 pub fn Banners() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let html = move || {
+        let lang = ctx.lang.get();
+        ctx.banners
+            .with(|list| banners_html(list, lang).into_string())
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-action]").ok().flatten())
+        else {
+            return;
+        };
+        let action = button.get_attribute("data-action").unwrap_or_default();
+        let Some(id) = button
+            .get_attribute("data-banner")
+            .and_then(|v| v.parse::<u32>().ok())
+        else {
+            return;
+        };
+        let kind = ctx
+            .banners
+            .with_untracked(|b| b.iter().find(|x| x.id == id).map(|x| x.kind.clone()));
+        match (action.as_str(), kind) {
+            ("dismiss", _) => ctx.dismiss(id),
+            ("download", Some(BannerKind::Quarantined { raw, .. })) => {
+                dom::download("contract-calc-unreadable.json", &raw, "application/json");
+            }
+            ("discard", Some(BannerKind::Quarantined { key, .. })) => {
+                match ctx.write(|s| s.discard_quarantined(&key)) {
+                    Ok(()) => ctx.dismiss(id),
+                    Err(e) => say_failed(ctx, e, |err| StoreText::DiscardFailed { err }),
+                }
+            }
+            ("save-link", _) => save_link(ctx),
+            ("discard-link", _) => discard_link(ctx),
+            _ => {}
+        }
+    };
     view! {
-        <div class="banners" role="region" aria-label=ctx.t(ui::NOTICES)>
-            {move || ctx.banners.get().into_iter().map(|b| banner_view(ctx, b)).collect_view()}
-        </div>
+        <div
+            class="banners"
+            role="region"
+            aria-label=ctx.t(ui::NOTICES)
+            on:click=on_click
+            inner_html=html
+        ></div>
     }
 }
 
-fn banner_view(ctx: Ctx, b: Banner) -> impl IntoView {
-    let id = b.id;
-    let text = {
-        let b = b.clone();
-        move || b.text(ctx.lang.get()).to_string()
-    };
-    let class = match b.kind {
-        BannerKind::Info | BannerKind::Imported | BannerKind::FromLink | BannerKind::Deleted => {
-            "banner info"
-        }
-        _ => "banner warning",
-    };
-    let extra = match b.kind.clone() {
-        BannerKind::Quarantined { key, raw } => {
-            let raw2 = raw.clone();
-            let key2 = key.clone();
-            view! {
-                <button
-                    type="button"
-                    data-testid="download-quarantined"
-                    on:click=move |_| {
-                        dom::download("contract-calc-unreadable.json", &raw2, "application/json");
-                    }
-                >
-                    {ctx.t(ui::DOWNLOAD_IT)}
-                </button>
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        match ctx.write(|s| s.discard_quarantined(&key2)) {
-                            Ok(()) => ctx.dismiss(id),
-                            Err(e) => say_failed(ctx, e, |err| StoreText::DiscardFailed { err }),
-                        }
-                    }
-                >
-                    {ctx.t(ui::DOWNLOADED_DELETE_IT)}
-                </button>
+/// Each banner: its words, the buttons its kind offers, and "×".
+fn banners_html(list: &[Banner], lang: Lang) -> Markup {
+    let mut m = Markup::new();
+    for b in list {
+        let id = b.id.to_string();
+        let class = match b.kind {
+            BannerKind::Info
+            | BannerKind::Imported
+            | BannerKind::FromLink
+            | BannerKind::Deleted => "banner info",
+            _ => "banner warning",
+        };
+        m.open(
+            "div",
+            &[
+                ("class", class),
+                ("role", "status"),
+                ("data-testid", "banner"),
+            ],
+        );
+        m.el("p", &[], b.text(lang));
+        m.open("div", &[("class", "banner-actions")]);
+        let mut button = |action: &'static str, testid: Option<&'static str>, label: Text| {
+            let mut attrs = vec![("type", "button"), ("data-action", action)];
+            attrs.push(("data-banner", id.as_str()));
+            if let Some(t) = testid {
+                attrs.push(("data-testid", t));
             }
-            .into_any()
+            m.el("button", &attrs, label.get(lang));
+        };
+        match b.kind {
+            BannerKind::Quarantined { .. } => {
+                button("download", Some("download-quarantined"), ui::DOWNLOAD_IT);
+                button("discard", None, ui::DOWNLOADED_DELETE_IT);
+            }
+            BannerKind::FromLink => {
+                button("save-link", Some("save-link"), ui::SAVE_TO_MY_SCENARIOS);
+                button("discard-link", None, ui::DISCARD_BACK_TO_MINE);
+            }
+            _ => {}
         }
-        BannerKind::FromLink => view! {
-            <button type="button" data-testid="save-link" on:click=move |_| save_link(ctx)>
-                {ctx.t(ui::SAVE_TO_MY_SCENARIOS)}
-            </button>
-            <button type="button" on:click=move |_| discard_link(ctx)>
-                {ctx.t(ui::DISCARD_BACK_TO_MINE)}
-            </button>
-        }
-        .into_any(),
-        _ => ().into_any(),
-    };
-    view! {
-        <div class=class role="status" data-testid="banner">
-            <p>{text}</p>
-            <div class="banner-actions">
-                {extra}
-                <button
-                    type="button"
-                    class="dismiss"
-                    aria-label=ctx.t(ui::DISMISS)
-                    on:click=move |_| ctx.dismiss(id)
-                >
-                    "×"
-                </button>
-            </div>
-        </div>
+        m.el(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "dismiss"),
+                ("aria-label", ui::DISMISS.get(lang)),
+                ("data-action", "dismiss"),
+                ("data-banner", &id),
+            ],
+            "×",
+        );
+        m.close("div").close("div");
     }
+    m
 }
 
 /// The bar above the form: the scenario's name and what can be done with it.
