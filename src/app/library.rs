@@ -9,7 +9,7 @@ use super::saving::{
 };
 use super::{dom, share, Banner, BannerKind, Ctx};
 use crate::present::markup::Markup;
-use crate::store::{export_all, export_one, import, Deleted, Quarantined};
+use crate::store::{export_all, export_one, import, Deleted, Quarantined, SavedMeta};
 use crate::text::app::library as ui;
 use crate::text::store::StoreText;
 use crate::text::{Lang, Text};
@@ -224,6 +224,8 @@ pub fn ScenarioBar() -> impl IntoView {
     // The scenario being renamed and the name typed so far: kept here, so that the list drawn
     // again (another tab saved) keeps them.
     let renaming: Renaming = RwSignal::new(None);
+    // Which one is being renamed: the list is drawn again when that changes, not as a name is typed.
+    let renamed_id = Memo::new(move |_| renaming.with(|r| r.as_ref().map(|(id, _)| id.clone())));
 
     view! {
         <div class="scenario-bar">
@@ -367,15 +369,41 @@ pub fn ScenarioBar() -> impl IntoView {
                             {ctx.t(ui::EXPORT_ALL)}
                         </button>
                     </form>
-                    <ul class="saved-list" data-testid="saved-list">
-                        {move || {
+                    <ul
+                        class="saved-list"
+                        data-testid="saved-list"
+                        on:click=move |ev| on_saved_click(ctx, &ev, saved, undo, renaming)
+                        on:input=move |ev| {
+                            let Some(input) = ev
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+                                return;
+                            };
+                            let id = input.get_attribute("data-id");
+                            renaming
+                                .update(|r| {
+                                    if let Some((r, typed)) = r {
+                                        if id.as_deref() == Some(r.as_str()) {
+                                            *typed = input.value();
+                                        }
+                                    }
+                                })
+                        }
+                        inner_html=move || {
+                            let lang = ctx.lang.get();
+                            let current = ctx.current_id.get();
+                            let renamed = renamed_id.get();
+                            let typed = renaming
+                                .with_untracked(|r| r.as_ref().map(|(_, t)| t.clone()))
+                                .unwrap_or_default();
+                            let renaming = renamed.as_deref().map(|id| (id, typed.as_str()));
                             saved
-                                .get()
-                                .into_iter()
-                                .map(|m| saved_item(ctx, m.id, m.name, m.updated, undo, renaming))
-                                .collect_view()
-                        }}
-                    </ul>
+                                .with(|list| {
+                                    saved_list_html(list, current.as_deref(), renaming, lang)
+                                })
+                                .into_string()
+                        }
+                    ></ul>
                     {move || {
                         saved
                             .with(Vec::is_empty)
@@ -392,148 +420,142 @@ pub fn ScenarioBar() -> impl IntoView {
 /// A rename in progress: the saved scenario's id and the name typed so far.
 type Renaming = RwSignal<Option<(String, String)>>;
 
-fn saved_item(
+/// The saved scenarios as markup: each its name and last change (or, while it is renamed, the
+/// name being typed and OK), and its buttons (`data-action`, `data-id`).
+fn saved_list_html(
+    list: &[SavedMeta],
+    current: Option<&str>,
+    renaming: Option<(&str, &str)>,
+    lang: Lang,
+) -> Markup {
+    let mut m = Markup::new();
+    for s in list {
+        let id = s.id.as_str();
+        if current == Some(id) {
+            m.open("li", &[("class", "current")]);
+        } else {
+            m.open("li", &[]);
+        }
+        match renaming {
+            Some((r, typed)) if r == id => {
+                m.open(
+                    "input",
+                    &[
+                        ("type", "text"),
+                        ("aria-label", ui::NEW_NAME.get(lang)),
+                        ("value", typed),
+                        ("data-id", id),
+                    ],
+                );
+                button(&mut m, "rename-ok", id, None, ui::OK.get(lang));
+            }
+            _ => {
+                let when: String = s.updated.replace('T', " ").chars().take(16).collect();
+                m.el(
+                    "span",
+                    &[("class", "saved-name")],
+                    &crate::text::neutral(&s.name),
+                );
+                m.el("span", &[("class", "muted small")], &when);
+            }
+        }
+        m.open("span", &[("class", "item-actions")]);
+        button(&mut m, "open", id, Some("open-saved"), ui::OPEN.get(lang));
+        button(&mut m, "rename", id, None, ui::RENAME.get(lang));
+        button(&mut m, "duplicate", id, None, ui::DUPLICATE.get(lang));
+        button(
+            &mut m,
+            "delete",
+            id,
+            Some("delete-saved"),
+            ui::DELETE.get(lang),
+        );
+        m.close("span").close("li");
+    }
+    m
+}
+
+/// `<button data-action data-id>label</button>`.
+fn button(
+    m: &mut Markup,
+    action: &'static str,
+    id: &str,
+    testid: Option<&'static str>,
+    label: &str,
+) {
+    let mut attrs = vec![("type", "button"), ("data-action", action), ("data-id", id)];
+    if let Some(t) = testid {
+        attrs.push(("data-testid", t));
+    }
+    m.el("button", &attrs, label);
+}
+
+/// A click on a saved scenario's button: open, rename (and its OK), duplicate, delete.
+fn on_saved_click(
     ctx: Ctx,
-    id: String,
-    name: String,
-    updated: String,
+    ev: &leptos::ev::MouseEvent,
+    saved: Memo<Vec<SavedMeta>>,
     undo: RwSignal<Option<Undo>>,
     renaming: Renaming,
-) -> impl IntoView {
-    let this_renamed = {
-        let id = id.clone();
-        move || renaming.with(|r| r.as_ref().is_some_and(|(r, _)| *r == id))
+) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("button[data-action]").ok().flatten())
+    else {
+        return;
     };
-    let typed = move || renaming.with(|r| r.as_ref().map(|(_, n)| n.clone()).unwrap_or_default());
-    let is_current = {
-        let id = id.clone();
-        move || ctx.current_id.get().as_deref() == Some(id.as_str())
+    let (Some(action), Some(id)) = (
+        button.get_attribute("data-action"),
+        button.get_attribute("data-id"),
+    ) else {
+        return;
     };
-    let (id1, id2, id3, id4) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let shown_name = crate::text::neutral(&name);
-    let when = updated
-        .replace('T', " ")
-        .chars()
-        .take(16)
-        .collect::<String>();
-    view! {
-        <li class:current=is_current>
-            <Show
-                when=this_renamed
-                fallback=move || {
-                    view! {
-                        <span class="saved-name">{shown_name.clone()}</span>
-                        <span class="muted small">{when.clone()}</span>
-                    }
+    let name = saved.with_untracked(|l| l.iter().find(|m| m.id == id).map(|m| m.name.clone()));
+    match action.as_str() {
+        "open" => open_saved(ctx, &id),
+        "rename" => renaming.set(Some((id, name.unwrap_or_default()))),
+        "rename-ok" => {
+            let n = renaming
+                .with_untracked(|r| r.as_ref().map(|(_, n)| n.clone()))
+                .unwrap_or_default();
+            match ctx.write(|st| st.rename(&id, &n, &dom::now_iso())) {
+                Ok(rev) if ctx.current_id.get_untracked().as_deref() == Some(id.as_str()) => {
+                    ctx.edit(|f| f.name = n.clone());
+                    ctx.saved_copy.update(|c| {
+                        if let Some(c) = c {
+                            c.name = n.clone();
+                        }
+                    });
+                    ctx.current_rev.set(rev);
                 }
-            >
-                <input
-                    type="text"
-                    aria-label=ctx.t(ui::NEW_NAME)
-                    prop:value=typed
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        renaming
-                            .update(|r| {
-                                if let Some((_, n)) = r {
-                                    *n = v;
-                                }
-                            })
-                    }
-                />
-                <button
-                    type="button"
-                    on:click={
-                        let id = id4.clone();
-                        move |_| {
-                            let n = renaming
-                                .with_untracked(|r| r.as_ref().map(|(_, n)| n.clone()))
-                                .unwrap_or_default();
-                            match ctx.write(|st| st.rename(&id, &n, &dom::now_iso())) {
-                                Ok(
-                                    rev,
-                                ) if ctx.current_id.get_untracked().as_deref()
-                                    == Some(id.as_str()) => {
-                                    ctx.edit(|f| f.name = n.clone());
-                                    ctx.saved_copy
-                                        .update(|c| {
-                                            if let Some(c) = c {
-                                                c.name = n.clone();
-                                            }
-                                        });
-                                    ctx.current_rev.set(rev);
-                                }
-                                Ok(_) => {}
-                                Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
-                            }
-                            renaming.set(None);
-                        }
-                    }
-                >
-                    {ctx.t(ui::OK)}
-                </button>
-            </Show>
-            <span class="item-actions">
-                <button
-                    type="button"
-                    data-testid="open-saved"
-                    on:click=move |_| open_saved(ctx, &id1)
-                >
-                    {ctx.t(ui::OPEN)}
-                </button>
-                <button
-                    type="button"
-                    on:click={
-                        let (id, name) = (id.clone(), name.clone());
-                        move |_| renaming.set(Some((id.clone(), name.clone())))
-                    }
-                >
-                    {ctx.t(ui::RENAME)}
-                </button>
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        if let Err(e) = ctx
-                            .write(|st| {
-                                st.duplicate(&id2, &dom::now_iso(), ctx.lang.get_untracked())
-                            })
-                        {
-                            say_failed(ctx, e, |err| StoreText::DuplicateFailed { err });
-                        }
-                    }
-                >
-                    {ctx.t(ui::DUPLICATE)}
-                </button>
-                <button
-                    type="button"
-                    data-testid="delete-saved"
-                    on:click={
-                        let name = name.clone();
-                        move |_| {
-                            match ctx.write(|st| st.delete(&id3)) {
-                                Ok(deleted) => {
-                                    let was_current = ctx.current_id.get_untracked().as_deref()
-                                        == Some(id3.as_str());
-                                    if was_current {
-                                        ctx.current_id.set(None);
-                                        ctx.saved_copy.set(None);
-                                    }
-                                    undo.set(
-                                        Some(Undo {
-                                            name: name.clone(),
-                                            deleted,
-                                            was_current,
-                                        }),
-                                    );
-                                }
-                                Err(e) => say_failed(ctx, e, |err| StoreText::DeleteFailed { err }),
-                            }
-                        }
-                    }
-                >
-                    {ctx.t(ui::DELETE)}
-                </button>
-            </span>
-        </li>
+                Ok(_) => {}
+                Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
+            }
+            renaming.set(None);
+        }
+        "duplicate" => {
+            if let Err(e) =
+                ctx.write(|st| st.duplicate(&id, &dom::now_iso(), ctx.lang.get_untracked()))
+            {
+                say_failed(ctx, e, |err| StoreText::DuplicateFailed { err });
+            }
+        }
+        "delete" => match ctx.write(|st| st.delete(&id)) {
+            Ok(deleted) => {
+                let was_current = ctx.current_id.get_untracked().as_deref() == Some(id.as_str());
+                if was_current {
+                    ctx.current_id.set(None);
+                    ctx.saved_copy.set(None);
+                }
+                undo.set(Some(Undo {
+                    name: name.unwrap_or_default(),
+                    deleted,
+                    was_current,
+                }));
+            }
+            Err(e) => say_failed(ctx, e, |err| StoreText::DeleteFailed { err }),
+        },
+        _ => {}
     }
 }
