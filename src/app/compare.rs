@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::engine::scenario::Scenario;
 use crate::present::compare::compare_with_what_if;
+use crate::store::SavedMeta;
 use crate::text::app::compare as ui;
 use leptos::prelude::*;
 
@@ -21,23 +22,20 @@ pub fn Compare() -> impl IntoView {
     let saved = Memo::new(move |_| ctx.read(|st| st.list()));
     // A scenario deleted meanwhile (here or in another tab) no longer takes one of the three places.
     let full = Memo::new(move |_| {
-        let saved = saved.get();
-        picked.with(|p| {
-            p.iter()
-                .filter(|id| *id == CURRENT || saved.iter().any(|m| m.id == **id))
-                .count()
-                >= MAX_PICKED
+        saved.with(|saved| {
+            picked.with(|p| p.iter().filter(|id| still_there(saved, id)).count() >= MAX_PICKED)
         })
     });
     let toggle = move |id: String| {
-        let saved = saved.get_untracked();
-        picked.update(|p| {
-            p.retain(|x| x == CURRENT || saved.iter().any(|m| m.id == *x));
-            if let Some(i) = p.iter().position(|x| *x == id) {
-                p.remove(i);
-            } else if p.len() < MAX_PICKED {
-                p.push(id);
-            }
+        saved.with_untracked(|saved| {
+            picked.update(|p| {
+                p.retain(|x| still_there(saved, x));
+                if let Some(i) = p.iter().position(|x| *x == id) {
+                    p.remove(i);
+                } else if p.len() < MAX_PICKED {
+                    p.push(id);
+                }
+            })
         })
     };
     // Once three are picked, the others cannot be ticked, and the note says why.
@@ -120,4 +118,9 @@ pub fn Compare() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Whether the picked `id` is the current scenario or one still saved.
+fn still_there(saved: &[SavedMeta], id: &str) -> bool {
+    id == CURRENT || saved.iter().any(|m| m.id == id)
 }

@@ -28,7 +28,7 @@ pub fn report_quarantined(ctx: Ctx, list: Vec<Quarantined>) {
 }
 
 /// The banners across the top, as markup set in one step, and one listener for their buttons
-/// (`data-action`, `data-banner` the banner's id).
+/// ([`button`]: `data-id` the banner's id).
 #[component]
 pub fn Banners() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -38,18 +38,10 @@ pub fn Banners() -> impl IntoView {
             .with(|list| banners_html(list, lang).into_string())
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button[data-action]").ok().flatten())
-        else {
+        let Some((action, id)) = clicked(&ev) else {
             return;
         };
-        let action = button.get_attribute("data-action").unwrap_or_default();
-        let Some(id) = button
-            .get_attribute("data-banner")
-            .and_then(|v| v.parse::<u32>().ok())
-        else {
+        let Ok(id) = id.parse::<u32>() else {
             return;
         };
         let kind = ctx
@@ -104,22 +96,17 @@ fn banners_html(list: &[Banner], lang: Lang) -> Markup {
         );
         m.el("p", &[], b.text(lang));
         m.open("div", &[("class", "banner-actions")]);
-        let mut button = |action: &'static str, testid: Option<&'static str>, label: Text| {
-            let mut attrs = vec![("type", "button"), ("data-action", action)];
-            attrs.push(("data-banner", id.as_str()));
-            if let Some(t) = testid {
-                attrs.push(("data-testid", t));
-            }
-            m.el("button", &attrs, label.get(lang));
+        let mut offer = |action, testid, label: Text| {
+            button(&mut m, action, &id, testid, label.get(lang));
         };
         match b.kind {
             BannerKind::Quarantined { .. } => {
-                button("download", Some("download-quarantined"), ui::DOWNLOAD_IT);
-                button("discard", None, ui::DOWNLOADED_DELETE_IT);
+                offer("download", Some("download-quarantined"), ui::DOWNLOAD_IT);
+                offer("discard", None, ui::DOWNLOADED_DELETE_IT);
             }
             BannerKind::FromLink => {
-                button("save-link", Some("save-link"), ui::SAVE_TO_MY_SCENARIOS);
-                button("discard-link", None, ui::DISCARD_BACK_TO_MINE);
+                offer("save-link", Some("save-link"), ui::SAVE_TO_MY_SCENARIOS);
+                offer("discard-link", None, ui::DISCARD_BACK_TO_MINE);
             }
             _ => {}
         }
@@ -130,7 +117,7 @@ fn banners_html(list: &[Banner], lang: Lang) -> Markup {
                 ("class", "dismiss"),
                 ("aria-label", ui::DISMISS.get(lang)),
                 ("data-action", "dismiss"),
-                ("data-banner", &id),
+                ("data-id", &id),
             ],
             "×",
         );
@@ -490,6 +477,19 @@ fn button(
     m.el("button", &attrs, label);
 }
 
+/// The `data-action` and `data-id` of the [`button`] a click landed in, if any.
+fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(String, String)> {
+    let button = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?
+        .closest("button[data-action]")
+        .ok()??;
+    Some((
+        button.get_attribute("data-action")?,
+        button.get_attribute("data-id")?,
+    ))
+}
+
 /// A click on a saved scenario's button: open, rename (and its OK), duplicate, delete.
 fn on_saved_click(
     ctx: Ctx,
@@ -498,17 +498,7 @@ fn on_saved_click(
     undo: RwSignal<Option<Undo>>,
     renaming: Renaming,
 ) {
-    let Some(button) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("button[data-action]").ok().flatten())
-    else {
-        return;
-    };
-    let (Some(action), Some(id)) = (
-        button.get_attribute("data-action"),
-        button.get_attribute("data-id"),
-    ) else {
+    let Some((action, id)) = clicked(ev) else {
         return;
     };
     let name = saved.with_untracked(|l| l.iter().find(|m| m.id == id).map(|m| m.name.clone()));

@@ -125,12 +125,11 @@ fn plain_amount(number: &str) -> Result<Decimal, AmountInputError> {
         let body = number.strip_prefix('-').unwrap_or(number);
         let (int, frac) = body.split_once('.').unwrap_or((body, ""));
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if int.len() > 20 && digits(int) && digits(frac) && body.len() < number.len() {
-            AmountInputError::Negative
-        } else if int.len() > 20 && digits(int) && digits(frac) {
-            AmountInputError::TooLarge
-        } else {
-            AmountInputError::NotANumber
+        let too_long = int.len() > 20 && digits(int) && digits(frac);
+        match (too_long, body.len() < number.len()) {
+            (true, true) => AmountInputError::Negative,
+            (true, false) => AmountInputError::TooLarge,
+            (false, _) => AmountInputError::NotANumber,
         }
     })
 }
