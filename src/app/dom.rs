@@ -158,3 +158,66 @@ pub fn file_name(name: &str) -> String {
         format!("{trimmed}.json")
     }
 }
+
+/// A control drawn as markup ([`crate::present::markup::Markup`]) is named by its `data-id` and
+/// its kind: a button's `data-action`, or `input`.
+fn control_kind(e: &web_sys::Element) -> Option<String> {
+    match e.get_attribute("data-action") {
+        Some(action) => Some(action),
+        None => (e.tag_name() == "INPUT").then(|| "input".to_string()),
+    }
+}
+
+/// Called as a part of the page is about to be drawn again as markup (the banners, the saved
+/// list): when the keyboard's focus is on one of its controls, puts it back on the control of the
+/// same id and kind once the new markup is in, with the caret where it was, so a keyboard user is
+/// not sent back to the top of the page. `moves` names a control that takes the focus from
+/// another (Rename → the name's input; its OK → Rename). When the control is gone (its banner
+/// closed), the focus goes to the same id's first control, else to the part's first button.
+pub fn keep_focus(within: &'static str, moves: &'static [(&'static str, &'static str)]) {
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let Some(active) = active else {
+        return;
+    };
+    let Some(root) = active.closest(within).ok().flatten() else {
+        return;
+    };
+    let (Some(id), Some(kind)) = (active.get_attribute("data-id"), control_kind(&active)) else {
+        return;
+    };
+    let caret = active
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .and_then(|i| Some((i.selection_start().ok()??, i.selection_end().ok()??)));
+    let wanted = moves
+        .iter()
+        .find(|(from, _)| *from == kind)
+        .map_or(kind.clone(), |(_, to)| to.to_string());
+    leptos::prelude::queue_microtask(move || {
+        let Ok(all) = root.query_selector_all("[data-id], button") else {
+            return;
+        };
+        let controls: Vec<web_sys::Element> = (0..all.length())
+            .filter_map(|i| all.item(i)?.dyn_into().ok())
+            .collect();
+        let same_id = |e: &&web_sys::Element| e.get_attribute("data-id").as_deref() == Some(&id);
+        let target = controls
+            .iter()
+            .filter(same_id)
+            .find(|e| control_kind(e).as_deref() == Some(&wanted))
+            .or_else(|| controls.iter().find(same_id))
+            .or_else(|| controls.first());
+        let Some(target) = target else {
+            return;
+        };
+        if let Some(h) = target.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+        if let (Some(input), Some((start, end))) =
+            (target.dyn_ref::<web_sys::HtmlInputElement>(), caret)
+        {
+            let _ = input.set_selection_range(start, end);
+        }
+    });
+}

@@ -34,6 +34,7 @@ pub fn Banners() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let html = move || {
         let lang = ctx.lang.get();
+        dom::keep_focus(".banners", &[]);
         ctx.banners
             .with(|list| banners_html(list, lang).into_string())
     };
@@ -378,6 +379,10 @@ pub fn ScenarioBar() -> impl IntoView {
                         }
                         inner_html=move || {
                             let lang = ctx.lang.get();
+                            dom::keep_focus(
+                                ".saved-list",
+                                &[("rename", "input"), ("rename-ok", "rename")],
+                            );
                             let current = ctx.current_id.get();
                             let renamed = renamed_id.get();
                             let typed = renaming

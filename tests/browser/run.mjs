@@ -593,8 +593,11 @@ const tests = [
       const multiple = field(page, 'late_payment.rate.lpr_multiple');
       await multiple.fill('1.5%');
       await expectText(page, '[data-testid=rate-echo]', 'LPR 的 0.015 倍，低于 LPR 本身：约定“上浮50%”或“1.5倍”均应输入 1.5');
+      // Shown as a caution (the warning colour), not as the usual echo.
+      assertEq(await page.locator('[data-testid=rate-echo]').getAttribute('class'), 'echo rate-echo caution', 'below 1× is a caution');
       await multiple.fill('１．５倍');
       await expectText(page, '[data-testid=rate-echo]', 'LPR 的 1.5 倍（上浮 50%）');
+      assertEq(await page.locator('[data-testid=rate-echo]').getAttribute('class'), 'echo rate-echo', 'above 1× is no caution');
       await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, before);
       const floating = (await page.locator(PENALTY).textContent()).trim();
       // As of today the LPR runs past the table: add the user's fixing of 2.90% from 2026-05-20.
@@ -1099,8 +1102,20 @@ const tests = [
       const store = await storage(page);
       assertEq(store[WORKING_KEY], before, 'the working scenario after the bad imports');
       assertEq(Object.keys(store).filter((k) => k.startsWith(SAVED_PREFIX)).length, 0, 'saved scenarios after the bad imports');
-      await b1.getByRole('button', { name: '关闭' }).click();
-      assertEq(await page.getByTestId('banner').count(), 1, 'banners after dismissing one');
+      // Closed from the keyboard, a notice hands the focus to the one left, not to the page's top.
+      await b1.getByRole('button', { name: '关闭' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=banner]').length === 1);
+      const focused = () => page.evaluate(() => {
+        const e = document.activeElement;
+        return e?.closest('[data-testid=banner]') ? `${e.getAttribute('data-action')} ${e.getAttribute('data-id')}` : e?.tagName;
+      });
+      const left = await page.getByTestId('banner').getByRole('button', { name: '关闭' }).getAttribute('data-id');
+      assertEq(await focused(), `dismiss ${left}`, 'the focus after closing a notice');
+      // A notice added meanwhile leaves the focus where it is.
+      await input.setInputFiles({ name: 'broken2.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=banner]').length === 2);
+      assertEq(await focused(), `dismiss ${left}`, 'the focus after another notice came');
     },
   },
   {
@@ -1180,9 +1195,12 @@ const tests = [
       // Rename 甲方案 → 甲方案（修订）: it moves to the top, and storage holds the new name.
       const row = page.locator('[data-testid=saved-list] li').nth((await savedNames(page)).indexOf('甲方案'));
       await row.getByRole('button', { name: '重命名' }).click();
+      // The name's input takes the focus, and after OK the focus is back on 重命名.
+      await page.waitForFunction(() => document.activeElement?.matches('[data-testid=saved-list] input[type=text]'));
       await row.locator('input[type=text]').fill('甲方案（修订）');
       await row.getByRole('button', { name: '确定' }).click();
       await item('甲方案（修订）').locator('.saved-name').waitFor();
+      assertEq(await page.evaluate(() => document.activeElement?.textContent), '重命名', 'the focus after OK');
       assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['甲方案（修订）', '乙方案']), 'list after rename');
       // Duplicate 乙方案: a copy named 乙方案 (副本) with the same figures.
       await item('乙方案').first().getByRole('button', { name: '复制' }).click();
@@ -1463,8 +1481,11 @@ const tests = [
       await saveAs(page, '另一个');
       await savedRow(tab2, '另一个').waitFor();
       assertEq(await typing.locator('input[type=text]').inputValue(), '半截', 'the name being typed in tab 2');
+      // The list drawn again keeps the keyboard in the name: typing goes on where it was.
+      await tab2.keyboard.type('名字');
+      assertEq(await typing.locator('input[type=text]').inputValue(), '半截名字', 'the name typed on in tab 2');
       await typing.getByRole('button', { name: '确定' }).click();
-      await savedRow(tab2, '半截').waitFor();
+      await savedRow(tab2, '半截名字').waitFor();
     },
   },
   {

@@ -122,6 +122,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                             )}
                                             <p
                                                 class="echo rate-echo"
+                                                class:caution=move || below_the_lpr(ctx)
                                                 data-testid="rate-echo"
                                                 aria-live="polite"
                                             >
@@ -345,6 +346,15 @@ pub(super) fn rate_unit_options() -> Vec<(RateUnit, Text)> {
             (*u, text)
         })
         .collect()
+}
+
+/// Whether the LPR multiple typed is below 1: a rate below the LPR itself, most often "上浮50%"
+/// or "1.5%" typed for 1.5, so its echo is shown as a caution.
+fn below_the_lpr(ctx: Ctx) -> bool {
+    ctx.form.with(|f| {
+        f.rate_kind == RateKind::Lpr
+            && typed_multiple(&f.lpr_multiple).is_some_and(|m| m < rust_decimal::Decimal::ONE)
+    })
 }
 
 /// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a
