@@ -159,8 +159,8 @@ pub fn file_name(name: &str) -> String {
     }
 }
 
-/// A control drawn as markup ([`crate::present::markup::Markup`]) is named by its `data-id` and
-/// its kind: a button's `data-action`, or `input`.
+/// A control drawn as markup ([`crate::present::markup::Markup`]) is named by its `data-id` (if
+/// any) and its kind: a button's `data-action`, or `input`.
 fn control_kind(e: &web_sys::Element) -> Option<String> {
     match e.get_attribute("data-action") {
         Some(action) => Some(action),
@@ -184,9 +184,10 @@ pub fn keep_focus(within: &'static str, moves: &'static [(&'static str, &'static
     let Some(root) = active.closest(within).ok().flatten() else {
         return;
     };
-    let (Some(id), Some(kind)) = (active.get_attribute("data-id"), control_kind(&active)) else {
+    let Some(kind) = control_kind(&active) else {
         return;
     };
+    let id = active.get_attribute("data-id").unwrap_or_default();
     let caret = active
         .dyn_ref::<web_sys::HtmlInputElement>()
         .and_then(|i| Some((i.selection_start().ok()??, i.selection_end().ok()??)));
@@ -201,7 +202,7 @@ pub fn keep_focus(within: &'static str, moves: &'static [(&'static str, &'static
         let controls: Vec<web_sys::Element> = (0..all.length())
             .filter_map(|i| all.item(i)?.dyn_into().ok())
             .collect();
-        let same_id = |e: &&web_sys::Element| e.get_attribute("data-id").as_deref() == Some(&id);
+        let same_id = |e: &&web_sys::Element| e.get_attribute("data-id").unwrap_or_default() == id;
         let target = controls
             .iter()
             .filter(same_id)

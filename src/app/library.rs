@@ -142,9 +142,8 @@ pub fn ScenarioBar() -> impl IntoView {
     let list_open = RwSignal::new(false);
     let save_name = RwSignal::new(String::new());
     let undo: RwSignal<Option<Undo>> = RwSignal::new(None);
-    let import_input = NodeRef::<leptos::html::Input>::new();
 
-    let export_current = move |_| {
+    let export_current = move || {
         if let Ok(s) = ctx.parsed.get_untracked() {
             dom::download(
                 &dom::file_name(&s.name),
@@ -170,6 +169,7 @@ pub fn ScenarioBar() -> impl IntoView {
         let Some(input) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|i| i.id() == "f-import")
         else {
             return;
         };
@@ -215,115 +215,118 @@ pub fn ScenarioBar() -> impl IntoView {
     // Which one is being renamed: the list is drawn again when that changes, not as a name is typed.
     let renamed_id = Memo::new(move |_| renaming.with(|r| r.as_ref().map(|(id, _)| id.clone())));
 
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some((action, _)) = clicked(&ev) else {
+            return;
+        };
+        match action.as_str() {
+            "save-current" => save_button(ctx),
+            "new" => new_scenario(ctx),
+            "toggle-list" => list_open.update(|o| *o = !*o),
+            "export" => export_current(),
+            "print" => dom::print(),
+            "undo" => undo_delete(ctx, undo),
+            _ => {}
+        }
+    };
+    let title = move || {
+        let state = if !ctx.autosave.get() {
+            ui::FROM_LINK_NOT_SAVED
+        } else if !ctx.storage_ok.get() {
+            ui::IN_MEMORY_ONLY
+        } else if ctx.current_id.get().is_some() && ctx.dirty.get() {
+            ui::UNSAVED_CHANGES
+        } else if ctx.current_id.get().is_some() {
+            ui::SAVED
+        } else {
+            ui::DRAFT_KEPT
+        };
+        let lang = ctx.lang.get();
+        let mut m = Markup::new();
+        m.el("span", &[("class", "muted")], ui::SCENARIO.get(lang));
+        ctx.form.with(|f| {
+            m.el("strong", &[("data-testid", "scenario-name")], &f.name);
+        });
+        m.el(
+            "span",
+            &[("class", "save-state"), ("data-testid", "save-state")],
+            state.get(lang),
+        );
+        m.into_string()
+    };
+    // Save shows while a saved scenario open here has unsaved changes.
+    let first_buttons = move || {
+        let save = ctx.autosave.get() && ctx.current_id.get().is_some() && ctx.dirty.get();
+        let (lang, open) = (ctx.lang.get(), list_open.get());
+        dom::keep_focus(".bar-actions", &[]);
+
+        let mut m = Markup::new();
+        if save {
+            bar_button(
+                &mut m,
+                "save-current",
+                &[("class", "primary"), ("data-testid", "save-current")],
+                ui::SAVE,
+                lang,
+            );
+        }
+        bar_button(
+            &mut m,
+            "new",
+            &[("data-testid", "new-scenario")],
+            ui::NEW,
+            lang,
+        );
+        let expanded = if open { "true" } else { "false" };
+        let attrs = [("data-testid", "toggle-list"), ("aria-expanded", expanded)];
+        bar_button(&mut m, "toggle-list", &attrs, ui::MY_SCENARIOS, lang);
+        m.into_string()
+    };
+    let last_buttons = move || {
+        let lang = ctx.lang.get();
+        let mut m = Markup::new();
+        bar_button(&mut m, "export", &[], ui::EXPORT, lang);
+        m.el(
+            "label",
+            &[("class", "button"), ("for", "f-import")],
+            ui::IMPORT.get(lang),
+        );
+        m.open(
+            "input",
+            &[
+                ("id", "f-import"),
+                ("class", "visually-hidden"),
+                ("type", "file"),
+                ("accept", ".json,application/json"),
+            ],
+        );
+        bar_button(&mut m, "print", &[], ui::PRINT, lang);
+        m.into_string()
+    };
+    let undo_line = move || {
+        let lang = ctx.lang.get();
+        let mut m = Markup::new();
+        undo.with(|u| {
+            if let Some(Undo { name, .. }) = u {
+                m.open("div", &[("class", "undo"), ("role", "status")]);
+                m.el("span", &[], &ui::deleted(name, lang));
+                let attrs = [("data-testid", "undo-delete")];
+                bar_button(&mut m, "undo", &attrs, ui::UNDO, lang);
+                m.close("div");
+            }
+        });
+        m.into_string()
+    };
+
     view! {
-        <div class="scenario-bar">
-            <div class="scenario-title">
-                <span class="muted">{ctx.t(ui::SCENARIO)}</span>
-                <strong data-testid="scenario-name">
-                    {move || ctx.form.with(|f| crate::text::neutral(&f.name))}
-                </strong>
-                <span class="save-state" data-testid="save-state">
-                    {move || {
-                        let state = if !ctx.autosave.get() {
-                            ui::FROM_LINK_NOT_SAVED
-                        } else if !ctx.storage_ok.get() {
-                            ui::IN_MEMORY_ONLY
-                        } else if ctx.current_id.get().is_some() && ctx.dirty.get() {
-                            ui::UNSAVED_CHANGES
-                        } else if ctx.current_id.get().is_some() {
-                            ui::SAVED
-                        } else {
-                            ui::DRAFT_KEPT
-                        };
-                        state.get(ctx.lang.get())
-                    }}
-                </span>
-            </div>
+        <div class="scenario-bar" on:click=on_click on:change=on_import>
+            <div class="scenario-title" inner_html=title></div>
             <div class="bar-actions">
-                <Show when=move || {
-                    ctx.autosave.get() && ctx.current_id.get().is_some() && ctx.dirty.get()
-                }>
-                    <button
-                        type="button"
-                        class="primary"
-                        data-testid="save-current"
-                        on:click=move |_| save_button(ctx)
-                    >
-                        {ctx.t(ui::SAVE)}
-                    </button>
-                </Show>
-                <button
-                    type="button"
-                    data-testid="new-scenario"
-                    on:click=move |_| new_scenario(ctx)
-                >
-                    {ctx.t(ui::NEW)}
-                </button>
-                <button
-                    type="button"
-                    data-testid="toggle-list"
-                    on:click=move |_| list_open.update(|o| *o = !*o)
-                    aria-expanded=move || list_open.get().to_string()
-                >
-                    {ctx.t(ui::MY_SCENARIOS)}
-                </button>
+                <span class="contents" inner_html=first_buttons></span>
                 <share::ShareButton />
-                <button type="button" on:click=export_current>
-                    {ctx.t(ui::EXPORT)}
-                </button>
-                <label class="button" for="f-import">
-                    {ctx.t(ui::IMPORT)}
-                </label>
-                <input
-                    id="f-import"
-                    class="visually-hidden"
-                    type="file"
-                    accept=".json,application/json"
-                    node_ref=import_input
-                    on:change=on_import
-                />
-                <button type="button" on:click=move |_| dom::print()>
-                    {ctx.t(ui::PRINT)}
-                </button>
+                <span class="contents" inner_html=last_buttons></span>
             </div>
-            {move || {
-                undo.get()
-                    .map(|Undo { name, .. }| {
-                        view! {
-                            <div class="undo" role="status">
-                                <span>{move || ui::deleted(&name, ctx.lang.get())}</span>
-                                <button
-                                    type="button"
-                                    data-testid="undo-delete"
-                                    on:click=move |_| {
-                                        if let Some(Undo { deleted, was_current, .. }) = undo
-                                            .get_untracked()
-                                        {
-                                            let id = deleted.id.clone();
-                                            match ctx.write(|st| st.undo_delete(deleted)) {
-                                                Ok(()) if was_current => {
-                                                    if let Some(saved) = ctx.store.with_value(|st| st.get(&id))
-                                                    {
-                                                        ctx.current_id.set(Some(id.clone()));
-                                                        ctx.current_rev.set(saved.rev);
-                                                        ctx.saved_copy.set(Some(saved.scenario));
-                                                    }
-                                                }
-                                                Ok(()) => {}
-                                                Err(e) => {
-                                                    say_failed(ctx, e, |err| StoreText::UndoFailed { err })
-                                                }
-                                            }
-                                        }
-                                        undo.set(None);
-                                    }
-                                >
-                                    {ctx.t(ui::UNDO)}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <div inner_html=undo_line></div>
             <Show when=move || list_open.get()>
                 <div class="saved-panel" data-testid="saved-panel">
                     <form
@@ -409,6 +412,43 @@ pub fn ScenarioBar() -> impl IntoView {
     }
 }
 
+/// A button of the scenario bar: `data-action` names what it does (the bar's one listener).
+fn bar_button(
+    m: &mut Markup,
+    action: &'static str,
+    attrs: &[(&'static str, &str)],
+    label: Text,
+    lang: Lang,
+) {
+    let mut all = vec![("type", "button"), ("data-action", action)];
+    all.extend_from_slice(attrs);
+    m.el("button", &all, label.get(lang));
+}
+
+/// Undo: the deleted scenario back in the list, and open again when it was.
+fn undo_delete(ctx: Ctx, undo: RwSignal<Option<Undo>>) {
+    if let Some(Undo {
+        deleted,
+        was_current,
+        ..
+    }) = undo.get_untracked()
+    {
+        let id = deleted.id.clone();
+        match ctx.write(|st| st.undo_delete(deleted)) {
+            Ok(()) if was_current => {
+                if let Some(saved) = ctx.store.with_value(|st| st.get(&id)) {
+                    ctx.current_id.set(Some(id.clone()));
+                    ctx.current_rev.set(saved.rev);
+                    ctx.saved_copy.set(Some(saved.scenario));
+                }
+            }
+            Ok(()) => {}
+            Err(e) => say_failed(ctx, e, |err| StoreText::UndoFailed { err }),
+        }
+    }
+    undo.set(None);
+}
+
 /// A rename in progress: the saved scenario's id and the name typed so far.
 type Renaming = RwSignal<Option<(String, String)>>;
 
@@ -482,7 +522,8 @@ fn button(
     m.el("button", &attrs, label);
 }
 
-/// The `data-action` and `data-id` of the [`button`] a click landed in, if any.
+/// The `data-action` and `data-id` (empty when it has none) of the button a click landed in, if
+/// any.
 fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(String, String)> {
     let button = ev
         .target()
@@ -491,7 +532,7 @@ fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(String, String)> {
         .ok()??;
     Some((
         button.get_attribute("data-action")?,
-        button.get_attribute("data-id")?,
+        button.get_attribute("data-id").unwrap_or_default(),
     ))
 }
 

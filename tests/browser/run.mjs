@@ -1215,11 +1215,27 @@ const tests = [
       let stored = Object.values(await storage(page)).map((v) => { try { return JSON.parse(v); } catch { return null; } })
         .find((v) => v?.name === '乙方案 (副本)');
       assertEq(stored.scenario.fees.components[0].amount, '40000.00', 'the saved copy before Save');
-      await page.getByTestId('save-current').click();
+      // Saved from the keyboard: Save goes, and the focus moves to 新建 rather than the page's top.
+      await page.getByTestId('save-current').focus();
+      await page.keyboard.press('Enter');
       await expectText(page, '[data-testid=save-state]', '已保存');
+      assertEq(await page.getByTestId('save-current').count(), 0, 'Save once saved');
+      const focusedTestid = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'new-scenario');
       stored = Object.values(await storage(page)).map((v) => { try { return JSON.parse(v); } catch { return null; } })
         .find((v) => v?.name === '乙方案 (副本)');
       assertEq(stored.scenario.fees.components[0].amount, '30000.00', 'the saved copy after Save');
+      // 我的方案 from the keyboard: the list closes and opens again, the focus staying on it.
+      const toggle = page.getByTestId('toggle-list');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('saved-panel').waitFor({ state: 'detached' });
+      assertEq(await toggle.getAttribute('aria-expanded'), 'false', 'the list closed');
+      assertEq(await focusedTestid(), 'toggle-list', 'the focus after closing the list');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('saved-panel').waitFor();
+      assertEq(await toggle.getAttribute('aria-expanded'), 'true', 'the list open');
+      assertEq(await focusedTestid(), 'toggle-list', 'the focus after opening the list');
     },
   },
   {
