@@ -168,13 +168,26 @@ fn control_kind(e: &web_sys::Element) -> Option<String> {
     }
 }
 
+thread_local! {
+    /// The kind of control that takes the focus at the next redraw ([`focus_next`]).
+    static FOCUS_NEXT: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// After a click that changes its row, the focus goes to the row's control of `kind` once the
+/// part is drawn again, not back to the control clicked (Rename → the name's input; OK → Rename).
+pub fn focus_next(kind: &'static str) {
+    FOCUS_NEXT.set(Some(kind));
+}
+
 /// Called as a part of the page is about to be drawn again as markup (the banners, the saved
-/// list): when the keyboard's focus is on one of its controls, puts it back on the control of the
-/// same id and kind once the new markup is in, with the caret where it was, so a keyboard user is
-/// not sent back to the top of the page. `moves` names a control that takes the focus from
-/// another (Rename → the name's input; its OK → Rename). When the control is gone (its banner
-/// closed), the focus goes to the same id's first control, else to the part's first button.
-pub fn keep_focus(within: &'static str, moves: &'static [(&'static str, &'static str)]) {
+/// list, the scenario bar's first buttons): when the keyboard's focus is on one of the part's
+/// controls and the new markup replaces it, puts the focus back on the control of the same id and
+/// kind (or the kind [`focus_next`] named), with the caret where it was, so a keyboard user is not
+/// sent back to the top of the page. When that control is gone (its banner closed, Save once
+/// saved), the focus goes to the same id's first control, else to the part's first button.
+pub fn keep_focus(within: &'static str) {
+    // Taken by the first redraw after the click that set it, used or not.
+    let next = FOCUS_NEXT.take();
     let active = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element());
@@ -191,11 +204,12 @@ pub fn keep_focus(within: &'static str, moves: &'static [(&'static str, &'static
     let caret = active
         .dyn_ref::<web_sys::HtmlInputElement>()
         .and_then(|i| Some((i.selection_start().ok()??, i.selection_end().ok()??)));
-    let wanted = moves
-        .iter()
-        .find(|(from, _)| *from == kind)
-        .map_or(kind.clone(), |(_, to)| to.to_string());
+    let wanted = next.map_or(kind, str::to_string);
     leptos::prelude::queue_microtask(move || {
+        // Still on the page: the markup was the same, or the control was not part of it.
+        if active.is_connected() {
+            return;
+        }
         let Ok(all) = root.query_selector_all("[data-id], button") else {
             return;
         };

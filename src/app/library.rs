@@ -34,7 +34,7 @@ pub fn Banners() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let html = move || {
         let lang = ctx.lang.get();
-        dom::keep_focus(".banners", &[]);
+        dom::keep_focus(".banners");
         ctx.banners
             .with(|list| banners_html(list, lang).into_string())
     };
@@ -127,7 +127,6 @@ fn banners_html(list: &[Banner], lang: Lang) -> Markup {
     m
 }
 
-/// The bar above the form: the scenario's name and what can be done with it.
 /// A deleted saved scenario that can still be restored.
 #[derive(Clone)]
 struct Undo {
@@ -136,6 +135,8 @@ struct Undo {
     was_current: bool,
 }
 
+/// The bar above the form: the scenario's name, whether it is saved, and what can be done with it
+/// (markup with one listener for its buttons, `data-action`), and the saved scenarios' panel.
 #[component]
 pub fn ScenarioBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -229,6 +230,8 @@ pub fn ScenarioBar() -> impl IntoView {
             _ => {}
         }
     };
+    // The title is drawn again when the name changes, not on every keystroke in the form.
+    let name = Memo::new(move |_| ctx.form.with(|f| f.name.clone()));
     let title = move || {
         let state = if !ctx.autosave.get() {
             ui::FROM_LINK_NOT_SAVED
@@ -244,9 +247,7 @@ pub fn ScenarioBar() -> impl IntoView {
         let lang = ctx.lang.get();
         let mut m = Markup::new();
         m.el("span", &[("class", "muted")], ui::SCENARIO.get(lang));
-        ctx.form.with(|f| {
-            m.el("strong", &[("data-testid", "scenario-name")], &f.name);
-        });
+        name.with(|n| m.el("strong", &[("data-testid", "scenario-name")], n));
         m.el(
             "span",
             &[("class", "save-state"), ("data-testid", "save-state")],
@@ -258,7 +259,7 @@ pub fn ScenarioBar() -> impl IntoView {
     let first_buttons = move || {
         let save = ctx.autosave.get() && ctx.current_id.get().is_some() && ctx.dirty.get();
         let (lang, open) = (ctx.lang.get(), list_open.get());
-        dom::keep_focus(".bar-actions", &[]);
+        dom::keep_focus(".bar-first");
 
         let mut m = Markup::new();
         if save {
@@ -322,7 +323,7 @@ pub fn ScenarioBar() -> impl IntoView {
         <div class="scenario-bar" on:click=on_click on:change=on_import>
             <div class="scenario-title" inner_html=title></div>
             <div class="bar-actions">
-                <span class="contents" inner_html=first_buttons></span>
+                <span class="contents bar-first" inner_html=first_buttons></span>
                 <share::ShareButton />
                 <span class="contents" inner_html=last_buttons></span>
             </div>
@@ -382,10 +383,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         }
                         inner_html=move || {
                             let lang = ctx.lang.get();
-                            dom::keep_focus(
-                                ".saved-list",
-                                &[("rename", "input"), ("rename-ok", "rename")],
-                            );
+                            dom::keep_focus(".saved-list");
                             let current = ctx.current_id.get();
                             let renamed = renamed_id.get();
                             let typed = renaming
@@ -550,8 +548,12 @@ fn on_saved_click(
     let name = saved.with_untracked(|l| l.iter().find(|m| m.id == id).map(|m| m.name.clone()));
     match action.as_str() {
         "open" => open_saved(ctx, &id),
-        "rename" => renaming.set(Some((id, name.unwrap_or_default()))),
+        "rename" => {
+            dom::focus_next("input");
+            renaming.set(Some((id, name.unwrap_or_default())));
+        }
         "rename-ok" => {
+            dom::focus_next("rename");
             let n = renaming
                 .with_untracked(|r| r.as_ref().map(|(_, n)| n.clone()))
                 .unwrap_or_default();

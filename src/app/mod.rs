@@ -116,6 +116,9 @@ pub struct Ctx {
     pub form: RwSignal<FormState>,
     /// Counts changes to the form made by anything but typing into a field (see [`Ctx::edit`]).
     pub generation: RwSignal<u32>,
+    /// Counts scenarios loaded whole ([`Ctx::load`]: opened, imported, from a link or another
+    /// tab): a long list then starts again at its first rows, whatever its length.
+    pub loads: RwSignal<u32>,
     /// The scenario the form describes, or every wrong field.
     pub parsed: Memo<Result<Scenario, Vec<ValidationError>>>,
     /// The figures to show (the last valid ones when the form is invalid) and whether they are stale.
@@ -214,6 +217,7 @@ impl Ctx {
 
     /// Replaces the whole form with `s` (opening a saved scenario, a link or an import).
     pub fn load(self, s: &Scenario) {
+        self.loads.update(|n| *n = n.wrapping_add(1));
         self.edit(|f| *f = FormState::from_scenario(s));
     }
 
@@ -277,6 +281,7 @@ fn App() -> impl IntoView {
         page: RwSignal::new(Page::Calculator),
         form,
         generation: RwSignal::new(0),
+        loads: RwSignal::new(0),
         parsed,
         shown,
         errors,

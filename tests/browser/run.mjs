@@ -595,6 +595,10 @@ const tests = [
       await expectText(page, '[data-testid=rate-echo]', 'LPR 的 0.015 倍，低于 LPR 本身：约定“上浮50%”或“1.5倍”均应输入 1.5');
       // Shown as a caution (the warning colour), not as the usual echo.
       assertEq(await page.locator('[data-testid=rate-echo]').getAttribute('class'), 'echo rate-echo caution', 'below 1× is a caution');
+      // A negative multiple is refused beside the field; the echo, empty, warns of nothing.
+      await multiple.fill('-1');
+      await page.waitForFunction(() => document.querySelector('[data-testid=rate-echo]')?.textContent === '');
+      assertEq(await page.locator('[data-testid=rate-echo]').getAttribute('class'), 'echo rate-echo', 'no caution for an empty echo');
       await multiple.fill('１．５倍');
       await expectText(page, '[data-testid=rate-echo]', 'LPR 的 1.5 倍（上浮 50%）');
       assertEq(await page.locator('[data-testid=rate-echo]').getAttribute('class'), 'echo rate-echo', 'above 1× is no caution');
@@ -1131,9 +1135,13 @@ const tests = [
       assertEq(JSON.parse(text).name, '导出测试', 'the exported name');
       const other = await newPage();
       await openApp(other, url);
+      // Imported from the keyboard: the focus stays on the file input.
+      await other.locator('#f-import').focus();
       await other.locator('#f-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       await expectBanner(other, '已导入并保存');
       await expectText(other, NAME, '导出测试');
+      await other.waitForTimeout(50);
+      assertEq(await other.evaluate(() => document.activeElement?.id), 'f-import', 'the focus after an import');
       await expectText(other, TOTAL, '¥612,000.00');
       await other.getByTestId('toggle-list').click();
       assertEq(JSON.stringify(await savedNames(other)), JSON.stringify(['导出测试']), 'saved list after import');
@@ -1194,13 +1202,20 @@ const tests = [
       const item = (name) => page.locator('[data-testid=saved-list] li', { hasText: name });
       // Rename 甲方案 → 甲方案（修订）: it moves to the top, and storage holds the new name.
       const row = page.locator('[data-testid=saved-list] li').nth((await savedNames(page)).indexOf('甲方案'));
+      const renamedId = await row.getByRole('button', { name: '重命名' }).getAttribute('data-id');
       await row.getByRole('button', { name: '重命名' }).click();
       // The name's input takes the focus, and after OK the focus is back on 重命名.
       await page.waitForFunction(() => document.activeElement?.matches('[data-testid=saved-list] input[type=text]'));
       await row.locator('input[type=text]').fill('甲方案（修订）');
       await row.getByRole('button', { name: '确定' }).click();
       await item('甲方案（修订）').locator('.saved-name').waitFor();
-      assertEq(await page.evaluate(() => document.activeElement?.textContent), '重命名', 'the focus after OK');
+      assertEq(await page.evaluate(() => `${document.activeElement?.textContent} ${document.activeElement?.dataset.id}`), `重命名 ${renamedId}`, 'the focus after OK');
+      // Drawn again for another reason (the language), the list leaves the focus on that 重命名.
+      await page.evaluate(() => document.querySelector('[data-testid=lang-toggle]').click());
+      await expectText(page, '[data-testid=lang-toggle]', '中文');
+      assertEq(await page.evaluate(() => `${document.activeElement?.textContent} ${document.activeElement?.dataset.id}`), `Rename ${renamedId}`, 'the focus after the list is drawn again');
+      await page.evaluate(() => document.querySelector('[data-testid=lang-toggle]').click());
+      await expectText(page, '[data-testid=lang-toggle]', 'EN');
       assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['甲方案（修订）', '乙方案']), 'list after rename');
       // Duplicate 乙方案: a copy named 乙方案 (副本) with the same figures.
       await item('乙方案').first().getByRole('button', { name: '复制' }).click();
@@ -1648,6 +1663,11 @@ tests.push({
     await expectText(page, '[data-testid=show-more-rows]', '再显示 200 行（还有 4600 行未显示）');
     assertEq(await amounts.count(), 400, 'payment rows drawn after showing more');
     assertEq(await page.evaluate(() => document.activeElement?.dataset.testid), 'show-more-rows', 'the focus after showing more');
+    // Another ledger of the same length imported is another list: its first 200 rows again.
+    await page.locator('#f-import').setInputFiles(ledger('又五千笔付款', 5000, () => ({})));
+    await expectText(page, NAME, '又五千笔付款');
+    await expectText(page, '[data-testid=show-more-rows]', '再显示 200 行（还有 4800 行未显示）');
+    assertEq(await amounts.count(), 200, 'payment rows drawn of a ledger of the same length');
     // A payment far down the list designated for December 2025: billing by quarter leaves no
     // period starting on 1 December, and the row with the message is drawn to show it.
     await page.locator('#f-import').setInputFiles(ledger('三百笔付款', 300, (i) => (i === 250 ? { for: '2025-12-01' } : {})));

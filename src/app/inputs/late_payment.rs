@@ -353,7 +353,8 @@ pub(super) fn rate_unit_options() -> Vec<(RateUnit, Text)> {
 fn below_the_lpr(ctx: Ctx) -> bool {
     ctx.form.with(|f| {
         f.rate_kind == RateKind::Lpr
-            && typed_multiple(&f.lpr_multiple).is_some_and(|m| m < rust_decimal::Decimal::ONE)
+            && typed_multiple(&f.lpr_multiple)
+                .is_some_and(|m| !m.is_sign_negative() && m < rust_decimal::Decimal::ONE)
     })
 }
 

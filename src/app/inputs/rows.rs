@@ -53,8 +53,13 @@ pub(super) fn list_rows(
                 .unwrap_or_default()
         })
     });
+    // A scenario loaded whole is another list, even of the same length.
+    let loaded = StoredValue::new(ctx.loads.get_untracked());
     let shown = Memo::new(move |before: Option<&RowsShown>| {
-        let (rows, before) = (count.get(), before.copied());
+        let loads = ctx.loads.get();
+        let same_list = loaded.get_value() == loads;
+        loaded.set_value(loads);
+        let (rows, before) = (count.get(), before.copied().filter(|_| same_list));
         let removed = before
             .filter(|b| rows + 1 == b.rows)
             .and_then(|_| REMOVED_ROW.take());
