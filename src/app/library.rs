@@ -522,7 +522,7 @@ fn button(
 
 /// The `data-action` and `data-id` (empty when it has none) of the button a click landed in, if
 /// any.
-fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(String, String)> {
+pub(super) fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(String, String)> {
     let button = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?

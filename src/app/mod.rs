@@ -377,36 +377,25 @@ fn App() -> impl IntoView {
                 <h1>{ctx.t(ui::HEADING)}</h1>
                 <p class="tagline">{ctx.t(ui::TAGLINE)}</p>
             </div>
-            <nav class="actions" aria-label=ctx.t(ui::ACTIONS)>
-                <button
-                    type="button"
-                    class=move || {
-                        if ctx.page.get() == Page::Calculator { "tab active" } else { "tab" }
+            <nav
+                class="actions"
+                aria-label=ctx.t(ui::ACTIONS)
+                on:click=move |ev| {
+                    match library::clicked(&ev).map(|(action, _)| action).as_deref() {
+                        Some("calculator") => ctx.page.set(Page::Calculator),
+                        Some("compare") => ctx.page.set(Page::Compare),
+                        Some("lang") => {
+                            ctx.lang
+                                .update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+                        }
+                        _ => {}
                     }
-                    on:click=move |_| ctx.page.set(Page::Calculator)
-                >
-                    {ctx.t(ui::CALCULATOR)}
-                </button>
-                <button
-                    type="button"
-                    class=move || if ctx.page.get() == Page::Compare { "tab active" } else { "tab" }
-                    data-testid="open-compare"
-                    on:click=move |_| ctx.page.set(Page::Compare)
-                >
-                    {ctx.t(ui::COMPARE)}
-                </button>
-                <button
-                    type="button"
-                    class="lang"
-                    data-testid="lang-toggle"
-                    aria-label=ctx.t(ui::SWITCH_LANGUAGE)
-                    on:click=move |_| {
-                        ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
-                    }
-                >
-                    {ctx.t(ui::OTHER_LANGUAGE)}
-                </button>
-            </nav>
+                }
+                inner_html=move || {
+                    dom::keep_focus(".actions");
+                    nav_html(ctx.page.get(), ctx.lang.get()).into_string()
+                }
+            ></nav>
         </header>
         <library::Banners />
         <main>
@@ -439,4 +428,42 @@ fn App() -> impl IntoView {
             <p>{ctx.t(ui::RULES_AND_SOURCES)}</p>
         </footer>
     }
+}
+
+/// The header's buttons: the calculator and the comparison (the one shown marked `active`), and
+/// the other language.
+fn nav_html(page: Page, lang: Lang) -> crate::present::markup::Markup {
+    let mut m = crate::present::markup::Markup::new();
+    let tab = |shown| if page == shown { "tab active" } else { "tab" };
+    m.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", tab(Page::Calculator)),
+            ("data-action", "calculator"),
+        ],
+        ui::CALCULATOR.get(lang),
+    );
+    m.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", tab(Page::Compare)),
+            ("data-action", "compare"),
+            ("data-testid", "open-compare"),
+        ],
+        ui::COMPARE.get(lang),
+    );
+    m.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "lang"),
+            ("data-action", "lang"),
+            ("data-testid", "lang-toggle"),
+            ("aria-label", ui::SWITCH_LANGUAGE.get(lang)),
+        ],
+        ui::OTHER_LANGUAGE.get(lang),
+    );
+    m
 }
