@@ -430,30 +430,31 @@ fn App() -> impl IntoView {
     }
 }
 
-/// The header's buttons: the calculator and the comparison (the one shown marked `active`), and
-/// the other language.
+/// The header's buttons: the calculator and the comparison (the one shown marked `active` and
+/// `aria-current`), and the other language.
 fn nav_html(page: Page, lang: Lang) -> crate::present::markup::Markup {
     let mut m = crate::present::markup::Markup::new();
-    let tab = |shown| if page == shown { "tab active" } else { "tab" };
-    m.el(
-        "button",
-        &[
+    for (shown, action, testid, label) in [
+        (
+            Page::Calculator,
+            "calculator",
+            "open-calculator",
+            ui::CALCULATOR,
+        ),
+        (Page::Compare, "compare", "open-compare", ui::COMPARE),
+    ] {
+        let mut attrs = vec![
             ("type", "button"),
-            ("class", tab(Page::Calculator)),
-            ("data-action", "calculator"),
-        ],
-        ui::CALCULATOR.get(lang),
-    );
-    m.el(
-        "button",
-        &[
-            ("type", "button"),
-            ("class", tab(Page::Compare)),
-            ("data-action", "compare"),
-            ("data-testid", "open-compare"),
-        ],
-        ui::COMPARE.get(lang),
-    );
+            ("data-action", action),
+            ("data-testid", testid),
+        ];
+        if page == shown {
+            attrs.extend([("class", "tab active"), ("aria-current", "page")]);
+        } else {
+            attrs.push(("class", "tab"));
+        }
+        m.el("button", &attrs, label.get(lang));
+    }
     m.el(
         "button",
         &[

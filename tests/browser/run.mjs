@@ -1027,9 +1027,12 @@ const tests = [
       await expectText(page, TOTAL, '¥540,000.00');
       await saveAs(page, '方案B');
       await saveAs(page, '方案C');
+      assertEq(await page.getByTestId('open-calculator').getAttribute('aria-current'), 'page', 'the page shown, for screen readers');
       await page.getByTestId('open-compare').click();
       const picks = page.getByTestId('compare-pick');
       await picks.first().waitFor();
+      assertEq(await page.getByTestId('open-compare').getAttribute('aria-current'), 'page', 'the comparison shown');
+      assertEq(await page.getByTestId('open-calculator').getAttribute('aria-current'), null, 'the calculator not shown');
       assertEq(await picks.count(), 3, 'saved scenarios offered for comparison');
       const pickFor = (name) => page.locator('.picker label', { hasText: name }).locator('input');
       const current = page.locator('.picker label', { hasText: '当前方案' }).locator('input');
