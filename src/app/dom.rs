@@ -169,25 +169,32 @@ fn control_kind(e: &web_sys::Element) -> Option<String> {
 }
 
 thread_local! {
-    /// The kind of control that takes the focus at the next redraw ([`focus_next`]).
-    static FOCUS_NEXT: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+    /// The part and the kind of control that takes the focus at its next redraw ([`focus_next`]).
+    static FOCUS_NEXT: std::cell::Cell<Option<(&'static str, &'static str)>> =
+        const { std::cell::Cell::new(None) };
 }
 
-/// After a click that changes its row, the focus goes to the row's control of `kind` once the
-/// part is drawn again, not back to the control clicked (Rename → the name's input; OK → Rename).
-pub fn focus_next(kind: &'static str) {
-    FOCUS_NEXT.set(Some(kind));
+/// After a click that changes its row and so draws the part `within` again, the focus goes to
+/// the row's control of `kind`, not back to the control clicked (Rename → the name's input;
+/// OK → Rename). Only a click that is sure to draw the part again sets it.
+pub fn focus_next(within: &'static str, kind: &'static str) {
+    FOCUS_NEXT.set(Some((within, kind)));
 }
 
-/// Called as a part of the page is about to be drawn again as markup (the banners, the saved
-/// list, the scenario bar's first buttons): when the keyboard's focus is on one of the part's
+/// Called as a part of the page is about to be drawn again as markup (the header's buttons, the
+/// banners, the saved list, the scenario bar's first buttons): when the keyboard's focus is on one of the part's
 /// controls and the new markup replaces it, puts the focus back on the control of the same id and
 /// kind (or the kind [`focus_next`] named), with the caret where it was, so a keyboard user is not
 /// sent back to the top of the page. When that control is gone (its banner closed, Save once
 /// saved), the focus goes to the same id's first control, else to the part's first button.
 pub fn keep_focus(within: &'static str) {
-    // Taken by the first redraw after the click that set it, used or not.
-    let next = FOCUS_NEXT.take();
+    let next = FOCUS_NEXT.with(|hint| match hint.get() {
+        Some((part, kind)) if part == within => {
+            hint.set(None);
+            Some(kind)
+        }
+        _ => None,
+    });
     let active = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element());

@@ -548,12 +548,14 @@ fn on_saved_click(
     let name = saved.with_untracked(|l| l.iter().find(|m| m.id == id).map(|m| m.name.clone()));
     match action.as_str() {
         "open" => open_saved(ctx, &id),
+        // Pressed again while that row is renamed: the name typed so far stays.
+        "rename" if renaming.with_untracked(|r| r.as_ref().is_some_and(|(r, _)| *r == id)) => {}
         "rename" => {
-            dom::focus_next("input");
+            dom::focus_next(".saved-list", "input");
             renaming.set(Some((id, name.unwrap_or_default())));
         }
         "rename-ok" => {
-            dom::focus_next("rename");
+            dom::focus_next(".saved-list", "rename");
             let n = renaming
                 .with_untracked(|r| r.as_ref().map(|(_, n)| n.clone()))
                 .unwrap_or_default();

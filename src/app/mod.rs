@@ -116,8 +116,8 @@ pub struct Ctx {
     pub form: RwSignal<FormState>,
     /// Counts changes to the form made by anything but typing into a field (see [`Ctx::edit`]).
     pub generation: RwSignal<u32>,
-    /// Counts scenarios loaded whole ([`Ctx::load`]: opened, imported, from a link or another
-    /// tab): a long list then starts again at its first rows, whatever its length.
+    /// Counts other scenarios loaded whole ([`Ctx::load`]: opened, imported, from a link): a long
+    /// list then starts again at its first rows, whatever its length.
     pub loads: RwSignal<u32>,
     /// The scenario the form describes, or every wrong field.
     pub parsed: Memo<Result<Scenario, Vec<ValidationError>>>,
@@ -215,9 +215,16 @@ impl Ctx {
         self.banners.update(|b| b.retain(|x| x.id != id));
     }
 
-    /// Replaces the whole form with `s` (opening a saved scenario, a link or an import).
+    /// Replaces the whole form with another scenario `s` (opening a saved scenario, a link or an
+    /// import): long lists start again at their first rows.
     pub fn load(self, s: &Scenario) {
         self.loads.update(|n| *n = n.wrapping_add(1));
+        self.replace(s);
+    }
+
+    /// Replaces the whole form with a newer version of the same scenario (another tab saved the
+    /// one open here): long lists keep the rows shown.
+    pub fn replace(self, s: &Scenario) {
         self.edit(|f| *f = FormState::from_scenario(s));
     }
 

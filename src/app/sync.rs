@@ -64,7 +64,7 @@ fn follow_current(ctx: Ctx) {
         ctx.saved_copy.set(Some(stored.scenario));
         ctx.current_rev.set(stored.rev);
     } else if !ctx.dirty.get_untracked() {
-        ctx.load(&stored.scenario);
+        ctx.replace(&stored.scenario);
         ctx.saved_copy.set(Some(stored.scenario));
         ctx.current_rev.set(stored.rev);
         ctx.say(BannerKind::Info, |l| {

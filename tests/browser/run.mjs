@@ -1146,7 +1146,8 @@ const tests = [
       await other.locator('#f-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       await expectBanner(other, '已导入并保存');
       await expectText(other, NAME, '导出测试');
-      await other.waitForTimeout(50);
+      await other.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor();
+      await other.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
       assertEq(await other.evaluate(() => document.activeElement?.id), 'f-import', 'the focus after an import');
       await expectText(other, TOTAL, '¥612,000.00');
       await other.getByTestId('toggle-list').click();
@@ -1213,6 +1214,9 @@ const tests = [
       // The name's input takes the focus, and after OK the focus is back on 重命名.
       await page.waitForFunction(() => document.activeElement?.matches('[data-testid=saved-list] input[type=text]'));
       await row.locator('input[type=text]').fill('甲方案（修订）');
+      // 重命名 pressed again meanwhile leaves the name typed so far.
+      await row.getByRole('button', { name: '重命名' }).click();
+      assertEq(await row.locator('input[type=text]').inputValue(), '甲方案（修订）', 'the name typed after 重命名 again');
       await row.getByRole('button', { name: '确定' }).click();
       await item('甲方案（修订）').locator('.saved-name').waitFor();
       assertEq(await page.evaluate(() => `${document.activeElement?.textContent} ${document.activeElement?.dataset.id}`), `重命名 ${renamedId}`, 'the focus after OK');
@@ -1632,7 +1636,7 @@ const tests = [
 
 tests.push({
   name: 'an imported ledger of 5,000 payments opens at once with its first 200, and a payment added is seen',
-  async run({ page, url }) {
+  async run({ page, context, url, errors }) {
     await openApp(page, url);
     // The ten-year contract with 5,000 payments of ¥100, two a day from its 41st day.
     const ledger = (name, n, designate) => {
@@ -1674,6 +1678,20 @@ tests.push({
     await expectText(page, NAME, '又五千笔付款');
     await expectText(page, '[data-testid=show-more-rows]', '再显示 200 行（还有 4800 行未显示）');
     assertEq(await amounts.count(), 200, 'payment rows drawn of a ledger of the same length');
+    // A newer version of this same ledger saved in another tab is shown with the rows drawn here.
+    await page.getByTestId('show-more-rows').click();
+    await expectText(page, '[data-testid=show-more-rows]', '再显示 200 行（还有 4600 行未显示）');
+    const tab2 = await secondTab(context, errors);
+    await openApp(tab2, url);
+    await tab2.getByTestId('toggle-list').click();
+    await savedRow(tab2, '又五千笔付款').getByTestId('open-saved').click();
+    await expectText(tab2, NAME, '又五千笔付款');
+    await field(tab2, FEE0).fill('40000');
+    await tab2.getByTestId('save-current').click();
+    await expectBanner(page, '另一窗口保存了“又五千笔付款”的新版本，已显示该版本。');
+    assertEq(await field(page, FEE0).inputValue(), '40000.00', 'the fee saved in the other tab');
+    assertEq(await amounts.count(), 400, 'payment rows drawn after the other tab saved');
+    await tab2.close();
     // A payment far down the list designated for December 2025: billing by quarter leaves no
     // period starting on 1 December, and the row with the message is drawn to show it.
     await page.locator('#f-import').setInputFiles(ledger('三百笔付款', 300, (i) => (i === 250 ? { for: '2025-12-01' } : {})));
