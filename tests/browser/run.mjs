@@ -178,6 +178,16 @@ async function secondTab(context, errors) {
   return p;
 }
 
+/** A second tab ([`secondTab`]) with the saved scenario `name` opened in it. */
+async function secondTabWith(context, errors, url, name) {
+  const tab = await secondTab(context, errors);
+  await openApp(tab, url);
+  await tab.getByTestId('toggle-list').click();
+  await savedRow(tab, name).getByTestId('open-saved').click();
+  await expectText(tab, NAME, name);
+  return tab;
+}
+
 /** Makes every write to storage fail as when the quota is used up (or work again). */
 async function setStorageFull(page, full) {
   await page.evaluate((on) => {
@@ -1458,11 +1468,7 @@ const tests = [
       // Two tabs of one browser profile share local storage.
       await openApp(page, url);
       await saveAs(page, '共同方案');
-      const tab2 = await secondTab(context, errors);
-      await openApp(tab2, url);
-      await tab2.getByTestId('toggle-list').click();
-      await savedRow(tab2, '共同方案').getByTestId('open-saved').click();
-      await expectText(tab2, NAME, '共同方案');
+      const tab2 = await secondTabWith(context, errors, url, '共同方案');
       // Both change the fee; tab 2 saves first.
       await field(page, FEE0).fill('40000');
       await expectText(page, TOTAL, '¥540,000.00');
@@ -1492,11 +1498,7 @@ const tests = [
     async run({ page, context, url, errors }) {
       await openApp(page, url);
       await saveAs(page, '原名');
-      const tab2 = await secondTab(context, errors);
-      await openApp(tab2, url);
-      await tab2.getByTestId('toggle-list').click();
-      await savedRow(tab2, '原名').getByTestId('open-saved').click();
-      await expectText(tab2, NAME, '原名');
+      const tab2 = await secondTabWith(context, errors, url, '原名');
       // Tab 1 renames it.
       await savedRow(page, '原名').getByRole('button', { name: '重命名' }).click();
       const renaming = page.locator('[data-testid=saved-list] li', { has: page.locator('input[type=text]') });
@@ -1681,11 +1683,7 @@ tests.push({
     // A newer version of this same ledger saved in another tab is shown with the rows drawn here.
     await page.getByTestId('show-more-rows').click();
     await expectText(page, '[data-testid=show-more-rows]', '再显示 200 行（还有 4600 行未显示）');
-    const tab2 = await secondTab(context, errors);
-    await openApp(tab2, url);
-    await tab2.getByTestId('toggle-list').click();
-    await savedRow(tab2, '又五千笔付款').getByTestId('open-saved').click();
-    await expectText(tab2, NAME, '又五千笔付款');
+    const tab2 = await secondTabWith(context, errors, url, '又五千笔付款');
     await field(tab2, FEE0).fill('40000');
     await tab2.getByTestId('save-current').click();
     await expectBanner(page, '另一窗口保存了“又五千笔付款”的新版本，已显示该版本。');
