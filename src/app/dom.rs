@@ -132,6 +132,16 @@ pub fn go_to(id: &str) {
     }
 }
 
+/// Sets attribute `name` of the element `selector` finds, if there is one.
+pub fn set_attribute(selector: &str, name: &str, value: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(e) = element {
+        let _ = e.set_attribute(name, value);
+    }
+}
+
 /// Opens the print dialog.
 pub fn print() {
     if let Some(w) = web_sys::window() {

@@ -258,9 +258,8 @@ pub fn ScenarioBar() -> impl IntoView {
     // Save shows while a saved scenario open here has unsaved changes.
     let first_buttons = move || {
         let save = ctx.autosave.get() && ctx.current_id.get().is_some() && ctx.dirty.get();
-        let (lang, open) = (ctx.lang.get(), list_open.get());
+        let (lang, open) = (ctx.lang.get(), list_open.get_untracked());
         dom::keep_focus(".bar-first");
-
         let mut m = Markup::new();
         if save {
             bar_button(
@@ -283,6 +282,12 @@ pub fn ScenarioBar() -> impl IntoView {
         bar_button(&mut m, "toggle-list", &attrs, ui::MY_SCENARIOS, lang);
         m.into_string()
     };
+    // 我的方案 says whether the list is open on the same button, as a disclosure button does, so
+    // that a screen reader announces the new state rather than the whole button again.
+    Effect::new(move |_| {
+        let expanded = if list_open.get() { "true" } else { "false" };
+        dom::set_attribute("[data-testid=toggle-list]", "aria-expanded", expanded);
+    });
     let last_buttons = move || {
         let lang = ctx.lang.get();
         let mut m = Markup::new();

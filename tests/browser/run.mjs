@@ -1263,6 +1263,8 @@ const tests = [
       // 我的方案 from the keyboard: the list closes and opens again, the focus staying on it.
       const toggle = page.getByTestId('toggle-list');
       await toggle.focus();
+      // The same button throughout, its state changed in place (a disclosure button).
+      await toggle.evaluate((b) => { b.dataset.marked = 'yes'; });
       await page.keyboard.press('Enter');
       await page.getByTestId('saved-panel').waitFor({ state: 'detached' });
       assertEq(await toggle.getAttribute('aria-expanded'), 'false', 'the list closed');
@@ -1271,6 +1273,7 @@ const tests = [
       await page.getByTestId('saved-panel').waitFor();
       assertEq(await toggle.getAttribute('aria-expanded'), 'true', 'the list open');
       assertEq(await focusedTestid(), 'toggle-list', 'the focus after opening the list');
+      assertEq(await toggle.getAttribute('data-marked'), 'yes', 'the same 我的方案 button');
     },
   },
   {
