@@ -192,9 +192,9 @@ pub fn focus_next(within: &'static str, kind: &'static str) {
 }
 
 /// Called as a part of the page is about to be drawn again as markup (the header's buttons, the
-/// banners, the saved list, the scenario bar's first buttons): when the keyboard's focus is on one of the part's
-/// controls and the new markup replaces it, puts the focus back on the control of the same id and
-/// kind (or the kind [`focus_next`] named), with the caret where it was, so a keyboard user is not
+/// banners, the saved list, the scenario bar's first buttons): when the keyboard's focus is on
+/// one of the part's controls and the new markup replaces it, puts the focus back on the control
+/// of the same id and kind (or the kind [`focus_next`] named), with the caret where it was, so a keyboard user is not
 /// sent back to the top of the page. When that control is gone (its banner closed, Save once
 /// saved), the focus goes to the same id's first control, else to the part's first button.
 pub fn keep_focus(within: &'static str) {

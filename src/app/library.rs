@@ -97,31 +97,36 @@ fn banners_html(list: &[Banner], lang: Lang) -> Markup {
         );
         m.el("p", &[], b.text(lang));
         m.open("div", &[("class", "banner-actions")]);
-        let mut offer = |action, testid, label: Text| {
-            button(&mut m, action, &id, testid, label.get(lang));
+        let mut offer = |action, testid: &[(&'static str, &'static str)], label: Text| {
+            let mut attrs = vec![("data-id", id.as_str())];
+            attrs.extend_from_slice(testid);
+            button(&mut m, action, &attrs, label.get(lang));
         };
         match b.kind {
             BannerKind::Quarantined { .. } => {
-                offer("download", Some("download-quarantined"), ui::DOWNLOAD_IT);
-                offer("discard", None, ui::DOWNLOADED_DELETE_IT);
+                offer(
+                    "download",
+                    &[("data-testid", "download-quarantined")],
+                    ui::DOWNLOAD_IT,
+                );
+                offer("discard", &[], ui::DOWNLOADED_DELETE_IT);
             }
             BannerKind::FromLink => {
-                offer("save-link", Some("save-link"), ui::SAVE_TO_MY_SCENARIOS);
-                offer("discard-link", None, ui::DISCARD_BACK_TO_MINE);
+                offer(
+                    "save-link",
+                    &[("data-testid", "save-link")],
+                    ui::SAVE_TO_MY_SCENARIOS,
+                );
+                offer("discard-link", &[], ui::DISCARD_BACK_TO_MINE);
             }
             _ => {}
         }
-        m.el(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "dismiss"),
-                ("aria-label", ui::DISMISS.get(lang)),
-                ("data-action", "dismiss"),
-                ("data-id", &id),
-            ],
-            "×",
-        );
+        let dismiss = [
+            ("class", "dismiss"),
+            ("aria-label", ui::DISMISS.get(lang)),
+            ("data-id", &id),
+        ];
+        button(&mut m, "dismiss", &dismiss, "×");
         m.close("div").close("div");
     }
     m
@@ -262,36 +267,34 @@ pub fn ScenarioBar() -> impl IntoView {
         dom::keep_focus(".bar-first");
         let mut m = Markup::new();
         if save {
-            bar_button(
+            button(
                 &mut m,
                 "save-current",
                 &[("class", "primary"), ("data-testid", "save-current")],
-                ui::SAVE,
-                lang,
+                ui::SAVE.get(lang),
             );
         }
-        bar_button(
+        button(
             &mut m,
             "new",
             &[("data-testid", "new-scenario")],
-            ui::NEW,
-            lang,
+            ui::NEW.get(lang),
         );
         let expanded = if open { "true" } else { "false" };
         let attrs = [("data-testid", "toggle-list"), ("aria-expanded", expanded)];
-        bar_button(&mut m, "toggle-list", &attrs, ui::MY_SCENARIOS, lang);
+        button(&mut m, "toggle-list", &attrs, ui::MY_SCENARIOS.get(lang));
         m.into_string()
     };
     // 我的方案 says whether the list is open on the same button, as a disclosure button does, so
     // that a screen reader announces the new state rather than the whole button again.
     Effect::new(move |_| {
         let expanded = if list_open.get() { "true" } else { "false" };
-        dom::set_attribute("[data-testid=toggle-list]", "aria-expanded", expanded);
+        dom::set_attribute("[data-action=toggle-list]", "aria-expanded", expanded);
     });
     let last_buttons = move || {
         let lang = ctx.lang.get();
         let mut m = Markup::new();
-        bar_button(&mut m, "export", &[], ui::EXPORT, lang);
+        button(&mut m, "export", &[], ui::EXPORT.get(lang));
         m.el(
             "label",
             &[("class", "button"), ("for", "f-import")],
@@ -306,7 +309,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 ("accept", ".json,application/json"),
             ],
         );
-        bar_button(&mut m, "print", &[], ui::PRINT, lang);
+        button(&mut m, "print", &[], ui::PRINT.get(lang));
         m.into_string()
     };
     let undo_line = move || {
@@ -317,7 +320,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 m.open("div", &[("class", "undo"), ("role", "status")]);
                 m.el("span", &[], &ui::deleted(name, lang));
                 let attrs = [("data-testid", "undo-delete")];
-                bar_button(&mut m, "undo", &attrs, ui::UNDO, lang);
+                button(&mut m, "undo", &attrs, ui::UNDO.get(lang));
                 m.close("div");
             }
         });
@@ -415,19 +418,6 @@ pub fn ScenarioBar() -> impl IntoView {
     }
 }
 
-/// A button of the scenario bar: `data-action` names what it does (the bar's one listener).
-fn bar_button(
-    m: &mut Markup,
-    action: &'static str,
-    attrs: &[(&'static str, &str)],
-    label: Text,
-    lang: Lang,
-) {
-    let mut all = vec![("type", "button"), ("data-action", action)];
-    all.extend_from_slice(attrs);
-    m.el("button", &all, label.get(lang));
-}
-
 /// Undo: the deleted scenario back in the list, and open again when it was.
 fn undo_delete(ctx: Ctx, undo: RwSignal<Option<Undo>>) {
     if let Some(Undo {
@@ -482,7 +472,7 @@ fn saved_list_html(
                         ("data-id", id),
                     ],
                 );
-                button(&mut m, "rename-ok", id, None, ui::OK.get(lang));
+                button(&mut m, "rename-ok", &[("data-id", id)], ui::OK.get(lang));
             }
             _ => {
                 let when: String = s.updated.replace('T', " ").chars().take(16).collect();
@@ -495,34 +485,34 @@ fn saved_list_html(
             }
         }
         m.open("span", &[("class", "item-actions")]);
-        button(&mut m, "open", id, Some("open-saved"), ui::OPEN.get(lang));
-        button(&mut m, "rename", id, None, ui::RENAME.get(lang));
-        button(&mut m, "duplicate", id, None, ui::DUPLICATE.get(lang));
+        let open = [("data-id", id), ("data-testid", "open-saved")];
+        button(&mut m, "open", &open, ui::OPEN.get(lang));
+        button(&mut m, "rename", &[("data-id", id)], ui::RENAME.get(lang));
         button(
             &mut m,
-            "delete",
-            id,
-            Some("delete-saved"),
-            ui::DELETE.get(lang),
+            "duplicate",
+            &[("data-id", id)],
+            ui::DUPLICATE.get(lang),
         );
+        let delete = [("data-id", id), ("data-testid", "delete-saved")];
+        button(&mut m, "delete", &delete, ui::DELETE.get(lang));
         m.close("span").close("li");
     }
     m
 }
 
-/// `<button data-action data-id>label</button>`.
-fn button(
+/// `<button data-action …attrs>label</button>`: a button of a part drawn as markup, which that
+/// part's one listener tells apart by its `data-action` (and `data-id`, when it has one), as
+/// [`clicked`] reads them.
+pub(super) fn button(
     m: &mut Markup,
     action: &'static str,
-    id: &str,
-    testid: Option<&'static str>,
+    attrs: &[(&'static str, &str)],
     label: &str,
 ) {
-    let mut attrs = vec![("type", "button"), ("data-action", action), ("data-id", id)];
-    if let Some(t) = testid {
-        attrs.push(("data-testid", t));
-    }
-    m.el("button", &attrs, label);
+    let mut all = vec![("type", "button"), ("data-action", action)];
+    all.extend_from_slice(attrs);
+    m.el("button", &all, label);
 }
 
 /// The `data-action` and `data-id` (empty when it has none) of the button a click landed in, if

@@ -23,6 +23,7 @@ use crate::document::error::ValidationError;
 use crate::engine::compute::{compute, ComputeResult};
 use crate::engine::scenario::Scenario;
 use crate::form::FormState;
+use crate::present::markup::Markup;
 use crate::store::keys::{OPEN_SAVED_KEY, OWN_DRAFT_KEY};
 use crate::store::open_saved;
 use crate::store::{Store, StoreError};
@@ -439,8 +440,8 @@ fn App() -> impl IntoView {
 
 /// The header's buttons: the calculator and the comparison (the one shown marked `active` and
 /// `aria-current`), and the other language.
-fn nav_html(page: Page, lang: Lang) -> crate::present::markup::Markup {
-    let mut m = crate::present::markup::Markup::new();
+fn nav_html(page: Page, lang: Lang) -> Markup {
+    let mut m = Markup::new();
     for (shown, action, testid, label) in [
         (
             Page::Calculator,
@@ -450,28 +451,19 @@ fn nav_html(page: Page, lang: Lang) -> crate::present::markup::Markup {
         ),
         (Page::Compare, "compare", "open-compare", ui::COMPARE),
     ] {
-        let mut attrs = vec![
-            ("type", "button"),
-            ("data-action", action),
-            ("data-testid", testid),
-        ];
+        let mut attrs = vec![("data-testid", testid)];
         if page == shown {
             attrs.extend([("class", "tab active"), ("aria-current", "page")]);
         } else {
             attrs.push(("class", "tab"));
         }
-        m.el("button", &attrs, label.get(lang));
+        library::button(&mut m, action, &attrs, label.get(lang));
     }
-    m.el(
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "lang"),
-            ("data-action", "lang"),
-            ("data-testid", "lang-toggle"),
-            ("aria-label", ui::SWITCH_LANGUAGE.get(lang)),
-        ],
-        ui::OTHER_LANGUAGE.get(lang),
-    );
+    let lang_attrs = [
+        ("class", "lang"),
+        ("data-testid", "lang-toggle"),
+        ("aria-label", ui::SWITCH_LANGUAGE.get(lang)),
+    ];
+    library::button(&mut m, "lang", &lang_attrs, ui::OTHER_LANGUAGE.get(lang));
     m
 }

@@ -7,7 +7,7 @@ use super::rows::chip;
 use super::widgets::*;
 use crate::engine::money::half_width;
 use crate::engine::scenario::{CapBase, DayCount, LprFixing, LprTerm, PartialPeriod, Rounding};
-use crate::form::{paths, typed_multiple, typed_rate, RateKind, RatePreset, RateUnit};
+use crate::form::{paths, typed_multiple, typed_rate, FormState, RateKind, RatePreset, RateUnit};
 use crate::text::app::inputs::late_payment as ui;
 use crate::text::terms;
 use crate::text::{self, rates::Per};
@@ -348,14 +348,18 @@ pub(super) fn rate_unit_options() -> Vec<(RateUnit, Text)> {
         .collect()
 }
 
-/// Whether the LPR multiple typed is below 1: a rate below the LPR itself, most often "上浮50%"
+/// The LPR multiple as typed, when the rate is one and the multiple can be echoed (read, not
+/// below zero).
+fn echoed_multiple(f: &FormState) -> Option<rust_decimal::Decimal> {
+    let m = typed_multiple(&f.lpr_multiple).filter(|m| !m.is_sign_negative());
+    m.filter(|_| f.rate_kind == RateKind::Lpr)
+}
+
+/// Whether the LPR multiple echoed is below 1: a rate below the LPR itself, most often "上浮50%"
 /// or "1.5%" typed for 1.5, so its echo is shown as a caution.
 fn below_the_lpr(ctx: Ctx) -> bool {
-    ctx.form.with(|f| {
-        f.rate_kind == RateKind::Lpr
-            && typed_multiple(&f.lpr_multiple)
-                .is_some_and(|m| !m.is_sign_negative() && m < rust_decimal::Decimal::ONE)
-    })
+    ctx.form
+        .with(|f| echoed_multiple(f).is_some_and(|m| m < rust_decimal::Decimal::ONE))
 }
 
 /// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a
@@ -365,8 +369,7 @@ pub(super) fn rate_echo(ctx: Ctx) -> Option<String> {
     let lang = ctx.lang.get();
     ctx.form.with(|f| {
         if f.rate_kind == RateKind::Lpr {
-            let m = typed_multiple(&f.lpr_multiple).filter(|m| !m.is_sign_negative())?;
-            return Some(text::rates::multiple_echo(m, lang));
+            return echoed_multiple(f).map(|m| text::rates::multiple_echo(m, lang));
         }
         let fraction = typed_rate(&f.rate_value, f.rate_unit).filter(|r| !r.is_sign_negative())?;
         let count = |text: &str| half_width(text.trim()).parse().ok().filter(|n| *n > 0);

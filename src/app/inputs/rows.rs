@@ -53,21 +53,22 @@ pub(super) fn list_rows(
                 .unwrap_or_default()
         })
     });
-    // A scenario loaded whole is another list, even of the same length.
-    let loaded = StoredValue::new(ctx.loads.get_untracked());
-    let shown = Memo::new(move |before: Option<&RowsShown>| {
+    // The rows shown, and the scenario loaded ([`Ctx::loads`]) they were worked out for: another
+    // scenario loaded whole is another list, even of the same length.
+    let shown = Memo::new(move |before: Option<&(RowsShown, u32)>| {
         let loads = ctx.loads.get();
-        let same_list = loaded.get_value() == loads;
-        loaded.set_value(loads);
-        let (rows, before) = (count.get(), before.copied().filter(|_| same_list));
+        let before = before.filter(|(_, l)| *l == loads).map(|(b, _)| *b);
+        let rows = count.get();
         let removed = before
             .filter(|b| rows + 1 == b.rows)
             .and_then(|_| REMOVED_ROW.take());
-        wrong.with(|w: &Vec<usize>| RowsShown::next(before, rows, asked.get(), w, removed))
+        let next =
+            wrong.with(|w: &Vec<usize>| RowsShown::next(before, rows, asked.get(), w, removed));
+        (next, loads)
     });
-    let head = Memo::new(move |_| shown.get().head);
-    let tail = Memo::new(move |_| shown.get().tail);
-    let hidden = move || shown.with(|s| s.hidden());
+    let head = Memo::new(move |_| shown.with(|s| s.0.head));
+    let tail = Memo::new(move |_| shown.with(|s| s.0.tail));
+    let hidden = move || shown.with(|s| s.0.hidden());
     // The button is made when rows are first hidden and stays while some are: it keeps the
     // focus that pressed it.
     let any_hidden = Memo::new(move |_| hidden() > 0);
