@@ -1694,7 +1694,8 @@ tests.push({
     assertEq(await amounts.count(), 400, 'payment rows drawn after the other tab saved');
     await tab2.close();
     // A payment far down the list designated for December 2025: billing by quarter leaves no
-    // period starting on 1 December, and the row with the message is drawn to show it.
+    // period starting on 1 December, and the row with the message is drawn to show it, alone,
+    // numbered, not with the fifty rows before it.
     await page.locator('#f-import').setInputFiles(ledger('三百笔付款', 300, (i) => (i === 250 ? { for: '2025-12-01' } : {})));
     await expectText(page, NAME, '三百笔付款');
     assertEq(await amounts.count(), 200, 'payment rows drawn of the second ledger');
@@ -1702,6 +1703,20 @@ tests.push({
     const wrong = field(page, 'payment.payments[250].for');
     await wrong.waitFor();
     assertEq(await wrong.getAttribute('aria-invalid'), 'true', 'the designated period is refused');
+    assertEq(await amounts.count(), 201, 'payment rows drawn with row 251 wrong');
+    await expectText(page, '[data-testid=pinned-row] .row-at', '第 251 行');
+    await expectText(page, '[data-testid=show-more-rows]', '再显示 99 行（还有 99 行未显示）');
+    // Corrected (no period designated), it stays under the caret.
+    await wrong.fill('');
+    await page.waitForFunction(() => document.querySelector('[data-path="payment.payments[250].for"]')?.getAttribute('aria-invalid') !== 'true');
+    assertEq(await amounts.count(), 201, 'payment rows drawn once row 251 is corrected');
+    assertEq(await page.evaluate(() => document.activeElement?.dataset.path), 'payment.payments[250].for', 'the focus once row 251 is corrected');
+    // "Show more" draws it in its place, once.
+    await page.getByTestId('show-more-rows').click();
+    await page.getByTestId('show-more-rows').waitFor({ state: 'detached' });
+    assertEq(await amounts.count(), 300, 'payment rows drawn after showing the rest');
+    assertEq(await page.getByTestId('pinned-row').count(), 0, 'rows drawn out of sequence after showing the rest');
+    assertEq(await wrong.count(), 1, 'row 251\'s period fields');
   },
 });
 

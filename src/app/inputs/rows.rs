@@ -7,7 +7,7 @@ use super::widgets::{field_view, Kind, Text};
 use crate::form::paths::row_of;
 use crate::form::rows_shown::RowsShown;
 use crate::form::FormState;
-use crate::text::app::inputs::show_more_rows;
+use crate::text::app::inputs::{row_at, show_more_rows};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -57,7 +57,7 @@ pub(super) fn list_rows(
     // scenario loaded whole is another list, even of the same length.
     let shown = Memo::new(move |before: Option<&(RowsShown, u32)>| {
         let loads = ctx.loads.get();
-        let before = before.filter(|(_, l)| *l == loads).map(|(b, _)| *b);
+        let before = before.filter(|(_, l)| *l == loads).map(|(b, _)| b);
         let rows = count.get();
         let removed = before
             .filter(|b| rows + 1 == b.rows)
@@ -68,6 +68,7 @@ pub(super) fn list_rows(
     });
     let head = Memo::new(move |_| shown.with(|s| s.0.head));
     let tail = Memo::new(move |_| shown.with(|s| s.0.tail));
+    let pinned = Memo::new(move |_| shown.with(|s| s.0.pinned.clone()));
     let hidden = move || shown.with(|s| s.0.hidden());
     // The button is made when rows are first hidden and stays while some are: it keeps the
     // focus that pressed it.
@@ -91,6 +92,7 @@ pub(super) fn list_rows(
     };
     let rows = view! {
         {head_chunk(0, head, row.clone())}
+        {pinned_slot(ctx, 0, pinned, row.clone())}
         {more}
         {move || (tail.get()..count.get()).map(|i| row(i)).collect_view()}
     };
@@ -116,6 +118,30 @@ fn head_chunk(c: usize, head: Memo<usize>, row: RowView) -> AnyView {
     view! {
         {move || (from..from + len.get()).map(|i| row(i)).collect_view()}
         {move || more.get().then(|| head_chunk(c + 1, head, next.clone()))}
+    }
+    .into_any()
+}
+
+/// The `k`th row pinned ([`RowsShown::pinned`]), with its number, as it is out of sequence, then
+/// the next one's slot: a slot is drawn again only when its own row changes, so a row pinned
+/// later leaves those being corrected as they are.
+fn pinned_slot(ctx: Ctx, k: usize, pinned: Memo<Vec<usize>>, row: RowView) -> AnyView {
+    let at = Memo::new(move |_| pinned.with(|p| p.get(k).copied()));
+    let more = Memo::new(move |_| pinned.with(|p| p.len() > k + 1));
+    let next = row.clone();
+    view! {
+        {move || {
+            at.get()
+                .map(|i| {
+                    view! {
+                        <div class="pinned-row" data-testid="pinned-row">
+                            <p class="row-at">{move || row_at(i + 1, ctx.lang.get())}</p>
+                            {row(i)}
+                        </div>
+                    }
+                })
+        }}
+        {move || more.get().then(|| pinned_slot(ctx, k + 1, pinned, next.clone()))}
     }
     .into_any()
 }

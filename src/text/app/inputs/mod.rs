@@ -21,6 +21,14 @@ pub fn show_more_rows(more: usize, hidden: usize, lang: Lang) -> String {
     }
 }
 
+/// The number of a row drawn out of sequence, above "show more", because it has an error.
+pub fn row_at(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} 行"),
+        Lang::En => format!("Row {n}"),
+    }
+}
+
 /// A choice whose loaded value the form does not offer (an LPR fixed on a stated date): kept as
 /// it was, shown as this.
 pub const AS_LOADED: Text = Text(
