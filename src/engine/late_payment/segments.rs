@@ -110,7 +110,7 @@ pub(super) fn tranche_segments(
                     ctx.seen.lpr_beyond_table(ctx.lpr.known_until());
                 }
                 (
-                    *lpr_multiple * r.percent / Decimal::ONE_HUNDRED,
+                    (*lpr_multiple * r.percent / Decimal::ONE_HUNDRED).normalize(),
                     Period::PerDays(*basis_days),
                     Some(r.percent),
                 )
