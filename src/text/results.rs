@@ -7,6 +7,7 @@ use crate::engine::termination::TerminationResult;
 use crate::engine::warnings::Warning;
 use crate::text::{date_words, Lang};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 /// §10 the rest days of the years `first` through `last` (one sentence for a run of years, not
 /// one per year), saying what to do about it.
@@ -44,22 +45,40 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
     }
 }
 
-/// §11 in plain words, citing the rule, marked as a reference.
+/// §11 in plain words, citing the rule, marked as a reference. A penalty above the threshold but
+/// at most 1.95 times the loss at the LPR is within 1.3 times the loss as courts also measure a
+/// late payment's loss, the LPR plus 30–50% (SPC interpretation on sales contracts Art. 18 ¶4,
+/// applied to other paid contracts by Civil Code Art. 646): said, so that a court's own measure
+/// is not read as "likely to be reduced" (README "Where the spec is silent").
 pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
     let (loss, threshold) = (format_yuan(r.loss_reference), format_yuan(r.threshold));
+    let within_plus_half = r.above_threshold && r.ratio.is_some_and(|x| x <= Decimal::new(195, 2));
     let ratio = r.ratio.map(|x| x.round_dp(2).normalize().to_string());
-    match (lang, r.above_threshold, ratio) {
+    let mut text = match (lang, r.above_threshold, ratio) {
         (Lang::Zh, above, Some(x)) => format!(
-            "违约金是按一年期 LPR 计算的资金占用损失（{loss}）的 {x} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（《民法典》第585条第2款；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》第65条）。仅供参考，不构成法律意见。",
+            "违约金是按一年期 LPR 计算的资金占用损失（{loss}）的 {x} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（《民法典》第585条第2款；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》第65条）。",
             if above { "高于" } else { "未超过" }
         ),
         (Lang::En, above, Some(x)) => format!(
-            "The penalty is {x} times the loss of the use of the money at the one-year LPR ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request (Civil Code Art. 585 ¶2; SPC interpretation of the general part of contracts, 2023, Art. 65). A reference, not legal advice.",
+            "The penalty is {x} times the loss of the use of the money at the one-year LPR ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request (Civil Code Art. 585 ¶2; SPC interpretation of the general part of contracts, 2023, Art. 65). ",
             if above { "above" } else { "not above" }
         ),
-        (Lang::Zh, _, None) => "按一年期 LPR 计算的资金占用损失为零，无法比较。".into(),
-        (Lang::En, _, None) => "The loss at the one-year LPR is zero: nothing to compare.".into(),
+        (Lang::Zh, _, None) => return "按一年期 LPR 计算的资金占用损失为零，无法比较。".into(),
+        (Lang::En, _, None) => {
+            return "The loss at the one-year LPR is zero: nothing to compare.".into()
+        }
+    };
+    if within_plus_half {
+        text.push_str(match lang {
+            Lang::Zh => "但逾期付款损失也常以一年期 LPR 加计 30%—50% 计算（《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第18条第4款，其他有偿合同依《民法典》第646条参照适用）；按加计 50% 计，违约金未超过损失的 1.3 倍。",
+            Lang::En => "But courts also measure the loss from a late payment at the one-year LPR plus 30–50% (SPC interpretation on sales contracts, Art. 18 ¶4, applied to other paid contracts under Civil Code Art. 646); measured at the LPR plus 50%, the penalty is not above 1.3 times the loss. ",
+        });
     }
+    text.push_str(match lang {
+        Lang::Zh => "仅供参考，不构成法律意见。",
+        Lang::En => "A reference, not legal advice.",
+    });
+    text
 }
 
 /// §13 a settlement paid late: the days and the interest at the one-year LPR.
@@ -99,5 +118,54 @@ pub fn no_termination_right(
         (Lang::En, Some(k), Some(from)) => format!("Note: the right to terminate for late payment (more than {k} days late) arose only on {}, after the termination date {day}", date_words(from, lang)),
         (Lang::Zh, Some(k), None) => format!("注意：至终止日{day}，甲方没有逾期超过{k}日的款项，乙方尚无因逾期付款解除合同的权利"),
         (Lang::En, Some(k), None) => format!("Note: by the termination date {day} no payment was more than {k} days late: no right yet to terminate for late payment"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::d;
+
+    fn assessed(penalty: &str, loss: &str) -> Reasonableness {
+        let (penalty, loss) = (d(penalty), d(loss));
+        let threshold = (loss * d("1.3")).round_dp(2);
+        Reasonableness {
+            loss_reference: loss,
+            threshold,
+            ratio: Some((penalty / loss).round_dp(4)),
+            above_threshold: penalty > threshold,
+        }
+    }
+
+    #[test]
+    fn a_penalty_at_one_and_a_half_times_the_lpr_is_said_to_be_within_the_courts_own_measure() {
+        // 1.5 × the floating LPR: ¥8,297.22 against a loss of ¥5,531.48 at the LPR. Above 1.3 ×
+        // that loss (¥7,190.92), but a court measuring the loss at LPR + 50% finds it within.
+        let text = reasonableness(&assessed("8297.22", "5531.48"), Lang::Zh);
+        assert!(
+            text.contains("的 1.5 倍；高于损失的 1.3 倍（¥7,190.92）"),
+            "{text}"
+        );
+        assert!(text.contains("加计 30%—50%"), "{text}");
+        assert!(text.contains("第18条第4款"), "{text}");
+        assert!(text.ends_with("仅供参考，不构成法律意见。"), "{text}");
+        let text = reasonableness(&assessed("8297.22", "5531.48"), Lang::En);
+        assert!(text.contains("LPR plus 30–50%"), "{text}");
+        assert!(text.ends_with("A reference, not legal advice."), "{text}");
+    }
+
+    #[test]
+    fn a_penalty_of_twice_the_loss_or_one_within_it_gets_no_such_sentence() {
+        // 日万分之五 is 18.25% a year, some five times the LPR: above either measure.
+        let high = reasonableness(&assessed("11062.96", "5531.48"), Lang::Zh);
+        assert!(high.contains("的 2 倍；高于损失的 1.3 倍"), "{high}");
+        assert!(!high.contains("加计"), "{high}");
+        // 1.2 × the loss: not above the threshold, nothing to qualify.
+        let low = reasonableness(&assessed("6637.78", "5531.48"), Lang::Zh);
+        assert!(low.contains("未超过损失的 1.3 倍"), "{low}");
+        assert!(!low.contains("加计"), "{low}");
+        // The edge: 1.95 × the loss is 1.3 × (LPR + 50%) exactly, and still within.
+        let edge = reasonableness(&assessed("10786.39", "5531.48"), Lang::En);
+        assert!(edge.contains("LPR plus 30–50%"), "{edge}");
     }
 }
