@@ -12,7 +12,7 @@ pub use crate::text::rates::percent;
 
 /// The agreed late-payment rate (spec §4, §9): a fraction per N days or months, or a multiple of
 /// the LPR fixed on a day or floating (同期).
-pub fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
+fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
     use crate::engine::scenario::Rate;
     match rate {
         Rate::Fraction {
@@ -35,6 +35,16 @@ pub fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
             text::explain::lpr_rate(*lpr_multiple, term, &fixing, *basis_days, lang)
         }
     }
+}
+
+/// The agreed rate and every rate that replaces it from a date on (§9 `rate_changes`).
+pub fn agreed_rates(l: &crate::engine::scenario::LatePayment, lang: Lang) -> String {
+    let mut text = agreed_rate(&l.rate, lang);
+    for change in &l.rate_changes {
+        let rate = agreed_rate(&change.rate, lang);
+        text.push_str(&text::report::rate_from(change.from, &rate, lang));
+    }
+    text
 }
 
 /// How the contract total is made: the cycles' fees summed over the term (spec §1).

@@ -3,6 +3,7 @@
 //! subcontracting, §6 the settlement, §13 the what-if row.
 
 use crate::engine::money::format_yuan;
+use crate::engine::scenario::CapBase;
 use crate::engine::termination::Payer;
 use crate::text::rates::percent;
 use crate::text::{Lang, Text};
@@ -94,12 +95,17 @@ pub fn due_after_invoice(invoice_day: u32, days: &str, lang: Lang) -> String {
 
 pub const NO_CAP: Text = Text("无上限", "no cap");
 
-/// The penalty capped at `cap` of each cycle's amount.
-pub fn cycle_cap(cap: Decimal, lang: Lang) -> String {
+/// The penalty capped at `cap` of each cycle's amount, or in all at `cap` of the contract total
+/// or of the overdue amounts (§9 `cap_base`).
+pub fn penalty_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
     let pct = percent(cap);
-    match lang {
-        Lang::Zh => format!("每期金额的{pct}"),
-        Lang::En => format!("{pct} of the cycle's amount"),
+    match (base, lang) {
+        (CapBase::Cycle, Lang::Zh) => format!("每期金额的{pct}"),
+        (CapBase::Cycle, Lang::En) => format!("{pct} of the cycle's amount"),
+        (CapBase::ContractTotal, Lang::Zh) => format!("累计不超过合同总金额的{pct}"),
+        (CapBase::ContractTotal, Lang::En) => format!("{pct} of the contract total, in all"),
+        (CapBase::Overdue, Lang::Zh) => format!("累计不超过逾期付款总额的{pct}"),
+        (CapBase::Overdue, Lang::En) => format!("{pct} of the overdue amounts, in all"),
     }
 }
 

@@ -4,6 +4,7 @@
 //! footnote.
 
 use crate::engine::money::format_yuan;
+use crate::engine::scenario::CapBase;
 use crate::engine::termination::ChargeKind;
 use crate::text::rates::percent;
 use crate::text::{date_words, Lang, Text};
@@ -77,12 +78,29 @@ pub fn right(what: Text, from: NaiveDate, standing: bool, lang: Lang) -> String 
 
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金", "no late-payment clause");
 
-/// The cap after the agreed rate: each cycle's penalty at most `cap` of its fee.
-pub fn rate_cap(cap: Decimal, lang: Lang) -> String {
+/// The cap after the agreed rate (§4, §9 `cap_base`): each cycle's penalty at most `cap` of its
+/// fee, or the penalties in all at most `cap` of the contract total or of the overdue amounts.
+pub fn rate_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
     let pct = percent(cap);
+    match (base, lang) {
+        (CapBase::Cycle, Lang::Zh) => format!("，每期以该期费用的 {pct} 为上限"),
+        (CapBase::Cycle, Lang::En) => format!(", capped at {pct} of each cycle's fee"),
+        (CapBase::ContractTotal, Lang::Zh) => format!("，累计不超过合同总金额的 {pct}"),
+        (CapBase::ContractTotal, Lang::En) => {
+            format!(", in all at most {pct} of the contract total")
+        }
+        (CapBase::Overdue, Lang::Zh) => format!("，累计不超过逾期付款总额的 {pct}"),
+        (CapBase::Overdue, Lang::En) => {
+            format!(", in all at most {pct} of the amounts paid late or overdue")
+        }
+    }
+}
+
+/// A rate that applies from a date on (§9 `rate_changes`), after the rate before it.
+pub fn rate_from(from: NaiveDate, rate: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("，每期以该期费用的 {pct} 为上限"),
-        Lang::En => format!(", capped at {pct} of each cycle's fee"),
+        Lang::Zh => format!("；{}起按{rate}", date_words(from, lang)),
+        Lang::En => format!("; from {}, {rate}", date_words(from, lang)),
     }
 }
 

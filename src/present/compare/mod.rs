@@ -207,6 +207,41 @@ mod tests {
     }
 
     #[test]
+    fn an_aggregate_cap_and_a_rate_change_are_compared_as_agreed() {
+        // "累计不超过合同总金额的30%" is not a cap on each cycle; a rate agreed to change from
+        // a date on is part of the rate.
+        let mut capped = starter();
+        if let Some(lp) = &mut capped.late_payment {
+            lp.cap_fraction = Some("0.3".parse().unwrap());
+            lp.cap_base = crate::engine::scenario::CapBase::ContractTotal;
+            lp.rate_changes.push(crate::engine::scenario::RateChange {
+                from: NaiveDate::from_ymd_opt(2025, 7, 1).unwrap(),
+                rate: Rate::Fraction {
+                    fraction: "0.0003".parse().unwrap(),
+                    per_days: 1,
+                    extra: Default::default(),
+                },
+                extra: Default::default(),
+            });
+        }
+        let items = [("累计上限".to_string(), capped)];
+        let zh = compare(&items, Lang::Zh);
+        assert_eq!(
+            row(&zh, "penalty_cap").values,
+            ["累计不超过合同总金额的30%"]
+        );
+        assert_eq!(
+            row(&zh, "late_rate").values,
+            ["0.05%/日；2025年7月1日起按0.03%/日"]
+        );
+        let en = compare(&items, Lang::En);
+        assert_eq!(
+            row(&en, "penalty_cap").values,
+            ["30% of the contract total, in all"]
+        );
+    }
+
+    #[test]
     fn lower_fee_for_a_higher_rate_flags_what_changes() {
         let c = compare(
             &[

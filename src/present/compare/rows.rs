@@ -90,15 +90,17 @@ fn late_rate(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
     let Some(lp) = &s.late_payment else {
         return ABSENT.into();
     };
-    let rate = explain::agreed_rate(&lp.rate, lang);
+    let rate = explain::agreed_rates(lp, lang);
     compare::late_rate(&rate, lp.partial_period, lang)
 }
 
 fn penalty_cap(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
-    match s.late_payment.as_ref().map(|lp| lp.cap_fraction) {
+    match s.late_payment.as_ref() {
         None => ABSENT.into(),
-        Some(None) => compare::NO_CAP.get(lang).into(),
-        Some(Some(cap)) => compare::cycle_cap(cap, lang),
+        Some(lp) => match lp.cap_fraction {
+            None => compare::NO_CAP.get(lang).into(),
+            Some(cap) => compare::penalty_cap(cap, lp.cap_base, lang),
+        },
     }
 }
 

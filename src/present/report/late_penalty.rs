@@ -59,9 +59,11 @@ fn rate_text(s: &Scenario, lang: Lang) -> String {
     let Some(l) = &s.late_payment else {
         return report::NO_LATE_CLAUSE.get(lang).into();
     };
-    let rate = explain::agreed_rate(&l.rate, lang);
-    let cap = l.cap_fraction.map(|c| report::rate_cap(c, lang));
-    format!("{rate}{}", cap.unwrap_or_default())
+    let mut text = explain::agreed_rates(l, lang);
+    if let Some(cap) = l.cap_fraction {
+        text.push_str(&report::rate_cap(cap, l.cap_base, lang));
+    }
+    text
 }
 
 fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {

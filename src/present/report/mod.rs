@@ -152,6 +152,41 @@ mod tests {
     }
 
     #[test]
+    fn the_penalty_card_names_the_cap_s_base_and_every_rate_change() {
+        // The 2027 contract: 0.05% a day, "累计不超过合同总金额的10%" (§9 cap_base contract_total).
+        let (mut s, r) = figures("contract-into-2027");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("0.05%/日，累计不超过合同总金额的 10%"),
+            "{html}"
+        );
+        assert!(!html.contains("每期以该期费用"), "{html}");
+        let html = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(
+            html.contains("in all at most 10% of the contract total"),
+            "{html}"
+        );
+        // Capped at the overdue amounts, and from 1 July 2026 0.03% a day instead.
+        let lp = s.late_payment.as_mut().unwrap();
+        lp.cap_base = crate::engine::scenario::CapBase::Overdue;
+        lp.rate_changes.push(crate::engine::scenario::RateChange {
+            from: crate::test_support::date("2026-07-01"),
+            rate: crate::engine::scenario::Rate::Fraction {
+                fraction: crate::test_support::d("0.0003"),
+                per_days: 1,
+                extra: Default::default(),
+            },
+            extra: Default::default(),
+        });
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("0.05%/日；2026年7月1日起按0.03%/日，累计不超过逾期付款总额的 10%"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_hostile_name_or_loss_label_is_text() {
         let (mut s, _) = figures("termination-2025");
         s.name = "<img src=x onerror=alert(1)>".into();
