@@ -237,12 +237,17 @@ pub fn ScenarioBar() -> impl IntoView {
     };
     // The title is drawn again when the name changes, not on every keystroke in the form.
     let name = Memo::new(move |_| ctx.form.with(|f| f.name.clone()));
+    // Nothing is stored while a field is wrong (autosave keeps valid scenarios only): said, not
+    // "kept", and a saved scenario has unsaved changes.
+    let wrong = Memo::new(move |_| ctx.parsed.with(|p| p.is_err()));
     let title = move || {
         let state = if !ctx.autosave.get() {
             ui::FROM_LINK_NOT_SAVED
         } else if !ctx.storage_ok.get() {
             ui::IN_MEMORY_ONLY
-        } else if ctx.current_id.get().is_some() && ctx.dirty.get() {
+        } else if wrong.get() && ctx.current_id.get().is_none() {
+            ui::DRAFT_NOT_KEPT_WHILE_WRONG
+        } else if ctx.current_id.get().is_some() && (ctx.dirty.get() || wrong.get()) {
             ui::UNSAVED_CHANGES
         } else if ctx.current_id.get().is_some() {
             ui::SAVED

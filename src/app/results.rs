@@ -277,7 +277,7 @@ fn WhatIf() -> impl IntoView {
     });
     // One more computation, done after the figures are on screen and once typing pauses (a
     // tenth of a second), so that keystrokes stay quick.
-    let figures = RwSignal::new(None::<(rust_decimal::Decimal, bool)>);
+    let figures = RwSignal::new(None::<(rust_decimal::Decimal, Option<Text>)>);
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
         let days = ctx.what_if_days.get();
@@ -291,10 +291,17 @@ fn WhatIf() -> impl IntoView {
                     let (s, _) = f.as_ref()?.parts();
                     s.late_payment.as_ref()?;
                     crate::engine::what_if::what_if_late(s, days).ok().map(|r| {
-                        (
-                            r.late_payment.total_penalty,
-                            r.late_payment.suspend_right_from.is_some(),
-                        )
+                        let l = &r.late_payment;
+                        let rights = match (
+                            l.suspend_right_from.is_some(),
+                            l.terminate_right_from.is_some(),
+                        ) {
+                            (true, true) => Some(ui::SUPPLIER_MAY_THEN_SUSPEND_AND_TERMINATE),
+                            (true, false) => Some(ui::SUPPLIER_MAY_THEN_SUSPEND),
+                            (false, true) => Some(ui::SUPPLIER_MAY_THEN_TERMINATE),
+                            (false, false) => None,
+                        };
+                        (l.total_penalty, rights)
                     })
                 });
                 figures.set(result);
@@ -304,6 +311,8 @@ fn WhatIf() -> impl IntoView {
         .ok();
         pending.set_value(handle);
     });
+    // Days typed that are not a whole number from 0 to 3,660: said, and no figure shown for them.
+    let wrong = RwSignal::new(false);
     view! {
         <Show when=move || has_clause.get()>
             <div class="what-if" data-testid="what-if">
@@ -315,27 +324,45 @@ fn WhatIf() -> impl IntoView {
                     min="0"
                     max="3660"
                     inputmode="numeric"
+                    aria-invalid=move || if wrong.get() { "true" } else { "false" }
+                    aria-describedby="what-if-problem"
                     prop:value=move || ctx.what_if_days.get_untracked().to_string()
                     on:input=move |ev| {
-                        if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() {
-                            ctx.what_if_days.set(d.min(3660));
+                        let days = event_target_value(&ev).trim().parse::<u32>().ok();
+                        match days.filter(|d| *d <= 3660) {
+                            Some(d) => {
+                                wrong.set(false);
+                                ctx.what_if_days.set(d);
+                            }
+                            None => wrong.set(true),
                         }
                     }
                 />
                 <span>{ctx.t(ui::DAYS_LATE_PENALTIES_TOTAL)}</span>
                 <strong data-testid="what-if-penalty">
-                    {move || figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()}
+                    {move || {
+                        if wrong.get() {
+                            "—".to_string()
+                        } else {
+                            figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()
+                        }
+                    }}
                 </strong>
                 {move || {
                     figures
                         .get()
-                        .is_some_and(|(_, s)| s)
-                        .then(|| {
-                            view! {
-                                <span class="warn">{ctx.t(ui::SUPPLIER_MAY_THEN_SUSPEND)}</span>
-                            }
-                        })
+                        .and_then(|(_, rights)| rights)
+                        .filter(|_| !wrong.get())
+                        .map(|t| view! { <span class="warn">{t.get(ctx.lang.get())}</span> })
                 }}
+                <p
+                    class="field-error"
+                    id="what-if-problem"
+                    role="alert"
+                    data-testid="what-if-problem"
+                >
+                    {move || wrong.get().then(|| ui::WHAT_IF_DAYS_INVALID.get(ctx.lang.get()))}
+                </p>
             </div>
         </Show>
     }

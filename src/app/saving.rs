@@ -77,6 +77,13 @@ pub fn autosave(ctx: Ctx) {
         pending.set_value(handle);
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| flush(true));
+    // A field left wrong holds typing that is stored nowhere: the browser asks before the page
+    // is closed or reloaded.
+    let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if ctx.parsed.with_untracked(|p| p.is_err()) {
+            ev.prevent_default();
+        }
+    });
     let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             flush(false);
@@ -84,6 +91,7 @@ pub fn autosave(ctx: Ctx) {
     });
     on_cleanup(move || {
         hide.remove();
+        leave.remove();
         visibility.remove();
     });
 }

@@ -204,12 +204,26 @@ export function collectErrors(page, errors = [], prefix = '') {
     if (why === 'net::ERR_ABORTED' && /\/(favicon-[0-9a-f]+\.svg|contract-calc-qr-[0-9a-f]+(_bg\.wasm|\.js))$/.test(new URL(req.url()).pathname)) return;
     record(`request failed: ${req.url()} (${why})`);
   });
-  // A dialog (alert/confirm/prompt) is never expected: record it and dismiss it.
+  // A dialog (alert/confirm/prompt) is never expected: record it and dismiss it. The one
+  // exception: a "leave this page?" (beforeunload) a test awaits with `beforeUnloadAsked(page)`.
   page.on('dialog', (dialog) => {
-    record(`unexpected ${dialog.type()} dialog: ${JSON.stringify(dialog.message())}`);
-    dialog.dismiss().catch(() => {});
+    const expected = dialog.type() === 'beforeunload' ? page.beforeUnloadAsked : null;
+    page.beforeUnloadAsked = null;
+    if (!expected) record(`unexpected ${dialog.type()} dialog: ${JSON.stringify(dialog.message())}`);
+    (expected?.leave ? dialog.accept() : dialog.dismiss()).catch(() => {});
+    expected?.resolve(true);
   });
   return errors;
+}
+
+/**
+ * Resolves when the page next asks "leave this page?" (beforeunload). The answer is "stay" (the
+ * dialog dismissed), or "leave" with `{ leave: true }`.
+ */
+export function beforeUnloadAsked(page, { leave = false } = {}) {
+  return new Promise((resolve) => {
+    page.beforeUnloadAsked = { leave, resolve };
+  });
 }
 
 /**

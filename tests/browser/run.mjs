@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DIST, serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady } from './lib.mjs';
+import { ROOT, DIST, serveDir, launchBrowser, collectErrors, requireDist, offlineCopyReady, beforeUnloadAsked } from './lib.mjs';
 import { WORKING_KEY, SAVED_PREFIX, LANG_KEY, QUARANTINE_PREFIX, LINK_DRAFT_KEY } from './keys.mjs';
 
 const TEST_TIMEOUT_MS = 30_000;
@@ -568,6 +568,21 @@ const tests = [
       await expectText(page, '[data-testid=what-if-penalty]', '¥9,000.00');
       await page.getByTestId('what-if-days').fill('45');
       await expectText(page, '[data-testid=what-if-penalty]', '¥13,500.00');
+      // Over 30 days late the supplier may suspend; over 60 it may also terminate (the
+      // starter's terms), and the what-if says both.
+      await expectText(page, '[data-testid=what-if] .warn', '（乙方届时有权暂停服务）');
+      await page.getByTestId('what-if-days').fill('61');
+      await expectText(page, '[data-testid=what-if] .warn', '（乙方届时有权暂停服务，并有权解除合同）');
+      // Days that are not a whole number from 0 to 3,660 are refused, and the figure for other
+      // days is not left standing beside them.
+      await page.getByTestId('what-if-days').fill('-5');
+      await expectText(page, '[data-testid=what-if-problem]', '迟付天数应为 0 至 3660 之间的整数');
+      await expectText(page, '[data-testid=what-if-penalty]', '—');
+      assertEq(await page.getByTestId('what-if-days').getAttribute('aria-invalid'), 'true', 'the days refused');
+      assertEq(await page.locator('[data-testid=what-if] .warn').count(), 0, 'rights shown for refused days');
+      await page.getByTestId('what-if-days').fill('45');
+      await expectText(page, '[data-testid=what-if-penalty]', '¥13,500.00');
+      assertEq((await page.getByTestId('what-if-problem').textContent()).trim(), '', 'the message once the days are right');
       // The exposure curve (penalty if nothing more is paid) in the penalty breakdown.
       await page.locator('[data-card=late-penalty] > summary').click();
       await page.getByTestId('exposure').waitFor();
@@ -1721,6 +1736,34 @@ tests.push({
 });
 
 tests.push({
+  name: 'a field left wrong: the bar does not say the draft is kept, and the browser asks before the page is closed',
+  async run({ page, url }) {
+    await openApp(page, url);
+    await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
+    const fee = field(page, FEE0);
+    await fee.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('x');
+    await expectText(page, '[data-testid=save-state]', '输入有误，草稿暂未更新：改正后自动保存');
+    // Closing the tab now would lose what was typed: the browser asks first.
+    const asked = beforeUnloadAsked(page);
+    await page.close({ runBeforeUnload: true });
+    assertEq(await asked, true, 'asked before closing with a field wrong');
+    assertEq(page.isClosed(), false, 'the page, the close dismissed');
+    // Fixed, it is kept again.
+    await page.keyboard.press('Backspace');
+    await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
+    // A saved scenario with a field wrong has unsaved changes, not "saved".
+    await saveAs(page, '甲方合同');
+    await expectText(page, '[data-testid=save-state]', '已保存');
+    await fee.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('x');
+    await expectText(page, '[data-testid=save-state]', '有未保存的修改');
+  },
+});
+
+tests.push({
   name: 'a reload keeps the saved scenario open with its unsaved changes and its one Save button',
   async run({ page, context, url, errors }) {
     await openApp(page, url);
@@ -1925,10 +1968,13 @@ tests.push({
     await page.waitForTimeout(400);
     await page.getByTestId('save-current').click();
     await expectText(page, '[data-testid=save-state]', '已保存');
-    // The user empties a field to retype it (the form cannot be written meanwhile) and reloads.
+    // The user empties a field to retype it (the form cannot be written meanwhile) and reloads,
+    // leaving when the browser asks.
     await field(page, FEE1).fill('');
     await page.waitForTimeout(400);
+    const asked = beforeUnloadAsked(page, { leave: true });
     await reloadApp(page);
+    assertEq(await asked, true, 'asked before reloading with a field empty');
     await expectText(page, TOTAL, '¥612,000.00');
     await expectText(page, '[data-testid=save-state]', '已保存');
     // Saving again overwrites: no other tab saved anything.

@@ -37,6 +37,11 @@ pub const IN_MEMORY_ONLY: Text = Text("仅在内存中", "in memory only");
 pub const UNSAVED_CHANGES: Text = Text("有未保存的修改", "unsaved changes");
 pub const SAVED: Text = Text("已保存", "saved");
 pub const DRAFT_KEPT: Text = Text("草稿已自动保存", "draft kept automatically");
+/// A field is wrong: the draft keeps the last correct form, and nothing typed since.
+pub const DRAFT_NOT_KEPT_WHILE_WRONG: Text = Text(
+    "输入有误，草稿暂未更新：改正后自动保存",
+    "not kept while a field is wrong: kept once it is fixed",
+);
 
 /// A deleted saved scenario, offered back with Undo.
 pub fn deleted(name: &str, lang: Lang) -> String {

@@ -20,6 +20,19 @@ pub const SUPPLIER_MAY_THEN_SUSPEND: Text = Text(
     "（乙方届时有权暂停服务）",
     "(the supplier may then suspend service)",
 );
+pub const SUPPLIER_MAY_THEN_TERMINATE: Text = Text(
+    "（乙方届时有权解除合同）",
+    "(the supplier may then terminate the contract)",
+);
+pub const SUPPLIER_MAY_THEN_SUSPEND_AND_TERMINATE: Text = Text(
+    "（乙方届时有权暂停服务，并有权解除合同）",
+    "(the supplier may then suspend service, and terminate the contract)",
+);
+/// The what-if's days, not a whole number from 0 to 3,660.
+pub const WHAT_IF_DAYS_INVALID: Text = Text(
+    "迟付天数应为 0 至 3660 之间的整数",
+    "Days late must be a whole number from 0 to 3,660",
+);
 pub const UPDATE_TO_TODAY: Text = Text("更新到今天", "Update to today");
 /// The print's heading over the penalty table.
 pub const PENALTY_COMPUTATION: Text = Text("违约金计算明细", "Penalty computation");
