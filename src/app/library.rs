@@ -258,9 +258,14 @@ pub fn ScenarioBar() -> impl IntoView {
         let mut m = Markup::new();
         m.el("span", &[("class", "muted")], ui::SCENARIO.get(lang));
         name.with(|n| m.el("strong", &[("data-testid", "scenario-name")], n));
+        let class = if state == ui::DRAFT_NOT_KEPT_WHILE_WRONG {
+            "save-state not-kept"
+        } else {
+            "save-state"
+        };
         m.el(
             "span",
-            &[("class", "save-state"), ("data-testid", "save-state")],
+            &[("class", class), ("data-testid", "save-state")],
             state.get(lang),
         );
         m.into_string()

@@ -1745,6 +1745,7 @@ tests.push({
     await page.keyboard.press('End');
     await page.keyboard.type('x');
     await expectText(page, '[data-testid=save-state]', '输入有误，草稿暂未更新：改正后自动保存');
+    assertEq(await page.getByTestId('save-state').evaluate((e) => e.classList.contains('not-kept')), true, 'the state shown as a warning');
     // Closing the tab now would lose what was typed: the browser asks first.
     const asked = beforeUnloadAsked(page);
     await page.close({ runBeforeUnload: true });
