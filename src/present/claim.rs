@@ -13,7 +13,7 @@ use crate::text::claim::{self, HEADS};
 use crate::text::Lang;
 
 fn rate(s: &Segment, lang: Lang) -> String {
-    claim::rate(&percent(s.fraction), s.period, s.lpr, lang)
+    claim::rate(&percent(s.fraction), s.period, s.lpr, s.benchmark, lang)
 }
 
 /// The rows: (period, base, from, to, days, rate, amount, paid note) for every segment.
@@ -181,5 +181,34 @@ mod tests {
         let html = claim_table_html(&r, Lang::En);
         assert_eq!(html.matches("<tr>").count(), 6, "head and five rows");
         assert!(html.contains("3.1% per 360 days (LPR 3.10%)"));
+    }
+
+    #[test]
+    fn a_day_before_the_first_lpr_is_at_the_benchmark_rate_and_says_so() {
+        // ¥50,000 due 2019-07-10, paid 2019-08-29, at 1 × the floating one-year rate on a
+        // 365-day year: to 19 August the PBOC benchmark 4.35% (贷款基准利率, not an LPR), from
+        // 20 August the first LPR, 4.25%.
+        let text = r#"{"format":"contract-calc/scenario","version":1,"name":"2019","as_of":"2019-09-30",
+          "contract":{"start":"2019-06-01","end":"2019-06-30"},
+          "fees":{"cycle":"monthly","components":[{"label":"服务费","amount":"50000.00"}]},
+          "payment":{"due":{"rule":"day_of_next_month","day":10},"calendar":"none",
+            "payments":[{"date":"2019-08-29","amount":"50000.00"}]},
+          "late_payment":{"rate":{"lpr_multiple":"1","basis_days":365,"lpr_fixing":"floating"},
+            "cap_fraction":null,"suspend_after_days":null,"terminate_after_days":null}}"#;
+        let r = crate::document::read::compute_json(text).unwrap();
+        let lines: Vec<String> = claim_text(&r, Lang::Zh).lines().map(String::from).collect();
+        assert_eq!(lines.len(), 4, "header, two segments, total: {lines:#?}");
+        assert!(
+            lines[1].contains("2019-07-11\t2019-08-19\t40\t4.35%/365日 (贷款基准利率 4.35%)"),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[2].contains("2019-08-20\t2019-08-29\t10\t4.25%/365日 (LPR 4.25%)"),
+            "{}",
+            lines[2]
+        );
+        let html = claim_table_html(&r, Lang::En);
+        assert!(html.contains("(PBOC benchmark rate 4.35%)"), "{html}");
     }
 }

@@ -102,7 +102,7 @@ pub fn segment_words(s: &crate::engine::late_payment::Segment, lang: Lang) -> St
     };
     let lpr = s
         .lpr
-        .map(|l| text::explain::lpr_used(l, lang))
+        .map(|l| text::explain::lpr_used(l, s.benchmark, lang))
         .unwrap_or_default();
     let span = text::explain::span(s.from, s.to, s.paid_on, lang);
     format!(

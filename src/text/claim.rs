@@ -26,9 +26,18 @@ pub const COPY: Text = Text(
     "Copy the computation (pastes into a claim or a spreadsheet)",
 );
 
-/// A segment's rate: its percentage `pct`, what it is per, and the LPR it was set from.
-pub fn rate(pct: &str, period: Period, lpr: Option<Decimal>, lang: Lang) -> String {
-    let lpr = lpr.map(|l| format!(" (LPR {l}%)")).unwrap_or_default();
+/// A segment's rate: its percentage `pct`, what it is per, and the LPR (or, before it, the
+/// benchmark rate: `benchmark`) it was set from.
+pub fn rate(
+    pct: &str,
+    period: Period,
+    lpr: Option<Decimal>,
+    benchmark: bool,
+    lang: Lang,
+) -> String {
+    let lpr = lpr
+        .map(|l| format!(" ({})", super::explain::rate_name(l, benchmark, lang)))
+        .unwrap_or_default();
     format!("{pct}{}{lpr}", per(period, lang))
 }
 

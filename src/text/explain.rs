@@ -89,11 +89,22 @@ pub fn months_share(k: u32, r: i64, per_months: u32, lang: Lang) -> String {
     }
 }
 
-/// The LPR a segment used, after its dates.
-pub fn lpr_used(lpr: Decimal, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("，LPR {lpr}%"),
-        Lang::En => format!(", LPR {lpr}%"),
+/// The LPR a segment used, after its dates: before 2019-08-20 the PBOC benchmark lending rate
+/// (贷款基准利率), which is not an LPR and is named as what it is.
+pub fn lpr_used(lpr: Decimal, benchmark: bool, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        if lang == Lang::Zh { "，" } else { ", " },
+        rate_name(lpr, benchmark, lang)
+    )
+}
+
+/// "LPR 3.45%", or "基准利率 4.35%" for the PBOC benchmark lending rate before the LPR.
+pub fn rate_name(lpr: Decimal, benchmark: bool, lang: Lang) -> String {
+    match (benchmark, lang) {
+        (false, _) => format!("LPR {lpr}%"),
+        (true, Lang::Zh) => format!("贷款基准利率 {lpr}%"),
+        (true, Lang::En) => format!("PBOC benchmark rate {lpr}%"),
     }
 }
 

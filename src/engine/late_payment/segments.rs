@@ -5,7 +5,7 @@
 use super::period_share::{period_share, Share};
 use super::rate_in_force::{fixing_day, rate_on};
 use super::{next, prev, NoLpr, PenaltyContext, RateRef};
-use crate::engine::lpr::TooEarly;
+use crate::engine::lpr::{lpr_start, TooEarly};
 use crate::engine::money::round_yuan;
 use crate::engine::scenario::{LatePayment, LprFixing, Rate};
 use chrono::NaiveDate;
@@ -35,6 +35,10 @@ pub struct Segment {
     /// the user gave it, every decimal of which the amount used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lpr: Option<Decimal>,
+    /// `lpr` is the PBOC benchmark lending rate (贷款基准利率), in force before the first LPR
+    /// fixing (2019-08-20), not an LPR.
+    #[serde(skip)]
+    pub benchmark: bool,
     /// The segment's amount rounded to 0.01, before any cap.
     pub amount: Decimal,
     /// `g`: the exact amount is `base × fraction × g` ([`Segment::exact`]).
@@ -65,15 +69,15 @@ pub(super) fn tranche_segments(
     loop {
         let (rate, which, next_change) = rate_on(terms, a);
         let mut b = next_change.map_or(last, |n| last.min(prev(n)));
-        let (fraction, period, lpr) = match rate {
+        let (fraction, period, lpr, benchmark) = match rate {
             Rate::Fraction {
                 fraction, per_days, ..
-            } => (*fraction, Period::PerDays(*per_days), None),
+            } => (*fraction, Period::PerDays(*per_days), None, false),
             Rate::Monthly {
                 fraction,
                 per_months,
                 ..
-            } => (*fraction, Period::PerMonths(*per_months), None),
+            } => (*fraction, Period::PerMonths(*per_months), None, false),
             Rate::Lpr {
                 lpr_multiple,
                 basis_days,
@@ -113,6 +117,7 @@ pub(super) fn tranche_segments(
                     (*lpr_multiple * r.percent / Decimal::ONE_HUNDRED).normalize(),
                     Period::PerDays(*basis_days),
                     Some(r.percent),
+                    day < lpr_start(),
                 )
             }
         };
@@ -130,6 +135,7 @@ pub(super) fn tranche_segments(
                 }
                 p
             }),
+            benchmark,
             amount: round_yuan(share.of(base * fraction)),
             share,
             paid_on,
