@@ -144,7 +144,7 @@ pub fn Results() -> impl IntoView {
                                                             view! { <li>{text}</li> }.into_any()
                                                         } else {
                                                             let id = super::inputs::dom_id(&e.path);
-                                                            let label = field_label(&id)
+                                                            let label = field_label(&id, &e.path, lang)
                                                                 .unwrap_or_else(|| e.path.clone());
                                                             let href = format!("#{id}");
                                                             // To the field without touching the address: its fragment is a share link's.
@@ -400,7 +400,7 @@ fn UpdateToToday() -> impl IntoView {
 }
 
 /// The label a field shows on the page (its `<label for>`), to name it in the list of problems.
-fn field_label(id: &str) -> Option<String> {
+fn field_label(id: &str, path: &str, lang: crate::text::Lang) -> Option<String> {
     let doc = document();
     let label = doc
         .query_selector(&format!("label[for=\"{id}\"] .zh-en"))
@@ -413,5 +413,17 @@ fn field_label(id: &str) -> Option<String> {
         })?
         .text_content()?;
     let label = label.trim().to_string();
-    (!label.is_empty()).then_some(label)
+    if label.is_empty() {
+        return None;
+    }
+    // A row's field is named with its row (and its list, when the list has a name), so that
+    // two amounts wrong are told apart.
+    let Some(row) = crate::form::paths::first_index(path) else {
+        return Some(label);
+    };
+    let list = doc
+        .get_element_by_id(id)
+        .and_then(|e| e.closest("[role=group][aria-label]").ok().flatten())
+        .and_then(|g| g.get_attribute("aria-label"));
+    Some(ui::row_field(list.as_deref(), row + 1, &label, lang))
 }

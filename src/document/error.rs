@@ -169,6 +169,10 @@ pub enum ErrorKind {
     NegativeRate {
         got: String,
     },
+    /// A form field: an amount typed below zero.
+    NegativeAmount {
+        got: String,
+    },
     /// A form field: no valid date chosen.
     TypedDate {
         got: String,

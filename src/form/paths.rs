@@ -121,10 +121,17 @@ fn row(list: &str, i: usize, field: &str) -> String {
     format!("{list}[{i}].{field}")
 }
 
+/// The row a path's first `[i]` names: 1 in `payment.payments[1].amount`.
+pub fn first_index(path: &str) -> Option<usize> {
+    let (_, rest) = path.split_once('[')?;
+    rest.split_once(']')?.0.parse().ok()
+}
+
 /// Which row of the list at `list` the field at `path` is in: `payment.payments[12].date` → 12.
 pub fn row_of(list: &str, path: &str) -> Option<usize> {
-    let rest = path.strip_prefix(list)?.strip_prefix('[')?;
-    rest.split_once(']')?.0.parse().ok()
+    path.strip_prefix(list)?
+        .starts_with('[')
+        .then(|| first_index(path))?
 }
 
 /// A field ([`labelled`]) of fee component `i`.
@@ -174,6 +181,9 @@ mod tests {
         );
         assert_eq!(row_of(PAYMENT_PAYMENTS, "payment.payments"), None);
         assert_eq!(row_of(FEES_COMPONENTS, "fees.components_x[1].amount"), None);
+        // Any list's row, for naming a field in the list of problems.
+        assert_eq!(first_index(&rate_change(2, "from")), Some(2));
+        assert_eq!(first_index("contract.start"), None);
     }
     use crate::document::read::{MAX_LABEL_CHARS, MAX_LIST, MAX_NAME_CHARS};
     use crate::engine::scenario::{

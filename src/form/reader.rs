@@ -102,7 +102,7 @@ impl Reader {
                 Some(d)
             }
             Err(AmountInputError::Negative) => {
-                self.refuse(path, text, |got| ErrorKind::Amount { got })
+                self.refuse(path, text, |got| ErrorKind::NegativeAmount { got })
             }
             Err(AmountInputError::TooLarge) => {
                 self.refuse(path, text, |got| ErrorKind::AmountTooLarge { got })

@@ -152,6 +152,28 @@ fn a_rate_below_zero_is_quoted_as_typed() {
 }
 
 #[test]
+fn an_amount_below_zero_or_left_empty_is_told_in_the_forms_words() {
+    use crate::text::Lang;
+    // A fee of "-500": not the document's "应为不小于 0 的金额，如 \"50000.00\"" with JSON quotes.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.components[0].amount = "-500".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(errors[0].path, "fees.components[0].amount");
+    assert_eq!(errors[0].message(Lang::Zh), "金额不能为负数，实际为“-500”");
+    assert_eq!(
+        errors[0].message(Lang::En),
+        "an amount cannot be negative, got “-500”"
+    );
+    // Emptied to retype it: asked for, not "“”不是金额".
+    f.components[0].amount = " ".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(
+        errors[0].message(Lang::Zh),
+        "请填写金额，如 50000、50,000、50000.00 或 5万"
+    );
+}
+
+#[test]
 fn whole_numbers_typed_on_a_chinese_keyboard_or_as_minus_nought() {
     use crate::text::Lang;
     // "３０" from a full-width keyboard is 30 days; "-0" is nought, which a settlement period may be.

@@ -122,10 +122,10 @@ impl ValidationError {
             RateForm if zh => "违约金利率应为 {\"fraction\", \"per_days\"}（按日/按N日比例）、{\"fraction\", \"per_months\"}（按月）或 {\"lpr_multiple\", \"basis_days\"}（LPR 倍数）三者之一".into(),
             RateForm => "expected one of {\"fraction\", \"per_days\"}, {\"fraction\", \"per_months\"} or {\"lpr_multiple\", \"basis_days\"}, not several or none".into(),
             FloatingNeedsProRata if zh => {
-                "按同期（浮动）LPR 计算时，不足一期只能按实际天数折算（\"pro_rata\"），不能按整期（\"full\"）".into()
+                "按同期（浮动）LPR 计算时，不足一期只能按实际天数折算，不能按整期（partial_period 应为 pro_rata）".into()
             }
             FloatingNeedsProRata => {
-                "a floating (同期) LPR rate accrues by the day: partial_period must be \"pro_rata\", not \"full\"".into()
+                "a floating (同期) LPR rate accrues by the day: a started period counts by its days, not as a whole period (partial_period must be pro_rata, not full)".into()
             }
             RepeatedDate { date } if zh => format!("日期 {date} 与前面一项重复（每个日期只能有一项）"),
             RepeatedDate { date } => format!("{date} repeats an earlier entry's date (one entry per date)"),
@@ -223,6 +223,12 @@ impl ValidationError {
             UnknownTooDeep { max } => {
                 format!("a field this version does not know nests too deeply (at most {max} levels)")
             }
+            TypedAmount { got } if got.trim().is_empty() && zh => {
+                "请填写金额，如 50000、50,000、50000.00 或 5万".into()
+            }
+            TypedAmount { got } if got.trim().is_empty() => {
+                "enter an amount, e.g. 50000, 50,000, 50000.00 or 5万".into()
+            }
             TypedAmount { got } if zh => {
                 format!("“{got}”不是金额：请输入如 50000、50,000、50000.00 或 5万")
             }
@@ -243,6 +249,8 @@ impl ValidationError {
             TypedMultiple { got } => {
                 format!("“{got}” is not a multiple: type how many times the LPR, e.g. 1.5")
             }
+            NegativeAmount { got } if zh => format!("金额不能为负数，实际为“{got}”"),
+            NegativeAmount { got } => format!("an amount cannot be negative, got “{got}”"),
             NegativeRate { got } if zh => format!("比例不能为负数，实际为“{got}”"),
             NegativeRate { got } => format!("a rate cannot be negative, got “{got}”"),
             TypedRate { got } if zh => format!(

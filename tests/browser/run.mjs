@@ -838,7 +838,11 @@ const tests = [
       await field(page, FEE0).fill('八万六千');
       await page.getByTestId('stale').waitFor();
       const item = (await page.getByTestId('stale').locator('li').first().textContent()).trim();
-      assert(item.startsWith('每期金额：“八万六千”不是金额'), item);
+      assert(item.startsWith('费用构成第 1 行 · 每期金额：“八万六千”不是金额'), item);
+      // Two rows' fields of the same name are told apart by their rows.
+      await field(page, 'fees.components[1].amount').fill('五千');
+      await expectText(page, '[data-testid=stale] li:nth-child(2)', '费用构成第 2 行 · 每期金额：“五千”不是金额：请输入如 50000、50,000、50000.00 或 5万');
+      await field(page, 'fees.components[1].amount').fill('5000');
       await field(page, FEE0).fill('45000');
       await page.getByTestId('stale').waitFor({ state: 'detached' });
       // Typing a year digit by digit into the start date: no error on the way.

@@ -56,6 +56,16 @@ pub fn stale(errors: usize, lang: Lang) -> String {
 
 /// One problem in the stale note's list: the field's label and its message (one form in both
 /// languages).
+/// A field of row `n` of a list (named `list` when it has a name), in the list of problems.
+pub fn row_field(list: Option<&str>, n: usize, label: &str, lang: Lang) -> String {
+    match (list, lang) {
+        (Some(list), Lang::Zh) => format!("{list}第 {n} 行 · {label}"),
+        (None, Lang::Zh) => format!("第 {n} 行 · {label}"),
+        (Some(list), Lang::En) => format!("{list}, row {n}, {label}"),
+        (None, Lang::En) => format!("Row {n}, {label}"),
+    }
+}
+
 pub fn field_and_message(label: &str, message: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{label}：{message}"),
