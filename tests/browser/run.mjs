@@ -1443,6 +1443,11 @@ const tests = [
       await page.locator('[data-card=late-penalty] > summary').click();
       await page.getByTestId('claim-table').waitFor();
       await check('with the penalty breakdown and a settlement, in English');
+      // The 计算明细's periods on one line each, not broken inside a date.
+      const broken = await page.evaluate(() => [...document.querySelectorAll('table.claim tbody td:first-child')]
+        .filter((td) => td.getBoundingClientRect().height > 3 * parseFloat(getComputedStyle(td).fontSize))
+        .map((td) => td.textContent));
+      assertEq(JSON.stringify(broken), '[]', 'periods of the 计算明细 broken over lines at 360 px');
       await page.getByTestId('lang-toggle').click();
       await page.locator('#f-term-on').uncheck();
       await page.getByTestId('copy-link').click();
