@@ -84,13 +84,10 @@ pub fn percent(f: Decimal) -> String {
 /// The rate three ways: in words, as a percentage per period, and per year (365 days or 12
 /// months): 日万分之五 = 0.05%/日 = 年18.25%.
 pub fn rate_echo(fraction: Decimal, per: Per, lang: Lang) -> String {
-    let yearly = match per {
-        Per::Days(n) => fraction * Decimal::from(365) / Decimal::from(n.max(1)),
-        Per::Months(n) => fraction * Decimal::from(12) / Decimal::from(n.max(1)),
-    };
+    let yearly = yearly(fraction, per);
     let pct = percent(fraction);
     let year = percent(yearly.round_dp(8));
-    match (lang, per) {
+    let echo = match (lang, per) {
         (Lang::Zh, Per::Days(1)) => format!("日{} = {pct}/日 = 年{year}", fraction_words(fraction)),
         (Lang::Zh, Per::Days(n)) => {
             format!(
@@ -111,7 +108,30 @@ pub fn rate_echo(fraction: Decimal, per: Per, lang: Lang) -> String {
         (Lang::En, Per::Days(n)) => format!("{pct} per {n} days = {year} a year"),
         (Lang::En, Per::Months(1)) => format!("{pct} per month = {year} a year"),
         (Lang::En, Per::Months(n)) => format!("{pct} per {n} months = {year} a year"),
+    };
+    if !over_a_hundred_percent_a_year(fraction, per) {
+        return echo;
     }
+    match lang {
+        Lang::Zh => format!("{echo}：年化超过 100%，请核对单位（过高的违约金法院通常会调减）"),
+        Lang::En => format!(
+            "{echo}: over 100% a year, check the unit (courts usually reduce a penalty this high)"
+        ),
+    }
+}
+
+/// The rate per year: per 365 days, or per 12 months.
+fn yearly(fraction: Decimal, per: Per) -> Decimal {
+    match per {
+        Per::Days(n) => fraction * Decimal::from(365) / Decimal::from(n.max(1)),
+        Per::Months(n) => fraction * Decimal::from(12) / Decimal::from(n.max(1)),
+    }
+}
+
+/// A rate over 100% a year: most often a unit mistaken (5% a day typed for 日万分之五), and in
+/// any case far above what courts let stand (Art. 585 ¶2), so its echo is a caution.
+pub fn over_a_hundred_percent_a_year(fraction: Decimal, per: Per) -> bool {
+    yearly(fraction, per) > Decimal::ONE
 }
 
 /// An LPR multiple in words, with what it adds to the LPR: 1.5 → LPR 的 1.5 倍（上浮 50%）. One
@@ -139,6 +159,25 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_rate_over_a_hundred_percent_a_year_is_echoed_as_a_caution() {
+        // "5%" typed under ‱ for 日万分之五: 5% a day is 1,825% a year.
+        assert_eq!(
+            rate_echo(d("0.05"), Per::Days(1), Lang::Zh),
+            "日百分之五 = 5%/日 = 年1825%：年化超过 100%，请核对单位（过高的违约金法院通常会调减）"
+        );
+        assert!(
+            over_a_hundred_percent_a_year(d("0.003"), Per::Days(1)),
+            "日千分之三, 109.5%"
+        );
+        assert!(
+            !over_a_hundred_percent_a_year(d("0.0005"), Per::Days(1)),
+            "日万分之五, 18.25%"
+        );
+        // 8.33% a month is 99.96% a year: not over.
+        assert!(!over_a_hundred_percent_a_year(d("0.0833"), Per::Months(1)));
     }
 
     #[test]

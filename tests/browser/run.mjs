@@ -638,6 +638,13 @@ const tests = [
       // 月利率1.28%.
       await page.getByTestId('preset-monthly').click();
       await expectText(page, '[data-testid=rate-echo]', '月百分之一点二八 = 1.28%/月 = 年15.36%');
+      assertEq(await page.locator('[data-testid=rate-echo]').getAttribute('class'), 'echo rate-echo', '15.36% a year is no caution');
+      // 128% a month, a unit mistaken: over 100% a year, echoed as a caution.
+      await field(page, 'late_payment.rate.fraction').fill('128');
+      await page.waitForFunction(() => document.querySelector('[data-testid=rate-echo]')?.textContent?.endsWith('年1536%：年化超过 100%，请核对单位（过高的违约金法院通常会调减）'));
+      assertEq(await page.locator('[data-testid=rate-echo]').getAttribute('class'), 'echo rate-echo caution', 'over 100% a year is a caution');
+      await field(page, 'late_payment.rate.fraction').fill('1.28');
+      await expectText(page, '[data-testid=rate-echo]', '月百分之一点二八 = 1.28%/月 = 年15.36%');
       // 累计不超过合同总金额的30% and 以逾期付款总额的5%为上限 set the cap and its base.
       await page.getByTestId('preset-cap-total').click();
       assertEq(await field(page, 'late_payment.cap_fraction').inputValue(), '30', 'cap');

@@ -222,6 +222,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                             }}
                                             <p
                                                 class="echo rate-echo"
+                                                class:caution=move || over_a_hundred_percent(ctx)
                                                 data-testid="rate-echo"
                                                 aria-live="polite"
                                             >
@@ -362,6 +363,27 @@ fn below_the_lpr(ctx: Ctx) -> bool {
         .with(|f| echoed_multiple(f).is_some_and(|m| m < rust_decimal::Decimal::ONE))
 }
 
+/// The fixed rate as typed, read: its fraction and what it is per; `None` while it cannot be read
+/// or is below zero.
+fn typed_fixed_rate(f: &FormState) -> Option<(rust_decimal::Decimal, Per)> {
+    let fraction = typed_rate(&f.rate_value, f.rate_unit).filter(|r| !r.is_sign_negative())?;
+    let count = |text: &str| half_width(text.trim()).parse().ok().filter(|n| *n > 0);
+    let per = match f.rate_kind {
+        RateKind::Lpr => return None,
+        RateKind::Monthly => Per::Months(count(&f.per_months)?),
+        _ => Per::Days(count(&f.per_days)?),
+    };
+    Some((fraction, per))
+}
+
+/// Whether the fixed rate echoed is over 100% a year, so its echo is shown as a caution.
+fn over_a_hundred_percent(ctx: Ctx) -> bool {
+    ctx.form.with(|f| {
+        typed_fixed_rate(f)
+            .is_some_and(|(r, per)| text::rates::over_a_hundred_percent_a_year(r, per))
+    })
+}
+
 /// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a
 /// wrong unit shows at once, or an LPR multiple and what it adds to the LPR; empty while the rate
 /// cannot be read or is below zero.
@@ -371,12 +393,7 @@ pub(super) fn rate_echo(ctx: Ctx) -> Option<String> {
         if f.rate_kind == RateKind::Lpr {
             return echoed_multiple(f).map(|m| text::rates::multiple_echo(m, lang));
         }
-        let fraction = typed_rate(&f.rate_value, f.rate_unit).filter(|r| !r.is_sign_negative())?;
-        let count = |text: &str| half_width(text.trim()).parse().ok().filter(|n| *n > 0);
-        let per = match f.rate_kind {
-            RateKind::Monthly => Per::Months(count(&f.per_months)?),
-            _ => Per::Days(count(&f.per_days)?),
-        };
+        let (fraction, per) = typed_fixed_rate(f)?;
         Some(text::rates::rate_echo(fraction, per, lang))
     })
 }
