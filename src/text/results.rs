@@ -5,7 +5,7 @@ use crate::engine::money::format_yuan;
 use crate::engine::reasonableness::Reasonableness;
 use crate::engine::termination::TerminationResult;
 use crate::engine::warnings::Warning;
-use crate::text::{date_words, Lang};
+use crate::text::{date_words, Lang, Text};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -44,6 +44,12 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
         ),
     }
 }
+
+/// After the LPR warning, when no figure owed is at the LPR.
+pub const LPR_FOR_REFERENCE_ONLY: Text = Text(
+    "（只涉及第585条参考中的损失估算，不影响违约金）",
+    " (this concerns only the loss estimated for the Art. 585 reference, not the penalties)",
+);
 
 /// §11 in plain words, citing the rule, marked as a reference. A penalty above the threshold but
 /// at most 1.95 times the loss at the LPR is within 1.3 times the loss as courts also measure a

@@ -74,7 +74,7 @@ fn results(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> Markup {
 
     late_penalty::late_penalty_card(&mut h, s, r, open.is_open(Card::LatePenalty));
 
-    warnings_list(&mut h, r);
+    warnings_list(&mut h, s, r);
 
     subcontracting::subcontracting_card(&mut h, s, r, open.is_open(Card::Subcontracting));
     if let Some(t) = &r.termination {
@@ -98,8 +98,10 @@ fn results(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> Markup {
     h.out
 }
 
-/// §10 what the figures assumed beyond the built-in data, beside them.
-fn warnings_list(h: &mut Html, r: &ComputeResult) {
+/// §10 what the figures assumed beyond the built-in data, beside them. An LPR beyond the table
+/// that no figure owed used (no LPR rate, no overdue settlement) is said to touch only §11's
+/// reference, so that a fixed-rate contract's reader does not doubt the penalty.
+fn warnings_list(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     if r.warnings.is_empty() {
         return;
     }
@@ -126,12 +128,28 @@ fn warnings_list(h: &mut Html, r: &ComputeResult) {
                 ("calendar_provisional", words)
             }
             Warning::LprBeyondTable { .. } => {
-                ("lpr_beyond_table", text::results::warning(w, h.lang))
+                let mut words = text::results::warning(w, h.lang);
+                if !lpr_in_a_figure_owed(s, r) {
+                    words.push_str(text::results::LPR_FOR_REFERENCE_ONLY.get(h.lang));
+                }
+                ("lpr_beyond_table", words)
             }
         };
         h.out.el("li", &[("data-code", code)], &words);
     }
     h.out.close("ul");
+}
+
+/// Whether a figure owed is at the LPR: the late-payment rate or one of its changes, or the
+/// interest on an overdue settlement (§13).
+fn lpr_in_a_figure_owed(s: &Scenario, r: &ComputeResult) -> bool {
+    use crate::engine::scenario::Rate;
+    let lpr_rate = s.late_payment.as_ref().is_some_and(|l| {
+        std::iter::once(&l.rate)
+            .chain(l.rate_changes.iter().map(|c| &c.rate))
+            .any(|rate| matches!(rate, Rate::Lpr { .. }))
+    });
+    lpr_rate || r.termination.as_ref().is_some_and(|t| t.overdue_days > 0)
 }
 
 #[cfg(test)]
@@ -149,6 +167,30 @@ mod tests {
         let s = parse_scenario(&text).unwrap();
         let r = compute(&s).unwrap();
         (s, r)
+    }
+
+    #[test]
+    fn an_lpr_beyond_the_table_that_no_figure_owed_used_is_said_to_touch_the_reference_only() {
+        // The 2027 contract at 日万分之五: the LPR after the table's last day is used only for the
+        // Art. 585 reference's loss, not for the penalty.
+        let (mut s, r) = figures("contract-into-2027");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("中补充（只涉及第585条参考中的损失估算，不影响违约金）</li>"),
+            "{html}"
+        );
+        // At 1.5 × the LPR, the penalty itself uses it: no such words.
+        s.late_payment.as_mut().unwrap().rate = crate::engine::scenario::Rate::Lpr {
+            lpr_multiple: crate::test_support::d("1.5"),
+            basis_days: 365,
+            lpr_fixing: crate::engine::scenario::LprFixing::Floating,
+            lpr_term: Default::default(),
+            extra: Default::default(),
+        };
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("data-code=\"lpr_beyond_table\""), "{html}");
+        assert!(!html.contains("只涉及第585条参考"), "{html}");
     }
 
     #[test]
