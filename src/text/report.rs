@@ -62,16 +62,24 @@ pub const SUSPEND: Text = Text("暂停服务", "suspend service");
 pub const TERMINATE: Text = Text("解除合同", "terminate");
 pub const RIGHTS_SEPARATOR: Text = Text("；", "; ");
 
+/// A line of words that starts a sentence, its first letter a capital (English).
+pub fn sentence(mut line: String) -> String {
+    if let Some(first) = line.chars().next().filter(char::is_ascii_lowercase) {
+        line.replace_range(..1, &first.to_ascii_uppercase().to_string());
+    }
+    line
+}
+
 /// A right late payment gave the supplier (`what`: [`SUSPEND`] or [`TERMINATE`]) from `from`,
 /// still standing or since settled.
 pub fn right(what: Text, from: NaiveDate, standing: bool, lang: Lang) -> String {
     let (when, what) = (date_words(from, lang), what.get(lang));
     match (lang, standing) {
         (Lang::Zh, true) => format!("{when}起乙方有权{what}"),
-        (Lang::En, true) => format!("supplier may {what} from {when}"),
+        (Lang::En, true) => format!("the supplier may {what} from {when}"),
         (Lang::Zh, false) => format!("乙方曾于{when}起有权{what}（相应欠款已付清）"),
         (Lang::En, false) => {
-            format!("supplier could {what} from {when} (those arrears are since paid)")
+            format!("the supplier could {what} from {when} (those arrears are since paid)")
         }
     }
 }

@@ -39,7 +39,7 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             date_words(*known_until, lang)
         ),
         (Warning::LprBeyondTable { known_until }, Lang::En) => format!(
-            "the LPR after {} is taken as the latest fixing before it; add newer fixings under “LPR fixings” if published",
+            "The LPR after {} is taken as the latest fixing before it; add newer fixings under “LPR fixings” if published",
             date_words(*known_until, lang)
         ),
     }

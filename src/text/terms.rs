@@ -46,7 +46,7 @@ pub const fn day_type(d: DayType) -> Text {
 /// the rest days a deadline moves past.
 pub const fn calendar(c: Calendar) -> Text {
     match c {
-        Calendar::Cn => Text("中国法定节假日", "China statutory holidays"),
+        Calendar::Cn => Text("中国法定节假日", "China's holidays"),
         Calendar::Weekends => Text("仅周末休息", "Weekends only"),
         Calendar::None => Text("不顺延", "No rest days"),
     }

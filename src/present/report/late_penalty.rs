@@ -52,7 +52,7 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
         .into_iter()
         .filter_map(|(from, k, what)| Some(report::right(what, from?, standing(k), lang)))
         .collect();
-    (!parts.is_empty()).then(|| parts.join(report::RIGHTS_SEPARATOR.get(lang)))
+    (!parts.is_empty()).then(|| report::sentence(parts.join(report::RIGHTS_SEPARATOR.get(lang))))
 }
 
 fn rate_text(s: &Scenario, lang: Lang) -> String {

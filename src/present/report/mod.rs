@@ -281,7 +281,8 @@ mod tests {
         assert!(html.contains(
             "¥20,000.00 × 0.05% × 50/1 (2025-04-11 to 2025-05-30, paid 2025-05-30) = ¥500.00"
         ));
-        assert!(html.contains("supplier may suspend service from 11 May 2025"));
+        // A line of its own: a sentence, its first letter a capital.
+        assert!(html.contains(">The supplier may suspend service from 11 May 2025<"));
     }
 
     #[test]
