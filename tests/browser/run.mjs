@@ -1441,6 +1441,11 @@ const tests = [
         assert(tables.length === 0, `${what}: a table hides columns at 360 px: ${tables.join('; ')}`);
       };
       await check('the calculator');
+      // Tappable: checkboxes with their labels, chips and the what-if's days at least 36 px tall.
+      const small = await page.evaluate(() => [...document.querySelectorAll('.toggle, .chip, #f-what-if-days')]
+        .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height < 35.5; })
+        .map((e) => `${e.className || e.id} ${Math.round(e.getBoundingClientRect().height)} px`));
+      assertEq(JSON.stringify(small), '[]', 'controls under 36 px tall at 360 px');
       await page.locator('[data-testid=contract-total-card] summary').click();
       await page.getByTestId('cycle-table').waitFor({ state: 'visible' });
       await check('with the cycle table open');
@@ -1471,6 +1476,9 @@ const tests = [
       await page.getByTestId('compare-pick').first().check();
       await page.getByTestId('comparison').waitFor();
       await check('the comparison');
+      // A long name beside it does not squash its checkbox.
+      const box = await page.getByTestId('compare-pick').first().boundingBox();
+      assert(box.width >= 18 && box.height >= 18, `the comparison's checkbox is ${box.width}×${box.height} px`);
     },
   },
   {
