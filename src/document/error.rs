@@ -177,6 +177,10 @@ pub enum ErrorKind {
     TypedDate {
         got: String,
     },
+    /// A form field: a payment's period that is neither a date nor a month.
+    TypedPeriod {
+        got: String,
+    },
     /// A form field left with a date the browser cannot read: a part missing, or no such day.
     UnfinishedDate,
     /// A document longer than the limit of [`crate::document::input`] (`path` is empty).

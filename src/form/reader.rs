@@ -321,17 +321,25 @@ impl Reader {
     }
 
     /// §13 the billed period a payment is for, by its first day ("2025-03-01"), or a month as the
-    /// cycle table writes it ("2025-03": the period that starts on its first day).
+    /// cycle table writes it ("2025-03": the period that starts on its first day), also as people
+    /// write them: "2025-3", "2025/03/01", "2025.3", "2025年3月", "2025年3月1日", full-width.
     pub(super) fn opt_period_start<'a>(
         &mut self,
         path: impl Into<At<'a>>,
         text: &str,
     ) -> Option<Option<NaiveDate>> {
+        let path: At = path.into();
         let t = text.trim();
-        let month = t.len() == 7 && t.as_bytes()[4] == b'-';
-        match month.then(|| parse_date(&format!("{t}-01"))).flatten() {
+        if t.is_empty() {
+            return Some(None);
+        }
+        match written_period(t) {
             Some(first) => Some(Some(first)),
-            None => self.opt_date(path, text),
+            None if text == super::UNFINISHED_DATE => self.opt_date(path, text),
+            None => {
+                self.refuse::<()>(path, text, |got| ErrorKind::TypedPeriod { got });
+                None
+            }
         }
     }
 
@@ -349,6 +357,24 @@ impl Reader {
         }
         Some(text.to_string())
     }
+}
+
+/// A date or a month written with `-`, `/`, `.` or 年月日, the month and day with or without a
+/// leading zero; a month alone is its first day.
+fn written_period(text: &str) -> Option<NaiveDate> {
+    let t = half_width(text);
+    let t = t
+        .trim_end_matches('日')
+        .replace(['年', '月', '/', '.'], "-");
+    let parts: Vec<&str> = t.trim_end_matches('-').split('-').collect();
+    let number = |s: &str| (!s.is_empty() && s.len() <= 4).then(|| s.parse::<u32>().ok())?;
+    let (year, month, day) = match parts[..] {
+        [y, m] if y.len() == 4 => (number(y)?, number(m)?, 1),
+        [y, m, d] if y.len() == 4 => (number(y)?, number(m)?, number(d)?),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+        .filter(|d| crate::document::read::in_date_range(*d))
 }
 
 /// Below zero: -0 is zero.

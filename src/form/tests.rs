@@ -209,9 +209,37 @@ fn a_payment_for_march_may_name_it_as_the_cycle_table_does() {
         s.payment.payments[1].for_period,
         NaiveDate::from_ymd_opt(2025, 3, 1)
     );
+    // As people write it: the same March.
+    for written in [
+        "2025-3",
+        "2025/03",
+        "2025/3/1",
+        "2025.03",
+        "2025年3月",
+        "2025年3月1日",
+        "２０２５－０３",
+    ] {
+        f.payments[1].for_period = written.into();
+        let s = f
+            .to_scenario()
+            .unwrap_or_else(|e| panic!("{written}: {e:?}"));
+        assert_eq!(
+            s.payment.payments[1].for_period,
+            NaiveDate::from_ymd_opt(2025, 3, 1),
+            "{written}"
+        );
+    }
+    // A month without its year is not read, and the message says what to type.
     f.payments[1].for_period = "3月".into();
     let errors = f.to_scenario().unwrap_err();
     assert_eq!(errors[0].path, "payment.payments[1].for");
+    assert_eq!(
+        errors[0].message(crate::text::Lang::Zh),
+        "“3月”不是计费期：请填写该期第一天（如 2025-06-01）或月份（如 2025-06）"
+    );
+    // Nor is a day that does not exist.
+    f.payments[1].for_period = "2025-02-30".into();
+    assert!(f.to_scenario().is_err());
 }
 
 #[test]

@@ -269,6 +269,12 @@ impl ValidationError {
             TypedWholeNumber { got } => format!("“{got}” is not a whole number: type e.g. 30"),
             TypedDate { got } if got.trim().is_empty() && zh => "请选择日期".to_string(),
             TypedDate { got } if got.trim().is_empty() => "pick a date".to_string(),
+            TypedPeriod { got } if zh => {
+                format!("“{got}”不是计费期：请填写该期第一天（如 2025-06-01）或月份（如 2025-06）")
+            }
+            TypedPeriod { got } => format!(
+                "“{got}” is not a billed period: type its first day (e.g. 2025-06-01) or its month (e.g. 2025-06)"
+            ),
             TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),
             TypedDate { got } => format!("“{got}” is not a date: pick a date"),
             UnfinishedDate if zh => "日期不完整或不存在（如 2月30日）：请选择日期".to_string(),
