@@ -177,7 +177,7 @@ fn the_new_conventions_refused_naming_their_field() {
             json!({"rate": {"lpr_multiple": "1", "basis_days": 360, "lpr_fixing": "floating"},
                    "partial_period": "full"}),
         ),
-        "late_payment.partial_period: a floating (同期) LPR rate accrues by the day: a started period counts by its days, not as a whole period (partial_period must be pro_rata, not full)",
+        "late_payment.partial_period: a floating (同期) LPR rate accrues by the day: a started period must be “Pro rata”, not “Whole periods” (partial_period must be pro_rata, not full)",
     );
     // Rate changes must go forward in time.
     assert_refused(

@@ -311,60 +311,62 @@ fn WhatIf() -> impl IntoView {
         .ok();
         pending.set_value(handle);
     });
-    // Days typed that are not a whole number from 0 to 3,660: said, and no figure shown for them.
+    view! { <Show when=move || has_clause.get()>{what_if_row(ctx, figures)}</Show> }
+}
+
+/// The what-if's row, made anew each time it is shown. Days typed that are not a whole number
+/// from 0 to 3,660 are said to be wrong, and no figure is shown for them; the input shows the
+/// last right days when it is made, so it starts right.
+fn what_if_row(
+    ctx: Ctx,
+    figures: RwSignal<Option<(rust_decimal::Decimal, Option<Text>)>>,
+) -> impl IntoView {
     let wrong = RwSignal::new(false);
     view! {
-        <Show when=move || has_clause.get()>
-            <div class="what-if" data-testid="what-if">
-                <label for="f-what-if-days">{ctx.t(ui::IF_EVERY_INVOICE_PAID)}</label>
-                <input
-                    id="f-what-if-days"
-                    data-testid="what-if-days"
-                    type="number"
-                    min="0"
-                    max="3660"
-                    inputmode="numeric"
-                    aria-invalid=move || if wrong.get() { "true" } else { "false" }
-                    aria-describedby="what-if-problem"
-                    prop:value=move || ctx.what_if_days.get_untracked().to_string()
-                    on:input=move |ev| {
-                        let days = event_target_value(&ev).trim().parse::<u32>().ok();
-                        match days.filter(|d| *d <= 3660) {
-                            Some(d) => {
-                                wrong.set(false);
-                                ctx.what_if_days.set(d);
-                            }
-                            None => wrong.set(true),
+        <div class="what-if" data-testid="what-if">
+            <label for="f-what-if-days">{ctx.t(ui::IF_EVERY_INVOICE_PAID)}</label>
+            <input
+                id="f-what-if-days"
+                data-testid="what-if-days"
+                type="number"
+                min="0"
+                max="3660"
+                inputmode="numeric"
+                aria-invalid=move || if wrong.get() { "true" } else { "false" }
+                aria-describedby="what-if-problem"
+                prop:value=move || ctx.what_if_days.get_untracked().to_string()
+                on:input=move |ev| {
+                    let days = event_target_value(&ev).trim().parse::<u32>().ok();
+                    match days.filter(|d| *d <= 3660) {
+                        Some(d) => {
+                            wrong.set(false);
+                            ctx.what_if_days.set(d);
                         }
+                        None => wrong.set(true),
                     }
-                />
-                <span>{ctx.t(ui::DAYS_LATE_PENALTIES_TOTAL)}</span>
-                <strong data-testid="what-if-penalty">
-                    {move || {
-                        if wrong.get() {
-                            "—".to_string()
-                        } else {
-                            figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()
-                        }
-                    }}
-                </strong>
+                }
+            />
+            <span>{ctx.t(ui::DAYS_LATE_PENALTIES_TOTAL)}</span>
+            <strong data-testid="what-if-penalty">
                 {move || {
-                    figures
-                        .get()
-                        .and_then(|(_, rights)| rights)
-                        .filter(|_| !wrong.get())
-                        .map(|t| view! { <span class="warn">{t.get(ctx.lang.get())}</span> })
+                    if wrong.get() {
+                        "—".to_string()
+                    } else {
+                        figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()
+                    }
                 }}
-                <p
-                    class="field-error"
-                    id="what-if-problem"
-                    role="alert"
-                    data-testid="what-if-problem"
-                >
-                    {move || wrong.get().then(|| ui::WHAT_IF_DAYS_INVALID.get(ctx.lang.get()))}
-                </p>
-            </div>
-        </Show>
+            </strong>
+            {move || {
+                figures
+                    .get()
+                    .and_then(|(_, rights)| rights)
+                    .filter(|_| !wrong.get())
+                    .map(|t| view! { <span class="warn">{t.get(ctx.lang.get())}</span> })
+            }}
+            <p class="field-error" id="what-if-problem" role="alert" data-testid="what-if-problem">
+                {move || wrong.get().then(|| ui::WHAT_IF_DAYS_INVALID.get(ctx.lang.get()))}
+            </p>
+        </div>
     }
 }
 

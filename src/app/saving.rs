@@ -77,11 +77,17 @@ pub fn autosave(ctx: Ctx) {
         pending.set_value(handle);
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| flush(true));
-    // A field left wrong holds typing that is stored nowhere: the browser asks before the page
-    // is closed or reloaded.
+    // Work stored nowhere — a field left wrong, or storage unavailable ("in memory only") with
+    // unsaved work — makes the browser ask before the page is closed or reloaded (`returnValue`
+    // too, for older WebViews).
     let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if ctx.parsed.with_untracked(|p| p.is_err()) {
+        let lost = ctx.parsed.with_untracked(|p| match p {
+            Err(_) => true,
+            Ok(s) => !ctx.storage_ok.get_untracked() && has_unsaved_work(ctx, s),
+        });
+        if lost {
             ev.prevent_default();
+            ev.set_return_value("");
         }
     });
     let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {

@@ -20,6 +20,11 @@ pub struct Reasonableness {
     /// total penalty ÷ exact loss, to 4 places; `None` when the loss is 0.
     pub ratio: Option<Decimal>,
     pub above_threshold: bool,
+    /// The penalty is at most 1.3 × the loss measured at the LPR plus 50% (1.95 × the exact
+    /// loss, rounded to 0.01 as the threshold is): the upper measure courts also use for a late
+    /// payment's loss (SPC sales-contract interpretation Art. 18 ¶4). Not in the spec's result.
+    #[serde(skip)]
+    pub within_lpr_plus_half: bool,
 }
 
 /// The assessment for `total_penalty` over the counted `spans`; `None` when a counted day has
@@ -45,6 +50,7 @@ pub fn assess(
         threshold,
         ratio,
         above_threshold: total_penalty > threshold,
+        within_lpr_plus_half: total_penalty <= round_yuan(loss * Decimal::new(195, 2)),
     })
 }
 

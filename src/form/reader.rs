@@ -322,7 +322,8 @@ impl Reader {
 
     /// §13 the billed period a payment is for, by its first day ("2025-03-01"), or a month as the
     /// cycle table writes it ("2025-03": the period that starts on its first day), also as people
-    /// write them: "2025-3", "2025/03/01", "2025.3", "2025年3月", "2025年3月1日", full-width.
+    /// write them: "2025-3", "2025/03/01", "2025.3", "2025年3月", "2025 年 3 月 1 日", full-width
+    /// digits and separators.
     pub(super) fn opt_period_start<'a>(
         &mut self,
         path: impl Into<At<'a>>,
@@ -362,10 +363,13 @@ impl Reader {
 /// A date or a month written with `-`, `/`, `.` or 年月日, the month and day with or without a
 /// leading zero; a month alone is its first day.
 fn written_period(text: &str) -> Option<NaiveDate> {
-    let t = half_width(text);
+    let t: String = half_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let t = t
         .trim_end_matches('日')
-        .replace(['年', '月', '/', '.'], "-");
+        .replace(['年', '月', '/', '／', '.'], "-");
     let parts: Vec<&str> = t.trim_end_matches('-').split('-').collect();
     let number = |s: &str| (!s.is_empty() && s.len() <= 4).then(|| s.parse::<u32>().ok())?;
     let (year, month, day) = match parts[..] {

@@ -7,7 +7,8 @@
 /// The rows drawn: `0..head`, then `pinned`, then `tail..rows`; the other rows between `head`
 /// and `tail` are not drawn. `pinned`: rows between them drawn out of sequence because they have
 /// an error, in the order they were found; a row stays pinned while it is corrected, so that the
-/// field being typed in is not taken away. `asked`: how many times "show more" had been pressed
+/// field being typed in is not taken away, until [`RowsShown::AT_ONCE`] are pinned: then a row
+/// found wrong takes the place of the one corrected longest ago. `asked`: how many times "show more" had been pressed
 /// when this was worked out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowsShown {
@@ -67,7 +68,7 @@ impl RowsShown {
             let more = asked.saturating_sub(b.asked) as usize;
             head = head.saturating_add(more.saturating_mul(Self::AT_ONCE));
         }
-        let head = head.min(rows);
+        let (head, tail) = (head.min(rows), tail.min(rows));
         if tail <= head {
             return RowsShown {
                 rows,
@@ -80,11 +81,19 @@ impl RowsShown {
         // Rows the head or the tail has reached are drawn there.
         pinned.retain(|i| (head..tail).contains(i));
         for &i in wrong {
-            if pinned.len() >= Self::AT_ONCE {
-                break;
+            if !(head..tail).contains(&i) || pinned.contains(&i) {
+                continue;
             }
-            if (head..tail).contains(&i) && !pinned.contains(&i) {
+            if pinned.len() < Self::AT_ONCE {
                 pinned.push(i);
+                continue;
+            }
+            // Full: the row corrected longest ago gives its place, in place (the other slots
+            // stay as they are), but never the last one pinned, where the caret most likely is.
+            let last = pinned.len() - 1;
+            match pinned[..last].iter().position(|p| !wrong.contains(p)) {
+                Some(j) => pinned[j] = i,
+                None => break,
             }
         }
         RowsShown {
@@ -98,7 +107,7 @@ impl RowsShown {
 
     /// Rows not drawn, between the head and the tail.
     pub fn hidden(&self) -> usize {
-        self.tail - self.head - self.pinned.len()
+        (self.tail - self.head).saturating_sub(self.pinned.len())
     }
 }
 
@@ -215,6 +224,25 @@ mod tests {
             RowsShown::next(Some(&another), 300, 0, &[], None),
             shown(300, 200, 300, 0)
         );
+    }
+
+    #[test]
+    fn past_two_hundred_corrected_a_row_found_wrong_takes_the_place_of_the_oldest() {
+        // Billing by quarter, its designations found wrong one at a time and corrected in turn:
+        // rows 1000, 1001, … pinned. The 201st takes the place of row 1000, corrected first; the
+        // others stay where they are.
+        let mut shown = RowsShown::next(None, 5000, 0, &[], None);
+        for i in 1000..1200 {
+            shown = RowsShown::next(Some(&shown), 5000, 0, &[i], None);
+        }
+        assert_eq!(shown.pinned.len(), 200);
+        let next = RowsShown::next(Some(&shown), 5000, 0, &[1200], None);
+        assert_eq!(next.pinned[0], 1200);
+        assert_eq!(next.pinned[1..], shown.pinned[1..]);
+        // Two hundred still wrong: none gives its place, and the next waits.
+        let all_wrong: Vec<usize> = (1000..1201).collect();
+        let full = RowsShown::next(Some(&shown), 5000, 0, &all_wrong, None);
+        assert_eq!(full.pinned, shown.pinned);
     }
 
     #[test]

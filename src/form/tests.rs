@@ -218,6 +218,8 @@ fn a_payment_for_march_may_name_it_as_the_cycle_table_does() {
         "2025年3月",
         "2025年3月1日",
         "２０２５－０３",
+        "２０２５／３",
+        "2025 年 3 月",
     ] {
         f.payments[1].for_period = written.into();
         let s = f

@@ -105,7 +105,9 @@ pub fn penalty_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
         (CapBase::ContractTotal, Lang::Zh) => format!("累计不超过合同总金额的{pct}"),
         (CapBase::ContractTotal, Lang::En) => format!("{pct} of the contract total, in all"),
         (CapBase::Overdue, Lang::Zh) => format!("累计不超过逾期付款总额的{pct}"),
-        (CapBase::Overdue, Lang::En) => format!("{pct} of the overdue amounts, in all"),
+        (CapBase::Overdue, Lang::En) => {
+            format!("{pct} of the amounts paid late or overdue, in all")
+        }
     }
 }
 
@@ -192,7 +194,7 @@ pub fn late_rate(
     use crate::engine::scenario::PartialPeriod;
     match (partial, lang) {
         (PartialPeriod::ProRata, _) => rate.to_string(),
-        (PartialPeriod::Full, Lang::Zh) => format!("{rate}，不足一期按一期计"),
-        (PartialPeriod::Full, Lang::En) => format!("{rate}, a started period counts whole"),
+        (PartialPeriod::Full, Lang::Zh) => format!("{rate}；不足一期按一期计"),
+        (PartialPeriod::Full, Lang::En) => format!("{rate}; a started period counts whole"),
     }
 }

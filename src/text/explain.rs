@@ -99,7 +99,7 @@ pub fn lpr_used(lpr: Decimal, benchmark: bool, lang: Lang) -> String {
     )
 }
 
-/// "LPR 3.45%", or "基准利率 4.35%" for the PBOC benchmark lending rate before the LPR.
+/// "LPR 3.45%", or "贷款基准利率 4.35%" for the PBOC benchmark lending rate before the LPR.
 pub fn rate_name(lpr: Decimal, benchmark: bool, lang: Lang) -> String {
     match (benchmark, lang) {
         (false, _) => format!("LPR {lpr}%"),

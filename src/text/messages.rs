@@ -122,10 +122,10 @@ impl ValidationError {
             RateForm if zh => "违约金利率应为 {\"fraction\", \"per_days\"}（按日/按N日比例）、{\"fraction\", \"per_months\"}（按月）或 {\"lpr_multiple\", \"basis_days\"}（LPR 倍数）三者之一".into(),
             RateForm => "expected one of {\"fraction\", \"per_days\"}, {\"fraction\", \"per_months\"} or {\"lpr_multiple\", \"basis_days\"}, not several or none".into(),
             FloatingNeedsProRata if zh => {
-                "按同期（浮动）LPR 计算时，不足一期只能按实际天数折算，不能按整期（partial_period 应为 pro_rata）".into()
+                "按同期（浮动）LPR 计算时按日计息：不足一期应选“按比例”，不能选“按整期”（partial_period 应为 pro_rata）".into()
             }
             FloatingNeedsProRata => {
-                "a floating (同期) LPR rate accrues by the day: a started period counts by its days, not as a whole period (partial_period must be pro_rata, not full)".into()
+                "a floating (同期) LPR rate accrues by the day: a started period must be “Pro rata”, not “Whole periods” (partial_period must be pro_rata, not full)".into()
             }
             RepeatedDate { date } if zh => format!("日期 {date} 与前面一项重复（每个日期只能有一项）"),
             RepeatedDate { date } => format!("{date} repeats an earlier entry's date (one entry per date)"),

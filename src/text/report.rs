@@ -91,15 +91,15 @@ pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金", "n
 pub fn rate_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
     let pct = percent(cap);
     match (base, lang) {
-        (CapBase::Cycle, Lang::Zh) => format!("，每期以该期费用的 {pct} 为上限"),
-        (CapBase::Cycle, Lang::En) => format!(", capped at {pct} of each cycle's fee"),
-        (CapBase::ContractTotal, Lang::Zh) => format!("，累计不超过合同总金额的 {pct}"),
+        (CapBase::Cycle, Lang::Zh) => format!("；每期违约金以该期费用的 {pct} 为上限"),
+        (CapBase::Cycle, Lang::En) => format!("; each cycle's penalty at most {pct} of its fee"),
+        (CapBase::ContractTotal, Lang::Zh) => format!("；违约金累计不超过合同总金额的 {pct}"),
         (CapBase::ContractTotal, Lang::En) => {
-            format!(", in all at most {pct} of the contract total")
+            format!("; penalties in all at most {pct} of the contract total")
         }
-        (CapBase::Overdue, Lang::Zh) => format!("，累计不超过逾期付款总额的 {pct}"),
+        (CapBase::Overdue, Lang::Zh) => format!("；违约金累计不超过逾期付款总额的 {pct}"),
         (CapBase::Overdue, Lang::En) => {
-            format!(", in all at most {pct} of the amounts paid late or overdue")
+            format!("; penalties in all at most {pct} of the amounts paid late or overdue")
         }
     }
 }

@@ -7,7 +7,6 @@ use crate::engine::termination::TerminationResult;
 use crate::engine::warnings::Warning;
 use crate::text::{date_words, Lang, Text};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 /// §10 the rest days of the years `first` through `last` (one sentence for a run of years, not
 /// one per year), saying what to do about it.
@@ -58,7 +57,7 @@ pub const LPR_FOR_REFERENCE_ONLY: Text = Text(
 /// is not read as "likely to be reduced" (README "Where the spec is silent").
 pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
     let (loss, threshold) = (format_yuan(r.loss_reference), format_yuan(r.threshold));
-    let within_plus_half = r.above_threshold && r.ratio.is_some_and(|x| x <= Decimal::new(195, 2));
+    let within_plus_half = r.above_threshold && r.within_lpr_plus_half;
     let ratio = r.ratio.map(|x| x.round_dp(2).normalize().to_string());
     let mut text = match (lang, r.above_threshold, ratio) {
         (Lang::Zh, above, Some(x)) => format!(
@@ -140,6 +139,7 @@ mod tests {
             threshold,
             ratio: Some((penalty / loss).round_dp(4)),
             above_threshold: penalty > threshold,
+            within_lpr_plus_half: penalty <= (loss * d("1.95")).round_dp(2),
         }
     }
 
@@ -173,5 +173,9 @@ mod tests {
         // The edge: 1.95 × the loss is 1.3 × (LPR + 50%) exactly, and still within.
         let edge = reasonableness(&assessed("10786.39", "5531.48"), Lang::En);
         assert!(edge.contains("LPR plus 30–50%"), "{edge}");
+        // ¥400 over 1.95 × a ¥10,000,000 loss is over, though its ratio rounds to 1.9500.
+        let over = reasonableness(&assessed("19500400.00", "10000000.00"), Lang::Zh);
+        assert!(over.contains("的 1.95 倍；高于损失的 1.3 倍"), "{over}");
+        assert!(!over.contains("加计"), "{over}");
     }
 }

@@ -217,12 +217,13 @@ export function collectErrors(page, errors = [], prefix = '') {
 }
 
 /**
- * Resolves when the page next asks "leave this page?" (beforeunload). The answer is "stay" (the
- * dialog dismissed), or "leave" with `{ leave: true }`.
+ * Resolves `true` when the page next asks "leave this page?" (beforeunload), `false` if it has not
+ * within 5 s. The answer is "stay" (the dialog dismissed), or "leave" with `{ leave: true }`.
  */
 export function beforeUnloadAsked(page, { leave = false } = {}) {
   return new Promise((resolve) => {
-    page.beforeUnloadAsked = { leave, resolve };
+    const timer = setTimeout(() => resolve(false), 5_000);
+    page.beforeUnloadAsked = { leave, resolve: (v) => { clearTimeout(timer); resolve(v); } };
   });
 }
 

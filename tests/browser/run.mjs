@@ -580,6 +580,14 @@ const tests = [
       await expectText(page, '[data-testid=what-if-penalty]', '—');
       assertEq(await page.getByTestId('what-if-days').getAttribute('aria-invalid'), 'true', 'the days refused');
       assertEq(await page.locator('[data-testid=what-if] .warn').count(), 0, 'rights shown for refused days');
+      // The clause switched off and on again: the row is made anew with the last right days,
+      // and no message is left from the days refused before.
+      await page.locator('#f-late-on').uncheck();
+      await page.getByTestId('what-if').waitFor({ state: 'detached' });
+      await page.locator('#f-late-on').check();
+      await expectText(page, '[data-testid=what-if-penalty]', '¥18,300.00');
+      assertEq(await page.getByTestId('what-if-days').inputValue(), '61', 'the days shown again');
+      assertEq((await page.getByTestId('what-if-problem').textContent()).trim(), '', 'the message after the row is made again');
       await page.getByTestId('what-if-days').fill('45');
       await expectText(page, '[data-testid=what-if-penalty]', '¥13,500.00');
       assertEq((await page.getByTestId('what-if-problem').textContent()).trim(), '', 'the message once the days are right');
@@ -1502,6 +1510,12 @@ const tests = [
       await page.getByTestId('lang-toggle').click();
       await expectText(page, 'h1', 'Service Outsourcing Contract Calculator');
       await expectText(page, '[data-testid=save-state]', 'in memory only');
+      // Closing the tab would lose the work kept in memory: the browser asks first (and the
+      // user leaves).
+      const asked = beforeUnloadAsked(page, { leave: true });
+      await page.close({ runBeforeUnload: true });
+      assertEq(await asked, true, 'asked before closing with the work in memory only');
+      if (!page.isClosed()) await page.waitForEvent('close');
     },
   },
   {

@@ -88,7 +88,7 @@ pub(super) fn rate_changes(ctx: Ctx) -> impl IntoView {
             {list_rows(
                 ctx,
                 paths::LATE_PAYMENT_RATE_CHANGES,
-                None,
+                Some(ui::RATE_CHANGES),
                 Arc::new(|f| f.rate_changes.len()),
                 Arc::new(move |i| rate_change_row(ctx, i).into_any()),
             )}
@@ -242,7 +242,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
             {list_rows(
                 ctx,
                 paths::LATE_PAYMENT_LPR_FIXINGS,
-                None,
+                Some(ui::LPR_FIXINGS_ADDED),
                 Arc::new(|f| f.lpr_fixings.len()),
                 Arc::new(move |i| lpr_fixing_row(ctx, i)),
             )}

@@ -199,10 +199,10 @@ mod tests {
         let (mut s, r) = figures("contract-into-2027");
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("0.05%/日，累计不超过合同总金额的 10%"),
+            html.contains("0.05%/日；违约金累计不超过合同总金额的 10%"),
             "{html}"
         );
-        assert!(!html.contains("每期以该期费用"), "{html}");
+        assert!(!html.contains("每期违约金以该期费用"), "{html}");
         let html = results_html(&s, &r, Lang::En, Open::ALL);
         assert!(
             html.contains("in all at most 10% of the contract total"),
@@ -223,7 +223,7 @@ mod tests {
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("0.05%/日；2026年7月1日起按0.03%/日，累计不超过逾期付款总额的 10%"),
+            html.contains("0.05%/日；2026年7月1日起按0.03%/日；违约金累计不超过逾期付款总额的 10%"),
             "{html}"
         );
     }

@@ -31,7 +31,7 @@ pub const SUPPLIER_MAY_THEN_SUSPEND_AND_TERMINATE: Text = Text(
 /// The what-if's days, not a whole number from 0 to 3,660.
 pub const WHAT_IF_DAYS_INVALID: Text = Text(
     "迟付天数应为 0 至 3660 之间的整数",
-    "Days late must be a whole number from 0 to 3,660",
+    "days late must be a whole number from 0 to 3,660",
 );
 pub const UPDATE_TO_TODAY: Text = Text("更新到今天", "Update to today");
 /// The print's heading over the penalty table.
@@ -54,8 +54,6 @@ pub fn stale(errors: usize, lang: Lang) -> String {
     }
 }
 
-/// One problem in the stale note's list: the field's label and its message (one form in both
-/// languages).
 /// A field of row `n` of a list (named `list` when it has a name), in the list of problems.
 pub fn row_field(list: Option<&str>, n: usize, label: &str, lang: Lang) -> String {
     match (list, lang) {
@@ -66,6 +64,8 @@ pub fn row_field(list: Option<&str>, n: usize, label: &str, lang: Lang) -> Strin
     }
 }
 
+/// One problem in the stale note's list: the field's label and its message (one form in both
+/// languages).
 pub fn field_and_message(label: &str, message: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{label}：{message}"),
