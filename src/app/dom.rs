@@ -132,6 +132,19 @@ pub fn go_to(id: &str) {
     }
 }
 
+/// Moves the keyboard focus to the element `selector` finds once the page has been drawn again
+/// (the next animation frame), if there is one then.
+pub fn focus_soon(selector: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let found = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten());
+        if let Some(h) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = h.focus();
+        }
+    });
+}
+
 /// Sets attribute `name` of the element `selector` finds, if there is one.
 pub fn set_attribute(selector: &str, name: &str, value: &str) {
     let element = web_sys::window()

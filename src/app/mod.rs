@@ -32,6 +32,7 @@ use crate::text::store::StoreText;
 use crate::text::{Lang, Text};
 use leptos::prelude::*;
 pub use share::BootLink;
+use std::sync::Arc;
 use web_kv::WebKv;
 
 /// Entry point called by `src/bin/web.rs`, with what boot.js hands over for share links
@@ -152,6 +153,18 @@ pub struct Ctx {
     pub storage_ok: RwSignal<bool>,
     /// Spec §13's what-if: every invoice paid this many days late (the user's choice, 30 at first).
     pub what_if_days: RwSignal<u32>,
+    /// The row a "×" just removed, offered back until anything else changes the form.
+    pub removed_row: RwSignal<Option<Arc<RemovedRow>>>,
+}
+
+/// A row just removed with its "×": its list (JSON path), its index, and the form before and
+/// after, so that one click puts it back while nothing else has changed ("never loses data": a
+/// mis-tap on a phone removed a payment for good).
+pub struct RemovedRow {
+    pub list: &'static str,
+    pub row: usize,
+    pub before: FormState,
+    pub after: FormState,
 }
 
 impl Ctx {
@@ -307,11 +320,21 @@ fn App() -> impl IntoView {
             })
         }),
         autosave: RwSignal::new(true),
+        removed_row: RwSignal::new(None),
         banners: RwSignal::new(Vec::new()),
         storage_ok: RwSignal::new(storage_ok),
         what_if_days: RwSignal::new(crate::present::compare::WHAT_IF_DAYS),
     };
     provide_context(ctx);
+    // A removed row is offered back only while the form is as the removal left it.
+    Effect::new(move |_| {
+        let changed = ctx
+            .removed_row
+            .with(|r| r.as_ref().is_some_and(|r| ctx.form.with(|f| *f != r.after)));
+        if changed {
+            ctx.removed_row.set(None);
+        }
+    });
     if let Some(own) = own_draft {
         ctx.detached.set(true);
         ctx.own_draft.set(Some(own.id.clone()));

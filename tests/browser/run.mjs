@@ -1774,6 +1774,36 @@ tests.push({
 });
 
 tests.push({
+  name: 'a row removed by mistake comes back with Undo, until something else is changed',
+  async run({ page, url }) {
+    await openApp(page, url);
+    const amounts = page.locator('[data-path^="payment.payments["][data-path$="].amount"]');
+    assertEq(await amounts.count(), 4, 'the starter\'s payments');
+    const second = await field(page, 'payment.payments[1].amount').inputValue();
+    const penalty = (await page.locator(PENALTY).textContent()).trim();
+    const removeSecond = () => field(page, 'payment.payments[1].amount')
+      .locator('xpath=ancestor::div[contains(@class,"row")][1]').locator('button.remove').click();
+    // A tap on the second payment's "×": gone, and offered back.
+    await removeSecond();
+    await expectText(page, '[data-testid=row-removed] span', '已删除第 2 行');
+    assertEq(await amounts.count(), 3, 'payments after the removal');
+    // The focus is on Undo, not on the next row's "×", a second tap away from removing it too.
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'undo-remove-row');
+    await page.getByTestId('undo-remove-row').click();
+    await page.getByTestId('row-removed').waitFor({ state: 'detached' });
+    assertEq(await amounts.count(), 4, 'payments after Undo');
+    assertEq(await field(page, 'payment.payments[1].amount').inputValue(), second, 'the second payment back');
+    await expectText(page, PENALTY, penalty);
+    // Removed again, then a fee typed: the offer goes, since Undo would undo the fee too.
+    await removeSecond();
+    await page.getByTestId('row-removed').waitFor();
+    await field(page, FEE0).fill('46000');
+    await page.getByTestId('row-removed').waitFor({ state: 'detached' });
+    assertEq(await amounts.count(), 3, 'payments once another field changed');
+  },
+});
+
+tests.push({
   name: 'a field left wrong: the bar does not say the draft is kept, and the browser asks before the page is closed',
   async run({ page, url }) {
     await openApp(page, url);

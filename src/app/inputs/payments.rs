@@ -183,6 +183,7 @@ fn payment_row(ctx: Ctx, i: usize) -> AnyView {
             )} {for_period(ctx, i)}
             {remove_button(
                 ctx,
+                paths::PAYMENT_PAYMENTS,
                 ui::REMOVE_PAYMENT,
                 i,
                 Arc::new(move |f| remove_row(&mut f.payments, i)),

@@ -224,6 +224,7 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
             }}
             {remove_button(
                 ctx,
+                paths::LATE_PAYMENT_RATE_CHANGES,
                 ui::REMOVE_CHANGE,
                 i,
                 Arc::new(move |f| remove_row(&mut f.rate_changes, i)),
@@ -309,6 +310,7 @@ fn lpr_fixing_row(ctx: Ctx, i: usize) -> AnyView {
             )}
             {remove_button(
                 ctx,
+                paths::LATE_PAYMENT_LPR_FIXINGS,
                 ui::REMOVE_FIXING,
                 i,
                 Arc::new(move |f| remove_row(&mut f.lpr_fixings, i)),

@@ -7,7 +7,7 @@ use super::widgets::{field_view, Kind, Text};
 use crate::form::paths::row_of;
 use crate::form::rows_shown::RowsShown;
 use crate::form::FormState;
-use crate::text::app::inputs::{row_at, show_more_rows};
+use crate::text::app::inputs::{row_at, row_removed, show_more_rows, UNDO_REMOVE};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -95,6 +95,7 @@ pub(super) fn list_rows(
         {pinned_slot(ctx, 0, pinned, row.clone())}
         {more}
         {move || (tail.get()..count.get()).map(|i| row(i)).collect_view()}
+        {undo_removal(ctx, list)}
     };
     match group {
         Some(group) => view! {
@@ -181,22 +182,71 @@ pub(super) fn remove_row<T>(rows: &mut Vec<T>, i: usize) {
     }
 }
 
-/// The "×" button that removes row `i` (`remove`), named `label` for screen readers.
-pub(super) fn remove_button(ctx: Ctx, label: Text, i: usize, remove: Edit) -> AnyView {
+/// The "×" button that removes row `i` of the list at `list` (`remove`), named `label` for screen
+/// readers; the row is then offered back ([`crate::app::RemovedRow`]), the focus on that offer.
+pub(super) fn remove_button(
+    ctx: Ctx,
+    list: &'static str,
+    label: Text,
+    i: usize,
+    remove: Edit,
+) -> AnyView {
     view! {
         <button
             type="button"
             class="remove"
             aria-label=ctx.t(label)
             on:click=move |_| {
+                let before = ctx.form.get_untracked();
                 REMOVED_ROW.set(Some(i));
                 ctx.edit(|f| remove(f));
+                let after = ctx.form.get_untracked();
+                ctx.removed_row
+                    .set(
+                        Some(
+                            Arc::new(crate::app::RemovedRow {
+                                list,
+                                row: i,
+                                before,
+                                after,
+                            }),
+                        ),
+                    );
+                crate::app::dom::focus_soon("[data-testid=undo-remove-row]");
             }
         >
             "×"
         </button>
     }
     .into_any()
+}
+
+/// "Row 3 removed · Undo" under the list whose row a "×" just removed, while nothing else has
+/// changed: Undo puts the form back as it was before.
+fn undo_removal(ctx: Ctx, list: &'static str) -> impl IntoView {
+    move || {
+        let row = ctx
+            .removed_row
+            .with(|r| r.as_ref().filter(|r| r.list == list).map(|r| r.row))?;
+        Some(view! {
+            <p class="undo-row" role="status" data-testid="row-removed">
+                <span>{move || row_removed(row + 1, ctx.lang.get())}</span>
+                <button
+                    type="button"
+                    class="chip"
+                    data-testid="undo-remove-row"
+                    on:click=move |_| {
+                        if let Some(r) = ctx.removed_row.get_untracked() {
+                            ctx.removed_row.set(None);
+                            ctx.edit(|f| *f = r.before.clone());
+                        }
+                    }
+                >
+                    {ctx.t(UNDO_REMOVE)}
+                </button>
+            </p>
+        })
+    }
 }
 
 /// A chip button (add a row, apply a preset) labelled `label` that runs `click`.

@@ -382,7 +382,8 @@ pub(super) fn labelled_amount_rows(
                             c.amount = v;
                         }
                     }),
-                )} {remove_button(ctx, remove, i, Arc::new(move |f| remove_row(list_mut(f), i)))}
+                )}
+                {remove_button(ctx, path, remove, i, Arc::new(move |f| remove_row(list_mut(f), i)))}
             </div>
         }
         .into_any()

@@ -21,6 +21,15 @@ pub fn show_more_rows(more: usize, hidden: usize, lang: Lang) -> String {
     }
 }
 
+/// Under a list, after its "×": the row removed, offered back.
+pub fn row_removed(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已删除第 {n} 行"),
+        Lang::En => format!("Row {n} removed"),
+    }
+}
+pub const UNDO_REMOVE: Text = Text("撤销", "Undo");
+
 /// The number of a row drawn out of sequence, above "show more", because it has an error.
 pub fn row_at(n: usize, lang: Lang) -> String {
     match lang {
