@@ -157,14 +157,14 @@ pub struct Ctx {
     pub removed_row: RwSignal<Option<Arc<RemovedRow>>>,
 }
 
-/// A row just removed with its "×": its list (JSON path), its index, and the form before and
-/// after, so that one click puts it back while nothing else has changed ("never loses data": a
-/// mis-tap on a phone removed a payment for good).
+/// A row just removed with its "×": its list (JSON path), its index, the form before, and the
+/// [`Ctx::generation`] the removal left, so that one click puts it back while nothing else has
+/// changed ("never loses data": a mis-tap on a phone removed a payment for good).
 pub struct RemovedRow {
     pub list: &'static str,
     pub row: usize,
     pub before: FormState,
-    pub after: FormState,
+    pub generation: u32,
 }
 
 impl Ctx {
@@ -326,12 +326,19 @@ fn App() -> impl IntoView {
         what_if_days: RwSignal::new(crate::present::compare::WHAT_IF_DAYS),
     };
     provide_context(ctx);
-    // A removed row is offered back only while the form is as the removal left it.
+    // A removed row is offered back only while the form is as the removal left it: no other
+    // change by a button ([`Ctx::edit`]), nothing typed since.
     Effect::new(move |_| {
-        let changed = ctx
+        let generation = ctx.generation.get();
+        if ctx
             .removed_row
-            .with(|r| r.as_ref().is_some_and(|r| ctx.form.with(|f| *f != r.after)));
-        if changed {
+            .with_untracked(|r| r.as_ref().is_some_and(|r| r.generation != generation))
+        {
+            ctx.removed_row.set(None);
+        }
+    });
+    let _typed = window_event_listener(leptos::ev::input, move |_| {
+        if ctx.removed_row.with_untracked(Option::is_some) {
             ctx.removed_row.set(None);
         }
     });

@@ -200,7 +200,6 @@ pub(super) fn remove_button(
                 let before = ctx.form.get_untracked();
                 REMOVED_ROW.set(Some(i));
                 ctx.edit(|f| remove(f));
-                let after = ctx.form.get_untracked();
                 ctx.removed_row
                     .set(
                         Some(
@@ -208,7 +207,7 @@ pub(super) fn remove_button(
                                 list,
                                 row: i,
                                 before,
-                                after,
+                                generation: ctx.generation.get_untracked(),
                             }),
                         ),
                     );
