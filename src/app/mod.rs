@@ -159,7 +159,8 @@ pub struct Ctx {
 
 /// A row just removed with its "×": its list (JSON path), its index, the form before, and the
 /// [`Ctx::generation`] the removal left, so that one click puts it back while nothing else has
-/// changed ("never loses data": a mis-tap on a phone removed a payment for good).
+/// changed ("never loses data": a mis-tap on a phone removed a payment for good), and a long
+/// list's drawn rows follow the rows after it ([`crate::form::rows_shown::RowsShown::next`]).
 pub struct RemovedRow {
     pub list: &'static str,
     pub row: usize,

@@ -376,6 +376,13 @@ pub struct LatePayment {
     pub extra: Extra,
 }
 
+impl LatePayment {
+    /// The agreed rate, then each rate that replaces it from a date on (§9 `rate_changes`).
+    pub fn rates(&self) -> impl Iterator<Item = &Rate> {
+        std::iter::once(&self.rate).chain(self.rate_changes.iter().map(|c| &c.rate))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupplierBreaches {
     pub subcontracting: Option<Subcontracting>,

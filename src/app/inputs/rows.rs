@@ -7,7 +7,8 @@ use super::widgets::{field_view, Kind, Text};
 use crate::form::paths::row_of;
 use crate::form::rows_shown::RowsShown;
 use crate::form::FormState;
-use crate::text::app::inputs::{row_at, row_removed, show_more_rows, UNDO_REMOVE};
+use crate::text::app::inputs::{row_at, row_removed, show_more_rows};
+use crate::text::app::library::UNDO;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -25,11 +26,6 @@ pub(super) type RowGet = fn(&FormState, usize) -> Option<&String>;
 
 /// The text of a field of row `i`, to write.
 pub(super) type RowSet = fn(&mut FormState, usize) -> Option<&mut String>;
-
-thread_local! {
-    /// The row a "×" just removed, for the list whose rows drop by one ([`RowsShown::next`]).
-    static REMOVED_ROW: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
-}
 
 /// The rows of the editable list at JSON path `list`, one `row` per element. A long list draws
 /// only some rows ([`RowsShown`]), with a button for more where the others would be, so that
@@ -59,9 +55,15 @@ pub(super) fn list_rows(
         let loads = ctx.loads.get();
         let before = before.filter(|(_, l)| *l == loads).map(|(b, _)| b);
         let rows = count.get();
-        let removed = before
-            .filter(|b| rows + 1 == b.rows)
-            .and_then(|_| REMOVED_ROW.take());
+        // The row a "×" of this list removed, when that removal is the form's last change.
+        let removed = before.filter(|b| rows + 1 == b.rows).and_then(|_| {
+            let generation = ctx.generation.get_untracked();
+            ctx.removed_row.with_untracked(|r| {
+                r.as_ref()
+                    .filter(|r| r.list == list && r.generation == generation)
+                    .map(|r| r.row)
+            })
+        });
         let next =
             wrong.with(|w: &Vec<usize>| RowsShown::next(before, rows, asked.get(), w, removed));
         (next, loads)
@@ -198,7 +200,6 @@ pub(super) fn remove_button(
             aria-label=ctx.t(label)
             on:click=move |_| {
                 let before = ctx.form.get_untracked();
-                REMOVED_ROW.set(Some(i));
                 ctx.edit(|f| remove(f));
                 ctx.removed_row
                     .set(
@@ -241,7 +242,7 @@ fn undo_removal(ctx: Ctx, list: &'static str) -> impl IntoView {
                         }
                     }
                 >
-                    {ctx.t(UNDO_REMOVE)}
+                    {ctx.t(UNDO)}
                 </button>
             </p>
         })

@@ -64,9 +64,7 @@ fn late_payment(l: &LatePayment) -> Res<()> {
             }
         )
     };
-    if l.partial_period == PartialPeriod::Full
-        && (floating(&l.rate) || l.rate_changes.iter().any(|c| floating(&c.rate)))
-    {
+    if l.partial_period == PartialPeriod::Full && l.rates().any(floating) {
         return Err(ValidationError::new(
             "late_payment.partial_period",
             ErrorKind::FloatingNeedsProRata,

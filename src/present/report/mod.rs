@@ -144,11 +144,10 @@ fn warnings_list(h: &mut Html, s: &Scenario, r: &ComputeResult) {
 /// interest on an overdue settlement (§13).
 fn lpr_in_a_figure_owed(s: &Scenario, r: &ComputeResult) -> bool {
     use crate::engine::scenario::Rate;
-    let lpr_rate = s.late_payment.as_ref().is_some_and(|l| {
-        std::iter::once(&l.rate)
-            .chain(l.rate_changes.iter().map(|c| &c.rate))
-            .any(|rate| matches!(rate, Rate::Lpr { .. }))
-    });
+    let lpr_rate = s
+        .late_payment
+        .as_ref()
+        .is_some_and(|l| l.rates().any(|rate| matches!(rate, Rate::Lpr { .. })));
     lpr_rate || r.termination.as_ref().is_some_and(|t| t.overdue_days > 0)
 }
 

@@ -28,7 +28,6 @@ pub fn row_removed(n: usize, lang: Lang) -> String {
         Lang::En => format!("Row {n} removed"),
     }
 }
-pub const UNDO_REMOVE: Text = Text("撤销", "Undo");
 
 /// The number of a row drawn out of sequence, above "show more", because it has an error.
 pub fn row_at(n: usize, lang: Lang) -> String {
