@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
-    let sub = Memo::new(move |_| ctx.form.with(|f| f.subcontracting_enabled));
-    let inc = Memo::new(move |_| ctx.form.with(|f| f.incidents_enabled));
-    let q = Memo::new(move |_| ctx.form.with(|f| f.substandard_enabled));
+    let sub = form_flag(ctx, |f| f.subcontracting_enabled);
+    let inc = form_flag(ctx, |f| f.incidents_enabled);
+    let q = form_flag(ctx, |f| f.substandard_enabled);
     section(
         ctx,
         "sec-supplier",
@@ -203,7 +203,7 @@ pub(super) fn client_breaches(ctx: Ctx) -> impl IntoView {
 }
 
 pub(super) fn termination(ctx: Ctx) -> impl IntoView {
-    let on = Memo::new(move |_| ctx.form.with(|f| f.termination_enabled));
+    let on = form_flag(ctx, |f| f.termination_enabled);
     section(
         ctx,
         "sec-termination",

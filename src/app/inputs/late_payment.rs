@@ -59,9 +59,9 @@ const PRESETS: [(RatePreset, Text, Option<&str>); 7] = [
 ];
 
 pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
-    let on = Memo::new(move |_| ctx.form.with(|f| f.late_enabled));
-    let lpr = Memo::new(move |_| ctx.form.with(|f| f.rate_kind == RateKind::Lpr));
-    let monthly = Memo::new(move |_| ctx.form.with(|f| f.rate_kind == RateKind::Monthly));
+    let on = form_flag(ctx, |f| f.late_enabled);
+    let lpr = form_flag(ctx, |f| f.rate_kind == RateKind::Lpr);
+    let monthly = form_flag(ctx, |f| f.rate_kind == RateKind::Monthly);
     section(
         ctx,
         "sec-late",

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 pub(super) fn contract(ctx: Ctx) -> impl IntoView {
-    let months = Memo::new(move |_| ctx.form.with(|f| f.end_mode == EndMode::Months));
+    let months = form_flag(ctx, |f| f.end_mode == EndMode::Months);
     section(
         ctx,
         "sec-contract",

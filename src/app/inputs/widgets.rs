@@ -191,6 +191,12 @@ pub(super) fn toggle(
     toggle_view(ctx, id, label, Arc::new(get), Arc::new(set))
 }
 
+/// A yes/no read off the form (a clause switched on, a rate's form), which the parts it shows or
+/// hides follow. A plain function pointer, so every such flag shares one memo body in the wasm.
+pub(super) fn form_flag(ctx: Ctx, get: fn(&FormState) -> bool) -> Memo<bool> {
+    Memo::new(move |_| ctx.form.with(get))
+}
+
 #[allow(clippy::type_complexity)]
 pub(super) fn toggle_view(
     ctx: Ctx,
