@@ -89,15 +89,17 @@ pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
     ))
 }
 
-/// One segment: `¥50,000.00 × 0.05% × 9/1 (2027-02-12 to 2027-02-20, paid 2027-02-20)`; for a
-/// monthly rate the days are shown as whole months and days; an LPR rate names the LPR used.
+/// One segment: `¥50,000.00 × 0.05% × 9 days (2027-02-12 to 2027-02-20, paid 2027-02-20)`; for a
+/// monthly rate the days are shown as whole months and days; periods counted whole (`full`) as
+/// the number counted; an LPR rate names the LPR used.
 pub fn segment_words(s: &crate::engine::late_payment::Segment, lang: Lang) -> String {
     use crate::engine::late_payment::Period;
+    let counted = s.share.whole_periods();
     let share = match s.period {
-        Period::PerDays(n) => format!("{}/{n}", s.days),
+        Period::PerDays(n) => text::explain::days_share(s.days, n, counted, lang),
         Period::PerMonths(m) => {
             let (k, r) = crate::engine::late_payment::months_and_days(s.from, s.to);
-            text::explain::months_share(k, r, m, lang)
+            text::explain::months_share(k, r, m, counted, lang)
         }
     };
     let lpr = s
@@ -166,14 +168,56 @@ mod tests {
         let march = &r.total_fees.cycles[2];
         assert_eq!(
             cycle_penalty(march, Lang::Zh).unwrap(),
-            "¥20,000.00 × 0.05% × 50/1 (2025-04-11至2025-05-30，2025-05-30 付) = ¥500.00"
+            "¥20,000.00 × 0.05% × 50日 (2025-04-11至2025-05-30，2025-05-30 付) = ¥500.00"
         );
         // July 2025 is still unpaid on 2025-09-30: 50 days from the 8-11 due date.
         assert_eq!(
             cycle_penalty(&r.total_fees.cycles[6], Lang::En).unwrap(),
-            "¥50,000.00 × 0.05% × 50/1 (2025-08-12 to 2025-09-30, unpaid) = ¥1,250.00"
+            "¥50,000.00 × 0.05% × 50 days (2025-08-12 to 2025-09-30, unpaid) = ¥1,250.00"
         );
         assert_eq!(cycle_penalty(&r.total_fees.cycles[0], Lang::Zh), None);
+    }
+
+    /// The monthly-operation contract at another rate: `rate` and `partial_period` replaced.
+    fn monthly_operation_at(rate: &str, partial_period: &str) -> ComputeResult {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/monthly-operation-2025.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+        .replace(r#"{"fraction": "0.0005", "per_days": 1}"#, rate)
+        .replace(r#""partial_period": "pro_rata""#, partial_period);
+        compute_json(&text).unwrap()
+    }
+
+    #[test]
+    fn periods_counted_whole_multiply_out_to_the_amount() {
+        // 1% per 10 days, a started period counted in full: May's ¥50,000 paid 18 days late is
+        // 2 periods, ¥50,000 × 1% × 2 = ¥1,000 (not "× 18/10", which would be ¥900).
+        let r = monthly_operation_at(
+            r#"{"fraction": "0.01", "per_days": 10}"#,
+            r#""partial_period": "full""#,
+        );
+        let may = &r.total_fees.cycles[3];
+        assert_eq!(
+            cycle_penalty(may, Lang::Zh).unwrap(),
+            "¥50,000.00 × 1% × 2期（18日，不足一期按一期计） (2025-05-13至2025-05-30，2025-05-30 付) = ¥1,000.00"
+        );
+        // February's ¥50,000 paid 10 days late is exactly one period: written as a share.
+        assert_eq!(
+            cycle_penalty(&r.total_fees.cycles[1], Lang::En).unwrap(),
+            "¥50,000.00 × 1% × 10/10 (2025-03-11 to 2025-03-20, paid 2025-03-20) = ¥500.00"
+        );
+        // 1.5% a month, a started month in full: April's ¥20,000 paid 1 month 20 days late is
+        // 2 months, ¥20,000 × 1.5% × 2 = ¥600.
+        let r = monthly_operation_at(
+            r#"{"fraction": "0.015", "per_months": 1}"#,
+            r#""partial_period": "full""#,
+        );
+        assert_eq!(
+            cycle_penalty(&r.total_fees.cycles[2], Lang::En).unwrap(),
+            "¥20,000.00 × 1.5% × 2 months (1 month 20 days, a started month counted in full) (2025-04-11 to 2025-05-30, paid 2025-05-30) = ¥600.00"
+        );
     }
 
     #[test]

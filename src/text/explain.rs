@@ -76,16 +76,57 @@ pub fn contract_total(
 /// After a cycle's penalty held at the cap.
 pub const CAPPED: Text = Text("（已按上限计）", " (capped)");
 
-/// The time late at a monthly rate: `k` whole months and `r` days, per `per_months` months.
-pub fn months_share(k: u32, r: i64, per_months: u32, lang: Lang) -> String {
-    let per = if per_months == 1 {
-        String::new()
+/// The time late at a daily or yearly rate, as the 计算明细 multiplies by it (spec §4
+/// `partial_period`, §9): `days` over the rate's period of `per` days ("30/365"; "50日" at a
+/// daily rate), or, when a started period was counted in full, the `counted` periods with the
+/// days they cover, so that the line multiplies out to its amount.
+pub fn days_share(days: i64, per: u32, counted: Option<i64>, lang: Lang) -> String {
+    let rounded_up = counted.filter(|c| c * i64::from(per) != days);
+    match (per, rounded_up, lang) {
+        (1, _, Lang::Zh) => format!("{days}日"),
+        (1, _, Lang::En) => format!("{days} days"),
+        (_, None, _) => format!("{days}/{per}"),
+        (_, Some(c), Lang::Zh) => format!("{c}期（{days}日，不足一期按一期计）"),
+        (_, Some(c), Lang::En) => format!(
+            "{c} {} ({days} days, a started period counted in full)",
+            plural(c, "period", "periods")
+        ),
+    }
+}
+
+/// The time late at a monthly rate: `k` whole months and `r` days, per `per_months` months; or,
+/// when a started period was counted in full, the `counted` periods with the time they cover.
+pub fn months_share(k: u32, r: i64, per_months: u32, counted: Option<i64>, lang: Lang) -> String {
+    let rounded_up = counted.filter(|&c| r > 0 || c * i64::from(per_months) != i64::from(k));
+    let months = plural(i64::from(k), "month", "months");
+    let (zh_time, en_time) = if k == 0 {
+        (format!("{r}日"), format!("{r} days"))
     } else {
-        format!("/{per_months}")
+        (format!("{k}个月{r}日"), format!("{k} {months} {r} days"))
     };
-    match lang {
-        Lang::Zh => format!("({k}个月+{r}/30){per}"),
-        Lang::En => format!("({k} months + {r}/30){per}"),
+    match (rounded_up, per_months, lang) {
+        (None, 1, Lang::Zh) => format!("({k}个月+{r}/30)"),
+        (None, m, Lang::Zh) => format!("({k}个月+{r}/30)/{m}"),
+        (None, 1, Lang::En) => format!("({k} {months} + {r}/30)"),
+        (None, m, Lang::En) => format!("({k} {months} + {r}/30)/{m}"),
+        (Some(c), 1, Lang::Zh) => format!("{c}个月（{zh_time}，不足一月按一月计）"),
+        (Some(c), _, Lang::Zh) => format!("{c}期（{zh_time}，不足一期按一期计）"),
+        (Some(c), 1, Lang::En) => format!(
+            "{c} {} ({en_time}, a started month counted in full)",
+            plural(c, "month", "months")
+        ),
+        (Some(c), m, Lang::En) => format!(
+            "{c} {} of {m} months ({en_time}, a started period counted in full)",
+            plural(c, "period", "periods")
+        ),
+    }
+}
+
+fn plural(n: i64, one: &'static str, more: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        more
     }
 }
 

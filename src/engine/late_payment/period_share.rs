@@ -34,6 +34,12 @@ pub struct Share {
 }
 
 impl Share {
+    /// The number of the rate's periods, when `g` is a whole number of them: periods counted
+    /// whole (`full`: a started period counts in full), or days at a daily rate.
+    pub fn whole_periods(self) -> Option<i64> {
+        (self.denominator == 1).then_some(self.numerator)
+    }
+
     /// `base × f × numerator`: the amount before its one division.
     pub fn over(self, base_times_f: Decimal) -> Decimal {
         base_times_f * Decimal::from(self.numerator)

@@ -278,7 +278,7 @@ mod tests {
             "a whole month is written as its month"
         );
         assert!(html.contains(
-            "¥20,000.00 × 0.05% × 50/1 (2025-04-11 to 2025-05-30, paid 2025-05-30) = ¥500.00"
+            "¥20,000.00 × 0.05% × 50 days (2025-04-11 to 2025-05-30, paid 2025-05-30) = ¥500.00"
         ));
         // A line of its own: a sentence, its first letter a capital.
         assert!(html.contains(">The supplier may suspend service from 11 May 2025<"));
