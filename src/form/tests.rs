@@ -253,6 +253,31 @@ fn end_before_start_is_the_documents_own_rule() {
 }
 
 #[test]
+fn a_year_typed_into_the_wrong_part_of_a_date_is_said_to_be_out_of_range() {
+    // A phone's date field reads "0005-02-02" when the year went into the month: a day of the
+    // calendar, but outside the years a contract may name, which is what the message says.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.start = "0005-02-02".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(errors[0].path, "contract.start");
+    assert_eq!(
+        errors[0].message(crate::text::Lang::Zh),
+        "“0005-02-02”的年份超出范围：应在 1900 至 2200 年之间"
+    );
+    assert_eq!(
+        errors[0].message(crate::text::Lang::En),
+        "“0005-02-02”: the year must be from 1900 to 2200"
+    );
+    // Not a day at all: still asked to pick one.
+    f.start = "2025-02-30".into();
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(
+        errors[0].message(crate::text::Lang::Zh),
+        "“2025-02-30”不是日期：请选择日期"
+    );
+}
+
+#[test]
 fn switching_termination_on_starts_from_a_valid_date() {
     // Ticking 提前终止 used to show "“”不是日期" at once.
     let mut f = FormState::from_scenario(&starter(today()));

@@ -275,6 +275,12 @@ impl ValidationError {
             TypedPeriod { got } => format!(
                 "“{got}” is not a billed period: type its first day (e.g. 2025-06-01) or its month (e.g. 2025-06)"
             ),
+            TypedDate { got } if zh && is_a_day(got) => {
+                format!("“{got}”的年份超出范围：应在 1900 至 2200 年之间")
+            }
+            TypedDate { got } if is_a_day(got) => {
+                format!("“{got}”: the year must be from 1900 to 2200")
+            }
             TypedDate { got } if zh => format!("“{got}”不是日期：请选择日期"),
             TypedDate { got } => format!("“{got}” is not a date: pick a date"),
             UnfinishedDate if zh => "日期不完整或不存在（如 2月30日）：请选择日期".to_string(),
@@ -338,4 +344,10 @@ pub fn link_invalid(why: &str, lang: Lang) -> String {
         Lang::Zh => format!("分享链接中的方案有误：{why}"),
         Lang::En => format!("The scenario in the share link is invalid: {why}"),
     }
+}
+
+/// A day of the calendar, but not one a scenario may hold: a year typed into the wrong part of
+/// a date field ("0005-02-02"), or before 1900 or after 2200.
+fn is_a_day(typed: &str) -> bool {
+    crate::engine::calendar::parse_ymd(typed.trim()).is_some()
 }
