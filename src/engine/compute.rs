@@ -5,8 +5,8 @@ use crate::engine::calendar::NotCovered;
 use crate::engine::due_dates::due_date;
 use crate::engine::fees::{billed_cycles, renewal_end, total, BilledCycle};
 use crate::engine::late_payment::{
-    aggregate_cap, cycle_penalty, right_arises, CountedSpan, CyclePenalty, CycleStatus, NoLpr,
-    PenaltyContext, Segment,
+    aggregate_cap, cycle_penalty, right_arises, AggregateCut, CountedSpan, CyclePenalty,
+    CycleStatus, NoLpr, PenaltyContext, Segment,
 };
 use crate::engine::lpr::LprTable;
 use crate::engine::money::round_yuan;
@@ -82,6 +82,9 @@ pub struct LatePaymentSummary {
     pub terminate_right_from: Option<NaiveDate>,
     /// Whether a cap (per cycle or aggregate) cut anything (§9).
     pub cap_applied: bool,
+    /// §9 the aggregate cap's cut, for the 计算明细: the cycles' sum against the limit.
+    #[serde(skip)]
+    pub aggregate_cut: Option<AggregateCut>,
     /// §11, when a penalty accrued; `None` also when a counted day has no LPR.
     pub reasonableness: Option<Reasonableness>,
 }
@@ -244,9 +247,9 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         .collect();
 
     let sum_of_cycles: Decimal = cycles.iter().map(|c| c.penalty).sum();
-    let (total_penalty, aggregate_capped) = match &s.late_payment {
+    let (total_penalty, aggregate_cut) = match &s.late_payment {
         Some(terms) => aggregate_cap(terms, sum_of_cycles, contract_total, overdue_base),
-        None => (round_yuan(sum_of_cycles), false),
+        None => (round_yuan(sum_of_cycles), None),
     };
     let statuses: Vec<CycleStatus> = owed
         .iter()
@@ -265,7 +268,8 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         total_penalty,
         suspend_right_from: right(s.late_payment.as_ref().and_then(|l| l.suspend_after_days)),
         terminate_right_from: right(s.late_payment.as_ref().and_then(|l| l.terminate_after_days)),
-        cap_applied: any_cycle_capped || aggregate_capped,
+        cap_applied: any_cycle_capped || aggregate_cut.is_some(),
+        aggregate_cut,
         reasonableness,
     };
 

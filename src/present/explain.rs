@@ -62,7 +62,7 @@ pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         unit,
         s.cycle_fee(),
         term.len(),
-        partial,
+        (partial, s.fees.partial_cycle),
         s.contract.start,
         s.contract.end,
         r.total_fees.contract_total,
@@ -77,16 +77,12 @@ pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
         return None;
     }
     let parts: Vec<String> = c.segments.iter().map(|s| segment_words(s, lang)).collect();
-    let capped = if c.capped {
-        text::explain::CAPPED.get(lang)
+    let parts = parts.join(" + ");
+    Some(if c.capped {
+        text::explain::held_at_cap(&parts, c.penalty, lang)
     } else {
-        ""
-    };
-    Some(format!(
-        "{} = {}{capped}",
-        parts.join(" + "),
-        format_yuan(c.penalty)
-    ))
+        format!("{parts} = {}", format_yuan(c.penalty))
+    })
 }
 
 /// One segment: `¥50,000.00 × 0.05% × 9 days (2027-02-12 to 2027-02-20, paid 2027-02-20)`; for a

@@ -85,6 +85,12 @@ pub fn exposure(
     let (from, to) = (format_yuan(from), format_yuan(to));
     let (first, last) = (date_words(first, lang), date_words(last, lang));
     match lang {
+        _ if from == to => match lang {
+            Lang::Zh => format!("若此后不再付款：违约金不再增加，{days}日后（{last}）仍为 {to}"),
+            Lang::En => format!(
+                "If nothing more is paid: penalties stay at {to}, {days} days later ({last}) too"
+            ),
+        },
         Lang::Zh => {
             format!("若此后不再付款：违约金由{first}的 {from} 增至{days}日后（{last}）的 {to}")
         }

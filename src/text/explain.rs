@@ -3,6 +3,7 @@
 //! (§6, Arts. 566–567).
 
 use crate::engine::money::format_yuan;
+use crate::engine::scenario::PartialCycle;
 use crate::engine::termination::{Payer, TerminationResult};
 use crate::text::rates::percent;
 use crate::text::{date_words, Lang, Text};
@@ -47,13 +48,13 @@ pub fn lpr_rate(
 }
 
 /// How the contract total is made (§1): `n` cycles of `fee` per `unit` (月 / month), `partial` of
-/// them prorated, from `start` to `end`.
+/// them partial (prorated by days, or billed in full), from `start` to `end`.
 #[allow(clippy::too_many_arguments)]
 pub fn contract_total(
     unit: &str,
     fee: Decimal,
     n: usize,
-    partial: usize,
+    (partial, how): (usize, PartialCycle),
     start: NaiveDate,
     end: NaiveDate,
     total: Decimal,
@@ -64,17 +65,33 @@ pub fn contract_total(
     match lang {
         Lang::Zh => format!(
             "每{unit}费用 {fee}（各项费用之和），{start}至{end}共 {n} 期{}，合计 {total}。合同总金额是按合同金额比例计算的违约金的基数。",
-            if partial > 0 { format!("，其中 {partial} 期不足整期按天折算") } else { String::new() },
+            match (partial, how) {
+                (0, _) => String::new(),
+                (_, PartialCycle::ByDays) => format!("，其中 {partial} 期不足整期按天折算"),
+                (_, PartialCycle::Full) => format!("，其中 {partial} 期不足整期按整期计"),
+            },
         ),
         Lang::En => format!(
-            "{fee} per {unit} (the sum of the fee components), {n} cycles from {start} to {end}{}, total {total}. The contract total is the base of every penalty stated as a share of the contract amount.",
-            if partial > 0 { format!(", {partial} of them partial and prorated by days") } else { String::new() },
+            "{fee} per {unit} (the sum of the fee components), {n} {} from {start} to {end}{}, total {total}. The contract total is the base of every penalty stated as a share of the contract amount.",
+            plural(n as i64, "cycle", "cycles"),
+            match (partial, how) {
+                (0, _) => String::new(),
+                (_, PartialCycle::ByDays) => format!(", {partial} of them partial and prorated by days"),
+                (_, PartialCycle::Full) => format!(", {partial} of them partial and billed in full"),
+            },
         ),
     }
 }
 
-/// After a cycle's penalty held at the cap.
-pub const CAPPED: Text = Text("（已按上限计）", " (capped)");
+/// A cycle's formula whose product is above the cycle's cap (§4 `cap_fraction`): the cap, not
+/// the product, is what is owed, so no "=" stands between them.
+pub fn held_at_cap(formula: &str, capped: Decimal, lang: Lang) -> String {
+    let capped = format_yuan(capped);
+    match lang {
+        Lang::Zh => format!("{formula}，超过本期上限，按上限计 {capped}"),
+        Lang::En => format!("{formula}, above the cycle's cap: {capped}"),
+    }
+}
 
 /// The time late at a daily or yearly rate, as the 计算明细 multiplies by it (spec §4
 /// `partial_period`, §9): `days` over the rate's period of `per` days ("30/365"; "50日" at a

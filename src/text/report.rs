@@ -52,6 +52,8 @@ pub const HEAD_DAYS_LATE: Text = Text("逾期天数", "Days late");
 pub const HEAD_PENALTY: Text = Text("违约金", "Penalty");
 /// A cycle billed in part, by days.
 pub const PRORATED: Text = Text("折算", "prorated");
+/// A partial cycle billed as a whole one (§1 `partial_cycle: full`).
+pub const BILLED_IN_FULL: Text = Text("按整期", "billed in full");
 /// A cycle's penalty held at the cap.
 pub const CAPPED: Text = Text("封顶", "capped");
 
@@ -84,7 +86,7 @@ pub fn right(what: Text, from: NaiveDate, standing: bool, lang: Lang) -> String 
     }
 }
 
-pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金", "no late-payment clause");
+pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");
 
 /// The cap after the agreed rate (§4, §9 `cap_base`): each cycle's penalty at most `cap` of its
 /// fee, or the penalties in all at most `cap` of the contract total or of the overdue amounts.
@@ -104,6 +106,32 @@ pub fn rate_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
     }
 }
 
+/// §9 an aggregate cap that cut the total, after the cycles' formulas, so that they and the
+/// total owed agree: "各期合计 ¥16,506.75，超过累计上限（合同总金额 ¥60,000.00 × 15% =
+/// ¥9,000.00），违约金按上限计 ¥9,000.00".
+pub fn aggregate_cut(cut: &crate::engine::late_payment::AggregateCut, lang: Lang) -> String {
+    let (sum, base, limit) = (
+        format_yuan(cut.sum_of_cycles),
+        format_yuan(cut.base),
+        format_yuan(cut.limit),
+    );
+    let pct = percent(cut.fraction);
+    let base_name = match (cut.cap_base, lang) {
+        (CapBase::Overdue, Lang::Zh) => "逾期付款总额",
+        (CapBase::Overdue, Lang::En) => "amounts paid late or overdue",
+        (_, Lang::Zh) => "合同总金额",
+        (_, Lang::En) => "contract total",
+    };
+    match lang {
+        Lang::Zh => format!(
+            "各期合计 {sum}，超过累计上限（{base_name} {base} × {pct} = {limit}），违约金按上限计 {limit}。"
+        ),
+        Lang::En => format!(
+            "The cycles come to {sum}, above the cap in all ({base_name} {base} × {pct} = {limit}): {limit} is owed."
+        ),
+    }
+}
+
 /// A rate that applies from a date on (§9 `rate_changes`), after the rate before it.
 pub fn rate_from(from: NaiveDate, rate: &str, lang: Lang) -> String {
     match lang {
@@ -114,18 +142,29 @@ pub fn rate_from(from: NaiveDate, rate: &str, lang: Lang) -> String {
 
 /// After the rate: how each penalty is computed (Civil Code Arts. 201, 585).
 pub const LATE_RULE: Text = Text(
-    "。每笔逾期款项 × 比例 × 逾期天数 ÷ 计息期天数；到期日当日付款不算逾期（民法典第201条），违约金以合同约定为准（第585条）。",
-    ". Each late amount × rate × days late ÷ period; paying on the due date is not late (Civil Code Art. 201); penalties as agreed (Art. 585).",
+    "。每笔逾期款项 × 比例 × 逾期时间（按计息期折算）；到期日当日付款不算逾期（民法典第201条），违约金以合同约定为准（第585条）。",
+    ". Each late amount × rate × the time late in the rate's periods; paying on the due date is not late (Civil Code Art. 201); penalties as agreed (Art. 585).",
 );
 pub const NOTHING_LATE: Text = Text("目前没有逾期。", "Nothing is late.");
 
+/// A whole quarter in the cycle table: "2025年第2季度", "2025 Q2".
+pub fn quarter(year: i32, q: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年第{q}季度"),
+        Lang::En => format!("{year} Q{q}"),
+    }
+}
+
 // §5 subcontracting.
 
-/// The card's label: the liability once found, otherwise the exposure.
+/// The card's label: the liability once the breach occurred (`occurred_on`), otherwise the exposure.
 pub fn subcontracting_label(found: Option<NaiveDate>, lang: Lang) -> String {
     match (found, lang) {
-        (Some(d), Lang::Zh) => format!("转包违约责任（{}发现）", date_words(d, lang)),
-        (Some(d), Lang::En) => format!("Subcontracting liability (found {})", date_words(d, lang)),
+        (Some(d), Lang::Zh) => format!("转包违约责任（{}发生）", date_words(d, lang)),
+        (Some(d), Lang::En) => format!(
+            "Subcontracting liability (occurred {})",
+            date_words(d, lang)
+        ),
         (None, Lang::Zh) => "若擅自转包：乙方风险敞口".into(),
         (None, Lang::En) => "If the supplier subcontracts: exposure".into(),
     }
@@ -189,6 +228,6 @@ pub fn charge(kind: ChargeKind) -> Option<Text> {
 /// The page's `lang` attribute.
 pub const HTML_LANG: Text = Text("zh-CN", "en");
 pub const STATEMENT_NOTE: Text = Text(
-    "本结果由 contract-calc 在浏览器中计算，仅供参考，不构成法律意见。",
+    "本结果由 contract-calc 计算，仅供参考，不构成法律意见。",
     "Computed by contract-calc, for reference; not legal advice.",
 );

@@ -202,6 +202,7 @@ pub(super) fn billed_periods(
     chrono::NaiveDate,
     rust_decimal::Decimal,
 )> {
+    let lang = ctx.lang.get_untracked();
     ctx.shown.with(|(f, _)| {
         f.as_ref()
             .map(crate::app::Figures::parts)
@@ -212,7 +213,7 @@ pub(super) fn billed_periods(
                     .map(|c| {
                         (
                             c.start,
-                            crate::present::report::cycle_label(c, s.fees.cycle),
+                            crate::present::report::cycle_label(c, s.fees.cycle, lang),
                             c.due,
                             c.amount,
                         )
@@ -238,6 +239,7 @@ pub(super) fn period_choices(ctx: Ctx) -> Memo<Vec<(String, String)>> {
     });
     Memo::new(move |_| {
         periods.track();
+        ctx.lang.track();
         untrack(|| billed_periods(ctx))
             .into_iter()
             .map(|(start, label, _, _)| (start.to_string(), label))

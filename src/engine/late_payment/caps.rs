@@ -14,21 +14,43 @@ pub(super) fn cycle_cap(terms: &LatePayment, raw: Decimal, amount: Decimal) -> (
     }
 }
 
-/// §9 an aggregate cap (`contract_total` or `overdue`): the total penalty and whether it was cut.
+/// §9 an aggregate cap that cut the total penalty: what the cycles came to, and the limit
+/// (`fraction` × `base`, the contract total or the overdue amount), which is what is owed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AggregateCut {
+    pub cap_base: CapBase,
+    pub base: Decimal,
+    pub fraction: Decimal,
+    pub sum_of_cycles: Decimal,
+    pub limit: Decimal,
+}
+
+/// §9 an aggregate cap (`contract_total` or `overdue`): the total penalty, and the cut when the
+/// cap made it smaller.
 pub fn aggregate_cap(
     terms: &LatePayment,
     sum_of_cycles: Decimal,
     contract_total: Decimal,
     overdue: Decimal,
-) -> (Decimal, bool) {
+) -> (Decimal, Option<AggregateCut>) {
     let base = match terms.cap_base {
-        CapBase::Cycle => return (round_yuan(sum_of_cycles), false),
+        CapBase::Cycle => return (round_yuan(sum_of_cycles), None),
         CapBase::ContractTotal => contract_total,
         CapBase::Overdue => overdue,
     };
     match terms.cap_fraction {
-        Some(cap) if sum_of_cycles > round_yuan(cap * base) => (round_yuan(cap * base), true),
-        _ => (round_yuan(sum_of_cycles), false),
+        Some(fraction) if sum_of_cycles > round_yuan(fraction * base) => {
+            let limit = round_yuan(fraction * base);
+            let cut = AggregateCut {
+                cap_base: terms.cap_base,
+                base,
+                fraction,
+                sum_of_cycles: round_yuan(sum_of_cycles),
+                limit,
+            };
+            (limit, Some(cut))
+        }
+        _ => (round_yuan(sum_of_cycles), None),
     }
 }
 
@@ -57,22 +79,33 @@ mod tests {
         terms.cap_base = CapBase::ContractTotal;
         assert_eq!(
             aggregate_cap(&terms, d("40000"), d("100000"), d("0")),
-            (d("30000.00"), true)
+            (
+                d("30000.00"),
+                Some(AggregateCut {
+                    cap_base: CapBase::ContractTotal,
+                    base: d("100000"),
+                    fraction: d("0.30"),
+                    sum_of_cycles: d("40000.00"),
+                    limit: d("30000.00"),
+                })
+            )
         );
         assert_eq!(
             aggregate_cap(&terms, d("20000"), d("100000"), d("0")),
-            (d("20000.00"), false)
+            (d("20000.00"), None)
         );
         // 以逾期付款总额的5%为上限: ¥200,000 paid late or unpaid → at most ¥10,000.
         terms.cap_base = CapBase::Overdue;
         terms.cap_fraction = Some(d("0.05"));
         assert_eq!(
-            aggregate_cap(&terms, d("12000"), d("1000000"), d("200000")),
-            (d("10000.00"), true)
+            aggregate_cap(&terms, d("12000"), d("1000000"), d("200000"))
+                .1
+                .map(|c| c.limit),
+            Some(d("10000.00"))
         );
         assert_eq!(
             aggregate_cap(&terms, d("9000"), d("1000000"), d("200000")),
-            (d("9000.00"), false)
+            (d("9000.00"), None)
         );
         // An aggregate base leaves each cycle uncapped.
         let p = run(&terms, "2025-01-10", "40000", &[], "40000", "2025-11-06").unwrap();

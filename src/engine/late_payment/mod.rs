@@ -20,7 +20,7 @@ mod segments;
 #[cfg(test)]
 mod tests;
 
-pub use caps::aggregate_cap;
+pub use caps::{aggregate_cap, AggregateCut};
 pub use counted_days::{counted_days, days_late};
 pub use period_share::{months_and_days, Share};
 pub use rights::{right_arises, CycleStatus};

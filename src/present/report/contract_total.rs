@@ -6,7 +6,7 @@ use super::cycle_label;
 use super::html::Html;
 use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
-use crate::engine::scenario::{Cycle, Scenario};
+use crate::engine::scenario::{Cycle, PartialCycle, Scenario};
 use crate::present::explain;
 use crate::text::{report, Text};
 use rust_decimal::Decimal;
@@ -25,7 +25,7 @@ pub(super) fn contract_total_card(h: &mut Html, s: &Scenario, r: &ComputeResult,
         open,
         |h| {
             h.formula(&explain::contract_total(s, r, lang));
-            cycle_table(h, r, s.fees.cycle);
+            cycle_table(h, r, s.fees.cycle, s.fees.partial_cycle);
         },
     );
 }
@@ -40,7 +40,7 @@ const HEADS: [(Text, bool); 6] = [
     (report::HEAD_PENALTY, true),
 ];
 
-fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle) {
+fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle, partial: PartialCycle) {
     let lang = h.lang;
     let m = &mut h.out;
     m.open("div", &[("class", "table-wrap")])
@@ -58,7 +58,12 @@ fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle) {
         m.el("th", attrs, head.get(lang));
     }
     m.push_static("</tr></thead><tbody>");
-    let (prorated, capped) = (report::PRORATED.get(lang), report::CAPPED.get(lang));
+    // A cycle only partly inside the term (§1): prorated by days, or billed in full.
+    let partial_tag = match partial {
+        PartialCycle::ByDays => report::PRORATED.get(lang),
+        PartialCycle::Full => report::BILLED_IN_FULL.get(lang),
+    };
+    let capped = report::CAPPED.get(lang);
     let tag = [("class", "tag")];
     let num = [("class", "num")];
     for c in &r.total_fees.cycles {
@@ -71,9 +76,9 @@ fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle) {
         }
         m.open("tr", &[("class", &class.join(" "))])
             .open("td", &[])
-            .push_text(&cycle_label(c, cycle));
+            .push_text(&cycle_label(c, cycle, lang));
         if c.partial_of.is_some() {
-            m.el("span", &tag, prorated);
+            m.el("span", &tag, partial_tag);
         }
         m.close("td")
             .el("td", &num, &format_yuan(c.amount))

@@ -55,6 +55,8 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| report::sentence(parts.join(report::RIGHTS_SEPARATOR.get(lang))))
 }
 
+/// The agreed rate, its changes and cap, and how each penalty is computed; or that there is no
+/// such clause.
 fn rate_text(s: &Scenario, lang: Lang) -> String {
     let Some(l) = &s.late_payment else {
         return report::NO_LATE_CLAUSE.get(lang).into();
@@ -63,6 +65,7 @@ fn rate_text(s: &Scenario, lang: Lang) -> String {
     if let Some(cap) = l.cap_fraction {
         text.push_str(&report::rate_cap(cap, l.cap_base, lang));
     }
+    text.push_str(report::LATE_RULE.get(lang));
     text
 }
 
@@ -78,13 +81,17 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             &text::results::reasonableness(x, lang),
         );
     }
-    h.formula(&format!("{}{}", rate_text(s, lang), h.t(report::LATE_RULE)));
+    h.formula(&rate_text(s, lang));
     let lines: Vec<(String, String)> = r
         .total_fees
         .cycles
         .iter()
         .filter_map(|c| explain::cycle_penalty(c, lang).map(|f| (period(c.start, c.end), f)))
         .collect();
+    if s.late_payment.is_none() {
+        // No clause: the rate line says so, and nothing accrues whatever is late.
+        return;
+    }
     if lines.is_empty() {
         h.out
             .el("p", &[("class", "muted")], h.t(report::NOTHING_LATE));
@@ -98,6 +105,13 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
                 .close("li");
         }
         h.out.close("ul");
+        if let Some(cut) = &r.late_payment.aggregate_cut {
+            h.out.el(
+                "p",
+                &[("class", "formula"), ("data-testid", "aggregate-cut")],
+                &report::aggregate_cut(cut, lang),
+            );
+        }
         h.out.push(&crate::present::claim::claim_table(r, lang));
     }
     // §12: a year ahead, a point a month, if nothing more is paid.

@@ -36,12 +36,12 @@ pub fn period(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
-/// A cycle as a table shows it: a whole month `2025-03`, a whole quarter `2025 Q2`, otherwise
-/// its dates (a partial cycle, a contract year).
-pub fn cycle_label(c: &crate::engine::compute::CycleRow, cycle: Cycle) -> String {
+/// A cycle as a table shows it: a whole month `2025-03`, a whole quarter `2025年第2季度` /
+/// `2025 Q2`, otherwise its dates (a partial cycle, a contract year).
+pub fn cycle_label(c: &crate::engine::compute::CycleRow, cycle: Cycle, lang: Lang) -> String {
     match (cycle, c.partial_of) {
         (Cycle::Monthly, None) => format!("{}-{:02}", c.start.year(), c.start.month()),
-        (Cycle::Quarterly, None) => format!("{} Q{}", c.start.year(), c.start.month0() / 3 + 1),
+        (Cycle::Quarterly, None) => report::quarter(c.start.year(), c.start.month0() / 3 + 1, lang),
         _ => period(c.start, c.end),
     }
 }
@@ -334,5 +334,83 @@ mod tests {
         assert!(html.contains(r#"<li data-code="calendar_provisional">2031年的放假安排尚未公布"#));
         let en = results_html(&s, &r, Lang::En, Open::ALL);
         assert!(en.contains("The holiday arrangements for 2027–2029 are not yet published"));
+    }
+
+    #[test]
+    fn a_cap_that_cut_the_total_is_written_after_the_cycles_formulas() {
+        // The monthly-operation contract at 日千分之五 with "累计不超过合同总金额的1%" (¥600,000 →
+        // ¥6,000): the cycles' formulas add up to more, and the line after them says so, so that
+        // the formulas and the total owed agree.
+        let (mut s, _) = figures("monthly-operation-2025");
+        let lp = s.late_payment.as_mut().unwrap();
+        lp.rate = crate::engine::scenario::Rate::Fraction {
+            fraction: crate::test_support::d("0.005"),
+            per_days: 1,
+            extra: Default::default(),
+        };
+        lp.cap_fraction = Some(crate::test_support::d("0.01"));
+        lp.cap_base = crate::engine::scenario::CapBase::ContractTotal;
+        let r = compute(&s).unwrap();
+        assert_eq!(
+            r.late_payment.total_penalty,
+            crate::test_support::d("6000.00")
+        );
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("超过累计上限（合同总金额 ¥600,000.00 × 1% = ¥6,000.00），违约金按上限计 ¥6,000.00。"),
+            "{html}"
+        );
+        let en = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(
+            en.contains("above the cap in all (contract total ¥600,000.00 × 1% = ¥6,000.00): ¥6,000.00 is owed."),
+            "{en}"
+        );
+        // The same cap on each cycle instead (1% of its fee): a cut cycle's formula is not
+        // "= ¥500.00" after a product of ¥5,000.00, but the cap it was held at.
+        s.late_payment.as_mut().unwrap().cap_base = crate::engine::scenario::CapBase::Cycle;
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("各期合计"), "{html}");
+        assert!(
+            html.contains(
+                "× 0.5% × 50日 (2025-08-12至2025-09-30，未付)，超过本期上限，按上限计 ¥500.00"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn without_a_late_payment_clause_nothing_is_said_to_be_on_time() {
+        // No clause: the card says so, and neither "目前没有逾期" (July is unpaid) nor how a
+        // penalty would be computed, nor a curve that cannot rise.
+        let (mut s, _) = figures("monthly-operation-2025");
+        s.late_payment = None;
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("合同未约定逾期付款违约金。"), "{html}");
+        assert!(!html.contains("目前没有逾期"), "{html}");
+        assert!(!html.contains("每笔逾期款项"), "{html}");
+        assert!(!html.contains("若此后不再付款"), "{html}");
+    }
+
+    #[test]
+    fn quarters_and_partial_cycles_are_labelled_in_the_reader_s_words() {
+        // Quarterly billing from 2025-02-15 to 2025-12-31, a partial quarter billed in full.
+        let (mut s, _) = figures("monthly-operation-2025");
+        s.fees.cycle = Cycle::Quarterly;
+        s.fees.partial_cycle = crate::engine::scenario::PartialCycle::Full;
+        s.contract.start = crate::test_support::date("2025-02-15");
+        s.payment.payments.clear();
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("<td>2025年第2季度</td>"), "{html}");
+        assert!(
+            html.contains("<td>2025-02-15 – 03-31<span class=\"tag\">按整期</span></td>"),
+            "{html}"
+        );
+        assert!(html.contains("其中 1 期不足整期按整期计"), "{html}");
+        let en = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(en.contains("<td>2025 Q2</td>"), "{en}");
+        assert!(en.contains("1 of them partial and billed in full"), "{en}");
     }
 }

@@ -41,7 +41,7 @@ fn terms(s: &Scenario, lang: Lang) -> Markup {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1d2733}\
      table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #dde3ea}\
      .num{text-align:right}.figure-amount{display:block;font-size:1.5rem}.figure-label,.figure-words,.figure-note{display:block}\
-     summary{list-style:none}.formula{color:#5f6b7a}";
+     summary{list-style:none}.formula{color:#5f6b7a}.no-print{display:none}";
 
 /// A whole statement as a standalone HTML page: what `contract-calc report` writes.
 pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
@@ -74,6 +74,10 @@ mod tests {
                 && page.contains("cycle-table")
                 && page.contains("合同总金额")
         );
+        // A page without the app's script: its copy button would do nothing, so it is hidden.
+        assert!(page.contains("class=\"chip no-print\" data-action=\"copy-claim\""));
+        assert!(page.contains(".no-print{display:none}"));
+        assert!(page.contains("本结果由 contract-calc 计算"));
     }
 
     #[test]
