@@ -148,15 +148,44 @@ if (how === 'module') {
 const app = await import(path('wasm-app-js'));
 await app.default({ module_or_path: path('wasm-app-wasm') });
 const link = await linkRead;
+// A wasm that stopped (a panic aborts it) is not called again: its memory may be half-written.
+let stopped = false;
 if ((how === 'module' || how === 'app') && !painted && addressKept()) {
   try {
     // Shown before the app builds its page: the browser gets a frame to draw them in.
     if (app.paint(link.document)) await nextFrame();
   } catch (err) {
-    console.warn('first figures skipped:', err);
+    stopped = true;
+    cannotStart(err);
   }
 }
-app.start(address, link.document, link.unavailable === true, makeLink, qrCode);
+if (!stopped) {
+  try {
+    app.start(address, link.document, link.unavailable === true, makeLink, qrCode);
+  } catch (err) {
+    cannotStart(err);
+  }
+}
+
+/**
+ * The app stopped before its page was up: says so where "loading" stood, and, for a link,
+ * offers the calculator without it (the link stays in the address, so a reload would stop again).
+ */
+function cannotStart(err) {
+  console.error('contract-calc stopped:', err);
+  document.querySelector('.shell-loading')?.remove();
+  const note = document.createElement('p');
+  note.setAttribute('role', 'alert');
+  note.dataset.testid = 'cannot-start';
+  note.textContent = '计算器出错，未能打开。The calculator stopped with an error. ';
+  if (address.replace(/^#+/, '').trim()) {
+    const away = document.createElement('a');
+    away.href = location.pathname + location.search;
+    away.textContent = '不带此链接打开计算器 · Open the calculator without this link';
+    note.append(away);
+  }
+  (document.getElementById('shell') ?? document.body).prepend(note);
+}
 
 /** After the browser has drawn a frame (or 100 ms, in a tab that draws none). */
 function nextFrame() {

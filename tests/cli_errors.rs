@@ -496,3 +496,26 @@ fn a_file_starting_with_a_byte_order_mark_is_read() {
     assert!(ok, "{stderr}");
     assert_eq!(stdout, without_bom);
 }
+
+#[test]
+fn a_field_written_twice_or_a_multiple_with_its_unit_is_refused_by_name() {
+    // Two evaluation dates: a JSON reader would keep the second and say nothing.
+    let text = base()
+        .to_string()
+        .replacen("\"as_of\"", "\"as_of\":\"2025-01-01\",\"as_of\"", 1);
+    let (ok, out, err) = run(&text);
+    assert!(!ok && out.is_empty());
+    assert_eq!(
+        err.trim(),
+        "contract-calc: as_of: written twice: each field may be written once"
+    );
+    // "1.5倍" is how the form takes it; a document holds the number, and is told so.
+    let mut v = base();
+    v["late_payment"]["rate"] = json!({"lpr_multiple": "1.5倍", "basis_days": 365});
+    let (ok, _, err) = run(&v.to_string());
+    assert!(!ok);
+    assert_eq!(
+        err.trim(),
+        "contract-calc: late_payment.rate.lpr_multiple: expected a multiple of the LPR like \"1.5\", got \"1.5倍\""
+    );
+}

@@ -138,3 +138,68 @@ fn a_byte_order_mark_is_not_part_of_the_document() {
     let text = format!("\u{feff}{}", base());
     assert_eq!(refusal(&text), "accepted");
 }
+
+/// A one-month contract (¥50,000, due 2025-02-10) paid in `payments` parts of ¥0.01 a year late,
+/// with a rate change every day from 2025-02-12 on: each part is split at every change.
+fn many_segments(payments: usize, changes: usize) -> String {
+    let mut v = base();
+    v["contract"] = json!({"start": "2025-01-01", "end": "2025-01-31"});
+    v["as_of"] = json!("2026-06-30");
+    v["payment"]["payments"] = json!(vec![
+        json!({"date": "2026-02-10", "amount": "0.01"});
+        payments
+    ]);
+    let from = chrono::NaiveDate::from_ymd_opt(2025, 2, 12).unwrap();
+    v["late_payment"]["rate_changes"] = (0..changes)
+        .map(|i| {
+            let day = from + chrono::Days::new(i as u64);
+            json!({"from": day.to_string(), "rate": {"fraction": "0.0005", "per_days": 1}})
+        })
+        .collect();
+    v.to_string()
+}
+
+#[test]
+fn a_link_that_would_split_into_millions_of_segments_is_refused_by_name() {
+    // 400 parts × 300 changes = 120,000 segments of 计算明细, over the 100,000 one computation
+    // makes: refused with the clause named, in moments, instead of filling a phone's memory
+    // (a 40 KB link with 10,000 × 10,000 would make 10⁸).
+    let text = many_segments(400, 300);
+    let s = parse_scenario(&text).unwrap();
+    let started = std::time::Instant::now();
+    let e = contract_calc::engine::compute::compute(&s).unwrap_err();
+    let e = contract_calc::document::error::ValidationError::from(e);
+    assert_eq!(
+        e.display(Lang::En),
+        "late_payment: the penalty computation would take more than 100,000 lines (too many payments times rate changes): remove rate changes or payments"
+    );
+    assert!(e
+        .message(Lang::Zh)
+        .starts_with("违约金计算明细将超过 100,000 行"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    // 100 × 30 = 3,000 segments: computed, and the page draws the first 2,000 lines, saying so.
+    let s = parse_scenario(&many_segments(100, 30)).unwrap();
+    let r = contract_calc::engine::compute::compute(&s).unwrap();
+    let lines: usize = r.total_fees.cycles.iter().map(|c| c.segments.len()).sum();
+    assert!(lines > 2_000, "{lines}");
+    let html = contract_calc::present::report::results_html(
+        &s,
+        &r,
+        Lang::Zh,
+        contract_calc::present::report::Open::ALL,
+    );
+    assert_eq!(
+        html.matches("<tr><td>2025-01-01 – 2025-01-31</td>").count(),
+        2_000
+    );
+    assert!(html.contains(&format!(
+        "计算明细共 {} 行，此处显示前 2,000 行",
+        contract_calc::engine::money::group_thousands(&lines.to_string())
+    )));
+    assert!(
+        contract_calc::present::claim::claim_text(&r, Lang::Zh)
+            .lines()
+            .count()
+            > lines
+    );
+}

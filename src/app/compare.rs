@@ -47,10 +47,10 @@ pub fn Compare() -> impl IntoView {
             .iter()
             .filter_map(|id| {
                 if id == CURRENT {
-                    let s = ctx
+                    let (s, stale) = ctx
                         .shown
-                        .with(|f| f.0.as_ref().map(|f| f.parts().0.clone()))?;
-                    Some((ui::current(&s.name, lang), s))
+                        .with(|(f, stale)| f.as_ref().map(|f| (f.parts().0.clone(), *stale)))?;
+                    Some((ui::current(&s.name, stale, lang), s))
                 } else {
                     ctx.store
                         .with_value(|st| st.get(id))

@@ -16,6 +16,23 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// A stored ISO-8601 UTC timestamp as the user's clock read then: `2026-12-04 03:55`. One the
+/// browser cannot read is shown as stored, to the minute.
+pub fn local_time(iso: &str) -> String {
+    let d = js_sys::Date::new(&JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return iso.replace('T', " ").chars().take(16).collect();
+    }
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 /// The URL fragment without `#`.
 pub fn hash() -> String {
     address_hash().trim_start_matches('#').to_string()

@@ -203,12 +203,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         Err(e) => say_failed(ctx, e, |err| StoreText::ImportFailed { err }),
                     }
                 }
-                Err(e) => ctx.say(BannerKind::Warning, |l| {
-                    StoreText::ImportRefused {
-                        detail: &e.display(l),
-                    }
-                    .say(l)
-                }),
+                Err(e) => ctx.say(BannerKind::Warning, |l| import_refused(&e, &text, l)),
             }
         });
     };
@@ -383,6 +378,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         class="saved-list"
                         data-testid="saved-list"
                         on:click=move |ev| on_saved_click(ctx, &ev, saved, undo, renaming)
+                        on:keydown=move |ev| on_rename_key(ctx, &ev, renaming)
                         on:input=move |ev| {
                             let Some(input) = ev
                                 .target()
@@ -426,6 +422,28 @@ pub fn ScenarioBar() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// Why a file was not imported, in the form's words: a file that is not a scenario at all says
+/// so, and a field the form shows is named by its label ("费用构成第 1 行 · 每期金额：…"), not by
+/// its path in the document.
+fn import_refused(e: &crate::document::error::ValidationError, text: &str, lang: Lang) -> String {
+    use crate::document::error::ErrorKind;
+    let not_json_object = !text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    let foreign =
+        e.path == "format" || (not_json_object && matches!(e.kind, ErrorKind::Json { .. }));
+    if foreign {
+        return StoreText::NotAScenarioFile.say(lang);
+    }
+    let id = super::inputs::dom_id(&e.path);
+    let detail = match super::results::field_label(&id, &e.path, lang) {
+        Some(label) => crate::text::app::results::field_and_message(&label, &e.message(lang), lang),
+        None => e.display(lang),
+    };
+    StoreText::ImportRefused { detail: &detail }.say(lang)
 }
 
 /// Undo: the deleted scenario back in the list, and open again when it was.
@@ -485,7 +503,7 @@ fn saved_list_html(
                 button(&mut m, "rename-ok", &[("data-id", id)], ui::OK.get(lang));
             }
             _ => {
-                let when: String = s.updated.replace('T', " ").chars().take(16).collect();
+                let when = dom::local_time(&s.updated);
                 m.el(
                     "span",
                     &[("class", "saved-name")],
@@ -539,6 +557,55 @@ pub(super) fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(String, String)> {
     ))
 }
 
+/// A rename's OK (or Enter in its box): the name typed, trimmed, kept; an empty one changes
+/// nothing, so that no scenario is left without a name.
+fn finish_rename(ctx: Ctx, id: &str, renaming: Renaming) {
+    dom::focus_next(".saved-list", "rename");
+    let n = renaming
+        .with_untracked(|r| r.as_ref().map(|(_, n)| n.trim().to_string()))
+        .unwrap_or_default();
+    renaming.set(None);
+    if n.is_empty() {
+        return;
+    }
+    match ctx.write(|st| st.rename(id, &n, &dom::now_iso())) {
+        Ok(rev) if ctx.current_id.get_untracked().as_deref() == Some(id) => {
+            ctx.edit(|f| f.name = n.clone());
+            ctx.saved_copy.update(|c| {
+                if let Some(c) = c {
+                    c.name = n.clone();
+                }
+            });
+            ctx.current_rev.set(rev);
+        }
+        Ok(_) => {}
+        Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
+    }
+}
+
+/// A key in a rename's box: Enter is OK (not while an input method is composing), Escape
+/// leaves the name as it was.
+fn on_rename_key(ctx: Ctx, ev: &leptos::ev::KeyboardEvent, renaming: Renaming) {
+    let Some(id) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.get_attribute("data-id"))
+    else {
+        return;
+    };
+    match ev.key().as_str() {
+        "Enter" if !ev.is_composing() => {
+            ev.prevent_default();
+            finish_rename(ctx, &id, renaming);
+        }
+        "Escape" => {
+            dom::focus_next(".saved-list", "rename");
+            renaming.set(None);
+        }
+        _ => {}
+    }
+}
+
 /// A click on a saved scenario's button: open, rename (and its OK), duplicate, delete.
 fn on_saved_click(
     ctx: Ctx,
@@ -559,26 +626,7 @@ fn on_saved_click(
             dom::focus_next(".saved-list", "input");
             renaming.set(Some((id, name.unwrap_or_default())));
         }
-        "rename-ok" => {
-            dom::focus_next(".saved-list", "rename");
-            let n = renaming
-                .with_untracked(|r| r.as_ref().map(|(_, n)| n.clone()))
-                .unwrap_or_default();
-            match ctx.write(|st| st.rename(&id, &n, &dom::now_iso())) {
-                Ok(rev) if ctx.current_id.get_untracked().as_deref() == Some(id.as_str()) => {
-                    ctx.edit(|f| f.name = n.clone());
-                    ctx.saved_copy.update(|c| {
-                        if let Some(c) = c {
-                            c.name = n.clone();
-                        }
-                    });
-                    ctx.current_rev.set(rev);
-                }
-                Ok(_) => {}
-                Err(e) => say_failed(ctx, e, |err| StoreText::RenameFailed { err }),
-            }
-            renaming.set(None);
-        }
+        "rename-ok" => finish_rename(ctx, &id, renaming),
         "duplicate" => {
             if let Err(e) =
                 ctx.write(|st| st.duplicate(&id, &dom::now_iso(), ctx.lang.get_untracked()))

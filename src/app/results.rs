@@ -402,7 +402,7 @@ fn UpdateToToday() -> impl IntoView {
 }
 
 /// The label a field shows on the page (its `<label for>`), to name it in the list of problems.
-fn field_label(id: &str, path: &str, lang: crate::text::Lang) -> Option<String> {
+pub(super) fn field_label(id: &str, path: &str, lang: crate::text::Lang) -> Option<String> {
     let doc = document();
     let label = doc
         .query_selector(&format!("label[for=\"{id}\"] .zh-en"))

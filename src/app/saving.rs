@@ -310,7 +310,12 @@ fn keep_work_on_screen(ctx: Ctx) -> bool {
     let name = StoreText::DraftName { name: &s.name }.say(ctx.lang.get_untracked());
     let now = dom::now_iso();
     match ctx.write(|st| st.save_as(&name, &s, &now)) {
-        Ok(_) => true,
+        Ok(_) => {
+            ctx.say(BannerKind::Info, |l| {
+                StoreText::WorkKeptAsDraft { copy: &name }.say(l)
+            });
+            true
+        }
         Err(e) => {
             say_failed(ctx, e, |err| StoreText::KeepDraftFailed { err });
             false

@@ -55,6 +55,10 @@ pub enum ErrorKind {
     Fraction {
         got: String,
     },
+    /// Not a number of times the LPR (§9 `lpr_multiple`).
+    Multiple {
+        got: String,
+    },
     FractionTooLarge {
         got: String,
         max: Decimal,
@@ -150,6 +154,16 @@ pub enum ErrorKind {
         got: String,
     },
     /// A form field: the text typed is not a percentage / ‰ / ‱ figure.
+    /// A field written twice in one object (the JSON reader would keep the last).
+    RepeatedKey,
+    /// The late-payment clause would split into more 计算明细 segments than one computation makes.
+    TooManySegments {
+        max: usize,
+    },
+    /// A form field whose unit is always %: not a number.
+    TypedPercent {
+        got: String,
+    },
     TypedRate {
         got: String,
     },
@@ -261,6 +275,9 @@ impl From<crate::engine::compute::ComputeError> for ValidationError {
                     ),
                 };
                 ValidationError::new(path, ErrorKind::LprTooEarly { date: n.date, fix })
+            }
+            ComputeError::TooManySegments { max } => {
+                ValidationError::new("late_payment", ErrorKind::TooManySegments { max })
             }
         }
     }

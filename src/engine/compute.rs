@@ -6,7 +6,7 @@ use crate::engine::due_dates::due_date;
 use crate::engine::fees::{billed_cycles, renewal_end, total, BilledCycle};
 use crate::engine::late_payment::{
     aggregate_cap, cycle_penalty, right_arises, AggregateCut, CountedSpan, CyclePenalty,
-    CycleStatus, NoLpr, PenaltyContext, Segment,
+    CycleStatus, NoLpr, PenaltyContext, Segment, MAX_SEGMENTS,
 };
 use crate::engine::lpr::LprTable;
 use crate::engine::money::round_yuan;
@@ -96,6 +96,9 @@ pub enum ComputeError {
     CalendarBeforeTable { date: NaiveDate, first: NaiveDate },
     /// An LPR rate needs a day before 2015-10-24, when no rate exists (§9).
     NoLpr(NoLpr),
+    /// More 计算明细 segments than [`MAX_SEGMENTS`]: payments times rate changes beyond any
+    /// contract, refused rather than run out of memory.
+    TooManySegments { max: usize },
 }
 
 impl From<NotCovered> for ComputeError {
@@ -181,8 +184,11 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
                 lpr,
                 seen: &mut seen,
                 counted: &mut counted,
+                segments_left: MAX_SEGMENTS,
+                too_many_segments: false,
             };
-            owed.iter()
+            let penalties = owed
+                .iter()
                 .enumerate()
                 .map(|(i, o)| {
                     cycle_penalty(
@@ -196,7 +202,11 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
                     )
                     .map_err(ComputeError::from)
                 })
-                .collect::<Result<_, _>>()?
+                .collect::<Result<Vec<_>, _>>()?;
+            if ctx.too_many_segments {
+                return Err(ComputeError::TooManySegments { max: MAX_SEGMENTS });
+            }
+            penalties
         }
     };
 

@@ -59,6 +59,10 @@ pub struct TerminationResult {
     pub overdue_interest: Option<Decimal>,
     pub client_charge_lines: Vec<Charge>,
     pub supplier_charge_lines: Vec<Charge>,
+    /// §6 a termination for subcontracting: the fees earned and the late penalties are not owed
+    /// (`earned` and `late_penalty` are 0), which the settlement says beside them.
+    #[serde(skip)]
+    pub fees_forfeited: bool,
 }
 
 fn line(kind: ChargeKind, label: &str, amount: Decimal) -> Charge {
@@ -189,6 +193,7 @@ pub fn settle(
         overdue_interest: Some(round_yuan(Decimal::ZERO)),
         client_charge_lines: client_lines,
         supplier_charge_lines: supplier_lines,
+        fees_forfeited: forfeit,
     }))
 }
 

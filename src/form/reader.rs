@@ -173,24 +173,40 @@ impl Reader {
         text: &str,
         unit: RateUnit,
     ) -> Option<Decimal> {
+        self.fraction(path.into(), text, unit, |got| ErrorKind::TypedRate { got })
+    }
+
+    /// A share typed in a field whose unit is always % (a cap, a share of the contract total),
+    /// as a fraction; its message does not point to a unit to choose.
+    pub(super) fn share<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
+        self.fraction(path.into(), text, RateUnit::Percent, |got| {
+            ErrorKind::TypedPercent { got }
+        })
+    }
+
+    pub(super) fn opt_share<'a>(
+        &mut self,
+        path: impl Into<At<'a>>,
+        text: &str,
+    ) -> Option<Option<Decimal>> {
         let path: At = path.into();
+        self.optional(text, |r| r.share(path, text))
+    }
+
+    fn fraction(
+        &mut self,
+        path: At,
+        text: &str,
+        unit: RateUnit,
+        not_typed: fn(String) -> ErrorKind,
+    ) -> Option<Decimal> {
         match typed_rate(text, unit) {
             Some(d) if below_zero(d) => {
                 self.refuse(path, text, |got| ErrorKind::NegativeRate { got })
             }
             Some(d) => self.within_max_fraction(path, d),
-            None => self.refuse(path, text, |got| ErrorKind::TypedRate { got }),
+            None => self.refuse(path, text, not_typed),
         }
-    }
-
-    pub(super) fn opt_rate<'a>(
-        &mut self,
-        path: impl Into<At<'a>>,
-        text: &str,
-        unit: RateUnit,
-    ) -> Option<Option<Decimal>> {
-        let path: At = path.into();
-        self.optional(text, |r| r.rate(path, text, unit))
     }
 
     /// A rate at `path` (`late_payment.rate` or a change's `rate`) in the form chosen; `extra`

@@ -4,7 +4,7 @@
 
 use super::paths::{self, change, fixing, labelled, paid};
 use super::reader::{At, Reader};
-use super::{DueRuleKind, EndMode, FormState, RateUnit};
+use super::{DueRuleKind, EndMode, FormState};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::document::read::{
     check_consistency, DAYS, DAY_OF_MONTH, INCIDENTS, MAX_LABEL_CHARS, MAX_LIST, MAX_NAME_CHARS,
@@ -230,11 +230,7 @@ impl FormState {
                 })
             },
         );
-        let cap_fraction = r.opt_rate(
-            paths::LATE_PAYMENT_CAP_FRACTION,
-            &self.cap_percent,
-            RateUnit::Percent,
-        );
+        let cap_fraction = r.opt_share(paths::LATE_PAYMENT_CAP_FRACTION, &self.cap_percent);
         let accrues_from = r.opt_date(paths::LATE_PAYMENT_ACCRUES_FROM, &self.accrues_from);
         let suspend = r.opt_whole(
             paths::LATE_PAYMENT_SUSPEND_AFTER_DAYS,
@@ -267,10 +263,9 @@ impl FormState {
     fn supplier_breaches(&self, r: &mut Reader) -> Option<Option<SupplierBreaches>> {
         let kept = self.kept(|o| o.supplier_breaches.as_ref());
         let subcontracting = clause(self.subcontracting_enabled, || {
-            let fraction = r.rate(
+            let fraction = r.share(
                 paths::SUBCONTRACTING_PENALTY_FRACTION,
                 &self.subcontracting_percent,
-                RateUnit::Percent,
             );
             let on = r.opt_date(paths::SUBCONTRACTING_OCCURRED_ON, &self.subcontracting_on);
             Some(Subcontracting {
@@ -308,10 +303,9 @@ impl FormState {
         });
         let substandard = clause(self.substandard_enabled, || {
             let value = r.money(paths::SUBSTANDARD_SERVICE_VALUE, &self.substandard_value);
-            let fraction = r.rate(
+            let fraction = r.share(
                 paths::SUBSTANDARD_SERVICE_FRACTION,
                 &self.substandard_percent,
-                RateUnit::Percent,
             );
             Some(SubstandardService {
                 value: value?,
@@ -364,10 +358,9 @@ impl FormState {
     /// §6 the termination, when one is modelled.
     fn termination(&self, r: &mut Reader) -> Option<Termination> {
         let date = r.date(paths::TERMINATION_DATE, &self.termination_date);
-        let fraction = r.opt_rate(
+        let fraction = r.opt_share(
             paths::TERMINATION_BREACH_PENALTY_FRACTION,
             &self.breach_percent,
-            RateUnit::Percent,
         );
         let days = r.whole(
             paths::TERMINATION_SETTLEMENT_DAYS,

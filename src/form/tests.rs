@@ -278,6 +278,39 @@ fn a_year_typed_into_the_wrong_part_of_a_date_is_said_to_be_out_of_range() {
 }
 
 #[test]
+fn an_emptied_or_mistyped_number_is_asked_for_in_the_field_s_own_terms() {
+    // Emptied: asked for, not quoted back as "“”不是整数". A share whose unit is always %:
+    // no unit to choose is mentioned.
+    use crate::text::Lang;
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.set_termination(true);
+    f.settlement_days = String::new();
+    f.breach_percent = "二十".into();
+    f.rate_value = " ".into();
+    let errors = f.to_scenario().unwrap_err();
+    let said = |path: &str, lang| {
+        let e = errors.iter().find(|e| e.path == path).unwrap();
+        e.message(lang)
+    };
+    assert_eq!(
+        said("termination.settlement_days", Lang::Zh),
+        "请填写整数，如 30"
+    );
+    assert_eq!(
+        said("termination.breach_penalty_fraction", Lang::Zh),
+        "“二十”不是百分比：请输入数字，如 20 即 20%"
+    );
+    assert_eq!(
+        said("termination.breach_penalty_fraction", Lang::En),
+        "“二十” is not a percentage: type a number, e.g. 20 for 20%"
+    );
+    assert_eq!(
+        said("late_payment.rate.fraction", Lang::Zh),
+        "请填写比例，如 0.05%"
+    );
+}
+
+#[test]
 fn switching_termination_on_starts_from_a_valid_date() {
     // Ticking 提前终止 used to show "“”不是日期" at once.
     let mut f = FormState::from_scenario(&starter(today()));

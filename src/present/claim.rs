@@ -38,6 +38,11 @@ fn rows(r: &ComputeResult, lang: Lang) -> Vec<[String; 8]> {
         .collect()
 }
 
+/// The most 计算明细 lines drawn on the page (the table, and the formulas' segments): a
+/// computation may make up to [`crate::engine::late_payment::MAX_SEGMENTS`], which as markup would
+/// hold the page for a minute; the copied text has them all.
+pub const SHOWN_AT_MOST: usize = 2_000;
+
 /// Whether the claim table's column `i` holds a figure.
 fn numeric(i: usize) -> &'static [(&'static str, &'static str)] {
     if matches!(i, 1 | 4 | 6) {
@@ -74,7 +79,7 @@ pub fn claim_table(r: &ComputeResult, lang: Lang) -> Markup {
         m.el("th", attrs, head.get(lang));
     }
     m.push_static("</tr></thead><tbody>");
-    for row in &rows {
+    for row in rows.iter().take(SHOWN_AT_MOST) {
         m.push_static("<tr>");
         for (i, cell) in row.iter().take(7).enumerate() {
             m.el_with("td", numeric(i), |m| {
@@ -86,7 +91,15 @@ pub fn claim_table(r: &ComputeResult, lang: Lang) -> Markup {
         }
         m.push_static("</tr>");
     }
-    m.push_static("</tbody></table></div>").el(
+    m.push_static("</tbody></table></div>");
+    if rows.len() > SHOWN_AT_MOST {
+        m.el(
+            "p",
+            &[("class", "muted"), ("data-testid", "claim-shortened")],
+            &claim::shortened(SHOWN_AT_MOST, rows.len(), lang),
+        );
+    }
+    m.el(
         "button",
         &[
             ("type", "button"),

@@ -73,6 +73,18 @@ pub const FOR: Text = Text("抵充", "For");
 /// A payment designated for no period: it pays the earliest due first.
 pub const EARLIEST_DUE: Text = Text("最早到期", "earliest due");
 
+/// Under a 计算明细 too long to draw: how much is shown, and that Copy has it all.
+pub fn shortened(shown: usize, all: usize, lang: Lang) -> String {
+    let (shown, all) = (
+        crate::engine::money::group_thousands(&shown.to_string()),
+        crate::engine::money::group_thousands(&all.to_string()),
+    );
+    match lang {
+        Lang::Zh => format!("计算明细共 {all} 行，此处显示前 {shown} 行；“复制计算明细”复制全部。"),
+        Lang::En => format!("The computation has {all} lines; the first {shown} are shown here, and Copy copies them all."),
+    }
+}
+
 /// The exposure curve's caption (§12): from `from` on `first` to `to` on `last`, `days` later.
 pub fn exposure(
     from: Decimal,

@@ -19,7 +19,10 @@ pub const DUE_RULE: Text = Text("付款期限", "Payment due");
 pub const CALENDAR: Text = Text("工作日历", "Working-day calendar");
 pub const LATE_RATE: Text = Text("逾期付款违约金标准", "Late-payment rate");
 pub const PENALTY_CAP: Text = Text("违约金上限", "Penalty cap");
-pub const LATE_PENALTIES: Text = Text("截至评估日逾期违约金", "Late penalties to date");
+pub const LATE_PENALTIES: Text = Text(
+    "逾期违约金（至计算截至日）",
+    "Late penalties to the evaluation date",
+);
 pub const SUSPEND_FROM: Text = Text("暂停服务权利起始日", "Right to suspend from");
 pub const TERMINATE_FROM: Text = Text("解除合同权利起始日", "Right to terminate from");
 pub const SUBCONTRACTING: Text = Text(
@@ -27,7 +30,7 @@ pub const SUBCONTRACTING: Text = Text(
     "Subcontracting exposure (penalty + refund)",
 );
 pub const TERMINATION_NET: Text = Text("终止结算净额", "Termination settlement");
-pub const PAID: Text = Text("截至评估日已付款", "Paid to date");
+pub const PAID: Text = Text("已付款（至计算截至日）", "Paid to the evaluation date");
 
 /// §13 the what-if row's label: every invoice `late_days` days late.
 pub fn what_if_late(late_days: u32, lang: Lang) -> String {

@@ -73,6 +73,10 @@ impl ValidationError {
             Fraction { got } => {
                 format!("expected a non-negative fraction like \"0.0005\" (0.05%), got {got}")
             }
+            Multiple { got } if zh => {
+                format!("应为 LPR 的倍数（数字），如 \"1.5\" 即 1.5 倍，实际为 {got}")
+            }
+            Multiple { got } => format!("expected a multiple of the LPR like \"1.5\", got {got}"),
             FractionTooLarge { got, max } if zh => format!("比例过大：最多 {max}，实际为 {got}"),
             FractionTooLarge { got, max } => {
                 format!("fraction too large: at most {max}, got {got}")
@@ -144,10 +148,10 @@ impl ValidationError {
             Percent { got } if zh => format!("应为年利率百分数（0 至 100），如 \"3.00\" 即 3.00%，实际为 {got}"),
             Percent { got } => format!("expected a yearly rate in percent (0 to 100) like \"3.00\" for 3.00%, got {got}"),
             NeedsSubcontracting if zh => {
-                "以转包为由解除时，须填写乙方违约中的转包条款（supplier_breaches.subcontracting）".into()
+                "以转包为由解除时，须先在“乙方违约”中勾选并填写“擅自转包条款”".into()
             }
             NeedsSubcontracting => {
-                "reason \"subcontracting\" needs the clause supplier_breaches.subcontracting".into()
+                "ending the contract for subcontracting needs the subcontracting clause, under the supplier's breaches".into()
             }
             CalendarBeforeTable { date, first } if zh => format!(
                 "中国法定节假日表自 {first} 起，无法确定更早的 {date} 是否为工作日；请改用“{}”或“{}”日历",
@@ -253,12 +257,30 @@ impl ValidationError {
             NegativeAmount { got } => format!("an amount cannot be negative, got “{got}”"),
             NegativeRate { got } if zh => format!("比例不能为负数，实际为“{got}”"),
             NegativeRate { got } => format!("a rate cannot be negative, got “{got}”"),
+            RepeatedKey if zh => "该字段写了两次：每个字段只能写一次".into(),
+            RepeatedKey => "written twice: each field may be written once".into(),
+            TooManySegments { max } if zh => format!(
+                "违约金计算明细将超过 {} 行（付款笔数 × 利率调整次数过多），无法计算：请减少利率调整或付款记录",
+                group_thousands(&max.to_string())
+            ),
+            TooManySegments { max } => format!(
+                "the penalty computation would take more than {} lines (too many payments times rate changes): remove rate changes or payments",
+                group_thousands(&max.to_string())
+            ),
+            TypedPercent { got } if zh && got.trim().is_empty() => "请填写百分比，如 20".into(),
+            TypedPercent { got } if got.trim().is_empty() => "type a percentage, e.g. 20".into(),
+            TypedPercent { got } if zh => format!("“{got}”不是百分比：请输入数字，如 20 即 20%"),
+            TypedPercent { got } => format!("“{got}” is not a percentage: type a number, e.g. 20 for 20%"),
+            TypedRate { got } if zh && got.trim().is_empty() => "请填写比例，如 0.05%".into(),
+            TypedRate { got } if got.trim().is_empty() => "type a rate, e.g. 0.05%".into(),
             TypedRate { got } if zh => format!(
                 "“{got}”不是比例：请按所选单位输入数字（万分之五 在“‱”下输入 5），或连同单位输入，如 0.05%、0.5‰、5‱"
             ),
             TypedRate { got } => format!(
                 "“{got}” is not a rate: type a number in the unit chosen (5 for 5‱), or with its sign, e.g. 0.05%, 0.5‰, 5‱"
             ),
+            TypedWholeNumber { got } if zh && got.trim().is_empty() => "请填写整数，如 30".into(),
+            TypedWholeNumber { got } if got.trim().is_empty() => "type a whole number, e.g. 30".into(),
             TypedWholeNumber { got } if zh && got.trim().starts_with('-') => {
                 format!("“{got}”是负数：请输入整数，如 30")
             }

@@ -59,7 +59,7 @@ pub const CAPPED: Text = Text("封顶", "capped");
 
 // §4 and §9 the late-payment penalty.
 
-pub const LATE_PENALTIES: Text = Text("逾期付款违约金（至今）", "Late-payment penalties to date");
+pub const LATE_PENALTIES: Text = Text("逾期付款违约金", "Late-payment penalties");
 pub const SUSPEND: Text = Text("暂停服务", "suspend service");
 pub const TERMINATE: Text = Text("解除合同", "terminate");
 pub const RIGHTS_SEPARATOR: Text = Text("；", "; ");
@@ -205,11 +205,42 @@ pub const NOTHING_TO_PAY: Text = Text("无需支付", "nothing to pay");
 pub const EARNED: Text = Text("至终止日已发生费用", "Fees earned to the last day");
 pub const LESS_PAID: Text = Text("减：已付款", "less paid");
 pub const PLUS_LATE_PENALTIES: Text = Text("加：逾期付款违约金", "plus late penalties");
-/// Before each of the client's charges.
-pub const PLUS_CLIENT: Text = Text("加：甲方 ", "plus client: ");
-/// Before each of the supplier's charges.
-pub const LESS_SUPPLIER: Text = Text("减：乙方 ", "less supplier: ");
-pub const NET: Text = Text("净额", "Net");
+/// After the fees earned and the late penalties of a termination for subcontracting (§6).
+pub const FORFEITED: Text = Text("（因擅自转包不予支付）", " (not owed: subcontracting)");
+/// A client's charge in the settlement: "加：甲方泄密违约金", "plus the client's confidentiality
+/// penalty".
+pub fn plus_client(charge: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("加：甲方{charge}"),
+        Lang::En => format!("plus the client's {}", lower_first(charge)),
+    }
+}
+/// A supplier's charge in the settlement: "减：乙方转包违约金", "less the supplier's
+/// subcontracting penalty".
+pub fn less_supplier(charge: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("减：乙方{charge}"),
+        Lang::En => format!("less the supplier's {}", lower_first(charge)),
+    }
+}
+/// A charge's name inside an English sentence ("Breach penalty" → "breach penalty"); a loss's own
+/// label, which the user typed, is left as typed unless it starts with one capital only.
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_ascii_uppercase() && !b.is_ascii_uppercase() => {
+            format!("{}{}", a.to_ascii_lowercase(), &name[1..])
+        }
+        _ => name.to_string(),
+    }
+}
+/// The settlement's last line, with who pays whom: "净额（甲方 → 乙方）".
+pub fn net(arrow: Text, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("净额（{}）", arrow.get(lang)),
+        Lang::En => format!("Net ({})", arrow.get(lang)),
+    }
+}
 
 /// A settlement charge's name; `None` for a loss, which is named by its own label.
 pub fn charge(kind: ChargeKind) -> Option<Text> {

@@ -111,6 +111,13 @@ pub enum StoreText<'a> {
     ImportRefused {
         detail: &'a str,
     },
+    /// The work on screen, kept as a saved draft before another scenario replaced it.
+    WorkKeptAsDraft {
+        copy: &'a str,
+    },
+    /// An imported file that is not a scenario or an export of them at all (a photo, another
+    /// program's JSON).
+    NotAScenarioFile,
     FileUnreadable,
     /// Saving found a newer version from another window: this window's is kept as a copy.
     SavedAsConflictCopy {
@@ -198,6 +205,10 @@ impl StoreText<'_> {
             AnEntry if zh => "保存的一份数据".into(),
             AnEntry => "A stored entry".into(),
 
+            // A draft of a draft keeps one suffix, whichever language wrote it.
+            DraftName { name } if name.ends_with("（草稿）") || name.ends_with(" (draft)") => {
+                name.to_string()
+            }
             DraftName { name } if zh => format!("{name}（草稿）"),
             DraftName { name } => format!("{name} (draft)"),
             CopyName { name } if zh => format!("{name} (副本)"),
@@ -229,6 +240,10 @@ impl StoreText<'_> {
             ImportFailed { err } => format!("Import failed: {err}"),
             ImportRefused { detail } if zh => format!("文件未导入，当前内容未改变：{detail}"),
             ImportRefused { detail } => format!("Nothing was imported and nothing changed: {detail}"),
+            WorkKeptAsDraft { copy } if zh => format!("未保存的修改已另存为“{copy}”（在“我的方案”中）。"),
+            WorkKeptAsDraft { copy } => format!("Your unsaved changes are kept as “{copy}” in My scenarios."),
+            NotAScenarioFile if zh => "文件未导入，当前内容未改变：这不是本计算器导出的方案文件。请选择用“导出”保存的 .json 文件。".into(),
+            NotAScenarioFile => "Nothing was imported and nothing changed: this is not a scenario file from this calculator. Pick a .json file saved with Export.".into(),
             FileUnreadable if zh => "无法读取该文件。".into(),
             FileUnreadable => "Could not read that file.".into(),
             SavedAsConflictCopy { name, copy } if zh => format!("另一窗口已保存了“{name}”的较新版本。为免覆盖，本窗口的版本已另存为“{copy}”；两个版本都在“我的方案”中。"),

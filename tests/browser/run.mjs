@@ -781,7 +781,7 @@ const tests = [
       await reloadApp(page);
       await expectText(page, PENALTY, then);
       const note = page.getByTestId('as-of-note');
-      assert((await note.textContent()).includes('以上数字截至2025年9月30日'), await note.textContent());
+      assert((await note.textContent()).includes('本页数字截至2025年9月30日（计算截至日）'), await note.textContent());
       await page.getByTestId('update-to-today').click();
       await note.waitFor({ state: 'detached' });
       const today = await page.evaluate(() => {
@@ -2758,6 +2758,110 @@ function withTimeout(promise, ms, what) {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+tests.push({
+  name: 'a rename takes Enter and Escape and never leaves a scenario nameless; times are the user\'s own',
+  async run({ newPage, url }) {
+    // Shanghai time, whatever the machine's: the list shows the hour the user saw.
+    const page = await newPage({ timezoneId: 'Asia/Shanghai' });
+    await openApp(page, url);
+    await saveAs(page, '甲方案');
+    const stored = savedEntries(await storage(page)).find((e) => e.name === '甲方案');
+    const local = await page.evaluate((iso) => {
+      const d = new Date(iso);
+      const p = (n) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+    }, stored.updated);
+    assert(local !== stored.updated.replace('T', ' ').slice(0, 16), 'Shanghai time differs from UTC');
+    await expectText(page, '[data-testid=saved-list] li .muted', local);
+    const row = () => page.locator('[data-testid=saved-list] li').first();
+    const input = () => row().locator('input[type=text]');
+    // Enter is OK.
+    await row().getByRole('button', { name: '重命名' }).click();
+    await input().fill('甲方案（修订）');
+    await input().press('Enter');
+    await savedRow(page, '甲方案（修订）').waitFor();
+    await expectText(page, NAME, '甲方案（修订）');
+    // Escape leaves the name as it was, and the focus on 重命名.
+    await row().getByRole('button', { name: '重命名' }).click();
+    await input().fill('不要这个名字');
+    await input().press('Escape');
+    await savedRow(page, '甲方案（修订）').locator('.saved-name').waitFor();
+    assertEq(await input().count(), 0, 'the rename box after Escape');
+    assertEq(await page.evaluate(() => document.activeElement?.textContent), '重命名', 'the focus after Escape');
+    // An emptied name changes nothing.
+    await row().getByRole('button', { name: '重命名' }).click();
+    await input().fill('   ');
+    await row().getByRole('button', { name: '确定' }).click();
+    await savedRow(page, '甲方案（修订）').locator('.saved-name').waitFor();
+    assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['甲方案（修订）']), 'the list after an empty rename');
+    await expectText(page, NAME, '甲方案（修订）');
+  },
+});
+
+tests.push({
+  name: 'a file that is not a scenario says so, and a wrong field is named as the form names it',
+  async run({ page, url }) {
+    await openApp(page, url);
+    const input = page.locator('#f-import');
+    await input.setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "x", "version": "1.0.0"}') });
+    await expectBanner(page, '这不是本计算器导出的方案文件');
+    await input.setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]) });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=banner]')].filter((b) => b.textContent.includes('这不是本计算器导出的方案文件')).length === 2);
+    const doc = JSON.parse(cli(['sample', 'starter']));
+    doc.fees.components[0].amount = '-5.00';
+    await input.setInputFiles({ name: 'neg.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    const banner = await expectBanner(page, '文件未导入，当前内容未改变：费用构成第 1 行 · 每期金额');
+    assert(!(await banner.textContent()).includes('fees.components'), `no document path: ${await banner.textContent()}`);
+    await expectText(page, TOTAL, STARTER_TOTAL);
+  },
+});
+
+tests.push({
+  name: 'the comparison marks the current scenario while a field is wrong, and a long name wraps on a phone',
+  async run({ page, url }) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, url);
+    await saveAs(page, '华东区售后外包运营合同版本ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    await field(page, FEE0).fill('4.2万x');
+    await page.getByTestId('open-compare').click();
+    await page.locator('.picker label', { hasText: 'ABCDEFGH' }).locator('input').check();
+    const table = page.getByTestId('comparison');
+    await table.waitFor();
+    const heads = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+    assertEq(heads[1], '当前：华东区售后外包运营合同版本ABCDEFGHIJKLMNOPQRSTUVWXYZ（输入有误，此列为上次有效的输入）', 'the current column while a field is wrong');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(wide <= 390, `the page scrolls sideways: ${wide} px`);
+  },
+});
+
+tests.push({
+  name: 'an app that stops while painting a link says so and offers the calculator without the link',
+  async run({ page, url, errors }) {
+    // The figures module and the app's wasm made to stop in `paint`, as a panic would: the
+    // module is given up, and `start` is not called on the stopped app.
+    await page.route(/contract-calc-(web|figures)-[0-9a-f]+\.js$/, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace('export function paint(link_document) {',
+        'export function paint(link_document) { throw new WebAssembly.RuntimeError("unreachable"); }\nfunction paintAsBuilt(link_document) {');
+      await route.fulfill({ response: res, body });
+    });
+    await page.goto(`${url}#${courtLink()}`);
+    const note = page.getByTestId('cannot-start');
+    await note.waitFor();
+    assert((await note.textContent()).includes('计算器出错，未能打开'), await note.textContent());
+    assertEq(await page.locator('.shell-loading').count(), 0, '"loading" after the app stopped');
+    assertEq(await page.locator('[data-path]').count(), 0, 'a form built by the stopped app');
+    await note.getByRole('link').click();
+    await page.locator('#shell').waitFor({ state: 'detached' });
+    await expectText(page, TOTAL, STARTER_TOTAL);
+    assertEq(await page.evaluate(() => location.hash), '', 'the address after leaving the link');
+    // The stop was reported in the console once, as it should be; nothing else went wrong.
+    const stops = errors.filter((e) => e.includes('contract-calc stopped'));
+    assertEq(stops.length, 1, `console errors ${JSON.stringify(errors)}`);
+    errors.splice(0, errors.length, ...errors.filter((e) => !e.includes('contract-calc stopped')));
+  },
+});
 
 async function main() {
   const only = process.argv[2];

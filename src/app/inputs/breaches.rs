@@ -46,8 +46,8 @@ pub(super) fn supplier_breaches(ctx: Ctx) -> impl IntoView {
                                 {field(
                                     ctx,
                                     paths::SUBCONTRACTING_OCCURRED_ON.into(),
-                                    ui::SUBCONTRACTING_DISCOVERED,
-                                    ui::SUBCONTRACTING_DISCOVERED_HINT,
+                                    ui::SUBCONTRACTING_OCCURRED,
+                                    ui::SUBCONTRACTING_OCCURRED_HINT,
                                     NONE,
                                     Kind::Date,
                                     |f| f.subcontracting_on.clone(),

@@ -20,7 +20,7 @@ fn rate(r: &Obj) -> Res<Rate> {
     }
     Ok(if lpr {
         Rate::Lpr {
-            lpr_multiple: r.fraction("lpr_multiple")?,
+            lpr_multiple: r.multiple("lpr_multiple")?,
             basis_days: r.number_choice("basis_days", BASIS_DAYS)?,
             lpr_fixing: lpr_fixing(r)?,
             lpr_term: r.choice(

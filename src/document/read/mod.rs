@@ -11,6 +11,7 @@ mod consistency;
 mod late_payment;
 mod notation;
 mod object;
+mod repeated_keys;
 mod terms;
 
 pub use consistency::check_consistency;
@@ -103,7 +104,12 @@ pub fn parse_json(text: &str) -> Res<Value> {
     }
     // A byte-order mark, as some editors write it, is not part of the document.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| ValidationError::new("", ErrorKind::from(&e)))
+    let value =
+        serde_json::from_str(text).map_err(|e| ValidationError::new("", ErrorKind::from(&e)))?;
+    match repeated_keys::first_repeated_key(text) {
+        Some(path) => Err(ValidationError::new(path, ErrorKind::RepeatedKey)),
+        None => Ok(value),
+    }
 }
 
 /// Reads a scenario document already parsed as JSON.

@@ -265,6 +265,22 @@ impl<'a> Obj<'a> {
         Ok(self.opt_fraction(key)?.unwrap_or_default())
     }
 
+    /// How many times the LPR (§9 `lpr_multiple`): a number, not a fraction of anything.
+    pub(super) fn multiple(&self, key: &str) -> Res<Decimal> {
+        self.req(key)?;
+        let m = self.opt_decimal(key, |got| ErrorKind::Multiple { got })?;
+        match m {
+            Some(m) if m > max_fraction() => Err(self.err(
+                key,
+                ErrorKind::FractionTooLarge {
+                    got: show(self.req(key)?),
+                    max: max_fraction(),
+                },
+            )),
+            m => Ok(m.unwrap_or_default()),
+        }
+    }
+
     /// A yearly rate in percent, 0 to 100, written as a JSON string (§9 `lpr_fixings`).
     pub(super) fn opt_percent(&self, key: &str) -> Res<Option<Decimal>> {
         let p = self.opt_decimal(key, |got| ErrorKind::Percent { got })?;

@@ -57,7 +57,17 @@ pub struct PenaltyContext<'a> {
     pub seen: &'a mut Assumptions,
     /// Every late tranche's counted days, cycle after cycle (for §11).
     pub counted: &'a mut Vec<CountedSpan>,
+    /// Segments still allowed in this computation ([`MAX_SEGMENTS`]); when none are left, no more
+    /// are made and `too_many_segments` is set.
+    pub segments_left: usize,
+    pub too_many_segments: bool,
 }
+
+/// The most 计算明细 segments one computation makes: every late tranche split at every rate
+/// change and floating-LPR fixing in its span. A ten-year contract at a floating LPR makes a few
+/// thousand; a link with ten thousand payments and ten thousand rate changes would make 10⁸, more
+/// than a phone's memory, and is refused instead of taking the page down.
+pub const MAX_SEGMENTS: usize = 100_000;
 
 /// A late tranche's counted days, for the reasonableness reference of §11.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -67,6 +67,10 @@ pub(super) fn tranche_segments(
 ) -> Result<(), NoLpr> {
     let mut a = first;
     loop {
+        if ctx.segments_left == 0 {
+            ctx.too_many_segments = true;
+            return Ok(());
+        }
         let (rate, which, next_change) = rate_on(terms, a);
         let mut b = next_change.map_or(last, |n| last.min(prev(n)));
         let (fraction, period, lpr, benchmark) = match rate {
@@ -122,6 +126,7 @@ pub(super) fn tranche_segments(
             }
         };
         let share = period_share(period, terms.partial_period, a, b);
+        ctx.segments_left -= 1;
         out.push(Segment {
             from: a,
             to: b,

@@ -68,6 +68,8 @@ pub(super) fn run(
         lpr: builtin(),
         seen: &mut seen,
         counted: &mut counted,
+        segments_left: super::MAX_SEGMENTS,
+        too_many_segments: false,
     };
     cycle_penalty(
         terms,

@@ -82,17 +82,24 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
         );
     }
     h.formula(&rate_text(s, lang));
+    // Each cycle's formula, while the segments written stay within what the page can draw; the
+    // claim table below says how many there are, and Copy has them all.
+    let mut written = 0;
     let lines: Vec<(String, String)> = r
         .total_fees
         .cycles
         .iter()
+        .take_while(|c| {
+            written += c.segments.len();
+            written <= crate::present::claim::SHOWN_AT_MOST
+        })
         .filter_map(|c| explain::cycle_penalty(c, lang).map(|f| (period(c.start, c.end), f)))
         .collect();
     if s.late_payment.is_none() {
         // No clause: the rate line says so, and nothing accrues whatever is late.
         return;
     }
-    if lines.is_empty() {
+    if r.total_fees.cycles.iter().all(|c| c.segments.is_empty()) {
         h.out
             .el("p", &[("class", "muted")], h.t(report::NOTHING_LATE));
     } else {

@@ -236,7 +236,7 @@ mod tests {
         }
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::En, Open::ALL);
-        assert!(html.contains("less supplier: &lt;script&gt;alert(2)&lt;/script&gt;</td>"));
+        assert!(html.contains("less the supplier&#39;s &lt;script&gt;alert(2)&lt;/script&gt;</td>"));
         let r = compute(&s).unwrap();
         let html = format!(
             "{}{}",
@@ -412,5 +412,48 @@ mod tests {
         let en = results_html(&s, &r, Lang::En, Open::ALL);
         assert!(en.contains("<td>2025 Q2</td>"), "{en}");
         assert!(en.contains("1 of them partial and billed in full"), "{en}");
+    }
+
+    #[test]
+    fn a_termination_for_subcontracting_says_why_the_fees_are_not_owed() {
+        // The 2025 termination, ended for subcontracting (§6): the fees earned and the late
+        // penalties are ¥0.00 because they are forfeited, and the table says so; the net names
+        // who pays whom, and each charge reads as one phrase.
+        let (mut s, _) = figures("termination-2025");
+        let t = s.termination.as_mut().unwrap();
+        t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
+        let b = s.supplier_breaches.as_mut().unwrap();
+        b.subcontracting = Some(crate::engine::scenario::Subcontracting {
+            penalty_fraction: crate::test_support::d("0.20"),
+            refund_paid: true,
+            occurred_on: None,
+            extra: Default::default(),
+        });
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains(
+                "<td>至终止日已发生费用（因擅自转包不予支付）</td><td class=\"num\">¥0.00</td>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td>加：逾期付款违约金（因擅自转包不予支付）</td>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td>减：乙方转包违约金</td><td class=\"num\">− ¥96,000.00</td>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td>净额（乙方 → 甲方）</td><td class=\"num\">¥273,850.00</td>"),
+            "{html}"
+        );
+        let en = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(
+            en.contains("<td>less the supplier&#39;s subcontracting penalty</td>"),
+            "{en}"
+        );
+        assert!(en.contains("<td>Net (supplier → client)</td>"), "{en}");
     }
 }

@@ -13,13 +13,18 @@ use crate::text::amount_in_words::amount_in_words;
 use crate::text::{self, report, Lang, Text};
 use rust_decimal::Decimal;
 
-pub(super) fn termination_card(h: &mut Html, t: &TerminationResult, open: bool) {
-    let lang = h.lang;
-    let arrow = match t.payer {
+/// Who pays whom: "甲方 → 乙方".
+fn arrow(t: &TerminationResult) -> Text {
+    match t.payer {
         Payer::Client => report::CLIENT_TO_SUPPLIER,
         Payer::Supplier => report::SUPPLIER_TO_CLIENT,
         Payer::None => report::NOTHING_TO_PAY,
-    };
+    }
+}
+
+pub(super) fn termination_card(h: &mut Html, t: &TerminationResult, open: bool) {
+    let lang = h.lang;
+    let arrow = arrow(t);
     let card = Card::Settlement;
     h.out
         .open_flagged(
@@ -86,26 +91,30 @@ fn settlement_table(m: &mut Markup, t: &TerminationResult, lang: Lang) {
         );
         m.push_static("</tr>");
     };
-    line(m, report::EARNED.get(lang), t.earned, "");
+    // §6 a termination for subcontracting: why the first and third lines are nothing.
+    let forfeited = if t.fees_forfeited {
+        report::FORFEITED.get(lang)
+    } else {
+        ""
+    };
+    let earned = format!("{}{forfeited}", report::EARNED.get(lang));
+    line(m, &earned, t.earned, "");
     line(m, report::LESS_PAID.get(lang), t.paid, "− ");
-    line(
-        m,
-        report::PLUS_LATE_PENALTIES.get(lang),
-        t.late_penalty,
-        "+ ",
-    );
-    let sides: [(&[Charge], Text, &str); 2] = [
-        (&t.client_charge_lines, report::PLUS_CLIENT, "+ "),
-        (&t.supplier_charge_lines, report::LESS_SUPPLIER, "− "),
+    let late = format!("{}{forfeited}", report::PLUS_LATE_PENALTIES.get(lang));
+    line(m, &late, t.late_penalty, "+ ");
+    type Side = fn(&str, Lang) -> String;
+    let sides: [(&[Charge], Side, &str); 2] = [
+        (&t.client_charge_lines, report::plus_client, "+ "),
+        (&t.supplier_charge_lines, report::less_supplier, "− "),
     ];
     for (lines, side, sign) in sides {
         for c in lines {
             let name = report::charge(c.kind).map_or(c.label.as_str(), |n| n.get(lang));
-            line(m, &format!("{}{name}", side.get(lang)), c.amount, sign);
+            line(m, &side(name, lang), c.amount, sign);
         }
     }
     m.open("tr", &[("class", "total")])
-        .el("td", &[], report::NET.get(lang))
+        .el("td", &[], &report::net(arrow(t), lang))
         .el("td", &[("class", "num")], &format_yuan(t.net))
         .push_static("</tr></tbody></table></div>");
 }

@@ -24,9 +24,24 @@ pub const PICK_AT_LEAST_TWO: Text = Text(
 pub const ITEM: Text = Text("项目", "Item");
 
 /// The column of the scenario being edited.
-pub fn current(name: &str, lang: Lang) -> String {
+pub fn current(name: &str, stale: bool, lang: Lang) -> String {
+    let name = match (name.trim(), lang) {
+        ("", Lang::Zh) => "（未命名）",
+        ("", Lang::En) => "(unnamed)",
+        (name, _) => name,
+    };
     match lang {
-        Lang::Zh => format!("当前：{name}"),
-        Lang::En => format!("Current: {name}"),
+        Lang::Zh => format!("当前：{name}{}", current_stale(stale, lang)),
+        Lang::En => format!("Current: {name}{}", current_stale(stale, lang)),
+    }
+}
+
+/// While a field of the form is wrong, the current column holds the last valid input's figures
+/// (struck through in the results), and says so.
+fn current_stale(stale: bool, lang: Lang) -> &'static str {
+    match (stale, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "（输入有误，此列为上次有效的输入）",
+        (true, Lang::En) => " (a field is wrong: this column is the last valid input)",
     }
 }

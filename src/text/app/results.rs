@@ -77,7 +77,9 @@ pub fn field_and_message(label: &str, message: &str, lang: Lang) -> String {
 pub fn as_of_before_today(as_of: NaiveDate, today: NaiveDate, lang: Lang) -> String {
     let (as_of, today) = (date_words(as_of, lang), date_words(today, lang));
     match lang {
-        Lang::Zh => format!("以上数字截至{as_of}，今天是{today}。"),
-        Lang::En => format!("These figures are as of {as_of}; today is {today}."),
+        Lang::Zh => format!("本页数字截至{as_of}（计算截至日），今天是{today}。"),
+        Lang::En => {
+            format!("These figures are as of {as_of} (the evaluation date); today is {today}.")
+        }
     }
 }

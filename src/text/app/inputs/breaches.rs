@@ -15,8 +15,8 @@ pub const SUBCONTRACTING_CLAUSE: Text = Text("擅自转包条款", "Subcontracti
 pub const SUBCONTRACTING_PENALTY: Text = Text("转包违约金", "Penalty");
 pub const SUBCONTRACTING_PENALTY_HINT: Text =
     Text("合同总金额的百分比", "Share of the contract total");
-pub const SUBCONTRACTING_DISCOVERED: Text = Text("发现转包日期", "Discovered on");
-pub const SUBCONTRACTING_DISCOVERED_HINT: Text = Text(
+pub const SUBCONTRACTING_OCCURRED: Text = Text("转包发生日期", "Occurred on");
+pub const SUBCONTRACTING_OCCURRED_HINT: Text = Text(
     "留空 = 尚未发生（显示潜在风险）",
     "Empty = not happened (shows the exposure)",
 );
