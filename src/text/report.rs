@@ -4,7 +4,7 @@
 //! footnote.
 
 use crate::engine::money::format_yuan;
-use crate::engine::scenario::CapBase;
+use crate::engine::scenario::{CapBase, DayCount};
 use crate::engine::termination::ChargeKind;
 use crate::text::rates::percent;
 use crate::text::{date_words, Lang, Text};
@@ -140,11 +140,33 @@ pub fn rate_from(from: NaiveDate, rate: &str, lang: Lang) -> String {
     }
 }
 
-/// After the rate: how each penalty is computed (Civil Code Arts. 201, 585).
-pub const LATE_RULE: Text = Text(
-    "。每笔逾期款项 × 比例 × 逾期时间（按计息期折算）；到期日当日付款不算逾期（民法典第201条），违约金以合同约定为准（第585条）。",
-    ". Each late amount × rate × the time late in the rate's periods; paying on the due date is not late (Civil Code Art. 201); penalties as agreed (Art. 585).",
-);
+/// After the rate: how each penalty is computed (Civil Code Arts. 201, 585), with the days it
+/// counts (§9 `day_count`, `accrues_from`), so that a line's dates read as the contract agreed.
+pub fn late_rule(day_count: DayCount, accrues_from: Option<NaiveDate>, lang: Lang) -> String {
+    let days = match (day_count, lang) {
+        (DayCount::Standard, Lang::Zh) => "逾期天数自到期日次日起算至付款日",
+        (DayCount::ExcludeEnd, Lang::Zh) => "逾期天数自到期日次日起至付款日前一日",
+        (DayCount::IncludeDueDate, Lang::Zh) => "逾期天数自到期日当日起算至付款日",
+        (DayCount::Standard, Lang::En) => {
+            "days late count from the day after the due date to the day paid"
+        }
+        (DayCount::ExcludeEnd, Lang::En) => {
+            "days late count from the day after the due date to the day before payment"
+        }
+        (DayCount::IncludeDueDate, Lang::En) => {
+            "days late count from the due date itself to the day paid"
+        }
+    };
+    let from = match (accrues_from, lang) {
+        (None, _) => String::new(),
+        (Some(d), Lang::Zh) => format!("，{}前的天数不计", date_words(d, lang)),
+        (Some(d), Lang::En) => format!(", none before {}", date_words(d, lang)),
+    };
+    match lang {
+        Lang::Zh => format!("。每笔逾期款项 × 比例 × 逾期时间（按计息期折算）；{days}{from}，到期日当日付款不算逾期（民法典第201条）；违约金以合同约定为准（第585条）。"),
+        Lang::En => format!(". Each late amount × rate × the time late in the rate's periods; {days}{from}, and paying on the due date is not late (Civil Code Art. 201); penalties as agreed (Art. 585)."),
+    }
+}
 pub const NOTHING_LATE: Text = Text("目前没有逾期。", "Nothing is late.");
 
 /// A whole quarter in the cycle table: "2025年第2季度", "2025 Q2".

@@ -326,4 +326,16 @@ mod tests {
             "无法自动保存：浏览器本地存储已满，未能保存。请导出后删除不需要的方案。您的输入仍保留在本页内存中，请用“导出”另存。"
         );
     }
+
+    #[test]
+    fn a_draft_of_a_draft_keeps_one_suffix() {
+        // "乙方案（草稿）" opened, changed and left again is kept as "乙方案（草稿）", not
+        // "乙方案（草稿）（草稿）", in whichever language the first suffix was written.
+        let name = |name, lang| StoreText::DraftName { name }.say(lang);
+        assert_eq!(name("乙方案", Lang::Zh), "乙方案（草稿）");
+        assert_eq!(name("乙方案（草稿）", Lang::Zh), "乙方案（草稿）");
+        assert_eq!(name("Plan B (draft)", Lang::Zh), "Plan B (draft)");
+        assert_eq!(name("乙方案（草稿）", Lang::En), "乙方案（草稿）");
+        assert_eq!(name("Plan B", Lang::En), "Plan B (draft)");
+    }
 }

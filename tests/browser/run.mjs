@@ -1682,6 +1682,8 @@ const tests = [
       await page.getByTestId('new-scenario').click();
       await expectText(page, NAME, STARTER_NAME);
       await savedRow(page, '未保存的工作（草稿）').waitFor();
+      // …and says where it went.
+      await expectBanner(page, '未保存的修改已另存为“未保存的工作（草稿）”（在“我的方案”中）');
       // Full again, with nothing unsaved: the import is shown, and said to be unsaved.
       await setStorageFull(page, true);
       await page.locator('#f-import').setInputFiles(file);

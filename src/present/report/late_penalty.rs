@@ -65,7 +65,7 @@ fn rate_text(s: &Scenario, lang: Lang) -> String {
     if let Some(cap) = l.cap_fraction {
         text.push_str(&report::rate_cap(cap, l.cap_base, lang));
     }
-    text.push_str(report::LATE_RULE.get(lang));
+    text.push_str(&report::late_rule(l.day_count, l.accrues_from, lang));
     text
 }
 

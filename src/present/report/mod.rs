@@ -456,4 +456,28 @@ mod tests {
         );
         assert!(en.contains("<td>Net (supplier → client)</td>"), "{en}");
     }
+
+    #[test]
+    fn the_rule_says_which_days_are_counted() {
+        // The default (Art. 201) and the two other conventions of §9, and a start of counting.
+        let (mut s, r) = figures("monthly-operation-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains(
+                "；逾期天数自到期日次日起算至付款日，到期日当日付款不算逾期（民法典第201条）"
+            ),
+            "{html}"
+        );
+        let lp = s.late_payment.as_mut().unwrap();
+        lp.day_count = crate::engine::scenario::DayCount::IncludeDueDate;
+        lp.accrues_from = Some(crate::test_support::date("2025-05-01"));
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("；逾期天数自到期日当日起算至付款日，2025年5月1日前的天数不计，"),
+            "{html}"
+        );
+        let en = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(en.contains("; days late count from the due date itself to the day paid, none before 1 May 2025, and paying"), "{en}");
+    }
 }
