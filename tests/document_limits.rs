@@ -117,7 +117,7 @@ fn numbers_are_written_as_the_spec_writes_them() {
     // Amounts go to the fen: a payment of ¥0.001 would leave paid + outstanding a fen off.
     assert_eq!(
         refusal(&with("/payment/payments/0/amount", json!("50000.001"))),
-        "payment.payments[0].amount: amounts go to the fen (two decimals) at most, got \"50000.001\""
+        "payment.payments[0].amount: an amount has at most two decimals (fen), got \"50000.001\""
     );
     assert_eq!(
         refusal(&with("/payment/payments/0/amount", json!("50000.000"))),

@@ -200,7 +200,7 @@ impl ValidationError {
                 "the LPR is taken on {date}, before 2015-10-24, when no LPR or benchmark rate existed; choose a later fixing day or use a fixed fraction"
             ),
             SubFen { got } if zh => format!("金额最多精确到分（两位小数），实际为 {got}"),
-            SubFen { got } => format!("amounts go to the fen (two decimals) at most, got {got}"),
+            SubFen { got } => format!("an amount has at most two decimals (fen), got {got}"),
             NumberChoice { got, allowed } => {
                 let list = allowed
                     .iter()
@@ -240,7 +240,7 @@ impl ValidationError {
                 format!("“{got}” is not an amount: type e.g. 50000, 50,000, 50000.00 or 5万")
             }
             TypedFen { got } if zh => format!("金额最多精确到分（两位小数），实际为“{got}”"),
-            TypedFen { got } => format!("amounts go to the fen (two decimals) at most, got “{got}”"),
+            TypedFen { got } => format!("an amount has at most two decimals (fen), got “{got}”"),
             Unquoted { got } if zh => {
                 format!("应写成带引号的字符串，如 \"{got}\"（小数不会失真），实际为不带引号的数字 {got}")
             }
@@ -277,7 +277,7 @@ impl ValidationError {
                 "“{got}”不是比例：请按所选单位输入数字（万分之五 在“‱”下输入 5），或连同单位输入，如 0.05%、0.5‰、5‱"
             ),
             TypedRate { got } => format!(
-                "“{got}” is not a rate: type a number in the unit chosen (5 for 5‱), or with its sign, e.g. 0.05%, 0.5‰, 5‱"
+                "“{got}” is not a rate: type a number in the unit chosen (5 for 5‱), or with its unit, e.g. 0.05%, 0.5‰, 5‱"
             ),
             TypedWholeNumber { got } if zh && got.trim().is_empty() => "请填写整数，如 30".into(),
             TypedWholeNumber { got } if got.trim().is_empty() => "type a whole number, e.g. 30".into(),

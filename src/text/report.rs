@@ -256,6 +256,46 @@ fn lower_first(name: &str) -> String {
         _ => name.to_string(),
     }
 }
+/// Above the settlement: when and why the contract ended, and the days agreed to settle.
+pub fn termination_basis(
+    date: NaiveDate,
+    reason: crate::engine::scenario::TerminationReason,
+    days: u32,
+    lang: Lang,
+) -> String {
+    let (date, why) = (
+        date_words(date, lang),
+        crate::text::terms::termination_reason(reason).get(lang),
+    );
+    match lang {
+        Lang::Zh => format!("合同于{date}解除（{why}），自解除之日起 {days} 日内结算。"),
+        Lang::En => format!(
+            "The contract ended on {date} ({}); settlement within {days} days of it.",
+            lower_first(why)
+        ),
+    }
+}
+
+/// A charge worked out as a share: "（合同总金额 ¥373,333.32 × 10%）", "（¥12,345.67 × 10%）".
+pub fn share_basis(base: Decimal, fraction: Decimal, of_total: bool, lang: Lang) -> String {
+    let (base, pct) = (format_yuan(base), percent(fraction));
+    match (of_total, lang) {
+        (true, Lang::Zh) => format!("（合同总金额 {base} × {pct}）"),
+        (false, Lang::Zh) => format!("（{base} × {pct}）"),
+        (true, Lang::En) => format!(" (contract total {base} × {pct})"),
+        (false, Lang::En) => format!(" ({base} × {pct})"),
+    }
+}
+
+/// Per-incident penalties worked out: "（2 次 × ¥1,500.00）".
+pub fn incidents_basis(count: u32, each: Decimal, lang: Lang) -> String {
+    let each = format_yuan(each);
+    match lang {
+        Lang::Zh => format!("（{count} 次 × {each}）"),
+        Lang::En => format!(" ({count} × {each})"),
+    }
+}
+
 /// The settlement's last line, with who pays whom: "净额（甲方 → 乙方）".
 pub fn net(arrow: Text, lang: Lang) -> String {
     match lang {

@@ -78,7 +78,7 @@ fn results(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> Markup {
 
     subcontracting::subcontracting_card(&mut h, s, r, open.is_open(Card::Subcontracting));
     if let Some(t) = &r.termination {
-        settlement::termination_card(&mut h, t, open.is_open(Card::Settlement));
+        settlement::termination_card(&mut h, s, r, t, open.is_open(Card::Settlement));
         settlement::termination_notes(&mut h, s, r, t);
     }
 
@@ -442,7 +442,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<td>减：乙方转包违约金</td><td class=\"num\">− ¥96,000.00</td>"),
+            html.contains("<td>减：乙方转包违约金（合同总金额 ¥480,000.00 × 20%）</td><td class=\"num\">− ¥96,000.00</td>"),
             "{html}"
         );
         assert!(
@@ -451,7 +451,7 @@ mod tests {
         );
         let en = results_html(&s, &r, Lang::En, Open::ALL);
         assert!(
-            en.contains("<td>less the supplier&#39;s subcontracting penalty</td>"),
+            en.contains("<td>less the supplier&#39;s subcontracting penalty (contract total ¥480,000.00 × 20%)</td>"),
             "{en}"
         );
         assert!(en.contains("<td>Net (supplier → client)</td>"), "{en}");
@@ -479,5 +479,23 @@ mod tests {
         );
         let en = results_html(&s, &r, Lang::En, Open::ALL);
         assert!(en.contains("; days late count from the due date itself to the day paid, none before 1 May 2025, and paying"), "{en}");
+    }
+
+    #[test]
+    fn the_settlement_states_its_basis_and_how_each_charge_was_worked_out() {
+        // The 2025 termination, ended by agreement on 2025-07-20 with 30 days to settle: 3
+        // incidents at ¥2,000 and 10% of ¥15,000 of substandard service are shown as worked out.
+        let (s, r) = figures("termination-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("合同于2025年7月20日解除（协商一致），自解除之日起 30 日内结算。"),
+            "{html}"
+        );
+        assert!(html.contains("<td>减：乙方服务事故扣款（3 次 × ¥2,000.00）</td><td class=\"num\">− ¥6,000.00</td>"), "{html}");
+        assert!(html.contains("<td>减：乙方不合格服务扣款（¥15,000.00 × 10%）</td><td class=\"num\">− ¥1,500.00</td>"), "{html}");
+        // A loss is an amount as claimed: no sum after it.
+        assert!(html.contains("<td>减：乙方客户索赔</td>"), "{html}");
+        let en = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(en.contains("The contract ended on 20 Jul 2025 (mutual agreement); settlement within 30 days of it."), "{en}");
     }
 }

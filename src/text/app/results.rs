@@ -48,9 +48,12 @@ pub const COPY_REFUSED: Text = Text(
 pub fn stale(errors: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("有 {errors} 处输入需要修改；下方为最后一次有效输入的结果。"),
-        Lang::En => format!(
-            "{errors} field(s) need fixing; the figures below are from the last valid input."
-        ),
+        Lang::En if errors == 1 => {
+            "1 field needs fixing; the figures below are from the last valid input.".into()
+        }
+        Lang::En => {
+            format!("{errors} fields need fixing; the figures below are from the last valid input.")
+        }
     }
 }
 
