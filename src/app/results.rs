@@ -328,15 +328,14 @@ fn what_if_row(
             <input
                 id="f-what-if-days"
                 data-testid="what-if-days"
-                type="number"
-                min="0"
-                max="3660"
+                type="text"
                 inputmode="numeric"
                 aria-invalid=move || if wrong.get() { "true" } else { "false" }
                 aria-describedby="what-if-problem"
                 prop:value=move || ctx.what_if_days.get_untracked().to_string()
                 on:input=move |ev| {
-                    let days = event_target_value(&ev).trim().parse::<u32>().ok();
+                    let typed = event_target_value(&ev);
+                    let days = crate::engine::money::half_width(typed.trim()).parse::<u32>().ok();
                     match days.filter(|d| *d <= 3660) {
                         Some(d) => {
                             wrong.set(false);

@@ -580,6 +580,12 @@ const tests = [
       await expectText(page, '[data-testid=what-if-penalty]', '—');
       assertEq(await page.getByTestId('what-if-days').getAttribute('aria-invalid'), 'true', 'the days refused');
       assertEq(await page.locator('[data-testid=what-if] .warn').count(), 0, 'rights shown for refused days');
+      // "1,2" is not twelve days; full-width digits are days as the form reads them.
+      await page.getByTestId('what-if-days').fill('1,2');
+      await expectText(page, '[data-testid=what-if-problem]', '迟付天数应为 0 至 3660 之间的整数');
+      await page.getByTestId('what-if-days').fill('６１');
+      await expectText(page, '[data-testid=what-if-penalty]', '¥18,300.00');
+      await page.getByTestId('what-if-days').fill('-5');
       // The clause switched off and on again: the row is made anew with the last right days,
       // and no message is left from the days refused before.
       await page.locator('#f-late-on').uncheck();
