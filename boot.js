@@ -145,12 +145,19 @@ if (how === 'module') {
   }
 }
 
-const app = await import(path('wasm-app-js'));
-await app.default({ module_or_path: path('wasm-app-wasm') });
-const link = await linkRead;
-// A wasm that stopped (a panic aborts it) is not called again: its memory may be half-written.
+// A wasm that did not load, or stopped (a panic aborts it), is not called again: its memory may
+// be half-written.
 let stopped = false;
-if ((how === 'module' || how === 'app') && !painted && addressKept()) {
+let app;
+try {
+  app = await import(path('wasm-app-js'));
+  await app.default({ module_or_path: path('wasm-app-wasm') });
+} catch (err) {
+  stopped = true;
+  cannotStart(err);
+}
+const link = await linkRead;
+if (!stopped && (how === 'module' || how === 'app') && !painted && addressKept()) {
   try {
     // Shown before the app builds its page: the browser gets a frame to draw them in.
     if (app.paint(link.document)) await nextFrame();
@@ -168,8 +175,9 @@ if (!stopped) {
 }
 
 /**
- * The app stopped before its page was up: says so where "loading" stood, and, for a link,
- * offers the calculator without it (the link stays in the address, so a reload would stop again).
+ * The app did not load, or stopped before its page was up: says so where "loading" stood, and,
+ * for a link, offers the calculator without it (the link stays in the address, so a reload would
+ * stop again).
  */
 function cannotStart(err) {
   console.error('contract-calc stopped:', err);

@@ -166,7 +166,6 @@ fn a_link_that_would_split_into_millions_of_segments_is_refused_by_name() {
     // (a 40 KB link with 10,000 × 10,000 would make 10⁸).
     let text = many_segments(400, 300);
     let s = parse_scenario(&text).unwrap();
-    let started = std::time::Instant::now();
     let e = contract_calc::engine::compute::compute(&s).unwrap_err();
     let e = contract_calc::document::error::ValidationError::from(e);
     assert_eq!(
@@ -176,8 +175,9 @@ fn a_link_that_would_split_into_millions_of_segments_is_refused_by_name() {
     assert!(e
         .message(Lang::Zh)
         .starts_with("违约金计算明细将超过 100,000 行"));
-    assert!(started.elapsed() < std::time::Duration::from_secs(10));
-    // 100 × 30 = 3,000 segments: computed, and the page draws the first 2,000 lines, saying so.
+    // 100 × 30 = 3,000 segments, all in one period: computed; the page draws the first 2,000
+    // lines of the table and says so, and says that the period's formula is left out; a
+    // statement written to a file has every line.
     let s = parse_scenario(&many_segments(100, 30)).unwrap();
     let r = contract_calc::engine::compute::compute(&s).unwrap();
     let lines: usize = r.total_fees.cycles.iter().map(|c| c.segments.len()).sum();

@@ -583,9 +583,13 @@ fn finish_rename(ctx: Ctx, id: &str, renaming: Renaming) {
     }
 }
 
-/// A key in a rename's box: Enter is OK (not while an input method is composing), Escape
-/// leaves the name as it was.
+/// A key in a rename's box: Enter is OK, Escape leaves the name as it was; neither while an input
+/// method is composing (拼音 candidates are chosen with Enter and dismissed with Escape; Safari
+/// sends that Enter after the composition ends, as key code 229).
 fn on_rename_key(ctx: Ctx, ev: &leptos::ev::KeyboardEvent, renaming: Renaming) {
+    if ev.is_composing() || ev.key_code() == 229 {
+        return;
+    }
     let Some(id) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -594,7 +598,7 @@ fn on_rename_key(ctx: Ctx, ev: &leptos::ev::KeyboardEvent, renaming: Renaming) {
         return;
     };
     match ev.key().as_str() {
-        "Enter" if !ev.is_composing() => {
+        "Enter" => {
             ev.prevent_default();
             finish_rename(ctx, &id, renaming);
         }

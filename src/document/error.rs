@@ -59,6 +59,10 @@ pub enum ErrorKind {
     Multiple {
         got: String,
     },
+    MultipleTooLarge {
+        got: String,
+        max: Decimal,
+    },
     FractionTooLarge {
         got: String,
         max: Decimal,
@@ -153,7 +157,6 @@ pub enum ErrorKind {
     TypedFen {
         got: String,
     },
-    /// A form field: the text typed is not a percentage / ‰ / ‱ figure.
     /// A field written twice in one object (the JSON reader would keep the last).
     RepeatedKey,
     /// The late-payment clause would split into more 计算明细 segments than one computation makes.
@@ -164,6 +167,7 @@ pub enum ErrorKind {
     TypedPercent {
         got: String,
     },
+    /// A form field: the text typed is not a percentage / ‰ / ‱ figure.
     TypedRate {
         got: String,
     },

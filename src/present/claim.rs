@@ -54,11 +54,11 @@ fn numeric(i: usize) -> &'static [(&'static str, &'static str)] {
 
 /// The table as HTML; empty when nothing is late.
 pub fn claim_table_html(r: &ComputeResult, lang: Lang) -> String {
-    claim_table(r, lang).into_string()
+    claim_table(r, lang, SHOWN_AT_MOST).into_string()
 }
 
-/// The table; empty when nothing is late.
-pub fn claim_table(r: &ComputeResult, lang: Lang) -> Markup {
+/// The table, its first `at_most` rows; empty when nothing is late.
+pub fn claim_table(r: &ComputeResult, lang: Lang, at_most: usize) -> Markup {
     let rows = rows(r, lang);
     let mut m = Markup::new();
     if rows.is_empty() {
@@ -79,7 +79,7 @@ pub fn claim_table(r: &ComputeResult, lang: Lang) -> Markup {
         m.el("th", attrs, head.get(lang));
     }
     m.push_static("</tr></thead><tbody>");
-    for row in rows.iter().take(SHOWN_AT_MOST) {
+    for row in rows.iter().take(at_most) {
         m.push_static("<tr>");
         for (i, cell) in row.iter().take(7).enumerate() {
             m.el_with("td", numeric(i), |m| {
@@ -92,11 +92,11 @@ pub fn claim_table(r: &ComputeResult, lang: Lang) -> Markup {
         m.push_static("</tr>");
     }
     m.push_static("</tbody></table></div>");
-    if rows.len() > SHOWN_AT_MOST {
+    if rows.len() > at_most {
         m.el(
             "p",
             &[("class", "muted"), ("data-testid", "claim-shortened")],
-            &claim::shortened(SHOWN_AT_MOST, rows.len(), lang),
+            &claim::shortened(at_most, rows.len(), lang),
         );
     }
     m.el(

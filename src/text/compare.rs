@@ -29,6 +29,14 @@ pub const SUBCONTRACTING: Text = Text(
     "擅自转包责任（违约金＋退款）",
     "Subcontracting exposure (penalty + refund)",
 );
+pub const TERMINATION: Text = Text("提前终止", "Early termination");
+/// An early termination's cell: "2025-07-31（甲方违约）".
+pub fn termination(date: NaiveDate, reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{date}（{reason}）"),
+        Lang::En => format!("{date} ({reason})"),
+    }
+}
 pub const TERMINATION_NET: Text = Text("终止结算净额", "Termination settlement");
 pub const PAID: Text = Text("已付款（至计算截至日）", "Paid to the evaluation date");
 

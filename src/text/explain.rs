@@ -116,17 +116,17 @@ pub fn days_share(days: i64, per: u32, counted: Option<i64>, lang: Lang) -> Stri
 pub fn months_share(k: u32, r: i64, per_months: u32, counted: Option<i64>, lang: Lang) -> String {
     let rounded_up = counted.filter(|&c| r > 0 || c * i64::from(per_months) != i64::from(k));
     let months = plural(i64::from(k), "month", "months");
-    let (zh_time, en_time) = if k == 0 {
-        (format!("{r}日"), format!("{r} days"))
-    } else {
-        (format!("{k}个月{r}日"), format!("{k} {months} {r} days"))
+    let (zh_time, en_time) = match (k, r) {
+        (0, _) => (format!("{r}日"), format!("{r} days")),
+        (_, 0) => (format!("{k}个月"), format!("{k} {months}")),
+        _ => (format!("{k}个月{r}日"), format!("{k} {months} {r} days")),
     };
     match (rounded_up, per_months, lang) {
         (None, 1, Lang::Zh) => format!("({k}个月+{r}/30)"),
         (None, m, Lang::Zh) => format!("({k}个月+{r}/30)/{m}"),
         (None, 1, Lang::En) => format!("({k} {months} + {r}/30)"),
         (None, m, Lang::En) => format!("({k} {months} + {r}/30)/{m}"),
-        (Some(c), 1, Lang::Zh) => format!("{c}个月（{zh_time}，不足一月按一月计）"),
+        (Some(c), 1, Lang::Zh) => format!("{c}个月（{zh_time}，不足一个月按一个月计）"),
         (Some(c), _, Lang::Zh) => format!("{c}期（{zh_time}，不足一期按一期计）"),
         (Some(c), 1, Lang::En) => format!(
             "{c} {} ({en_time}, a started month counted in full)",

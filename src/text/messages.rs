@@ -77,6 +77,10 @@ impl ValidationError {
                 format!("应为 LPR 的倍数（数字），如 \"1.5\" 即 1.5 倍，实际为 {got}")
             }
             Multiple { got } => format!("expected a multiple of the LPR like \"1.5\", got {got}"),
+            MultipleTooLarge { got, max } if zh => format!("倍数过大：最多 {max} 倍，实际为 {got}"),
+            MultipleTooLarge { got, max } => {
+                format!("multiple too large: at most {max} times the LPR, got {got}")
+            }
             FractionTooLarge { got, max } if zh => format!("比例过大：最多 {max}，实际为 {got}"),
             FractionTooLarge { got, max } => {
                 format!("fraction too large: at most {max}, got {got}")

@@ -118,7 +118,7 @@ pub fn aggregate_cut(cut: &crate::engine::late_payment::AggregateCut, lang: Lang
     let pct = percent(cut.fraction);
     let base_name = match (cut.cap_base, lang) {
         (CapBase::Overdue, Lang::Zh) => "逾期付款总额",
-        (CapBase::Overdue, Lang::En) => "amounts paid late or overdue",
+        (CapBase::Overdue, Lang::En) => "amounts paid late or unpaid",
         (_, Lang::Zh) => "合同总金额",
         (_, Lang::En) => "contract total",
     };
@@ -127,8 +127,16 @@ pub fn aggregate_cut(cut: &crate::engine::late_payment::AggregateCut, lang: Lang
             "各期合计 {sum}，超过累计上限（{base_name} {base} × {pct} = {limit}），违约金按上限计 {limit}。"
         ),
         Lang::En => format!(
-            "The cycles come to {sum}, above the cap in all ({base_name} {base} × {pct} = {limit}): {limit} is owed."
+            "The cycles come to {sum}, above the overall cap ({pct} of the {base_name}, {base}: {limit}); {limit} is owed."
         ),
+    }
+}
+
+/// Under the cycles' formulas when they are too many to draw: how many periods are shown.
+pub fn formulas_shortened(shown: usize, all: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("共 {all} 期有违约金，上面列出前 {shown} 期的算式；全部明细见下表或“复制计算明细”。"),
+        Lang::En => format!("{all} periods owe a penalty; the formulas of the first {shown} are above, and the table below or Copy has every line."),
     }
 }
 
@@ -143,18 +151,19 @@ pub fn rate_from(from: NaiveDate, rate: &str, lang: Lang) -> String {
 /// After the rate: how each penalty is computed (Civil Code Arts. 201, 585), with the days it
 /// counts (§9 `day_count`, `accrues_from`), so that a line's dates read as the contract agreed.
 pub fn late_rule(day_count: DayCount, accrues_from: Option<NaiveDate>, lang: Lang) -> String {
+    // Art. 201 for the law's own count; the other two are the contract's.
     let days = match (day_count, lang) {
-        (DayCount::Standard, Lang::Zh) => "逾期天数自到期日次日起算至付款日",
-        (DayCount::ExcludeEnd, Lang::Zh) => "逾期天数自到期日次日起至付款日前一日",
-        (DayCount::IncludeDueDate, Lang::Zh) => "逾期天数自到期日当日起算至付款日",
+        (DayCount::Standard, Lang::Zh) => "逾期天数自到期日次日起算至付款日（民法典第201条）",
+        (DayCount::ExcludeEnd, Lang::Zh) => "按合同约定，逾期天数自到期日次日起至付款日前一日",
+        (DayCount::IncludeDueDate, Lang::Zh) => "按合同约定，逾期天数自到期日当日起算至付款日",
         (DayCount::Standard, Lang::En) => {
-            "days late count from the day after the due date to the day paid"
+            "days late count from the day after the due date to the day paid (Civil Code Art. 201)"
         }
         (DayCount::ExcludeEnd, Lang::En) => {
-            "days late count from the day after the due date to the day before payment"
+            "as agreed, days late count from the day after the due date to the day before payment"
         }
         (DayCount::IncludeDueDate, Lang::En) => {
-            "days late count from the due date itself to the day paid"
+            "as agreed, days late count from the due date itself to the day paid"
         }
     };
     let from = match (accrues_from, lang) {
@@ -163,8 +172,8 @@ pub fn late_rule(day_count: DayCount, accrues_from: Option<NaiveDate>, lang: Lan
         (Some(d), Lang::En) => format!(", none before {}", date_words(d, lang)),
     };
     match lang {
-        Lang::Zh => format!("。每笔逾期款项 × 比例 × 逾期时间（按计息期折算）；{days}{from}，到期日当日付款不算逾期（民法典第201条）；违约金以合同约定为准（第585条）。"),
-        Lang::En => format!(". Each late amount × rate × the time late in the rate's periods; {days}{from}, and paying on the due date is not late (Civil Code Art. 201); penalties as agreed (Art. 585)."),
+        Lang::Zh => format!("。每笔逾期款项 × 比例 × 逾期时间（按计息期折算）；{days}{from}，到期日当日付款不算逾期；违约金以合同约定为准（民法典第585条）。"),
+        Lang::En => format!(". Each late amount × rate × the time late in the rate's periods; {days}{from}, and paying on the due date is not late; penalties as agreed (Civil Code Art. 585)."),
     }
 }
 pub const NOTHING_LATE: Text = Text("目前没有逾期。", "Nothing is late.");
@@ -245,6 +254,14 @@ pub fn less_supplier(charge: &str, lang: Lang) -> String {
         Lang::En => format!("less the supplier's {}", lower_first(charge)),
     }
 }
+/// A loss the supplier bears, under its own label: "减：客户索赔（乙方承担）".
+pub fn supplier_loss(label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("减：{label}（乙方承担）"),
+        Lang::En => format!("less {label} (borne by the supplier)"),
+    }
+}
+
 /// A charge's name inside an English sentence ("Breach penalty" → "breach penalty"); a loss's own
 /// label, which the user typed, is left as typed unless it starts with one capital only.
 fn lower_first(name: &str) -> String {

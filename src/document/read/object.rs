@@ -245,19 +245,26 @@ impl<'a> Obj<'a> {
     }
 
     pub(super) fn opt_fraction(&self, key: &str) -> Res<Option<Decimal>> {
-        let f = self.opt_decimal(key, |got| ErrorKind::Fraction { got })?;
-        if let Some(f) = f {
-            if f > max_fraction() {
-                return Err(self.err(
-                    key,
-                    ErrorKind::FractionTooLarge {
-                        got: show(self.req(key)?),
-                        max: max_fraction(),
-                    },
-                ));
+        self.at_most_ten(
+            key,
+            |got| ErrorKind::Fraction { got },
+            |got, max| ErrorKind::FractionTooLarge { got, max },
+        )
+    }
+
+    /// A decimal of at most [`max_fraction`] (10), refused as `not_one` or `too_large` says.
+    fn at_most_ten(
+        &self,
+        key: &str,
+        not_one: fn(String) -> ErrorKind,
+        too_large: fn(String, Decimal) -> ErrorKind,
+    ) -> Res<Option<Decimal>> {
+        match self.opt_decimal(key, not_one)? {
+            Some(d) if d > max_fraction() => {
+                Err(self.err(key, too_large(show(self.req(key)?), max_fraction())))
             }
+            d => Ok(d),
         }
-        Ok(f)
     }
 
     pub(super) fn fraction(&self, key: &str) -> Res<Decimal> {
@@ -268,17 +275,12 @@ impl<'a> Obj<'a> {
     /// How many times the LPR (§9 `lpr_multiple`): a number, not a fraction of anything.
     pub(super) fn multiple(&self, key: &str) -> Res<Decimal> {
         self.req(key)?;
-        let m = self.opt_decimal(key, |got| ErrorKind::Multiple { got })?;
-        match m {
-            Some(m) if m > max_fraction() => Err(self.err(
-                key,
-                ErrorKind::FractionTooLarge {
-                    got: show(self.req(key)?),
-                    max: max_fraction(),
-                },
-            )),
-            m => Ok(m.unwrap_or_default()),
-        }
+        let m = self.at_most_ten(
+            key,
+            |got| ErrorKind::Multiple { got },
+            |got, max| ErrorKind::MultipleTooLarge { got, max },
+        )?;
+        Ok(m.unwrap_or_default())
     }
 
     /// A yearly rate in percent, 0 to 100, written as a JSON string (§9 `lpr_fixings`).

@@ -64,8 +64,8 @@ pub struct PenaltyContext<'a> {
 }
 
 /// The most 计算明细 segments one computation makes: every late tranche split at every rate
-/// change and floating-LPR fixing in its span. A ten-year contract at a floating LPR makes a few
-/// thousand; a link with ten thousand payments and ten thousand rate changes would make 10⁸, more
+/// change and floating-LPR fixing in its span. A ten-year contract left unpaid at a floating LPR
+/// makes about 1,100; a link with ten thousand payments and ten thousand rate changes would make 10⁸, more
 /// than a phone's memory, and is refused instead of taking the page down.
 pub const MAX_SEGMENTS: usize = 100_000;
 

@@ -242,6 +242,30 @@ mod tests {
     }
 
     #[test]
+    fn an_early_termination_is_a_row_of_its_own() {
+        // Ended on 2025-07-31 for the client's breach: the date and the reason stand beside the
+        // rights, so a right "from" a later day reads as one the contract no longer gives.
+        let mut ended = starter();
+        ended.termination = Some(crate::engine::scenario::Termination {
+            date: NaiveDate::from_ymd_opt(2025, 7, 31).unwrap(),
+            reason: crate::engine::scenario::TerminationReason::ClientBreach,
+            breach_penalty_fraction: None,
+            settlement_days: 30,
+            extra: Default::default(),
+        });
+        let items = [("续约".to_string(), starter()), ("终止".to_string(), ended)];
+        let zh = compare(&items, Lang::Zh);
+        let termination = row(&zh, "termination");
+        assert_eq!(termination.values, ["—", "2025-07-31（甲方违约）"]);
+        assert!(termination.differs);
+        let en = compare(&items, Lang::En);
+        assert_eq!(
+            row(&en, "termination").values[1],
+            "2025-07-31 (Client's breach)"
+        );
+    }
+
+    #[test]
     fn lower_fee_for_a_higher_rate_flags_what_changes() {
         let c = compare(
             &[
@@ -251,7 +275,7 @@ mod tests {
             Lang::Zh,
         );
         assert_eq!(c.columns, ["现行", "降价提率"]);
-        assert_eq!(c.rows.len(), 16);
+        assert_eq!(c.rows.len(), 17);
         // Fee, totals, rate and penalties change; the term, calendar, due rule, cap, rights and
         // what was paid do not. The rights stay put because March is still ¥5,000 short until
         // 30 May (suspend from 11 May) and May still unpaid 60 days after 10 June (terminate

@@ -19,6 +19,7 @@ pub(super) struct RowDef(pub(super) &'static str, pub(super) Text, pub(super) Ce
 
 pub(super) const ROWS: &[RowDef] = &[
     RowDef("term", compare::TERM, term),
+    RowDef("termination", compare::TERMINATION, termination),
     RowDef("cycle_fee", compare::CYCLE_FEE, cycle_fee),
     RowDef("billing_cycle", compare::BILLING_CYCLE, billing_cycle),
     RowDef("contract_total", compare::CONTRACT_TOTAL, contract_total),
@@ -41,6 +42,18 @@ pub(super) const ROWS: &[RowDef] = &[
 
 fn term(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
     compare::term(s.contract.start, s.contract.end, lang)
+}
+
+/// §6 an early termination: its date and reason, so that a right "from" a later day reads as one
+/// the contract no longer gives.
+fn termination(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
+    s.termination.as_ref().map_or(ABSENT.into(), |t| {
+        compare::termination(
+            t.date,
+            crate::text::terms::termination_reason(t.reason).get(lang),
+            lang,
+        )
+    })
 }
 
 fn cycle_fee(s: &Scenario, _: &ComputeResult, _: Lang) -> String {

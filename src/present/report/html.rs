@@ -8,17 +8,19 @@ use crate::text::amount_in_words::amount_in_words;
 use crate::text::{Lang, Text};
 use rust_decimal::Decimal;
 
-/// The markup written so far, and its language.
+/// The markup written so far, its language, and how many 计算明细 lines it draws at most.
 pub(super) struct Html {
     pub(super) out: Markup,
     pub(super) lang: Lang,
+    pub(super) lines_at_most: usize,
 }
 
 impl Html {
-    pub(super) fn new(lang: Lang, capacity: usize) -> Html {
+    pub(super) fn new(lang: Lang, capacity: usize, lines_at_most: usize) -> Html {
         Html {
             out: Markup::with_capacity(capacity),
             lang,
+            lines_at_most,
         }
     }
 

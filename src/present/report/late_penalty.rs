@@ -82,36 +82,49 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
         );
     }
     h.formula(&rate_text(s, lang));
-    // Each cycle's formula, while the segments written stay within what the page can draw; the
-    // claim table below says how many there are, and Copy has them all.
-    let mut written = 0;
-    let lines: Vec<(String, String)> = r
-        .total_fees
-        .cycles
-        .iter()
-        .take_while(|c| {
-            written += c.segments.len();
-            written <= crate::present::claim::SHOWN_AT_MOST
-        })
-        .filter_map(|c| explain::cycle_penalty(c, lang).map(|f| (period(c.start, c.end), f)))
-        .collect();
     if s.late_payment.is_none() {
         // No clause: the rate line says so, and nothing accrues whatever is late.
         return;
     }
-    if r.total_fees.cycles.iter().all(|c| c.segments.is_empty()) {
+    // Each cycle's formula, while the segments written stay within what the page draws; when
+    // that cuts the list, a line says how many periods are left out and where they are.
+    let late: Vec<&crate::engine::compute::CycleRow> = r
+        .total_fees
+        .cycles
+        .iter()
+        .filter(|c| !c.segments.is_empty())
+        .collect();
+    let mut written = 0;
+    let shown: Vec<(String, String)> = late
+        .iter()
+        .take_while(|c| {
+            written += c.segments.len();
+            written <= h.lines_at_most
+        })
+        .filter_map(|c| explain::cycle_penalty(c, lang).map(|f| (period(c.start, c.end), f)))
+        .collect();
+    if r.total_fees.cycles.iter().all(|c| c.days_late <= 0) {
         h.out
             .el("p", &[("class", "muted")], h.t(report::NOTHING_LATE));
     } else {
-        h.out.open("ul", &[("class", "formula-list")]);
-        for (period, formula) in lines {
-            h.out
-                .open("li", &[])
-                .el("span", &[("class", "period")], &period)
-                .push_text(&formula)
-                .close("li");
+        if !shown.is_empty() {
+            h.out.open("ul", &[("class", "formula-list")]);
+            for (period, formula) in &shown {
+                h.out
+                    .open("li", &[])
+                    .el("span", &[("class", "period")], period)
+                    .push_text(formula)
+                    .close("li");
+            }
+            h.out.close("ul");
         }
-        h.out.close("ul");
+        if shown.len() < late.len() {
+            h.out.el(
+                "p",
+                &[("class", "muted"), ("data-testid", "formulas-shortened")],
+                &report::formulas_shortened(shown.len(), late.len(), lang),
+            );
+        }
         if let Some(cut) = &r.late_payment.aggregate_cut {
             h.out.el(
                 "p",
@@ -119,7 +132,11 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
                 &report::aggregate_cut(cut, lang),
             );
         }
-        h.out.push(&crate::present::claim::claim_table(r, lang));
+        h.out.push(&crate::present::claim::claim_table(
+            r,
+            lang,
+            h.lines_at_most,
+        ));
     }
     // §12: a year ahead, a point a month, if nothing more is paid.
     if let Ok(points) = crate::engine::what_if::exposure(s, 360, 30) {

@@ -50,7 +50,7 @@ pub fn cycle_label(c: &crate::engine::compute::CycleRow, cycle: Cycle, lang: Lan
 /// "as of" date, and the contract total), closed: what the static page can carry for the starter
 /// scenario, written at build time (`contract-calc shell-figures`, README "First figures").
 pub fn dateless_figures_html(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
-    let mut h = Html::new(lang, 1024);
+    let mut h = Html::new(lang, 1024, 0);
     h.out
         .el("h2", &[("class", "results-title")], h.t(report::FIGURES));
     contract_total::contract_total_card(&mut h, s, r, false);
@@ -59,11 +59,19 @@ pub fn dateless_figures_html(s: &Scenario, r: &ComputeResult, lang: Lang) -> Str
 
 /// The results panel for `s` and its figures `r`.
 pub fn results_html(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> String {
-    results(s, r, lang, open).into_string()
+    results(s, r, lang, open, crate::present::claim::SHOWN_AT_MOST).into_string()
 }
 
-fn results(s: &Scenario, r: &ComputeResult, lang: Lang, open: Open) -> Markup {
-    let mut h = Html::new(lang, 4096);
+/// The results, drawing at most `lines_at_most` lines of the 计算明细 (the page), or all of them
+/// (a statement written to a file).
+fn results(
+    s: &Scenario,
+    r: &ComputeResult,
+    lang: Lang,
+    open: Open,
+    lines_at_most: usize,
+) -> Markup {
+    let mut h = Html::new(lang, 4096, lines_at_most);
     let title = h.t(report::FIGURES);
     h.out.el_with("h2", &[("class", "results-title")], |m| {
         m.push_text(title)
@@ -236,7 +244,8 @@ mod tests {
         }
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::En, Open::ALL);
-        assert!(html.contains("less the supplier&#39;s &lt;script&gt;alert(2)&lt;/script&gt;</td>"));
+        assert!(html
+            .contains("less &lt;script&gt;alert(2)&lt;/script&gt; (borne by the supplier)</td>"));
         let r = compute(&s).unwrap();
         let html = format!(
             "{}{}",
@@ -362,7 +371,7 @@ mod tests {
         );
         let en = results_html(&s, &r, Lang::En, Open::ALL);
         assert!(
-            en.contains("above the cap in all (contract total ¥600,000.00 × 1% = ¥6,000.00): ¥6,000.00 is owed."),
+            en.contains("above the overall cap (1% of the contract total, ¥600,000.00: ¥6,000.00); ¥6,000.00 is owed."),
             "{en}"
         );
         // The same cap on each cycle instead (1% of its fee): a cut cycle's formula is not
@@ -464,7 +473,7 @@ mod tests {
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
             html.contains(
-                "；逾期天数自到期日次日起算至付款日，到期日当日付款不算逾期（民法典第201条）"
+                "；逾期天数自到期日次日起算至付款日（民法典第201条），到期日当日付款不算逾期；"
             ),
             "{html}"
         );
@@ -474,11 +483,13 @@ mod tests {
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("；逾期天数自到期日当日起算至付款日，2025年5月1日前的天数不计，"),
+            html.contains(
+                "；按合同约定，逾期天数自到期日当日起算至付款日，2025年5月1日前的天数不计，"
+            ),
             "{html}"
         );
         let en = results_html(&s, &r, Lang::En, Open::ALL);
-        assert!(en.contains("; days late count from the due date itself to the day paid, none before 1 May 2025, and paying"), "{en}");
+        assert!(en.contains("; as agreed, days late count from the due date itself to the day paid, none before 1 May 2025, and paying"), "{en}");
     }
 
     #[test]
@@ -493,8 +504,8 @@ mod tests {
         );
         assert!(html.contains("<td>减：乙方服务事故扣款（3 次 × ¥2,000.00）</td><td class=\"num\">− ¥6,000.00</td>"), "{html}");
         assert!(html.contains("<td>减：乙方不合格服务扣款（¥15,000.00 × 10%）</td><td class=\"num\">− ¥1,500.00</td>"), "{html}");
-        // A loss is an amount as claimed: no sum after it.
-        assert!(html.contains("<td>减：乙方客户索赔</td>"), "{html}");
+        // A loss is an amount as claimed, under the label typed: no sum after it.
+        assert!(html.contains("<td>减：客户索赔（乙方承担）</td>"), "{html}");
         let en = results_html(&s, &r, Lang::En, Open::ALL);
         assert!(en.contains("The contract ended on 20 Jul 2025 (mutual agreement); settlement within 30 days of it."), "{en}");
     }

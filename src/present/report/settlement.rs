@@ -154,9 +154,15 @@ fn settlement_table(
     ];
     for (lines, side, sign) in sides {
         for c in lines {
-            let name = report::charge(c.kind).map_or(c.label.as_str(), |n| n.get(lang));
-            let basis = charge_basis(c.kind, s, r, lang).unwrap_or_default();
-            line(m, &format!("{}{basis}", side(name, lang)), c.amount, sign);
+            let label = match report::charge(c.kind) {
+                Some(name) => {
+                    let basis = charge_basis(c.kind, s, r, lang).unwrap_or_default();
+                    format!("{}{basis}", side(name.get(lang), lang))
+                }
+                // A loss is named as the user typed it, and said to be the supplier's to bear.
+                None => report::supplier_loss(&c.label, lang),
+            };
+            line(m, &label, c.amount, sign);
         }
     }
     m.open("tr", &[("class", "total")])

@@ -43,7 +43,8 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:48rem;margi
      .num{text-align:right}.figure-amount{display:block;font-size:1.5rem}.figure-label,.figure-words,.figure-note{display:block}\
      summary{list-style:none}.formula{color:#5f6b7a}.no-print{display:none}";
 
-/// A whole statement as a standalone HTML page: what `contract-calc report` writes.
+/// A whole statement as a standalone HTML page: what `contract-calc report` writes, with every
+/// line of the 计算明细 (a file has no page to hold up, nor a Copy button).
 pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     let mut m = Markup::with_capacity(16 * 1024);
     m.push_static("<!doctype html>")
@@ -54,7 +55,7 @@ pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         .push_static(STYLE)
         .push_static("</style></head><body>")
         .push(&terms(s, lang))
-        .push(&results(s, r, lang, Open::ALL))
+        .push(&results(s, r, lang, Open::ALL, usize::MAX))
         .push_static("</body></html>");
     m.into_string()
 }
@@ -96,7 +97,12 @@ mod tests {
             assert!(page.contains(&format!("<title>{ESCAPED}</title>")));
             assert!(page.contains(&format!("<caption>{ESCAPED}</caption>")));
             // The loss, a supplier's charge in the settlement table.
-            assert!(page.contains(&format!("{ESCAPED}</td><td class=\"num\">− ¥")));
+            assert!(
+                page.contains(&format!("{ESCAPED}（乙方承担）</td><td class=\"num\">− ¥"))
+                    || page.contains(&format!(
+                        "{ESCAPED} (borne by the supplier)</td><td class=\"num\">− ¥"
+                    ))
+            );
         }
         // The comparison keeps names as given: the app's table escapes them as text.
         let c = crate::present::compare::compare(&[(s.name.clone(), s.clone())], Lang::Zh);
