@@ -105,7 +105,15 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
         a.set_href(&url);
         a.set_download(file_name);
         a.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
+        // Freed a minute later, not at once: some WebKit versions and in-app browsers cancel a
+        // download whose address is revoked while it starts (FileSaver.js waits 40 s for this),
+        // and an export or a set-aside entry's copy is the user's only copy of their data.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(60),
+        );
         Some(())
     };
     run().is_some()

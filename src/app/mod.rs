@@ -189,6 +189,10 @@ impl Ctx {
     pub fn say(self, kind: BannerKind, text: impl Fn(Lang) -> String) {
         let text = [text(Lang::Zh), text(Lang::En)];
         self.banners.update(|b| {
+            // The same notice again (a second file that is not a scenario) is not shown twice.
+            if b.iter().any(|x| x.kind == kind && x.text == text) {
+                return;
+            }
             // Numbered before the note it replaces goes: ids are never given twice at once.
             let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
             if matches!(kind, BannerKind::Imported) {

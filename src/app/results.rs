@@ -123,6 +123,10 @@ pub fn Results() -> impl IntoView {
             });
         }
     });
+    // A field's label is read from the form: drawn before the form (the calculator shown again
+    // after the comparison), the list is drawn once more on the next frame, when it is there.
+    let relabel = Trigger::new();
+    let relabelled = StoredValue::new(false);
     view! {
         <div class="results-inner" class:stale=stale data-testid="results">
             {move || {
@@ -134,7 +138,10 @@ pub fn Results() -> impl IntoView {
                                 <ul>
                                     {move || {
                                         let lang = ctx.lang.get();
-                                        ctx.errors
+                                        relabel.track();
+                                        let mut unlabelled = false;
+                                        let list = ctx
+                                            .errors
                                             .with(|errs| {
                                                 errs.iter()
                                                     .take(5)
@@ -145,7 +152,10 @@ pub fn Results() -> impl IntoView {
                                                         } else {
                                                             let id = super::inputs::dom_id(&e.path);
                                                             let label = field_label(&id, &e.path, lang)
-                                                                .unwrap_or_else(|| e.path.clone());
+                                                                .unwrap_or_else(|| {
+                                                                    unlabelled = true;
+                                                                    e.path.clone()
+                                                                });
                                                             let href = format!("#{id}");
                                                             // To the field without touching the address: its fragment is a share link's.
                                                             view! {
@@ -165,7 +175,12 @@ pub fn Results() -> impl IntoView {
                                                         }
                                                     })
                                                     .collect_view()
-                                            })
+                                            });
+                                        if unlabelled && !relabelled.get_value() {
+                                            request_animation_frame(move || relabel.notify());
+                                        }
+                                        relabelled.set_value(unlabelled);
+                                        list
                                     }}
                                 </ul>
                             </div>

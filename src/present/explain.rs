@@ -5,6 +5,7 @@ use crate::engine::compute::{ComputeResult, CycleRow};
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::Scenario;
 use crate::text::{self, Lang};
+use rust_decimal::Decimal;
 
 pub use crate::text::date_words;
 pub use crate::text::explain::{monthly_rate_words, payer_sentence, rate_words, settlement};
@@ -71,15 +72,16 @@ pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
 }
 
 /// One cycle's penalty as its 计算明细 (spec §4, §9, Civil Code Art. 585; days counted from the
-/// day after the due date, Art. 201): each segment `base × rate × days/period (from–to)`.
-pub fn cycle_penalty(c: &CycleRow, lang: Lang) -> Option<String> {
+/// day after the due date, Art. 201): each segment `base × rate × days/period (from–to)`; held at
+/// the cycle's cap (`cap`, the per-cycle `cap_fraction`), the cap worked out from the cycle's fee.
+pub fn cycle_penalty(c: &CycleRow, cap: Option<Decimal>, lang: Lang) -> Option<String> {
     if c.segments.is_empty() {
         return None;
     }
     let parts: Vec<String> = c.segments.iter().map(|s| segment_words(s, lang)).collect();
     let parts = parts.join(" + ");
     Some(if c.capped {
-        text::explain::held_at_cap(&parts, c.penalty, lang)
+        text::explain::held_at_cap(&parts, (c.amount, cap), c.penalty, lang)
     } else {
         format!("{parts} = {}", format_yuan(c.penalty))
     })
@@ -163,15 +165,15 @@ mod tests {
         let r = result("monthly-operation-2025");
         let march = &r.total_fees.cycles[2];
         assert_eq!(
-            cycle_penalty(march, Lang::Zh).unwrap(),
+            cycle_penalty(march, None, Lang::Zh).unwrap(),
             "¥20,000.00 × 0.05% × 50日 (2025-04-11至2025-05-30，2025-05-30 付) = ¥500.00"
         );
         // July 2025 is still unpaid on 2025-09-30: 50 days from the 8-11 due date.
         assert_eq!(
-            cycle_penalty(&r.total_fees.cycles[6], Lang::En).unwrap(),
+            cycle_penalty(&r.total_fees.cycles[6], None, Lang::En).unwrap(),
             "¥50,000.00 × 0.05% × 50 days (2025-08-12 to 2025-09-30, unpaid) = ¥1,250.00"
         );
-        assert_eq!(cycle_penalty(&r.total_fees.cycles[0], Lang::Zh), None);
+        assert_eq!(cycle_penalty(&r.total_fees.cycles[0], None, Lang::Zh), None);
     }
 
     /// The monthly-operation contract at another rate: `rate` and `partial_period` replaced.
@@ -196,12 +198,12 @@ mod tests {
         );
         let may = &r.total_fees.cycles[3];
         assert_eq!(
-            cycle_penalty(may, Lang::Zh).unwrap(),
+            cycle_penalty(may, None, Lang::Zh).unwrap(),
             "¥50,000.00 × 1% × 2期（18日，不足一期按一期计） (2025-05-13至2025-05-30，2025-05-30 付) = ¥1,000.00"
         );
         // February's ¥50,000 paid 10 days late is exactly one period: written as a share.
         assert_eq!(
-            cycle_penalty(&r.total_fees.cycles[1], Lang::En).unwrap(),
+            cycle_penalty(&r.total_fees.cycles[1], None, Lang::En).unwrap(),
             "¥50,000.00 × 1% × 10/10 (2025-03-11 to 2025-03-20, paid 2025-03-20) = ¥500.00"
         );
         // 1.5% a month, a started month in full: April's ¥20,000 paid 1 month 20 days late is
@@ -211,7 +213,7 @@ mod tests {
             r#""partial_period": "full""#,
         );
         assert_eq!(
-            cycle_penalty(&r.total_fees.cycles[2], Lang::En).unwrap(),
+            cycle_penalty(&r.total_fees.cycles[2], None, Lang::En).unwrap(),
             "¥20,000.00 × 1.5% × 2 months (1 month 20 days, a started month counted in full) (2025-04-11 to 2025-05-30, paid 2025-05-30) = ¥600.00"
         );
     }

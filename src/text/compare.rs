@@ -37,6 +37,14 @@ pub fn termination(date: NaiveDate, reason: &str, lang: Lang) -> String {
         Lang::En => format!("{date} ({reason})"),
     }
 }
+/// Late penalties accrued but not paid in a settlement for subcontracting (§6).
+pub fn not_owed(amount: Decimal, lang: Lang) -> String {
+    let amount = format_yuan(amount);
+    match lang {
+        Lang::Zh => format!("{amount}（因擅自转包解除，结算中不予支付）"),
+        Lang::En => format!("{amount} (not owed: ended for subcontracting)"),
+    }
+}
 pub const TERMINATION_NET: Text = Text("终止结算净额", "Termination settlement");
 pub const PAID: Text = Text("已付款（至计算截至日）", "Paid to the evaluation date");
 

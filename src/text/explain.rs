@@ -85,11 +85,22 @@ pub fn contract_total(
 
 /// A cycle's formula whose product is above the cycle's cap (§4 `cap_fraction`): the cap, not
 /// the product, is what is owed, so no "=" stands between them.
-pub fn held_at_cap(formula: &str, capped: Decimal, lang: Lang) -> String {
-    let capped = format_yuan(capped);
-    match lang {
-        Lang::Zh => format!("{formula}，超过本期上限，按上限计 {capped}"),
-        Lang::En => format!("{formula}, above the cycle's cap: {capped}"),
+pub fn held_at_cap(
+    formula: &str,
+    (fee, cap): (Decimal, Option<Decimal>),
+    capped: Decimal,
+    lang: Lang,
+) -> String {
+    let (fee, capped) = (format_yuan(fee), format_yuan(capped));
+    match (cap.map(percent), lang) {
+        (Some(pct), Lang::Zh) => {
+            format!("{formula}，超过本期上限（本期费用 {fee} × {pct}），按上限计 {capped}")
+        }
+        (Some(pct), Lang::En) => {
+            format!("{formula}, above the cycle's cap ({pct} × its fee {fee}): {capped}")
+        }
+        (None, Lang::Zh) => format!("{formula}，超过本期上限，按上限计 {capped}"),
+        (None, Lang::En) => format!("{formula}, above the cycle's cap: {capped}"),
     }
 }
 
@@ -103,6 +114,12 @@ pub fn days_share(days: i64, per: u32, counted: Option<i64>, lang: Lang) -> Stri
         (1, _, Lang::Zh) => format!("{days}日"),
         (1, _, Lang::En) => format!("{days} days"),
         (_, None, _) => format!("{days}/{per}"),
+        // A yearly basis (an LPR rate's 365 or 360 days): the periods are years.
+        (365 | 360, Some(c), Lang::Zh) => format!("{c}年（{days}日，不足一年按一年计）"),
+        (365 | 360, Some(c), Lang::En) => format!(
+            "{c} {} ({days} days, a started year counted in full)",
+            plural(c, "year", "years")
+        ),
         (_, Some(c), Lang::Zh) => format!("{c}期（{days}日，不足一期按一期计）"),
         (_, Some(c), Lang::En) => format!(
             "{c} {} ({days} days, a started period counted in full)",
@@ -116,10 +133,11 @@ pub fn days_share(days: i64, per: u32, counted: Option<i64>, lang: Lang) -> Stri
 pub fn months_share(k: u32, r: i64, per_months: u32, counted: Option<i64>, lang: Lang) -> String {
     let rounded_up = counted.filter(|&c| r > 0 || c * i64::from(per_months) != i64::from(k));
     let months = plural(i64::from(k), "month", "months");
+    let days = plural(r, "day", "days");
     let (zh_time, en_time) = match (k, r) {
-        (0, _) => (format!("{r}日"), format!("{r} days")),
+        (0, _) => (format!("{r}日"), format!("{r} {days}")),
         (_, 0) => (format!("{k}个月"), format!("{k} {months}")),
-        _ => (format!("{k}个月{r}日"), format!("{k} {months} {r} days")),
+        _ => (format!("{k}个月{r}日"), format!("{k} {months} {r} {days}")),
     };
     match (rounded_up, per_months, lang) {
         (None, 1, Lang::Zh) => format!("({k}个月+{r}/30)"),

@@ -118,7 +118,7 @@ pub fn aggregate_cut(cut: &crate::engine::late_payment::AggregateCut, lang: Lang
     let pct = percent(cut.fraction);
     let base_name = match (cut.cap_base, lang) {
         (CapBase::Overdue, Lang::Zh) => "逾期付款总额",
-        (CapBase::Overdue, Lang::En) => "amounts paid late or unpaid",
+        (CapBase::Overdue, Lang::En) => "amounts paid late or overdue",
         (_, Lang::Zh) => "合同总金额",
         (_, Lang::En) => "contract total",
     };
@@ -127,7 +127,7 @@ pub fn aggregate_cut(cut: &crate::engine::late_payment::AggregateCut, lang: Lang
             "各期合计 {sum}，超过累计上限（{base_name} {base} × {pct} = {limit}），违约金按上限计 {limit}。"
         ),
         Lang::En => format!(
-            "The cycles come to {sum}, above the overall cap ({pct} of the {base_name}, {base}: {limit}); {limit} is owed."
+            "The cycles come to {sum}, above the overall cap ({pct} × {base_name} {base} = {limit}); {limit} is owed."
         ),
     }
 }
@@ -236,6 +236,21 @@ pub const NOTHING_TO_PAY: Text = Text("无需支付", "nothing to pay");
 pub const EARNED: Text = Text("至终止日已发生费用", "Fees earned to the last day");
 pub const LESS_PAID: Text = Text("减：已付款", "less paid");
 pub const PLUS_LATE_PENALTIES: Text = Text("加：逾期付款违约金", "plus late penalties");
+/// After the settlement's late penalties: the day they are counted to (the evaluation date).
+pub fn counted_to(as_of: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（计至{}）", date_words(as_of, lang)),
+        Lang::En => format!(" (to {})", date_words(as_of, lang)),
+    }
+}
+
+/// Beside the late penalties of a contract ended for subcontracting (§6): the settlement does not
+/// pay them, though they accrued.
+pub const NOT_OWED_IN_SETTLEMENT: Text = Text(
+    "因擅自转包解除，结算中不予支付",
+    "not owed in the settlement: ended for subcontracting",
+);
+
 /// After the fees earned and the late penalties of a termination for subcontracting (§6).
 pub const FORFEITED: Text = Text("（因擅自转包不予支付）", " (not owed: subcontracting)");
 /// A client's charge in the settlement: "加：甲方泄密违约金", "plus the client's confidentiality
@@ -274,22 +289,26 @@ fn lower_first(name: &str) -> String {
     }
 }
 /// Above the settlement: when and why the contract ended, and the days agreed to settle.
+/// When the period's last day is a rest day, the settlement is due on the next working day
+/// (Civil Code Art. 203), which is said with the day it moved to.
 pub fn termination_basis(
-    date: NaiveDate,
-    reason: crate::engine::scenario::TerminationReason,
+    (date, reason): (NaiveDate, crate::engine::scenario::TerminationReason),
     days: u32,
+    due: NaiveDate,
     lang: Lang,
 ) -> String {
-    let (date, why) = (
-        date_words(date, lang),
-        crate::text::terms::termination_reason(reason).get(lang),
-    );
-    match lang {
-        Lang::Zh => format!("合同于{date}解除（{why}），自解除之日起 {days} 日内结算。"),
-        Lang::En => format!(
-            "The contract ended on {date} ({}); settlement within {days} days of it.",
-            lower_first(why)
-        ),
+    let why = crate::text::terms::termination_reason(reason).get(lang);
+    let moved = date
+        .checked_add_days(chrono::Days::new(days.into()))
+        .is_some_and(|last| last != due);
+    let (ended, due) = (date_words(date, lang), date_words(due, lang));
+    match (lang, days, moved) {
+        (Lang::Zh, 0, false) => format!("合同于{ended}解除（{why}），于解除当日结算。"),
+        (Lang::Zh, _, false) => format!("合同于{ended}解除（{why}），自解除之日起 {days} 日内结算。"),
+        (Lang::Zh, _, true) => format!("合同于{ended}解除（{why}），自解除之日起 {days} 日内结算；期限末日为法定休假日，顺延至{due}（民法典第203条）。"),
+        (Lang::En, 0, false) => format!("The contract ended on {ended} ({}), to be settled that day.", lower_first(why)),
+        (Lang::En, _, false) => format!("The contract ended on {ended} ({}), to be settled within {days} days of termination.", lower_first(why)),
+        (Lang::En, _, true) => format!("The contract ended on {ended} ({}), to be settled within {days} days of termination; the last day is a rest day, so the deadline moves to {due} (Civil Code Art. 203).", lower_first(why)),
     }
 }
 
@@ -324,8 +343,8 @@ pub fn net(arrow: Text, lang: Lang) -> String {
 /// A settlement charge's name; `None` for a loss, which is named by its own label.
 pub fn charge(kind: ChargeKind) -> Option<Text> {
     Some(match kind {
-        ChargeKind::ServiceIncidents => Text("服务事故扣款", "Service incidents"),
-        ChargeKind::SubstandardService => Text("不合格服务扣款", "Substandard service"),
+        ChargeKind::ServiceIncidents => Text("服务事故扣款", "Service-incident deductions"),
+        ChargeKind::SubstandardService => Text("不合格服务扣款", "Substandard-service deductions"),
         ChargeKind::ConfidentialityPenalty => Text("泄密违约金", "Confidentiality penalty"),
         ChargeKind::Loss => return None,
         ChargeKind::BreachPenalty => Text("违约解除违约金", "Breach penalty"),

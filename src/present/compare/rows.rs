@@ -117,9 +117,12 @@ fn penalty_cap(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
     }
 }
 
-fn late_penalties(s: &Scenario, r: &ComputeResult, _: Lang) -> String {
+fn late_penalties(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     match &s.late_payment {
         None => ABSENT.into(),
+        Some(_) if r.termination.as_ref().is_some_and(|t| t.fees_forfeited) => {
+            compare::not_owed(r.late_payment.total_penalty, lang)
+        }
         Some(_) => format_yuan(r.late_payment.total_penalty),
     }
 }

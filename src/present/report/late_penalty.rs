@@ -13,7 +13,16 @@ use rust_decimal::Decimal;
 
 /// The late-payment card: the total to date, the rights to suspend and terminate beside it.
 pub(super) fn late_penalty_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool) {
-    let rights = rights_note(s, r, h.lang);
+    let mut rights = rights_note(s, r, h.lang);
+    // §6 a termination for subcontracting: the penalties accrued, but the settlement does not
+    // pay them; said beside the figure, so that the two cards do not read as both owed.
+    if r.termination.as_ref().is_some_and(|t| t.fees_forfeited) {
+        let not_owed = report::sentence(report::NOT_OWED_IN_SETTLEMENT.get(h.lang).into());
+        rights = Some(match rights {
+            Some(r) => format!("{not_owed}{}{r}", report::RIGHTS_SEPARATOR.get(h.lang)),
+            None => not_owed,
+        });
+    }
     h.card(
         Card::LatePenalty,
         h.t(report::LATE_PENALTIES),
@@ -94,6 +103,11 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
         .iter()
         .filter(|c| !c.segments.is_empty())
         .collect();
+    let cycle_cap = s
+        .late_payment
+        .as_ref()
+        .filter(|l| l.cap_base == crate::engine::scenario::CapBase::Cycle)
+        .and_then(|l| l.cap_fraction);
     let mut written = 0;
     let shown: Vec<(String, String)> = late
         .iter()
@@ -101,7 +115,9 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             written += c.segments.len();
             written <= h.lines_at_most
         })
-        .filter_map(|c| explain::cycle_penalty(c, lang).map(|f| (period(c.start, c.end), f)))
+        .filter_map(|c| {
+            explain::cycle_penalty(c, cycle_cap, lang).map(|f| (period(c.start, c.end), f))
+        })
         .collect();
     if r.total_fees.cycles.iter().all(|c| c.days_late <= 0) {
         h.out

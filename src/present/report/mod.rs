@@ -371,7 +371,7 @@ mod tests {
         );
         let en = results_html(&s, &r, Lang::En, Open::ALL);
         assert!(
-            en.contains("above the overall cap (1% of the contract total, ¥600,000.00: ¥6,000.00); ¥6,000.00 is owed."),
+            en.contains("above the overall cap (1% × contract total ¥600,000.00 = ¥6,000.00); ¥6,000.00 is owed."),
             "{en}"
         );
         // The same cap on each cycle instead (1% of its fee): a cut cycle's formula is not
@@ -382,7 +382,7 @@ mod tests {
         assert!(!html.contains("各期合计"), "{html}");
         assert!(
             html.contains(
-                "× 0.5% × 50日 (2025-08-12至2025-09-30，未付)，超过本期上限，按上限计 ¥500.00"
+                "× 0.5% × 50日 (2025-08-12至2025-09-30，未付)，超过本期上限（本期费用 ¥50,000.00 × 1%），按上限计 ¥500.00"
             ),
             "{html}"
         );
@@ -464,6 +464,8 @@ mod tests {
             "{en}"
         );
         assert!(en.contains("<td>Net (supplier → client)</td>"), "{en}");
+        // The late-payment card's figure accrued, but is not owed: said beside it.
+        assert!(html.contains("因擅自转包解除，结算中不予支付"), "{html}");
     }
 
     #[test]
@@ -506,7 +508,28 @@ mod tests {
         assert!(html.contains("<td>减：乙方不合格服务扣款（¥15,000.00 × 10%）</td><td class=\"num\">− ¥1,500.00</td>"), "{html}");
         // A loss is an amount as claimed, under the label typed: no sum after it.
         assert!(html.contains("<td>减：客户索赔（乙方承担）</td>"), "{html}");
+        assert!(
+            html.contains("<td>加：逾期付款违约金（计至2025年8月31日）</td>"),
+            "{html}"
+        );
         let en = results_html(&s, &r, Lang::En, Open::ALL);
-        assert!(en.contains("The contract ended on 20 Jul 2025 (mutual agreement); settlement within 30 days of it."), "{en}");
+        assert!(en.contains("The contract ended on 20 Jul 2025 (mutual agreement), to be settled within 30 days of termination."), "{en}");
+        // Ended 2025-09-15 with 16 days: the last day, 1 October, is in the National Day break,
+        // and the deadline moves to 9 October (Art. 203), which the first line says.
+        let (mut s, _) = figures("termination-2025");
+        let t = s.termination.as_mut().unwrap();
+        t.date = crate::test_support::date("2025-09-15");
+        t.settlement_days = 16;
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("自解除之日起 16 日内结算；期限末日为法定休假日，顺延至2025年10月9日（民法典第203条）。"), "{html}");
+        // No days to settle: settled that day.
+        s.termination.as_mut().unwrap().settlement_days = 0;
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("合同于2025年9月15日解除（协商一致），于解除当日结算。"),
+            "{html}"
+        );
     }
 }

@@ -69,16 +69,16 @@ pub(super) fn termination_card(
         .el(
             "span",
             &[("class", "figure-note")],
-            &explain::payer_sentence(t, lang),
+            &report::sentence(explain::payer_sentence(t, lang)),
         )
         .push_static("</summary>");
     if open {
         h.out.open("div", &[("class", "figure-body")]);
         if let Some(term) = &s.termination {
             h.formula(&report::termination_basis(
-                term.date,
-                term.reason,
+                (term.date, term.reason),
                 term.settlement_days,
+                t.due,
                 lang,
             ));
         }
@@ -145,7 +145,16 @@ fn settlement_table(
     let earned = format!("{}{forfeited}", report::EARNED.get(lang));
     line(m, &earned, t.earned, "");
     line(m, report::LESS_PAID.get(lang), t.paid, "− ");
-    let late = format!("{}{forfeited}", report::PLUS_LATE_PENALTIES.get(lang));
+    // The late penalties to the evaluation date (§6), or why there are none.
+    let late = if t.fees_forfeited {
+        format!("{}{forfeited}", report::PLUS_LATE_PENALTIES.get(lang))
+    } else {
+        format!(
+            "{}{}",
+            report::PLUS_LATE_PENALTIES.get(lang),
+            report::counted_to(s.as_of, lang)
+        )
+    };
     line(m, &late, t.late_penalty, "+ ");
     type Side = fn(&str, Lang) -> String;
     let sides: [(&[Charge], Side, &str); 2] = [
