@@ -219,6 +219,21 @@ mod tests {
     }
 
     #[test]
+    fn one_day_and_one_month_in_the_singular() {
+        // "× 1 day", "(1 month + 0/30)": as an English reader writes them.
+        assert_eq!(text::explain::days_share(1, 1, Some(1), Lang::En), "1 day");
+        assert_eq!(text::explain::days_share(2, 1, Some(2), Lang::En), "2 days");
+        assert_eq!(
+            text::explain::months_share(1, 0, 1, None, Lang::En),
+            "(1 month + 0/30)"
+        );
+        assert_eq!(
+            text::explain::months_share(2, 1, 3, Some(1), Lang::En),
+            "1 period of 3 months (2 months 1 day, a started period counted in full)"
+        );
+    }
+
+    #[test]
     fn the_settlement_in_words() {
         let r = result("termination-2025");
         let t = r.termination.as_ref().unwrap();

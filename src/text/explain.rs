@@ -112,7 +112,7 @@ pub fn days_share(days: i64, per: u32, counted: Option<i64>, lang: Lang) -> Stri
     let rounded_up = counted.filter(|c| c * i64::from(per) != days);
     match (per, rounded_up, lang) {
         (1, _, Lang::Zh) => format!("{days}日"),
-        (1, _, Lang::En) => format!("{days} days"),
+        (1, _, Lang::En) => format!("{days} {}", plural(days, "day", "days")),
         (_, None, _) => format!("{days}/{per}"),
         // A yearly basis (an LPR rate's 365 or 360 days): the periods are years.
         (365 | 360, Some(c), Lang::Zh) => format!("{c}年（{days}日，不足一年按一年计）"),
