@@ -122,12 +122,19 @@ pub fn aggregate_cut(cut: &crate::engine::late_payment::AggregateCut, lang: Lang
         (_, Lang::Zh) => "合同总金额",
         (_, Lang::En) => "contract total",
     };
+    // §9: the overdue base counts every sum paid after its due date or still unpaid, whether or
+    // not its days accrue (before `accrues_from`, say), which its total alone does not show.
+    let what_counts = match (cut.cap_base, lang) {
+        (CapBase::Overdue, Lang::Zh) => "逾期付款总额为逾期支付或到期未付的各笔款项之和，不论其天数是否计违约金。",
+        (CapBase::Overdue, Lang::En) => " The amounts paid late or overdue are every sum paid after its due date or unpaid after it, whether or not its days accrue a penalty.",
+        _ => "",
+    };
     match lang {
         Lang::Zh => format!(
-            "各期合计 {sum}，超过累计上限（{base_name} {base} × {pct} = {limit}），违约金按上限计 {limit}。"
+            "各期合计 {sum}，超过累计上限（{base_name} {base} × {pct} = {limit}），违约金按上限计 {limit}。{what_counts}"
         ),
         Lang::En => format!(
-            "The cycles come to {sum}, above the overall cap ({pct} × {base_name} {base} = {limit}); {limit} is owed."
+            "The cycles come to {sum}, above the overall cap ({pct} × {base_name} {base} = {limit}); {limit} is owed.{what_counts}"
         ),
     }
 }

@@ -374,6 +374,16 @@ mod tests {
             en.contains("above the overall cap (1% × contract total ¥600,000.00 = ¥6,000.00); ¥6,000.00 is owed."),
             "{en}"
         );
+        // Capped at the overdue amounts instead: the line says what that base counts.
+        s.late_payment.as_mut().unwrap().cap_base = crate::engine::scenario::CapBase::Overdue;
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains(
+                "逾期付款总额为逾期支付或到期未付的各笔款项之和，不论其天数是否计违约金。"
+            ),
+            "{html}"
+        );
         // The same cap on each cycle instead (1% of its fee): a cut cycle's formula is not
         // "= ¥500.00" after a product of ¥5,000.00, but the cap it was held at.
         s.late_payment.as_mut().unwrap().cap_base = crate::engine::scenario::CapBase::Cycle;
