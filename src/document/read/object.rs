@@ -245,24 +245,24 @@ impl<'a> Obj<'a> {
     }
 
     pub(super) fn opt_fraction(&self, key: &str) -> Res<Option<Decimal>> {
-        self.at_most_ten(
+        self.at_most(
             key,
+            max_fraction(),
             |got| ErrorKind::Fraction { got },
             |got, max| ErrorKind::FractionTooLarge { got, max },
         )
     }
 
-    /// A decimal of at most [`max_fraction`] (10), refused as `not_one` or `too_large` says.
-    fn at_most_ten(
+    /// A decimal of at most `max`, refused as `not_one` or `too_large` says.
+    fn at_most(
         &self,
         key: &str,
+        max: Decimal,
         not_one: fn(String) -> ErrorKind,
         too_large: fn(String, Decimal) -> ErrorKind,
     ) -> Res<Option<Decimal>> {
         match self.opt_decimal(key, not_one)? {
-            Some(d) if d > max_fraction() => {
-                Err(self.err(key, too_large(show(self.req(key)?), max_fraction())))
-            }
+            Some(d) if d > max => Err(self.err(key, too_large(show(self.req(key)?), max))),
             d => Ok(d),
         }
     }
@@ -275,8 +275,9 @@ impl<'a> Obj<'a> {
     /// How many times the LPR (§9 `lpr_multiple`): a number, not a fraction of anything.
     pub(super) fn multiple(&self, key: &str) -> Res<Decimal> {
         self.req(key)?;
-        let m = self.at_most_ten(
+        let m = self.at_most(
             key,
+            max_fraction(),
             |got| ErrorKind::Multiple { got },
             |got, max| ErrorKind::MultipleTooLarge { got, max },
         )?;
@@ -285,16 +286,12 @@ impl<'a> Obj<'a> {
 
     /// A yearly rate in percent, 0 to 100, written as a JSON string (§9 `lpr_fixings`).
     pub(super) fn opt_percent(&self, key: &str) -> Res<Option<Decimal>> {
-        let p = self.opt_decimal(key, |got| ErrorKind::Percent { got })?;
-        match p {
-            Some(p) if p > Decimal::ONE_HUNDRED => Err(self.err(
-                key,
-                ErrorKind::Percent {
-                    got: show(self.req(key)?),
-                },
-            )),
-            other => Ok(other),
-        }
+        self.at_most(
+            key,
+            Decimal::ONE_HUNDRED,
+            |got| ErrorKind::Percent { got },
+            |got, _| ErrorKind::Percent { got },
+        )
     }
 
     pub(super) fn percent(&self, key: &str) -> Res<Decimal> {

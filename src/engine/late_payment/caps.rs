@@ -38,19 +38,19 @@ pub fn aggregate_cap(
         CapBase::ContractTotal => contract_total,
         CapBase::Overdue => overdue,
     };
-    match terms.cap_fraction {
-        Some(fraction) if sum_of_cycles > round_yuan(fraction * base) => {
-            let limit = round_yuan(fraction * base);
-            let cut = AggregateCut {
-                cap_base: terms.cap_base,
-                base,
-                fraction,
-                sum_of_cycles: round_yuan(sum_of_cycles),
-                limit,
-            };
-            (limit, Some(cut))
-        }
-        _ => (round_yuan(sum_of_cycles), None),
+    let cut = terms.cap_fraction.and_then(|fraction| {
+        let limit = round_yuan(fraction * base);
+        (sum_of_cycles > limit).then(|| AggregateCut {
+            cap_base: terms.cap_base,
+            base,
+            fraction,
+            sum_of_cycles: round_yuan(sum_of_cycles),
+            limit,
+        })
+    });
+    match cut {
+        Some(cut) => (cut.limit, Some(cut)),
+        None => (round_yuan(sum_of_cycles), None),
     }
 }
 
