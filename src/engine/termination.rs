@@ -39,6 +39,24 @@ pub struct Charge {
     pub kind: ChargeKind,
     pub label: String,
     pub amount: Decimal,
+    /// How `amount` was worked out from the terms, for the statement to show beside it.
+    #[serde(skip)]
+    pub basis: Basis,
+}
+
+/// How a charge was worked out from the terms (§6, §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// An amount agreed or claimed as such (a confidentiality penalty, a loss).
+    AsAgreed,
+    /// `count` incidents at `each`.
+    Times { count: u32, each: Decimal },
+    /// `fraction` of `base`, the contract total when `of_contract_total`.
+    Share {
+        base: Decimal,
+        fraction: Decimal,
+        of_contract_total: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -65,12 +83,22 @@ pub struct TerminationResult {
     pub fees_forfeited: bool,
 }
 
-fn line(kind: ChargeKind, label: &str, amount: Decimal) -> Charge {
+fn line(kind: ChargeKind, label: &str, amount: Decimal, basis: Basis) -> Charge {
     Charge {
         kind,
         label: label.to_string(),
         amount: round_yuan(amount),
+        basis,
     }
+}
+
+/// A penalty agreed as `fraction` of the contract total (when it is agreed at all).
+fn of_contract_total(fraction: Option<Decimal>, contract_total: Decimal) -> Basis {
+    fraction.map_or(Basis::AsAgreed, |fraction| Basis::Share {
+        base: contract_total,
+        fraction,
+        of_contract_total: true,
+    })
 }
 
 /// The supplier's charges: incidents, substandard service, confidentiality, listed losses, and
@@ -78,7 +106,7 @@ fn line(kind: ChargeKind, label: &str, amount: Decimal) -> Charge {
 fn supplier_lines(
     s: &Scenario,
     reason: TerminationReason,
-    breach_penalty: Decimal,
+    breach_penalty: (Decimal, Basis),
     contract_total: Decimal,
 ) -> Vec<Charge> {
     let mut out = Vec::new();
@@ -88,6 +116,10 @@ fn supplier_lines(
                 ChargeKind::ServiceIncidents,
                 "",
                 Decimal::from(i.count) * i.penalty_each,
+                Basis::Times {
+                    count: i.count,
+                    each: i.penalty_each,
+                },
             ));
         }
         if let Some(q) = &b.substandard_service {
@@ -95,21 +127,34 @@ fn supplier_lines(
                 ChargeKind::SubstandardService,
                 "",
                 q.value * q.fraction,
+                Basis::Share {
+                    base: q.value,
+                    fraction: q.fraction,
+                    of_contract_total: false,
+                },
             ));
         }
         if let Some(c) = b.confidentiality_penalty {
-            out.push(line(ChargeKind::ConfidentialityPenalty, "", c));
+            out.push(line(
+                ChargeKind::ConfidentialityPenalty,
+                "",
+                c,
+                Basis::AsAgreed,
+            ));
         }
         out.extend(
             b.losses
                 .iter()
-                .map(|l| line(ChargeKind::Loss, &l.label, l.amount)),
+                .map(|l| line(ChargeKind::Loss, &l.label, l.amount, Basis::AsAgreed)),
         );
     }
     match reason {
-        TerminationReason::SupplierBreach => {
-            out.push(line(ChargeKind::BreachPenalty, "", breach_penalty))
-        }
+        TerminationReason::SupplierBreach => out.push(line(
+            ChargeKind::BreachPenalty,
+            "",
+            breach_penalty.0,
+            breach_penalty.1,
+        )),
         TerminationReason::Subcontracting => {
             if let Some(clause) = s
                 .supplier_breaches
@@ -120,6 +165,7 @@ fn supplier_lines(
                     ChargeKind::SubcontractingPenalty,
                     "",
                     subcontracting::penalty(clause, contract_total),
+                    of_contract_total(Some(clause.penalty_fraction), contract_total),
                 ));
             }
         }
@@ -141,7 +187,10 @@ pub fn settle(
     seen: &mut Assumptions,
 ) -> Option<Result<TerminationResult, NotCovered>> {
     let t = s.termination.as_ref()?;
-    let breach_penalty = round_yuan(t.breach_penalty_fraction.unwrap_or_default() * contract_total);
+    let breach_penalty = (
+        round_yuan(t.breach_penalty_fraction.unwrap_or_default() * contract_total),
+        of_contract_total(t.breach_penalty_fraction, contract_total),
+    );
     let forfeit = t.reason == TerminationReason::Subcontracting;
     let (earned, late_penalty) = if forfeit {
         (Decimal::ZERO, Decimal::ZERO)
@@ -155,10 +204,20 @@ pub fn settle(
         .as_ref()
         .and_then(|b| b.confidentiality_penalty)
     {
-        client_lines.push(line(ChargeKind::ConfidentialityPenalty, "", c));
+        client_lines.push(line(
+            ChargeKind::ConfidentialityPenalty,
+            "",
+            c,
+            Basis::AsAgreed,
+        ));
     }
     if t.reason == TerminationReason::ClientBreach {
-        client_lines.push(line(ChargeKind::BreachPenalty, "", breach_penalty));
+        client_lines.push(line(
+            ChargeKind::BreachPenalty,
+            "",
+            breach_penalty.0,
+            breach_penalty.1,
+        ));
     }
     let supplier_lines = supplier_lines(s, t.reason, breach_penalty, contract_total);
     let client_charges: Decimal = client_lines.iter().map(|c| c.amount).sum();

@@ -86,7 +86,7 @@ fn results(
 
     subcontracting::subcontracting_card(&mut h, s, r, open.is_open(Card::Subcontracting));
     if let Some(t) = &r.termination {
-        settlement::termination_card(&mut h, s, r, t, open.is_open(Card::Settlement));
+        settlement::termination_card(&mut h, s, t, open.is_open(Card::Settlement));
         settlement::termination_notes(&mut h, s, r, t);
     }
 

@@ -6,7 +6,7 @@ use super::html::Html;
 use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::Scenario;
-use crate::engine::termination::{Charge, ChargeKind, Payer, TerminationResult};
+use crate::engine::termination::{Basis, Charge, Payer, TerminationResult};
 use crate::present::explain;
 use crate::present::markup::Markup;
 use crate::text::amount_in_words::amount_in_words;
@@ -22,13 +22,7 @@ fn arrow(t: &TerminationResult) -> Text {
     }
 }
 
-pub(super) fn termination_card(
-    h: &mut Html,
-    s: &Scenario,
-    r: &ComputeResult,
-    t: &TerminationResult,
-    open: bool,
-) {
+pub(super) fn termination_card(h: &mut Html, s: &Scenario, t: &TerminationResult, open: bool) {
     let lang = h.lang;
     let arrow = arrow(t);
     let card = Card::Settlement;
@@ -83,45 +77,28 @@ pub(super) fn termination_card(
             ));
         }
         h.formula(&explain::settlement(t, lang));
-        settlement_table(&mut h.out, s, r, t, lang);
+        settlement_table(&mut h.out, s, t, lang);
         h.out.close("div");
     }
     h.out.close("details");
 }
 
-/// How a charge was worked out from the terms (§6, §7), after its name: "（2 次 × ¥1,500.00）";
+/// How a charge was worked out (the engine's [`Basis`]), after its name: "（2 次 × ¥1,500.00）";
 /// none for an amount agreed as such (a confidentiality penalty, a loss).
-fn charge_basis(kind: ChargeKind, s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
-    let total = r.total_fees.contract_total;
-    let b = s.supplier_breaches.as_ref();
-    let (base, times) = match kind {
-        ChargeKind::BreachPenalty => (total, s.termination.as_ref()?.breach_penalty_fraction?),
-        ChargeKind::SubcontractingPenalty => (total, b?.subcontracting.as_ref()?.penalty_fraction),
-        ChargeKind::SubstandardService => {
-            let q = b?.substandard_service.as_ref()?;
-            (q.value, q.fraction)
-        }
-        ChargeKind::ServiceIncidents => {
-            let i = b?.service_incidents.as_ref()?;
-            return Some(report::incidents_basis(i.count, i.penalty_each, lang));
-        }
-        ChargeKind::ConfidentialityPenalty | ChargeKind::Loss => return None,
-    };
-    let of_total = matches!(
-        kind,
-        ChargeKind::BreachPenalty | ChargeKind::SubcontractingPenalty
-    );
-    Some(report::share_basis(base, times, of_total, lang))
+fn charge_basis(basis: Basis, lang: Lang) -> Option<String> {
+    match basis {
+        Basis::AsAgreed => None,
+        Basis::Times { count, each } => Some(report::incidents_basis(count, each, lang)),
+        Basis::Share {
+            base,
+            fraction,
+            of_contract_total,
+        } => Some(report::share_basis(base, fraction, of_contract_total, lang)),
+    }
 }
 
 /// The settlement line by line, each amount with its sign.
-fn settlement_table(
-    m: &mut Markup,
-    s: &Scenario,
-    r: &ComputeResult,
-    t: &TerminationResult,
-    lang: Lang,
-) {
+fn settlement_table(m: &mut Markup, s: &Scenario, t: &TerminationResult, lang: Lang) {
     m.open("div", &[("class", "table-wrap")])
         .open(
             "table",
@@ -165,7 +142,7 @@ fn settlement_table(
         for c in lines {
             let label = match report::charge(c.kind) {
                 Some(name) => {
-                    let basis = charge_basis(c.kind, s, r, lang).unwrap_or_default();
+                    let basis = charge_basis(c.basis, lang).unwrap_or_default();
                     format!("{}{basis}", side(name.get(lang), lang))
                 }
                 // A loss is named as the user typed it, and said to be the supplier's to bear.
