@@ -83,7 +83,7 @@ fn banners_html(list: &[Banner], lang: Lang) -> Markup {
         let class = match b.kind {
             BannerKind::Info
             | BannerKind::Imported
-            | BannerKind::FromLink
+            | BannerKind::FromLink { .. }
             | BannerKind::Deleted => "banner info",
             _ => "banner warning",
         };
@@ -111,13 +111,18 @@ fn banners_html(list: &[Banner], lang: Lang) -> Markup {
                 );
                 offer("discard", &[], ui::DOWNLOADED_DELETE_IT);
             }
-            BannerKind::FromLink => {
+            BannerKind::FromLink { mine } => {
                 offer(
                     "save-link",
                     &[("data-testid", "save-link")],
                     ui::SAVE_TO_MY_SCENARIOS,
                 );
-                offer("discard-link", &[], ui::DISCARD_BACK_TO_MINE);
+                let discard = if mine {
+                    ui::DISCARD_BACK_TO_MINE
+                } else {
+                    ui::DISCARD_START_NEW
+                };
+                offer("discard-link", &[], discard);
             }
             _ => {}
         }

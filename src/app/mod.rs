@@ -104,8 +104,11 @@ pub enum BannerKind {
         key: String,
         raw: String,
     },
-    /// A scenario opened from a share link, not saved yet.
-    FromLink,
+    /// A scenario opened from a share link, not saved yet; `mine`: this device has work of its
+    /// own to go back to (else "discard" starts a new scenario).
+    FromLink {
+        mine: bool,
+    },
     /// A deleted saved scenario that can still be restored.
     Deleted,
 }

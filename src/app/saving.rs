@@ -123,13 +123,20 @@ fn keep_own_draft(ctx: Ctx, s: &Scenario, leaving: bool) -> Result<(), StoreErro
     if !has_unsaved_work(ctx, s) || (current.is_some() && !leaving) {
         return Ok(());
     }
-    let name = StoreText::DraftName { name: &s.name }.say(ctx.lang.get_untracked());
+    let name = draft_name(ctx, &s.name);
     save_as_current(ctx, &name, s)?;
     set_own_draft(ctx);
     ctx.say(BannerKind::Info, |l| {
         StoreText::DraftKeptAsCopy { copy: &name }.say(l)
     });
     Ok(())
+}
+
+/// The name `name`'s work is kept under as a draft, one no saved scenario has
+/// ([`crate::store::Store::draft_name`]).
+fn draft_name(ctx: Ctx, name: &str) -> String {
+    let lang = ctx.lang.get_untracked();
+    ctx.store.with_value(|st| st.draft_name(name, lang))
 }
 
 /// Notes in session storage which saved scenario is open with the working draft just written,
@@ -245,7 +252,7 @@ fn save_as_current(ctx: Ctx, name: &str, s: &Scenario) -> Result<(), StoreError>
 fn leave_link(ctx: Ctx) {
     if !ctx.autosave.get_untracked() {
         ctx.banners
-            .update(|b| b.retain(|x| x.kind != BannerKind::FromLink));
+            .update(|b| b.retain(|x| !matches!(x.kind, BannerKind::FromLink { .. })));
         share::forget_link_draft();
         dom::clear_hash();
         ctx.autosave.set(true);
@@ -307,7 +314,7 @@ fn keep_work_on_screen(ctx: Ctx) -> bool {
     if !has_unsaved_work(ctx, &s) {
         return true;
     }
-    let name = StoreText::DraftName { name: &s.name }.say(ctx.lang.get_untracked());
+    let name = draft_name(ctx, &s.name);
     let now = dom::now_iso();
     match ctx.write(|st| st.save_as(&name, &s, &now)) {
         Ok(_) => {
@@ -344,7 +351,7 @@ fn keep_draft_under_link(ctx: Ctx) -> bool {
     if !kept_nowhere(ctx, &draft) {
         return true;
     }
-    let copy = StoreText::DraftName { name: &draft.name }.say(ctx.lang.get_untracked());
+    let copy = draft_name(ctx, &draft.name);
     let now = dom::now_iso();
     match ctx.write(|st| st.save_as(&copy, &draft, &now)) {
         Ok(_) => {

@@ -162,7 +162,9 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
             } else {
                 ui::FROM_LINK_NOT_SAVED
             };
-            ctx.say(BannerKind::FromLink, |l| text.get(l).to_string());
+            ctx.say(BannerKind::FromLink { mine: had_stored }, |l| {
+                text.get(l).to_string()
+            });
         }
         Some(Err(e)) if crate::store::opening::is_link(&fragment) => {
             ctx.say(BannerKind::Warning, |l| {

@@ -171,9 +171,11 @@ pub enum ErrorKind {
     TypedRate {
         got: String,
     },
-    /// A form field: the text typed is not a whole number.
+    /// A form field: the text typed is not a whole number (the field takes `min` to `max`).
     TypedWholeNumber {
         got: String,
+        min: u64,
+        max: u64,
     },
     /// A decimal written as a bare JSON number; the format writes decimals as strings.
     Unquoted {

@@ -280,15 +280,19 @@ impl Reader {
             .parse::<u64>()
             .ok()
             .or_else(|| (number.parse::<i64>() == Ok(0)).then_some(0));
+        let (min, max) = (range.min.into(), range.max.into());
         let Some(n) = n else {
             // A whole number below zero: what the field takes, as for one too large.
             if number.parse::<i64>().is_ok() {
-                let (min, max) = (range.min.into(), range.max.into());
                 let got = text.trim().to_string();
                 self.push_at(path, ErrorKind::WholeNumber { got, min, max });
                 return None;
             }
-            return self.refuse(path, text, |got| ErrorKind::TypedWholeNumber { got });
+            return self.refuse(path, text, |got| ErrorKind::TypedWholeNumber {
+                got,
+                min,
+                max,
+            });
         };
         match u32::try_from(n) {
             Ok(n) if (range.min..=range.max).contains(&n) => Some(n),

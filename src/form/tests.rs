@@ -287,6 +287,9 @@ fn an_emptied_or_mistyped_number_is_asked_for_in_the_field_s_own_terms() {
     f.settlement_days = String::new();
     f.breach_percent = "二十".into();
     f.rate_value = " ".into();
+    f.incidents_enabled = true;
+    f.incident_count = "2.5".into();
+    f.incident_penalty = "1500".into();
     let errors = f.to_scenario().unwrap_err();
     let said = |path: &str, lang| {
         let e = errors.iter().find(|e| e.path == path).unwrap();
@@ -294,7 +297,7 @@ fn an_emptied_or_mistyped_number_is_asked_for_in_the_field_s_own_terms() {
     };
     assert_eq!(
         said("termination.settlement_days", Lang::Zh),
-        "请填写整数，如 30"
+        "请填写 0 至 3660 之间的整数"
     );
     assert_eq!(
         said("termination.breach_penalty_fraction", Lang::Zh),
@@ -307,6 +310,15 @@ fn an_emptied_or_mistyped_number_is_asked_for_in_the_field_s_own_terms() {
     assert_eq!(
         said("late_payment.rate.fraction", Lang::Zh),
         "请填写比例，如 0.05%"
+    );
+    // The example is the field's own range, not a number of days for a count of incidents.
+    assert_eq!(
+        said("supplier_breaches.service_incidents.count", Lang::Zh),
+        "“2.5”不是整数：请输入 0 至 1000000 之间的整数"
+    );
+    assert_eq!(
+        said("supplier_breaches.service_incidents.count", Lang::En),
+        "“2.5” is not a whole number: type one from 0 to 1000000"
     );
 }
 

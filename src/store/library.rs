@@ -9,7 +9,7 @@ use super::saved::{read_saved, Deleted, SavedMeta, SavedScenario};
 use super::{KeyValue, StoreError};
 use crate::document::read::parse_scenario;
 use crate::engine::scenario::Scenario;
-use crate::text::store::StoreText;
+use crate::text::store::{draft_base, StoreText};
 use crate::text::Lang;
 use std::collections::BTreeSet;
 
@@ -131,14 +131,26 @@ impl<K: KeyValue> Store<K> {
     /// holds it as it is, or as the draft that keeping it would have written (`s` named
     /// “名称（草稿）” / “name (draft)”). Work held so needs no second copy.
     pub fn holds(&self, s: &Scenario) -> bool {
-        let drafts = [Lang::Zh, Lang::En].map(|lang| {
-            let mut draft = s.clone();
-            draft.name = StoreText::DraftName { name: &s.name }.say(lang);
-            draft
-        });
-        self.all()
-            .iter()
-            .any(|x| x.scenario == *s || drafts.contains(&x.scenario))
+        let base = draft_base(&s.name).unwrap_or(&s.name);
+        self.all().iter().any(|x| {
+            let name = &x.scenario.name;
+            (*name == s.name || draft_base(name) == Some(base)) && {
+                let mut same = x.scenario.clone();
+                same.name.clone_from(&s.name);
+                same == *s
+            }
+        })
+    }
+
+    /// The name under which `name`'s work is kept as a draft: “名称（草稿）”, or when a saved
+    /// scenario already has that name, the first free “名称（草稿 2）”, “名称（草稿 3）”…, so that
+    /// the list and the banner that names the draft point to one entry.
+    pub fn draft_name(&self, name: &str, lang: Lang) -> String {
+        let taken: Vec<String> = self.list().into_iter().map(|m| m.name).collect();
+        (1..)
+            .map(|n| StoreText::DraftName { name, n }.say(lang))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_default()
     }
 
     fn saved_ids(&self) -> Vec<String> {
@@ -413,6 +425,35 @@ mod tests {
         let mut renamed = work.clone();
         renamed.name = "谈判草案二".into();
         assert!(!store.holds(&renamed));
+    }
+
+    #[test]
+    fn a_second_draft_of_one_scenario_gets_a_name_of_its_own() {
+        // 谈判草案 is kept as a draft, edited, and kept again: the banner and the list name two
+        // entries, so the second is “谈判草案（草稿 2）”, not a second “谈判草案（草稿）”.
+        let (mut store, _) = open(MemoryKv::new());
+        let mut work = with_fee("40000");
+        work.name = "谈判草案".into();
+        assert_eq!(store.draft_name(&work.name, Lang::Zh), "谈判草案（草稿）");
+        store.save_as("谈判草案（草稿）", &work, T1).unwrap();
+        let mut edited = work.clone();
+        edited.fees.components[0].amount = Decimal::from(41_000);
+        assert_eq!(
+            store.draft_name(&edited.name, Lang::Zh),
+            "谈判草案（草稿 2）"
+        );
+        store.save_as("谈判草案（草稿 2）", &edited, T2).unwrap();
+        // A draft of the draft counts from the same name; English keeps its own suffix.
+        assert_eq!(
+            store.draft_name("谈判草案（草稿 2）", Lang::En),
+            "谈判草案（草稿 3）"
+        );
+        assert_eq!(store.draft_name("Offer", Lang::En), "Offer (draft)");
+        // The numbered draft still holds its work: no third copy of it.
+        assert!(store.holds(&edited));
+        let mut further = edited.clone();
+        further.fees.components[0].amount = Decimal::from(42_000);
+        assert!(!store.holds(&further));
     }
 
     #[test]

@@ -283,16 +283,14 @@ impl ValidationError {
             TypedRate { got } => format!(
                 "“{got}” is not a rate: type a number in the unit chosen (5 for 5‱), or with its unit, e.g. 0.05%, 0.5‰, 5‱"
             ),
-            TypedWholeNumber { got } if zh && got.trim().is_empty() => "请填写整数，如 30".into(),
-            TypedWholeNumber { got } if got.trim().is_empty() => "type a whole number, e.g. 30".into(),
-            TypedWholeNumber { got } if zh && got.trim().starts_with('-') => {
-                format!("“{got}”是负数：请输入整数，如 30")
+            TypedWholeNumber { got, min, max } => {
+                match (zh, got.trim()) {
+                    (true, "") => format!("请填写 {min} 至 {max} 之间的整数"),
+                    (false, "") => format!("type a whole number from {min} to {max}"),
+                    (true, got) => format!("“{got}”不是整数：请输入 {min} 至 {max} 之间的整数"),
+                    (false, got) => format!("“{got}” is not a whole number: type one from {min} to {max}"),
+                }
             }
-            TypedWholeNumber { got } if got.trim().starts_with('-') => {
-                format!("“{got}” is negative: type a whole number, e.g. 30")
-            }
-            TypedWholeNumber { got } if zh => format!("“{got}”不是整数：请输入如 30 的整数"),
-            TypedWholeNumber { got } => format!("“{got}” is not a whole number: type e.g. 30"),
             TypedDate { got } if got.trim().is_empty() && zh => "请选择日期".to_string(),
             TypedDate { got } if got.trim().is_empty() => "pick a date".to_string(),
             TypedPeriod { got } if zh => {

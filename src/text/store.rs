@@ -61,8 +61,11 @@ pub enum StoreText<'a> {
     AnEntry,
 
     // Names the app gives to what it keeps for the user.
+    /// The `n`th draft of a scenario named `name` (`n` ≥ 2 is numbered: two drafts of one
+    /// scenario never share a name in the list).
     DraftName {
         name: &'a str,
+        n: usize,
     },
     /// A duplicated scenario's name.
     CopyName {
@@ -161,6 +164,29 @@ pub enum StoreText<'a> {
     },
 }
 
+/// The name a draft was kept from: “名称（草稿）”, “名称（草稿 2）”, “name (draft)” or
+/// “name (draft 2)” give `Some("名称")`/`Some("name")`; any other name `None`.
+pub fn draft_base(name: &str) -> Option<&str> {
+    let numbered = |rest: &str, close: char| -> bool {
+        rest.strip_suffix(close).is_some_and(|n| {
+            n.is_empty()
+                || n.strip_prefix(' ')
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    if let Some((base, rest)) = name.rsplit_once("（草稿") {
+        if numbered(rest, '）') {
+            return Some(base);
+        }
+    }
+    if let Some((base, rest)) = name.rsplit_once(" (draft") {
+        if numbered(rest, ')') {
+            return Some(base);
+        }
+    }
+    None
+}
+
 impl StoreText<'_> {
     /// The message in `lang`.
     pub fn say(&self, lang: Lang) -> String {
@@ -206,11 +232,15 @@ impl StoreText<'_> {
             AnEntry => "A stored entry".into(),
 
             // A draft of a draft keeps one suffix, whichever language wrote it.
-            DraftName { name } if name.ends_with("（草稿）") || name.ends_with(" (draft)") => {
-                name.to_string()
+            DraftName { name, n } if draft_base(name).is_some() => DraftName {
+                name: draft_base(name).unwrap_or(name),
+                n,
             }
-            DraftName { name } if zh => format!("{name}（草稿）"),
-            DraftName { name } => format!("{name} (draft)"),
+            .say(if name.ends_with('）') { Lang::Zh } else { Lang::En }),
+            DraftName { name, n: 0 | 1 } if zh => format!("{name}（草稿）"),
+            DraftName { name, n: 0 | 1 } => format!("{name} (draft)"),
+            DraftName { name, n } if zh => format!("{name}（草稿 {n}）"),
+            DraftName { name, n } => format!("{name} (draft {n})"),
             CopyName { name } if zh => format!("{name} (副本)"),
             CopyName { name } => format!("{name} (copy)"),
             ConflictCopyName { name } if zh => format!("{name}（冲突副本）"),
@@ -331,11 +361,29 @@ mod tests {
     fn a_draft_of_a_draft_keeps_one_suffix() {
         // "乙方案（草稿）" opened, changed and left again is kept as "乙方案（草稿）", not
         // "乙方案（草稿）（草稿）", in whichever language the first suffix was written.
-        let name = |name, lang| StoreText::DraftName { name }.say(lang);
+        let name = |name, lang| StoreText::DraftName { name, n: 1 }.say(lang);
         assert_eq!(name("乙方案", Lang::Zh), "乙方案（草稿）");
         assert_eq!(name("乙方案（草稿）", Lang::Zh), "乙方案（草稿）");
+        assert_eq!(name("乙方案（草稿 3）", Lang::Zh), "乙方案（草稿）");
         assert_eq!(name("Plan B (draft)", Lang::Zh), "Plan B (draft)");
         assert_eq!(name("乙方案（草稿）", Lang::En), "乙方案（草稿）");
         assert_eq!(name("Plan B", Lang::En), "Plan B (draft)");
+        // A second draft of 乙方案 is numbered, in its first suffix's language.
+        let second = |name, lang| StoreText::DraftName { name, n: 2 }.say(lang);
+        assert_eq!(second("乙方案", Lang::Zh), "乙方案（草稿 2）");
+        assert_eq!(second("乙方案（草稿）", Lang::En), "乙方案（草稿 2）");
+        assert_eq!(second("Plan B (draft 4)", Lang::Zh), "Plan B (draft 2)");
+    }
+
+    #[test]
+    fn a_draft_name_tells_what_it_was_kept_from() {
+        assert_eq!(draft_base("乙方案（草稿）"), Some("乙方案"));
+        assert_eq!(draft_base("乙方案（草稿 12）"), Some("乙方案"));
+        assert_eq!(draft_base("Plan B (draft 2)"), Some("Plan B"));
+        // Names a user typed that only look alike are their own.
+        assert_eq!(draft_base("乙方案（草稿二）"), None);
+        assert_eq!(draft_base("Plan B (drafted)"), None);
+        assert_eq!(draft_base("Plan B (draft )"), None);
+        assert_eq!(draft_base("乙方案"), None);
     }
 }

@@ -432,8 +432,9 @@ const tests = [
       await expectBanner(fresh, '分享链接打开的方案');
       const store = await storage(fresh);
       assert(!(WORKING_KEY in store), `reloading a linked scenario wrote ${WORKING_KEY}`);
-      // Discarding goes back to this browser's own (starter) scenario and forgets the edits.
-      await bannerWith(fresh, '分享链接打开的方案').getByRole('button', { name: '放弃，回到我的方案' }).click();
+      // With no work of its own on this device, discarding starts a new scenario (the starter),
+      // and says so rather than "back to mine", and forgets the edits.
+      await bannerWith(fresh, '分享链接打开的方案').getByRole('button', { name: '放弃，新建方案' }).click();
       await expectText(fresh, NAME, STARTER_NAME);
       assertEq(await fresh.evaluate((k) => sessionStorage.getItem(k), LINK_DRAFT_KEY), null, 'the tab draft after discarding');
     },
@@ -1339,6 +1340,14 @@ const tests = [
       // The untouched starter is not kept again.
       await page.getByTestId('new-scenario').click();
       assertEq(JSON.stringify(await savedNames(page)), JSON.stringify(['谈判草案（草稿）']), 'drafts after a second New');
+      // Other work under the same name is a second draft, named apart so the banner points to
+      // one entry of the list.
+      await field(page, 'name').fill('谈判草案');
+      await field(page, FEE0).fill('42000');
+      await expectText(page, TOTAL, '¥564,000.00');
+      await page.getByTestId('new-scenario').click();
+      await expectBanner(page, '未保存的修改已另存为“谈判草案（草稿 2）”');
+      assertEq(JSON.stringify((await savedNames(page)).sort()), JSON.stringify(['谈判草案（草稿 2）', '谈判草案（草稿）']), 'drafts after other work');
     },
   },
   {

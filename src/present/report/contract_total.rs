@@ -74,9 +74,19 @@ fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle, partial: PartialCy
         if c.outstanding > Decimal::ZERO {
             class.push("open");
         }
-        m.open("tr", &[("class", &class.join(" "))])
-            .open("td", &[])
-            .push_text(&cycle_label(c, cycle, lang));
+        m.open("tr", &[("class", &class.join(" "))]).open("td", &[]);
+        let label = cycle_label(c, cycle, lang);
+        match label.split_once(" – ") {
+            // A partial cycle's dates wrap between them, never inside one (a phone's column).
+            Some((from, to)) => {
+                m.el("span", &[("class", "nobr")], from)
+                    .push_static(" – ")
+                    .el("span", &[("class", "nobr")], to);
+            }
+            None => {
+                m.push_text(&label);
+            }
+        }
         if c.partial_of.is_some() {
             m.el("span", &tag, partial_tag);
         }

@@ -299,7 +299,9 @@ mod tests {
         let (s, r) = figures("termination-2025");
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("<td>2025-07-01 – 07-20<span class=\"tag\">折算</span></td>"),
+            html.contains(
+                "<td><span class=\"nobr\">2025-07-01</span> – <span class=\"nobr\">07-20</span><span class=\"tag\">折算</span></td>"
+            ),
             "{html}"
         );
         assert!(html.contains("<td>2025-06</td>"));
@@ -424,7 +426,9 @@ mod tests {
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(html.contains("<td>2025年第2季度</td>"), "{html}");
         assert!(
-            html.contains("<td>2025-02-15 – 03-31<span class=\"tag\">按整期</span></td>"),
+            html.contains(
+                "<td><span class=\"nobr\">2025-02-15</span> – <span class=\"nobr\">03-31</span><span class=\"tag\">按整期</span></td>"
+            ),
             "{html}"
         );
         assert!(html.contains("其中 1 期不足整期按整期计"), "{html}");

@@ -10,6 +10,8 @@ pub const DOWNLOADED_DELETE_IT: Text = Text("已下载，删除", "Downloaded: d
 /// A scenario from a link: keep it or go back.
 pub const SAVE_TO_MY_SCENARIOS: Text = Text("保存为我的方案", "Save to my scenarios");
 pub const DISCARD_BACK_TO_MINE: Text = Text("放弃，回到我的方案", "Discard, back to mine");
+/// The same, on a device with no work of its own: what New gives.
+pub const DISCARD_START_NEW: Text = Text("放弃，新建方案", "Discard, start a new one");
 pub const DISMISS: Text = Text("关闭", "Dismiss");
 /// Before the scenario's name in the bar.
 pub const SCENARIO: Text = Text("当前方案", "Scenario");
