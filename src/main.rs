@@ -22,7 +22,7 @@ use contract_calc::document::samples;
 use contract_calc::document::share_link::encode;
 use contract_calc::engine::compute::compute;
 use contract_calc::engine::money::parse_user_amount;
-use contract_calc::engine::what_if::{exposure, what_if_late, MAX_EXPOSURE_DAYS};
+use contract_calc::engine::what_if::{exposure, what_if_late, MAX_LATE_DAYS};
 use contract_calc::present::report::{dateless_figures_html, statement_page};
 use contract_calc::text::amount_in_words::amount_in_words;
 use contract_calc::text::Lang;
@@ -78,8 +78,8 @@ fn exposure_command(file: &str, flags: &[&str]) -> Result<String, String> {
         ["--days", n, "--step", s] | ["--step", s, "--days", n] => (*n, *s),
         _ => return Err(USAGE.to_string()),
     };
-    let days = count("--days", days, 0, MAX_EXPOSURE_DAYS)?;
-    let step = count("--step", step, 1, MAX_EXPOSURE_DAYS)?;
+    let days = count("--days", days, 0, MAX_LATE_DAYS)?;
+    let step = count("--step", step, 1, MAX_LATE_DAYS)?;
     let s = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))?;
     let points = exposure(&s, days, step).map_err(|e| ValidationError::from(e).to_string())?;
     serde_json::to_string_pretty(&points).map_err(|e| e.to_string())
@@ -87,7 +87,7 @@ fn exposure_command(file: &str, flags: &[&str]) -> Result<String, String> {
 
 /// `whatif FILE --late-days D` (spec §13).
 fn whatif_command(file: &str, late_days: &str) -> Result<String, String> {
-    let d = count("--late-days", late_days, 0, 3660)?;
+    let d = count("--late-days", late_days, 0, MAX_LATE_DAYS)?;
     let s = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))?;
     what_if_late(&s, d)
         .map(|r| r.to_json_pretty())

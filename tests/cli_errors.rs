@@ -196,7 +196,7 @@ fn the_new_conventions_refused_naming_their_field() {
             json!({"rate": {"fraction": "0.0005", "per_days": 1},
                    "rate_changes": [{"from": "2025-03-01", "rate": {"lpr_multiple": "1", "basis_days": 365, "lpr_fixing": "2014-01-01"}}]}),
         ),
-        "late_payment.rate_changes[0].rate.lpr_fixing: the LPR is taken on 2014-01-01, before 2015-10-24, when no LPR or benchmark rate existed; choose a later fixing day or use a fixed fraction",
+        "late_payment.rate_changes[0].rate.lpr_fixing: the LPR is taken on 2014-01-01, before 2015-10-24, the first day of the rates this calculator holds (the benchmark lending rate, then the LPR); choose a later fixing day or use a fixed fraction",
     );
     // Unknown choices and a bad LPR fixing name their field.
     assert_refused(

@@ -182,7 +182,7 @@ fn yearly_from_29_february_counts_each_year_from_the_start_date() {
 
 #[test]
 fn yearly_one_year_term_from_29_february_spills_one_day_into_a_second_year() {
-    // DOUBTFUL (spec-literal, see report): a one-year term 2024-02-29..2025-02-28 at ¥365,000 a
+    // DOUBTFUL (spec-literal; README "Where the spec is silent"): a one-year term 2024-02-29..2025-02-28 at ¥365,000 a
     // year. Spec §1 makes the second contract year start on 2024-02-29 + 12 months = 2025-02-28,
     // so the term's last day is billed as 1/365 of a second year: 365,000 + 1,000 = ¥366,000.
     // A lawyer reading Art. 201/202 ("到期月的对应日为期间的最后一日", no 29th → month end) would
@@ -948,10 +948,11 @@ fn nested_array_errors_name_the_element_and_field() {
 }
 
 #[test]
-fn a_hundred_year_term_is_accepted() {
+fn a_hundred_year_term_is_accepted_and_a_day_more_is_not() {
     // README: "terms up to 100 years". 2000-07-01..2100-06-30 is exactly 100 years, and
-    // 2000-12-31..2100-01-01 is 99 years and 2 days; validation compares end.year − start.year
-    // (100) and refuses both with "term too long: at most 100 years".
+    // 2000-12-31..2100-01-01 is 99 years and 2 days: both accepted, though the years' numbers
+    // differ by 100. The term ends before start + 1,200 months; 2000-07-01..2100-07-01 is 100
+    // years and a day, refused.
     let v = with(&[
         ("/as_of", json!("2000-07-01")),
         (
@@ -968,11 +969,22 @@ fn a_hundred_year_term_is_accepted() {
         ),
     ]);
     assert_eq!(refusal(&v), "accepted");
+    let v = with(&[
+        ("/as_of", json!("2000-07-01")),
+        (
+            "/contract",
+            json!({"start": "2000-07-01", "end": "2100-07-01"}),
+        ),
+    ]);
+    assert_eq!(
+        refusal(&v),
+        "contract.end: term too long: at most 100 years"
+    );
 }
 
 #[test]
 fn a_renewal_from_28_february_of_a_leap_year_follows_the_spec_formula() {
-    // DOUBTFUL (spec-literal, see report). Term 2023-03-01..2024-02-28 at ¥29,000 a month:
+    // DOUBTFUL (spec-literal; README "Where the spec is silent"). Term 2023-03-01..2024-02-28 at ¥29,000 a month:
     // 11 × 29,000 + February 2024 (28 of 29 days) 28,000 = ¥347,000. Renewed 12 months, spec
     // §1: end' = (2024-02-28 + 1 day) + 12 months − 1 day = 2025-02-28 − 1 day = 2025-02-27.
     // Renewal: 2024-02-29 (1 of 29 days) ¥1,000 + March 2024..January 2025 11 × ¥29,000 +
@@ -993,7 +1005,7 @@ fn a_renewal_from_28_february_of_a_leap_year_follows_the_spec_formula() {
 
 #[test]
 fn cycles_due_on_the_same_day_are_paid_in_cycle_order() {
-    // DOUBTFUL (see report). Service from Saturday 2025-05-31, paid in advance on each billed
+    // DOUBTFUL (spec-literal; README "Where the spec is silent"). Service from Saturday 2025-05-31, paid in advance on each billed
     // period's first day (China calendar): the one-day May period (¥1,000) and June (¥31,000)
     // are both due 06-03 (端午 5-31..6-2). ¥1,000 paid 06-03 settles May in full and nothing of
     // June. Art. 560 (last sentence: 到期时间相同的，按照债务比例履行) would split it 1:31
@@ -1292,13 +1304,13 @@ fn an_lpr_needed_before_2015_10_24_is_refused_at_the_field_to_change() {
     // Taken on the due date (the default): the fixing day is what to change.
     assert_eq!(
         refusal(&late(json!({"lpr_multiple": "1", "basis_days": 365}))),
-        "late_payment.rate.lpr_fixing: the LPR is taken on 2015-09-10, before 2015-10-24, when no LPR or benchmark rate existed; choose a later fixing day or use a fixed fraction"
+        "late_payment.rate.lpr_fixing: the LPR is taken on 2015-09-10, before 2015-10-24, the first day of the rates this calculator holds (the benchmark lending rate, then the LPR); choose a later fixing day or use a fixed fraction"
     );
     // 同期 (floating): the first counted day is; counting from 2015-10-24 computes.
     let floating = json!({"lpr_multiple": "1", "basis_days": 365, "lpr_fixing": "floating"});
     assert_eq!(
         refusal(&late(floating.clone())),
-        "late_payment.accrues_from: the counted days include 2015-09-11, before 2015-10-24, when no LPR or benchmark rate existed; set accrues_from to 2015-10-24 or later, or use a fixed fraction"
+        "late_payment.accrues_from: the counted days include 2015-09-11, before 2015-10-24, the first day of the rates this calculator holds (the benchmark lending rate, then the LPR); set accrues_from to 2015-10-24 or later, or use a fixed fraction"
     );
     let mut from_then = late(floating.clone());
     from_then["late_payment"]["accrues_from"] = json!("2015-10-24");
@@ -1309,7 +1321,7 @@ fn an_lpr_needed_before_2015_10_24_is_refused_at_the_field_to_change() {
     changed["late_payment"]["rate_changes"] = json!([{"from": "2015-10-01", "rate": floating}]);
     assert_eq!(
         refusal(&changed),
-        "late_payment.rate_changes[0].from: the counted days include 2015-10-01, before 2015-10-24, when no LPR or benchmark rate existed; move this rate change to 2015-10-24 or later, or use a fixed fraction"
+        "late_payment.rate_changes[0].from: the counted days include 2015-10-01, before 2015-10-24, the first day of the rates this calculator holds (the benchmark lending rate, then the LPR); move this rate change to 2015-10-24 or later, or use a fixed fraction"
     );
 }
 

@@ -128,9 +128,12 @@ pub async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Reads a chosen file as text.
+/// Reads a chosen file as text, at most one byte past the document limit: a larger file (a video
+/// chosen by mistake) is then refused as too large, never copied whole into the app's memory.
 pub async fn read_file(file: web_sys::File) -> Option<String> {
-    wasm_bindgen_futures::JsFuture::from(file.text())
+    let limit = crate::document::input::MAX_DOCUMENT_BYTES + 1;
+    let head = file.slice_with_f64_and_f64(0.0, limit as f64).ok()?;
+    wasm_bindgen_futures::JsFuture::from(head.text())
         .await
         .ok()
         .and_then(|v| v.as_string())

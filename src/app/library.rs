@@ -164,12 +164,7 @@ pub fn ScenarioBar() -> impl IntoView {
         }
     };
     let export_everything = move |_| {
-        let all: Vec<_> = ctx.store.with_value(|st| {
-            st.list()
-                .into_iter()
-                .filter_map(|m| st.get(&m.id))
-                .collect()
-        });
+        let all = ctx.store.with_value(|st| st.all());
         dom::download(
             "contract-calc-scenarios.json",
             &export_all(&all),

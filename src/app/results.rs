@@ -351,7 +351,7 @@ fn what_if_row(
                 on:input=move |ev| {
                     let typed = event_target_value(&ev);
                     let days = crate::engine::money::half_width(typed.trim()).parse::<u32>().ok();
-                    match days.filter(|d| *d <= 3660) {
+                    match days.filter(|d| *d <= crate::engine::what_if::MAX_LATE_DAYS) {
                         Some(d) => {
                             wrong.set(false);
                             ctx.what_if_days.set(d);

@@ -62,6 +62,7 @@ fn table_date(v: u32) -> NaiveDate {
 
 /// Every listed day of the mainland China table and how it departs from the weekend rule, in date
 /// order.
+#[cfg(test)]
 pub fn cn_listed_days() -> impl Iterator<Item = (NaiveDate, DayKind)> {
     CN_DAYS.iter().map(|&v| {
         let kind = if v & 1 == 1 {
@@ -104,6 +105,7 @@ fn is_weekend(d: NaiveDate) -> bool {
 
 impl Calendar {
     /// The dates this calendar can answer for (inclusive).
+    #[cfg(test)]
     pub fn coverage(self) -> (NaiveDate, NaiveDate) {
         match self {
             Calendar::Cn => cn_coverage(),

@@ -17,7 +17,8 @@ pub struct Reasonableness {
     pub loss_reference: Decimal,
     /// 1.3 × the exact loss.
     pub threshold: Decimal,
-    /// total penalty ÷ exact loss, to 4 places; `None` when the loss is 0.
+    /// total penalty ÷ exact loss, to 4 places; `None` when the loss is 0 (or so near it that
+    /// the ratio does not fit a decimal).
     pub ratio: Option<Decimal>,
     pub above_threshold: bool,
     /// The penalty is at most 1.3 × the loss measured at the LPR plus 50% (1.95 × the exact
@@ -39,9 +40,10 @@ pub fn assess(
         .one_year_interest_on_all(spans.iter().map(|s| (s.base, s.from, s.to)), seen)
         .ok()?;
     let threshold = round_yuan(loss * Decimal::new(13, 1));
-    let ratio = (!loss.is_zero()).then(|| {
-        let mut r = (total_penalty / loss)
-            .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    // A loss of a fraction of a fen (a user's LPR fixing of 0.00…01%) gives a ratio past what a
+    // decimal holds: no ratio, as for a loss of 0.
+    let ratio = total_penalty.checked_div(loss).map(|r| {
+        let mut r = r.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
         r.rescale(4);
         r
     });
@@ -100,6 +102,30 @@ mod tests {
         assert_eq!(r.loss_reference, d("123.29"));
         assert_eq!(r.threshold, d("160.27"));
         assert_eq!(r.ratio, Some(d("6.0833")));
+        assert!(r.above_threshold);
+    }
+
+    #[test]
+    fn a_loss_of_a_fraction_of_a_fen_gives_no_ratio() {
+        // A user's fixing of 0.00000000000000000001% from 2027-02-01: ¥0.01 one day late is a
+        // loss of ¥0.000…0027, so a ¥7,400 penalty is ~2.7 × 10^30 times it, past what a decimal
+        // holds (this division stopped the app). No ratio is given; the penalty is above the
+        // threshold of ¥0.00.
+        let tiny = LprTable::with_user_fixings(&[crate::engine::scenario::UserLprFixing {
+            effective: date("2027-02-01"),
+            one_year: d("0.00000000000000000001"),
+            five_year: None,
+            extra: Default::default(),
+        }]);
+        let r = assess(
+            d("7400.00"),
+            &[span("0.01", "2027-02-11", "2027-02-11")],
+            &tiny,
+            &mut Assumptions::default(),
+        )
+        .unwrap();
+        assert_eq!(r.loss_reference, d("0.00"));
+        assert_eq!(r.ratio, None);
         assert!(r.above_threshold);
     }
 

@@ -18,8 +18,8 @@ pub struct ExposurePoint {
     pub total_penalty: Decimal,
 }
 
-/// The longest exposure curve accepted, in days (ten years).
-pub const MAX_EXPOSURE_DAYS: u32 = 3660;
+/// The most days late a what-if or an exposure curve takes (ten years).
+pub const MAX_LATE_DAYS: u32 = 3660;
 
 /// §12: for n = 0, step, 2·step, … ≤ `days`, the total penalty if everything outstanding is
 /// paid on `as_of` + n days and nothing before: the scenario computed with that `as_of` and only
@@ -30,7 +30,7 @@ pub fn exposure(s: &Scenario, days: u32, step: u32) -> Result<Vec<ExposurePoint>
     let step = step.max(1);
     let mut out = Vec::new();
     let mut n = 0;
-    while n <= days.min(MAX_EXPOSURE_DAYS) {
+    while n <= days.min(MAX_LATE_DAYS) {
         let Some(date) = s.as_of.checked_add_days(Days::new(n.into())) else {
             break;
         };

@@ -1,6 +1,6 @@
 //! The export file format: one scenario as its pretty scenario document, or several saved
 //! scenarios as a bundle,
-//! `{"format":"contract-calc/bundle","version":1,"scenarios":[{"id","name","updated","scenario"}…]}`.
+//! `{"format":"contract-calc/bundle","version":1,"scenarios":[{"id","name","updated","rev","scenario"}…]}`.
 //! Import reads either, all or nothing.
 
 use super::saved::SavedScenario;

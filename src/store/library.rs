@@ -254,7 +254,7 @@ impl<K: KeyValue> Store<K> {
         };
         let mut scenario = s.clone();
         scenario.name = name.clone();
-        let rev = old.rev + 1;
+        let rev = old.rev.saturating_add(1);
         self.put(&SavedScenario {
             id: id.to_string(),
             name,
@@ -272,7 +272,7 @@ impl<K: KeyValue> Store<K> {
         saved.name = name.to_string();
         saved.scenario.name = name.to_string();
         saved.updated = now.to_string();
-        saved.rev += 1;
+        saved.rev = saved.rev.saturating_add(1);
         self.put(&saved)?;
         Ok(saved.rev)
     }

@@ -67,6 +67,7 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Whether another tab has written a draft this one has not seen.
+    #[cfg(test)]
     pub fn working_changed_elsewhere(&self) -> bool {
         match self.kv.get(WORKING_KEY) {
             Ok(Some(now)) => self.working_seen.as_ref() != Some(&now),

@@ -23,7 +23,7 @@ const YI: u128 = 100_000_000;
 pub fn amount_in_words(amount: Decimal) -> Option<String> {
     let rounded = round_yuan(amount);
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
-    let cents = (rounded.abs() * Decimal::ONE_HUNDRED).to_u128()?;
+    let cents = rounded.abs().checked_mul(Decimal::ONE_HUNDRED)?.to_u128()?;
     let yuan = cents / 100;
     if yuan >= 10u128.pow(16) {
         return None;

@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 pub const TERM: Text = Text("合同期限", "Term");
 pub const CYCLE_FEE: Text = Text("每期费用", "Fee per cycle");
 pub const BILLING_CYCLE: Text = Text("结算周期", "Billing cycle");
-pub const CONTRACT_TOTAL: Text = Text("合同总金额", "Contract total");
+/// As the contract-total card names it.
+pub use crate::text::report::CONTRACT_TOTAL;
 pub const WITH_RENEWAL: Text = Text("含续期总金额", "Total with renewal");
 pub const DUE_RULE: Text = Text("付款期限", "Payment due");
 pub const CALENDAR: Text = Text("工作日历", "Working-day calendar");
@@ -23,8 +24,8 @@ pub const LATE_PENALTIES: Text = Text(
     "逾期违约金（至计算截至日）",
     "Late penalties to the evaluation date",
 );
-pub const SUSPEND_FROM: Text = Text("暂停服务权利起始日", "Right to suspend from");
-pub const TERMINATE_FROM: Text = Text("解除合同权利起始日", "Right to terminate from");
+pub const SUSPEND_FROM: Text = Text("暂停服务权利起始日", "Right to suspend");
+pub const TERMINATE_FROM: Text = Text("解除合同权利起始日", "Right to terminate");
 pub const SUBCONTRACTING: Text = Text(
     "擅自转包责任（违约金＋退款）",
     "Subcontracting exposure (penalty + refund)",
@@ -134,9 +135,9 @@ pub fn penalty_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
 pub fn right(k: u32, from: Option<NaiveDate>, lang: Lang) -> String {
     match (from, lang) {
         (Some(d), Lang::Zh) => format!("{d}（逾期超过{k}日）"),
-        (Some(d), Lang::En) => format!("{d} (over {k} days late)"),
+        (Some(d), Lang::En) => format!("from {d} (over {k} days late)"),
         (None, Lang::Zh) => format!("未产生（逾期超过{k}日）"),
-        (None, Lang::En) => format!("not arisen (over {k} days late)"),
+        (None, Lang::En) => format!("not yet arisen (over {k} days late)"),
     }
 }
 

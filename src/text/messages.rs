@@ -171,37 +171,37 @@ impl ValidationError {
                 date,
                 fix: EarlyLprFix::ChangeFrom,
             } if zh => format!(
-                "计算期间含 {date}，早于 2015-10-24，当日没有 LPR 或贷款基准利率；请把这项利率变更的起始日改为 2015-10-24 或之后，或改用固定比例"
+                "计算期间含 {date}，早于 2015-10-24，而本计算器所含利率（贷款基准利率、LPR）自该日起；请把这项利率变更的起始日改为 2015-10-24 或之后，或改用固定比例"
             ),
             LprTooEarly {
                 date,
                 fix: EarlyLprFix::ChangeFrom,
             } => format!(
-                "the counted days include {date}, before 2015-10-24, when no LPR or benchmark rate existed; move this rate change to 2015-10-24 or later, or use a fixed fraction"
+                "the counted days include {date}, before 2015-10-24, the first day of the rates this calculator holds (the benchmark lending rate, then the LPR); move this rate change to 2015-10-24 or later, or use a fixed fraction"
             ),
             LprTooEarly {
                 date,
                 fix: EarlyLprFix::AccruesFrom,
             } if zh => format!(
-                "计算期间含 {date}，早于 2015-10-24，当日没有 LPR 或贷款基准利率；请把起算日（accrues_from）设为 2015-10-24 或之后，或改用固定比例"
+                "计算期间含 {date}，早于 2015-10-24，而本计算器所含利率（贷款基准利率、LPR）自该日起；请把起算日（accrues_from）设为 2015-10-24 或之后，或改用固定比例"
             ),
             LprTooEarly {
                 date,
                 fix: EarlyLprFix::AccruesFrom,
             } => format!(
-                "the counted days include {date}, before 2015-10-24, when no LPR or benchmark rate existed; set accrues_from to 2015-10-24 or later, or use a fixed fraction"
+                "the counted days include {date}, before 2015-10-24, the first day of the rates this calculator holds (the benchmark lending rate, then the LPR); set accrues_from to 2015-10-24 or later, or use a fixed fraction"
             ),
             LprTooEarly {
                 date,
                 fix: EarlyLprFix::FixingDay,
             } if zh => format!(
-                "LPR 取值日 {date} 早于 2015-10-24，当日没有 LPR 或贷款基准利率；请选择更晚的取值日，或改用固定比例"
+                "LPR 取值日 {date} 早于 2015-10-24，而本计算器所含利率（贷款基准利率、LPR）自该日起；请选择更晚的取值日，或改用固定比例"
             ),
             LprTooEarly {
                 date,
                 fix: EarlyLprFix::FixingDay,
             } => format!(
-                "the LPR is taken on {date}, before 2015-10-24, when no LPR or benchmark rate existed; choose a later fixing day or use a fixed fraction"
+                "the LPR is taken on {date}, before 2015-10-24, the first day of the rates this calculator holds (the benchmark lending rate, then the LPR); choose a later fixing day or use a fixed fraction"
             ),
             SubFen { got } if zh => format!("金额最多精确到分（两位小数），实际为 {got}"),
             SubFen { got } => format!("an amount has at most two decimals (fen), got {got}"),

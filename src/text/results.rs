@@ -65,12 +65,12 @@ pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
             if above { "高于" } else { "未超过" }
         ),
         (Lang::En, above, Some(x)) => format!(
-            "The penalty is {x} times the loss of the use of the money at the one-year LPR ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request (Civil Code Art. 585 ¶2; SPC interpretation of the general part of contracts, 2023, Art. 65). ",
+            "The penalty is {x} times the loss of the use of the money at the one-year LPR ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request (Civil Code Art. 585 ¶2; SPC Interpretation on the General Provisions of the Contracts Book of the Civil Code, 2023, Art. 65). ",
             if above { "above" } else { "not above" }
         ),
-        (Lang::Zh, _, None) => return "按一年期 LPR 计算的资金占用损失为零，无法比较。".into(),
+        (Lang::Zh, _, None) => return format!("按一年期 LPR 计算的资金占用损失为 {loss}，无法比较。"),
         (Lang::En, _, None) => {
-            return "The loss at the one-year LPR is zero: nothing to compare.".into()
+            return format!("The loss at the one-year LPR is {loss}: nothing to compare.")
         }
     };
     if within_plus_half {
@@ -97,12 +97,14 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
         (Lang::Zh, Some(i)) => {
             format!("已逾期 {days} 日未付；按一年期 LPR 计，逾期利息 {i}（《民法典》第584条）")
         }
-        (Lang::Zh, None) => format!("已逾期 {days} 日未付（2015年10月24日前无 LPR，未计利息）"),
+        (Lang::Zh, None) => {
+            format!("已逾期 {days} 日未付（本计算器所含利率自2015年10月24日起，未计利息）")
+        }
         (Lang::En, Some(i)) => {
             format!("{days} days overdue; interest at the one-year LPR {i} (Civil Code Art. 584)")
         }
         (Lang::En, None) => {
-            format!("{days} days overdue (no LPR before 24 Oct 2015: no interest computed)")
+            format!("{days} days overdue (the rates this calculator holds start on 24 Oct 2015: no interest computed)")
         }
     })
 }

@@ -18,7 +18,7 @@ import { WORKING_KEY, SAVED_PREFIX, LANG_KEY, QUARANTINE_PREFIX, LINK_DRAFT_KEY 
 
 const TEST_TIMEOUT_MS = 30_000;
 
-// The starter scenario (src/samples.rs): 2025, monthly, 45,000 + 5,000 a month, 12 months.
+// The starter scenario (src/document/samples.rs): 2025, monthly, 45,000 + 5,000 a month, 12 months.
 const STARTER_NAME = '售后外包运营合同';
 const STARTER_TOTAL = '¥600,000.00';
 
@@ -1143,6 +1143,19 @@ const tests = [
   {
     name: 'importing a bad .json file shows a message and changes nothing',
     async run({ page, url }) {
+      // The app's wasm memory, to see how much of a file it copied in.
+      await page.addInitScript(() => {
+        for (const name of ['instantiate', 'instantiateStreaming']) {
+          const original = WebAssembly[name];
+          WebAssembly[name] = function (...args) {
+            return original.apply(this, args).then((result) => {
+              const exports = (result.instance ?? result).exports;
+              if (exports?.start && exports.memory) window.appMemory = exports.memory;
+              return result;
+            });
+          };
+        }
+      });
       await openApp(page, url);
       await field(page, 'name').fill('导入前的方案');
       const before = (await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('导入前的方案'), 'the scenario'))[WORKING_KEY];
@@ -1177,6 +1190,14 @@ const tests = [
       await input.setInputFiles({ name: 'broken2.json', mimeType: 'application/json', buffer: Buffer.from('{') });
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=banner]').length === 2);
       assertEq(await focused(), `dismiss ${left}`, 'the focus after another notice came');
+      // A 40 MiB file (a video chosen by mistake) is refused as too large, read only to one byte
+      // past the 1 MiB limit; the page still computes.
+      await input.setInputFiles({ name: 'video.json', mimeType: 'application/json', buffer: Buffer.alloc(40 * 1024 * 1024, 0x20) });
+      await expectBanner(page, '方案文件过大：超过 1,048,576 字节（1 MiB）');
+      const mib = await page.evaluate(() => window.appMemory.buffer.byteLength / 2 ** 20);
+      assert(mib < 20, `the app's memory after a 40 MiB file: ${mib} MiB (the file was copied in whole)`);
+      await field(page, FEE0).fill('40000');
+      await expectText(page, TOTAL, '¥540,000.00');
     },
   },
   {

@@ -17,10 +17,8 @@ pub const QUICK_PICK_PERIOD_FIRST: Text = Text(
     "请先选择是哪一期的付款",
     "Pick the period this payment is for first",
 );
-pub const QUICK_DAYS_INVALID: Text = Text(
-    "迟付天数应为 0 至 3660 之间的整数",
-    "Days late: a whole number from 0 to 3660",
-);
+/// The quick payment's days late: as the what-if's.
+pub const QUICK_DAYS_INVALID: Text = crate::text::app::results::WHAT_IF_DAYS_INVALID;
 pub const PAYMENT_TERMS: Text = Text("付款条款", "Payment terms");
 pub const PAYMENT_TERMS_CLAUSE: Text = Text(
     "付款期限届满日为法定节假日的，顺延至节后第一个工作日（民法典第203条）。",
