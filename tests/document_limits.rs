@@ -189,7 +189,7 @@ fn a_link_that_would_split_into_millions_of_segments_is_refused_by_name() {
         contract_calc::present::report::Open::ALL,
     );
     assert_eq!(
-        html.matches("<tr><td>2025-01-01 – 2025-01-31</td>").count(),
+        html.matches("<tr><td><span class=\"nobr\">2025-01-01</span> <span class=\"nobr\">– 2025-01-31</span></td>").count(),
         2_000
     );
     assert!(html.contains(&format!(

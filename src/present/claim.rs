@@ -83,7 +83,11 @@ pub fn claim_table(r: &ComputeResult, lang: Lang, at_most: usize) -> Markup {
         m.push_static("<tr>");
         for (i, cell) in row.iter().take(7).enumerate() {
             m.el_with("td", numeric(i), |m| {
-                m.push_text(cell);
+                match i {
+                    0 => m.push_unbroken(cell, " – "),
+                    5 => m.push_unbroken(cell, " ("),
+                    _ => m.push_text(cell),
+                };
                 if i == 1 {
                     m.el("small", &[], &row[7]);
                 }
@@ -166,7 +170,12 @@ pub fn claim_text(r: &ComputeResult, lang: Lang) -> String {
     out.extend(rows(r, lang).iter().map(|row| row.join("\t")));
     out.push(format!(
         "{}\t\t\t\t\t\t{}\t",
-        claim::TOTAL.get(lang),
+        if r.late_payment.cap_applied {
+            claim::TOTAL_CAPPED
+        } else {
+            claim::TOTAL
+        }
+        .get(lang),
         format_yuan(r.late_payment.total_penalty)
     ));
     out.join("\n")
@@ -190,10 +199,17 @@ mod tests {
             lines[1],
             "2023-04-01 – 2023-04-30\t¥320,000.00\t2023-05-16\t2023-06-19\t35\t3.65%/360日 (LPR 3.65%)\t¥1,135.56\t未付"
         );
-        assert_eq!(lines[6], "合计（已计上限）\t\t\t\t\t\t¥18,475.56\t");
+        // No cap in this contract: the total says no more than that.
+        assert_eq!(lines[6], "合计\t\t\t\t\t\t¥18,475.56\t");
         let html = claim_table_html(&r, Lang::En);
         assert_eq!(html.matches("<tr>").count(), 6, "head and five rows");
-        assert!(html.contains("3.1% per 360 days (LPR 3.10%)"));
+        // A narrow column wraps a line only between its dates, and before the LPR it was set from.
+        assert!(html.contains(
+            r#"<span class="nobr">3.1% per 360 days</span> <span class="nobr">(LPR 3.10%)</span>"#
+        ));
+        assert!(html.contains(
+            r#"<td><span class="nobr">2023-04-01</span> <span class="nobr">– 2023-04-30</span></td>"#
+        ));
     }
 
     #[test]
@@ -223,5 +239,14 @@ mod tests {
         );
         let html = claim_table_html(&r, Lang::En);
         assert!(html.contains("(PBOC benchmark rate 4.35%)"), "{html}");
+        // The same with each cycle's penalty capped at 0.1% of its fee: ¥296.58 by the lines,
+        // ¥50.00 after the cap, and the total says the cap was applied.
+        let capped = text.replace(r#""cap_fraction":null"#, r#""cap_fraction":"0.001""#);
+        let r = crate::document::read::compute_json(&capped).unwrap();
+        let text = claim_text(&r, Lang::Zh);
+        assert!(
+            text.ends_with("合计（已按上限计）\t\t\t\t\t\t¥50.00\t"),
+            "{text}"
+        );
     }
 }

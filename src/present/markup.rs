@@ -45,6 +45,19 @@ impl Markup {
         self
     }
 
+    /// `text` that a narrow column may wrap only at the first `sep` (its leading space), never
+    /// inside a date or a figure: "2024-07-01 – 2024-09-30" as "2024-07-01" / "– 2024-09-30".
+    /// Without `sep`, plain text.
+    pub fn push_unbroken(&mut self, text: &str, sep: &str) -> &mut Markup {
+        let Some((first, rest)) = text.split_once(sep) else {
+            return self.push_text(text);
+        };
+        let rest = format!("{}{rest}", sep.trim_start());
+        self.el("span", &[("class", "nobr")], first)
+            .push_static(" ")
+            .el("span", &[("class", "nobr")], &rest)
+    }
+
     /// Fixed markup from the code: tags, attribute names and values chosen by the program.
     pub fn push_static(&mut self, markup: &'static str) -> &mut Markup {
         self.0.push_str(markup);

@@ -19,8 +19,9 @@ pub const HEADS: [Text; 7] = [
 ];
 /// The pasted text's last column: whether and when the amount was paid.
 pub const NOTE: Text = Text("备注", "Note");
-/// The pasted text's last line.
-pub const TOTAL: Text = Text("合计（已计上限）", "Total (after any cap)");
+/// The pasted text's last line; after a cap cut a penalty, [`TOTAL_CAPPED`].
+pub const TOTAL: Text = Text("合计", "Total");
+pub const TOTAL_CAPPED: Text = Text("合计（已按上限计）", "Total (after the cap)");
 pub const COPY: Text = Text(
     "复制计算明细（可粘贴到诉状或表格）",
     "Copy the computation (pastes into a claim or a spreadsheet)",

@@ -7,6 +7,7 @@ use crate::engine::termination::TerminationResult;
 use crate::engine::warnings::Warning;
 use crate::text::{date_words, Lang, Text};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 /// §10 the rest days of the years `first` through `last` (one sentence for a run of years, not
 /// one per year), saying what to do about it.
@@ -18,13 +19,13 @@ pub fn provisional_years(first: i32, last: i32, lang: Lang) -> String {
     };
     match lang {
         Lang::Zh => format!(
-            "{years}年的放假安排尚未公布：节假日按《全国年节及纪念日放假办法》推算（含补假、不含调休上班），到期日可能与实际安排相差几天"
+            "内置数据未收录{years}年的放假安排（国务院办公厅通知）：节假日按《全国年节及纪念日放假办法》推算（含补假、不含调休上班），到期日可能与实际安排相差几天"
         ),
         Lang::En if first == last => format!(
-            "{years}'s holiday arrangement is not yet published: rest days follow the national holiday rules (with substitute days, without make-up working days), so a due date may differ by a few days"
+            "The built-in data holds no holiday arrangement for {years} (State Council notice): rest days follow the national holiday rules (with substitute days, without make-up working days), so a due date may differ by a few days"
         ),
         Lang::En => format!(
-            "The holiday arrangements for {years} are not yet published: rest days follow the national holiday rules (with substitute days, without make-up working days), so a due date may differ by a few days"
+            "The built-in data holds no holiday arrangements for {years} (State Council notices): rest days follow the national holiday rules (with substitute days, without make-up working days), so a due date may differ by a few days"
         ),
     }
 }
@@ -58,7 +59,17 @@ pub const LPR_FOR_REFERENCE_ONLY: Text = Text(
 pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
     let (loss, threshold) = (format_yuan(r.loss_reference), format_yuan(r.threshold));
     let within_plus_half = r.above_threshold && r.within_lpr_plus_half;
-    let ratio = r.ratio.map(|x| x.round_dp(2).normalize().to_string());
+    // Two places, or the ratio's four where two would read 1.3 beside "above 1.3 times".
+    let ratio = r.ratio.map(|x| {
+        let short = x.round_dp(2);
+        if short == Decimal::new(13, 1) {
+            x
+        } else {
+            short
+        }
+        .normalize()
+        .to_string()
+    });
     let mut text = match (lang, r.above_threshold, ratio) {
         (Lang::Zh, above, Some(x)) => format!(
             "违约金是按一年期 LPR 计算的资金占用损失（{loss}）的 {x} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（《民法典》第585条第2款；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》第65条）。",
@@ -160,6 +171,22 @@ mod tests {
         let text = reasonableness(&assessed("8297.22", "5531.48"), Lang::En);
         assert!(text.contains("LPR plus 30–50%"), "{text}");
         assert!(text.ends_with("A reference, not legal advice."), "{text}");
+    }
+
+    #[test]
+    fn a_ratio_next_to_the_threshold_keeps_the_places_that_decide_it() {
+        // ¥1,301.00 against a loss of ¥1,000.00 is 1.301×: "1.3 倍；高于损失的 1.3 倍" would
+        // contradict itself, so the ratio keeps four places; ¥1,299.00 is 1.299×, within.
+        let above = reasonableness(&assessed("1301.00", "1000.00"), Lang::Zh);
+        assert!(above.contains("的 1.301 倍；高于损失的 1.3 倍"), "{above}");
+        let within = reasonableness(&assessed("1299.00", "1000.00"), Lang::Zh);
+        assert!(
+            within.contains("的 1.299 倍；未超过损失的 1.3 倍"),
+            "{within}"
+        );
+        // Away from the threshold, two places.
+        let far = reasonableness(&assessed("1500.04", "1000.00"), Lang::Zh);
+        assert!(far.contains("的 1.5 倍；"), "{far}");
     }
 
     #[test]

@@ -538,7 +538,7 @@ const tests = [
       await field(page, 'contract.end').fill('2027-06-30');
       const warning = page.locator('[data-testid=warnings] li[data-code=calendar_provisional]');
       await warning.waitFor();
-      assert((await warning.textContent()).includes('2027年的放假安排尚未公布'), await warning.textContent());
+      assert((await warning.textContent()).includes('内置数据未收录2027年的放假安排'), await warning.textContent());
       await field(page, 'contract.end').fill('2025-12-31');
       // Terminated for the client's breach on 2025-07-31, settled within 30 days (2025-08-30 is
       // a Saturday: due Monday 09-01). As of today it is long overdue.

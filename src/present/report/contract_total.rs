@@ -75,18 +75,7 @@ fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle, partial: PartialCy
             class.push("open");
         }
         m.open("tr", &[("class", &class.join(" "))]).open("td", &[]);
-        let label = cycle_label(c, cycle, lang);
-        match label.split_once(" – ") {
-            // A partial cycle's dates wrap between them, never inside one (a phone's column).
-            Some((from, to)) => {
-                m.el("span", &[("class", "nobr")], from)
-                    .push_static(" – ")
-                    .el("span", &[("class", "nobr")], to);
-            }
-            None => {
-                m.push_text(&label);
-            }
-        }
+        m.push_unbroken(&cycle_label(c, cycle, lang), " – ");
         if c.partial_of.is_some() {
             m.el("span", &tag, partial_tag);
         }

@@ -300,7 +300,7 @@ mod tests {
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
             html.contains(
-                "<td><span class=\"nobr\">2025-07-01</span> – <span class=\"nobr\">07-20</span><span class=\"tag\">折算</span></td>"
+                "<td><span class=\"nobr\">2025-07-01</span> <span class=\"nobr\">– 07-20</span><span class=\"tag\">折算</span></td>"
             ),
             "{html}"
         );
@@ -313,7 +313,9 @@ mod tests {
         // in words; 日万分之五 is 6.08 times the LPR loss, above the 1.3 threshold.
         let (s, r) = figures("contract-into-2027");
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
-        assert!(html.contains(r#"<li data-code="calendar_provisional">2027年的放假安排尚未公布"#));
+        assert!(
+            html.contains(r#"<li data-code="calendar_provisional">内置数据未收录2027年的放假安排"#)
+        );
         assert!(html.contains(r#"<li data-code="lpr_beyond_table">2026年4月19日之后的 LPR"#));
         assert!(html.contains("资金占用损失（¥123.29）的 6.08 倍；高于损失的 1.3 倍（¥160.27）"));
         let en = results_html(&s, &r, Lang::En, Open::ALL);
@@ -339,12 +341,14 @@ mod tests {
             .collect();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert_eq!(html.matches("<li data-code=").count(), 3, "{html}");
+        assert!(html.contains(
+            r#"<li data-code="calendar_provisional">内置数据未收录2027–2029年的放假安排"#
+        ));
         assert!(
-            html.contains(r#"<li data-code="calendar_provisional">2027–2029年的放假安排尚未公布"#)
+            html.contains(r#"<li data-code="calendar_provisional">内置数据未收录2031年的放假安排"#)
         );
-        assert!(html.contains(r#"<li data-code="calendar_provisional">2031年的放假安排尚未公布"#));
         let en = results_html(&s, &r, Lang::En, Open::ALL);
-        assert!(en.contains("The holiday arrangements for 2027–2029 are not yet published"));
+        assert!(en.contains("The built-in data holds no holiday arrangements for 2027–2029"));
     }
 
     #[test]
@@ -427,7 +431,7 @@ mod tests {
         assert!(html.contains("<td>2025年第2季度</td>"), "{html}");
         assert!(
             html.contains(
-                "<td><span class=\"nobr\">2025-02-15</span> – <span class=\"nobr\">03-31</span><span class=\"tag\">按整期</span></td>"
+                "<td><span class=\"nobr\">2025-02-15</span> <span class=\"nobr\">– 03-31</span><span class=\"tag\">按整期</span></td>"
             ),
             "{html}"
         );

@@ -80,8 +80,8 @@ pub const END_MONTHS: Text = Text("期限（月）", "Term in months");
 pub fn amounts_stay_per(cycle: Cycle, total: &str, lang: Lang) -> String {
     let per = terms::per_cycle(cycle).get(lang);
     match lang {
-        Lang::Zh => format!("各项金额仍按“{per}”计，合同总金额现为 {total}。"),
-        Lang::En => format!("Each amount is now {per}; the contract total is {total}."),
+        Lang::Zh => format!("各项金额现按“{per}”计，合同总金额现为 {total}。"),
+        Lang::En => format!("Each amount now counts {per}; the contract total is {total}."),
     }
 }
 
