@@ -233,7 +233,7 @@ fn the_new_conventions_refused_naming_their_field() {
     v["payment"]["payments"][0]["for"] = json!("2025-01-15");
     assert_refused(
         &v.to_string(),
-        "payment.payments[0].for: 2025-01-15 is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-03-01)",
+        "payment.payments[0].for: 2025-01-15 is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-01-01)",
     );
 }
 

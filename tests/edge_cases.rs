@@ -1217,7 +1217,7 @@ fn designated_payment_and_an_overdue_settlement() {
     v["payment"]["payments"][0]["for"] = json!("2025-02-10");
     assert_eq!(
         refusal(&v),
-        "payment.payments[0].for: 2025-02-10 is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-03-01)"
+        "payment.payments[0].for: 2025-02-10 is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-02-01)"
     );
 
     // Terminated by mutual agreement on 2025-02-28 with 0 settlement days: the client owes the

@@ -107,6 +107,8 @@ pub enum ErrorKind {
     /// §13 a designated payment's `for` that is no billed period's start.
     NotABilledPeriod {
         got: NaiveDate,
+        /// A period's first day to give as the example: the one `got` falls in, else the first.
+        example: Option<NaiveDate>,
     },
     /// §9 a user LPR fixing before the LPR existed.
     FixingBeforeLpr {
@@ -180,6 +182,12 @@ pub enum ErrorKind {
     /// A decimal written as a bare JSON number; the format writes decimals as strings.
     Unquoted {
         got: String,
+    },
+    /// A form field: a rate or share over the largest the document takes, both in the field's
+    /// unit ("2000%", at most "1000%").
+    TypedRateTooLarge {
+        got: String,
+        max: String,
     },
     /// A form field: an LPR multiple that is not a number of times.
     TypedMultiple {

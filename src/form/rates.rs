@@ -56,6 +56,30 @@ impl RateUnit {
 /// A rate as typed, as a fraction: a unit sign (`%`, `‰`, `‱`) or word (百分之, 千分之, 万分之)
 /// typed with the number wins over the unit chosen beside the field, so "0.05%" is 万分之五
 /// whatever the selector says; a bare number is in the chosen unit.
+/// A fraction written in `unit` ("1000%" for 10), as the field shows rates.
+pub fn in_unit(fraction: Decimal, unit: RateUnit) -> String {
+    format!(
+        "{}{}",
+        (fraction * unit.divisor()).normalize(),
+        unit.symbol()
+    )
+}
+
+/// What was typed, with the unit it was typed in: "2000" in % reads "2000%"; "5‱" or
+/// "万分之五" as typed.
+pub fn typed_with_unit(text: &str, chosen: RateUnit) -> String {
+    let t = half_width(text.trim());
+    let has_unit = ["%", "‰", "‱"].iter().any(|s| t.ends_with(s))
+        || ["百分之", "千分之", "万分之"]
+            .iter()
+            .any(|w| t.starts_with(w));
+    if has_unit {
+        t.into_owned()
+    } else {
+        format!("{t}{}", chosen.symbol())
+    }
+}
+
 pub fn typed_rate(text: &str, chosen: RateUnit) -> Option<Decimal> {
     let t = half_width(text.trim());
     let t = t.as_ref();

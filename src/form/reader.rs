@@ -3,7 +3,9 @@
 //! field is refused in the form exactly where the document's reader would refuse it.
 
 use super::paths::{self, rate};
-use super::rates::{typed_multiple, typed_rate, RateFields, RateKind, RateUnit};
+use super::rates::{
+    in_unit, typed_multiple, typed_rate, typed_with_unit, RateFields, RateKind, RateUnit,
+};
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::document::read::{
     fits_document, max_fraction, parse_date, show, Whole, BASIS_DAYS, PERIOD_DAYS, PERIOD_MONTHS,
@@ -122,21 +124,20 @@ impl Reader {
         self.optional(text, |r| r.money(path, text))
     }
 
-    /// A fraction the document allows: not negative, no larger than its largest, no more decimal
-    /// places than it can write.
-    fn within_max_fraction(&mut self, path: At<'_>, d: Decimal) -> Option<Decimal> {
+    /// A fraction the document allows: not negative, no larger than its largest (`too_large`
+    /// says so in the field's own terms), no more decimal places than it can write.
+    fn within_max_fraction(
+        &mut self,
+        path: At<'_>,
+        d: Decimal,
+        too_large: impl FnOnce(Decimal) -> ErrorKind,
+    ) -> Option<Decimal> {
         if below_zero(d) || !fits_document(d) {
             self.push_at(path, ErrorKind::Fraction { got: shown(d) });
             return None;
         }
         if d > max_fraction() {
-            self.push_at(
-                path,
-                ErrorKind::FractionTooLarge {
-                    got: shown(d),
-                    max: max_fraction(),
-                },
-            );
+            self.push_at(path, too_large(max_fraction()));
             return None;
         }
         Some(d)
@@ -146,7 +147,12 @@ impl Reader {
     pub(super) fn multiple<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
         let path: At = path.into();
         match typed_multiple(text) {
-            Some(d) if !below_zero(d) => self.within_max_fraction(path, d),
+            Some(d) if !below_zero(d) => {
+                self.within_max_fraction(path, d, |max| ErrorKind::MultipleTooLarge {
+                    got: text.trim().to_string(),
+                    max,
+                })
+            }
             _ => self.refuse(path, text, |got| ErrorKind::TypedMultiple { got }),
         }
     }
@@ -204,7 +210,10 @@ impl Reader {
             Some(d) if below_zero(d) => {
                 self.refuse(path, text, |got| ErrorKind::NegativeRate { got })
             }
-            Some(d) => self.within_max_fraction(path, d),
+            Some(d) => self.within_max_fraction(path, d, |max| ErrorKind::TypedRateTooLarge {
+                got: typed_with_unit(text, unit),
+                max: in_unit(max, unit),
+            }),
             None => self.refuse(path, text, not_typed),
         }
     }
@@ -282,8 +291,10 @@ impl Reader {
             .or_else(|| (number.parse::<i64>() == Ok(0)).then_some(0));
         let (min, max) = (range.min.into(), range.max.into());
         let Some(n) = n else {
-            // A whole number below zero: what the field takes, as for one too large.
-            if number.parse::<i64>().is_ok() {
+            // A whole number below zero, or past any count: what the field takes, as for one
+            // too large.
+            let digits = number.strip_prefix('-').unwrap_or(&number);
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
                 let got = text.trim().to_string();
                 self.push_at(path, ErrorKind::WholeNumber { got, min, max });
                 return None;

@@ -237,7 +237,7 @@ fn a_payment_for_march_may_name_it_as_the_cycle_table_does() {
     assert_eq!(errors[0].path, "payment.payments[1].for");
     assert_eq!(
         errors[0].message(crate::text::Lang::Zh),
-        "“3月”不是计费期：请填写该期第一天（如 2025-06-01）或月份（如 2025-06）"
+        "“3月”不是计费期：请填写该期第一天（如 2025-04-01）或月份（如 2025-04）"
     );
     // Nor is a day that does not exist.
     f.payments[1].for_period = "2025-02-30".into();
@@ -289,6 +289,12 @@ fn an_emptied_or_mistyped_number_is_asked_for_in_the_field_s_own_terms() {
     f.rate_value = " ".into();
     f.incidents_enabled = true;
     f.incident_count = "2.5".into();
+    f.per_days = "99999999999999999999".into();
+    f.lpr_fixings.push(LprFixingRow {
+        effective: "2026-05-20".into(),
+        one_year: " ".into(),
+        ..Default::default()
+    });
     f.incident_penalty = "1500".into();
     let errors = f.to_scenario().unwrap_err();
     let said = |path: &str, lang| {
@@ -319,6 +325,16 @@ fn an_emptied_or_mistyped_number_is_asked_for_in_the_field_s_own_terms() {
     assert_eq!(
         said("supplier_breaches.service_incidents.count", Lang::En),
         "“2.5” is not a whole number: type one from 0 to 1000000"
+    );
+    // An emptied LPR fixing is asked for, not quoted back as nothing.
+    assert_eq!(
+        said("late_payment.lpr_fixings[0].one_year", Lang::Zh),
+        "请填写年利率百分数（0 至 100），如 3.00 即 3.00%"
+    );
+    // Twenty digits are a whole number, too large, not "not a whole number".
+    assert_eq!(
+        said("late_payment.rate.per_days", Lang::Zh),
+        "应为 1 至 3660 之间的整数，实际为 99999999999999999999"
     );
 }
 
@@ -686,7 +702,7 @@ fn the_form_refuses_what_the_document_refuses_with_the_same_message() {
     let s = crate::document::samples::ten_year_monthly();
     let f = FormState::from_scenario(&s);
     type Edit = fn(&mut FormState, &mut Value);
-    let cases: [(Edit, &str); 4] = [
+    let cases: [(Edit, &str); 3] = [
         (
             |f, d| {
                 f.invoice_day = "32".into();
@@ -714,14 +730,6 @@ fn the_form_refuses_what_the_document_refuses_with_the_same_message() {
             },
             "late_payment.lpr_fixings[0].one_year",
         ),
-        (
-            |f, d| {
-                f.rate_value = "1100".into();
-                f.rate_unit = RateUnit::Percent;
-                d["late_payment"]["rate"]["fraction"] = json!("11");
-            },
-            "late_payment.rate.fraction",
-        ),
     ];
     for (edit, path) in cases {
         let (mut form, mut doc) = (f.clone(), s.to_json_value());
@@ -731,6 +739,34 @@ fn the_form_refuses_what_the_document_refuses_with_the_same_message() {
         assert_eq!(typed, vec![read.clone()], "{path}");
         assert_eq!(read.path, path);
     }
+}
+
+#[test]
+fn a_rate_too_large_is_refused_in_the_unit_it_was_typed_in() {
+    // 1100% a day is over the largest rate a document takes (a fraction of 10): the document's
+    // "11" is refused at the same place, but the form says it as the user typed it, in %, not
+    // as the fraction 11 against 10.
+    use crate::text::Lang;
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.rate_value = "1100".into();
+    f.rate_unit = RateUnit::Percent;
+    let typed = f.to_scenario().unwrap_err();
+    assert_eq!(typed[0].path, "late_payment.rate.fraction");
+    assert_eq!(typed[0].message(Lang::Zh), "“1100%”过大：最多 1000%");
+    f.rate_value = "万分之200000".into();
+    let typed = f.to_scenario().unwrap_err();
+    assert_eq!(
+        typed[0].message(Lang::En),
+        "“万分之200000” is too large: at most 1000%"
+    );
+    // An LPR multiple over ten is a multiple too large, not a fraction.
+    f.rate_kind = RateKind::Lpr;
+    f.lpr_multiple = "12".into();
+    let typed = f.to_scenario().unwrap_err();
+    assert_eq!(
+        typed[0].message(Lang::Zh),
+        "倍数过大：最多 10 倍，实际为 12"
+    );
 }
 
 #[test]

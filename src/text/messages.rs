@@ -81,6 +81,8 @@ impl ValidationError {
             MultipleTooLarge { got, max } => {
                 format!("multiple too large: at most {max} times the LPR, got {got}")
             }
+            TypedRateTooLarge { got, max } if zh => format!("“{got}”过大：最多 {max}"),
+            TypedRateTooLarge { got, max } => format!("“{got}” is too large: at most {max}"),
             FractionTooLarge { got, max } if zh => format!("比例过大：最多 {max}，实际为 {got}"),
             FractionTooLarge { got, max } => {
                 format!("fraction too large: at most {max}, got {got}")
@@ -141,14 +143,21 @@ impl ValidationError {
             NotIncreasing { previous } => {
                 format!("must be after the previous entry's {previous} (in date order, no repeats)")
             }
-            NotABilledPeriod { got } if zh => format!(
-                "{got} 不是任何计费期的起始日：指定清偿的付款应填写所付计费期的第一天（如 2025-03-01）"
-            ),
-            NotABilledPeriod { got } => format!(
-                "{got} is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-03-01)"
-            ),
+            NotABilledPeriod { got, example } => {
+                let example = example.map_or(String::new(), |d| match zh {
+                    true => format!("（如 {d}）"),
+                    false => format!(" (e.g. {d})"),
+                });
+                if zh {
+                    format!("{got} 不是任何计费期的起始日：指定清偿的付款应填写所付计费期的第一天{example}")
+                } else {
+                    format!("{got} is not the first day of any billed period: a designated payment names the period it pays by its first day{example}")
+                }
+            }
             FixingBeforeLpr { first } if zh => format!("LPR 自 {first} 起才有报价，不能早于该日"),
             FixingBeforeLpr { first } => format!("the LPR has been fixed only since {first}: not before it"),
+            Percent { got } if got.is_empty() && zh => "请填写年利率百分数（0 至 100），如 3.00 即 3.00%".into(),
+            Percent { got } if got.is_empty() => "type a yearly rate in percent (0 to 100), e.g. 3.00 for 3.00%".into(),
             Percent { got } if zh => format!("应为年利率百分数（0 至 100），如 \"3.00\" 即 3.00%，实际为 {got}"),
             Percent { got } => format!("expected a yearly rate in percent (0 to 100) like \"3.00\" for 3.00%, got {got}"),
             NeedsSubcontracting if zh => {
@@ -294,10 +303,10 @@ impl ValidationError {
             TypedDate { got } if got.trim().is_empty() && zh => "请选择日期".to_string(),
             TypedDate { got } if got.trim().is_empty() => "pick a date".to_string(),
             TypedPeriod { got } if zh => {
-                format!("“{got}”不是计费期：请填写该期第一天（如 2025-06-01）或月份（如 2025-06）")
+                format!("“{got}”不是计费期：请填写该期第一天（如 2025-04-01）或月份（如 2025-04）")
             }
             TypedPeriod { got } => format!(
-                "“{got}” is not a billed period: type its first day (e.g. 2025-06-01) or its month (e.g. 2025-06)"
+                "“{got}” is not a billed period: type its first day (e.g. 2025-04-01) or its month (e.g. 2025-04)"
             ),
             TypedDate { got } if zh && is_a_day(got) => {
                 format!("“{got}”的年份超出范围：应在 1900 至 2200 年之间")

@@ -769,12 +769,23 @@ const tests = [
       await page.selectOption('#f-fees-cycle', { label: '按季度' });
       // ¥50,000 now per quarter: four quarters make ¥200,000, and the note says so.
       await expectText(page, TOTAL, '¥200,000.00');
+      // The quick entry and every row's 抵充哪一期 suggestions offer the quarters now.
+      const options = (sel) => page.evaluate((s) => [...document.querySelectorAll(s)].map((o) => o.value).filter(Boolean).join(','), sel);
+      assertEq(await options('#f-quick-period option'), '2025-01-01,2025-04-01,2025-07-01,2025-10-01', 'the quick entry\'s periods');
+      assertEq(await options('#billed-periods option'), '2025-01-01,2025-04-01,2025-07-01,2025-10-01', 'the suggested periods');
       const note = page.getByTestId('cycle-note');
       assert((await note.textContent()).includes('合同总金额现为 ¥200,000.00'), await note.textContent());
       await page.getByTestId('convert-cycle').click();
       await expectText(page, TOTAL, STARTER_TOTAL);
       assertEq(await field(page, FEE0).inputValue(), '135000.00', 'the base fee a quarter');
       await note.waitFor({ state: 'detached' });
+      // A quarter picked in the quick entry is taken (it said "pick a period first").
+      const payments = () => page.locator('[data-path^="payment.payments"][data-path$=".amount"]').count();
+      const before = await payments();
+      await page.selectOption('[data-testid=quick-period]', { label: '2025年第2季度' });
+      await page.getByTestId('quick-add').click();
+      assertEq(await payments(), before + 1, 'payments after the quick entry');
+      assertEq((await page.getByTestId('quick-problem').textContent()).trim(), '', 'the quick entry\'s message');
     },
   },
   {
@@ -892,6 +903,17 @@ const tests = [
       await field(page, 'contract.end').fill('2025-12-31');
       await page.getByTestId('stale').waitFor({ state: 'detached' });
       await expectText(page, TOTAL, STARTER_TOTAL);
+      // 02/30 typed over 12/31: on the way the day's "3" makes 2025-02-03 for a moment, which
+      // the draft is autosaved with; then "30" is no date. The form goes back to 2025-12-31:
+      // the figures kept and the draft are the user's own date, not the passing one.
+      await end.focus();
+      for (const k of '023') await end.press(k);
+      assertEq(await end.inputValue(), '2025-02-03', 'the passing date');
+      await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('"end":"2025-02-03"'), 'the passing date autosaved');
+      await end.press('0');
+      await expectText(page, TOTAL, STARTER_TOTAL);
+      await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('"end":"2025-12-31"'), 'the draft back at the date before');
+      await end.fill('2025-12-31');
       // A 2027 term keeps the sample's 2025 payments only as advance payments, and says so.
       await field(page, 'contract.start').fill('2027-01-01');
       await field(page, 'contract.end').fill('2027-12-31');

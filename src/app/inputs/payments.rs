@@ -238,7 +238,10 @@ pub(super) fn period_choices(ctx: Ctx) -> Memo<Vec<(String, String)>> {
         })
     });
     Memo::new(move |_| {
-        periods.track();
+        // Read, not only tracked: `track` does not compute a memo, and one never computed never
+        // sees the figures change (the choices stayed the monthly ones after a switch to
+        // quarterly).
+        periods.with(|_| ());
         ctx.lang.track();
         untrack(|| billed_periods(ctx))
             .into_iter()

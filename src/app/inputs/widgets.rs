@@ -107,6 +107,14 @@ pub(super) fn field_view(
         }
     };
     let set_on_blur = set.clone();
+    // A date as it was when the field took the focus (or the first date it was given, when it
+    // held none). Typing into a date's parts passes through other dates (the day "3" of "30"
+    // gives 2025-02-03 for a moment): once what is typed stops being a date, the form goes back
+    // to this one, so that neither the figures kept nor the autosaved draft are those of a date
+    // nobody meant.
+    let before_edit: StoredValue<Option<String>> = StoredValue::new(None);
+    let get_on_focus = get.clone();
+    let get_on_input = get.clone();
     let unit_view = (unit != NONE).then(|| view! { <span class="unit">{ctx.t(unit)}</span> });
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
@@ -124,12 +132,26 @@ pub(super) fn field_view(
                 aria-describedby=format!("{hint_id} {err_id}")
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 prop:value=value
+                on:focus=move |_| {
+                    if kind == Kind::Date {
+                        before_edit.set_value(Some(ctx.form.with_untracked(|f| get_on_focus(f))));
+                    }
+                }
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     if kind == Kind::Date
                         && (year_being_typed(&v) || (v.is_empty() && half_typed(&ev)))
                     {
+                        let now = ctx.form.with_untracked(|f| get_on_input(f));
+                        if let Some(before) = before_edit.get_value().filter(|b| *b != now) {
+                            ctx.form.update(|f| set(f, before));
+                        }
                         return;
+                    }
+                    if kind == Kind::Date
+                        && before_edit.with_value(|b| b.as_deref().is_some_and(|b| !is_date(b)))
+                    {
+                        before_edit.set_value(Some(v.clone()));
                     }
                     ctx.form.update(|f| set(f, v));
                     typed.notify();
@@ -138,6 +160,7 @@ pub(super) fn field_view(
                     if kind != Kind::Date {
                         return;
                     }
+                    before_edit.set_value(None);
                     let v = event_target_value(&ev);
                     let unfinished = if year_being_typed(&v) {
                         Some(v)
@@ -161,6 +184,11 @@ pub(super) fn field_view(
         </div>
     }
     .into_any()
+}
+
+/// A date input's value that is a date (`2025-12-31`).
+fn is_date(value: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok()
 }
 
 /// A date input's value while its year is still being typed (`0002-01-01`).

@@ -125,10 +125,11 @@ pub fn check_consistency(s: &Scenario) -> Res<()> {
             .map(|c| c.start)
             .collect();
         for (i, f) in designated {
-            if starts.binary_search(&f).is_err() {
+            if let Err(after) = starts.binary_search(&f) {
+                let example = starts.get(after.saturating_sub(1)).copied();
                 return Err(ValidationError::new(
                     format!("payment.payments[{i}].for"),
-                    ErrorKind::NotABilledPeriod { got: f },
+                    ErrorKind::NotABilledPeriod { got: f, example },
                 ));
             }
         }

@@ -54,8 +54,8 @@ pub const PAID_ON: Text = Text("付款日", "Paid on");
 pub const AMOUNT: Text = Text("金额", "Amount");
 pub const PERIOD_OPTIONAL: Text = Text("抵充哪一期（可选）", "For period (optional)");
 pub const PERIOD_OPTIONAL_HINT: Text = Text(
-    "该期第一天，如 2025-06-01；留空 = 最早到期",
-    "Its first day, e.g. 2025-06-01; empty = earliest due",
+    "该期第一天，如 2025-04-01；留空 = 最早到期",
+    "Its first day, e.g. 2025-04-01; empty = earliest due",
 );
 pub const DUE_DAY_OF_NEXT_MONTH: Text = Text("每月N日前支付上月费用", "Day N of next month");
 pub const DUE_DAYS_AFTER_CYCLE_END: Text = Text("每期结束后N日内", "N days after the cycle ends");
