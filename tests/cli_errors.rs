@@ -360,7 +360,7 @@ fn report_prints_a_statement_page() {
         .unwrap();
     assert!(String::from_utf8(en.stdout)
         .unwrap()
-        .contains("the client pays the supplier ¥93,573.22 by 19 Aug 2025"));
+        .contains("the client owes the supplier ¥93,573.22 (penalties counted to the evaluation date; the settlement was due by 19 Aug 2025)"));
     let (ok, stdout, _) = run("{}");
     assert!(!ok && stdout.is_empty());
 }

@@ -292,7 +292,7 @@ fn WhatIf() -> impl IntoView {
     });
     // One more computation, done after the figures are on screen and once typing pauses (a
     // tenth of a second), so that keystrokes stay quick.
-    let figures = RwSignal::new(None::<(rust_decimal::Decimal, Option<Text>)>);
+    let figures = RwSignal::new(None::<WhatIfFigures>);
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
         let days = ctx.what_if_days.get();
@@ -303,9 +303,10 @@ fn WhatIf() -> impl IntoView {
         let handle = set_timeout_with_handle(
             move || {
                 let result = ctx.shown.with_untracked(|(f, _)| {
-                    let (s, _) = f.as_ref()?.parts();
+                    let (s, base) = f.as_ref()?.parts();
                     s.late_payment.as_ref()?;
                     crate::engine::what_if::what_if_late(s, days).ok().map(|r| {
+                        let extra = crate::text::results::beyond(&base.warnings, &r.warnings);
                         let l = &r.late_payment;
                         let rights = match (
                             l.suspend_right_from.is_some(),
@@ -316,7 +317,7 @@ fn WhatIf() -> impl IntoView {
                             (false, true) => Some(ui::SUPPLIER_MAY_THEN_TERMINATE),
                             (false, false) => None,
                         };
-                        (l.total_penalty, rights)
+                        (l.total_penalty, rights, extra)
                     })
                 });
                 figures.set(result);
@@ -329,13 +330,17 @@ fn WhatIf() -> impl IntoView {
     view! { <Show when=move || has_clause.get()>{what_if_row(ctx, figures)}</Show> }
 }
 
+/// The what-if's penalty, the rights it would give, and what it assumed beyond the page's figures.
+type WhatIfFigures = (
+    rust_decimal::Decimal,
+    Option<Text>,
+    Vec<crate::engine::warnings::Warning>,
+);
+
 /// The what-if's row, made anew each time it is shown. Days typed that are not a whole number
 /// from 0 to 3,660 are said to be wrong, and no figure is shown for them; the input shows the
 /// last right days when it is made, so it starts right.
-fn what_if_row(
-    ctx: Ctx,
-    figures: RwSignal<Option<(rust_decimal::Decimal, Option<Text>)>>,
-) -> impl IntoView {
+fn what_if_row(ctx: Ctx, figures: RwSignal<Option<WhatIfFigures>>) -> impl IntoView {
     let wrong = RwSignal::new(false);
     view! {
         <div class="what-if" data-testid="what-if">
@@ -366,16 +371,30 @@ fn what_if_row(
                     if wrong.get() {
                         "—".to_string()
                     } else {
-                        figures.get().map(|(p, _)| format_yuan(p)).unwrap_or_default()
+                        figures.get().map(|(p, _, _)| format_yuan(p)).unwrap_or_default()
                     }
                 }}
             </strong>
             {move || {
                 figures
                     .get()
-                    .and_then(|(_, rights)| rights)
+                    .and_then(|(_, rights, _)| rights)
                     .filter(|_| !wrong.get())
                     .map(|t| view! { <span class="warn">{t.get(ctx.lang.get())}</span> })
+            }}
+            {move || {
+                figures
+                    .get()
+                    .map(|(_, _, extra)| extra)
+                    .filter(|extra| !extra.is_empty() && !wrong.get())
+                    .map(|extra| {
+                        let text = crate::text::results::also_assumes(&extra, ctx.lang.get());
+                        view! {
+                            <span class="muted" data-testid="what-if-assumes">
+                                {text}
+                            </span>
+                        }
+                    })
             }}
             <p class="field-error" id="what-if-problem" role="alert" data-testid="what-if-problem">
                 {move || wrong.get().then(|| ui::WHAT_IF_DAYS_INVALID.get(ctx.lang.get()))}

@@ -5,8 +5,8 @@ use crate::engine::calendar::NotCovered;
 use crate::engine::due_dates::due_date;
 use crate::engine::fees::{billed_cycles, renewal_end, total, BilledCycle};
 use crate::engine::late_payment::{
-    aggregate_cap, cycle_penalty, right_arises, AggregateCut, CountedSpan, CyclePenalty,
-    CycleStatus, NoLpr, PenaltyContext, Segment, MAX_SEGMENTS,
+    aggregate_cap, cycle_penalty, right_arises, right_stands_since, AggregateCut, CountedSpan,
+    CyclePenalty, CycleStatus, NoLpr, PenaltyContext, Segment, MAX_SEGMENTS,
 };
 use crate::engine::lpr::LprTable;
 use crate::engine::money::round_yuan;
@@ -80,6 +80,13 @@ pub struct LatePaymentSummary {
     pub total_penalty: Decimal,
     pub suspend_right_from: Option<NaiveDate>,
     pub terminate_right_from: Option<NaiveDate>,
+    /// Since when each right has stood without a break ([`right_stands_since`]) on `as_of`, or on
+    /// the termination date when the contract ended before it: the ground a supplier stands on,
+    /// beside §4's earliest date.
+    #[serde(skip)]
+    pub suspend_right_standing: Option<NaiveDate>,
+    #[serde(skip)]
+    pub terminate_right_standing: Option<NaiveDate>,
     /// Whether a cap (per cycle or aggregate) cut anything (§9).
     pub cap_applied: bool,
     /// §9 the aggregate cap's cut, for the 计算明细: the cycles' sum against the limit.
@@ -271,6 +278,11 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         })
         .collect();
     let right = |k: Option<u32>| k.and_then(|k| right_arises(k, &statuses, s.as_of));
+    let rights_day = s
+        .termination
+        .as_ref()
+        .map_or(s.as_of, |t| t.date.min(s.as_of));
+    let standing = |k: Option<u32>| k.and_then(|k| right_stands_since(k, &statuses, rights_day));
     let reasonableness = (total_penalty > Decimal::ZERO)
         .then(|| assess(total_penalty, &counted, lpr, &mut seen))
         .flatten();
@@ -278,6 +290,12 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         total_penalty,
         suspend_right_from: right(s.late_payment.as_ref().and_then(|l| l.suspend_after_days)),
         terminate_right_from: right(s.late_payment.as_ref().and_then(|l| l.terminate_after_days)),
+        suspend_right_standing: standing(
+            s.late_payment.as_ref().and_then(|l| l.suspend_after_days),
+        ),
+        terminate_right_standing: standing(
+            s.late_payment.as_ref().and_then(|l| l.terminate_after_days),
+        ),
         cap_applied: any_cycle_capped || aggregate_cut.is_some(),
         aggregate_cut,
         reasonableness,

@@ -4,9 +4,10 @@
 //! LPR over the same counted days.
 
 use crate::engine::late_payment::CountedSpan;
-use crate::engine::lpr::LprTable;
+use crate::engine::lpr::{lpr_start, LprTable};
 use crate::engine::money::round_yuan;
 use crate::engine::warnings::Assumptions;
+use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -26,6 +27,15 @@ pub struct Reasonableness {
     /// payment's loss (SPC sales-contract interpretation Art. 18 ¶4). Not in the spec's result.
     #[serde(skip)]
     pub within_lpr_plus_half: bool,
+    /// Some counted day is before 2019-08-20, where the loss is at the PBOC benchmark rate, not
+    /// an LPR. Not in the spec's result.
+    #[serde(skip)]
+    pub benchmark_days: bool,
+    /// Every counted day is before the Civil Code (2021-01-01): the Contract Law's Art. 114 and
+    /// its interpretation (II) Art. 29 govern (SPC provisions on the Civil Code's temporal effect,
+    /// Art. 1 ¶2). Not in the spec's result.
+    #[serde(skip)]
+    pub before_civil_code: bool,
 }
 
 /// The assessment for `total_penalty` over the counted `spans`; `None` when a counted day has
@@ -47,12 +57,15 @@ pub fn assess(
         r.rescale(4);
         r
     });
+    let civil_code = NaiveDate::from_ymd_opt(2021, 1, 1);
     Some(Reasonableness {
         loss_reference: round_yuan(loss),
         threshold,
         ratio,
         above_threshold: total_penalty > threshold,
         within_lpr_plus_half: total_penalty <= round_yuan(loss * Decimal::new(195, 2)),
+        benchmark_days: spans.iter().any(|s| s.from < lpr_start()),
+        before_civil_code: spans.iter().all(|s| Some(s.to) < civil_code),
     })
 }
 
@@ -103,6 +116,25 @@ mod tests {
         assert_eq!(r.threshold, d("160.27"));
         assert_eq!(r.ratio, Some(d("6.0833")));
         assert!(r.above_threshold);
+        assert!(!r.benchmark_days && !r.before_civil_code);
+        // The same in 2018: at the benchmark rate, under the Contract Law.
+        let old = assess(
+            d("750.00"),
+            &[span("50000", "2018-06-01", "2018-06-30")],
+            builtin(),
+            &mut Assumptions::default(),
+        )
+        .unwrap();
+        assert!(old.benchmark_days && old.before_civil_code);
+        // Late from December 2020 into 2021: the Civil Code (the facts run on past it).
+        let across = assess(
+            d("750.00"),
+            &[span("50000", "2020-12-20", "2021-01-10")],
+            builtin(),
+            &mut Assumptions::default(),
+        )
+        .unwrap();
+        assert!(!across.benchmark_days && !across.before_civil_code);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::engine::compute::{billed_periods, compute, ComputeError, ComputeResult};
 use crate::engine::due_dates::due_date;
 use crate::engine::scenario::{PaymentMade, Scenario};
-use crate::engine::warnings::Assumptions;
+use crate::engine::warnings::{Assumptions, Warning};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -16,6 +16,10 @@ pub struct ExposurePoint {
     pub date: NaiveDate,
     pub days: u32,
     pub total_penalty: Decimal,
+    /// What computing this point assumed (§10), so that a figure further ahead than the data
+    /// says so; not in the spec's output.
+    #[serde(skip)]
+    pub warnings: Vec<Warning>,
 }
 
 /// The most days late a what-if or an exposure curve takes (ten years).
@@ -35,10 +39,12 @@ pub fn exposure(s: &Scenario, days: u32, step: u32) -> Result<Vec<ExposurePoint>
             break;
         };
         later.as_of = date;
+        let r = compute(&later)?;
         out.push(ExposurePoint {
             date,
             days: n,
-            total_penalty: compute(&later)?.late_payment.total_penalty,
+            total_penalty: r.late_payment.total_penalty,
+            warnings: r.warnings,
         });
         n += step;
     }

@@ -93,11 +93,13 @@ mod tests {
                 date: date("2025-09-30"),
                 days: 0,
                 total_penalty: d("100.00"),
+                warnings: Vec::new(),
             },
             ExposurePoint {
                 date: date("2025-10-30"),
                 days: 30,
                 total_penalty: d("1600.00"),
+                warnings: Vec::new(),
             },
         ];
         let svg = exposure_svg(&points, Lang::Zh).into_string();

@@ -242,13 +242,22 @@ mod tests {
             s.contains("¥265,806.45 − ¥160,000.00 + ¥5,616.77 + ¥0.00 − ¥17,850.00"),
             "{s}"
         );
+        // Evaluated on 2025-09-30, after the settlement's day: the net holds penalties counted
+        // past 19 August, so it is what is owed on the evaluation date, not by that day.
         assert!(
-            s.contains("甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22"),
+            s.contains("甲方（客户）应向乙方支付 ¥93,573.22（违约金计至计算截至日；结算期限2025年8月19日已过）"),
             "{s}"
         );
         assert_eq!(
             payer_sentence(t, Lang::En),
-            "the client pays the supplier ¥93,573.22 by 19 Aug 2025"
+            "the client owes the supplier ¥93,573.22 (penalties counted to the evaluation date; the settlement was due by 19 Aug 2025)"
+        );
+        // Evaluated before that day, the sentence gives the day to pay by.
+        let mut on_time = t.clone();
+        on_time.overdue_days = 0;
+        assert_eq!(
+            payer_sentence(&on_time, Lang::Zh),
+            "甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22"
         );
     }
 }

@@ -211,11 +211,25 @@ pub fn settlement(t: &TerminationResult, lang: Lang) -> String {
     }
 }
 
-/// "甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22" and its English.
+/// "甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22" and its English. Evaluated after that
+/// day, the net holds penalties counted past it, so it is not what was owed by then: said so.
 pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
     let net = format_yuan(t.net);
     let due = date_words(t.due, lang);
+    let late = t.overdue_days > 0;
     match (t.payer, lang) {
+        (Payer::Client, Lang::Zh) if late => {
+            format!("甲方（客户）应向乙方支付 {net}（违约金计至计算截至日；结算期限{due}已过）")
+        }
+        (Payer::Client, Lang::En) if late => format!(
+            "the client owes the supplier {net} (penalties counted to the evaluation date; the settlement was due by {due})"
+        ),
+        (Payer::Supplier, Lang::Zh) if late => {
+            format!("乙方（服务商）应向甲方支付 {net}（计至计算截至日；结算期限{due}已过）")
+        }
+        (Payer::Supplier, Lang::En) if late => format!(
+            "the supplier owes the client {net} (counted to the evaluation date; the settlement was due by {due})"
+        ),
         (Payer::Client, Lang::Zh) => format!("甲方（客户）应于{due}前向乙方支付 {net}"),
         (Payer::Client, Lang::En) => format!("the client pays the supplier {net} by {due}"),
         (Payer::Supplier, Lang::Zh) => format!("乙方（服务商）应于{due}前向甲方支付 {net}"),

@@ -72,17 +72,43 @@ pub fn sentence(mut line: String) -> String {
     line
 }
 
-/// A right late payment gave the supplier (`what`: [`SUSPEND`] or [`TERMINATE`]) from `from`,
-/// still standing or since settled.
-pub fn right(what: Text, from: NaiveDate, standing: bool, lang: Lang) -> String {
-    let (when, what) = (date_words(from, lang), what.get(lang));
-    match (lang, standing) {
-        (Lang::Zh, true) => format!("{when}起乙方有权{what}"),
-        (Lang::En, true) => format!("the supplier may {what} from {when}"),
-        (Lang::Zh, false) => format!("乙方曾于{when}起有权{what}（相应欠款已付清）"),
-        (Lang::En, false) => {
-            format!("the supplier could {what} from {when} (those arrears are since paid)")
+/// A right late payment gave the supplier (`what`: [`SUSPEND`] or [`TERMINATE`]), first from
+/// `from` (§4): standing since `standing` without a break (after earlier arrears were paid, a
+/// later date), or no longer (`None`: those arrears are paid); until the contract `ended`.
+pub fn right(
+    what: Text,
+    from: NaiveDate,
+    standing: Option<NaiveDate>,
+    ended: Option<NaiveDate>,
+    lang: Lang,
+) -> String {
+    let (first, what) = (date_words(from, lang), what.get(lang));
+    let Some(since) = standing else {
+        return match lang {
+            Lang::Zh => format!("乙方曾于{first}起有权{what}（相应欠款已付清）"),
+            Lang::En => {
+                format!("the supplier could {what} from {first} (those arrears are since paid)")
+            }
+        };
+    };
+    let since_words = date_words(since, lang);
+    match (lang, ended, since > from) {
+        (Lang::Zh, Some(end), _) => format!(
+            "乙方自{since_words}起有权{what}，至合同于{}终止",
+            date_words(end, lang)
+        ),
+        (Lang::En, Some(end), _) => format!(
+            "the supplier could {what} from {since_words} until the contract ended on {}",
+            date_words(end, lang)
+        ),
+        (Lang::Zh, None, false) => format!("{since_words}起乙方有权{what}"),
+        (Lang::En, None, false) => format!("the supplier may {what} from {since_words}"),
+        (Lang::Zh, None, true) => {
+            format!("{since_words}起乙方有权{what}（{first}起的前一次逾期已付清）")
         }
+        (Lang::En, None, true) => format!(
+            "the supplier may {what} from {since_words} (the arrears that gave it from {first} are since paid)"
+        ),
     }
 }
 

@@ -45,6 +45,27 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
     }
 }
 
+/// After a figure worked out beyond the evaluation date (the exposure curve, the what-if), the
+/// assumptions it made that the page's own figures did not (§10: never silent).
+pub fn also_assumes(extra: &[Warning], lang: Lang) -> String {
+    let list: Vec<String> = extra.iter().map(|w| warning(w, lang)).collect();
+    match lang {
+        Lang::Zh => format!("（此数字另有假设：{}）", list.join("；")),
+        Lang::En => format!(" (this figure also assumes: {})", list.join("; ")),
+    }
+}
+
+/// The assumptions in `more` that `base` does not make, each once.
+pub fn beyond(base: &[Warning], more: &[Warning]) -> Vec<Warning> {
+    let mut out: Vec<Warning> = Vec::new();
+    for w in more {
+        if !base.contains(w) && !out.contains(w) {
+            out.push(*w);
+        }
+    }
+    out
+}
+
 /// After the LPR warning, when no figure owed is at the LPR.
 pub const LPR_FOR_REFERENCE_ONLY: Text = Text(
     "（只涉及第585条参考中的损失估算，不影响违约金）",
@@ -70,13 +91,23 @@ pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
         .normalize()
         .to_string()
     });
+    let below_loss = r.ratio.is_some_and(|x| x < Decimal::ONE);
+    // Before the first LPR the loss is at the PBOC benchmark rate, and is named so.
+    let (at_zh, at_en) = if r.benchmark_days {
+        (
+            "按一年期 LPR（2019年8月20日前为贷款基准利率）",
+            "at the one-year LPR (before 20 Aug 2019 the PBOC benchmark rate)",
+        )
+    } else {
+        ("按一年期 LPR ", "at the one-year LPR")
+    };
     let mut text = match (lang, r.above_threshold, ratio) {
         (Lang::Zh, above, Some(x)) => format!(
-            "违约金是按一年期 LPR 计算的资金占用损失（{loss}）的 {x} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（《民法典》第585条第2款；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》第65条）。",
+            "违约金是{at_zh}计算的资金占用损失（{loss}）的 {x} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（《民法典》第585条第2款；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》第65条）。",
             if above { "高于" } else { "未超过" }
         ),
         (Lang::En, above, Some(x)) => format!(
-            "The penalty is {x} times the loss of the use of the money at the one-year LPR ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request (Civil Code Art. 585 ¶2; SPC Interpretation on the General Provisions of the Contracts Book of the Civil Code, 2023, Art. 65). ",
+            "The penalty is {x} times the loss of the use of the money {at_en} ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request (Civil Code Art. 585 ¶2; SPC Interpretation on the General Provisions of the Contracts Book of the Civil Code, 2023, Art. 65). ",
             if above { "above" } else { "not above" }
         ),
         (Lang::Zh, _, None) => return format!("按一年期 LPR 计算的资金占用损失为 {loss}，无法比较。"),
@@ -84,6 +115,18 @@ pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
             return format!("The loss at the one-year LPR is {loss}: nothing to compare.")
         }
     };
+    if below_loss {
+        text.push_str(match lang {
+            Lang::Zh => "违约金低于损失的，乙方可请求予以增加（《民法典》第585条第2款）。",
+            Lang::En => "A penalty below the loss may be increased at the supplier's request (Civil Code Art. 585 ¶2). ",
+        });
+    }
+    if r.before_civil_code {
+        text.push_str(match lang {
+            Lang::Zh => "所涉逾期均在民法典施行（2021年1月1日）前，适用当时的法律（《合同法》第114条第2款、《最高人民法院关于适用〈中华人民共和国合同法〉若干问题的解释（二）》第29条；《最高人民法院关于适用〈中华人民共和国民法典〉时间效力的若干规定》第1条第2款），标准相同。",
+            Lang::En => "All the late days are before the Civil Code took effect (1 Jan 2021), so the law then in force applies (Contract Law Art. 114 ¶2; SPC Interpretation (II) of the Contract Law, Art. 29; SPC Provisions on the Temporal Effect of the Civil Code, Art. 1 ¶2), to the same standard. ",
+        });
+    }
     if within_plus_half {
         text.push_str(match lang {
             Lang::Zh => "但逾期付款损失也常以一年期 LPR 加计 30%—50% 计算（《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第18条第4款，其他有偿合同依《民法典》第646条参照适用）；按加计 50% 计，违约金未超过损失的 1.3 倍。",
@@ -153,7 +196,37 @@ mod tests {
             ratio: Some((penalty / loss).round_dp(4)),
             above_threshold: penalty > threshold,
             within_lpr_plus_half: penalty <= (loss * d("1.95")).round_dp(2),
+            benchmark_days: false,
+            before_civil_code: false,
         }
+    }
+
+    #[test]
+    fn a_penalty_of_2018_is_measured_at_the_benchmark_rate_under_the_law_then() {
+        // Late days all in 2018: the loss is at the PBOC benchmark rate, and Contract Law Art.
+        // 114 governs (the Civil Code from 2021 only). A penalty at half the loss may be raised.
+        let mut r = assessed("500.00", "1000.00");
+        r.benchmark_days = true;
+        r.before_civil_code = true;
+        let text = reasonableness(&r, Lang::Zh);
+        assert!(
+            text.contains("违约金是按一年期 LPR（2019年8月20日前为贷款基准利率）计算的资金占用损失（¥1,000.00）的 0.5 倍"),
+            "{text}"
+        );
+        assert!(
+            text.contains("违约金低于损失的，乙方可请求予以增加"),
+            "{text}"
+        );
+        assert!(text.contains("《合同法》第114条第2款"), "{text}");
+        let plain = reasonableness(&assessed("1500.04", "1000.00"), Lang::Zh);
+        assert!(
+            plain.contains("违约金是按一年期 LPR 计算的资金占用损失"),
+            "{plain}"
+        );
+        assert!(
+            !plain.contains("合同法") && !plain.contains("予以增加"),
+            "{plain}"
+        );
     }
 
     #[test]

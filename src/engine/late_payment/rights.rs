@@ -37,6 +37,50 @@ pub fn right_arises(
         .filter(|d| *d <= as_of)
 }
 
+/// The day since which the right has stood without a break up to `as_of`: a cycle more than k
+/// days late gives it from due + k + 1 until the day it is paid in full; a later cycle's arrears
+/// carry it on only if they arose before the earlier ones were paid. `None` when no fee is more
+/// than k days late on `as_of` (the right arose once, but those arrears are paid: §4's earliest
+/// date is history, not the ground a supplier can stand on now).
+pub fn right_stands_since(
+    after_days: u32,
+    cycles: &[CycleStatus],
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    // Each cycle's run of days with the right: [from, until), `until` None while unpaid.
+    let mut runs: Vec<(NaiveDate, Option<NaiveDate>)> = cycles
+        .iter()
+        .filter_map(|c| {
+            let deadline = c.due.checked_add_days(Days::new(after_days.into()))?;
+            let mut paid = Decimal::ZERO;
+            let settled = c.tranches.iter().find_map(|t| {
+                paid += t.amount;
+                (paid >= c.amount).then_some(t.paid_on)
+            });
+            let from = deadline.checked_add_days(Days::new(1))?;
+            match settled {
+                Some(day) if day <= deadline => None,
+                _ => Some((from, settled)),
+            }
+        })
+        .filter(|(from, _)| *from <= as_of)
+        .collect();
+    runs.sort();
+    let mut standing: Option<(NaiveDate, Option<NaiveDate>)> = None;
+    for (from, until) in runs {
+        standing = match standing {
+            // Joined to the run before it: the right had not lapsed when this one began.
+            Some((start, end)) if end.is_none_or(|e| from <= e) => {
+                Some((start, end.zip(until).map(|(a, b)| a.max(b))))
+            }
+            _ => Some((from, until)),
+        };
+    }
+    standing
+        .filter(|(_, until)| until.is_none_or(|u| as_of < u))
+        .map(|(start, _)| start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +104,55 @@ mod tests {
         assert_eq!(right_arises(60, &cycles, date("2025-09-30")), None);
         // Not yet arisen on the evaluation date.
         assert_eq!(right_arises(30, &cycles, date("2025-05-10")), None);
+    }
+
+    #[test]
+    fn a_right_cured_by_payment_stands_again_only_from_new_arrears() {
+        // The starter's pattern: March's fee (due 04-10) paid in full only on 05-30, so the
+        // right to suspend (over 30 days late) stood 05-11 to 05-29. June's fee (due 07-10) is
+        // unpaid: the right stands again from 08-10. On 09-30 a supplier suspends on June's
+        // arrears, from 08-10, not on March's, long paid.
+        let march = [paid("2025-04-10", "30000"), paid("2025-05-30", "20000")];
+        let cycles = [
+            CycleStatus {
+                due: date("2025-04-10"),
+                amount: d("50000"),
+                tranches: &march,
+            },
+            CycleStatus {
+                due: date("2025-07-10"),
+                amount: d("50000"),
+                tranches: &[],
+            },
+        ];
+        let as_of = date("2025-09-30");
+        assert_eq!(right_arises(30, &cycles, as_of), Some(date("2025-05-11")));
+        assert_eq!(
+            right_stands_since(30, &cycles, as_of),
+            Some(date("2025-08-10"))
+        );
+        // On 05-20 March's arrears stood; on 06-15 nothing did.
+        assert_eq!(
+            right_stands_since(30, &cycles, date("2025-05-20")),
+            Some(date("2025-05-11"))
+        );
+        assert_eq!(right_stands_since(30, &cycles, date("2025-06-15")), None);
+        // Had June fallen due before March was paid, the right would have stood unbroken.
+        let overlapping = [
+            CycleStatus {
+                due: date("2025-04-10"),
+                amount: d("50000"),
+                tranches: &march,
+            },
+            CycleStatus {
+                due: date("2025-04-20"),
+                amount: d("50000"),
+                tranches: &[],
+            },
+        ];
+        assert_eq!(
+            right_stands_since(30, &overlapping, as_of),
+            Some(date("2025-05-11"))
+        );
     }
 }

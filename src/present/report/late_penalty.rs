@@ -9,7 +9,6 @@ use crate::engine::compute::ComputeResult;
 use crate::engine::scenario::Scenario;
 use crate::present::explain;
 use crate::text::{self, report, Lang};
-use rust_decimal::Decimal;
 
 /// The late-payment card: the total to date, the rights to suspend and terminate beside it.
 pub(super) fn late_penalty_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool) {
@@ -34,32 +33,33 @@ pub(super) fn late_penalty_card(h: &mut Html, s: &Scenario, r: &ComputeResult, o
 }
 
 fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
-    let terms = s.late_payment.as_ref()?;
-    // A right still stands while some fee is unpaid more than k days after it fell due; once
-    // everything that late is paid, it is history, not a headline.
-    let standing = |k: Option<u32>| {
-        k.is_some_and(|k| {
-            r.total_fees
-                .cycles
-                .iter()
-                .any(|c| c.outstanding > Decimal::ZERO && c.unpaid_days > i64::from(k))
-        })
-    };
+    s.late_payment.as_ref()?;
+    let l = &r.late_payment;
+    // A contract already ended by its evaluation date: a right that would arise after it is
+    // none, and one before it lasted until then.
+    let ended = s
+        .termination
+        .as_ref()
+        .map(|t| t.date)
+        .filter(|d| *d <= s.as_of);
     let rights = [
         (
-            r.late_payment.suspend_right_from,
-            terms.suspend_after_days,
+            l.suspend_right_from,
+            l.suspend_right_standing,
             report::SUSPEND,
         ),
         (
-            r.late_payment.terminate_right_from,
-            terms.terminate_after_days,
+            l.terminate_right_from,
+            l.terminate_right_standing,
             report::TERMINATE,
         ),
     ];
     let parts: Vec<String> = rights
         .into_iter()
-        .filter_map(|(from, k, what)| Some(report::right(what, from?, standing(k), lang)))
+        .filter_map(|(from, standing, what)| {
+            let from = from.filter(|f| ended.is_none_or(|end| *f <= end))?;
+            Some(report::right(what, from, standing, ended, lang))
+        })
         .collect();
     (!parts.is_empty()).then(|| report::sentence(parts.join(report::RIGHTS_SEPARATOR.get(lang))))
 }
@@ -158,5 +158,17 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     if let Ok(points) = crate::engine::what_if::exposure(s, 360, 30) {
         h.out
             .push(&crate::present::chart::exposure_svg(&points, lang));
+        let assumed: Vec<_> = points
+            .iter()
+            .flat_map(|p| p.warnings.iter().copied())
+            .collect();
+        let extra = crate::text::results::beyond(&r.warnings, &assumed);
+        if !extra.is_empty() {
+            h.out.el(
+                "p",
+                &[("class", "muted"), ("data-testid", "exposure-assumes")],
+                &crate::text::results::also_assumes(&extra, lang),
+            );
+        }
     }
 }

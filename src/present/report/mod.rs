@@ -267,7 +267,7 @@ mod tests {
         let html = results_html(&s, &r, Lang::Zh, Open::default());
         assert!(html.contains(r#"<strong class="figure-amount" data-testid="contract-total">¥480,000.00</strong><span class="figure-words">肆拾捌万元整</span>"#));
         assert!(html.contains("¥93,573.22") && html.contains("玖万叁仟伍佰柒拾叁元贰角贰分"));
-        assert!(html.contains("甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22"));
+        assert!(html.contains("甲方（客户）应向乙方支付 ¥93,573.22（违约金计至计算截至日；结算期限2025年8月19日已过）"));
         // Closed cards carry no breakdown.
         assert!(!html.contains("cycle-table") && !html.contains("settlement-table"));
     }
@@ -289,8 +289,9 @@ mod tests {
         assert!(html.contains(
             "¥20,000.00 × 0.05% × 50 days (2025-04-11 to 2025-05-30, paid 2025-05-30) = ¥500.00"
         ));
-        // A line of its own: a sentence, its first letter a capital.
-        assert!(html.contains(">The supplier may suspend service from 11 May 2025<"));
+        // A line of its own: a sentence, its first letter a capital. The right stands on the
+        // arrears late now (from 11 September), not on March's, paid on 30 May (§4's date).
+        assert!(html.contains(">The supplier may suspend service from 11 Sep 2025 (the arrears that gave it from 11 May 2025 are since paid)<"), "{html}");
     }
 
     #[test]
@@ -305,6 +306,50 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<td>2025-06</td>"));
+    }
+
+    #[test]
+    fn the_year_ahead_says_what_it_assumes_that_today_s_figures_do_not() {
+        // The court's ¥320,000 left unpaid at the floating LPR, evaluated on 2025-12-01: today's
+        // figures need no LPR past the data (to 2026-04-19), but the curve a year ahead does.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/floating-lpr-court.json"
+        ))
+        .unwrap()
+        .replace(r#""as_of":"2025-01-14""#, r#""as_of":"2025-12-01""#);
+        let s = crate::document::read::parse_scenario(&text).unwrap();
+        assert_eq!(s.as_of, crate::test_support::date("2025-12-01"));
+        let r = compute(&s).unwrap();
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("（此数字另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_right_is_told_only_while_the_contract_lasts() {
+        // Terminated on 2025-07-20; the right to terminate for late payment arose on 07-17 and
+        // lasted until the contract ended, not on to the evaluation date.
+        let (mut s, r) = figures("termination-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("乙方自2025年7月17日起有权解除合同，至合同于2025年7月20日终止"),
+            "{html}"
+        );
+        // Ended on 07-10 instead, before that right arose: it is not announced at all (民法典
+        // 第557条: nothing is left to terminate).
+        if let Some(t) = s.termination.as_mut() {
+            t.date = crate::test_support::date("2025-07-10");
+        }
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            !html.contains("有权解除合同，至") && !html.contains("起乙方有权解除合同"),
+            "{html}"
+        );
     }
 
     #[test]
