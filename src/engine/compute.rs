@@ -49,6 +49,10 @@ pub struct CycleRow {
     pub end: NaiveDate,
     pub amount: Decimal,
     pub due: NaiveDate,
+    /// The day the clause names, when a rest day moved `due` off it (Art. 203). Not in the
+    /// spec's result.
+    #[serde(skip)]
+    pub due_moved_from: Option<NaiveDate>,
     pub outstanding: Decimal,
     /// Rounded; after a per-cycle cap, before an aggregate one.
     pub penalty: Decimal,
@@ -245,6 +249,12 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
                 end: c.end,
                 amount,
                 due,
+                due_moved_from: crate::engine::due_dates::moved_from(
+                    &s.payment.due,
+                    c.start,
+                    c.end,
+                    due,
+                ),
                 outstanding: round_yuan(alloc.outstanding[i]),
                 penalty: round_yuan(p.penalty),
                 segments: p.segments,

@@ -72,6 +72,35 @@ pub fn due_date(
     }
 }
 
+/// The day a clause counted in calendar days names, when a rest day moved the due date off it
+/// (Art. 203: 期限的最后一日是法定休假日的，以法定休假日结束的次日为期限的最后一日); `None` when
+/// the due date is that day, or the clause counts working days.
+pub fn moved_from(
+    rule: &DueRule,
+    start: NaiveDate,
+    end: NaiveDate,
+    due: NaiveDate,
+) -> Option<NaiveDate> {
+    let counts_calendar_days = match rule {
+        DueRule::DayOfNextMonth { .. } => true,
+        DueRule::DaysAfterCycleEnd { day_type, .. }
+        | DueRule::DaysAfterCycleStart { day_type, .. }
+        | DueRule::DaysAfterInvoice { day_type, .. } => *day_type == DayType::Calendar,
+    };
+    if !counts_calendar_days {
+        return None;
+    }
+    let named = due_date(
+        rule,
+        Calendar::None,
+        start,
+        end,
+        &mut Assumptions::default(),
+    )
+    .ok()?;
+    (named != due).then_some(named)
+}
+
 /// The invoice date of `days_after_invoice`: `invoice_day` of the cycle's last month (每月25日结算);
 /// when that is before the billed period's first day (service from 01-28, invoice day 25), the
 /// first `invoice_day` on or after it (02-25), so that nothing falls due before service begins.

@@ -57,6 +57,15 @@ pub const BILLED_IN_FULL: Text = Text("按整期", "billed in full");
 /// A cycle's penalty held at the cap.
 pub const CAPPED: Text = Text("封顶", "capped");
 
+/// Beside a due date a rest day moved (Art. 203): the day the clause named.
+pub fn moved_from(named: NaiveDate, lang: Lang) -> String {
+    let day = named.format("%m-%d");
+    match lang {
+        Lang::Zh => format!("由{day}顺延"),
+        Lang::En => format!("moved from {day}"),
+    }
+}
+
 // §4 and §9 the late-payment penalty.
 
 pub const LATE_PENALTIES: Text = Text("逾期付款违约金", "Late-payment penalties");

@@ -763,6 +763,23 @@ const tests = [
     },
   },
   {
+    name: 'a payment dated after the evaluation date is said to count in no figure',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await field(page, 'as_of').fill('2025-09-30');
+      const penalty = (await page.locator(PENALTY).textContent()).trim();
+      // The last payment, ¥70,000 on 2025-05-30, typed as 2025-10-15: after 2025-09-30.
+      await field(page, 'payment.payments[3].date').fill('2025-10-15');
+      const note = page.getByTestId('after-as-of-note');
+      await note.waitFor();
+      assert((await note.textContent()).includes('有 1 笔付款晚于计算截至日，本页数字未计入'), await note.textContent());
+      assert((await page.locator(PENALTY).textContent()).trim() !== penalty, 'the penalty without that payment');
+      await field(page, 'payment.payments[3].date').fill('2025-05-30');
+      await note.waitFor({ state: 'detached' });
+      await expectText(page, PENALTY, penalty);
+    },
+  },
+  {
     name: 'switching monthly to quarterly says the amounts stay per cycle and offers to keep the total',
     async run({ page, url }) {
       await openApp(page, url);

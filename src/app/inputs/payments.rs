@@ -153,6 +153,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
             </div>
             {late_payment_helper(ctx)}
             {prepayment_note(ctx)}
+            {after_as_of_note(ctx)}
         },
     )
 }
@@ -307,6 +308,32 @@ pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
                         {ctx.t(ui::REMOVE_THESE_PAYMENTS)}
                     </button>
                 </div>
+            }
+        })
+    }
+}
+
+/// Payments dated after the evaluation date count in no figure (§3): said, rather than let a
+/// payment typed with a future date change nothing without a word.
+fn after_as_of_note(ctx: Ctx) -> impl IntoView {
+    let later = Memo::new(move |_| {
+        ctx.shown.with(|(f, _)| {
+            f.as_ref().map_or(0, |f| {
+                let s = f.parts().0;
+                s.payment
+                    .payments
+                    .iter()
+                    .filter(|p| p.date > s.as_of)
+                    .count()
+            })
+        })
+    });
+    move || {
+        (later.get() > 0).then(|| {
+            view! {
+                <p class="notice" role="status" data-testid="after-as-of-note">
+                    {move || ui::payments_after_as_of(later.get(), ctx.lang.get())}
+                </p>
             }
         })
     }

@@ -81,7 +81,12 @@ fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle, partial: PartialCy
         }
         m.close("td")
             .el("td", &num, &format_yuan(c.amount))
-            .el("td", &[], &c.due.to_string())
+            .open("td", &[])
+            .push_text(&c.due.to_string());
+        if let Some(named) = c.due_moved_from {
+            m.el("span", &tag, &report::moved_from(named, lang));
+        }
+        m.close("td")
             .el("td", &num, &format_yuan(c.paid))
             .el("td", &num, &c.days_late.to_string())
             .open("td", &num)

@@ -295,6 +295,21 @@ mod tests {
     }
 
     #[test]
+    fn a_due_date_moved_off_a_rest_day_says_from_which_day() {
+        // April's fee is due on 10 May 2025, a Saturday, so it falls due on Monday 12 May
+        // (Art. 203); July's on 10 August, a Sunday, moves to the 11th. June's on 10 July, a
+        // Thursday, stays.
+        let (s, r) = figures("monthly-operation-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("<td>2025-05-12<span class=\"tag\">由05-10顺延</span></td>"),
+            "{html}"
+        );
+        assert!(html.contains("<td>2025-08-11<span class=\"tag\">由08-10顺延</span></td>"));
+        assert!(html.contains("<td>2025-07-10</td>"));
+    }
+
+    #[test]
     fn a_partial_month_shows_its_dates() {
         // Terminated on 2025-07-20: July is billed 1–20 and labelled with its dates.
         let (s, r) = figures("termination-2025");

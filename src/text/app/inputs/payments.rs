@@ -67,6 +67,18 @@ pub const DUE_DAYS_AFTER_INVOICE: Text =
     Text("每月结算开票后N日内", "N days after the monthly invoice");
 
 /// Payments dated before service starts, counted as advance payments.
+/// Payments dated after the evaluation date, which no figure counts (§3).
+pub fn payments_after_as_of(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "有 {count} 笔付款晚于计算截至日，本页数字未计入；如款项已付，请把计算截至日改到付款日或之后。"
+        ),
+        Lang::En => format!(
+            "{count} payment(s) are dated after the evaluation date and are not counted in these figures; if paid, move the evaluation date to the payment date or later."
+        ),
+    }
+}
+
 pub fn early_payments(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("有 {count} 笔付款早于服务开始日，按预付款抵充最早的费用。"),
