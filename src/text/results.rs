@@ -48,11 +48,39 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
 /// After a figure worked out beyond the evaluation date (the exposure curve, the what-if), the
 /// assumptions it made that the page's own figures did not (§10: never silent).
 pub fn also_assumes(extra: &[Warning], lang: Lang) -> String {
-    let list: Vec<String> = extra.iter().map(|w| warning(w, lang)).collect();
     match lang {
-        Lang::Zh => format!("（此数字另有假设：{}）", list.join("；")),
-        Lang::En => format!(" (this figure also assumes: {})", list.join("; ")),
+        Lang::Zh => format!("（此数字另有假设：{}）", assumptions(extra, lang)),
+        Lang::En => format!(" (this figure also assumes: {})", assumptions(extra, lang)),
     }
+}
+
+/// The same under the year-ahead curve, a sentence of its own.
+pub fn curve_also_assumes(extra: &[Warning], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("上图另有假设：{}。", assumptions(extra, lang)),
+        Lang::En => format!(
+            "The curve above also assumes: {}.",
+            assumptions(extra, lang)
+        ),
+    }
+}
+
+/// The assumptions as a list inside a sentence (English: each from a small letter).
+fn assumptions(extra: &[Warning], lang: Lang) -> String {
+    let list: Vec<String> = extra
+        .iter()
+        .map(|w| {
+            let mut text = warning(w, lang);
+            if let Some(first) = text
+                .get(..1)
+                .filter(|f| f.chars().all(|c| c.is_ascii_uppercase()))
+            {
+                text.replace_range(..1, &first.to_ascii_lowercase());
+            }
+            text
+        })
+        .collect();
+    list.join(if lang == Lang::Zh { "；" } else { "; " })
 }
 
 /// The assumptions in `more` that `base` does not make, each once.
@@ -80,17 +108,7 @@ pub const LPR_FOR_REFERENCE_ONLY: Text = Text(
 pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
     let (loss, threshold) = (format_yuan(r.loss_reference), format_yuan(r.threshold));
     let within_plus_half = r.above_threshold && r.within_lpr_plus_half;
-    // Two places, or the ratio's four where two would read 1.3 beside "above 1.3 times".
-    let ratio = r.ratio.map(|x| {
-        let short = x.round_dp(2);
-        if short == Decimal::new(13, 1) {
-            x
-        } else {
-            short
-        }
-        .normalize()
-        .to_string()
-    });
+    let ratio = ratio_words(r);
     let below_loss = r.ratio.is_some_and(|x| x < Decimal::ONE);
     // Before the first LPR the loss is at the PBOC benchmark rate, and is named so.
     let (at_zh, at_en) = if r.benchmark_days {
@@ -138,6 +156,42 @@ pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
         Lang::En => "A reference, not legal advice.",
     });
     text
+}
+
+/// The ratio to two places, or its four where two would read 1.3 beside "above 1.3 times".
+fn ratio_words(r: &Reasonableness) -> Option<String> {
+    r.ratio.map(|x| {
+        let short = x.round_dp(2);
+        if short == Decimal::new(13, 1) {
+            x
+        } else {
+            short
+        }
+        .normalize()
+        .to_string()
+    })
+}
+
+/// §11 in a line, for the late-payment card before it is opened: what a client checking the
+/// penalty wants first (the full reference is inside the card).
+pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
+    let x = ratio_words(r)?;
+    Some(match (lang, r.above_threshold, r.within_lpr_plus_half) {
+        (Lang::Zh, true, false) => {
+            format!("违约金为按 LPR 计算的损失的 {x} 倍，超过 1.3 倍：法院可依申请酌减（第585条）")
+        }
+        (Lang::En, true, false) => format!(
+            "the penalty is {x} times the loss at the LPR, above 1.3 times: a court may reduce it on request (Art. 585)"
+        ),
+        (Lang::Zh, true, true) => {
+            format!("违约金为按 LPR 计算的损失的 {x} 倍；按 LPR 加计 50% 计未超过 1.3 倍")
+        }
+        (Lang::En, true, true) => {
+            format!("the penalty is {x} times the loss at the LPR; within 1.3 times the loss at the LPR plus 50%")
+        }
+        (Lang::Zh, false, _) => format!("违约金为按 LPR 计算的损失的 {x} 倍，未超过 1.3 倍"),
+        (Lang::En, false, _) => format!("the penalty is {x} times the loss at the LPR, within 1.3 times"),
+    })
 }
 
 /// §13 a settlement paid late: the days and the interest at the one-year LPR.

@@ -508,6 +508,9 @@ const tests = [
     async run({ page, context, url }) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await openApp(page, url);
+      // Before the card is opened, whether the penalty may be reduced (Art. 585) is said in a line.
+      const summary = await page.locator('[data-card=late-penalty] > summary').textContent();
+      assert(/违约金为按 LPR 计算的损失的 [\d.]+ 倍，超过 1\.3 倍：法院可依申请酌减（第585条）/.test(summary), summary);
       await page.locator('[data-card=late-penalty] > summary').click();
       const table = page.getByTestId('claim-table');
       await table.waitFor();

@@ -22,6 +22,18 @@ pub(super) fn late_penalty_card(h: &mut Html, s: &Scenario, r: &ComputeResult, o
             None => not_owed,
         });
     }
+    // §11 in a line, so that whether the penalty may be reduced is seen before the card opens.
+    let verdict = r
+        .late_payment
+        .reasonableness
+        .as_ref()
+        .and_then(|x| crate::text::results::reasonableness_short(x, h.lang));
+    if let Some(v) = verdict {
+        rights = Some(match rights {
+            Some(r) => format!("{r}{}{v}", report::RIGHTS_SEPARATOR.get(h.lang)),
+            None => report::sentence(v),
+        });
+    }
     h.card(
         Card::LatePenalty,
         h.t(report::LATE_PENALTIES),
@@ -167,7 +179,7 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             h.out.el(
                 "p",
                 &[("class", "muted"), ("data-testid", "exposure-assumes")],
-                &crate::text::results::also_assumes(&extra, lang),
+                &crate::text::results::curve_also_assumes(&extra, lang),
             );
         }
     }

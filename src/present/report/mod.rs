@@ -291,7 +291,10 @@ mod tests {
         ));
         // A line of its own: a sentence, its first letter a capital. The right stands on the
         // arrears late now (from 11 September), not on March's, paid on 30 May (§4's date).
-        assert!(html.contains(">The supplier may suspend service from 11 Sep 2025 (the arrears that gave it from 11 May 2025 are since paid)<"), "{html}");
+        assert!(html.contains(">The supplier may suspend service from 11 Sep 2025 (the arrears that gave it from 11 May 2025 are since paid); "), "{html}");
+        // Whether the penalty may be reduced, before the card is opened (§11 in a line).
+        assert!(html.contains("; the penalty is 6.03 times the loss at the LPR, above 1.3 times: a court may reduce it on request (Art. 585)</span></summary>"));
+        assert!(html.contains("The curve above also assumes: the LPR after 19 Apr 2026 is taken"));
     }
 
     #[test]
@@ -339,7 +342,7 @@ mod tests {
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("（此数字另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计"),
+            html.contains("上图另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计"),
             "{html}"
         );
     }
