@@ -183,9 +183,13 @@ pub fn ScenarioBar() -> impl IntoView {
             return;
         };
         input.set_value("");
+        // Named in what is said of it, so that two refusals are told apart.
+        let name = crate::text::neutral(&file.name());
         leptos::task::spawn_local(async move {
             let Some(text) = dom::read_file(file).await else {
-                ctx.say(BannerKind::Warning, |l| StoreText::FileUnreadable.say(l));
+                ctx.say(BannerKind::Warning, |l| {
+                    StoreText::FileUnreadable { file: &name }.say(l)
+                });
                 return;
             };
             match import(&text) {
@@ -203,7 +207,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         Err(e) => say_failed(ctx, e, |err| StoreText::ImportFailed { err }),
                     }
                 }
-                Err(e) => ctx.say(BannerKind::Warning, |l| import_refused(&e, &text, l)),
+                Err(e) => ctx.say(BannerKind::Warning, |l| import_refused(&e, &text, &name, l)),
             }
         });
     };
@@ -427,7 +431,12 @@ pub fn ScenarioBar() -> impl IntoView {
 /// Why a file was not imported, in the form's words: a file that is not a scenario at all says
 /// so, and a field the form shows is named by its label ("费用构成第 1 行 · 每期金额：…"), not by
 /// its path in the document.
-fn import_refused(e: &crate::document::error::ValidationError, text: &str, lang: Lang) -> String {
+fn import_refused(
+    e: &crate::document::error::ValidationError,
+    text: &str,
+    file: &str,
+    lang: Lang,
+) -> String {
     use crate::document::error::ErrorKind;
     let not_json_object = !text
         .trim_start_matches('\u{feff}')
@@ -436,14 +445,18 @@ fn import_refused(e: &crate::document::error::ValidationError, text: &str, lang:
     let foreign =
         e.path == "format" || (not_json_object && matches!(e.kind, ErrorKind::Json { .. }));
     if foreign {
-        return StoreText::NotAScenarioFile.say(lang);
+        return StoreText::NotAScenarioFile { file }.say(lang);
     }
     let id = super::inputs::dom_id(&e.path);
     let detail = match super::results::field_label(&id, &e.path, lang) {
         Some(label) => crate::text::app::results::field_and_message(&label, &e.message(lang), lang),
         None => e.display(lang),
     };
-    StoreText::ImportRefused { detail: &detail }.say(lang)
+    StoreText::ImportRefused {
+        file,
+        detail: &detail,
+    }
+    .say(lang)
 }
 
 /// Undo: the deleted scenario back in the list, and open again when it was.

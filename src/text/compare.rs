@@ -20,6 +20,22 @@ pub const DUE_RULE: Text = Text("付款期限", "Payment due");
 pub const CALENDAR: Text = Text("工作日历", "Working-day calendar");
 pub const LATE_RATE: Text = Text("逾期付款违约金标准", "Late-payment rate");
 pub const PENALTY_CAP: Text = Text("违约金上限", "Penalty cap");
+pub const LATE_DAYS: Text = Text("逾期天数计法与舍入", "Days counted and rounding");
+
+/// The days a penalty counts (`day_count`, from `accrues_from` if set) and its rounding.
+pub fn late_days(
+    day_count: &str,
+    accrues_from: Option<NaiveDate>,
+    rounding: &str,
+    lang: Lang,
+) -> String {
+    match (accrues_from, lang) {
+        (None, Lang::Zh) => format!("{day_count}；舍入：{rounding}"),
+        (None, Lang::En) => format!("{day_count}; rounding: {rounding}"),
+        (Some(d), Lang::Zh) => format!("{day_count}，{d}起算；舍入：{rounding}"),
+        (Some(d), Lang::En) => format!("{day_count}, counted from {d}; rounding: {rounding}"),
+    }
+}
 pub const LATE_PENALTIES: Text = Text(
     "逾期违约金（至计算截至日）",
     "Late penalties to the evaluation date",

@@ -111,7 +111,9 @@ pub enum StoreText<'a> {
     ImportFailed {
         err: &'a str,
     },
+    /// A file not imported, named, and why.
     ImportRefused {
+        file: &'a str,
         detail: &'a str,
     },
     /// The work on screen, kept as a saved draft before another scenario replaced it.
@@ -120,8 +122,12 @@ pub enum StoreText<'a> {
     },
     /// An imported file that is not a scenario or an export of them at all (a photo, another
     /// program's JSON).
-    NotAScenarioFile,
-    FileUnreadable,
+    NotAScenarioFile {
+        file: &'a str,
+    },
+    FileUnreadable {
+        file: &'a str,
+    },
     /// Saving found a newer version from another window: this window's is kept as a copy.
     SavedAsConflictCopy {
         name: &'a str,
@@ -268,14 +274,14 @@ impl StoreText<'_> {
             ImportedMany { n } => format!("Imported {n} scenarios."),
             ImportFailed { err } if zh => format!("导入失败：{err}"),
             ImportFailed { err } => format!("Import failed: {err}"),
-            ImportRefused { detail } if zh => format!("文件未导入，当前内容未改变：{detail}"),
-            ImportRefused { detail } => format!("Nothing was imported and nothing changed: {detail}"),
+            ImportRefused { file, detail } if zh => format!("文件“{file}”未导入，当前内容未改变：{detail}"),
+            ImportRefused { file, detail } => format!("“{file}” was not imported and nothing changed: {detail}"),
             WorkKeptAsDraft { copy } if zh => format!("未保存的修改已另存为“{copy}”（在“我的方案”中）。"),
             WorkKeptAsDraft { copy } => format!("Your unsaved changes are kept as “{copy}” in My scenarios."),
-            NotAScenarioFile if zh => "文件未导入，当前内容未改变：这不是本计算器导出的方案文件。请选择用“导出”保存的 .json 文件。".into(),
-            NotAScenarioFile => "Nothing was imported and nothing changed: this is not a scenario file from this calculator. Pick a .json file saved with Export.".into(),
-            FileUnreadable if zh => "无法读取该文件。".into(),
-            FileUnreadable => "Could not read that file.".into(),
+            NotAScenarioFile { file } if zh => format!("文件“{file}”未导入，当前内容未改变：这不是本计算器导出的方案文件。请选择用“导出”保存的 .json 文件。"),
+            NotAScenarioFile { file } => format!("“{file}” was not imported and nothing changed: it is not a scenario file from this calculator. Pick a .json file saved with Export."),
+            FileUnreadable { file } if zh => format!("无法读取文件“{file}”。"),
+            FileUnreadable { file } => format!("Could not read “{file}”."),
             SavedAsConflictCopy { name, copy } if zh => format!("另一窗口已保存了“{name}”的较新版本。为免覆盖，本窗口的版本已另存为“{copy}”；两个版本都在“我的方案”中。"),
             SavedAsConflictCopy { name, copy } => format!("Another window saved a newer version of “{name}”. So as not to overwrite it, this window's version was saved as “{copy}”; both are in My scenarios."),
             LinkEditsNotKept if zh => "无法在本窗口暂存对这个链接方案的修改（浏览器存储已满或不可用），重新加载会丢失这些修改。请用“保存”或“导出”保留。".into(),

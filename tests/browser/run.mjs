@@ -1203,14 +1203,16 @@ const tests = [
       const before = (await waitForStorage(page, (s) => s[WORKING_KEY]?.includes('导入前的方案'), 'the scenario'))[WORKING_KEY];
       const input = page.locator('#f-import');
       await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "contract-calc/scenario", "version": 1, "name": "坏') });
-      const b1 = await expectBanner(page, '文件未导入，当前内容未改变');
+      const b1 = await expectBanner(page, '文件“broken.json”未导入，当前内容未改变');
       await input.setInputFiles({
         name: 'wrong.json', mimeType: 'application/json',
         buffer: Buffer.from(JSON.stringify({ format: 'contract-calc/scenario', version: 1, name: '坏文件', as_of: '2025-09-30' })),
       });
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=banner]').length >= 2);
       const texts = await page.getByTestId('banner').allTextContents();
-      assertEq(texts.filter((t) => t.includes('文件未导入，当前内容未改变')).length, 2, `import banners ${JSON.stringify(texts)}`);
+      assertEq(texts.filter((t) => t.includes('未导入，当前内容未改变')).length, 2, `import banners ${JSON.stringify(texts)}`);
+      // Each names its file, so two refusals are told apart.
+      assert(texts.some((t) => t.includes('文件“wrong.json”未导入')), `the second names its file: ${JSON.stringify(texts)}`);
       assert(texts.some((t) => t.includes('contract')), `the second message should name the missing "contract": ${JSON.stringify(texts)}`);
       await expectText(page, NAME, '导入前的方案');
       await expectText(page, TOTAL, STARTER_TOTAL);
@@ -2910,15 +2912,15 @@ tests.push({
     await first.getByRole('button', { name: '关闭' }).click();
     await bannerWith(page, '这不是本计算器导出的方案文件').waitFor({ state: 'detached' });
     await input.setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]) });
-    await expectBanner(page, '这不是本计算器导出的方案文件');
-    // The same notice again is not stacked.
-    await input.setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "y"}') });
+    await expectBanner(page, '文件“photo.json”未导入，当前内容未改变：这不是本计算器导出的方案文件');
+    // The same file again is not stacked.
+    await input.setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]) });
     await page.waitForTimeout(300);
     assertEq(await bannerWith(page, '这不是本计算器导出的方案文件').count(), 1, 'notices that a file is not a scenario');
     const doc = JSON.parse(cli(['sample', 'starter']));
     doc.fees.components[0].amount = '-5.00';
     await input.setInputFiles({ name: 'neg.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-    const banner = await expectBanner(page, '文件未导入，当前内容未改变：费用构成第 1 行 · 每期金额');
+    const banner = await expectBanner(page, '文件“neg.json”未导入，当前内容未改变：费用构成第 1 行 · 每期金额');
     assert(!(await banner.textContent()).includes('fees.components'), `no document path: ${await banner.textContent()}`);
     await expectText(page, TOTAL, STARTER_TOTAL);
   },

@@ -266,6 +266,27 @@ mod tests {
     }
 
     #[test]
+    fn the_days_counted_are_compared_too() {
+        // The same rate counted from the due date itself, from 1 July, rounded line by line:
+        // a higher penalty with no other term changed, and the row that says why.
+        let mut counted = starter();
+        if let Some(l) = counted.late_payment.as_mut() {
+            l.day_count = crate::engine::scenario::DayCount::IncludeDueDate;
+            l.accrues_from = Some(crate::test_support::date("2025-07-01"));
+            l.rounding = crate::engine::scenario::Rounding::PerSegment;
+        }
+        let c = compare(
+            &[("甲".into(), starter()), ("乙".into(), counted)],
+            Lang::Zh,
+        );
+        assert!(differing(&c).contains(&"late_days"), "{:?}", differing(&c));
+        assert_eq!(
+            row(&c, "late_days").values[1],
+            "含到期日当日，2025-07-01起算；舍入：逐段"
+        );
+    }
+
+    #[test]
     fn lower_fee_for_a_higher_rate_flags_what_changes() {
         let c = compare(
             &[
@@ -275,7 +296,7 @@ mod tests {
             Lang::Zh,
         );
         assert_eq!(c.columns, ["现行", "降价提率"]);
-        assert_eq!(c.rows.len(), 17);
+        assert_eq!(c.rows.len(), 18);
         // Fee, totals, rate and penalties change; the term, calendar, due rule, cap, rights and
         // what was paid do not. The rights stay put because March is still ¥5,000 short until
         // 30 May (suspend from 11 May) and May still unpaid 60 days after 10 June (terminate
@@ -295,6 +316,10 @@ mod tests {
         // 12 × ¥45,000 × 0.1% × 30 = ¥16,200 — the price of the lower fee, before any payment.
         assert_eq!(row(&c, "what_if_late").values, ["¥9,000.00", "¥16,200.00"]);
         assert_eq!(row(&c, "what_if_late").label, "若每期均迟付30日的违约金");
+        assert_eq!(
+            row(&c, "late_days").values[0],
+            "到期次日起至付款日；舍入：每期一次"
+        );
         // Penalties at 0.05%/day on ¥50,000: Feb 10 days 250 + Mar ¥20,000 × 50 days 500 +
         // Apr 18 days 450 + May 112 days 2,800 + Jun 82 days 2,050 + Jul 50 days 1,250 +
         // Aug 20 days 500 = 7,800. At 0.1%/day on ¥45,000, with the same payments spread over

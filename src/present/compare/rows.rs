@@ -27,6 +27,7 @@ pub(super) const ROWS: &[RowDef] = &[
     RowDef("due_rule", compare::DUE_RULE, due_rule),
     RowDef("calendar", compare::CALENDAR, calendar),
     RowDef("late_rate", compare::LATE_RATE, late_rate),
+    RowDef("late_days", compare::LATE_DAYS, late_days),
     RowDef("penalty_cap", compare::PENALTY_CAP, penalty_cap),
     RowDef("late_penalties", compare::LATE_PENALTIES, late_penalties),
     RowDef("suspend_from", compare::SUSPEND_FROM, suspend_from),
@@ -105,6 +106,20 @@ fn late_rate(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
     };
     let rate = explain::agreed_rates(lp, lang);
     compare::late_rate(&rate, lp.partial_period, lang)
+}
+
+/// §9 which days are counted and where the penalty is rounded: terms that change the figure
+/// with the same rate.
+fn late_days(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
+    let Some(lp) = &s.late_payment else {
+        return ABSENT.into();
+    };
+    compare::late_days(
+        crate::text::terms::day_count(lp.day_count).get(lang),
+        lp.accrues_from,
+        crate::text::terms::rounding(lp.rounding).get(lang),
+        lang,
+    )
 }
 
 fn penalty_cap(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
