@@ -107,7 +107,8 @@ pub enum ErrorKind {
     /// §13 a designated payment's `for` that is no billed period's start.
     NotABilledPeriod {
         got: NaiveDate,
-        /// A period's first day to give as the example: the one `got` falls in, else the first.
+        /// A period's first day to give as the example: the one `got` falls in (the last one for a
+        /// day after the term), else the first.
         example: Option<NaiveDate>,
     },
     /// §9 a user LPR fixing before the LPR existed.

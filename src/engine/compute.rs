@@ -85,12 +85,16 @@ pub struct LatePaymentSummary {
     pub suspend_right_from: Option<NaiveDate>,
     pub terminate_right_from: Option<NaiveDate>,
     /// Since when each right has stood without a break ([`right_stands_since`]) on `as_of`, or on
-    /// the termination date when the contract ended before it: the ground a supplier stands on,
-    /// beside §4's earliest date.
+    /// the contract's last day when it ended before (`rights_until`): the ground a supplier stands
+    /// on, beside §4's earliest date.
     #[serde(skip)]
     pub suspend_right_standing: Option<NaiveDate>,
     #[serde(skip)]
     pub terminate_right_standing: Option<NaiveDate>,
+    /// The contract's last day (an early termination, or the term and its renewal run out) when
+    /// it is before `as_of`: no right to suspend or terminate outlives the contract (民法典第557条).
+    #[serde(skip)]
+    pub rights_until: Option<NaiveDate>,
     /// Whether a cap (per cycle or aggregate) cut anything (§9).
     pub cap_applied: bool,
     /// §9 the aggregate cap's cut, for the 计算明细: the cycles' sum against the limit.
@@ -288,10 +292,13 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         })
         .collect();
     let right = |k: Option<u32>| k.and_then(|k| right_arises(k, &statuses, s.as_of));
-    let rights_day = s
-        .termination
-        .as_ref()
-        .map_or(s.as_of, |t| t.date.min(s.as_of));
+    // The contract's last day: terminated early, or the term with its automatic renewal run out.
+    let last_day = s.termination.as_ref().map_or_else(
+        || crate::engine::fees::renewal_end(s.contract.end, s.contract.renewal_months),
+        |t| t.date,
+    );
+    let rights_until = (last_day < s.as_of).then_some(last_day);
+    let rights_day = rights_until.unwrap_or(s.as_of);
     let standing = |k: Option<u32>| k.and_then(|k| right_stands_since(k, &statuses, rights_day));
     let reasonableness = (total_penalty > Decimal::ZERO)
         .then(|| assess(total_penalty, &counted, lpr, &mut seen))
@@ -306,6 +313,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         terminate_right_standing: standing(
             s.late_payment.as_ref().and_then(|l| l.terminate_after_days),
         ),
+        rights_until,
         cap_applied: any_cycle_capped || aggregate_cut.is_some(),
         aggregate_cut,
         reasonableness,

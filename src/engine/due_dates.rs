@@ -73,7 +73,8 @@ pub fn due_date(
 }
 
 /// The day a clause counted in calendar days names, when a rest day moved the due date off it
-/// (Art. 203: 期限的最后一日是法定休假日的，以法定休假日结束的次日为期限的最后一日); `None` when
+/// (Art. 203 ¶1, applied to a due day as courts do: 期间的最后一日是法定休假日的，以法定休假日结束的
+/// 次日为期间的最后一日); `None` when
 /// the due date is that day, or the clause counts working days.
 pub fn moved_from(
     rule: &DueRule,

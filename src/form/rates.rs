@@ -53,9 +53,6 @@ impl RateUnit {
     }
 }
 
-/// A rate as typed, as a fraction: a unit sign (`%`, `‰`, `‱`) or word (百分之, 千分之, 万分之)
-/// typed with the number wins over the unit chosen beside the field, so "0.05%" is 万分之五
-/// whatever the selector says; a bare number is in the chosen unit.
 /// A fraction written in `unit` ("1000%" for 10), as the field shows rates.
 pub fn in_unit(fraction: Decimal, unit: RateUnit) -> String {
     format!(
@@ -80,6 +77,9 @@ pub fn typed_with_unit(text: &str, chosen: RateUnit) -> String {
     }
 }
 
+/// A rate as typed, as a fraction: a unit sign (`%`, `‰`, `‱`) or word (百分之, 千分之, 万分之)
+/// typed with the number wins over the unit chosen beside the field, so "0.05%" is 万分之五
+/// whatever the selector says; a bare number is in the chosen unit.
 pub fn typed_rate(text: &str, chosen: RateUnit) -> Option<Decimal> {
     let t = half_width(text.trim());
     let t = t.as_ref();

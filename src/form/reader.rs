@@ -312,8 +312,8 @@ impl Reader {
                     path,
                     ErrorKind::WholeNumber {
                         got: n.to_string(),
-                        min: range.min.into(),
-                        max: range.max.into(),
+                        min,
+                        max,
                     },
                 );
                 None

@@ -216,26 +216,29 @@ pub fn settlement(t: &TerminationResult, lang: Lang) -> String {
 pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
     let net = format_yuan(t.net);
     let due = date_words(t.due, lang);
-    let late = t.overdue_days > 0;
-    match (t.payer, lang) {
-        (Payer::Client, Lang::Zh) if late => {
-            format!("甲方（客户）应向乙方支付 {net}（违约金计至计算截至日；结算期限{due}已过）")
-        }
-        (Payer::Client, Lang::En) if late => format!(
-            "the client owes the supplier {net} (penalties counted to the evaluation date; the settlement was due by {due})"
-        ),
-        (Payer::Supplier, Lang::Zh) if late => {
-            format!("乙方（服务商）应向甲方支付 {net}（计至计算截至日；结算期限{due}已过）")
-        }
-        (Payer::Supplier, Lang::En) if late => format!(
-            "the supplier owes the client {net} (counted to the evaluation date; the settlement was due by {due})"
-        ),
-        (Payer::Client, Lang::Zh) => format!("甲方（客户）应于{due}前向乙方支付 {net}"),
-        (Payer::Client, Lang::En) => format!("the client pays the supplier {net} by {due}"),
-        (Payer::Supplier, Lang::Zh) => format!("乙方（服务商）应于{due}前向甲方支付 {net}"),
-        (Payer::Supplier, Lang::En) => format!("the supplier pays the client {net} by {due}"),
-        (Payer::None, Lang::Zh) => "双方互不支付".to_string(),
-        (Payer::None, Lang::En) => "neither side pays".to_string(),
+    // Evaluated after the settlement's day: what is owed now, not by then; late penalties in the
+    // net run on to the evaluation date, and without any the net is fixed.
+    let counted = t.late_penalty > rust_decimal::Decimal::ZERO;
+    let overdue = match (lang, counted) {
+        _ if t.overdue_days <= 0 => None,
+        (Lang::Zh, true) => Some(format!("（违约金计至计算截至日；结算期限{due}已过）")),
+        (Lang::Zh, false) => Some(format!("（结算期限{due}已过）")),
+        (Lang::En, true) => Some(format!(
+            " (penalties counted to the evaluation date; the settlement was due by {due})"
+        )),
+        (Lang::En, false) => Some(format!(" (the settlement was due by {due})")),
+    };
+    match (t.payer, lang, overdue) {
+        (Payer::Client, Lang::Zh, Some(o)) => format!("甲方（客户）应向乙方支付 {net}{o}"),
+        (Payer::Client, Lang::En, Some(o)) => format!("the client owes the supplier {net}{o}"),
+        (Payer::Supplier, Lang::Zh, Some(o)) => format!("乙方（服务商）应向甲方支付 {net}{o}"),
+        (Payer::Supplier, Lang::En, Some(o)) => format!("the supplier owes the client {net}{o}"),
+        (Payer::Client, Lang::Zh, None) => format!("甲方（客户）应于{due}前向乙方支付 {net}"),
+        (Payer::Client, Lang::En, None) => format!("the client pays the supplier {net} by {due}"),
+        (Payer::Supplier, Lang::Zh, None) => format!("乙方（服务商）应于{due}前向甲方支付 {net}"),
+        (Payer::Supplier, Lang::En, None) => format!("the supplier pays the client {net} by {due}"),
+        (Payer::None, Lang::Zh, _) => "双方互不支付".to_string(),
+        (Payer::None, Lang::En, _) => "neither side pays".to_string(),
     }
 }
 

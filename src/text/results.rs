@@ -119,13 +119,27 @@ pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
     } else {
         ("按一年期 LPR ", "at the one-year LPR")
     };
+    // Late days all before 2021: the law then in force, cited as such throughout (SPC provisions on
+    // the Civil Code's temporal effect, Art. 1 ¶2); the standard is the same.
+    let old = r.before_civil_code;
+    let (cite_zh, cite_en) = if old {
+        (
+            "《合同法》第114条第2款；《最高人民法院关于适用〈中华人民共和国合同法〉若干问题的解释（二）》第29条",
+            "Contract Law Art. 114 ¶2; SPC Interpretation (II) of the Contract Law, Art. 29",
+        )
+    } else {
+        (
+            "《民法典》第585条第2款；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》第65条",
+            "Civil Code Art. 585 ¶2; SPC Interpretation on the General Provisions of the Contracts Book of the Civil Code, 2023, Art. 65",
+        )
+    };
     let mut text = match (lang, r.above_threshold, ratio) {
         (Lang::Zh, above, Some(x)) => format!(
-            "违约金是{at_zh}计算的资金占用损失（{loss}）的 {x} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（《民法典》第585条第2款；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》第65条）。",
+            "违约金是{at_zh}计算的资金占用损失（{loss}）的 {x} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（{cite_zh}）。",
             if above { "高于" } else { "未超过" }
         ),
         (Lang::En, above, Some(x)) => format!(
-            "The penalty is {x} times the loss of the use of the money {at_en} ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request (Civil Code Art. 585 ¶2; SPC Interpretation on the General Provisions of the Contracts Book of the Civil Code, 2023, Art. 65). ",
+            "The penalty is {x} times the loss of the use of the money {at_en} ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request ({cite_en}). ",
             if above { "above" } else { "not above" }
         ),
         (Lang::Zh, _, None) => return format!("按一年期 LPR 计算的资金占用损失为 {loss}，无法比较。"),
@@ -133,22 +147,26 @@ pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
             return format!("The loss at the one-year LPR is {loss}: nothing to compare.")
         }
     };
-    if below_loss {
+    if old {
         text.push_str(match lang {
-            Lang::Zh => "违约金低于损失的，乙方可请求予以增加（《民法典》第585条第2款）。",
-            Lang::En => "A penalty below the loss may be increased at the supplier's request (Civil Code Art. 585 ¶2). ",
+            Lang::Zh => "所涉逾期均在民法典施行（2021年1月1日）前，依《最高人民法院关于适用〈中华人民共和国民法典〉时间效力的若干规定》第1条第2款适用当时的法律。",
+            Lang::En => "All the late days are before the Civil Code took effect (1 Jan 2021), so the law then in force applies (SPC Provisions on the Temporal Effect of the Civil Code, Art. 1 ¶2). ",
         });
     }
-    if r.before_civil_code {
-        text.push_str(match lang {
-            Lang::Zh => "所涉逾期均在民法典施行（2021年1月1日）前，适用当时的法律（《合同法》第114条第2款、《最高人民法院关于适用〈中华人民共和国合同法〉若干问题的解释（二）》第29条；《最高人民法院关于适用〈中华人民共和国民法典〉时间效力的若干规定》第1条第2款），标准相同。",
-            Lang::En => "All the late days are before the Civil Code took effect (1 Jan 2021), so the law then in force applies (Contract Law Art. 114 ¶2; SPC Interpretation (II) of the Contract Law, Art. 29; SPC Provisions on the Temporal Effect of the Civil Code, Art. 1 ¶2), to the same standard. ",
+    if below_loss {
+        text.push_str(match (lang, old) {
+            (Lang::Zh, false) => "违约金低于损失的，乙方可请求人民法院或仲裁机构予以增加，以实际损失为限（《民法典》第585条第2款）。",
+            (Lang::Zh, true) => "违约金低于损失的，乙方可请求人民法院或仲裁机构予以增加，以实际损失为限（《合同法》第114条第2款；合同法解释（二）第28条）。",
+            (Lang::En, false) => "A penalty below the loss may be increased, up to the actual loss, by a court or arbitral body at the supplier's request (Civil Code Art. 585 ¶2). ",
+            (Lang::En, true) => "A penalty below the loss may be increased, up to the actual loss, by a court or arbitral body at the supplier's request (Contract Law Art. 114 ¶2; Interpretation (II) Art. 28). ",
         });
     }
     if within_plus_half {
-        text.push_str(match lang {
-            Lang::Zh => "但逾期付款损失也常以一年期 LPR 加计 30%—50% 计算（《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第18条第4款，其他有偿合同依《民法典》第646条参照适用）；按加计 50% 计，违约金未超过损失的 1.3 倍。",
-            Lang::En => "But courts also measure the loss from a late payment at the one-year LPR plus 30–50% (SPC interpretation on sales contracts, Art. 18 ¶4, applied to other paid contracts under Civil Code Art. 646); measured at the LPR plus 50%, the penalty is not above 1.3 times the loss. ",
+        text.push_str(match (lang, old) {
+            (Lang::Zh, false) => "但逾期付款损失也常以一年期 LPR 加计 30%—50% 计算（《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第18条第4款，其他有偿合同依《民法典》第646条参照适用）；按加计 50% 计，违约金未超过损失的 1.3 倍。",
+            (Lang::Zh, true) => "但逾期付款损失也常以同期贷款利率加计 30%—50% 计算（《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（2012年）第24条第4款，其他有偿合同依《合同法》第174条参照适用）；按加计 50% 计，违约金未超过损失的 1.3 倍。",
+            (Lang::En, false) => "But courts also measure the loss from a late payment at the one-year LPR plus 30–50% (SPC interpretation on sales contracts, Art. 18 ¶4, applied to other paid contracts under Civil Code Art. 646); measured at the LPR plus 50%, the penalty is not above 1.3 times the loss. ",
+            (Lang::En, true) => "But courts also measured the loss from a late payment at the lending rate plus 30–50% (SPC interpretation on sales contracts, 2012, Art. 24 ¶4, applied to other paid contracts under Contract Law Art. 174); measured at plus 50%, the penalty is not above 1.3 times the loss. ",
         });
     }
     text.push_str(match lang {
@@ -176,12 +194,17 @@ fn ratio_words(r: &Reasonableness) -> Option<String> {
 /// penalty wants first (the full reference is inside the card).
 pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
     let x = ratio_words(r)?;
+    let (law_zh, law_en) = if r.before_civil_code {
+        ("合同法第114条", "Contract Law Art. 114")
+    } else {
+        ("第585条", "Art. 585")
+    };
     Some(match (lang, r.above_threshold, r.within_lpr_plus_half) {
         (Lang::Zh, true, false) => {
-            format!("违约金为按 LPR 计算的损失的 {x} 倍，超过 1.3 倍：法院可依申请酌减（第585条）")
+            format!("违约金为按 LPR 计算的损失的 {x} 倍，超过 1.3 倍：法院可依申请酌减（{law_zh}）")
         }
         (Lang::En, true, false) => format!(
-            "the penalty is {x} times the loss at the LPR, above 1.3 times: a court may reduce it on request (Art. 585)"
+            "the penalty is {x} times the loss at the LPR, above 1.3 times: a court may reduce it on request ({law_en})"
         ),
         (Lang::Zh, true, true) => {
             format!("违约金为按 LPR 计算的损失的 {x} 倍；按 LPR 加计 50% 计未超过 1.3 倍")
@@ -218,15 +241,18 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
 }
 
 /// A termination for the client's breach dated before the right to terminate for late payment
-/// arose, or with no such right.
+/// arose, after it lapsed (`lapsed`: the arrears that gave it were paid), or with no such right.
 pub fn no_termination_right(
     date: NaiveDate,
     after_days: Option<u32>,
     right_from: Option<NaiveDate>,
+    lapsed: bool,
     lang: Lang,
 ) -> String {
     let day = date_words(date, lang);
     match (lang, after_days, right_from) {
+        (Lang::Zh, Some(k), Some(from)) if lapsed => format!("注意：逾期超过{k}日的解除权自{}起产生，但相应欠款已在终止日{day}前付清；以甲方逾期付款为由解除，须另有依据（如《民法典》第563条）", date_words(from, lang)),
+        (Lang::En, Some(k), Some(from)) if lapsed => format!("Note: the right to terminate for late payment (more than {k} days late) arose on {}, but those arrears were paid before the termination date {day}; terminating for late payment then needs another ground (e.g. Civil Code Art. 563)", date_words(from, lang)),
         (Lang::Zh, None, _) => format!("注意：合同未约定甲方逾期付款时乙方的解除权；以甲方逾期付款为由于{day}解除，须另有依据（如《民法典》第563条）"),
         (Lang::En, None, _) => format!("Note: the contract gives no right to terminate for late payment; terminating for it on {day} needs another ground (e.g. Civil Code Art. 563)"),
         (Lang::Zh, Some(k), Some(from)) => format!("注意：以甲方逾期付款为由解除，解除权（逾期超过{k}日）自{}起才产生，晚于终止日{day}", date_words(from, lang)),
@@ -268,10 +294,16 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("违约金低于损失的，乙方可请求予以增加"),
+            text.contains("违约金低于损失的，乙方可请求人民法院或仲裁机构予以增加，以实际损失为限"),
             "{text}"
         );
+        // Cited under the law then in force throughout, not the Civil Code.
         assert!(text.contains("《合同法》第114条第2款"), "{text}");
+        assert!(!text.contains("民法典》第585条"), "{text}");
+        let mut above = assessed("2000.00", "1000.00");
+        above.before_civil_code = true;
+        let short = reasonableness_short(&above, Lang::Zh).unwrap_or_default();
+        assert!(short.ends_with("（合同法第114条）"), "{short}");
         let plain = reasonableness(&assessed("1500.04", "1000.00"), Lang::Zh);
         assert!(
             plain.contains("违约金是按一年期 LPR 计算的资金占用损失"),

@@ -173,11 +173,18 @@ pub enum StoreText<'a> {
 /// The name a draft was kept from: “名称（草稿）”, “名称（草稿 2）”, “name (draft)” or
 /// “name (draft 2)” give `Some("名称")`/`Some("name")`; any other name `None`.
 pub fn draft_base(name: &str) -> Option<&str> {
+    // Only the numbers the app writes: 2 to 999, no leading zero ("Budget (draft 2026)" is a
+    // name of its own).
     let numbered = |rest: &str, close: char| -> bool {
         rest.strip_suffix(close).is_some_and(|n| {
             n.is_empty()
-                || n.strip_prefix(' ')
-                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                || n.strip_prefix(' ').is_some_and(|d| {
+                    d.len() <= 3
+                        && !d.starts_with('0')
+                        && d != "1"
+                        && !d.is_empty()
+                        && d.bytes().all(|b| b.is_ascii_digit())
+                })
         })
     };
     if let Some((base, rest)) = name.rsplit_once("（草稿") {
@@ -390,6 +397,9 @@ mod tests {
         assert_eq!(draft_base("乙方案（草稿二）"), None);
         assert_eq!(draft_base("Plan B (drafted)"), None);
         assert_eq!(draft_base("Plan B (draft )"), None);
+        assert_eq!(draft_base("Budget (draft 2026)"), None);
+        assert_eq!(draft_base("乙方案（草稿 1）"), None);
+        assert_eq!(draft_base("乙方案（草稿 02）"), None);
         assert_eq!(draft_base("乙方案"), None);
     }
 }

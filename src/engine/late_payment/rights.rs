@@ -41,7 +41,9 @@ pub fn right_arises(
 /// days late gives it from due + k + 1 until the day it is paid in full; a later cycle's arrears
 /// carry it on only if they arose before the earlier ones were paid. `None` when no fee is more
 /// than k days late on `as_of` (the right arose once, but those arrears are paid: §4's earliest
-/// date is history, not the ground a supplier can stand on now).
+/// date is history, not the ground a supplier can stand on now). A cycle's tranches are in date
+/// order, as the allocation makes them; a cycle of ¥0.00 owes nothing and gives no right, as in
+/// [`right_arises`].
 pub fn right_stands_since(
     after_days: u32,
     cycles: &[CycleStatus],
@@ -50,6 +52,7 @@ pub fn right_stands_since(
     // Each cycle's run of days with the right: [from, until), `until` None while unpaid.
     let mut runs: Vec<(NaiveDate, Option<NaiveDate>)> = cycles
         .iter()
+        .filter(|c| c.amount > Decimal::ZERO)
         .filter_map(|c| {
             let deadline = c.due.checked_add_days(Days::new(after_days.into()))?;
             let mut paid = Decimal::ZERO;

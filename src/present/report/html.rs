@@ -38,6 +38,7 @@ impl Html {
         open: bool,
         body: impl FnOnce(&mut Html),
     ) {
+        let figure = format_yuan(amount);
         self.out
             .open_flagged(
                 "details",
@@ -52,8 +53,20 @@ impl Html {
             .el("span", &[("class", "figure-label")], label)
             .el(
                 "strong",
-                &[("class", "figure-amount"), ("data-testid", card.id())],
-                &format_yuan(amount),
+                &[
+                    // Past a hundred billion yuan a figure takes a smaller size, so that a phone
+                    // does not break it before its fen.
+                    (
+                        "class",
+                        if figure.len() > 18 {
+                            "figure-amount long"
+                        } else {
+                            "figure-amount"
+                        },
+                    ),
+                    ("data-testid", card.id()),
+                ],
+                &figure,
             )
             .el(
                 "span",

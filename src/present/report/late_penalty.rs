@@ -12,33 +12,32 @@ use crate::text::{self, report, Lang};
 
 /// The late-payment card: the total to date, the rights to suspend and terminate beside it.
 pub(super) fn late_penalty_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool) {
-    let mut rights = rights_note(s, r, h.lang);
+    let lang = h.lang;
     // §6 a termination for subcontracting: the penalties accrued, but the settlement does not
-    // pay them; said beside the figure, so that the two cards do not read as both owed.
-    if r.termination.as_ref().is_some_and(|t| t.fees_forfeited) {
-        let not_owed = report::sentence(report::NOT_OWED_IN_SETTLEMENT.get(h.lang).into());
-        rights = Some(match rights {
-            Some(r) => format!("{not_owed}{}{r}", report::RIGHTS_SEPARATOR.get(h.lang)),
-            None => not_owed,
-        });
-    }
-    // §11 in a line, so that whether the penalty may be reduced is seen before the card opens.
+    // pay them; said first, so that the two cards do not read as both owed.
+    let not_owed = r
+        .termination
+        .as_ref()
+        .filter(|t| t.fees_forfeited)
+        .map(|_| report::NOT_OWED_IN_SETTLEMENT.get(lang).to_string());
+    // §11 in a line last, so that whether the penalty may be reduced is seen before the card
+    // opens.
     let verdict = r
         .late_payment
         .reasonableness
         .as_ref()
-        .and_then(|x| crate::text::results::reasonableness_short(x, h.lang));
-    if let Some(v) = verdict {
-        rights = Some(match rights {
-            Some(r) => format!("{r}{}{v}", report::RIGHTS_SEPARATOR.get(h.lang)),
-            None => report::sentence(v),
-        });
-    }
+        .and_then(|x| crate::text::results::reasonableness_short(x, lang));
+    let parts: Vec<String> = [not_owed, rights_note(s, r, lang), verdict]
+        .into_iter()
+        .flatten()
+        .collect();
+    let note = (!parts.is_empty())
+        .then(|| report::sentence(parts.join(report::RIGHTS_SEPARATOR.get(lang))));
     h.card(
         Card::LatePenalty,
         h.t(report::LATE_PENALTIES),
         r.late_payment.total_penalty,
-        rights.as_deref(),
+        note.as_deref(),
         open,
         |h| late_body(h, s, r),
     );
@@ -49,11 +48,7 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
     let l = &r.late_payment;
     // A contract already ended by its evaluation date: a right that would arise after it is
     // none, and one before it lasted until then.
-    let ended = s
-        .termination
-        .as_ref()
-        .map(|t| t.date)
-        .filter(|d| *d <= s.as_of);
+    let ended = l.rights_until;
     let rights = [
         (
             l.suspend_right_from,
@@ -73,7 +68,7 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
             Some(report::right(what, from, standing, ended, lang))
         })
         .collect();
-    (!parts.is_empty()).then(|| report::sentence(parts.join(report::RIGHTS_SEPARATOR.get(lang))))
+    (!parts.is_empty()).then(|| parts.join(report::RIGHTS_SEPARATOR.get(lang)))
 }
 
 /// The agreed rate, its changes and cap, and how each penalty is computed; or that there is no

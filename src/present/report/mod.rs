@@ -347,6 +347,13 @@ mod tests {
         );
     }
 
+    /// The late-payment card's line beside its figure.
+    fn late_card_note(html: &str) -> &str {
+        let card = &html[html.find("data-card=\"late-penalty\"").unwrap_or(0)..];
+        let note = card.find("figure-note\">").map_or("", |i| &card[i..]);
+        note.split("</span>").next().unwrap_or("")
+    }
+
     #[test]
     fn a_right_is_told_only_while_the_contract_lasts() {
         // Terminated on 2025-07-20; the right to terminate for late payment arose on 07-17 and
@@ -364,8 +371,39 @@ mod tests {
         }
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        let note = late_card_note(&html);
+        assert!(!note.contains("解除合同"), "{note}");
+        // Not terminated, the contract runs out on 2025-12-31 (no renewal); evaluated in 2026,
+        // the rights are told up to that day, not in the present tense.
+        s.termination = None;
+        s.as_of = crate::test_support::date("2026-03-31");
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        let note = late_card_note(&html);
+        assert!(note.contains("至合同于2025年12月31日终止"), "{note}");
+    }
+
+    #[test]
+    fn a_termination_after_the_arrears_were_paid_needs_another_ground() {
+        // Terminated for the client's breach on 2025-07-20. May's fee (due 06-16) was more than
+        // 30 days late from 07-17, but May and June were paid on 07-18: by the termination the
+        // right to terminate for late payment had lapsed, and the settlement says so.
+        let (mut s, _) = figures("termination-2025");
+        if let Some(t) = s.termination.as_mut() {
+            t.reason = crate::engine::scenario::TerminationReason::ClientBreach;
+        }
+        s.payment
+            .payments
+            .push(crate::engine::scenario::PaymentMade {
+                date: crate::test_support::date("2025-07-18"),
+                amount: crate::test_support::d("80000.00"),
+                for_period: None,
+                extra: Default::default(),
+            });
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            !html.contains("有权解除合同，至") && !html.contains("起乙方有权解除合同"),
+            html.contains("注意：逾期超过30日的解除权自2025年7月17日起产生，但相应欠款已在终止日2025年7月20日前付清"),
             "{html}"
         );
     }

@@ -180,11 +180,14 @@ pub(super) fn termination_notes(
     }
     let after = s.late_payment.as_ref().and_then(|l| l.terminate_after_days);
     let right = r.late_payment.terminate_right_from;
-    if after.is_none() || right.is_none_or(|d| d > term.date) {
+    // Arisen before the termination but lapsed by it: the arrears that gave it were paid.
+    let lapsed =
+        right.is_some_and(|d| d <= term.date) && r.late_payment.terminate_right_standing.is_none();
+    if after.is_none() || right.is_none_or(|d| d > term.date) || lapsed {
         h.out.el(
             "p",
             &[("class", "warn"), ("data-testid", "termination-right")],
-            &text::results::no_termination_right(term.date, after, right, lang),
+            &text::results::no_termination_right(term.date, after, right, lapsed, lang),
         );
     }
 }

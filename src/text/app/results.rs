@@ -31,7 +31,7 @@ pub const SUPPLIER_MAY_THEN_SUSPEND_AND_TERMINATE: Text = Text(
 /// The what-if's days, not a whole number from 0 to 3,660.
 pub const WHAT_IF_DAYS_INVALID: Text = Text(
     "迟付天数应为 0 至 3660 之间的整数",
-    "days late must be a whole number from 0 to 3,660",
+    "Days late must be a whole number from 0 to 3,660",
 );
 pub const UPDATE_TO_TODAY: Text = Text("更新到今天", "Update to today");
 /// The print's heading over the penalty table.

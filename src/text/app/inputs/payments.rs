@@ -66,7 +66,6 @@ pub const DUE_DAYS_AFTER_CYCLE_START: Text = Text(
 pub const DUE_DAYS_AFTER_INVOICE: Text =
     Text("每月结算开票后N日内", "N days after the monthly invoice");
 
-/// Payments dated before service starts, counted as advance payments.
 /// Payments dated after the evaluation date, which no figure counts (§3).
 pub fn payments_after_as_of(count: usize, lang: Lang) -> String {
     match lang {
@@ -79,6 +78,7 @@ pub fn payments_after_as_of(count: usize, lang: Lang) -> String {
     }
 }
 
+/// Payments dated before service starts, counted as advance payments.
 pub fn early_payments(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("有 {count} 笔付款早于服务开始日，按预付款抵充最早的费用。"),
