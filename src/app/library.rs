@@ -83,6 +83,7 @@ fn banners_html(list: &[Banner], lang: Lang) -> Markup {
         let class = match b.kind {
             BannerKind::Info
             | BannerKind::Imported
+            | BannerKind::Replaced
             | BannerKind::FromLink { .. }
             | BannerKind::Deleted => "banner info",
             _ => "banner warning",

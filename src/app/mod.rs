@@ -98,6 +98,9 @@ pub enum BannerKind {
     Info,
     /// A file imported: the next import's note replaces it.
     Imported,
+    /// Work kept as a draft before New, Open or Import: the next such note replaces it (New
+    /// pressed three times stacked three).
+    Replaced,
     Warning,
     /// Corrupt storage set aside: offers the raw text for download.
     Quarantined {
@@ -198,8 +201,8 @@ impl Ctx {
             }
             // Numbered before the note it replaces goes: ids are never given twice at once.
             let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
-            if matches!(kind, BannerKind::Imported) {
-                b.retain(|x| !matches!(x.kind, BannerKind::Imported));
+            if matches!(kind, BannerKind::Imported | BannerKind::Replaced) {
+                b.retain(|x| x.kind != kind);
             }
             b.push(Banner { id, kind, text });
         });

@@ -318,7 +318,7 @@ fn keep_work_on_screen(ctx: Ctx) -> bool {
     let now = dom::now_iso();
     match ctx.write(|st| st.save_as(&name, &s, &now)) {
         Ok(_) => {
-            ctx.say(BannerKind::Info, |l| {
+            ctx.say(BannerKind::Replaced, |l| {
                 StoreText::WorkKeptAsDraft { copy: &name }.say(l)
             });
             true

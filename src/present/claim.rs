@@ -85,7 +85,8 @@ pub fn claim_table(r: &ComputeResult, lang: Lang, at_most: usize) -> Markup {
             m.el_with("td", numeric(i), |m| {
                 match i {
                     0 => m.push_unbroken(cell, " – "),
-                    5 => m.push_unbroken(cell, " ("),
+                    5 if cell.contains(" (") => m.push_unbroken(cell, " ("),
+                    5 => m.el("span", &[("class", "nobr")], cell),
                     _ => m.push_text(cell),
                 };
                 if i == 1 {

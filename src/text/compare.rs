@@ -147,13 +147,16 @@ pub fn penalty_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
     }
 }
 
-/// The date a right arose, or that it has not, with the days late that trigger it (`k`).
-pub fn right(k: u32, from: Option<NaiveDate>, lang: Lang) -> String {
-    match (from, lang) {
-        (Some(d), Lang::Zh) => format!("{d}（逾期超过{k}日）"),
-        (Some(d), Lang::En) => format!("from {d} (over {k} days late)"),
-        (None, Lang::Zh) => format!("未产生（逾期超过{k}日）"),
-        (None, Lang::En) => format!("not yet arisen (over {k} days late)"),
+/// Since when a right stands, that it arose `from` a day but its arrears are paid, or that it
+/// has not arisen, with the days late that trigger it (`k`).
+pub fn right(k: u32, from: Option<NaiveDate>, standing: Option<NaiveDate>, lang: Lang) -> String {
+    match (standing, from, lang) {
+        (Some(d), _, Lang::Zh) => format!("{d}（逾期超过{k}日）"),
+        (Some(d), _, Lang::En) => format!("from {d} (over {k} days late)"),
+        (None, Some(f), Lang::Zh) => format!("无（{f}起的逾期已付清）"),
+        (None, Some(f), Lang::En) => format!("none (the arrears late from {f} are paid)"),
+        (None, None, Lang::Zh) => format!("未产生（逾期超过{k}日）"),
+        (None, None, Lang::En) => format!("not yet arisen (over {k} days late)"),
     }
 }
 

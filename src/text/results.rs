@@ -207,10 +207,10 @@ pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
             "the penalty is {x} times the loss at the LPR, above 1.3 times: a court may reduce it on request ({law_en})"
         ),
         (Lang::Zh, true, true) => {
-            format!("违约金为按 LPR 计算的损失的 {x} 倍；按 LPR 加计 50% 计未超过 1.3 倍")
+            format!("违约金为按 LPR 计算的损失的 {x} 倍，超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
         }
         (Lang::En, true, true) => {
-            format!("the penalty is {x} times the loss at the LPR; within 1.3 times the loss at the LPR plus 50%")
+            format!("the penalty is {x} times the loss at the LPR, above 1.3 times; but within 1.3 times the loss at the LPR plus 50%, so not necessarily reduced")
         }
         (Lang::Zh, false, _) => format!("违约金为按 LPR 计算的损失的 {x} 倍，未超过 1.3 倍"),
         (Lang::En, false, _) => format!("the penalty is {x} times the loss at the LPR, within 1.3 times"),
@@ -325,6 +325,11 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("加计 30%—50%"), "{text}");
+        // In a line on the closed card: above 1.3 times, but not necessarily reduced.
+        assert_eq!(
+            reasonableness_short(&assessed("8297.22", "5531.48"), Lang::Zh).as_deref(),
+            Some("违约金为按 LPR 计算的损失的 1.5 倍，超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
+        );
         assert!(text.contains("第18条第4款"), "{text}");
         assert!(text.ends_with("仅供参考，不构成法律意见。"), "{text}");
         let text = reasonableness(&assessed("8297.22", "5531.48"), Lang::En);

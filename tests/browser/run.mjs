@@ -661,6 +661,11 @@ const tests = [
       await field(page, 'late_payment.rate.fraction').fill('128');
       await page.waitForFunction(() => document.querySelector('[data-testid=rate-echo]')?.textContent?.endsWith('年1536%：年化超过 100%，请核对单位（过高的违约金法院通常会调减）'));
       assertEq(await page.locator('[data-testid=rate-echo]').getAttribute('class'), 'echo rate-echo caution', 'over 100% a year is a caution');
+      // 2000% a month is past the largest rate taken: refused in the field's unit, and no echo
+      // reads it as taken.
+      await field(page, 'late_payment.rate.fraction').fill('2000');
+      await expectText(page, '#f-late_payment-rate-fraction-err', '“2000%”过大：最多 1000%');
+      await page.waitForFunction(() => document.querySelector('[data-testid=rate-echo]')?.textContent?.trim() === '');
       await field(page, 'late_payment.rate.fraction').fill('1.28');
       await expectText(page, '[data-testid=rate-echo]', '月百分之一点二八 = 1.28%/月 = 年15.36%');
       // 累计不超过合同总金额的30% and 以逾期付款总额的5%为上限 set the cap and its base.
@@ -1412,6 +1417,8 @@ const tests = [
       await expectText(page, TOTAL, '¥564,000.00');
       await page.getByTestId('new-scenario').click();
       await expectBanner(page, '未保存的修改已另存为“谈判草案（草稿 2）”');
+      // That note replaces the first one, rather than stacking above the page.
+      assertEq(await bannerWith(page, '未保存的修改已另存为').count(), 1, 'notes of work kept');
       assertEq(JSON.stringify((await savedNames(page)).sort()), JSON.stringify(['谈判草案（草稿 2）', '谈判草案（草稿）']), 'drafts after other work');
     },
   },

@@ -389,11 +389,15 @@ fn over_a_hundred_percent(ctx: Ctx) -> bool {
 /// cannot be read or is below zero.
 pub(super) fn rate_echo(ctx: Ctx) -> Option<String> {
     let lang = ctx.lang.get();
+    // A rate refused as too large gets its message, not an echo that reads it as taken.
+    let max = crate::document::read::max_fraction();
     ctx.form.with(|f| {
         if f.rate_kind == RateKind::Lpr {
-            return echoed_multiple(f).map(|m| text::rates::multiple_echo(m, lang));
+            return echoed_multiple(f)
+                .filter(|m| *m <= max)
+                .map(|m| text::rates::multiple_echo(m, lang));
         }
-        let (fraction, per) = typed_fixed_rate(f)?;
+        let (fraction, per) = typed_fixed_rate(f).filter(|(fraction, _)| *fraction <= max)?;
         Some(text::rates::rate_echo(fraction, per, lang))
     })
 }

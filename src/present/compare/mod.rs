@@ -266,6 +266,19 @@ mod tests {
     }
 
     #[test]
+    fn a_right_whose_arrears_are_paid_reads_so() {
+        // Evaluated on 2025-06-30, March's arrears (late from 11 May) were paid on 30 May, and
+        // nothing is yet 30 days late: no right stands.
+        let mut s = starter();
+        s.as_of = crate::test_support::date("2025-06-30");
+        let c = compare(&[("甲".into(), s)], Lang::Zh);
+        assert_eq!(
+            row(&c, "suspend_from").values,
+            ["无（2025-05-11起的逾期已付清）"]
+        );
+    }
+
+    #[test]
     fn the_days_counted_are_compared_too() {
         // The same rate counted from the due date itself, from 1 July, rounded line by line:
         // a higher penalty with no other term changed, and the row that says why.
@@ -328,9 +341,11 @@ mod tests {
             row(&c, "late_penalties").values,
             ["¥7,800.00", "¥11,100.00"]
         );
+        // The right stands on May's fee, unpaid since 10 June (from 11 July), as the card says;
+        // March's arrears, late from 11 May, were paid on 30 May.
         assert_eq!(
             row(&c, "suspend_from").values,
-            ["2025-05-11（逾期超过30日）", "2025-05-11（逾期超过30日）"]
+            ["2025-07-11（逾期超过30日）", "2025-07-11（逾期超过30日）"]
         );
         assert_eq!(row(&c, "cycle_fee").values, ["¥50,000.00", "¥45,000.00"]);
         assert_eq!(
