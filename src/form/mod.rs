@@ -24,6 +24,7 @@ pub use rates::{
 use crate::engine::calendar::Calendar;
 use crate::engine::money::parse_user_amount;
 use crate::engine::scenario::*;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -154,6 +155,30 @@ pub struct FormState {
     /// The scenario the form was loaded from: fields this version does not know (its `extra`)
     /// are carried over.
     pub original: Option<Arc<Scenario>>,
+}
+
+/// The first day of the `cycle` period holding `day`: its natural month or quarter, or its
+/// contract year counted from `start`; never before `start` (a first period starts there).
+fn period_holding(day: NaiveDate, cycle: Cycle, start: Option<NaiveDate>) -> NaiveDate {
+    use chrono::Datelike;
+    let natural = match cycle {
+        Cycle::Monthly => day.with_day(1),
+        Cycle::Quarterly => NaiveDate::from_ymd_opt(day.year(), day.month0() / 3 * 3 + 1, 1),
+        Cycle::Yearly => start.map(|s| {
+            let mut year = s;
+            let mut k = 1;
+            loop {
+                let next = crate::engine::fees::add_months(s, 12 * k);
+                if next > day || k > 1200 {
+                    break year;
+                }
+                year = next;
+                k += 1;
+            }
+        }),
+    }
+    .unwrap_or(day);
+    start.map_or(natural, |s| natural.max(s))
 }
 
 impl FormState {
@@ -366,6 +391,24 @@ impl FormState {
         };
         f.set_rate(RateFields::default());
         f
+    }
+
+    /// A new billing cycle. A payment designated for a period (§13) is then designated for the
+    /// new period that holds that day: "2025-05" billed by quarter is the quarter from
+    /// 2025-04-01 (or from the contract's start, for a first period that starts later), not a
+    /// day that starts no period and stops every figure.
+    pub fn set_cycle(&mut self, cycle: Cycle) {
+        let old = self.cycle.unwrap_or(Cycle::Monthly);
+        self.cycle = Some(cycle);
+        if old == cycle {
+            return;
+        }
+        let start = crate::document::read::parse_date(self.start.trim());
+        for p in &mut self.payments {
+            if let Some(day) = reader::written_period(p.for_period.trim()) {
+                p.for_period = period_holding(day, cycle, start).to_string();
+            }
+        }
     }
 
     /// Switches the termination clause on or off; switched on with no date yet, it starts from the

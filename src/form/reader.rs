@@ -393,11 +393,14 @@ impl Reader {
 
 /// A date or a month written with `-`, `/`, `.` or 年月日, the month and day with or without a
 /// leading zero; a month alone is its first day.
-fn written_period(text: &str) -> Option<NaiveDate> {
+pub(super) fn written_period(text: &str) -> Option<NaiveDate> {
     let t: String = half_width(text)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
+    if let Some(first) = written_quarter(&t) {
+        return Some(first);
+    }
     let t = t
         .trim_end_matches('日')
         .replace(['年', '月', '/', '／', '.'], "-");
@@ -409,6 +412,25 @@ fn written_period(text: &str) -> Option<NaiveDate> {
         _ => return None,
     };
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+        .filter(|d| crate::document::read::in_date_range(*d))
+}
+
+/// A quarter as the cycle table names it, "2025年第2季度" or "2025 Q2" (also "2025Q2",
+/// "2025-Q2"): its first day.
+fn written_quarter(t: &str) -> Option<NaiveDate> {
+    let upper = t.to_uppercase();
+    let (year, q) = match upper.split_once('Q') {
+        Some((y, q)) => (y.trim_end_matches('-'), q),
+        None => {
+            let rest = upper.strip_suffix('度')?.strip_suffix('季')?;
+            let (y, q) = rest.split_once('年')?;
+            (y, q.strip_prefix('第').unwrap_or(q))
+        }
+    };
+    let q: u32 = (q.len() == 1).then(|| q.parse().ok())??;
+    let year: i32 = (year.len() == 4).then(|| year.parse().ok())??;
+    (1..=4).contains(&q).then_some(())?;
+    NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)
         .filter(|d| crate::document::read::in_date_range(*d))
 }
 

@@ -200,6 +200,58 @@ fn whole_numbers_typed_on_a_chinese_keyboard_or_as_minus_nought() {
 }
 
 #[test]
+fn billing_by_quarter_moves_a_payment_for_a_month_to_its_quarter() {
+    // Payments for May and for 2025-06-01, then billing switched to quarterly: both are for the
+    // quarter from 1 April, the period that now holds those days (no period starts on 1 May, and
+    // every figure stopped). By the year, the contract year from 1 January.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.payments[2].for_period = "2025-05".into();
+    f.payments[3].for_period = "2025-06-01".into();
+    f.set_cycle(Cycle::Quarterly);
+    assert_eq!(f.payments[2].for_period, "2025-04-01");
+    assert_eq!(f.payments[3].for_period, "2025-04-01");
+    let s = f.to_scenario().unwrap();
+    assert_eq!(
+        s.payment.payments[3].for_period,
+        NaiveDate::from_ymd_opt(2025, 4, 1)
+    );
+    f.set_cycle(Cycle::Yearly);
+    assert_eq!(f.payments[2].for_period, "2025-01-01");
+    // A contract from 15 February: its first quarter starts on the 15th, not on 1 January.
+    f.start = "2025-02-15".into();
+    f.payments[2].for_period = "2025-02-20".into();
+    f.set_cycle(Cycle::Quarterly);
+    assert_eq!(f.payments[2].for_period, "2025-02-15");
+    // An undesignated payment stays so.
+    assert_eq!(f.payments[0].for_period, "");
+}
+
+#[test]
+fn a_quarter_may_be_named_as_the_cycle_table_names_it() {
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.set_cycle(Cycle::Quarterly);
+    for written in [
+        "2025年第2季度",
+        "2025 Q2",
+        "2025Q2",
+        "2025-q2",
+        "２０２５年第２季度",
+    ] {
+        f.payments[1].for_period = written.into();
+        let s = f
+            .to_scenario()
+            .unwrap_or_else(|e| panic!("{written}: {e:?}"));
+        assert_eq!(
+            s.payment.payments[1].for_period,
+            NaiveDate::from_ymd_opt(2025, 4, 1),
+            "{written}"
+        );
+    }
+    f.payments[1].for_period = "2025年第5季度".into();
+    assert!(f.to_scenario().is_err());
+}
+
+#[test]
 fn a_payment_for_march_may_name_it_as_the_cycle_table_does() {
     // "2025-03" is the billed month that starts on 2025-03-01; "3月" is not read.
     let mut f = FormState::from_scenario(&starter(today()));
@@ -237,7 +289,7 @@ fn a_payment_for_march_may_name_it_as_the_cycle_table_does() {
     assert_eq!(errors[0].path, "payment.payments[1].for");
     assert_eq!(
         errors[0].message(crate::text::Lang::Zh),
-        "“3月”不是计费期：请填写该期第一天（如 2025-04-01）或月份（如 2025-04）"
+        "“3月”不是计费期：请填写该期第一天（如 2025-04-01）、月份（如 2025-04）或季度（如 2025年第2季度）"
     );
     // Nor is a day that does not exist.
     f.payments[1].for_period = "2025-02-30".into();

@@ -303,10 +303,10 @@ impl ValidationError {
             TypedDate { got } if got.trim().is_empty() && zh => "请选择日期".to_string(),
             TypedDate { got } if got.trim().is_empty() => "pick a date".to_string(),
             TypedPeriod { got } if zh => {
-                format!("“{got}”不是计费期：请填写该期第一天（如 2025-04-01）或月份（如 2025-04）")
+                format!("“{got}”不是计费期：请填写该期第一天（如 2025-04-01）、月份（如 2025-04）或季度（如 2025年第2季度）")
             }
             TypedPeriod { got } => format!(
-                "“{got}” is not a billed period: type its first day (e.g. 2025-04-01) or its month (e.g. 2025-04)"
+                "“{got}” is not a billed period: type its first day (e.g. 2025-04-01), its month (e.g. 2025-04) or its quarter (e.g. 2025 Q2)"
             ),
             TypedDate { got } if zh && is_a_day(got) => {
                 format!("“{got}”的年份超出范围：应在 1900 至 2200 年之间")

@@ -1,6 +1,6 @@
-// A long payment ledger imported, then one payment added, one row removed, and billing switched to
-// quarterly, which leaves a payment far down the list designated for a month that no longer starts
-// a period: how long each takes until the page has painted, and how many payment rows are drawn
+// A long payment ledger imported, then one payment added, one row removed, and the termination
+// moved to 30 November 2025, which leaves a payment far down the list designated for December, a
+// month no longer billed: how long each takes until the page has painted, and how many payment rows are drawn
 // (form::rows_shown).
 //
 //   PAYMENTS=5000 node tests/browser/ledger.mjs     (after `trunk build --release --offline`;
@@ -21,10 +21,10 @@ const N = Number(process.env.PAYMENTS || 1000);
 const start = Date.parse(`${doc.contract.start}T00:00:00Z`);
 const day = (i) => new Date(start + (i * 3 + 40) * 86_400_000).toISOString().slice(0, 10);
 doc.payment.payments = Array.from({ length: N }, (_, i) => ({ date: day(i), amount: '100.00' }));
-// Payment 86.4% down the list designated for the contract's second month.
+// Payment 86.4% down the list designated for the contract's last month, December 2025 (billing
+// switched to quarterly would move it to its quarter, so a shorter term makes it wrong instead).
 const far = Math.floor(N * 0.864);
-const [y, m, d] = doc.contract.start.split('-').map(Number);
-doc.payment.payments[far].for = `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+doc.payment.payments[far].for = '2025-12-01';
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'contract-calc-ledger-')), 'ledger.json');
 fs.writeFileSync(file, JSON.stringify(doc));
 const server = await serveDir();
@@ -50,12 +50,12 @@ try {
   await painted(page);
   console.log(`remove the first payment: ${Date.now() - t3} ms`);
   const t4 = Date.now();
-  await page.selectOption('#f-fees-cycle', { label: '按季度' });
+  await page.locator('[data-path="termination.date"]').fill('2025-11-30');
   const wrong = page.locator(`[data-path="payment.payments[${far - 1}].for"][aria-invalid=true]`);
   await wrong.waitFor({ timeout: 300_000 });
   await painted(page);
   const drawn = await page.locator('[data-path^="payment.payments["][data-path$="].amount"]').count();
-  console.log(`billing by quarter, leaving row ${far} (of ${N}) wrong: ${Date.now() - t4} ms; rows in the DOM: ${drawn}`);
+  console.log(`terminated on 2025-11-30, leaving row ${far} (of ${N}) wrong: ${Date.now() - t4} ms; rows in the DOM: ${drawn}`);
 } finally {
   await browser.close();
   server.close();

@@ -791,9 +791,14 @@ const tests = [
     name: 'switching monthly to quarterly says the amounts stay per cycle and offers to keep the total',
     async run({ page, url }) {
       await openApp(page, url);
+      // A payment for May: by the quarter, it is for the quarter from 1 April (no period starts
+      // on 1 May any more, which stopped every figure).
+      await field(page, 'payment.payments[2].for').fill('2025-05');
       await page.selectOption('#f-fees-cycle', { label: '按季度' });
       // ¥50,000 now per quarter: four quarters make ¥200,000, and the note says so.
       await expectText(page, TOTAL, '¥200,000.00');
+      assertEq(await field(page, 'payment.payments[2].for').inputValue(), '2025-04-01', 'the payment\'s period by the quarter');
+      assertEq(await page.getByTestId('stale').count(), 0, 'nothing to fix after the switch');
       // The quick entry and every row's 抵充哪一期 suggestions offer the quarters now.
       const options = (sel) => page.evaluate((s) => [...document.querySelectorAll(s)].map((o) => o.value).filter(Boolean).join(','), sel);
       assertEq(await options('#f-quick-period option'), '2025-01-01,2025-04-01,2025-07-01,2025-10-01', 'the quick entry\'s periods');
@@ -1850,13 +1855,13 @@ tests.push({
     assertEq(await field(page, FEE0).inputValue(), '40000.00', 'the fee saved in the other tab');
     assertEq(await amounts.count(), 400, 'payment rows drawn after the other tab saved');
     await tab2.close();
-    // A payment far down the list designated for December 2025: billing by quarter leaves no
-    // period starting on 1 December, and the row with the message is drawn to show it, alone,
-    // numbered, not with the fifty rows before it.
+    // A payment far down the list designated for December 2025: a contract terminated on 30
+    // November leaves no period starting on 1 December, and the row with the message is drawn to show it,
+    // alone, numbered, not with the fifty rows before it.
     await page.locator('#f-import').setInputFiles(ledger('三百笔付款', 300, (i) => (i === 250 ? { for: '2025-12-01' } : {})));
     await expectText(page, NAME, '三百笔付款');
     assertEq(await amounts.count(), 200, 'payment rows drawn of the second ledger');
-    await page.selectOption('#f-fees-cycle', { label: '按季度' });
+    await field(page, 'termination.date').fill('2025-11-30');
     const wrong = field(page, 'payment.payments[250].for');
     await wrong.waitFor();
     assertEq(await wrong.getAttribute('aria-invalid'), 'true', 'the designated period is refused');
