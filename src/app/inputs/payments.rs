@@ -266,22 +266,26 @@ pub(super) fn for_period(ctx: Ctx, i: usize) -> impl IntoView {
     )
 }
 
-/// Payments dated before the term starts settle its first fees in advance (Art. 560): say so,
-/// rather than let a sample's 2025 payments count silently for a 2027 contract.
-pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
-    // From the scenario as read (the last good one while a field is wrong): no date read twice.
-    let early = Memo::new(move |_| {
+/// How many payments of the scenario as read (the last good one while a field is wrong: no
+/// date read twice) `which` picks.
+fn payments_where(
+    ctx: Ctx,
+    which: fn(&crate::engine::scenario::PaymentMade, &crate::engine::scenario::Scenario) -> bool,
+) -> Memo<usize> {
+    Memo::new(move |_| {
         ctx.shown.with(|(f, _)| {
             f.as_ref().map_or(0, |f| {
                 let s = f.parts().0;
-                s.payment
-                    .payments
-                    .iter()
-                    .filter(|p| p.date < s.contract.start)
-                    .count()
+                s.payment.payments.iter().filter(|p| which(p, s)).count()
             })
         })
-    });
+    })
+}
+
+/// Payments dated before the term starts settle its first fees in advance (Art. 560): say so,
+/// rather than let a sample's 2025 payments count silently for a 2027 contract.
+pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
+    let early = payments_where(ctx, |p, s| p.date < s.contract.start);
     move || {
         (early.get() > 0).then(|| {
             view! {
@@ -316,18 +320,7 @@ pub(super) fn prepayment_note(ctx: Ctx) -> impl IntoView {
 /// Payments dated after the evaluation date count in no figure (§3): said, rather than let a
 /// payment typed with a future date change nothing without a word.
 fn after_as_of_note(ctx: Ctx) -> impl IntoView {
-    let later = Memo::new(move |_| {
-        ctx.shown.with(|(f, _)| {
-            f.as_ref().map_or(0, |f| {
-                let s = f.parts().0;
-                s.payment
-                    .payments
-                    .iter()
-                    .filter(|p| p.date > s.as_of)
-                    .count()
-            })
-        })
-    });
+    let later = payments_where(ctx, |p, s| p.date > s.as_of);
     move || {
         (later.get() > 0).then(|| {
             view! {
