@@ -418,7 +418,7 @@ pub(super) fn written_period(text: &str) -> Option<NaiveDate> {
 /// A quarter as the cycle table names it, "2025年第2季度" or "2025 Q2" (also "2025Q2",
 /// "2025-Q2"): its first day.
 fn written_quarter(t: &str) -> Option<NaiveDate> {
-    let upper = t.to_uppercase();
+    let upper = t.to_ascii_uppercase();
     let (year, q) = match upper.split_once('Q') {
         Some((y, q)) => (y.trim_end_matches('-'), q),
         None => {

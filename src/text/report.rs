@@ -8,7 +8,7 @@ use crate::engine::scenario::{CapBase, DayCount};
 use crate::engine::termination::ChargeKind;
 use crate::text::rates::percent;
 use crate::text::{date_words, Lang, Text};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 pub const FIGURES: Text = Text("计算结果", "Figures");
@@ -59,7 +59,7 @@ pub const CAPPED: Text = Text("封顶", "capped");
 
 /// Beside a due date a rest day moved (Art. 203): the day the clause named.
 pub fn moved_from(named: NaiveDate, lang: Lang) -> String {
-    let day = named.format("%m-%d");
+    let day = format!("{:02}-{:02}", named.month(), named.day());
     match lang {
         Lang::Zh => format!("由{day}顺延"),
         Lang::En => format!("moved from {day}"),

@@ -186,9 +186,10 @@ pub(super) fn field_view(
     .into_any()
 }
 
-/// A date input's value that is a date (`2025-12-31`).
+/// A date input's value that is a date (`2025-12-31`), read as the document reads dates (not by
+/// chrono's format parser, which would add its strftime machinery to the wasm).
 fn is_date(value: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok()
+    crate::document::read::parse_date(value).is_some()
 }
 
 /// A date input's value while its year is still being typed (`0002-01-01`).

@@ -68,7 +68,7 @@ pub fn right_stands_since(
         })
         .filter(|(from, _)| *from <= as_of)
         .collect();
-    runs.sort();
+    runs.sort_unstable();
     let mut standing: Option<(NaiveDate, Option<NaiveDate>)> = None;
     for (from, until) in runs {
         standing = match standing {
