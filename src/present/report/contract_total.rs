@@ -71,7 +71,8 @@ fn cycle_table(h: &mut Html, r: &ComputeResult, cycle: Cycle, partial: PartialCy
         if c.days_late > 0 {
             class.push("late");
         }
-        if c.outstanding > Decimal::ZERO {
+        // Marked while unpaid past its due date; a fee not yet due is not in arrears.
+        if c.outstanding > Decimal::ZERO && c.unpaid_days > 0 {
             class.push("open");
         }
         m.open("tr", &[("class", &class.join(" "))]).open("td", &[]);

@@ -298,6 +298,19 @@ mod tests {
     }
 
     #[test]
+    fn only_a_fee_unpaid_past_its_due_date_is_marked() {
+        // Evaluated on 2025-09-30: July's and August's fees are unpaid and late; September's,
+        // due on 10 October, is unpaid but not yet due, and is not marked as in arrears.
+        let (s, r) = figures("monthly-operation-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("<tr class=\"late open\"><td>2025-07</td>"),
+            "{html}"
+        );
+        assert!(html.contains("<tr class=\"\"><td>2025-09</td>"), "{html}");
+    }
+
+    #[test]
     fn a_due_date_moved_off_a_rest_day_says_from_which_day() {
         // April's fee is due on 10 May 2025, a Saturday, so it falls due on Monday 12 May
         // (Art. 203); July's on 10 August, a Sunday, moves to the 11th. June's on 10 July, a
