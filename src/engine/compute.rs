@@ -104,6 +104,14 @@ pub struct LatePaymentSummary {
     pub reasonableness: Option<Reasonableness>,
 }
 
+impl LatePaymentSummary {
+    /// A right's first day (§4) when it arose while the contract lasted ([`Self::rights_until`]);
+    /// none after it ended.
+    pub fn arose_in_term(&self, from: Option<NaiveDate>) -> Option<NaiveDate> {
+        from.filter(|f| self.rights_until.is_none_or(|until| *f <= until))
+    }
+}
+
 /// Why a valid scenario cannot be computed: the data needed does not exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ComputeError {
@@ -291,6 +299,9 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
             tranches,
         })
         .collect();
+    let (suspend_k, terminate_k) = s.late_payment.as_ref().map_or((None, None), |l| {
+        (l.suspend_after_days, l.terminate_after_days)
+    });
     let right = |k: Option<u32>| k.and_then(|k| right_arises(k, &statuses, s.as_of));
     // The contract's last day: terminated early, or the term with its automatic renewal run out.
     let last_day = s.termination.as_ref().map_or_else(
@@ -305,14 +316,10 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         .flatten();
     let late_payment = LatePaymentSummary {
         total_penalty,
-        suspend_right_from: right(s.late_payment.as_ref().and_then(|l| l.suspend_after_days)),
-        terminate_right_from: right(s.late_payment.as_ref().and_then(|l| l.terminate_after_days)),
-        suspend_right_standing: standing(
-            s.late_payment.as_ref().and_then(|l| l.suspend_after_days),
-        ),
-        terminate_right_standing: standing(
-            s.late_payment.as_ref().and_then(|l| l.terminate_after_days),
-        ),
+        suspend_right_from: right(suspend_k),
+        terminate_right_from: right(terminate_k),
+        suspend_right_standing: standing(suspend_k),
+        terminate_right_standing: standing(terminate_k),
         rights_until,
         cap_applied: any_cycle_capped || aggregate_cut.is_some(),
         aggregate_cut,

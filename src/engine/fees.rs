@@ -98,6 +98,15 @@ fn cycle_around(
     }
 }
 
+/// The first day of the period `cycle` bills that holds `day`, for a term from `start` (§1:
+/// natural months and quarters, contract years; the first period begins at `start`, and so does
+/// the answer for a day before it).
+pub fn billed_period_start(cycle: Cycle, start: NaiveDate, day: NaiveDate) -> NaiveDate {
+    billed_cycles(cycle, PartialCycle::ByDays, Decimal::ZERO, start, day)
+        .last()
+        .map_or(start, |c| c.start)
+}
+
 /// The cycles billed over [start, end], each holding the fee of one whole cycle (`cycle_fee`,
 /// the sum of the components) or, when partly outside the term, its share by days (or in full).
 pub fn billed_cycles(

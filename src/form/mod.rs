@@ -24,7 +24,7 @@ pub use rates::{
 use crate::engine::calendar::Calendar;
 use crate::engine::money::parse_user_amount;
 use crate::engine::scenario::*;
-use chrono::NaiveDate;
+use chrono::Datelike;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -155,30 +155,6 @@ pub struct FormState {
     /// The scenario the form was loaded from: fields this version does not know (its `extra`)
     /// are carried over.
     pub original: Option<Arc<Scenario>>,
-}
-
-/// The first day of the `cycle` period holding `day`: its natural month or quarter, or its
-/// contract year counted from `start`; never before `start` (a first period starts there).
-fn period_holding(day: NaiveDate, cycle: Cycle, start: Option<NaiveDate>) -> NaiveDate {
-    use chrono::Datelike;
-    let natural = match cycle {
-        Cycle::Monthly => day.with_day(1),
-        Cycle::Quarterly => NaiveDate::from_ymd_opt(day.year(), day.month0() / 3 * 3 + 1, 1),
-        Cycle::Yearly => start.map(|s| {
-            let mut year = s;
-            let mut k = 1;
-            loop {
-                let next = crate::engine::fees::add_months(s, 12 * k);
-                if next > day || k > 1200 {
-                    break year;
-                }
-                year = next;
-                k += 1;
-            }
-        }),
-    }
-    .unwrap_or(day);
-    start.map_or(natural, |s| natural.max(s))
 }
 
 impl FormState {
@@ -396,19 +372,30 @@ impl FormState {
     /// A new billing cycle. A payment designated for a period (§13) is then designated for the
     /// new period that holds that day: "2025-05" billed by quarter is the quarter from
     /// 2025-04-01 (or from the contract's start, for a first period that starts later), not a
-    /// day that starts no period and stops every figure.
-    pub fn set_cycle(&mut self, cycle: Cycle) {
+    /// day that starts no period and stops every figure. `true` when a designation was rewritten
+    /// (the form's fields must then be read again).
+    pub fn set_cycle(&mut self, cycle: Cycle) -> bool {
         let old = self.cycle.unwrap_or(Cycle::Monthly);
         self.cycle = Some(cycle);
         if old == cycle {
-            return;
+            return false;
         }
         let start = crate::document::read::parse_date(self.start.trim());
+        let mut rewritten = false;
         for p in &mut self.payments {
             if let Some(day) = reader::written_period(p.for_period.trim()) {
-                p.for_period = period_holding(day, cycle, start).to_string();
+                // With no start to read, natural months and quarters still hold the day (counted
+                // from its 1 January); a contract year cannot be known, so the day stays.
+                let from = start.unwrap_or(match cycle {
+                    Cycle::Yearly => day,
+                    _ => day.with_ordinal(1).unwrap_or(day),
+                });
+                let first = crate::engine::fees::billed_period_start(cycle, from, day).to_string();
+                rewritten |= first != p.for_period;
+                p.for_period = first;
             }
         }
+        rewritten
     }
 
     /// Switches the termination clause on or off; switched on with no date yet, it starts from the

@@ -128,8 +128,8 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Whether a saved scenario already keeps `s` ("unsaved work is kept once", README): one
-    /// holds it as it is, or as the draft that keeping it would have written (`s` named
-    /// “名称（草稿）” / “name (draft)”). Work held so needs no second copy.
+    /// holds it as it is, or as a draft of it under any draft name (“名称（草稿）”, “名称（草稿 2）”,
+    /// “name (draft)”…, [`draft_base`]). Work held so needs no second copy.
     pub fn holds(&self, s: &Scenario) -> bool {
         let base = draft_base(&s.name).unwrap_or(&s.name);
         self.all().iter().any(|x| {

@@ -169,12 +169,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
                         if old != v {
                             change.set(Some((old, v)));
                         }
-                        let designated = |f: &crate::form::FormState| {
-                            f.payments.iter().map(|p| p.for_period.clone()).collect::<Vec<_>>()
-                        };
-                        let before = designated(f);
-                        f.set_cycle(v);
-                        if designated(f) != before {
+                        if f.set_cycle(v) {
                             set_timeout(
                                 move || ctx.generation.update(|g| *g = g.wrapping_add(1)),
                                 std::time::Duration::ZERO,

@@ -12,48 +12,17 @@ pub struct CycleStatus<'a> {
     pub tranches: &'a [Tranche],
 }
 
-/// 逾期超过k日: the right arises on due + k + 1 for the first cycle not fully paid by due + k.
-/// The earliest such date on or before `as_of`, else `None`.
-pub fn right_arises(
+/// Each cycle's run of days with the right (逾期超过k日): from due + k + 1 until the day it is
+/// paid in full (`None` while unpaid). A cycle paid in full by due + k, or of ¥0.00, gives none.
+/// A cycle's tranches are in date order, as the allocation makes them.
+fn runs<'a>(
     after_days: u32,
-    cycles: &[CycleStatus],
-    as_of: NaiveDate,
-) -> Option<NaiveDate> {
+    cycles: &'a [CycleStatus<'a>],
+) -> impl Iterator<Item = (NaiveDate, Option<NaiveDate>)> + 'a {
     cycles
         .iter()
-        .filter_map(|c| {
-            let deadline = c.due.checked_add_days(Days::new(after_days.into()))?;
-            let paid: Decimal = c
-                .tranches
-                .iter()
-                .filter(|t| t.paid_on <= deadline)
-                .map(|t| t.amount)
-                .sum();
-            (paid < c.amount)
-                .then(|| deadline.checked_add_days(Days::new(1)))
-                .flatten()
-        })
-        .min()
-        .filter(|d| *d <= as_of)
-}
-
-/// The day since which the right has stood without a break up to `as_of`: a cycle more than k
-/// days late gives it from due + k + 1 until the day it is paid in full; a later cycle's arrears
-/// carry it on only if they arose before the earlier ones were paid. `None` when no fee is more
-/// than k days late on `as_of` (the right arose once, but those arrears are paid: §4's earliest
-/// date is history, not the ground a supplier can stand on now). A cycle's tranches are in date
-/// order, as the allocation makes them; a cycle of ¥0.00 owes nothing and gives no right, as in
-/// [`right_arises`].
-pub fn right_stands_since(
-    after_days: u32,
-    cycles: &[CycleStatus],
-    as_of: NaiveDate,
-) -> Option<NaiveDate> {
-    // Each cycle's run of days with the right: [from, until), `until` None while unpaid.
-    let mut runs: Vec<(NaiveDate, Option<NaiveDate>)> = cycles
-        .iter()
         .filter(|c| c.amount > Decimal::ZERO)
-        .filter_map(|c| {
+        .filter_map(move |c| {
             let deadline = c.due.checked_add_days(Days::new(after_days.into()))?;
             let mut paid = Decimal::ZERO;
             let settled = c.tranches.iter().find_map(|t| {
@@ -66,6 +35,32 @@ pub fn right_stands_since(
                 _ => Some((from, settled)),
             }
         })
+}
+
+/// 逾期超过k日: the right arises on due + k + 1 for the first cycle not fully paid by due + k.
+/// The earliest such date on or before `as_of`, else `None`.
+pub fn right_arises(
+    after_days: u32,
+    cycles: &[CycleStatus],
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    runs(after_days, cycles)
+        .map(|(from, _)| from)
+        .min()
+        .filter(|d| *d <= as_of)
+}
+
+/// The day since which the right has stood without a break up to `as_of`: a cycle's run (above)
+/// carries it; a later cycle's arrears carry it on only if they arose before the earlier ones
+/// were paid. `None` when no fee is more than k days late on `as_of` (the right arose once, but
+/// those arrears are paid: §4's earliest date is history, not the ground a supplier can stand on
+/// now).
+pub fn right_stands_since(
+    after_days: u32,
+    cycles: &[CycleStatus],
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    let mut runs: Vec<(NaiveDate, Option<NaiveDate>)> = runs(after_days, cycles)
         .filter(|(from, _)| *from <= as_of)
         .collect();
     runs.sort_unstable();

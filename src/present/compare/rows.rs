@@ -142,26 +142,24 @@ fn late_penalties(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     }
 }
 
-/// The date a right arose, or why not, with the number of days late that triggers it.
-/// A right as the late-payment card tells it: since when it stands now, or that the arrears that
-/// gave it are paid, or that it has not arisen (none after the contract's last day).
+/// A right as the late-payment card tells it, with the number of days late that triggers it:
+/// since when it stands now, or that the arrears that gave it are paid, or that it has not
+/// arisen (none after the contract's last day).
 fn right(
     after_days: Option<u32>,
     from: Option<NaiveDate>,
     standing: Option<NaiveDate>,
-    until: Option<NaiveDate>,
     lang: Lang,
 ) -> String {
-    let from = from.filter(|f| until.is_none_or(|u| *f <= u));
     after_days.map_or(ABSENT.into(), |k| compare::right(k, from, standing, lang))
 }
 
 fn suspend_from(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     right(
         s.late_payment.as_ref().and_then(|lp| lp.suspend_after_days),
-        r.late_payment.suspend_right_from,
+        r.late_payment
+            .arose_in_term(r.late_payment.suspend_right_from),
         r.late_payment.suspend_right_standing,
-        r.late_payment.rights_until,
         lang,
     )
 }
@@ -171,9 +169,9 @@ fn terminate_from(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         s.late_payment
             .as_ref()
             .and_then(|lp| lp.terminate_after_days),
-        r.late_payment.terminate_right_from,
+        r.late_payment
+            .arose_in_term(r.late_payment.terminate_right_from),
         r.late_payment.terminate_right_standing,
-        r.late_payment.rights_until,
         lang,
     )
 }

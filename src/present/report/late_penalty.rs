@@ -64,8 +64,13 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
     let parts: Vec<String> = rights
         .into_iter()
         .filter_map(|(from, standing, what)| {
-            let from = from.filter(|f| ended.is_none_or(|end| *f <= end))?;
-            Some(report::right(what, from, standing, ended, lang))
+            Some(report::right(
+                what,
+                l.arose_in_term(from)?,
+                standing,
+                ended,
+                lang,
+            ))
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(report::RIGHTS_SEPARATOR.get(lang)))
