@@ -36,6 +36,10 @@ pub struct Reasonableness {
     /// Art. 1 ¶2). Not in the spec's result.
     #[serde(skip)]
     pub before_civil_code: bool,
+    /// The total penalty assessed, named beside the ratio where four places still read 1.3. Not
+    /// in the spec's result.
+    #[serde(skip)]
+    pub penalty: Decimal,
 }
 
 /// The assessment for `total_penalty` over the counted `spans`; `None` when a counted day has
@@ -66,6 +70,7 @@ pub fn assess(
         within_lpr_plus_half: total_penalty <= round_yuan(loss * Decimal::new(195, 2)),
         benchmark_days: spans.iter().any(|s| s.from < lpr_start()),
         before_civil_code: spans.iter().all(|s| Some(s.to) < civil_code),
+        penalty: total_penalty,
     })
 }
 

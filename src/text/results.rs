@@ -135,11 +135,15 @@ pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
     };
     let mut text = match (lang, r.above_threshold, ratio) {
         (Lang::Zh, above, Some(x)) => format!(
-            "违约金是{at_zh}计算的资金占用损失（{loss}）的 {x} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（{cite_zh}）。",
+            "违约金{}{at_zh}计算的资金占用损失（{loss}）的 {} 倍；{}损失的 1.3 倍（{threshold}）。违约金超过损失 30% 的，一般可认定为过分高于损失，法院可依申请酌减（{cite_zh}）。",
+            if x.about { format!("（{}）约为", format_yuan(r.penalty)) } else { "是".into() },
+            x.shown,
             if above { "高于" } else { "未超过" }
         ),
         (Lang::En, above, Some(x)) => format!(
-            "The penalty is {x} times the loss of the use of the money {at_en} ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request ({cite_en}). ",
+            "The penalty {} {} times the loss of the use of the money {at_en} ({loss}); it is {} 1.3 times the loss ({threshold}). A penalty more than 30% above the loss is generally excessively high, and a court may reduce it on request ({cite_en}). ",
+            if x.about { format!("({}) is about", format_yuan(r.penalty)) } else { "is".into() },
+            x.shown,
             if above { "above" } else { "not above" }
         ),
         (Lang::Zh, _, None) => return format!("按一年期 LPR 计算的资金占用损失为 {loss}，无法比较。"),
@@ -176,24 +180,43 @@ pub fn reasonableness(r: &Reasonableness, lang: Lang) -> String {
     text
 }
 
+/// The ratio as the statement shows it.
+struct RatioWords {
+    shown: String,
+    /// Four places still read 1.3 though the penalty is not 1.3 × the loss to the fen: the
+    /// statement names the amounts, so that "1.3 times, above 1.3 times" does not read as a
+    /// contradiction.
+    about: bool,
+}
+
 /// The ratio to two places, or its four where two would read 1.3 beside "above 1.3 times".
-fn ratio_words(r: &Reasonableness) -> Option<String> {
-    r.ratio.map(|x| {
-        let short = x.round_dp(2);
-        if short == Decimal::new(13, 1) {
-            x
-        } else {
-            short
-        }
-        .normalize()
-        .to_string()
+fn ratio_words(r: &Reasonableness) -> Option<RatioWords> {
+    let x = r.ratio?;
+    let short = x.round_dp(2);
+    let (shown, close) = if short == Decimal::new(13, 1) {
+        (x, x == Decimal::new(13, 1))
+    } else {
+        (short, false)
+    };
+    Some(RatioWords {
+        shown: shown.normalize().to_string(),
+        about: close && r.penalty != r.threshold,
     })
 }
 
 /// §11 in a line, for the late-payment card before it is opened: what a client checking the
 /// penalty wants first (the full reference is inside the card).
 pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
-    let x = ratio_words(r)?;
+    let ratio = ratio_words(r)?;
+    let (penalty, threshold) = (format_yuan(r.penalty), format_yuan(r.threshold));
+    let x = match (lang, ratio.about) {
+        (Lang::Zh, true) => format!("约 1.3 倍（{penalty}，1.3 倍为 {threshold}）"),
+        (Lang::En, true) => {
+            format!("about 1.3 times the loss at the LPR ({penalty} against {threshold})")
+        }
+        (Lang::Zh, false) => format!(" {} 倍", ratio.shown),
+        (Lang::En, false) => format!("{} times the loss at the LPR", ratio.shown),
+    };
     let (law_zh, law_en) = if r.before_civil_code {
         ("合同法第114条", "Contract Law Art. 114")
     } else {
@@ -201,19 +224,19 @@ pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
     };
     Some(match (lang, r.above_threshold, r.within_lpr_plus_half) {
         (Lang::Zh, true, false) => {
-            format!("违约金为按 LPR 计算的损失的 {x} 倍，超过 1.3 倍：法院可依申请酌减（{law_zh}）")
+            format!("违约金为按 LPR 计算的损失的{x}，超过 1.3 倍：法院可依申请酌减（{law_zh}）")
         }
         (Lang::En, true, false) => format!(
-            "the penalty is {x} times the loss at the LPR, above 1.3 times: a court may reduce it on request ({law_en})"
+            "the penalty is {x}, above 1.3 times: a court may reduce it on request ({law_en})"
         ),
         (Lang::Zh, true, true) => {
-            format!("违约金为按 LPR 计算的损失的 {x} 倍，超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
+            format!("违约金为按 LPR 计算的损失的{x}，超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
         }
         (Lang::En, true, true) => {
-            format!("the penalty is {x} times the loss at the LPR, above 1.3 times; but within 1.3 times the loss at the LPR plus 50%, so not necessarily reduced")
+            format!("the penalty is {x}, above 1.3 times; but within 1.3 times the loss at the LPR plus 50%, so not necessarily reduced")
         }
-        (Lang::Zh, false, _) => format!("违约金为按 LPR 计算的损失的 {x} 倍，未超过 1.3 倍"),
-        (Lang::En, false, _) => format!("the penalty is {x} times the loss at the LPR, within 1.3 times"),
+        (Lang::Zh, false, _) => format!("违约金为按 LPR 计算的损失的{x}，未超过 1.3 倍"),
+        (Lang::En, false, _) => format!("the penalty is {x}, within 1.3 times"),
     })
 }
 
@@ -278,6 +301,7 @@ mod tests {
             within_lpr_plus_half: penalty <= (loss * d("1.95")).round_dp(2),
             benchmark_days: false,
             before_civil_code: false,
+            penalty,
         }
     }
 
@@ -347,6 +371,29 @@ mod tests {
         assert!(
             within.contains("的 1.299 倍；未超过损失的 1.3 倍"),
             "{within}"
+        );
+        // ¥1,300.01 against ¥1,000.00 is 1.30001×, which four places still show as 1.3: the
+        // amounts are named, so "1.3 times, above 1.3 times" does not read as a contradiction.
+        let hair = assessed("1300.01", "1000.00");
+        let text = reasonableness(&hair, Lang::Zh);
+        assert!(
+            text.contains("违约金（¥1,300.01）约为按一年期 LPR 计算的资金占用损失（¥1,000.00）的 1.3 倍；高于损失的 1.3 倍（¥1,300.00）"),
+            "{text}"
+        );
+        assert_eq!(
+            reasonableness_short(&hair, Lang::Zh).as_deref(),
+            Some("违约金为按 LPR 计算的损失的约 1.3 倍（¥1,300.01，1.3 倍为 ¥1,300.00），超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
+        );
+        let text = reasonableness(&hair, Lang::En);
+        assert!(
+            text.contains("The penalty (¥1,300.01) is about 1.3 times the loss"),
+            "{text}"
+        );
+        // Exactly 1.3 times to the fen: no "about".
+        let exact = reasonableness(&assessed("1300.00", "1000.00"), Lang::Zh);
+        assert!(
+            exact.contains("违约金是按一年期 LPR 计算的资金占用损失（¥1,000.00）的 1.3 倍；未超过"),
+            "{exact}"
         );
         // Away from the threshold, two places.
         let far = reasonableness(&assessed("1500.04", "1000.00"), Lang::Zh);
