@@ -72,6 +72,7 @@ pub const LATE_PENALTIES: Text = Text("逾期付款违约金", "Late-payment pen
 pub const SUSPEND: Text = Text("暂停服务", "suspend service");
 pub const TERMINATE: Text = Text("解除合同", "terminate");
 pub const RIGHTS_SEPARATOR: Text = Text("；", "; ");
+pub const FULL_STOP: Text = Text("。", ".");
 
 /// A line of words that starts a sentence, its first letter a capital (English).
 pub fn sentence(mut line: String) -> String {
@@ -119,6 +120,24 @@ pub fn right(
             "the supplier may {what} from {since_words} (the arrears that gave it from {first} are since paid)"
         ),
     }
+}
+
+/// A right to terminate that has stood a year or more by `on` (the evaluation date, or the day
+/// the supplier terminated): where the contract sets no period for it, it lapses a year after
+/// the party knew of the cause (民法典第564条第2款). Whether arrears that go on unpaid start that
+/// year again is not settled, so it is said as a caveat, not a conclusion.
+pub fn terminate_right_may_lapse(since: NaiveDate, on: NaiveDate, lang: Lang) -> Option<String> {
+    let year_after = since.checked_add_months(chrono::Months::new(12))?;
+    (on >= year_after).then(|| match lang {
+        Lang::Zh => format!(
+            "该解除权至{}已满一年，合同未约定行使期限的，可能已因一年内未行使而消灭（《民法典》第564条第2款；欠款持续未付的，法院对起算认定不一）",
+            date_words(year_after, lang)
+        ),
+        Lang::En => format!(
+            "that right had stood a year by {}: with no agreed period for exercising it, it may have lapsed unexercised (Civil Code Art. 564 ¶2; courts differ on when continuing arrears start the year)",
+            date_words(year_after, lang)
+        ),
+    })
 }
 
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");

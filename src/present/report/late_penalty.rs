@@ -73,6 +73,11 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
             ))
         })
         .collect();
+    let lapse = l
+        .terminate_right_standing
+        .filter(|_| ended.is_none())
+        .and_then(|since| report::terminate_right_may_lapse(since, s.as_of, lang));
+    let parts: Vec<String> = parts.into_iter().chain(lapse).collect();
     (!parts.is_empty()).then(|| parts.join(report::RIGHTS_SEPARATOR.get(lang)))
 }
 

@@ -397,6 +397,44 @@ mod tests {
     }
 
     #[test]
+    fn a_right_to_terminate_standing_a_year_carries_the_one_year_lapse_caveat() {
+        // Monthly ¥50,000, paid up to June; July's fee (due 2025-08-10) never paid, terminate
+        // when more than 60 days late: the right stands from 2025-10-11. Evaluated on
+        // 2026-11-30, in the renewal year, it has stood a year (2026-10-11): 民法典第564条第2款
+        // may have ended it.
+        let (mut s, _) = figures("monthly-operation-2025");
+        s.as_of = crate::test_support::date("2026-11-30");
+        let r = compute(&s).unwrap();
+        let note = late_card_note(&results_html(&s, &r, Lang::Zh, Open::ALL)).to_string();
+        assert!(note.contains("2025年10月11日起乙方有权解除合同"), "{note}");
+        assert!(
+            note.contains("该解除权至2026年10月11日已满一年，合同未约定行使期限的，可能已因一年内未行使而消灭（《民法典》第564条第2款"),
+            "{note}"
+        );
+        // A day before the year is out: no caveat.
+        s.as_of = crate::test_support::date("2026-10-10");
+        let r = compute(&s).unwrap();
+        let note = late_card_note(&results_html(&s, &r, Lang::Zh, Open::ALL)).to_string();
+        assert!(note.contains("有权解除合同"), "{note}");
+        assert!(!note.contains("第564条"), "{note}");
+        // Terminated by the supplier on 2026-10-20 for those arrears: the settlement says it.
+        s.as_of = crate::test_support::date("2026-11-30");
+        s.termination = Some(crate::engine::scenario::Termination {
+            date: crate::test_support::date("2026-10-20"),
+            reason: crate::engine::scenario::TerminationReason::ClientBreach,
+            breach_penalty_fraction: None,
+            settlement_days: 30,
+            extra: Default::default(),
+        });
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(
+            html.contains("That right had stood a year by 11 Oct 2026: with no agreed period for exercising it, it may have lapsed unexercised (Civil Code Art. 564"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_termination_after_the_arrears_were_paid_needs_another_ground() {
         // Terminated for the client's breach on 2025-07-20. May's fee (due 06-16) was more than
         // 30 days late from 07-17, but May and June were paid on 07-18: by the termination the

@@ -189,5 +189,15 @@ pub(super) fn termination_notes(
             &[("class", "warn"), ("data-testid", "termination-right")],
             &text::results::no_termination_right(term.date, after, right, lapsed, lang),
         );
+    } else if let Some(note) = r
+        .late_payment
+        .terminate_right_standing
+        .and_then(|since| text::report::terminate_right_may_lapse(since, term.date, lang))
+    {
+        h.out.el(
+            "p",
+            &[("class", "warn"), ("data-testid", "termination-right")],
+            &text::report::sentence(note + text::report::FULL_STOP.get(lang)),
+        );
     }
 }
