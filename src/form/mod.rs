@@ -83,6 +83,16 @@ pub struct LprFixingRow {
     pub extra: Extra,
 }
 
+impl LprFixingRow {
+    /// Nothing typed and nothing carried: a row added and not filled in, or emptied.
+    pub fn is_blank(&self) -> bool {
+        [&self.effective, &self.one_year, &self.five_year]
+            .iter()
+            .all(|t| t.trim().is_empty())
+            && self.extra.is_empty()
+    }
+}
+
 /// Every field of the form, as text or as a choice.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FormState {

@@ -32,11 +32,32 @@ impl FormState {
         let s = self.typed(&mut r);
         match s {
             Some(s) if r.errors.is_empty() => {
-                check_consistency(&s).map_err(|e| vec![e])?;
+                check_consistency(&s).map_err(|e| vec![self.at_form_row(e)])?;
                 Ok(s)
             }
             _ => Err(r.errors),
         }
+    }
+
+    /// A rule's error on the scenario's LPR fixing `j`, moved to that fixing's row in the form,
+    /// which may have blank rows before it.
+    fn at_form_row(&self, mut e: ValidationError) -> ValidationError {
+        let prefix = format!("{}[", paths::LATE_PAYMENT_LPR_FIXINGS);
+        let row = e.path.strip_prefix(&prefix).and_then(|rest| {
+            let (j, field) = rest.split_once(']')?;
+            let j: usize = j.parse().ok()?;
+            let (i, _) = self
+                .lpr_fixings
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| !x.is_blank())
+                .nth(j)?;
+            Some(format!("{prefix}{i}]{field}"))
+        });
+        if let Some(path) = row {
+            e.path = path;
+        }
+        e
     }
 
     /// What the loaded scenario kept at a place the form also fills (its unknown fields).
@@ -205,11 +226,15 @@ impl FormState {
                 })
             },
         );
+        // A row left blank (added, or emptied) is no fixing: it is left out, not refused.
         let lpr_fixings = Self::rows(
             r,
             paths::LATE_PAYMENT_LPR_FIXINGS,
             &self.lpr_fixings,
             |r, i, x| {
+                if x.is_blank() {
+                    return Some(None);
+                }
                 let effective = r.date(
                     At::Row(paths::lpr_fixing, i, fixing::EFFECTIVE),
                     &x.effective,
@@ -222,14 +247,15 @@ impl FormState {
                         &x.five_year,
                     )
                 });
-                Some(UserLprFixing {
+                Some(Some(UserLprFixing {
                     effective: effective?,
                     one_year: one_year?,
                     five_year: five_year?,
                     extra: x.extra.clone(),
-                })
+                }))
             },
-        );
+        )
+        .map(|rows| rows.into_iter().flatten().collect());
         let cap_fraction = r.opt_share(paths::LATE_PAYMENT_CAP_FRACTION, &self.cap_percent);
         let accrues_from = r.opt_date(paths::LATE_PAYMENT_ACCRUES_FROM, &self.accrues_from);
         let suspend = r.opt_whole(

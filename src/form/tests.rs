@@ -853,3 +853,34 @@ fn adding_a_rate_change_changes_nothing_until_it_is_edited() {
         );
     }
 }
+
+#[test]
+fn a_blank_lpr_fixing_row_is_left_out_and_a_rule_s_error_finds_its_row() {
+    // "+ 添加 LPR 报价" adds a blank row; until something is typed in it the figures stand, as
+    // they do when a row is emptied: a row holding nothing is no fixing.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.lpr_fixings.push(LprFixingRow::default());
+    f.lpr_fixings.push(LprFixingRow {
+        effective: " ".into(),
+        one_year: String::new(),
+        five_year: " ".into(),
+        ..Default::default()
+    });
+    let s = f.to_scenario().expect("blank rows do not stop the figures");
+    assert!(s
+        .late_payment
+        .as_ref()
+        .is_some_and(|l| l.lpr_fixings.is_empty()));
+    // Two fixings on one day after those blank rows: the repeated date is marked on the form's
+    // row 3, where it was typed, not on the scenario's row 1.
+    for _ in 0..2 {
+        f.lpr_fixings.push(LprFixingRow {
+            effective: "2026-05-20".into(),
+            one_year: "2.90".into(),
+            ..Default::default()
+        });
+    }
+    let errors = f.to_scenario().unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "late_payment.lpr_fixings[3].effective");
+}

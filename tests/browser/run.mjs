@@ -648,8 +648,13 @@ const tests = [
       await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, before);
       const floating = (await page.locator(PENALTY).textContent()).trim();
       // As of today the LPR runs past the table: add the user's fixing of 2.90% from 2026-05-20.
+      // The row comes blank, and a blank row is no fixing: the figures stand, nothing is asked.
       await page.getByTestId('add-lpr-fixing').click();
+      assertEq(await field(page, 'late_payment.lpr_fixings[0].one_year').inputValue(), '', 'a new LPR row is blank');
+      await page.waitForTimeout(150);
+      assertEq(await page.getByTestId('stale').count(), 0, 'a blank LPR row stops no figures');
       await field(page, 'late_payment.lpr_fixings[0].effective').fill('2026-05-20');
+      await expectText(page, '#f-late_payment-lpr_fixings-0--one_year-err', '请填写年利率百分数（0 至 100），如 3.00 即 3.00%');
       await field(page, 'late_payment.lpr_fixings[0].one_year').fill('2.90');
       await page.waitForFunction((b) => document.querySelector('[data-testid=late-penalty]')?.textContent?.trim() !== b, floating);
       await page.locator('[data-testid=warnings] li[data-code=lpr_beyond_table]').waitFor();

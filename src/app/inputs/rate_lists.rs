@@ -253,20 +253,7 @@ pub(super) fn lpr_fixings(ctx: Ctx) -> impl IntoView {
                     Some("add-lpr-fixing"),
                     ui::ADD_LPR_FIXING,
                     Arc::new(move || {
-                        ctx.edit(|f| {
-                            let effective = known.succ_opt().unwrap_or(known).to_string();
-                            let one_year = crate::engine::lpr::one_year_rate_on(known)
-                                .map(|f| {
-                                    (f * rust_decimal::Decimal::ONE_HUNDRED).round_dp(2).to_string()
-                                })
-                                .unwrap_or_default();
-                            f.lpr_fixings
-                                .push(crate::form::LprFixingRow {
-                                    effective,
-                                    one_year,
-                                    ..Default::default()
-                                });
-                        })
+                        ctx.edit(|f| f.lpr_fixings.push(crate::form::LprFixingRow::default()))
                     }),
                 )}
             </div>
