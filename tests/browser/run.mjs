@@ -745,7 +745,7 @@ const tests = [
     },
   },
   {
-    name: 'June paid 45 days late takes three inputs, and the payment counts for June; what it cannot add, it says',
+    name: 'June paid 45 days late takes three inputs, and the payment counts for June; what it cannot add, or would pay twice, it says',
     async run({ page, url }) {
       await openApp(page, url);
       const rows = page.locator('[data-path$=".amount"][data-path^="payment.payments"]');
@@ -773,6 +773,10 @@ const tests = [
       // 50,000 × 0.05% × 45 = ¥1,125.00, from 2025-07-11 to 2025-08-24.
       assert(claim.some((r) => r.includes('2025-06-01 – 2025-06-30') && r.includes('2025-07-11') && r.includes('2025-08-24') && r.includes('¥1,125.00')),
         `claim rows: ${JSON.stringify(claim)}`);
+      // June is paid now: the same entry again would pay it twice, and says so instead.
+      await page.getByTestId('quick-add').click();
+      await expectText(page, '[data-testid=quick-problem]', '该期费用已付清：要模拟它逾期支付，请修改下方付款记录中那笔付款的日期，而不是再添加一笔');
+      assertEq(await rows.count(), n + 1, 'no second payment for June');
     },
   },
   {

@@ -194,15 +194,18 @@ fn payment_row(ctx: Ctx, i: usize) -> AnyView {
     .into_any()
 }
 
-/// The billed periods of the figures shown: (start, label, due, amount).
-pub(super) fn billed_periods(
-    ctx: Ctx,
-) -> Vec<(
-    chrono::NaiveDate,
-    String,
-    chrono::NaiveDate,
-    rust_decimal::Decimal,
-)> {
+/// A billed period of the figures shown, as the quick entry and the period choices need it.
+pub(super) struct BilledPeriod {
+    start: chrono::NaiveDate,
+    label: String,
+    due: chrono::NaiveDate,
+    amount: rust_decimal::Decimal,
+    /// What is unpaid of it on the evaluation date.
+    outstanding: rust_decimal::Decimal,
+}
+
+/// The billed periods of the figures shown.
+pub(super) fn billed_periods(ctx: Ctx) -> Vec<BilledPeriod> {
     let lang = ctx.lang.get_untracked();
     ctx.shown.with(|(f, _)| {
         f.as_ref()
@@ -211,13 +214,12 @@ pub(super) fn billed_periods(
                 r.total_fees
                     .cycles
                     .iter()
-                    .map(|c| {
-                        (
-                            c.start,
-                            crate::present::report::cycle_label(c, s.fees.cycle, lang),
-                            c.due,
-                            c.amount,
-                        )
+                    .map(|c| BilledPeriod {
+                        start: c.start,
+                        label: crate::present::report::cycle_label(c, s.fees.cycle, lang),
+                        due: c.due,
+                        amount: c.amount,
+                        outstanding: c.outstanding,
                     })
                     .collect()
             })
@@ -246,7 +248,7 @@ pub(super) fn period_choices(ctx: Ctx) -> Memo<Vec<(String, String)>> {
         ctx.lang.track();
         untrack(|| billed_periods(ctx))
             .into_iter()
-            .map(|(start, label, _, _)| (start.to_string(), label))
+            .map(|p| (p.start.to_string(), p.label))
             .collect()
     })
 }
@@ -375,9 +377,9 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                 data-testid="quick-add"
                 on:click=move |_| {
                     let chosen = period.get_untracked();
-                    let Some((start, _, due, amount)) = billed_periods(ctx)
+                    let Some(chosen) = billed_periods(ctx)
                         .into_iter()
-                        .find(|p| p.0.to_string() == chosen) else {
+                        .find(|p| p.start.to_string() == chosen) else {
                         problem.set(Some(ui::QUICK_PICK_PERIOD_FIRST));
                         return;
                     };
@@ -386,6 +388,14 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                         problem.set(Some(ui::QUICK_DAYS_INVALID));
                         return;
                     };
+                    if chosen.outstanding <= rust_decimal::Decimal::ZERO
+                        && chosen.amount > rust_decimal::Decimal::ZERO
+                    {
+                        problem.set(Some(ui::QUICK_ALREADY_PAID));
+                        return;
+                    }
+                    let amount = chosen.outstanding.min(chosen.amount);
+                    let (start, due) = (chosen.start, chosen.due);
                     problem.set(None);
                     let date = due.checked_add_days(chrono::Days::new(n)).unwrap_or(due);
                     ctx.edit(|f| {
