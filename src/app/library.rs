@@ -582,6 +582,7 @@ fn finish_rename(ctx: Ctx, id: &str, renaming: Renaming) {
     if n.is_empty() {
         return;
     }
+    let n = ctx.store.with_value(|st| st.unused_name(&n, Some(id)));
     match ctx.write(|st| st.rename(id, &n, &dom::now_iso())) {
         Ok(rev) if ctx.current_id.get_untracked().as_deref() == Some(id) => {
             ctx.edit(|f| f.name = n.clone());

@@ -205,7 +205,7 @@ pub fn save_current(ctx: Ctx) -> Result<(), StoreError> {
         }
         Err(StoreError::Newer { name, .. }) => {
             let copy = StoreText::ConflictCopyName { name: &name }.say(ctx.lang.get_untracked());
-            save_as_current(ctx, &copy, &s)?;
+            let copy = save_as_current(ctx, &copy, &s)?;
             ctx.say(BannerKind::Warning, |l| {
                 StoreText::SavedAsConflictCopy {
                     name: &name,
@@ -231,20 +231,21 @@ pub(super) fn say_failed(ctx: Ctx, e: StoreError, text: impl for<'a> Fn(&'a str)
     ctx.say(BannerKind::Warning, |l| text(&e.message(l)).say(l));
 }
 
-/// Saves `s` as a new saved scenario named `name` and makes it the one being edited (the form
-/// takes the name).
-fn save_as_current(ctx: Ctx, name: &str, s: &Scenario) -> Result<(), StoreError> {
+/// Saves `s` as a new saved scenario named `name` (numbered when another has that name) and makes
+/// it the one being edited (the form takes the name); returns the name given.
+fn save_as_current(ctx: Ctx, name: &str, s: &Scenario) -> Result<String, StoreError> {
+    let name = ctx.store.with_value(|st| st.unused_name(name, None));
     let now = dom::now_iso();
-    let id = ctx.write(|st| st.save_as(name, s, &now))?;
+    let id = ctx.write(|st| st.save_as(&name, s, &now))?;
     let mut saved = s.clone();
-    saved.name = name.to_string();
+    saved.name.clone_from(&name);
     if ctx.form.with_untracked(|f| f.name != name) {
-        ctx.edit(|f| f.name = name.to_string());
+        ctx.edit(|f| f.name.clone_from(&name));
     }
     ctx.current_id.set(Some(id));
     ctx.current_rev.set(1);
     ctx.saved_copy.set(Some(saved));
-    Ok(())
+    Ok(name)
 }
 
 /// Leaves the "opened from a link" state (saved, discarded or replaced): its banner, its
@@ -266,7 +267,7 @@ pub fn save_as_new(ctx: Ctx, name: &str) -> bool {
         return false;
     };
     match save_as_current(ctx, name, &s) {
-        Ok(()) => true,
+        Ok(_) => true,
         Err(e) => {
             say_failed(ctx, e, |err| StoreText::SaveFailed { err });
             false
@@ -480,23 +481,25 @@ pub(super) fn import_one(ctx: Ctx, s: &Scenario) {
         return;
     }
     leave_link(ctx);
-    let name = s.name.clone();
+    // Named apart from the saved scenarios it joins.
+    let mut named = s.clone();
+    named.name = ctx.store.with_value(|st| st.unused_name(&s.name, None));
     let now = dom::now_iso();
-    match ctx.write(|st| st.save_as(&name, s, &now)) {
+    match ctx.write(|st| st.save_as(&named.name, &named, &now)) {
         Ok(id) => {
-            ctx.load(s);
+            ctx.load(&named);
             ctx.current_id.set(Some(id));
             ctx.current_rev.set(1);
-            ctx.saved_copy.set(Some(s.clone()));
             ctx.say(BannerKind::Imported, |l| {
-                StoreText::ImportedAndSaved { name: &name }.say(l)
+                StoreText::ImportedAndSaved { name: &named.name }.say(l)
             });
+            ctx.saved_copy.set(Some(named));
         }
         Err(e) => {
             show_unsaved(ctx, s);
             ctx.say(BannerKind::Warning, |l| {
                 StoreText::ImportedNotSaved {
-                    name: &name,
+                    name: &s.name,
                     err: &e.message(l),
                 }
                 .say(l)

@@ -153,6 +153,21 @@ impl<K: KeyValue> Store<K> {
             .unwrap_or_default()
     }
 
+    /// `name`, or, when another saved scenario (not `except`) has it, `name (2)`, `name (3)`…:
+    /// no two entries of the list share a name (save as, rename, import, duplicate).
+    pub fn unused_name(&self, name: &str, except: Option<&str>) -> String {
+        let taken: Vec<String> = self
+            .list()
+            .into_iter()
+            .filter(|m| Some(m.id.as_str()) != except)
+            .map(|m| m.name)
+            .collect();
+        std::iter::once(name.to_string())
+            .chain((2..).map(|n| crate::text::store::fitted(name, |b| format!("{b} ({n})"))))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_default()
+    }
+
     fn saved_ids(&self) -> Vec<String> {
         self.kv
             .keys()
@@ -197,7 +212,8 @@ impl<K: KeyValue> Store<K> {
     pub fn save_many(&mut self, list: &[Scenario], now: &str) -> Result<Vec<String>, StoreError> {
         let mut ids = Vec::with_capacity(list.len());
         for s in list {
-            match self.save_as(&s.name, s, now) {
+            let name = self.unused_name(&s.name, None);
+            match self.save_as(&name, s, now) {
                 Ok(id) => ids.push(id),
                 Err(e) => {
                     for id in &ids {
@@ -280,7 +296,7 @@ impl<K: KeyValue> Store<K> {
     /// A copy under a new id, named `<name> (副本)` / `<name> (copy)`.
     pub fn duplicate(&mut self, id: &str, now: &str, lang: Lang) -> Result<String, StoreError> {
         let saved = self.existing(id)?;
-        let name = StoreText::CopyName { name: &saved.name }.say(lang);
+        let name = self.unused_name(&StoreText::CopyName { name: &saved.name }.say(lang), None);
         self.save_as(&name, &saved.scenario, now)
     }
 
@@ -365,6 +381,48 @@ mod tests {
         let mut kv = MemoryKv::new();
         kv.set(key, value).unwrap();
         kv
+    }
+
+    #[test]
+    fn no_two_saved_scenarios_share_a_name() {
+        // Two files named “方案A” imported, a copy duplicated twice, a rename onto a name in
+        // use: each is numbered, so the list never shows two entries one cannot tell apart.
+        let (mut store, _) = open(MemoryKv::new());
+        let mut a = starter();
+        a.name = "方案A".into();
+        store.save_many(&[a.clone(), a.clone()], T1).unwrap();
+        let first = store.save_as("方案B", &starter(), T1).unwrap();
+        let copy = store.duplicate(&first, T2, Lang::Zh).unwrap();
+        store.duplicate(&first, T2, Lang::Zh).unwrap();
+        let mut names: Vec<String> = store.list().into_iter().map(|m| m.name).collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "方案A",
+                "方案A (2)",
+                "方案B",
+                "方案B (副本)",
+                "方案B (副本) (2)"
+            ]
+        );
+        // Renamed onto “方案A”: numbered after those taken; renamed to its own name: kept.
+        let n = store.unused_name("方案A", Some(&copy));
+        assert_eq!(n, "方案A (3)");
+        assert_eq!(
+            store.unused_name("方案B (副本)", Some(&copy)),
+            "方案B (副本)"
+        );
+        // A name at the longest a scenario takes is cut to fit its number, and reads back.
+        let long = "长".repeat(crate::document::read::MAX_NAME_CHARS);
+        let id = store.save_as(&long, &starter(), T3).unwrap();
+        let again = store.unused_name(&long, None);
+        assert_eq!(again.chars().count(), crate::document::read::MAX_NAME_CHARS);
+        assert!(again.ends_with("长 (2)"), "{again}");
+        let copy = store.duplicate(&id, T3, Lang::Zh).unwrap();
+        assert!(store
+            .get(&copy)
+            .is_some_and(|c| c.name.ends_with("长 (副本)")));
     }
 
     #[test]

@@ -170,6 +170,23 @@ pub enum StoreText<'a> {
     },
 }
 
+/// `name` with what `write` adds to it, within the longest name a scenario takes
+/// (`MAX_NAME_CHARS`): a long name is cut, not its suffix, so that the copy, draft or numbered
+/// entry can be read back (a name past the limit made the saved entry unreadable).
+pub fn fitted(name: &str, write: impl Fn(&str) -> String) -> String {
+    let full = write(name);
+    let over = full
+        .chars()
+        .count()
+        .saturating_sub(crate::document::read::MAX_NAME_CHARS);
+    if over == 0 {
+        return full;
+    }
+    let keep = name.chars().count().saturating_sub(over);
+    let cut: String = name.chars().take(keep).collect();
+    write(cut.trim_end())
+}
+
 /// The name a draft was kept from: “名称（草稿）”, “名称（草稿 2）”, “name (draft)” or
 /// “name (draft 2)” give `Some("名称")`/`Some("name")`; any other name `None`.
 pub fn draft_base(name: &str) -> Option<&str> {
@@ -250,14 +267,14 @@ impl StoreText<'_> {
                 n,
             }
             .say(if name.ends_with('）') { Lang::Zh } else { Lang::En }),
-            DraftName { name, n: 0 | 1 } if zh => format!("{name}（草稿）"),
-            DraftName { name, n: 0 | 1 } => format!("{name} (draft)"),
-            DraftName { name, n } if zh => format!("{name}（草稿 {n}）"),
-            DraftName { name, n } => format!("{name} (draft {n})"),
-            CopyName { name } if zh => format!("{name} (副本)"),
-            CopyName { name } => format!("{name} (copy)"),
-            ConflictCopyName { name } if zh => format!("{name}（冲突副本）"),
-            ConflictCopyName { name } => format!("{name} (conflicted copy)"),
+            DraftName { name, n: 0 | 1 } if zh => fitted(name, |b| format!("{b}（草稿）")),
+            DraftName { name, n: 0 | 1 } => fitted(name, |b| format!("{b} (draft)")),
+            DraftName { name, n } if zh => fitted(name, |b| format!("{b}（草稿 {n}）")),
+            DraftName { name, n } => fitted(name, |b| format!("{b} (draft {n})")),
+            CopyName { name } if zh => fitted(name, |b| format!("{b} (副本)")),
+            CopyName { name } => fitted(name, |b| format!("{b} (copy)")),
+            ConflictCopyName { name } if zh => fitted(name, |b| format!("{b}（冲突副本）")),
+            ConflictCopyName { name } => fitted(name, |b| format!("{b} (conflicted copy)")),
 
             AutosaveFailed { err } if zh => format!("无法自动保存：{}。您的输入仍保留在本页内存中，请用“导出”另存。", err.trim_end_matches('。')),
             AutosaveFailed { err } => format!("Autosave failed: {}. Your input stays in this page's memory; use Export to keep it.", err.trim_end_matches('.')),

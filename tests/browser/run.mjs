@@ -1341,6 +1341,25 @@ const tests = [
     },
   },
   {
+    name: 'no two saved scenarios share a name: a second 方案A is 方案A (2), and a rename onto a name in use is numbered',
+    async run({ page, url }) {
+      await openApp(page, url);
+      await saveAs(page, '方案A');
+      await saveAs(page, '方案A', '方案A (2)');
+      assertEq(JSON.stringify((await savedNames(page)).sort()), JSON.stringify(['方案A', '方案A (2)']), 'names after saving 方案A twice');
+      await expectText(page, NAME, '方案A (2)');
+      await saveAs(page, '方案B');
+      const row = page.locator('[data-testid=saved-list] li').nth((await savedNames(page)).indexOf('方案B'));
+      await row.getByRole('button', { name: '重命名' }).click();
+      await row.locator('input[type=text]').fill('方案A');
+      await row.getByRole('button', { name: '确定' }).click();
+      await page.locator('[data-testid=saved-list] .saved-name', { hasText: '方案A (3)' }).waitFor();
+      assertEq(JSON.stringify((await savedNames(page)).sort()), JSON.stringify(['方案A', '方案A (2)', '方案A (3)']), 'names after the rename');
+      // The open scenario was the one renamed: the form follows.
+      await expectText(page, NAME, '方案A (3)');
+    },
+  },
+  {
     name: 'saved scenarios are renamed, duplicated, listed by last change, and saved only when asked',
     async run({ page, url }) {
       await openApp(page, url);
