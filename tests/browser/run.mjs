@@ -561,6 +561,24 @@ const tests = [
     },
   },
   {
+    name: 'the what-if says what it assumes beyond the page\'s own figures: an LPR past the built-in table',
+    async run({ page, url }) {
+      await openApp(page, url);
+      // Evaluated on 2025-09-30, every figure's days are within the LPR table (to 2026-04-19).
+      await field(page, 'as_of').fill('2025-09-30');
+      await page.getByTestId('what-if-days').fill('30');
+      await page.getByTestId('what-if-penalty').waitFor();
+      await page.waitForTimeout(300);
+      assertEq(await page.getByTestId('what-if-assumes').count(), 0, 'no assumption of its own at 30 days');
+      // December's fee, due in January 2026, paid 120 days late runs into May 2026: the Art. 585
+      // reference's loss takes the LPR after the table, and the what-if says so beside its figure.
+      await page.getByTestId('what-if-days').fill('120');
+      await expectText(page, '[data-testid=what-if-assumes]', '（此数字另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计；如已公布新的报价，请在“LPR 报价”中补充）');
+      await page.getByTestId('what-if-days').fill('30');
+      await page.getByTestId('what-if-assumes').waitFor({ state: 'detached' });
+    },
+  },
+  {
     name: 'a negotiator compares a 2027 contract\'s terms as if every invoice were paid D days late',
     async run({ page, url }) {
       await openApp(page, url);
