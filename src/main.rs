@@ -110,12 +110,21 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e.to_string()),
             }
         }
-        ["capital", amount] => match parse_user_amount(amount).ok().and_then(amount_in_words) {
-            Some(words) => {
-                println!("{words}");
-                ExitCode::SUCCESS
-            }
-            None => fail(&format!(
+        // A fraction of a fen has no capital: refused, as the form refuses it, not rounded.
+        ["capital", amount] => match parse_user_amount(amount) {
+            Ok(d) if d.normalize().scale() > 2 => fail(&format!(
+                "capital: an amount has at most two decimal places (分), got {amount}"
+            )),
+            Ok(d) => match amount_in_words(d) {
+                Some(words) => {
+                    println!("{words}");
+                    ExitCode::SUCCESS
+                }
+                None => fail(&format!(
+                    "capital: expected a non-negative amount like 1409.50 (at most ¥1,000,000,000,000), got {amount}"
+                )),
+            },
+            Err(_) => fail(&format!(
                 "capital: expected a non-negative amount like 1409.50 (at most ¥1,000,000,000,000), got {amount}"
             )),
         },

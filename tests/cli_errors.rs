@@ -306,6 +306,20 @@ fn capital_prints_the_amount_in_words() {
         .unwrap();
     assert!(!bad.status.success());
     assert!(bad.stdout.is_empty());
+    // ¥12.345 has a fraction of a fen, which no 大写 can write: refused, not rounded to 12.35.
+    let fraction = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(["capital", "12.345"])
+        .output()
+        .unwrap();
+    assert!(!fraction.status.success());
+    assert!(fraction.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&fraction.stderr).contains("at most two decimal places (分)"));
+    // Trailing zeros are not a fraction of a fen.
+    let zeros = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(["capital", "12.3400"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&zeros.stdout), "壹拾贰元叁角肆分\n");
 }
 
 #[test]
