@@ -114,10 +114,10 @@ pub fn right(
         (Lang::Zh, None, false) => format!("{since_words}起乙方有权{what}"),
         (Lang::En, None, false) => format!("the supplier may {what} from {since_words}"),
         (Lang::Zh, None, true) => {
-            format!("{since_words}起乙方有权{what}（{first}起的前一次逾期已付清）")
+            format!("{since_words}起乙方有权{what}（此前自{first}起的各次逾期均已付清）")
         }
         (Lang::En, None, true) => format!(
-            "the supplier may {what} from {since_words} (the arrears that gave it from {first} are since paid)"
+            "the supplier may {what} from {since_words} (the earlier arrears, the first from {first}, are since paid)"
         ),
     }
 }
@@ -366,9 +366,11 @@ pub fn termination_basis(
     match (lang, days, moved) {
         (Lang::Zh, 0, false) => format!("合同于{ended}解除（{why}），于解除当日结算。"),
         (Lang::Zh, _, false) => format!("合同于{ended}解除（{why}），自解除之日起 {days} 日内结算。"),
+        (Lang::Zh, 0, true) => format!("合同于{ended}解除（{why}），于解除当日结算；当日为法定休假日，顺延至{due}（民法典第203条）。"),
         (Lang::Zh, _, true) => format!("合同于{ended}解除（{why}），自解除之日起 {days} 日内结算；期限末日为法定休假日，顺延至{due}（民法典第203条）。"),
         (Lang::En, 0, false) => format!("The contract ended on {ended} ({}), to be settled that day.", lower_first(why)),
         (Lang::En, _, false) => format!("The contract ended on {ended} ({}), to be settled within {days} days of termination.", lower_first(why)),
+        (Lang::En, 0, true) => format!("The contract ended on {ended} ({}), to be settled that day; it is a rest day, so the deadline moves to {due} (Civil Code Art. 203).", lower_first(why)),
         (Lang::En, _, true) => format!("The contract ended on {ended} ({}), to be settled within {days} days of termination; the last day is a rest day, so the deadline moves to {due} (Civil Code Art. 203).", lower_first(why)),
     }
 }
@@ -421,3 +423,35 @@ pub const STATEMENT_NOTE: Text = Text(
     "本结果由 contract-calc 计算，仅供参考，不构成法律意见。",
     "Computed by contract-calc, for reference; not legal advice.",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario::TerminationReason;
+    use crate::test_support::date;
+
+    #[test]
+    fn a_settlement_due_the_day_of_termination_moves_off_a_holiday_in_those_words() {
+        // Ended by agreement on 2026-02-16 (the Spring Festival break), settled the same day:
+        // not "within 0 days", and the day moves to 02-24, the first working day (Art. 203).
+        let text = termination_basis(
+            (date("2026-02-16"), TerminationReason::Mutual),
+            0,
+            date("2026-02-24"),
+            Lang::Zh,
+        );
+        assert!(
+            text.ends_with(
+                "于解除当日结算；当日为法定休假日，顺延至2026年2月24日（民法典第203条）。"
+            ),
+            "{text}"
+        );
+        let text = termination_basis(
+            (date("2026-02-16"), TerminationReason::Mutual),
+            0,
+            date("2026-02-24"),
+            Lang::En,
+        );
+        assert!(!text.contains("0 days"), "{text}");
+    }
+}

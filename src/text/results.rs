@@ -208,14 +208,20 @@ fn ratio_words(r: &Reasonableness) -> Option<RatioWords> {
 /// penalty wants first (the full reference is inside the card).
 pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
     let ratio = ratio_words(r)?;
+    // Late days before 20 Aug 2019 are measured at the PBOC benchmark rate: named with the LPR.
+    let (at_zh, at_en) = if r.benchmark_days {
+        ("按贷款基准利率/LPR", "at the benchmark rate/LPR")
+    } else {
+        ("按 LPR ", "at the LPR")
+    };
     let (penalty, threshold) = (format_yuan(r.penalty), format_yuan(r.threshold));
     let x = match (lang, ratio.about) {
         (Lang::Zh, true) => format!("约 1.3 倍（{penalty}，1.3 倍为 {threshold}）"),
         (Lang::En, true) => {
-            format!("about 1.3 times the loss at the LPR ({penalty} against {threshold})")
+            format!("about 1.3 times the loss {at_en} ({penalty} against {threshold})")
         }
         (Lang::Zh, false) => format!(" {} 倍", ratio.shown),
-        (Lang::En, false) => format!("{} times the loss at the LPR", ratio.shown),
+        (Lang::En, false) => format!("{} times the loss {at_en}", ratio.shown),
     };
     let (law_zh, law_en) = if r.before_civil_code {
         ("合同法第114条", "Contract Law Art. 114")
@@ -224,18 +230,20 @@ pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
     };
     Some(match (lang, r.above_threshold, r.within_lpr_plus_half) {
         (Lang::Zh, true, false) => {
-            format!("违约金为按 LPR 计算的损失的{x}，超过 1.3 倍：法院可依申请酌减（{law_zh}）")
+            format!("违约金为{at_zh}计算的损失的{x}，超过 1.3 倍：法院可依申请酌减（{law_zh}）")
         }
         (Lang::En, true, false) => format!(
             "the penalty is {x}, above 1.3 times: a court may reduce it on request ({law_en})"
         ),
         (Lang::Zh, true, true) => {
-            format!("违约金为按 LPR 计算的损失的{x}，超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
+            format!(
+                "违约金为{at_zh}计算的损失的{x}，超过 1.3 倍；但按其加计 50% 计未超过，未必被酌减"
+            )
         }
         (Lang::En, true, true) => {
-            format!("the penalty is {x}, above 1.3 times; but within 1.3 times the loss at the LPR plus 50%, so not necessarily reduced")
+            format!("the penalty is {x}, above 1.3 times; but within 1.3 times that loss plus 50%, so not necessarily reduced")
         }
-        (Lang::Zh, false, _) => format!("违约金为按 LPR 计算的损失的{x}，未超过 1.3 倍"),
+        (Lang::Zh, false, _) => format!("违约金为{at_zh}计算的损失的{x}，未超过 1.3 倍"),
         (Lang::En, false, _) => format!("the penalty is {x}, within 1.3 times"),
     })
 }
@@ -326,8 +334,14 @@ mod tests {
         assert!(!text.contains("民法典》第585条"), "{text}");
         let mut above = assessed("2000.00", "1000.00");
         above.before_civil_code = true;
+        above.benchmark_days = true;
         let short = reasonableness_short(&above, Lang::Zh).unwrap_or_default();
         assert!(short.ends_with("（合同法第114条）"), "{short}");
+        // Its loss is at the benchmark rate, and the line says so, not "按 LPR".
+        assert!(
+            short.starts_with("违约金为按贷款基准利率/LPR计算的损失的 2 倍"),
+            "{short}"
+        );
         let plain = reasonableness(&assessed("1500.04", "1000.00"), Lang::Zh);
         assert!(
             plain.contains("违约金是按一年期 LPR 计算的资金占用损失"),
@@ -352,7 +366,7 @@ mod tests {
         // In a line on the closed card: above 1.3 times, but not necessarily reduced.
         assert_eq!(
             reasonableness_short(&assessed("8297.22", "5531.48"), Lang::Zh).as_deref(),
-            Some("违约金为按 LPR 计算的损失的 1.5 倍，超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
+            Some("违约金为按 LPR 计算的损失的 1.5 倍，超过 1.3 倍；但按其加计 50% 计未超过，未必被酌减")
         );
         assert!(text.contains("第18条第4款"), "{text}");
         assert!(text.ends_with("仅供参考，不构成法律意见。"), "{text}");
@@ -382,7 +396,7 @@ mod tests {
         );
         assert_eq!(
             reasonableness_short(&hair, Lang::Zh).as_deref(),
-            Some("违约金为按 LPR 计算的损失的约 1.3 倍（¥1,300.01，1.3 倍为 ¥1,300.00），超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
+            Some("违约金为按 LPR 计算的损失的约 1.3 倍（¥1,300.01，1.3 倍为 ¥1,300.00），超过 1.3 倍；但按其加计 50% 计未超过，未必被酌减")
         );
         let text = reasonableness(&hair, Lang::En);
         assert!(

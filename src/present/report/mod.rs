@@ -291,7 +291,7 @@ mod tests {
         ));
         // A line of its own: a sentence, its first letter a capital. The right stands on the
         // arrears late now (from 11 September), not on March's, paid on 30 May (§4's date).
-        assert!(html.contains(">The supplier may suspend service from 11 Sep 2025 (the arrears that gave it from 11 May 2025 are since paid); "), "{html}");
+        assert!(html.contains(">The supplier may suspend service from 11 Sep 2025 (the earlier arrears, the first from 11 May 2025, are since paid); "), "{html}");
         // Whether the penalty may be reduced, before the card is opened (§11 in a line).
         assert!(html.contains("; the penalty is 6.03 times the loss at the LPR, above 1.3 times: a court may reduce it on request (Art. 585)</span></summary>"));
         assert!(html.contains("The curve above also assumes: the LPR after 19 Apr 2026 is taken"));
@@ -411,6 +411,20 @@ mod tests {
             note.contains("该解除权至2026年10月11日已满一年，合同未约定行使期限的，可能已因一年内未行使而消灭（《民法典》第564条第2款"),
             "{note}"
         );
+        // Not renewed, the contract ran out on 2025-12-31, before the year was out: no caveat;
+        // renewed, it ran out on 2026-12-31, after the year: the caveat, judged on that day.
+        let mut ended = s.clone();
+        ended.contract.renewal_months = 0;
+        ended.as_of = crate::test_support::date("2027-03-31");
+        let r = compute(&ended).unwrap();
+        let note = late_card_note(&results_html(&ended, &r, Lang::Zh, Open::ALL)).to_string();
+        assert!(note.contains("至合同于2025年12月31日终止"), "{note}");
+        assert!(!note.contains("第564条"), "{note}");
+        ended.contract.renewal_months = 12;
+        let r = compute(&ended).unwrap();
+        let note = late_card_note(&results_html(&ended, &r, Lang::Zh, Open::ALL)).to_string();
+        assert!(note.contains("至合同于2026年12月31日终止"), "{note}");
+        assert!(note.contains("该解除权至2026年10月11日已满一年"), "{note}");
         // A day before the year is out: no caveat.
         s.as_of = crate::test_support::date("2026-10-10");
         let r = compute(&s).unwrap();

@@ -41,7 +41,9 @@ fn terms(s: &Scenario, lang: Lang) -> Markup {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1d2733}\
      table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #dde3ea}\
      .num{text-align:right}.figure-amount{display:block;font-size:1.5rem}.figure-label,.figure-words,.figure-note{display:block}\
-     summary{list-style:none}.formula{color:#5f6b7a}.no-print{display:none}";
+     summary{list-style:none}.formula{color:#5f6b7a}.no-print{display:none}\
+     .as-of{margin-left:.6em;font-size:.85rem;font-weight:400;color:#5f6b7a}.tag{margin-left:.4em;font-size:.8em;color:#5f6b7a}\
+     table.claim td small{display:block;color:#5f6b7a}";
 
 /// A whole statement as a standalone HTML page: what `contract-calc report` writes, with every
 /// line of the 计算明细 (a file has no page to hold up, nor a Copy button).
