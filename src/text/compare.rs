@@ -148,15 +148,29 @@ pub fn penalty_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
 }
 
 /// Since when a right stands, that it arose `from` a day but its arrears are paid, or that it
-/// has not arisen, with the days late that trigger it (`k`).
-pub fn right(k: u32, from: Option<NaiveDate>, standing: Option<NaiveDate>, lang: Lang) -> String {
-    match (standing, from, lang) {
-        (Some(d), _, Lang::Zh) => format!("{d}（逾期超过{k}日）"),
-        (Some(d), _, Lang::En) => format!("from {d} (over {k} days late)"),
-        (None, Some(f), Lang::Zh) => format!("无（{f}起的逾期已付清）"),
-        (None, Some(f), Lang::En) => format!("none (the arrears late from {f} are paid)"),
-        (None, None, Lang::Zh) => format!("未产生（逾期超过{k}日）"),
-        (None, None, Lang::En) => format!("not yet arisen (over {k} days late)"),
+/// has not arisen, with the days late that trigger it (`k`); or, for a contract that `ended`
+/// before fees still unpaid were `k` days late, that they gave no such right (民法典第557条:
+/// nothing is left to suspend or terminate), though the penalty runs on.
+pub fn right(
+    k: u32,
+    from: Option<NaiveDate>,
+    standing: Option<NaiveDate>,
+    ended: Option<NaiveDate>,
+    lang: Lang,
+) -> String {
+    match (standing, ended, from, lang) {
+        (Some(d), _, _, Lang::Zh) => format!("{d}（逾期超过{k}日）"),
+        (Some(d), _, _, Lang::En) => format!("from {d} (over {k} days late)"),
+        (None, Some(end), _, Lang::Zh) => {
+            format!("无：合同已于{end}终止，其后逾期超过{k}日的欠款不再产生此权利（违约金照计）")
+        }
+        (None, Some(end), _, Lang::En) => format!(
+            "none: the contract ended on {end}; arrears over {k} days late only after that give no such right (the penalty still runs)"
+        ),
+        (None, None, Some(f), Lang::Zh) => format!("无（{f}起的逾期已付清）"),
+        (None, None, Some(f), Lang::En) => format!("none (the arrears late from {f} are paid)"),
+        (None, None, None, Lang::Zh) => format!("未产生（逾期超过{k}日）"),
+        (None, None, None, Lang::En) => format!("not yet arisen (over {k} days late)"),
     }
 }
 

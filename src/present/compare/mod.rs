@@ -279,6 +279,34 @@ mod tests {
     }
 
     #[test]
+    fn arrears_that_pass_the_days_only_after_the_contract_ended_are_not_read_as_never_late() {
+        // Ended on 2025-06-15; May's fee (due 06-10) is still unpaid on 2025-09-30, well over 30
+        // and 60 days late, but only after the end: no right (民法典第557条), and the cell says
+        // why rather than "未产生", which reads as never that late. The penalty runs on.
+        let mut s = starter();
+        s.termination = Some(crate::engine::scenario::Termination {
+            date: NaiveDate::from_ymd_opt(2025, 6, 15).unwrap(),
+            reason: crate::engine::scenario::TerminationReason::Mutual,
+            breach_penalty_fraction: None,
+            settlement_days: 30,
+            extra: Default::default(),
+        });
+        let c = compare(&[("甲".into(), s.clone())], Lang::Zh);
+        assert_eq!(
+            row(&c, "suspend_from").values,
+            ["无：合同已于2025-06-15终止，其后逾期超过30日的欠款不再产生此权利（违约金照计）"]
+        );
+        assert_eq!(
+            row(&c, "terminate_from").values,
+            ["无：合同已于2025-06-15终止，其后逾期超过60日的欠款不再产生此权利（违约金照计）"]
+        );
+        // Evaluated on 2025-06-20 nothing is yet 30 days late: not arisen, as before.
+        s.as_of = crate::test_support::date("2025-06-20");
+        let c = compare(&[("甲".into(), s)], Lang::Zh);
+        assert_eq!(row(&c, "terminate_from").values, ["未产生（逾期超过60日）"]);
+    }
+
+    #[test]
     fn the_days_counted_are_compared_too() {
         // The same rate counted from the due date itself, from 1 July, rounded line by line:
         // a higher penalty with no other term changed, and the row that says why.

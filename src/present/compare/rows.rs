@@ -144,14 +144,24 @@ fn late_penalties(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
 
 /// A right as the late-payment card tells it, with the number of days late that triggers it:
 /// since when it stands now, or that the arrears that gave it are paid, or that it has not
-/// arisen (none after the contract's last day).
+/// arisen (none after the contract's last day: then, when fees still unpaid passed those days
+/// only after it, that is said, not "not arisen", which would read as never that late).
 fn right(
     after_days: Option<u32>,
     from: Option<NaiveDate>,
     standing: Option<NaiveDate>,
+    r: &ComputeResult,
     lang: Lang,
 ) -> String {
-    after_days.map_or(ABSENT.into(), |k| compare::right(k, from, standing, lang))
+    after_days.map_or(ABSENT.into(), |k| {
+        let late_after_end = r.late_payment.rights_until.filter(|_| {
+            standing.is_none()
+                && r.total_fees.cycles.iter().any(|c| {
+                    c.outstanding > rust_decimal::Decimal::ZERO && c.days_late > i64::from(k)
+                })
+        });
+        compare::right(k, from, standing, late_after_end, lang)
+    })
 }
 
 fn suspend_from(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
@@ -160,6 +170,7 @@ fn suspend_from(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         r.late_payment
             .arose_in_term(r.late_payment.suspend_right_from),
         r.late_payment.suspend_right_standing,
+        r,
         lang,
     )
 }
@@ -172,6 +183,7 @@ fn terminate_from(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         r.late_payment
             .arose_in_term(r.late_payment.terminate_right_from),
         r.late_payment.terminate_right_standing,
+        r,
         lang,
     )
 }
