@@ -140,6 +140,15 @@ pub fn terminate_right_may_lapse(since: NaiveDate, on: NaiveDate, lang: Lang) ->
     })
 }
 
+/// Evaluated on `as_of`, inside the automatic renewal of a term that ended on `end`.
+pub fn in_renewal(end: NaiveDate, as_of: NaiveDate, lang: Lang) -> String {
+    let (end, as_of) = (date_words(end, lang), date_words(as_of, lang));
+    match lang {
+        Lang::Zh => format!("计算截至日{as_of}已在自动续期内：本页只计原合同期限（至{end}）各期的费用、付款与违约金，续期内的费用未计入，其后的付款可能显示为未抵充。续期内的逾期，请另建一个以续期为合同期限的方案计算。"),
+        Lang::En => format!("The evaluation date {as_of} is within the automatic renewal: these figures count the fees, payments and penalties of the original term (to {end}) only; the renewal's fees are not billed here, so later payments may show as not applied. For arrears in the renewal, make a scenario whose term is the renewal."),
+    }
+}
+
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");
 
 /// The cap after the agreed rate (§4, §9 `cap_base`): each cycle's penalty at most `cap` of its

@@ -82,6 +82,7 @@ fn results(
 
     late_penalty::late_penalty_card(&mut h, s, r, open.is_open(Card::LatePenalty));
 
+    renewal_note(&mut h, s);
     warnings_list(&mut h, s, r);
 
     subcontracting::subcontracting_card(&mut h, s, r, open.is_open(Card::Subcontracting));
@@ -104,6 +105,22 @@ fn results(
     }
     h.out.close("div");
     h.out
+}
+
+/// Evaluated inside the automatic renewal, the figures are the original term's only (spec §1–§4
+/// bill [start, end]): said, so that "nothing late" or a payment "not applied" is not read as
+/// the renewal's fees being paid.
+fn renewal_note(h: &mut Html, s: &Scenario) {
+    let end = s.contract.end;
+    let ended_early = s.termination.as_ref().is_some_and(|t| t.date <= end);
+    if s.contract.renewal_months == 0 || s.as_of <= end || ended_early {
+        return;
+    }
+    h.out.el(
+        "p",
+        &[("class", "warn"), ("data-testid", "renewal-note")],
+        &report::in_renewal(end, s.as_of, h.lang),
+    );
 }
 
 /// §10 what the figures assumed beyond the built-in data, beside them. An LPR beyond the table
@@ -446,6 +463,25 @@ mod tests {
             html.contains("That right had stood a year by 11 Oct 2026: with no agreed period for exercising it, it may have lapsed unexercised (Civil Code Art. 564"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn figures_evaluated_in_the_renewal_say_they_are_the_original_term_s() {
+        // The 2025 contract renews for 12 months; evaluated on 2026-03-31, its figures bill
+        // 2025 only (spec §1–§4): said, so that a 2026 payment "not applied" or no arrears are
+        // not read as the renewal's fees paid.
+        let (mut s, _) = figures("monthly-operation-2025");
+        s.as_of = crate::test_support::date("2026-03-31");
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::AT_START);
+        assert!(
+            html.contains("计算截至日2026年3月31日已在自动续期内：本页只计原合同期限（至2025年12月31日）各期的费用、付款与违约金"),
+            "{html}"
+        );
+        // Within the term, or ended before its last day: nothing to say.
+        s.as_of = crate::test_support::date("2025-09-30");
+        let r = compute(&s).unwrap();
+        assert!(!results_html(&s, &r, Lang::Zh, Open::AT_START).contains("renewal-note"));
     }
 
     #[test]
