@@ -42,6 +42,11 @@ pub struct Reasonableness {
     pub penalty: Decimal,
 }
 
+/// The day the Civil Code took effect; the Contract Law governs what happened before.
+pub fn civil_code_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2021, 1, 1).unwrap_or_default()
+}
+
 /// The assessment for `total_penalty` over the counted `spans`; `None` when a counted day has
 /// no LPR (before 2015-10-24).
 pub fn assess(
@@ -61,7 +66,7 @@ pub fn assess(
         r.rescale(4);
         r
     });
-    let civil_code = NaiveDate::from_ymd_opt(2021, 1, 1);
+    let civil_code = Some(civil_code_start());
     Some(Reasonableness {
         loss_reference: round_yuan(loss),
         threshold,

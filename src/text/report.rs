@@ -149,6 +149,36 @@ pub fn in_renewal(end: NaiveDate, as_of: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// Beside agreed penalties other than for late payment (a termination or subcontracting
+/// penalty, incidents, quality, confidentiality): the party paying `amount` may ask for it to be
+/// reduced when it is excessively above the loss (民法典第585条第2款; before 2021 合同法第114条第2
+/// 款). `forfeited`: the supplier also loses the fees it earned (§6), which a court weighs with it.
+pub fn penalties_may_be_reduced(
+    by_client: bool,
+    amount: Decimal,
+    before_civil_code: bool,
+    forfeited: bool,
+    lang: Lang,
+) -> String {
+    let amount = format_yuan(amount);
+    let (who_zh, who_en) = if by_client {
+        ("甲方", "the client")
+    } else {
+        ("乙方", "the supplier")
+    };
+    let (law_zh, law_en) = if before_civil_code {
+        ("《合同法》第114条第2款", "Contract Law Art. 114 ¶2")
+    } else {
+        ("《民法典》第585条第2款", "Civil Code Art. 585 ¶2")
+    };
+    match (lang, forfeited) {
+        (Lang::Zh, false) => format!("{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law_zh}）。"),
+        (Lang::Zh, true) => format!("{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law_zh}），不予支付的已发生费用通常一并衡量。"),
+        (Lang::En, false) => format!("Agreed penalties borne by {who_en}: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law_en})."),
+        (Lang::En, true) => format!("Agreed penalties borne by {who_en}: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law_en}), which usually weighs the earned fees withheld with them."),
+    }
+}
+
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");
 
 /// The cap after the agreed rate (§4, §9 `cap_base`): each cycle's penalty at most `cap` of its

@@ -485,6 +485,31 @@ mod tests {
     }
 
     #[test]
+    fn the_settlement_s_agreed_penalties_carry_the_power_to_reduce_them() {
+        // The 2025 termination deducts ¥7,500.00 of the supplier's incident and quality
+        // penalties: the §11 check measures only the late penalty, so the settlement says that
+        // these, too, may be reduced if excessively above the loss (Art. 585 ¶2). A loss
+        // claimed is no penalty and is not counted in.
+        let (s, r) = figures("termination-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("乙方承担的约定违约金合计 ¥7,500.00；过分高于造成的损失的，乙方可请求人民法院或仲裁机构予以适当减少（《民法典》第585条第2款）。"),
+            "{html}"
+        );
+        assert!(!html.contains("甲方承担的约定违约金"), "{html}");
+        // Terminated in 2020: the Contract Law of the time.
+        let (mut s, _) = figures("termination-2025");
+        s.termination.as_mut().unwrap().date = crate::test_support::date("2020-07-20");
+        s.contract.start = crate::test_support::date("2020-01-01");
+        s.contract.end = crate::test_support::date("2020-12-31");
+        s.as_of = crate::test_support::date("2020-09-30");
+        s.payment.payments.clear();
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::En, Open::ALL);
+        assert!(html.contains("(Contract Law Art. 114 ¶2)"), "{html}");
+    }
+
+    #[test]
     fn a_termination_after_the_arrears_were_paid_needs_another_ground() {
         // Terminated for the client's breach on 2025-07-20. May's fee (due 06-16) was more than
         // 30 days late from 07-17, but May and June were paid on 07-18: by the termination the

@@ -78,9 +78,45 @@ pub(super) fn termination_card(h: &mut Html, s: &Scenario, t: &TerminationResult
         }
         h.formula(&explain::settlement(t, lang));
         settlement_table(&mut h.out, s, t, lang);
+        penalties_note(h, s, t);
         h.out.close("div");
     }
     h.out.close("details");
+}
+
+/// The agreed penalties in the settlement, each side's in all, with the court's power to reduce
+/// them (民法典第585条第2款): the late-payment check (§11) measures only the late penalty.
+fn penalties_note(h: &mut Html, s: &Scenario, t: &TerminationResult) {
+    use crate::engine::termination::ChargeKind;
+    let penalties = |lines: &[crate::engine::termination::Charge]| -> Decimal {
+        lines
+            .iter()
+            .filter(|c| c.kind != ChargeKind::Loss)
+            .map(|c| c.amount)
+            .sum()
+    };
+    let before_civil_code = s
+        .termination
+        .as_ref()
+        .is_some_and(|term| term.date < crate::engine::reasonableness::civil_code_start());
+    for (by_client, amount, forfeited) in [
+        (true, penalties(&t.client_charge_lines), false),
+        (false, penalties(&t.supplier_charge_lines), t.fees_forfeited),
+    ] {
+        if amount > Decimal::ZERO {
+            h.out.el(
+                "p",
+                &[("class", "formula"), ("data-testid", "penalties-reduced")],
+                &report::penalties_may_be_reduced(
+                    by_client,
+                    amount,
+                    before_civil_code,
+                    forfeited,
+                    h.lang,
+                ),
+            );
+        }
+    }
 }
 
 /// How a charge was worked out (the engine's [`Basis`]), after its name: "（2 次 × ¥1,500.00）";
