@@ -216,7 +216,8 @@ struct Headline {
     total: String,
     penalty: String,
     stale: bool,
-    settlement: Option<String>,
+    /// The settlement's net, and who pays it: the bar says which way, as the card does.
+    settlement: Option<(String, crate::engine::termination::Payer)>,
 }
 
 #[component]
@@ -229,7 +230,10 @@ pub fn SummaryBar() -> impl IntoView {
                 total: format_yuan(r.total_fees.contract_total),
                 penalty: format_yuan(r.late_payment.total_penalty),
                 stale: *stale,
-                settlement: r.termination.as_ref().map(|t| format_yuan(t.net)),
+                settlement: r
+                    .termination
+                    .as_ref()
+                    .map(|t| (format_yuan(t.net), t.payer)),
             })
         })
     });
@@ -261,8 +265,20 @@ pub fn SummaryBar() -> impl IntoView {
                 </span>
                 <Show when=move || has_settlement.get()>
                     <span class:stale=stale data-testid="summary-settlement">
-                        <small>{ctx.t(ui::SETTLEMENT)}</small>
-                        <strong>{text(|f| f.settlement.clone())}</strong>
+                        <small>
+                            {ctx.t(ui::SETTLEMENT)}" "
+                            {move || {
+                                figures
+                                    .with(|f| {
+                                        f.as_ref().and_then(|f| f.settlement.as_ref()).map(|s| s.1)
+                                    })
+                                    .map(|payer| {
+                                        crate::text::report::payer_direction(payer)
+                                            .get(ctx.lang.get())
+                                    })
+                            }}
+                        </small>
+                        <strong>{text(|f| f.settlement.as_ref().map(|s| s.0.clone()))}</strong>
                     </span>
                 </Show>
                 <span class="go">
@@ -284,10 +300,14 @@ pub fn SummaryBar() -> impl IntoView {
 #[component]
 fn WhatIf() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // After a termination for subcontracting no late penalty is owed (§6): no what-if either.
     let has_clause = Memo::new(move |_| {
         ctx.shown.with(|(f, _)| {
-            f.as_ref()
-                .is_some_and(|f| f.parts().0.late_payment.is_some())
+            f.as_ref().is_some_and(|f| {
+                let (s, r) = f.parts();
+                s.late_payment.is_some()
+                    && !r.termination.as_ref().is_some_and(|t| t.fees_forfeited)
+            })
         })
     });
     // One more computation, done after the figures are on screen and once typing pauses (a
@@ -317,7 +337,11 @@ fn WhatIf() -> impl IntoView {
                             (false, true) => Some(ui::SUPPLIER_MAY_THEN_TERMINATE),
                             (false, false) => None,
                         };
-                        (l.total_penalty, rights, extra)
+                        let at_lpr = s
+                            .late_payment
+                            .as_ref()
+                            .is_some_and(crate::engine::scenario::LatePayment::at_lpr);
+                        (l.total_penalty, rights, (extra, at_lpr))
                     })
                 });
                 figures.set(result);
@@ -330,11 +354,12 @@ fn WhatIf() -> impl IntoView {
     view! { <Show when=move || has_clause.get()>{what_if_row(ctx, figures)}</Show> }
 }
 
-/// The what-if's penalty, the rights it would give, and what it assumed beyond the page's figures.
+/// The what-if's penalty, the rights it would give, and what it assumed beyond the page's figures
+/// (with whether the penalty itself is at the LPR).
 type WhatIfFigures = (
     rust_decimal::Decimal,
     Option<Text>,
-    Vec<crate::engine::warnings::Warning>,
+    (Vec<crate::engine::warnings::Warning>, bool),
 );
 
 /// The what-if's row, made anew each time it is shown. Days typed that are not a whole number
@@ -386,9 +411,13 @@ fn what_if_row(ctx: Ctx, figures: RwSignal<Option<WhatIfFigures>>) -> impl IntoV
                 figures
                     .get()
                     .map(|(_, _, extra)| extra)
-                    .filter(|extra| !extra.is_empty() && !wrong.get())
-                    .map(|extra| {
-                        let text = crate::text::results::also_assumes(&extra, ctx.lang.get());
+                    .filter(|(extra, _)| !extra.is_empty() && !wrong.get())
+                    .map(|(extra, at_lpr)| {
+                        let text = crate::text::results::also_assumes(
+                            &extra,
+                            at_lpr,
+                            ctx.lang.get(),
+                        );
                         view! {
                             <span class="muted" data-testid="what-if-assumes">
                                 {text}

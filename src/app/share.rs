@@ -168,7 +168,7 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
         }
         Some(Err(e)) if crate::store::opening::is_link(&fragment) => {
             ctx.say(BannerKind::Warning, |l| {
-                ui::link_unreadable(&e.message(l), l)
+                ui::link_unreadable(&e.message(l), had_stored, l)
             });
             dom::clear_hash();
         }

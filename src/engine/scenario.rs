@@ -381,6 +381,12 @@ impl LatePayment {
     pub fn rates(&self) -> impl Iterator<Item = &Rate> {
         std::iter::once(&self.rate).chain(self.rate_changes.iter().map(|c| &c.rate))
     }
+
+    /// Whether the penalty itself is at the LPR (the rate or one of its changes), not only the
+    /// §11 reference's loss.
+    pub fn at_lpr(&self) -> bool {
+        self.rates().any(|r| matches!(r, Rate::Lpr { .. }))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

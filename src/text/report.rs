@@ -333,6 +333,16 @@ pub const TERMINATION_SETTLEMENT: Text = Text("终止结算", "Termination settl
 pub const CLIENT_TO_SUPPLIER: Text = Text("甲方 → 乙方", "client → supplier");
 pub const SUPPLIER_TO_CLIENT: Text = Text("乙方 → 甲方", "supplier → client");
 pub const NOTHING_TO_PAY: Text = Text("无需支付", "nothing to pay");
+
+/// Which way a settlement is paid: "甲方 → 乙方", "乙方 → 甲方" or nothing to pay.
+pub const fn payer_direction(payer: crate::engine::termination::Payer) -> Text {
+    use crate::engine::termination::Payer;
+    match payer {
+        Payer::Client => CLIENT_TO_SUPPLIER,
+        Payer::Supplier => SUPPLIER_TO_CLIENT,
+        Payer::None => NOTHING_TO_PAY,
+    }
+}
 pub const EARNED: Text = Text("至终止日已发生费用", "Fees earned to the last day");
 pub const LESS_PAID: Text = Text("减：已付款", "less paid");
 pub const PLUS_LATE_PENALTIES: Text = Text("加：逾期付款违约金", "plus late penalties");

@@ -571,9 +571,10 @@ const tests = [
       await page.waitForTimeout(300);
       assertEq(await page.getByTestId('what-if-assumes').count(), 0, 'no assumption of its own at 30 days');
       // December's fee, due in January 2026, paid 120 days late runs into May 2026: the Art. 585
-      // reference's loss takes the LPR after the table, and the what-if says so beside its figure.
+      // reference's loss takes the LPR after the table, and the what-if says so beside its figure,
+      // and that at a fixed rate it touches only that reference.
       await page.getByTestId('what-if-days').fill('120');
-      await expectText(page, '[data-testid=what-if-assumes]', '（此数字另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计；如已公布新的报价，请在“LPR 报价”中补充）');
+      await expectText(page, '[data-testid=what-if-assumes]', '（此数字另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计；如已公布新的报价，请在“LPR 报价”中补充（只涉及第585条参考中的损失估算，不影响违约金））');
       await page.getByTestId('what-if-days').fill('30');
       await page.getByTestId('what-if-assumes').waitFor({ state: 'detached' });
     },
@@ -881,6 +882,10 @@ const tests = [
       assertEq((await page.locator('#f-termination-date-err').textContent()).trim(), '', 'no date error');
       // The phone's sticky bar carries the settlement too.
       await page.getByTestId('summary-settlement').waitFor({ state: 'attached' });
+      // …with who pays whom, as the card says it: a client must not read it as owed by them.
+      const direction = (await page.getByTestId('summary-settlement').locator('small').textContent()).trim();
+      assert(/^终止结算 (甲方 → 乙方|乙方 → 甲方)$/.test(direction), `the bar's settlement label: ${direction}`);
+      assert((await page.getByTestId('termination-card').textContent()).includes(direction.slice(5)), 'the bar and the card agree');
       await page.locator('#f-term-on').uncheck();
       // "-1" days says it is negative; "86.000,00" is not read as ¥86.
       await field(page, 'late_payment.suspend_after_days').fill('-1');
@@ -1324,6 +1329,8 @@ const tests = [
     async run({ page, url, newPage }) {
       await openApp(page, `${url}#s1.garbage`);
       await expectBanner(page, '链接中的方案无法打开');
+      // A first visit shows the sample: said to be one, and what to ask the sender for.
+      await expectBanner(page, '链接可能不完整（聊天软件有时会截断长链接），请让对方重新发送，或发送导出的文件。下面是示例方案，不是对方发来的合同。');
       await expectBanner(page, '分享链接已损坏');
       await expectText(page, TOTAL, STARTER_TOTAL);
       assertEq(await page.evaluate(() => location.hash), '', 'the fragment after a damaged link');

@@ -92,10 +92,16 @@ pub fn compare_with_what_if(
         .iter()
         .map(|(_, s)| match &s.late_payment {
             None => ABSENT.to_string(),
-            Some(_) => crate::engine::what_if::what_if_late(s, late_days)
-                .map_or(ABSENT.to_string(), |r| {
-                    format_yuan(r.late_payment.total_penalty)
-                }),
+            // After a termination for subcontracting, as the late penalties: not owed (§6).
+            Some(_) => {
+                crate::engine::what_if::what_if_late(s, late_days).map_or(ABSENT.to_string(), |r| {
+                    if r.termination.as_ref().is_some_and(|t| t.fees_forfeited) {
+                        crate::text::compare::not_owed(r.late_payment.total_penalty, lang)
+                    } else {
+                        format_yuan(r.late_payment.total_penalty)
+                    }
+                })
+            }
         })
         .collect();
     c.rows.push(CompareRow {

@@ -172,7 +172,11 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             h.lines_at_most,
         ));
     }
-    // §12: a year ahead, a point a month, if nothing more is paid.
+    // §12: a year ahead, a point a month, if nothing more is paid; none after a termination for
+    // subcontracting, where no late penalty is owed (§6).
+    if r.termination.as_ref().is_some_and(|t| t.fees_forfeited) {
+        return;
+    }
     if let Ok(points) = crate::engine::what_if::exposure(s, 360, 30) {
         h.out
             .push(&crate::present::chart::exposure_svg(&points, lang));
@@ -185,7 +189,13 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             h.out.el(
                 "p",
                 &[("class", "muted"), ("data-testid", "exposure-assumes")],
-                &crate::text::results::curve_also_assumes(&extra, lang),
+                &crate::text::results::curve_also_assumes(
+                    &extra,
+                    s.late_payment
+                        .as_ref()
+                        .is_some_and(crate::engine::scenario::LatePayment::at_lpr),
+                    lang,
+                ),
             );
         }
     }

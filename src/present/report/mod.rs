@@ -168,11 +168,10 @@ fn warnings_list(h: &mut Html, s: &Scenario, r: &ComputeResult) {
 /// Whether a figure owed is at the LPR: the late-payment rate or one of its changes, or the
 /// interest on an overdue settlement (§13).
 fn lpr_in_a_figure_owed(s: &Scenario, r: &ComputeResult) -> bool {
-    use crate::engine::scenario::Rate;
     let lpr_rate = s
         .late_payment
         .as_ref()
-        .is_some_and(|l| l.rates().any(|rate| matches!(rate, Rate::Lpr { .. })));
+        .is_some_and(crate::engine::scenario::LatePayment::at_lpr);
     lpr_rate || r.termination.as_ref().is_some_and(|t| t.overdue_days > 0)
 }
 
@@ -374,6 +373,57 @@ mod tests {
         assert!(
             html.contains("上图另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计"),
             "{html}"
+        );
+        // At the LPR, the penalty itself takes that assumption: no "reference only".
+        assert!(!html.contains("上图另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计；如已公布新的报价，请在“LPR 报价”中补充（只涉及"), "{html}");
+        // At a fixed 0.05% a day the LPR past the table touches only the Art. 585 loss, and the
+        // curve's note says so, as the page's own list does.
+        let mut fixed = s.clone();
+        if let Some(l) = fixed.late_payment.as_mut() {
+            l.rate = crate::engine::scenario::Rate::Fraction {
+                fraction: crate::test_support::d("0.0005"),
+                per_days: 1,
+                extra: Default::default(),
+            };
+            l.rate_changes.clear();
+        }
+        let r = compute(&fixed).unwrap();
+        let html = results_html(&fixed, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("请在“LPR 报价”中补充（只涉及第585条参考中的损失估算，不影响违约金）。"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn after_a_termination_for_subcontracting_no_penalty_ahead_is_shown() {
+        // Terminated for subcontracting, the late penalties are not owed (§6): neither is a
+        // year-ahead curve of them, and the what-if row says not owed.
+        let (mut s, _) = figures("termination-2025");
+        if let Some(t) = s.termination.as_mut() {
+            t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
+        }
+        if let Some(b) = s.supplier_breaches.as_mut() {
+            b.subcontracting = Some(crate::engine::scenario::Subcontracting {
+                penalty_fraction: crate::test_support::d("0.20"),
+                refund_paid: true,
+                occurred_on: Some(crate::test_support::date("2025-07-01")),
+                extra: Default::default(),
+            });
+        }
+        let r = compute(&s).unwrap();
+        assert!(
+            r.termination.as_ref().is_some_and(|t| t.fees_forfeited),
+            "{r:?}"
+        );
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("exposure"), "{html}");
+        let c = crate::present::compare::compare(&[("甲".into(), s)], Lang::Zh);
+        let row = c.rows.iter().find(|r| r.key == "what_if_late").unwrap();
+        assert!(
+            row.values[0].ends_with("（因擅自转包解除，结算中不予支付）"),
+            "{:?}",
+            row.values
         );
     }
 

@@ -6,25 +6,16 @@ use super::html::Html;
 use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::Scenario;
-use crate::engine::termination::{Basis, Charge, Payer, TerminationResult};
+use crate::engine::termination::{Basis, Charge, TerminationResult};
 use crate::present::explain;
 use crate::present::markup::Markup;
 use crate::text::amount_in_words::amount_in_words;
-use crate::text::{self, report, Lang, Text};
+use crate::text::{self, report, Lang};
 use rust_decimal::Decimal;
-
-/// Who pays whom: "甲方 → 乙方".
-fn arrow(t: &TerminationResult) -> Text {
-    match t.payer {
-        Payer::Client => report::CLIENT_TO_SUPPLIER,
-        Payer::Supplier => report::SUPPLIER_TO_CLIENT,
-        Payer::None => report::NOTHING_TO_PAY,
-    }
-}
 
 pub(super) fn termination_card(h: &mut Html, s: &Scenario, t: &TerminationResult, open: bool) {
     let lang = h.lang;
-    let arrow = arrow(t);
+    let arrow = report::payer_direction(t.payer);
     let card = Card::Settlement;
     h.out
         .open_flagged(
@@ -188,7 +179,11 @@ fn settlement_table(m: &mut Markup, s: &Scenario, t: &TerminationResult, lang: L
         }
     }
     m.open("tr", &[("class", "total")])
-        .el("td", &[], &report::net(arrow(t), lang))
+        .el(
+            "td",
+            &[],
+            &report::net(report::payer_direction(t.payer), lang),
+        )
         .el("td", &[("class", "num")], &format_yuan(t.net))
         .push_static("</tr></tbody></table></div>");
 }

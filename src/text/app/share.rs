@@ -42,16 +42,26 @@ pub const FROM_LINK_NOT_SAVED: Text = Text(
     "This scenario was opened from a share link and is not saved yet.",
 );
 
-/// A link whose scenario cannot be read: why (`error`, a message ending in a full stop), and that
-/// the stored scenario is shown instead.
-pub fn link_unreadable(error: &str, lang: Lang) -> String {
+/// A link whose scenario cannot be read: why (`error`, a message ending in a full stop), that it
+/// may have been cut short (chat apps truncate long links), and what is shown instead: the
+/// device's own scenario, or, on a first visit, the sample, said to be one (`own`), so that its
+/// figures are not read as the sender's contract.
+pub fn link_unreadable(error: &str, own: bool, lang: Lang) -> String {
+    let (zh, en) = if own {
+        ("已显示您本机的方案。", "Showing your own scenario.")
+    } else {
+        (
+            "下面是示例方案，不是对方发来的合同。",
+            "Below is the sample scenario, not the sender's contract.",
+        )
+    };
     match lang {
         Lang::Zh => format!(
-            "链接中的方案无法打开：{}。已显示您本机的方案。",
+            "链接中的方案无法打开：{}。链接可能不完整（聊天软件有时会截断长链接），请让对方重新发送，或发送导出的文件。{zh}",
             error.trim_end_matches('。')
         ),
         Lang::En => format!(
-            "The scenario in this link cannot be opened: {}. Showing your own scenario.",
+            "The scenario in this link cannot be opened: {}. The link may be cut short (chat apps sometimes truncate long links): ask the sender to send it again, or to send the exported file. {en}",
             error.trim_end_matches('.')
         ),
     }
