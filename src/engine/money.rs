@@ -118,6 +118,14 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
     Ok(value.normalize().max(Decimal::ZERO))
 }
 
+/// An amount as the form takes it: read by [`parse_user_amount`], to the fen at most (¥12.345 is
+/// refused at its field, so no sum beside the field counts it either).
+pub fn amount_to_fen(input: &str) -> Option<Decimal> {
+    parse_user_amount(input)
+        .ok()
+        .filter(|d| d.normalize().scale() <= 2)
+}
+
 /// A plain decimal as an amount: one of more than 20 whole digits is too large, like any other
 /// amount above [`MAX_AMOUNT`] (or below zero, when it has a minus), not "not a number".
 fn plain_amount(number: &str) -> Result<Decimal, AmountInputError> {
@@ -141,11 +149,11 @@ fn commas_group_thousands(input: &str) -> bool {
     let mut seen_point = false;
     for (i, c) in chars.iter().enumerate() {
         match c {
-            '.' | '．' => seen_point = true,
+            '.' | '．' | '。' => seen_point = true,
             ',' | '，' => {
                 let digits = chars[i + 1..]
                     .iter()
-                    .take_while(|d| d.is_ascii_digit())
+                    .take_while(|d| d.is_ascii_digit() || ('０'..='９').contains(*d))
                     .count();
                 if seen_point || digits != 3 {
                     return false;
@@ -285,6 +293,16 @@ mod tests {
         // "8,60" is not ¥860.
         assert_eq!(parse_user_amount("1,234,567.89"), Ok(d("1234567.89")));
         assert_eq!(parse_user_amount("1，200"), Ok(d("1200")));
+        // Typed with a Chinese IME: full-width digits and comma, "。" for the point.
+        assert_eq!(parse_user_amount("１２，０００"), Ok(d("12000")));
+        assert_eq!(parse_user_amount("１２，０００。５０"), Ok(d("12000.50")));
+        assert_eq!(
+            parse_user_amount("８６。０００，００"),
+            Err(AmountInputError::NotANumber)
+        );
+        // A fraction of a fen is refused at the field, and so in any sum beside it.
+        assert_eq!(amount_to_fen("12.345"), None);
+        assert_eq!(amount_to_fen("12.340"), Some(d("12.34")));
         for bad in ["86.000,00", "8,60", "86,0000", "1,2345"] {
             assert_eq!(
                 parse_user_amount(bad),

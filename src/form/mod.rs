@@ -408,6 +408,38 @@ impl FormState {
         rewritten
     }
 
+    /// Switches between an end date and a number of months, carrying the term over: the end date
+    /// the months give, or the months an end date covers when it ends a whole number of months
+    /// after the start (2025-01-01 to 2027-06-30: 30). Switching no longer falls back on
+    /// whatever the other field last held, which silently changed the contract.
+    pub fn set_end_mode(&mut self, mode: EndMode) {
+        let parse = |t: &str| crate::document::read::parse_date(t.trim());
+        match (self.end_mode, mode, parse(&self.start)) {
+            (EndMode::Date, EndMode::Months, Some(start)) => {
+                let months = parse(&self.end).and_then(|end| {
+                    (1..=crate::document::read::PERIOD_MONTHS.max).find(|&m| {
+                        crate::engine::fees::renewal_end(start.pred_opt().unwrap_or(start), m)
+                            == end
+                    })
+                });
+                if let Some(m) = months {
+                    self.term_months = m.to_string();
+                }
+            }
+            (EndMode::Months, EndMode::Date, Some(start)) => {
+                if let Ok(m) =
+                    crate::engine::money::half_width(self.term_months.trim()).parse::<u32>()
+                {
+                    let end =
+                        crate::engine::fees::renewal_end(start.pred_opt().unwrap_or(start), m);
+                    self.end = end.to_string();
+                }
+            }
+            _ => {}
+        }
+        self.end_mode = mode;
+    }
+
     /// Switches the termination clause on or off; switched on with no date yet, it starts from the
     /// evaluation date (or the term's last day, whichever is earlier), so nothing shows as wrong
     /// before the user has typed anything.

@@ -116,14 +116,19 @@ fn an_lpr_multiple_as_contracts_write_it() {
             "{typed}"
         );
     }
-    // Anything else is asked for as a multiple, not as a daily rate.
-    for typed in ["一倍半", "-1"] {
+    // Anything else is asked for as a multiple, not as a daily rate; an emptied field is asked
+    // to be filled, a negative one is said to be negative.
+    for (typed, said) in [
+        (
+            "一倍半",
+            "“一倍半”不是倍数：请输入 LPR 的倍数，如 1.5（即 LPR 的 1.5 倍）",
+        ),
+        ("", "请填写 LPR 的倍数，如 1.5（即 LPR 的 1.5 倍）"),
+        ("-1.5", "倍数不能为负数，实际为“-1.5”"),
+    ] {
         f.lpr_multiple = typed.into();
         let errors = f.to_scenario().unwrap_err();
-        assert_eq!(
-            errors[0].message(Lang::Zh),
-            format!("“{typed}”不是倍数：请输入 LPR 的倍数，如 1.5（即 LPR 的 1.5 倍）")
-        );
+        assert_eq!(errors[0].message(Lang::Zh), said);
     }
 }
 
@@ -883,4 +888,21 @@ fn a_blank_lpr_fixing_row_is_left_out_and_a_rule_s_error_finds_its_row() {
     let errors = f.to_scenario().unwrap_err();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, "late_payment.lpr_fixings[3].effective");
+}
+
+#[test]
+fn switching_how_the_term_is_given_carries_the_term_over() {
+    // 2025-01-01 to 2027-06-30 is 30 months: switched to months, the field says 30, not the 12
+    // it last held, which made the total drop from ¥1,500,000.00 to ¥600,000.00 unsaid.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.end = "2027-06-30".into();
+    let before = f.to_scenario().unwrap().contract.end;
+    f.set_end_mode(EndMode::Months);
+    assert_eq!(f.term_months, "30");
+    assert_eq!(f.to_scenario().unwrap().contract.end, before);
+    // And back: 24 months from 2025-01-01 end on 2026-12-31.
+    f.term_months = "24".into();
+    f.set_end_mode(EndMode::Date);
+    assert_eq!(f.end, "2026-12-31");
+    assert_eq!(f.end_mode, EndMode::Date);
 }

@@ -260,6 +260,18 @@ impl ValidationError {
             Unquoted { got } => {
                 format!("write it in quotes, as \"{got}\" (so that no decimal is lost), not as the bare number {got}")
             }
+            TypedMultiple { got } if got.trim().is_empty() && zh => {
+                "请填写 LPR 的倍数，如 1.5（即 LPR 的 1.5 倍）".into()
+            }
+            TypedMultiple { got } if got.trim().is_empty() => {
+                "enter how many times the LPR, e.g. 1.5".into()
+            }
+            TypedMultiple { got } if got.trim_start().starts_with(['-', '－', '−']) && zh => {
+                format!("倍数不能为负数，实际为“{got}”")
+            }
+            TypedMultiple { got } if got.trim_start().starts_with(['-', '－', '−']) => {
+                format!("a multiple cannot be negative, got “{got}”")
+            }
             TypedMultiple { got } if zh => {
                 format!("“{got}”不是倍数：请输入 LPR 的倍数，如 1.5（即 LPR 的 1.5 倍）")
             }

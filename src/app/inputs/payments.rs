@@ -6,7 +6,7 @@ use super::rows::*;
 use super::widgets::*;
 use crate::document::read::MAX_DAYS;
 use crate::engine::calendar::Calendar;
-use crate::engine::money::{half_width, parse_user_amount};
+use crate::engine::money::{amount_to_fen, half_width};
 use crate::engine::scenario::DayType;
 use crate::form::paths::{self, paid};
 use crate::form::{DueRuleKind, PaymentRow};
@@ -133,7 +133,7 @@ pub(super) fn payments(ctx: Ctx) -> impl IntoView {
                                 let amount = f
                                     .components
                                     .iter()
-                                    .filter_map(|c| parse_user_amount(&c.amount).ok())
+                                    .filter_map(|c| amount_to_fen(&c.amount))
                                     .sum::<rust_decimal::Decimal>();
                                 let date = f
                                     .payments

@@ -4,9 +4,9 @@
 use super::super::Ctx;
 use super::rows::chip;
 use super::widgets::*;
-use crate::engine::money::{format_yuan, parse_user_amount};
+use crate::engine::money::{amount_to_fen, format_yuan};
 use crate::engine::scenario::{Cycle, PartialCycle};
-use crate::form::{paths, EndMode, LabelledAmount};
+use crate::form::{paths, EndMode, FormState, LabelledAmount};
 use crate::text::app::inputs::term_and_fees as ui;
 use crate::text::terms;
 use leptos::prelude::*;
@@ -48,7 +48,7 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
                     ui::TERM_GIVEN_HINT,
                     vec![(EndMode::Date, ui::END_DATE), (EndMode::Months, ui::END_MONTHS)],
                     |f| f.end_mode,
-                    |f, v| f.end_mode = v,
+                    FormState::set_end_mode,
                 )}
                 {move || {
                     if months.get() {
@@ -145,7 +145,7 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
         ctx.form.with(|f| {
             f.components
                 .iter()
-                .map(|c| parse_user_amount(&c.amount).ok())
+                .map(|c| amount_to_fen(&c.amount))
                 .sum::<Option<rust_decimal::Decimal>>()
                 .map(format_yuan)
         })

@@ -3,7 +3,7 @@
 
 use super::super::Ctx;
 use super::rows::{list_rows, remove_button, remove_row};
-use crate::engine::money::{format_yuan, parse_user_amount};
+use crate::engine::money::{amount_to_fen, format_yuan};
 use crate::form::paths::labelled;
 use crate::form::{FormState, LabelledAmount, UNFINISHED_DATE};
 use leptos::prelude::*;
@@ -101,7 +101,7 @@ pub(super) fn field_view(
             }
             typed.track();
             let text = value();
-            let amount = parse_user_amount(&text).ok()?;
+            let amount = amount_to_fen(&text)?;
             (text.contains('万') || text.contains('亿'))
                 .then(|| format!("= {}", format_yuan(amount)))
         }
