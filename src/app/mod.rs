@@ -451,7 +451,10 @@ fn App() -> impl IntoView {
             {move || match ctx.page.get() {
                 Page::Calculator => {
                     view! {
-                        <div class="workspace">
+                        // A link's reader (a client, often on a phone) came for the figures: on a
+                        // narrow screen they stay first, as the page showed them while it loaded,
+                        // until the scenario is saved or left.
+                        <div class="workspace" class:results-first=move || !ctx.autosave.get()>
                             <section class="inputs" aria-label=ctx.t(ui::CONTRACT_TERMS)>
                                 <library::ScenarioBar />
                                 <inputs::Form />

@@ -357,6 +357,11 @@ const tests = [
       const banner = await expectBanner(fresh, '分享链接打开的方案');
       await banner.getByTestId('save-link').waitFor({ state: 'visible' });
       await expectText(fresh, '[data-testid=save-state]', '来自链接，未保存');
+      // On a phone, the link's reader finds the figures first, above the form, as the page
+      // showed them while it loaded; once saved, the form comes first again.
+      await fresh.setViewportSize({ width: 390, height: 844 });
+      const top = (sel) => fresh.locator(sel).evaluate((e) => e.getBoundingClientRect().top);
+      assert(await top('#results') < await top('section.inputs'), 'the figures above the form on a phone');
       // Editing the linked scenario writes nothing either.
       await field(fresh, FEE1).fill('9000');
       await expectText(fresh, TOTAL, '¥648,000.00');
@@ -375,6 +380,7 @@ const tests = [
       assertEq(await fresh.evaluate(() => location.hash), '', 'the address fragment after saving');
       await bannerWith(fresh, '分享链接打开的方案').waitFor({ state: 'detached' });
       await expectText(fresh, '[data-testid=save-state]', '已保存');
+      assert(await top('#results') > await top('section.inputs'), 'the form first once saved');
       await reloadApp(fresh);
       await expectText(fresh, TOTAL, '¥636,000.00');
       await expectText(fresh, NAME, '分享测试');
