@@ -179,6 +179,21 @@ pub fn penalties_may_be_reduced(
     }
 }
 
+/// Beside a subcontracting liability when the contract ended for `reason`, another ground.
+pub fn subcontracting_apart(
+    reason: crate::engine::scenario::TerminationReason,
+    lang: Lang,
+) -> String {
+    let why = crate::text::terms::termination_reason(reason).get(lang);
+    match lang {
+        Lang::Zh => format!("未计入终止结算（合同以“{why}”解除）；是否另行主张，以合同约定为准"),
+        Lang::En => format!(
+            "Not in the termination settlement (the contract ended for: {}); whether it is claimed as well depends on the contract",
+            lower_first(why)
+        ),
+    }
+}
+
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");
 
 /// The cap after the agreed rate (§4, §9 `cap_base`): each cycle's penalty at most `cap` of its

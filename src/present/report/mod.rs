@@ -560,6 +560,20 @@ mod tests {
     }
 
     #[test]
+    fn a_subcontracting_liability_outside_the_settlement_says_so() {
+        // The ten-year sample: subcontracting occurred on 2025-11-30, but the contract ended for
+        // the supplier's breach, whose settlement keeps the fees as earned: the ¥7,176,000.00
+        // liability is not in it, and the card says so rather than sit beside it unexplained.
+        let s = crate::document::samples::ten_year_monthly();
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::AT_START);
+        assert!(
+            html.contains("未计入终止结算（合同以“乙方违约”解除）；是否另行主张，以合同约定为准"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_termination_after_the_arrears_were_paid_needs_another_ground() {
         // Terminated for the client's breach on 2025-07-20. May's fee (due 06-16) was more than
         // 30 days late from 07-17, but May and June were paid on 07-18: by the termination the

@@ -25,11 +25,22 @@ pub(super) fn subcontracting_card(h: &mut Html, s: &Scenario, r: &ComputeResult,
         clause.refund_paid.then_some(refund),
         h.lang,
     );
+    // Occurred, but the contract ended for another reason: the settlement does not carry this
+    // liability (§6 deducts it only in a termination for subcontracting), which is said, so
+    // that the two cards are not read as one sum or as both settled.
+    let apart = s
+        .termination
+        .as_ref()
+        .filter(|t| {
+            clause.occurred_on.is_some()
+                && t.reason != crate::engine::scenario::TerminationReason::Subcontracting
+        })
+        .map(|t| report::subcontracting_apart(t.reason, h.lang));
     h.card(
         Card::Subcontracting,
         &label,
         penalty + refund,
-        None,
+        apart.as_deref(),
         open,
         |h| h.formula(&formula),
     );
