@@ -194,6 +194,21 @@ pub fn subcontracting_apart(
     }
 }
 
+/// After a termination whose ground is in doubt: the client's termination penalty stands only if
+/// it does, and the net without it (`direction`, `net`).
+pub fn without_breach_penalty(
+    penalty: Decimal,
+    direction: Text,
+    net: Decimal,
+    lang: Lang,
+) -> String {
+    let (penalty, net, direction) = (format_yuan(penalty), format_yuan(net), direction.get(lang));
+    match lang {
+        Lang::Zh => format!("。计入的甲方违约解除违约金 {penalty} 以该解除成立为前提；不计此项，净额为 {direction} {net}"),
+        Lang::En => format!(". The client's termination penalty of {penalty} stands only if the termination does; without it the net is {direction} {net}"),
+    }
+}
+
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");
 
 /// The cap after the agreed rate (§4, §9 `cap_base`): each cycle's penalty at most `cap` of its

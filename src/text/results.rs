@@ -286,8 +286,8 @@ pub fn no_termination_right(
 ) -> String {
     let day = date_words(date, lang);
     match (lang, after_days, right_from) {
-        (Lang::Zh, Some(k), Some(from)) if lapsed => format!("注意：逾期超过{k}日的解除权自{}起产生，但相应欠款已在终止日{day}前付清；以甲方逾期付款为由解除，须另有依据（如《民法典》第563条）", date_words(from, lang)),
-        (Lang::En, Some(k), Some(from)) if lapsed => format!("Note: the right to terminate for late payment (more than {k} days late) arose on {}, but those arrears were paid before the termination date {day}; terminating for late payment then needs another ground (e.g. Civil Code Art. 563)", date_words(from, lang)),
+        (Lang::Zh, Some(k), Some(from)) if lapsed => format!("注意：逾期超过{k}日的解除权自{}起产生，但相应欠款已在终止日{day}前付清；以甲方逾期付款为由解除，可能须另有依据（如《民法典》第563条）", date_words(from, lang)),
+        (Lang::En, Some(k), Some(from)) if lapsed => format!("Note: the right to terminate for late payment (more than {k} days late) arose on {}, but those arrears were paid before the termination date {day}; terminating for late payment then may need another ground (e.g. Civil Code Art. 563)", date_words(from, lang)),
         (Lang::Zh, None, _) => format!("注意：合同未约定甲方逾期付款时乙方的解除权；以甲方逾期付款为由于{day}解除，须另有依据（如《民法典》第563条）"),
         (Lang::En, None, _) => format!("Note: the contract gives no right to terminate for late payment; terminating for it on {day} needs another ground (e.g. Civil Code Art. 563)"),
         (Lang::Zh, Some(k), Some(from)) => format!("注意：以甲方逾期付款为由解除，解除权（逾期超过{k}日）自{}起才产生，晚于终止日{day}", date_words(from, lang)),

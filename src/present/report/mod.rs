@@ -593,7 +593,22 @@ mod tests {
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("注意：逾期超过30日的解除权自2025年7月17日起产生，但相应欠款已在终止日2025年7月20日前付清"),
+            html.contains("注意：逾期超过30日的解除权自2025年7月17日起产生，但相应欠款已在终止日2025年7月20日前付清；以甲方逾期付款为由解除，可能须另有依据"),
+            "{html}"
+        );
+        // With a client's termination penalty of 20% of the contract total, it stands only if
+        // the termination does: the net is also given without it.
+        if let Some(t) = s.termination.as_mut() {
+            t.breach_penalty_fraction = Some(crate::test_support::d("0.20"));
+        }
+        let r = compute(&s).unwrap();
+        // 20% × the contract total ¥480,000.00 = ¥96,000.00; the client owes ¥106,053.22 with
+        // it, ¥10,053.22 without.
+        let t = r.termination.as_ref().unwrap();
+        assert_eq!(t.net, crate::test_support::d("106053.22"));
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("计入的甲方违约解除违约金 ¥96,000.00 以该解除成立为前提；不计此项，净额为 甲方 → 乙方 ¥10,053.22"),
             "{html}"
         );
     }

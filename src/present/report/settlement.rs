@@ -6,7 +6,7 @@ use super::html::Html;
 use crate::engine::compute::ComputeResult;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::Scenario;
-use crate::engine::termination::{Basis, Charge, TerminationResult};
+use crate::engine::termination::{Basis, Charge, Payer, TerminationResult};
 use crate::present::explain;
 use crate::present::markup::Markup;
 use crate::text::amount_in_words::amount_in_words;
@@ -215,10 +215,37 @@ pub(super) fn termination_notes(
     let lapsed =
         right.is_some_and(|d| d <= term.date) && r.late_payment.terminate_right_standing.is_none();
     if after.is_none() || right.is_none_or(|d| d > term.date) || lapsed {
+        let mut note = text::results::no_termination_right(term.date, after, right, lapsed, lang);
+        // The client's termination penalty stands only if the termination does: the net
+        // without it, so that the figure is not read as beyond dispute.
+        let penalty: Decimal = t
+            .client_charge_lines
+            .iter()
+            .filter(|c| c.kind == crate::engine::termination::ChargeKind::BreachPenalty)
+            .map(|c| c.amount)
+            .sum();
+        if penalty > Decimal::ZERO {
+            let signed = match t.payer {
+                Payer::Client => t.net,
+                Payer::Supplier => -t.net,
+                Payer::None => Decimal::ZERO,
+            } - penalty;
+            let payer = match signed.cmp(&Decimal::ZERO) {
+                std::cmp::Ordering::Greater => Payer::Client,
+                std::cmp::Ordering::Less => Payer::Supplier,
+                std::cmp::Ordering::Equal => Payer::None,
+            };
+            note.push_str(&report::without_breach_penalty(
+                penalty,
+                report::payer_direction(payer),
+                signed.abs(),
+                lang,
+            ));
+        }
         h.out.el(
             "p",
             &[("class", "warn"), ("data-testid", "termination-right")],
-            &text::results::no_termination_right(term.date, after, right, lapsed, lang),
+            &note,
         );
     } else if let Some(note) = r
         .late_payment
