@@ -278,22 +278,75 @@ pub fn rate_from(from: NaiveDate, rate: &str, lang: Lang) -> String {
     }
 }
 
-/// After the rate: how each penalty is computed (Civil Code Arts. 201, 585), with the days it
-/// counts (§9 `day_count`, `accrues_from`), so that a line's dates read as the contract agreed.
-pub fn late_rule(day_count: DayCount, accrues_from: Option<NaiveDate>, lang: Lang) -> String {
-    // Art. 201 for the law's own count; the other two are the contract's.
+/// The law in force over the late days (SPC provisions on the Civil Code's temporal effect, Art.
+/// 1 ¶2): the Civil Code when any is from 2021; before, the Contract Law with the General
+/// Principles (to 2017-09-30) or the General Provisions (from 2017-10-01) for counting days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LawInForce {
+    CivilCode,
+    GeneralProvisions,
+    GeneralPrinciples,
+}
+
+impl LawInForce {
+    /// The law for late days ending on `last` (the latest counted day).
+    pub fn for_days_to(last: Option<NaiveDate>) -> LawInForce {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        match last {
+            Some(l) if l < day(2017, 10, 1) => LawInForce::GeneralPrinciples,
+            Some(l) if l < day(2021, 1, 1) => LawInForce::GeneralProvisions,
+            _ => LawInForce::CivilCode,
+        }
+    }
+}
+
+/// After the rate: how each penalty is computed (the count of days, the penalty as agreed, under
+/// the law then in force), with the days it counts (§9 `day_count`, `accrues_from`), so that a
+/// line's dates read as the contract agreed.
+pub fn late_rule(
+    day_count: DayCount,
+    accrues_from: Option<NaiveDate>,
+    law: LawInForce,
+    lang: Lang,
+) -> String {
+    let (count_zh, count_en, penalty_zh, penalty_en) = match law {
+        LawInForce::CivilCode => (
+            "民法典第201条",
+            "Civil Code Art. 201",
+            "民法典第585条",
+            "Civil Code Art. 585",
+        ),
+        LawInForce::GeneralProvisions => (
+            "民法总则第201条",
+            "General Provisions of the Civil Law Art. 201",
+            "合同法第114条",
+            "Contract Law Art. 114",
+        ),
+        LawInForce::GeneralPrinciples => (
+            "民法通则第154条",
+            "General Principles of the Civil Law Art. 154",
+            "合同法第114条",
+            "Contract Law Art. 114",
+        ),
+    };
+    // The law's own count is cited; the other two are the contract's.
     let days = match (day_count, lang) {
-        (DayCount::Standard, Lang::Zh) => "逾期天数自到期日次日起算至付款日（民法典第201条）",
-        (DayCount::ExcludeEnd, Lang::Zh) => "按合同约定，逾期天数自到期日次日起至付款日前一日",
-        (DayCount::IncludeDueDate, Lang::Zh) => "按合同约定，逾期天数自到期日当日起算至付款日",
+        (DayCount::Standard, Lang::Zh) => format!("逾期天数自到期日次日起算至付款日（{count_zh}）"),
+        (DayCount::ExcludeEnd, Lang::Zh) => {
+            "按合同约定，逾期天数自到期日次日起至付款日前一日".into()
+        }
+        (DayCount::IncludeDueDate, Lang::Zh) => {
+            "按合同约定，逾期天数自到期日当日起算至付款日".into()
+        }
         (DayCount::Standard, Lang::En) => {
-            "days late count from the day after the due date to the day paid (Civil Code Art. 201)"
+            format!("days late count from the day after the due date to the day paid ({count_en})")
         }
         (DayCount::ExcludeEnd, Lang::En) => {
             "as agreed, days late count from the day after the due date to the day before payment"
+                .into()
         }
         (DayCount::IncludeDueDate, Lang::En) => {
-            "as agreed, days late count from the due date itself to the day paid"
+            "as agreed, days late count from the due date itself to the day paid".into()
         }
     };
     let from = match (accrues_from, lang) {
@@ -302,8 +355,8 @@ pub fn late_rule(day_count: DayCount, accrues_from: Option<NaiveDate>, lang: Lan
         (Some(d), Lang::En) => format!(", none before {}", date_words(d, lang)),
     };
     match lang {
-        Lang::Zh => format!("。每笔逾期款项 × 比例 × 逾期时间（按计息期折算）；{days}{from}，到期日当日付款不算逾期；违约金以合同约定为准（民法典第585条）。"),
-        Lang::En => format!(". Each late amount × rate × the time late in the rate's periods; {days}{from}, and paying on the due date is not late; penalties as agreed (Civil Code Art. 585)."),
+        Lang::Zh => format!("。每笔逾期款项 × 比例 × 逾期时间（按计息期折算）；{days}{from}，到期日当日付款不算逾期；违约金以合同约定为准（{penalty_zh}）。"),
+        Lang::En => format!(". Each late amount × rate × the time late in the rate's periods; {days}{from}, and paying on the due date is not late; penalties as agreed ({penalty_en})."),
     }
 }
 pub const NOTHING_LATE: Text = Text("目前没有逾期。", "Nothing is late.");
@@ -508,6 +561,37 @@ mod tests {
     use super::*;
     use crate::engine::scenario::TerminationReason;
     use crate::test_support::date;
+
+    #[test]
+    fn late_days_before_2021_are_cited_under_the_law_then_in_force() {
+        // Late days all in 2016: the General Principles counted the days (Art. 154) and the
+        // Contract Law governed the penalty (Art. 114); in 2019–2020 the General Provisions
+        // counted them (Art. 201); any day from 2021 on, the Civil Code.
+        let rule = |last| {
+            late_rule(
+                DayCount::Standard,
+                None,
+                LawInForce::for_days_to(Some(date(last))),
+                Lang::Zh,
+            )
+        };
+        let old = rule("2016-12-31");
+        assert!(
+            old.contains("（民法通则第154条）") && old.contains("（合同法第114条）"),
+            "{old}"
+        );
+        let provisions = rule("2020-12-31");
+        assert!(
+            provisions.contains("（民法总则第201条）") && provisions.contains("（合同法第114条）"),
+            "{provisions}"
+        );
+        let code = rule("2021-01-01");
+        assert!(
+            code.contains("（民法典第201条）") && code.contains("（民法典第585条）"),
+            "{code}"
+        );
+        assert_eq!(LawInForce::for_days_to(None), LawInForce::CivilCode);
+    }
 
     #[test]
     fn a_settlement_due_the_day_of_termination_moves_off_a_holiday_in_those_words() {

@@ -84,7 +84,7 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
 
 /// The agreed rate, its changes and cap, and how each penalty is computed; or that there is no
 /// such clause.
-fn rate_text(s: &Scenario, lang: Lang) -> String {
+fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     let Some(l) = &s.late_payment else {
         return report::NO_LATE_CLAUSE.get(lang).into();
     };
@@ -92,7 +92,15 @@ fn rate_text(s: &Scenario, lang: Lang) -> String {
     if let Some(cap) = l.cap_fraction {
         text.push_str(&report::rate_cap(cap, l.cap_base, lang));
     }
-    text.push_str(&report::late_rule(l.day_count, l.accrues_from, lang));
+    // Cited under the law in force over the late days (all before 2021: the law then).
+    let last = r
+        .total_fees
+        .cycles
+        .iter()
+        .flat_map(|c| c.segments.iter().map(|x| x.to))
+        .max();
+    let law = report::LawInForce::for_days_to(last);
+    text.push_str(&report::late_rule(l.day_count, l.accrues_from, law, lang));
     text
 }
 
@@ -108,7 +116,7 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             &text::results::reasonableness(x, lang),
         );
     }
-    h.formula(&rate_text(s, lang));
+    h.formula(&rate_text(s, r, lang));
     if s.late_payment.is_none() {
         // No clause: the rate line says so, and nothing accrues whatever is late.
         return;
