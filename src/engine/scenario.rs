@@ -15,6 +15,9 @@ use serde_json::Value;
 pub const FORMAT: &str = "contract-calc/scenario";
 /// The version this build reads and writes.
 pub const VERSION: u64 = 1;
+/// A scenario's name, at most this many characters (the reader refuses a longer one, so every
+/// name the app makes, a copy's or a draft's, fits it).
+pub const MAX_NAME_CHARS: usize = 200;
 
 /// Unknown fields of one JSON object, preserved on re-save as the JSON text they were read as:
 /// copying a scenario copies a few strings, never a tree (the reader bounds them, 64 KiB in all).

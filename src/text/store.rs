@@ -178,7 +178,7 @@ pub fn fitted(name: &str, write: impl Fn(&str) -> String) -> String {
     let over = full
         .chars()
         .count()
-        .saturating_sub(crate::document::read::MAX_NAME_CHARS);
+        .saturating_sub(crate::engine::scenario::MAX_NAME_CHARS);
     if over == 0 {
         return full;
     }

@@ -40,8 +40,7 @@ pub use crate::document::input::MAX_DOCUMENT_BYTES;
 pub const MAX_UNKNOWN_BYTES: usize = 64 << 10;
 /// An unknown field nests at most this deep.
 pub const MAX_UNKNOWN_DEPTH: usize = 16;
-/// A scenario's name, at most this many characters.
-pub const MAX_NAME_CHARS: usize = 200;
+pub use crate::engine::scenario::MAX_NAME_CHARS;
 /// A fee component's or a loss's label, at most this many characters.
 pub const MAX_LABEL_CHARS: usize = 100;
 /// Most days a clause may name: a due rule's days, a rate's period, a notice.
