@@ -259,7 +259,7 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
     }
     let days = t.overdue_days;
     let interest = t.overdue_interest.map(format_yuan);
-    Some(match (lang, interest) {
+    let mut text = match (lang, interest) {
         (Lang::Zh, Some(i)) => {
             format!("已逾期 {days} 日未付；按一年期 LPR 计，逾期利息 {i}（《民法典》第584条）")
         }
@@ -272,7 +272,40 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
         (Lang::En, None) => {
             format!("{days} days overdue (the rates this calculator holds start on 24 Oct 2015: no interest computed)")
         }
-    })
+    };
+    // §13 counts the interest on the whole net; the part of it that is penalties is named, as
+    // courts seldom allow interest on a penalty.
+    let penalties = penalties_in_net(t);
+    if t.overdue_interest.is_some() && penalties > Decimal::ZERO {
+        let p = format_yuan(penalties);
+        text.push_str(&match lang {
+            Lang::Zh => format!("；计息基数中含违约金 {p}，对违约金计收利息，法院通常不予支持"),
+            Lang::En => format!(
+                "; the base includes {p} of penalties, on which courts seldom allow interest"
+            ),
+        });
+    }
+    Some(text)
+}
+
+/// The penalties in the settlement's net, on the side that pays it: the late penalties and the
+/// client's agreed penalties when the client pays, the supplier's when the supplier does (at
+/// most the net).
+fn penalties_in_net(t: &TerminationResult) -> Decimal {
+    use crate::engine::termination::{ChargeKind, Payer};
+    let agreed = |lines: &[crate::engine::termination::Charge]| -> Decimal {
+        lines
+            .iter()
+            .filter(|c| c.kind != ChargeKind::Loss)
+            .map(|c| c.amount)
+            .sum()
+    };
+    let part = match t.payer {
+        Payer::Client => t.late_penalty + agreed(&t.client_charge_lines),
+        Payer::Supplier => agreed(&t.supplier_charge_lines),
+        Payer::None => Decimal::ZERO,
+    };
+    part.min(t.net)
 }
 
 /// A termination for the client's breach dated before the right to terminate for late payment

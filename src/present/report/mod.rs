@@ -560,6 +560,19 @@ mod tests {
     }
 
     #[test]
+    fn the_settlement_s_interest_names_the_penalties_in_its_base() {
+        // The 2025 termination: the client owes ¥93,573.22, 12 days overdue, ¥92.29 of interest
+        // on the whole net (§13), whose base holds the ¥5,616.77 of late penalties: said, as
+        // courts seldom allow interest on a penalty.
+        let (s, r) = figures("termination-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("逾期利息 ¥92.29（《民法典》第584条）；计息基数中含违约金 ¥5,616.77，对违约金计收利息，法院通常不予支持"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_subcontracting_liability_outside_the_settlement_says_so() {
         // The ten-year sample: subcontracting occurred on 2025-11-30, but the contract ended for
         // the supplier's breach, whose settlement keeps the fees as earned: the ¥7,176,000.00
