@@ -243,3 +243,27 @@ mod tests {
         );
     }
 }
+
+/// The cap in words, as the statement says it, and whether it is below 1% (then with the
+/// caution that a cap agreed as "20%" is typed 20): a cap typed as a document writes it, 0.2 for
+/// 20%, cut the penalty a hundredfold without a word.
+pub fn cap_echo(
+    cap: Decimal,
+    base: crate::engine::scenario::CapBase,
+    lang: Lang,
+) -> (String, bool) {
+    let words = crate::text::report::rate_cap(cap, base, lang);
+    let words = words
+        .trim_start_matches('；')
+        .trim_start_matches("; ")
+        .to_string();
+    let small = cap < Decimal::new(1, 2);
+    if !small {
+        return (words, false);
+    }
+    let caution = match lang {
+        Lang::Zh => "：低于 1%，请核对（约定“20%”应输入 20）",
+        Lang::En => ": below 1%, please check (a cap agreed as “20%” is typed 20)",
+    };
+    (words + caution, true)
+}

@@ -702,6 +702,12 @@ const tests = [
       await page.getByTestId('preset-cap-total').click();
       assertEq(await field(page, 'late_payment.cap_fraction').inputValue(), '30', 'cap');
       assertEq(await page.locator('#f-late_payment-cap_base option:checked').textContent(), '合同总金额（累计）', 'cap base');
+      await expectText(page, '[data-testid=cap-echo]', '违约金累计不超过合同总金额的 30%');
+      // "0.2", as a document writes 20%, is 0.2% here: echoed, with a caution.
+      await field(page, 'late_payment.cap_fraction').fill('0.2');
+      await expectText(page, '[data-testid=cap-echo]', '违约金累计不超过合同总金额的 0.2%：低于 1%，请核对（约定“20%”应输入 20）');
+      assertEq(await page.locator('[data-testid=cap-echo]').getAttribute('class'), 'echo caution', 'a cap below 1% is a caution');
+      await field(page, 'late_payment.cap_fraction').fill('30');
       await page.getByTestId('preset-cap-overdue').click();
       assertEq(await field(page, 'late_payment.cap_fraction').inputValue(), '5', 'cap');
       assertEq(await page.locator('#f-late_payment-cap_base option:checked').textContent(), '逾期付款总额（累计）', 'cap base');

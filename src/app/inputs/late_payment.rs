@@ -266,6 +266,14 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                     |f| f.cap_base,
                                     |f, v| f.cap_base = v,
                                 )}
+                                <p
+                                    class="echo"
+                                    class:caution=move || cap_echo(ctx).is_some_and(|e| e.1)
+                                    data-testid="cap-echo"
+                                    aria-live="polite"
+                                >
+                                    {move || cap_echo(ctx).map(|e| e.0)}
+                                </p>
                                 {choice(
                                     ctx,
                                     paths::LATE_PAYMENT_DAY_COUNT,
@@ -381,6 +389,18 @@ fn over_a_hundred_percent(ctx: Ctx) -> bool {
     ctx.form.with(|f| {
         typed_fixed_rate(f)
             .is_some_and(|(r, per)| text::rates::over_a_hundred_percent_a_year(r, per))
+    })
+}
+
+/// The cap as read, in words ("每期违约金以该期费用的 0.2% 为上限"), and whether it is below 1%,
+/// when "0.2" was likely meant as the 20% a document writes as 0.2; nothing while the form cannot
+/// be read or no cap is set.
+fn cap_echo(ctx: Ctx) -> Option<(String, bool)> {
+    let lang = ctx.lang.get();
+    ctx.parsed.with(|p| {
+        let l = p.as_ref().ok()?.late_payment.as_ref()?;
+        let cap = l.cap_fraction?;
+        Some(text::rates::cap_echo(cap, l.cap_base, lang))
     })
 }
 
