@@ -153,6 +153,32 @@ pub fn multiple_echo(multiple: Decimal, lang: Lang) -> String {
     }
 }
 
+/// The cap in words, as the statement says it, and whether it is below 1% (then with the
+/// caution that a cap agreed as "20%" is typed 20): a cap typed as a document writes it, 0.2 for
+/// 20%, cut the penalty a hundredfold without a word.
+pub fn cap_echo(
+    cap: Decimal,
+    base: crate::engine::scenario::CapBase,
+    lang: Lang,
+) -> (String, bool) {
+    let words = crate::text::report::rate_cap(cap, base, lang);
+    let words = crate::text::report::sentence(
+        words
+            .trim_start_matches('；')
+            .trim_start_matches("; ")
+            .to_string(),
+    );
+    let small = cap < Decimal::new(1, 2);
+    if !small {
+        return (words, false);
+    }
+    let caution = match lang {
+        Lang::Zh => "：低于 1%，请核对（约定“20%”应输入 20）",
+        Lang::En => ": below 1%, please check (a cap agreed as “20%” is typed 20)",
+    };
+    (words + caution, true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,28 +268,26 @@ mod tests {
             "LPR 的 0.015 倍，低于 LPR 本身：约定“上浮50%”或“1.5倍”均应输入 1.5"
         );
     }
-}
 
-/// The cap in words, as the statement says it, and whether it is below 1% (then with the
-/// caution that a cap agreed as "20%" is typed 20): a cap typed as a document writes it, 0.2 for
-/// 20%, cut the penalty a hundredfold without a word.
-pub fn cap_echo(
-    cap: Decimal,
-    base: crate::engine::scenario::CapBase,
-    lang: Lang,
-) -> (String, bool) {
-    let words = crate::text::report::rate_cap(cap, base, lang);
-    let words = words
-        .trim_start_matches('；')
-        .trim_start_matches("; ")
-        .to_string();
-    let small = cap < Decimal::new(1, 2);
-    if !small {
-        return (words, false);
+    #[test]
+    fn a_cap_below_one_percent_is_echoed_with_a_caution() {
+        // 0.2 typed under %: 0.2% of each cycle's fee, likely meant as 20%.
+        let (words, caution) = cap_echo(
+            Decimal::new(2, 3),
+            crate::engine::scenario::CapBase::Cycle,
+            Lang::Zh,
+        );
+        assert_eq!(
+            words,
+            "每期违约金以该期费用的 0.2% 为上限：低于 1%，请核对（约定“20%”应输入 20）"
+        );
+        assert!(caution);
+        let (words, caution) = cap_echo(
+            Decimal::new(2, 1),
+            crate::engine::scenario::CapBase::Cycle,
+            Lang::En,
+        );
+        assert_eq!(words, "Each cycle's penalty at most 20% of its fee");
+        assert!(!caution);
     }
-    let caution = match lang {
-        Lang::Zh => "：低于 1%，请核对（约定“20%”应输入 20）",
-        Lang::En => ": below 1%, please check (a cap agreed as “20%” is typed 20)",
-    };
-    (words + caution, true)
 }
