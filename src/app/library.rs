@@ -188,7 +188,7 @@ pub fn ScenarioBar() -> impl IntoView {
         let name = crate::text::neutral(&file.name());
         leptos::task::spawn_local(async move {
             let Some(text) = dom::read_file(file).await else {
-                ctx.say(BannerKind::Warning, |l| {
+                ctx.say(BannerKind::ImportRefused, |l| {
                     StoreText::FileUnreadable { file: &name }.say(l)
                 });
                 return;
@@ -208,7 +208,9 @@ pub fn ScenarioBar() -> impl IntoView {
                         Err(e) => say_failed(ctx, e, |err| StoreText::ImportFailed { err }),
                     }
                 }
-                Err(e) => ctx.say(BannerKind::Warning, |l| import_refused(&e, &text, &name, l)),
+                Err(e) => ctx.say(BannerKind::ImportRefused, |l| {
+                    import_refused(&e, &text, &name, l)
+                }),
             }
         });
     };

@@ -102,6 +102,9 @@ pub enum BannerKind {
     /// pressed three times stacked three).
     Replaced,
     Warning,
+    /// A file not imported ("当前内容未改变"): refusals stay side by side, each naming its file,
+    /// until a file is imported, which makes them untrue.
+    ImportRefused,
     /// Corrupt storage set aside: offers the raw text for download.
     Quarantined {
         key: String,
@@ -203,6 +206,9 @@ impl Ctx {
             let id = b.iter().map(|x| x.id).max().unwrap_or(0) + 1;
             if matches!(kind, BannerKind::Imported | BannerKind::Replaced) {
                 b.retain(|x| x.kind != kind);
+            }
+            if kind == BannerKind::Imported {
+                b.retain(|x| x.kind != BannerKind::ImportRefused);
             }
             b.push(Banner { id, kind, text });
         });

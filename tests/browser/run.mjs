@@ -1296,6 +1296,10 @@ const tests = [
       assert(mib < 20, `the app's memory after a 40 MiB file: ${mib} MiB (the file was copied in whole)`);
       await field(page, FEE0).fill('40000');
       await expectText(page, TOTAL, '¥540,000.00');
+      // A file then imported changes the content: the refusals saying "nothing changed" go.
+      await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(cli(['sample', 'ten-year'])) });
+      await expectBanner(page, '已导入并保存');
+      await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid=banner]')].some((b) => b.textContent.includes('未导入') || b.textContent.includes('过大')));
     },
   },
   {
