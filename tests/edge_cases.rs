@@ -1339,4 +1339,11 @@ fn a_file_that_is_not_json_is_said_so_in_chinese_with_where() {
         parse_scenario("{\n  x}").unwrap_err().display(Lang::En),
         "not valid JSON: key must be a string at line 2 column 3"
     );
+    // Cut short: said in words, not as the parser's "EOF while parsing a value".
+    assert_eq!(
+        parse_scenario("{\"format\": ")
+            .unwrap_err()
+            .display(Lang::En),
+        "not valid JSON: the text ends too soon, at line 1, column 11 (a file cut short?)"
+    );
 }

@@ -27,6 +27,12 @@ impl ValidationError {
             Json { line, column, .. } if zh => {
                 format!("不是有效的 JSON：第 {line} 行第 {column} 列附近有误")
             }
+            Json {
+                line,
+                column,
+                cut_short: true,
+                ..
+            } => format!("not valid JSON: the text ends too soon, at line {line}, column {column} (a file cut short?)"),
             Json { detail, .. } => format!("not valid JSON: {detail}"),
             Missing if zh => "必填".into(),
             Missing => "is required".into(),
