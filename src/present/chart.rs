@@ -48,10 +48,26 @@ pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> Markup {
         (H - PAD).to_string(),
         (W - PAD).to_string(),
     );
+    // The axes in words, outside the stretched drawing: the penalty at the top and at the foot of
+    // the scale, the first and last day under it.
+    let top = crate::engine::money::format_yuan(
+        points
+            .iter()
+            .map(|p| p.total_penalty)
+            .max()
+            .unwrap_or_default(),
+    );
+    let day = |d: chrono::NaiveDate| {
+        use chrono::Datelike;
+        format!("{}-{:02}-{:02}", d.year(), d.month(), d.day())
+    };
     m.open(
         "figure",
         &[("class", "exposure"), ("data-testid", "exposure")],
     )
+    .open("div", &[("class", "chart"), ("aria-hidden", "true")])
+    .el("span", &[("class", "y-top")], &top)
+    .el("span", &[("class", "y-foot")], "¥0.00")
     .open(
         "svg",
         &[
@@ -76,6 +92,11 @@ pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> Markup {
         &[("points", path.trim_end()), ("class", "curve")],
     )
     .close("svg")
+    .close("div")
+    .open("div", &[("class", "x-axis"), ("aria-hidden", "true")])
+    .el("span", &[], &day(first.date))
+    .el("span", &[], &day(last.date))
+    .close("div")
     .el("figcaption", &[], &caption)
     .close("figure");
     m
@@ -106,6 +127,14 @@ mod tests {
         assert!(svg
             .contains("违约金由2025年9月30日的 ¥100.00 增至30日后（2025年10月30日）的 ¥1,600.00"));
         assert!(svg.contains(r#"points="4,109 316,4""#), "{svg}");
+        // Its scale and its days, in words beside the drawing.
+        assert!(
+            svg.contains(
+                r#"<span class="y-top">¥1,600.00</span><span class="y-foot">¥0.00</span>"#
+            ),
+            "{svg}"
+        );
+        assert!(svg.contains(r#"<div class="x-axis" aria-hidden="true"><span>2025-09-30</span><span>2025-10-30</span></div>"#), "{svg}");
         assert!(exposure_svg(&points[..1], Lang::Zh).is_empty());
     }
 }

@@ -43,7 +43,11 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:48rem;margi
      .num{text-align:right}.figure-amount{display:block;font-size:1.5rem}.figure-label,.figure-words,.figure-note{display:block}\
      summary{list-style:none}.formula{color:#5f6b7a}.no-print{display:none}\
      .as-of{margin-left:.6em;font-size:.85rem;font-weight:400;color:#5f6b7a}.tag{margin-left:.4em;font-size:.8em;color:#5f6b7a}\
-     table.claim td small{display:block;color:#5f6b7a}";
+     table.claim td small{display:block;color:#5f6b7a}\
+     .exposure .chart{position:relative}.exposure svg{width:100%;height:7.5rem;background:#fafbfc}.exposure .axis{stroke:#c9d1da}\
+     .exposure .curve{fill:none;stroke:#0f766e;stroke-width:2;vector-effect:non-scaling-stroke}\
+     .y-top,.y-foot{position:absolute;left:.4rem;font-size:.72rem;color:#5f6b7a}.y-top{top:.3rem}.y-foot{bottom:.6rem}\
+     .x-axis{display:flex;justify-content:space-between;font-size:.72rem;color:#5f6b7a}";
 
 /// A whole statement as a standalone HTML page: what `contract-calc report` writes, with every
 /// line of the 计算明细 (a file has no page to hold up, nor a Copy button).
