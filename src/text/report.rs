@@ -127,7 +127,7 @@ pub fn right(
 /// the party knew of the cause (民法典第564条第2款). Whether arrears that go on unpaid start that
 /// year again is not settled, so it is said as a caveat, not a conclusion.
 pub fn terminate_right_may_lapse(since: NaiveDate, on: NaiveDate, lang: Lang) -> Option<String> {
-    let year_after = since.checked_add_months(chrono::Months::new(12))?;
+    let year_after = crate::engine::fees::add_months(since, 12);
     (on >= year_after).then(|| match lang {
         Lang::Zh => format!(
             "该解除权至{}已满一年，合同未约定行使期限的，可能已因一年内未行使而消灭（《民法典》第564条第2款；欠款持续未付的，法院对起算认定不一）",
