@@ -93,16 +93,55 @@ pub fn typed_rate(text: &str, chosen: RateUnit) -> Option<Decimal> {
         ("千分之", RateUnit::PerMille),
         ("万分之", RateUnit::PerTenThousand),
     ];
-    let (number, unit) = signs
+    let signed = signs
         .iter()
-        .find_map(|(s, u)| t.strip_suffix(s).map(|rest| (rest, *u)))
-        .or_else(|| {
-            words
-                .iter()
-                .find_map(|(w, u)| t.strip_prefix(w).map(|rest| (rest, *u)))
-        })
-        .unwrap_or((t, chosen));
+        .find_map(|(s, u)| t.strip_suffix(s).map(|rest| (rest, *u)));
+    // After a unit word, the number may be in words too (万分之五), as contracts write it.
+    let worded = words
+        .iter()
+        .find_map(|(w, u)| t.strip_prefix(w).map(|rest| (rest.trim(), *u)));
+    if let (None, Some((number, unit))) = (signed, worded) {
+        return parse_plain_decimal(number)
+            .or_else(|| chinese_number(number))
+            .map(|d| (d / unit.divisor()).normalize());
+    }
+    let (number, unit) = signed.unwrap_or((t, chosen));
     parse_plain_decimal(number.trim()).map(|d| (d / unit.divisor()).normalize())
+}
+
+/// A small number in Chinese numerals, as contracts write rates: 五, 二十, 十五, 一点二八, 零点五.
+/// `None` for anything else (thousands, 两百, a mix with digits).
+fn chinese_number(text: &str) -> Option<Decimal> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or((c == '〇').then_some(0))
+            .or((c == '两').then_some(2))
+    };
+    let (whole, fraction) = match text.split_once('点') {
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (text, ""),
+    };
+    let chars: Vec<char> = whole.chars().collect();
+    let whole: u32 = match chars.as_slice() {
+        [] => return None,
+        [d] if *d != '十' => digit(*d)? as u32,
+        ['十'] => 10,
+        ['十', d] => 10 + digit(*d)? as u32,
+        [t, '十'] => digit(*t)? as u32 * 10,
+        [t, '十', d] => digit(*t)? as u32 * 10 + digit(*d)? as u32,
+        _ => return None,
+    };
+    let mut digits = whole.to_string();
+    if !fraction.is_empty() {
+        digits.push('.');
+        for c in fraction.chars() {
+            digits.push(char::from_digit(digit(c)? as u32, 10)?);
+        }
+    }
+    parse_plain_decimal(&digits)
 }
 
 /// An LPR multiple as contracts write it: "1.5", "1.5倍", or "150%" (of the LPR); `None` when it

@@ -487,6 +487,10 @@ fn a_typed_unit_sign_wins_over_the_chosen_unit() {
             "5‱",
             "万分之5",
             "百分之0.05",
+            // In words, as contracts write it.
+            "万分之五",
+            "千分之零点五",
+            "百分之零点零五",
             // A Chinese keyboard's full-width digits and signs.
             "０．０５％",
             "万分之５",
@@ -905,4 +909,29 @@ fn switching_how_the_term_is_given_carries_the_term_over() {
     f.set_end_mode(EndMode::Date);
     assert_eq!(f.end, "2026-12-31");
     assert_eq!(f.end_mode, EndMode::Date);
+}
+
+#[test]
+fn a_rate_in_chinese_numerals_is_read_as_contracts_write_it() {
+    // 千分之一 a day, 百分之二十 as a cap, 月百分之一点二八: what a contract says, typed as it says it.
+    assert_eq!(
+        typed_rate("千分之一", RateUnit::Percent),
+        Some(Decimal::new(1, 3))
+    );
+    assert_eq!(
+        typed_rate("百分之二十", RateUnit::Percent),
+        Some(Decimal::new(2, 1))
+    );
+    assert_eq!(
+        typed_rate("百分之十五", RateUnit::Percent),
+        Some(Decimal::new(15, 2))
+    );
+    assert_eq!(
+        typed_rate("百分之一点二八", RateUnit::Percent),
+        Some(Decimal::new(128, 4))
+    );
+    // Not a number in words: still refused, not guessed.
+    for typed in ["万分之", "万分之五万", "百分之二百", "万分之五点"] {
+        assert_eq!(typed_rate(typed, RateUnit::Percent), None, "{typed}");
+    }
 }
