@@ -492,8 +492,9 @@ mod tests {
         let note = late_card_note(&results_html(&ended, &r, Lang::Zh, Open::ALL)).to_string();
         assert!(note.contains("至合同于2026年12月31日终止"), "{note}");
         assert!(note.contains("该解除权至2026年10月11日已满一年"), "{note}");
-        // A day before the year is out: no caveat.
-        s.as_of = crate::test_support::date("2026-10-10");
+        // On the anniversary itself the right can still be used (the year runs from the day
+        // after, Art. 201): no caveat.
+        s.as_of = crate::test_support::date("2026-10-11");
         let r = compute(&s).unwrap();
         let note = late_card_note(&results_html(&s, &r, Lang::Zh, Open::ALL)).to_string();
         assert!(note.contains("有权解除合同"), "{note}");
