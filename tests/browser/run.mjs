@@ -808,6 +808,13 @@ const tests = [
       await page.getByTestId('quick-add').click();
       await expectText(page, '[data-testid=quick-problem]', '该期费用已付清：要模拟它逾期支付，请修改下方付款记录中那笔付款的日期，而不是再添加一笔');
       assertEq(await rows.count(), n + 1, 'no second payment for June');
+      // Evaluated on 2025-08-01, before that payment: it counts in no figure, but June is paid
+      // by it all the same, and the entry says so again rather than pay June twice.
+      await field(page, 'as_of').fill('2025-08-01');
+      await page.getByTestId('quick-add').click();
+      await page.waitForTimeout(100);
+      assertEq(await rows.count(), n + 1, 'no second payment for June, paid after the evaluation date');
+      await expectText(page, '[data-testid=quick-problem]', '该期费用已付清：要模拟它逾期支付，请修改下方付款记录中那笔付款的日期，而不是再添加一笔');
     },
   },
   {

@@ -334,6 +334,25 @@ fn after_as_of_note(ctx: Ctx) -> impl IntoView {
     }
 }
 
+/// What the quick entry adds for `period`: what is left of its fee, or `None` when it is paid
+/// already (another full payment would pay it twice). Payments for it dated after the evaluation
+/// date count in no figure (§3) but pay it all the same.
+fn left_to_pay(ctx: Ctx, period: &BilledPeriod) -> Option<rust_decimal::Decimal> {
+    let later: rust_decimal::Decimal = ctx.parsed.with_untracked(|p| {
+        p.as_ref().map_or(rust_decimal::Decimal::ZERO, |s| {
+            s.payment
+                .payments
+                .iter()
+                .filter(|p| p.date > s.as_of && p.for_period == Some(period.start))
+                .map(|p| p.amount)
+                .sum()
+        })
+    });
+    let left = period.outstanding.min(period.amount) - later;
+    (left > rust_decimal::Decimal::ZERO || period.amount.is_zero())
+        .then_some(left.max(rust_decimal::Decimal::ZERO))
+}
+
 /// "November paid 45 days late" in three inputs: the period, the days late, add (at most
 /// [`MAX_DAYS`] late, the longest span the document takes).
 pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
@@ -388,13 +407,10 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                         problem.set(Some(ui::QUICK_DAYS_INVALID));
                         return;
                     };
-                    if chosen.outstanding <= rust_decimal::Decimal::ZERO
-                        && chosen.amount > rust_decimal::Decimal::ZERO
-                    {
+                    let Some(amount) = left_to_pay(ctx, &chosen) else {
                         problem.set(Some(ui::QUICK_ALREADY_PAID));
                         return;
-                    }
-                    let amount = chosen.outstanding.min(chosen.amount);
+                    };
                     let (start, due) = (chosen.start, chosen.due);
                     problem.set(None);
                     let date = due.checked_add_days(chrono::Days::new(n)).unwrap_or(due);
