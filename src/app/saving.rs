@@ -219,8 +219,17 @@ pub fn save_current(ctx: Ctx) -> Result<(), StoreError> {
     }
 }
 
-/// The Save button: [`save_current`], saying when it failed.
+/// The Save button: [`save_current`], saying when it failed. A name typed in the form that
+/// another saved scenario has is numbered first, as Save as numbers it (the form follows), so
+/// that no two entries of the list share a name.
 pub(super) fn save_button(ctx: Ctx) {
+    if let Some(id) = ctx.current_id.get_untracked() {
+        let typed = ctx.form.with_untracked(|f| f.name.trim().to_string());
+        let name = ctx.store.with_value(|st| st.unused_name(&typed, Some(&id)));
+        if !typed.is_empty() && name != typed {
+            ctx.edit(|f| f.name = name);
+        }
+    }
     if let Err(e) = save_current(ctx) {
         say_failed(ctx, e, |err| StoreText::SaveFailed { err });
     }

@@ -162,8 +162,16 @@ impl<K: KeyValue> Store<K> {
             .filter(|m| Some(m.id.as_str()) != except)
             .map(|m| m.name)
             .collect();
+        // "方案A (2)" typed again numbers on from "方案A", not as "方案A (2) (2)".
+        let base = name
+            .rsplit_once(" (")
+            .filter(|(_, n)| {
+                n.strip_suffix(')')
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .map_or(name, |(b, _)| b);
         std::iter::once(name.to_string())
-            .chain((2..).map(|n| crate::text::store::fitted(name, |b| format!("{b} ({n})"))))
+            .chain((2..).map(|n| crate::text::store::fitted(base, |b| format!("{b} ({n})"))))
             .find(|candidate| !taken.contains(candidate))
             .unwrap_or_default()
     }

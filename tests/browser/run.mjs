@@ -1405,6 +1405,12 @@ const tests = [
       assertEq(JSON.stringify((await savedNames(page)).sort()), JSON.stringify(['方案A', '方案A (2)', '方案A (3)']), 'names after the rename');
       // The open scenario was the one renamed: the form follows.
       await expectText(page, NAME, '方案A (3)');
+      // A name typed in the form that another entry has is numbered on Save too.
+      await field(page, 'name').fill('方案A (2)');
+      await page.getByTestId('save-current').click();
+      await expectText(page, '[data-testid=save-state]', '已保存');
+      assertEq(await field(page, 'name').inputValue(), '方案A (3)', 'the name field after Save');
+      assertEq(JSON.stringify((await savedNames(page)).sort()), JSON.stringify(['方案A', '方案A (2)', '方案A (3)']), 'names after Save');
     },
   },
   {
