@@ -112,7 +112,7 @@ fn main() -> ExitCode {
         }
         // A fraction of a fen has no capital: refused, as the form refuses it, not rounded.
         ["capital", amount] => match parse_user_amount(amount) {
-            Ok(d) if d.normalize().scale() > 2 => fail(&format!(
+            Ok(d) if contract_calc::engine::money::finer_than_fen(d) => fail(&format!(
                 "capital: an amount has at most two decimal places (分), got {amount}"
             )),
             Ok(d) => match amount_in_words(d) {

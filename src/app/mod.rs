@@ -386,7 +386,10 @@ fn App() -> impl IntoView {
             StoreText::UnavailableAtStart.say(l)
         });
     }
-    share::open_from_link(ctx, stored_working.is_some());
+    // Whether the screen holds the user's own work rather than the starter: a working draft, or
+    // this tab's own draft.
+    let had_stored = stored_working.is_some() || ctx.own_draft.with_untracked(Option::is_some);
+    share::open_from_link(ctx, had_stored);
     share::follow_pasted_links(ctx);
     saving::autosave(ctx);
     sync::follow_other_tabs(ctx);

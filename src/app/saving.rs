@@ -506,6 +506,9 @@ pub(super) fn import_one(ctx: Ctx, s: &Scenario) {
         }
         Err(e) => {
             show_unsaved(ctx, s);
+            // The content changed: earlier refusals saying it did not are untrue now.
+            ctx.banners
+                .update(|b| b.retain(|x| x.kind != BannerKind::ImportRefused));
             ctx.say(BannerKind::Warning, |l| {
                 StoreText::ImportedNotSaved {
                     name: &s.name,

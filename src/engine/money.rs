@@ -123,7 +123,12 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
 pub fn amount_to_fen(input: &str) -> Option<Decimal> {
     parse_user_amount(input)
         .ok()
-        .filter(|d| d.normalize().scale() <= 2)
+        .filter(|d| !finer_than_fen(*d))
+}
+
+/// Whether `amount` has a fraction of a fen (¥12.345), which no amount to pay or 大写 can hold.
+pub fn finer_than_fen(amount: Decimal) -> bool {
+    amount.normalize().scale() > 2
 }
 
 /// A plain decimal as an amount: one of more than 20 whole digits is too large, like any other

@@ -47,6 +47,28 @@ pub fn civil_code_start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 1, 1).unwrap_or_default()
 }
 
+/// The law in force over the late days (SPC provisions on the Civil Code's temporal effect, Art.
+/// 1 ¶2): the Civil Code when any is from 2021; before, the Contract Law with the General
+/// Principles (to 2017-09-30) or the General Provisions (from 2017-10-01) for counting days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LawInForce {
+    CivilCode,
+    GeneralProvisions,
+    GeneralPrinciples,
+}
+
+impl LawInForce {
+    /// The law for late days ending on `last` (the latest counted day).
+    pub fn for_days_to(last: Option<NaiveDate>) -> LawInForce {
+        let general_provisions = NaiveDate::from_ymd_opt(2017, 10, 1).unwrap_or_default();
+        match last {
+            Some(l) if l < general_provisions => LawInForce::GeneralPrinciples,
+            Some(l) if l < civil_code_start() => LawInForce::GeneralProvisions,
+            _ => LawInForce::CivilCode,
+        }
+    }
+}
+
 /// The assessment for `total_penalty` over the counted `spans`; `None` when a counted day has
 /// no LPR (before 2015-10-24).
 pub fn assess(

@@ -21,6 +21,17 @@ pub enum Payer {
     None,
 }
 
+impl Payer {
+    /// Who pays a net of `signed`: the client when it is above zero (the supplier is owed).
+    pub fn of(signed: Decimal) -> Payer {
+        match signed.cmp(&Decimal::ZERO) {
+            std::cmp::Ordering::Greater => Payer::Client,
+            std::cmp::Ordering::Less => Payer::Supplier,
+            std::cmp::Ordering::Equal => Payer::None,
+        }
+    }
+}
+
 /// What one charge is for; `label` carries a listed loss's own name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -90,6 +101,27 @@ fn line(kind: ChargeKind, label: &str, amount: Decimal, basis: Basis) -> Charge 
         amount: round_yuan(amount),
         basis,
     }
+}
+
+impl TerminationResult {
+    /// The net with its sign: above zero the client pays it, below zero the supplier does.
+    pub fn signed_net(&self) -> Decimal {
+        match self.payer {
+            Payer::Client => self.net,
+            Payer::Supplier => -self.net,
+            Payer::None => Decimal::ZERO,
+        }
+    }
+}
+
+/// The agreed penalties among a side's charges: every charge but a loss claimed (Art. 585: what
+/// a court may reduce).
+pub fn agreed_penalties(lines: &[Charge]) -> Decimal {
+    lines
+        .iter()
+        .filter(|c| c.kind != ChargeKind::Loss)
+        .map(|c| c.amount)
+        .sum()
 }
 
 /// A penalty agreed as `fraction` of the contract total (when it is agreed at all).
@@ -224,13 +256,7 @@ pub fn settle(
     let supplier_charges: Decimal = supplier_lines.iter().map(|c| c.amount).sum();
 
     let signed = earned - paid + late_penalty + client_charges - supplier_charges;
-    let payer = if signed > Decimal::ZERO {
-        Payer::Client
-    } else if signed < Decimal::ZERO {
-        Payer::Supplier
-    } else {
-        Payer::None
-    };
+    let payer = Payer::of(signed);
     let due = t
         .date
         .checked_add_days(Days::new(t.settlement_days.into()))

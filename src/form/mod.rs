@@ -83,6 +83,12 @@ pub struct LprFixingRow {
     pub extra: Extra,
 }
 
+/// The last day of a term of `months` from `start` (Civil Code Art. 202: 2025-01-01 + 12 months
+/// ends on 2025-12-31).
+pub fn end_after(start: chrono::NaiveDate, months: u32) -> chrono::NaiveDate {
+    crate::engine::fees::renewal_end(start.pred_opt().unwrap_or(start), months)
+}
+
 impl LprFixingRow {
     /// Nothing typed and nothing carried: a row added and not filled in, or emptied.
     pub fn is_blank(&self) -> bool {
@@ -410,29 +416,25 @@ impl FormState {
 
     /// Switches between an end date and a number of months, carrying the term over: the end date
     /// the months give, or the months an end date covers when it ends a whole number of months
-    /// after the start (2025-01-01 to 2027-06-30: 30). Switching no longer falls back on
-    /// whatever the other field last held, which silently changed the contract.
+    /// after the start (2025-01-01 to 2027-06-30: 30); an end date that does not leaves the months
+    /// empty, to be typed, rather than a number the field last held, which silently changed the
+    /// contract.
     pub fn set_end_mode(&mut self, mode: EndMode) {
         let parse = |t: &str| crate::document::read::parse_date(t.trim());
+        let range = crate::document::read::PERIOD_MONTHS;
         match (self.end_mode, mode, parse(&self.start)) {
             (EndMode::Date, EndMode::Months, Some(start)) => {
-                let months = parse(&self.end).and_then(|end| {
-                    (1..=crate::document::read::PERIOD_MONTHS.max).find(|&m| {
-                        crate::engine::fees::renewal_end(start.pred_opt().unwrap_or(start), m)
-                            == end
-                    })
-                });
-                if let Some(m) = months {
-                    self.term_months = m.to_string();
-                }
+                let end = parse(&self.end);
+                let months = (range.min..=range.max).find(|&m| Some(end_after(start, m)) == end);
+                self.term_months = months.map(|m| m.to_string()).unwrap_or_default();
             }
             (EndMode::Months, EndMode::Date, Some(start)) => {
-                if let Ok(m) =
-                    crate::engine::money::half_width(self.term_months.trim()).parse::<u32>()
-                {
-                    let end =
-                        crate::engine::fees::renewal_end(start.pred_opt().unwrap_or(start), m);
-                    self.end = end.to_string();
+                let months = crate::engine::money::half_width(self.term_months.trim())
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|m| (range.min..=range.max).contains(m));
+                if let Some(m) = months {
+                    self.end = end_after(start, m).to_string();
                 }
             }
             _ => {}

@@ -94,7 +94,7 @@ impl Reader {
     pub(super) fn money<'a>(&mut self, path: impl Into<At<'a>>, text: &str) -> Option<Decimal> {
         let path: At = path.into();
         match parse_user_amount(text) {
-            Ok(d) if d.normalize().scale() > 2 => {
+            Ok(d) if crate::engine::money::finer_than_fen(d) => {
                 self.refuse(path, text, |got| ErrorKind::TypedFen { got })
             }
             Ok(mut d) => {

@@ -80,8 +80,7 @@ impl FormState {
                     &self.term_months,
                     PERIOD_MONTHS,
                 )?;
-                let end = start
-                    .map(|s| crate::engine::fees::renewal_end(s.pred_opt().unwrap_or(s), months))?;
+                let end = start.map(|s| super::end_after(s, months))?;
                 if !crate::document::read::in_date_range(end) {
                     let got = end.to_string();
                     r.push(

@@ -909,6 +909,15 @@ fn switching_how_the_term_is_given_carries_the_term_over() {
     f.set_end_mode(EndMode::Date);
     assert_eq!(f.end, "2026-12-31");
     assert_eq!(f.end_mode, EndMode::Date);
+    // An end no whole number of months after the start: the months are left to type, not 24.
+    f.end = "2026-12-15".into();
+    f.set_end_mode(EndMode::Months);
+    assert_eq!(f.term_months, "");
+    assert!(f.to_scenario().is_err());
+    // Months out of range are not carried into a date.
+    f.term_months = "0".into();
+    f.set_end_mode(EndMode::Date);
+    assert_eq!(f.end, "2026-12-15");
 }
 
 #[test]

@@ -50,13 +50,7 @@ pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> Markup {
     );
     // The axes in words, outside the stretched drawing: the penalty at the top and at the foot of
     // the scale, the first and last day under it.
-    let top = crate::engine::money::format_yuan(
-        points
-            .iter()
-            .map(|p| p.total_penalty)
-            .max()
-            .unwrap_or_default(),
-    );
+    let top = crate::engine::money::format_yuan(max);
     let day = |d: chrono::NaiveDate| {
         use chrono::Datelike;
         format!("{}-{:02}-{:02}", d.year(), d.month(), d.day())

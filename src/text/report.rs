@@ -157,12 +157,13 @@ pub fn terminate_right_may_lapse(since: NaiveDate, on: NaiveDate, lang: Lang) ->
     })
 }
 
-/// Evaluated on `as_of`, inside the automatic renewal of a term that ended on `end`.
-pub fn in_renewal(end: NaiveDate, as_of: NaiveDate, lang: Lang) -> String {
-    let (end, as_of) = (date_words(end, lang), date_words(as_of, lang));
+/// Evaluated after a term that ended on `end` and renewed itself (whether the renewal still runs
+/// or has ended too).
+pub fn in_renewal(end: NaiveDate, lang: Lang) -> String {
+    let end = date_words(end, lang);
     match lang {
-        Lang::Zh => format!("计算截至日{as_of}已在自动续期内：本页只计原合同期限（至{end}）各期的费用、付款与违约金，续期内的费用未计入，其后的付款可能显示为未抵充。续期内的逾期，请另建一个以续期为合同期限的方案计算。"),
-        Lang::En => format!("The evaluation date {as_of} is within the automatic renewal: these figures count the fees, payments and penalties of the original term (to {end}) only; the renewal's fees are not billed here, so later payments may show as not applied. For arrears in the renewal, make a scenario whose term is the renewal."),
+        Lang::Zh => format!("合同于{end}期满后已自动续期：本页只计原合同期限（至{end}）各期的费用、付款与违约金，续期内的费用未计入，其后的付款可能显示为未抵充。续期内的逾期，请另建一个以续期为合同期限的方案计算。"),
+        Lang::En => format!("The contract renewed itself after its term ended on {end}: these figures count the fees, payments and penalties of the original term (to {end}) only; the renewal's fees are not billed here, so later payments may show as not applied. For arrears in the renewal, make a scenario whose term is the renewal."),
     }
 }
 
@@ -189,10 +190,10 @@ pub fn penalties_may_be_reduced(
         ("《民法典》第585条第2款", "Civil Code Art. 585 ¶2")
     };
     match (lang, forfeited) {
-        (Lang::Zh, false) => format!("{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law_zh}）。"),
-        (Lang::Zh, true) => format!("{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law_zh}），不予支付的已发生费用通常一并衡量。"),
-        (Lang::En, false) => format!("Agreed penalties borne by {who_en}: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law_en})."),
-        (Lang::En, true) => format!("Agreed penalties borne by {who_en}: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law_en}), which usually weighs the earned fees withheld with them."),
+        (Lang::Zh, false) => format!("除逾期付款违约金外，{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law_zh}）。"),
+        (Lang::Zh, true) => format!("除逾期付款违约金外，{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law_zh}），不予支付的已发生费用可能一并考量。"),
+        (Lang::En, false) => format!("Agreed penalties borne by {who_en}, besides late-payment penalties: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law_en})."),
+        (Lang::En, true) => format!("Agreed penalties borne by {who_en}, besides late-payment penalties: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law_en}), which may weigh the earned fees withheld with them."),
     }
 }
 
@@ -203,9 +204,9 @@ pub fn subcontracting_apart(
 ) -> String {
     let why = crate::text::terms::termination_reason(reason).get(lang);
     match lang {
-        Lang::Zh => format!("未计入终止结算（合同以“{why}”解除）；是否另行主张，以合同约定为准"),
+        Lang::Zh => format!("未计入终止结算（合同以“{why}”解除）；合同解除不影响违约责任的承担，可另行主张（《民法典》第566条第2款、第567条），以合同约定为准"),
         Lang::En => format!(
-            "Not in the termination settlement (the contract ended for: {}); whether it is claimed as well depends on the contract",
+            "Not in the termination settlement (the contract ended for: {}); termination leaves liability for breach standing, so it may be claimed as well (Civil Code Arts. 566 ¶2, 567), as the contract provides",
             lower_first(why)
         ),
     }
@@ -221,8 +222,8 @@ pub fn without_breach_penalty(
 ) -> String {
     let (penalty, net, direction) = (format_yuan(penalty), format_yuan(net), direction.get(lang));
     match lang {
-        Lang::Zh => format!("。计入的甲方违约解除违约金 {penalty} 以该解除成立为前提；不计此项，净额为 {direction} {net}"),
-        Lang::En => format!(". The client's termination penalty of {penalty} stands only if the termination does; without it the net is {direction} {net}"),
+        Lang::Zh => format!("；计入的甲方违约解除违约金 {penalty} 以该解除成立为前提，不计此项，净额为 {direction} {net}"),
+        Lang::En => format!("; the client's termination penalty of {penalty} stands only if the termination does: without it the net is {direction} {net}"),
     }
 }
 
@@ -295,27 +296,7 @@ pub fn rate_from(from: NaiveDate, rate: &str, lang: Lang) -> String {
     }
 }
 
-/// The law in force over the late days (SPC provisions on the Civil Code's temporal effect, Art.
-/// 1 ¶2): the Civil Code when any is from 2021; before, the Contract Law with the General
-/// Principles (to 2017-09-30) or the General Provisions (from 2017-10-01) for counting days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LawInForce {
-    CivilCode,
-    GeneralProvisions,
-    GeneralPrinciples,
-}
-
-impl LawInForce {
-    /// The law for late days ending on `last` (the latest counted day).
-    pub fn for_days_to(last: Option<NaiveDate>) -> LawInForce {
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-        match last {
-            Some(l) if l < day(2017, 10, 1) => LawInForce::GeneralPrinciples,
-            Some(l) if l < day(2021, 1, 1) => LawInForce::GeneralProvisions,
-            _ => LawInForce::CivilCode,
-        }
-    }
-}
+pub use crate::engine::reasonableness::LawInForce;
 
 /// After the rate: how each penalty is computed (the count of days, the penalty as agreed, under
 /// the law then in force), with the days it counts (§9 `day_count`, `accrues_from`), so that a

@@ -222,7 +222,9 @@ pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
     let x = match (lang, ratio.about) {
         (Lang::Zh, true) => format!("约 1.3 倍（{penalty}，1.3 倍为 {threshold}）"),
         (Lang::En, true) => {
-            format!("about 1.3 times the loss {at_en} ({penalty} against {threshold})")
+            format!(
+                "about 1.3 times the loss {at_en} ({penalty}; 1.3 times the loss is {threshold})"
+            )
         }
         (Lang::Zh, false) => format!(" {} 倍", ratio.shown),
         (Lang::En, false) => format!("{} times the loss {at_en}", ratio.shown),
@@ -241,11 +243,11 @@ pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
         ),
         (Lang::Zh, true, true) => {
             format!(
-                "违约金为{at_zh}计算的损失的{x}，超过 1.3 倍；但按其加计 50% 计未超过，未必被酌减"
+                "违约金为{at_zh}计算的损失的{x}，超过 1.3 倍；但{at_zh}加计 50% 计未超过，未必被酌减"
             )
         }
         (Lang::En, true, true) => {
-            format!("the penalty is {x}, above 1.3 times; but within 1.3 times that loss plus 50%, so not necessarily reduced")
+            format!("the penalty is {x}, above 1.3 times; but within 1.3 times the loss {at_en} plus 50%, so not necessarily reduced")
         }
         (Lang::Zh, false, _) => format!("违约金为{at_zh}计算的损失的{x}，未超过 1.3 倍"),
         (Lang::En, false, _) => format!("the penalty is {x}, within 1.3 times"),
@@ -292,17 +294,10 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
 /// client's agreed penalties when the client pays, the supplier's when the supplier does (at
 /// most the net).
 fn penalties_in_net(t: &TerminationResult) -> Decimal {
-    use crate::engine::termination::{ChargeKind, Payer};
-    let agreed = |lines: &[crate::engine::termination::Charge]| -> Decimal {
-        lines
-            .iter()
-            .filter(|c| c.kind != ChargeKind::Loss)
-            .map(|c| c.amount)
-            .sum()
-    };
+    use crate::engine::termination::{agreed_penalties, Payer};
     let part = match t.payer {
-        Payer::Client => t.late_penalty + agreed(&t.client_charge_lines),
-        Payer::Supplier => agreed(&t.supplier_charge_lines),
+        Payer::Client => t.late_penalty + agreed_penalties(&t.client_charge_lines),
+        Payer::Supplier => agreed_penalties(&t.supplier_charge_lines),
         Payer::None => Decimal::ZERO,
     };
     part.min(t.net)
@@ -403,7 +398,7 @@ mod tests {
         // In a line on the closed card: above 1.3 times, but not necessarily reduced.
         assert_eq!(
             reasonableness_short(&assessed("8297.22", "5531.48"), Lang::Zh).as_deref(),
-            Some("违约金为按 LPR 计算的损失的 1.5 倍，超过 1.3 倍；但按其加计 50% 计未超过，未必被酌减")
+            Some("违约金为按 LPR 计算的损失的 1.5 倍，超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
         );
         assert!(text.contains("第18条第4款"), "{text}");
         assert!(text.ends_with("仅供参考，不构成法律意见。"), "{text}");
@@ -433,7 +428,7 @@ mod tests {
         );
         assert_eq!(
             reasonableness_short(&hair, Lang::Zh).as_deref(),
-            Some("违约金为按 LPR 计算的损失的约 1.3 倍（¥1,300.01，1.3 倍为 ¥1,300.00），超过 1.3 倍；但按其加计 50% 计未超过，未必被酌减")
+            Some("违约金为按 LPR 计算的损失的约 1.3 倍（¥1,300.01，1.3 倍为 ¥1,300.00），超过 1.3 倍；但按 LPR 加计 50% 计未超过，未必被酌减")
         );
         let text = reasonableness(&hair, Lang::En);
         assert!(

@@ -573,8 +573,8 @@ const tests = [
       // Evaluated on 2025-09-30, every figure's days are within the LPR table (to 2026-04-19).
       await field(page, 'as_of').fill('2025-09-30');
       await page.getByTestId('what-if-days').fill('30');
-      await page.getByTestId('what-if-penalty').waitFor();
-      await page.waitForTimeout(300);
+      // Its figure for 30 days is in (drawn with its assumptions, in one step): none of its own.
+      await page.waitForFunction(() => /^¥/.test(document.querySelector('[data-testid=what-if-penalty]')?.textContent?.trim() ?? ''));
       assertEq(await page.getByTestId('what-if-assumes').count(), 0, 'no assumption of its own at 30 days');
       // December's fee, due in January 2026, paid 120 days late runs into May 2026: the Art. 585
       // reference's loss takes the LPR after the table, and the what-if says so beside its figure,

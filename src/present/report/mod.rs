@@ -107,7 +107,7 @@ fn results(
     h.out
 }
 
-/// Evaluated inside the automatic renewal, the figures are the original term's only (spec §1–§4
+/// Evaluated after the term renewed itself, the figures are the original term's only (spec §1–§4
 /// bill [start, end]): said, so that "nothing late" or a payment "not applied" is not read as
 /// the renewal's fees being paid.
 fn renewal_note(h: &mut Html, s: &Scenario) {
@@ -119,7 +119,7 @@ fn renewal_note(h: &mut Html, s: &Scenario) {
     h.out.el(
         "p",
         &[("class", "warn"), ("data-testid", "renewal-note")],
-        &report::in_renewal(end, s.as_of, h.lang),
+        &report::in_renewal(end, h.lang),
     );
 }
 
@@ -399,7 +399,8 @@ mod tests {
     fn after_a_termination_for_subcontracting_no_penalty_ahead_is_shown() {
         // Terminated for subcontracting, the late penalties are not owed (§6): neither is a
         // year-ahead curve of them, and the what-if row says not owed.
-        let (mut s, _) = figures("termination-2025");
+        let (mut s, r) = figures("termination-2025");
+        assert!(results_html(&s, &r, Lang::Zh, Open::ALL).contains("data-testid=\"exposure\""));
         if let Some(t) = s.termination.as_mut() {
             t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
         }
@@ -526,7 +527,7 @@ mod tests {
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::AT_START);
         assert!(
-            html.contains("计算截至日2026年3月31日已在自动续期内：本页只计原合同期限（至2025年12月31日）各期的费用、付款与违约金"),
+            html.contains("合同于2025年12月31日期满后已自动续期：本页只计原合同期限（至2025年12月31日）各期的费用、付款与违约金"),
             "{html}"
         );
         // Within the term, or ended before its last day: nothing to say.
@@ -544,7 +545,7 @@ mod tests {
         let (s, r) = figures("termination-2025");
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("乙方承担的约定违约金合计 ¥7,500.00；过分高于造成的损失的，乙方可请求人民法院或仲裁机构予以适当减少（《民法典》第585条第2款）。"),
+            html.contains("除逾期付款违约金外，乙方承担的约定违约金合计 ¥7,500.00；过分高于造成的损失的，乙方可请求人民法院或仲裁机构予以适当减少（《民法典》第585条第2款）。"),
             "{html}"
         );
         assert!(!html.contains("甲方承担的约定违约金"), "{html}");
@@ -582,7 +583,7 @@ mod tests {
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::AT_START);
         assert!(
-            html.contains("未计入终止结算（合同以“乙方违约”解除）；是否另行主张，以合同约定为准"),
+            html.contains("未计入终止结算（合同以“乙方违约”解除）；合同解除不影响违约责任的承担，可另行主张（《民法典》第566条第2款、第567条），以合同约定为准"),
             "{html}"
         );
     }
@@ -622,7 +623,7 @@ mod tests {
         assert_eq!(t.net, crate::test_support::d("106053.22"));
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("计入的甲方违约解除违约金 ¥96,000.00 以该解除成立为前提；不计此项，净额为 甲方 → 乙方 ¥10,053.22"),
+            html.contains("；计入的甲方违约解除违约金 ¥96,000.00 以该解除成立为前提，不计此项，净额为 甲方 → 乙方 ¥10,053.22。"),
             "{html}"
         );
     }

@@ -78,14 +78,7 @@ pub(super) fn termination_card(h: &mut Html, s: &Scenario, t: &TerminationResult
 /// The agreed penalties in the settlement, each side's in all, with the court's power to reduce
 /// them (民法典第585条第2款): the late-payment check (§11) measures only the late penalty.
 fn penalties_note(h: &mut Html, s: &Scenario, t: &TerminationResult) {
-    use crate::engine::termination::ChargeKind;
-    let penalties = |lines: &[crate::engine::termination::Charge]| -> Decimal {
-        lines
-            .iter()
-            .filter(|c| c.kind != ChargeKind::Loss)
-            .map(|c| c.amount)
-            .sum()
-    };
+    use crate::engine::termination::agreed_penalties as penalties;
     let before_civil_code = s
         .termination
         .as_ref()
@@ -214,48 +207,42 @@ pub(super) fn termination_notes(
     // Arisen before the termination but lapsed by it: the arrears that gave it were paid.
     let lapsed =
         right.is_some_and(|d| d <= term.date) && r.late_payment.terminate_right_standing.is_none();
-    if after.is_none() || right.is_none_or(|d| d > term.date) || lapsed {
-        let mut note = text::results::no_termination_right(term.date, after, right, lapsed, lang);
-        // The client's termination penalty stands only if the termination does: the net
-        // without it, so that the figure is not read as beyond dispute.
-        let penalty: Decimal = t
-            .client_charge_lines
-            .iter()
-            .filter(|c| c.kind == crate::engine::termination::ChargeKind::BreachPenalty)
-            .map(|c| c.amount)
-            .sum();
-        if penalty > Decimal::ZERO {
-            let signed = match t.payer {
-                Payer::Client => t.net,
-                Payer::Supplier => -t.net,
-                Payer::None => Decimal::ZERO,
-            } - penalty;
-            let payer = match signed.cmp(&Decimal::ZERO) {
-                std::cmp::Ordering::Greater => Payer::Client,
-                std::cmp::Ordering::Less => Payer::Supplier,
-                std::cmp::Ordering::Equal => Payer::None,
-            };
-            note.push_str(&report::without_breach_penalty(
-                penalty,
-                report::payer_direction(payer),
-                signed.abs(),
-                lang,
-            ));
-        }
-        h.out.el(
-            "p",
-            &[("class", "warn"), ("data-testid", "termination-right")],
-            &note,
-        );
-    } else if let Some(note) = r
-        .late_payment
-        .terminate_right_standing
-        .and_then(|since| text::report::terminate_right_may_lapse(since, term.date, lang))
-    {
-        h.out.el(
-            "p",
-            &[("class", "warn"), ("data-testid", "termination-right")],
-            &text::report::sentence(note + text::report::FULL_STOP.get(lang)),
-        );
+    // A ground in doubt: no right (yet), a right whose arrears were paid, or one that had stood
+    // a year by the termination (民法典第564条第2款).
+    let doubt = if after.is_none() || right.is_none_or(|d| d > term.date) || lapsed {
+        Some(text::results::no_termination_right(
+            term.date, after, right, lapsed, lang,
+        ))
+    } else {
+        r.late_payment
+            .terminate_right_standing
+            .and_then(|since| text::report::terminate_right_may_lapse(since, term.date, lang))
+            .map(text::report::sentence)
+    };
+    let Some(mut note) = doubt else {
+        return;
+    };
+    // The client's termination penalty stands only if the termination does: the net without it,
+    // so that the figure is not read as beyond dispute.
+    let penalty: Decimal = t
+        .client_charge_lines
+        .iter()
+        .filter(|c| c.kind == crate::engine::termination::ChargeKind::BreachPenalty)
+        .map(|c| c.amount)
+        .sum();
+    if penalty > Decimal::ZERO {
+        let without = t.signed_net() - penalty;
+        note.push_str(&report::without_breach_penalty(
+            penalty,
+            report::payer_direction(Payer::of(without)),
+            without.abs(),
+            lang,
+        ));
     }
+    note.push_str(report::FULL_STOP.get(lang));
+    h.out.el(
+        "p",
+        &[("class", "warn"), ("data-testid", "termination-right")],
+        &note,
+    );
 }
