@@ -791,6 +791,13 @@ const tests = [
         await expectText(page, '[data-testid=quick-problem]', '迟付天数应为 0 至 3660 之间的整数');
       }
       assertEq(await rows.count(), n, 'no payment added by what could not be read');
+      // While a field is wrong the periods shown are the last good figures': nothing is added.
+      await field(page, FEE0).fill('abc');
+      await page.getByTestId('quick-days').fill('45');
+      await page.getByTestId('quick-add').click();
+      await expectText(page, '[data-testid=quick-problem]', '请先改正标红的输入，再用快速录入');
+      assertEq(await rows.count(), n, 'no payment added while a field is wrong');
+      await field(page, FEE0).fill('45000');
       await page.getByTestId('quick-days').fill('45');
       await page.getByTestId('quick-add').click();
       await page.waitForFunction((k) => document.querySelectorAll('[data-path^="payment.payments"][data-path$=".amount"]').length === k + 1, n);

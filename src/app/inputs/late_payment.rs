@@ -62,6 +62,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
     let on = form_flag(ctx, |f| f.late_enabled);
     let lpr = form_flag(ctx, |f| f.rate_kind == RateKind::Lpr);
     let monthly = form_flag(ctx, |f| f.rate_kind == RateKind::Monthly);
+    let cap = Memo::new(move |_| cap_echo(ctx));
     section(
         ctx,
         "sec-late",
@@ -268,11 +269,13 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                 )}
                                 <p
                                     class="echo"
-                                    class:caution=move || cap_echo(ctx).is_some_and(|e| e.1)
+                                    class:caution=move || {
+                                        cap.with(|e| e.as_ref().is_some_and(|e| e.1))
+                                    }
                                     data-testid="cap-echo"
                                     aria-live="polite"
                                 >
-                                    {move || cap_echo(ctx).map(|e| e.0)}
+                                    {move || cap.with(|e| e.as_ref().map(|e| e.0.clone()))}
                                 </p>
                                 {choice(
                                     ctx,

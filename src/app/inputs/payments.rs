@@ -396,6 +396,10 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                 data-testid="quick-add"
                 on:click=move |_| {
                     let chosen = period.get_untracked();
+                    if ctx.shown.with_untracked(|(_, stale)| *stale) {
+                        problem.set(Some(ui::QUICK_FIX_FIRST));
+                        return;
+                    }
                     let Some(chosen) = billed_periods(ctx)
                         .into_iter()
                         .find(|p| p.start.to_string() == chosen) else {

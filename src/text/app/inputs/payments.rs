@@ -17,6 +17,12 @@ pub const QUICK_PICK_PERIOD_FIRST: Text = Text(
     "请先选择是哪一期的付款",
     "Pick the period this payment is for first",
 );
+/// The quick entry while the form has errors: its periods, due dates and amounts would be the last
+/// good figures', not what is typed.
+pub const QUICK_FIX_FIRST: Text = Text(
+    "请先改正标红的输入，再用快速录入",
+    "Fix the fields marked in red first, then use the quick entry",
+);
 /// The quick entry on a period already paid: another full payment would pay it twice.
 pub const QUICK_ALREADY_PAID: Text = Text(
     "该期费用已付清：要模拟它逾期支付，请修改下方付款记录中那笔付款的日期，而不是再添加一笔",
