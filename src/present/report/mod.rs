@@ -165,6 +165,27 @@ fn warnings_list(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     h.out.close("ul");
 }
 
+/// The latest ground for terminating for late payment by `on`, counted from a right standing
+/// since `since`: each fee that passes the agreed days late is a ground of its own, with its own
+/// year (民法典第564条第2款), so the one-year caveat runs from the last of them.
+pub(super) fn latest_terminate_ground(
+    s: &Scenario,
+    r: &ComputeResult,
+    since: chrono::NaiveDate,
+    on: chrono::NaiveDate,
+) -> chrono::NaiveDate {
+    let Some(k) = s.late_payment.as_ref().and_then(|l| l.terminate_after_days) else {
+        return since;
+    };
+    r.total_fees
+        .cycles
+        .iter()
+        .filter(|c| c.days_late > i64::from(k))
+        .filter_map(|c| c.due.checked_add_days(chrono::Days::new(u64::from(k) + 1)))
+        .filter(|d| *d <= on)
+        .fold(since, std::cmp::max)
+}
+
 /// Whether a figure owed is at the LPR: the late-payment rate or one of its changes, or the
 /// interest on an overdue settlement (§13).
 fn lpr_in_a_figure_owed(s: &Scenario, r: &ComputeResult) -> bool {
@@ -466,11 +487,13 @@ mod tests {
 
     #[test]
     fn a_right_to_terminate_standing_a_year_carries_the_one_year_lapse_caveat() {
-        // Monthly ¥50,000, paid up to June; July's fee (due 2025-08-10) never paid, terminate
-        // when more than 60 days late: the right stands from 2025-10-11. Evaluated on
-        // 2026-11-30, in the renewal year, it has stood a year (2026-10-11): 民法典第564条第2款
-        // may have ended it.
+        // Monthly ¥50,000 from January to July 2025, renewing for 24 months; paid up to June,
+        // July's fee (due 2025-08-11) never paid, terminate when more than 60 days late: the
+        // right stands from 2025-10-11. Evaluated on 2026-11-30, in the renewal, it has stood a
+        // year (2026-10-11) with no fresh ground since: 民法典第564条第2款 may have ended it.
         let (mut s, _) = figures("monthly-operation-2025");
+        s.contract.end = crate::test_support::date("2025-07-31");
+        s.contract.renewal_months = 24;
         s.as_of = crate::test_support::date("2026-11-30");
         let r = compute(&s).unwrap();
         let note = late_card_note(&results_html(&s, &r, Lang::Zh, Open::ALL)).to_string();
@@ -479,20 +502,14 @@ mod tests {
             note.contains("该解除权至2026年10月11日已满一年，合同未约定行使期限的，可能已因一年内未行使而消灭（《民法典》第564条第2款"),
             "{note}"
         );
-        // Not renewed, the contract ran out on 2025-12-31, before the year was out: no caveat;
-        // renewed, it ran out on 2026-12-31, after the year: the caveat, judged on that day.
+        // Renewed for 12 months only, the contract ran out on 2026-07-31, before the year was
+        // out: no caveat, judged on that day.
         let mut ended = s.clone();
-        ended.contract.renewal_months = 0;
-        ended.as_of = crate::test_support::date("2027-03-31");
-        let r = compute(&ended).unwrap();
-        let note = late_card_note(&results_html(&ended, &r, Lang::Zh, Open::ALL)).to_string();
-        assert!(note.contains("至合同于2025年12月31日终止"), "{note}");
-        assert!(!note.contains("第564条"), "{note}");
         ended.contract.renewal_months = 12;
         let r = compute(&ended).unwrap();
         let note = late_card_note(&results_html(&ended, &r, Lang::Zh, Open::ALL)).to_string();
-        assert!(note.contains("至合同于2026年12月31日终止"), "{note}");
-        assert!(note.contains("该解除权至2026年10月11日已满一年"), "{note}");
+        assert!(note.contains("至合同于2026年7月31日终止"), "{note}");
+        assert!(!note.contains("第564条"), "{note}");
         // On the anniversary itself the right can still be used (the year runs from the day
         // after, Art. 201): no caveat.
         s.as_of = crate::test_support::date("2026-10-11");
@@ -500,7 +517,17 @@ mod tests {
         let note = late_card_note(&results_html(&s, &r, Lang::Zh, Open::ALL)).to_string();
         assert!(note.contains("有权解除合同"), "{note}");
         assert!(!note.contains("第564条"), "{note}");
-        // Terminated by the supplier on 2026-10-20 for those arrears: the settlement says it.
+        // Each fee that passes the days is a ground of its own: with the term to December and
+        // August–December unpaid too, December's fee (due 2026-01-12) passed 60 days on
+        // 2026-03-14, so on 2026-11-30 no year has gone by since the last ground.
+        let mut fresh = s.clone();
+        fresh.contract.end = crate::test_support::date("2025-12-31");
+        fresh.as_of = crate::test_support::date("2026-11-30");
+        let r = compute(&fresh).unwrap();
+        let note = late_card_note(&results_html(&fresh, &r, Lang::Zh, Open::ALL)).to_string();
+        assert!(note.contains("有权解除合同"), "{note}");
+        assert!(!note.contains("第564条"), "{note}");
+        // Terminated by the supplier on 2026-10-20 for July's arrears: the settlement says it.
         s.as_of = crate::test_support::date("2026-11-30");
         s.termination = Some(crate::engine::scenario::Termination {
             date: crate::test_support::date("2026-10-20"),

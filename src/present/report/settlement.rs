@@ -216,7 +216,10 @@ pub(super) fn termination_notes(
     } else {
         r.late_payment
             .terminate_right_standing
-            .and_then(|since| text::report::terminate_right_may_lapse(since, term.date, lang))
+            .and_then(|since| {
+                let ground = super::latest_terminate_ground(s, r, since, term.date);
+                text::report::terminate_right_may_lapse(ground, term.date, lang)
+            })
             .map(text::report::sentence)
     };
     let Some(mut note) = doubt else {
