@@ -31,6 +31,10 @@ pub struct Reasonableness {
     /// an LPR. Not in the spec's result.
     #[serde(skip)]
     pub benchmark_days: bool,
+    /// Every counted day is before 2019-08-20: the loss is at the benchmark rate only. Not in the
+    /// spec's result.
+    #[serde(skip)]
+    pub all_benchmark: bool,
     /// Every counted day is before the Civil Code (2021-01-01): the Contract Law's Art. 114 and
     /// its interpretation (II) Art. 29 govern (SPC provisions on the Civil Code's temporal effect,
     /// Art. 1 ¶2). Not in the spec's result.
@@ -96,6 +100,7 @@ pub fn assess(
         above_threshold: total_penalty > threshold,
         within_lpr_plus_half: total_penalty <= round_yuan(loss * Decimal::new(195, 2)),
         benchmark_days: spans.iter().any(|s| s.from < lpr_start()),
+        all_benchmark: spans.iter().all(|s| s.to < lpr_start()),
         before_civil_code: spans.iter().all(|s| Some(s.to) < civil_code),
         penalty: total_penalty,
     })

@@ -147,30 +147,45 @@ pub fn penalty_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
     }
 }
 
-/// Since when a right stands, that it arose `from` a day but its arrears are paid, or that it
-/// has not arisen, with the days late that trigger it (`k`); or, for a contract that `ended`
-/// before fees still unpaid were `k` days late, that they gave no such right (民法典第557条:
-/// nothing is left to suspend or terminate), though the penalty runs on.
+/// Since when a right stands (until the contract `ended`, when it has), that it arose `from` a
+/// day but its arrears are paid, or that it has not arisen, with the days late that trigger it
+/// (`k`); and, when fees still unpaid passed those days only after the contract ended
+/// (`late_after_end`), that they gave no such right (民法典第557条: nothing is left to suspend or
+/// terminate), though the penalty runs on.
 pub fn right(
     k: u32,
     from: Option<NaiveDate>,
     standing: Option<NaiveDate>,
     ended: Option<NaiveDate>,
+    late_after_end: bool,
     lang: Lang,
 ) -> String {
-    match (standing, ended, from, lang) {
-        (Some(d), _, _, Lang::Zh) => format!("{d}（逾期超过{k}日）"),
-        (Some(d), _, _, Lang::En) => format!("from {d} (over {k} days late)"),
-        (None, Some(end), _, Lang::Zh) => {
-            format!("无：合同已于{end}终止，其后逾期超过{k}日的欠款不再产生此权利（违约金照计）")
-        }
-        (None, Some(end), _, Lang::En) => format!(
-            "none: the contract ended on {end}; arrears over {k} days late only after that give no such right (the penalty still runs)"
-        ),
-        (None, None, Some(f), Lang::Zh) => format!("无（{f}起的逾期已付清）"),
-        (None, None, Some(f), Lang::En) => format!("none (the arrears late from {f} are paid)"),
-        (None, None, None, Lang::Zh) => format!("未产生（逾期超过{k}日）"),
-        (None, None, None, Lang::En) => format!("not yet arisen (over {k} days late)"),
+    let after = ended.filter(|_| late_after_end);
+    match (standing, from, lang) {
+        (Some(d), _, Lang::Zh) => match ended {
+            Some(end) => format!("{d}（逾期超过{k}日），至合同于{end}终止"),
+            None => format!("{d}（逾期超过{k}日）"),
+        },
+        (Some(d), _, Lang::En) => match ended {
+            Some(end) => format!("from {d} (over {k} days late) until the contract ended on {end}"),
+            None => format!("from {d} (over {k} days late)"),
+        },
+        (None, Some(f), Lang::Zh) => match after {
+            Some(end) => format!("无（{f}起的逾期已付清；合同于{end}终止后逾期超过{k}日的欠款不再产生此权利，违约金照计）"),
+            None => format!("无（{f}起的逾期已付清）"),
+        },
+        (None, Some(f), Lang::En) => match after {
+            Some(end) => format!("none (the arrears late from {f} are paid; arrears over {k} days late only after the contract ended on {end} give no such right, the penalty still runs)"),
+            None => format!("none (the arrears late from {f} are paid)"),
+        },
+        (None, None, Lang::Zh) => match after {
+            Some(end) => format!("无：合同已于{end}终止，其后逾期超过{k}日的欠款不再产生此权利（违约金照计）"),
+            None => format!("未产生（逾期超过{k}日）"),
+        },
+        (None, None, Lang::En) => match after {
+            Some(end) => format!("none: the contract ended on {end}; arrears over {k} days late only after that give no such right (the penalty still runs)"),
+            None => format!("not yet arisen (over {k} days late)"),
+        },
     }
 }
 

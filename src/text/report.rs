@@ -23,11 +23,17 @@ pub fn as_of(date: NaiveDate, lang: Lang) -> String {
 }
 
 /// Payments beyond every fee (spec §3), left unapplied.
-pub fn unapplied(extra: Decimal, lang: Lang) -> String {
+/// `settled`: a termination settlement deducts every payment, so the excess is credited there,
+/// and said so, lest it be counted twice.
+pub fn unapplied(extra: Decimal, settled: bool, lang: Lang) -> String {
     let extra = format_yuan(extra);
-    match lang {
-        Lang::Zh => format!("其中 {extra} 超出应付费用，未抵充"),
-        Lang::En => format!("{extra} exceeds all fees and is unapplied"),
+    match (lang, settled) {
+        (Lang::Zh, false) => format!("其中 {extra} 超出应付费用，未抵充"),
+        (Lang::En, false) => format!("{extra} exceeds all fees and is unapplied"),
+        (Lang::Zh, true) => format!("其中 {extra} 超出应付费用，已在终止结算中随已付款扣减"),
+        (Lang::En, true) => {
+            format!("{extra} exceeds all fees; the settlement deducts it with the rest paid")
+        }
     }
 }
 
@@ -204,9 +210,9 @@ pub fn subcontracting_apart(
 ) -> String {
     let why = crate::text::terms::termination_reason(reason).get(lang);
     match lang {
-        Lang::Zh => format!("未计入终止结算（合同以“{why}”解除）；合同解除不影响违约责任的承担，可另行主张（《民法典》第566条第2款、第567条），以合同约定为准"),
+        Lang::Zh => format!("未计入终止结算（合同以“{why}”解除）；其中退还已付费用，与结算中计为已发生的费用不能同时主张；违约金过分高于造成的损失的，乙方可请求适当减少（《民法典》第585条第2款）"),
         Lang::En => format!(
-            "Not in the termination settlement (the contract ended for: {}); termination leaves liability for breach standing, so it may be claimed as well (Civil Code Arts. 566 ¶2, 567), as the contract provides",
+            "Not in the termination settlement (the contract ended for: {}); its refund of fees paid cannot be claimed beside the settlement's fees earned; a penalty excessively above the loss caused may be reduced at the supplier's request (Civil Code Art. 585 ¶2)",
             lower_first(why)
         ),
     }
@@ -578,6 +584,21 @@ mod tests {
         assert!(
             text.contains("自2021年1月1日起一年内（至2021年12月31日）未行使，可能已消灭（《最高人民法院关于适用〈中华人民共和国民法典〉时间效力的若干规定》第25条"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn an_overpayment_beside_a_settlement_is_said_to_be_credited_there() {
+        // ¥47,282.61 paid above all fees: unapplied, unless a settlement deducts every payment,
+        // where it is credited already and must not be counted twice.
+        let extra = Decimal::new(4_728_261, 2);
+        assert_eq!(
+            unapplied(extra, false, Lang::Zh),
+            "其中 ¥47,282.61 超出应付费用，未抵充"
+        );
+        assert_eq!(
+            unapplied(extra, true, Lang::Zh),
+            "其中 ¥47,282.61 超出应付费用，已在终止结算中随已付款扣减"
         );
     }
 

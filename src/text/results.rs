@@ -213,10 +213,10 @@ fn ratio_words(r: &Reasonableness) -> Option<RatioWords> {
 pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
     let ratio = ratio_words(r)?;
     // Late days before 20 Aug 2019 are measured at the PBOC benchmark rate: named with the LPR.
-    let (at_zh, at_en) = if r.benchmark_days {
-        ("按贷款基准利率/LPR", "at the benchmark rate/LPR")
-    } else {
-        ("按 LPR ", "at the LPR")
+    let (at_zh, at_en) = match (r.all_benchmark, r.benchmark_days) {
+        (true, _) => ("按贷款基准利率", "at the benchmark rate"),
+        (false, true) => ("按贷款基准利率/LPR", "at the benchmark rate/LPR"),
+        (false, false) => ("按 LPR ", "at the LPR"),
     };
     let (penalty, threshold) = (format_yuan(r.penalty), format_yuan(r.threshold));
     let x = match (lang, ratio.about) {
@@ -340,6 +340,7 @@ mod tests {
             above_threshold: penalty > threshold,
             within_lpr_plus_half: penalty <= (loss * d("1.95")).round_dp(2),
             benchmark_days: false,
+            all_benchmark: false,
             before_civil_code: false,
             penalty,
         }
@@ -372,6 +373,12 @@ mod tests {
         // Its loss is at the benchmark rate, and the line says so, not "按 LPR".
         assert!(
             short.starts_with("违约金为按贷款基准利率/LPR计算的损失的 2 倍"),
+            "{short}"
+        );
+        above.all_benchmark = true;
+        let short = reasonableness_short(&above, Lang::Zh).unwrap_or_default();
+        assert!(
+            short.starts_with("违约金为按贷款基准利率计算的损失的 2 倍"),
             "{short}"
         );
         let plain = reasonableness(&assessed("1500.04", "1000.00"), Lang::Zh);

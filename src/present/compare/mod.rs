@@ -298,9 +298,10 @@ mod tests {
             extra: Default::default(),
         });
         let c = compare(&[("甲".into(), s.clone())], Lang::Zh);
+        // March's arrears (late from 11 May) were paid in the term: both are said.
         assert_eq!(
             row(&c, "suspend_from").values,
-            ["无：合同已于2025-06-15终止，其后逾期超过30日的欠款不再产生此权利（违约金照计）"]
+            ["无（2025-05-11起的逾期已付清；合同于2025-06-15终止后逾期超过30日的欠款不再产生此权利，违约金照计）"]
         );
         assert_eq!(
             row(&c, "terminate_from").values,

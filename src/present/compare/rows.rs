@@ -154,13 +154,14 @@ fn right(
     lang: Lang,
 ) -> String {
     after_days.map_or(ABSENT.into(), |k| {
-        let late_after_end = r.late_payment.rights_until.filter(|_| {
-            standing.is_none()
-                && r.total_fees.cycles.iter().any(|c| {
-                    c.outstanding > rust_decimal::Decimal::ZERO && c.days_late > i64::from(k)
-                })
-        });
-        compare::right(k, from, standing, late_after_end, lang)
+        let ended = r.late_payment.rights_until;
+        let late_after_end = ended.is_some()
+            && standing.is_none()
+            && r.total_fees
+                .cycles
+                .iter()
+                .any(|c| c.outstanding > rust_decimal::Decimal::ZERO && c.days_late > i64::from(k));
+        compare::right(k, from, standing, ended, late_after_end, lang)
     })
 }
 

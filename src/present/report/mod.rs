@@ -100,7 +100,7 @@ fn results(
         h.out.el(
             "span",
             &[("class", "warn")],
-            &report::unapplied(r.unapplied_payments, lang),
+            &report::unapplied(r.unapplied_payments, r.termination.is_some(), lang),
         );
     }
     h.out.close("div");
@@ -610,7 +610,7 @@ mod tests {
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::AT_START);
         assert!(
-            html.contains("未计入终止结算（合同以“乙方违约”解除）；合同解除不影响违约责任的承担，可另行主张（《民法典》第566条第2款、第567条），以合同约定为准"),
+            html.contains("未计入终止结算（合同以“乙方违约”解除）；其中退还已付费用，与结算中计为已发生的费用不能同时主张；违约金过分高于造成的损失的，乙方可请求适当减少（《民法典》第585条第2款）"),
             "{html}"
         );
     }

@@ -47,7 +47,8 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:48rem;margi
      .exposure .chart{position:relative}.exposure svg{width:100%;height:7.5rem;background:#fafbfc}.exposure .axis{stroke:#c9d1da}\
      .exposure .curve{fill:none;stroke:#0f766e;stroke-width:2;vector-effect:non-scaling-stroke}\
      .y-top,.y-foot{position:absolute;left:.4rem;font-size:.72rem;color:#5f6b7a}.y-top{top:.3rem}.y-foot{bottom:.6rem}\
-     .x-axis{display:flex;justify-content:space-between;font-size:.72rem;color:#5f6b7a}";
+     .x-axis{display:flex;justify-content:space-between;font-size:.72rem;color:#5f6b7a}\
+     .formula-list .period{display:block;color:#5f6b7a;font-size:.85rem}.paid-line{display:flex;flex-wrap:wrap;gap:.3em .8em;margin-top:.8rem}";
 
 /// A whole statement as a standalone HTML page: what `contract-calc report` writes, with every
 /// line of the 计算明细 (a file has no page to hold up, nor a Copy button).
