@@ -287,6 +287,14 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
             ),
         });
     }
+    // §13 counts it on fees that bear the contract's late penalty for the same days.
+    let client_pays = t.payer == crate::engine::termination::Payer::Client;
+    if t.overdue_interest.is_some() && client_pays && t.late_penalty > Decimal::ZERO {
+        text.push_str(match lang {
+            Lang::Zh => "；基数中的未付费用同期已按约定计违约金，再计利息可能被认定为重复",
+            Lang::En => "; the unpaid fees in the base already bear the agreed late penalty for the same days, so interest on them may be held a double recovery",
+        });
+    }
     Some(text)
 }
 
@@ -318,8 +326,8 @@ pub fn no_termination_right(
         (Lang::En, Some(k), Some(from)) if lapsed => format!("Note: the right to terminate for late payment (more than {k} days late) arose on {}, but those arrears were paid before the termination date {day}; terminating for late payment then may need another ground (e.g. Civil Code Art. 563)", date_words(from, lang)),
         (Lang::Zh, None, _) => format!("注意：合同未约定甲方逾期付款时乙方的解除权；以甲方逾期付款为由于{day}解除，须另有依据（如《民法典》第563条）"),
         (Lang::En, None, _) => format!("Note: the contract gives no right to terminate for late payment; terminating for it on {day} needs another ground (e.g. Civil Code Art. 563)"),
-        (Lang::Zh, Some(k), Some(from)) => format!("注意：以甲方逾期付款为由解除，解除权（逾期超过{k}日）自{}起才产生，晚于终止日{day}", date_words(from, lang)),
-        (Lang::En, Some(k), Some(from)) => format!("Note: the right to terminate for late payment (more than {k} days late) arose only on {}, after the termination date {day}", date_words(from, lang)),
+        (Lang::Zh, Some(k), Some(from)) => format!("注意：以甲方逾期付款为由解除，解除权（逾期超过{k}日）自{}起才产生，晚于终止日{day}；可能须另有依据（如《民法典》第563条）", date_words(from, lang)),
+        (Lang::En, Some(k), Some(from)) => format!("Note: the right to terminate for late payment (more than {k} days late) arose only on {}, after the termination date {day}; terminating then may need another ground (e.g. Civil Code Art. 563)", date_words(from, lang)),
         (Lang::Zh, Some(k), None) => format!("注意：至终止日{day}，甲方没有逾期超过{k}日的款项，乙方尚无因逾期付款解除合同的权利"),
         (Lang::En, Some(k), None) => format!("Note: by the termination date {day} no payment was more than {k} days late: no right yet to terminate for late payment"),
     }

@@ -77,12 +77,13 @@ fn results(
         m.push_text(title)
             .el("span", &[("class", "as-of")], &report::as_of(s.as_of, lang));
     });
+    // Before any figure, so that "nothing late" below is read with it.
+    renewal_note(&mut h, s);
 
     contract_total::contract_total_card(&mut h, s, r, open.is_open(Card::ContractTotal));
 
     late_penalty::late_penalty_card(&mut h, s, r, open.is_open(Card::LatePenalty));
 
-    renewal_note(&mut h, s);
     warnings_list(&mut h, s, r);
 
     subcontracting::subcontracting_card(&mut h, s, r, open.is_open(Card::Subcontracting));
@@ -553,6 +554,11 @@ mod tests {
         s.as_of = crate::test_support::date("2026-03-31");
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::AT_START);
+        // Above every figure, so that what they say is read with it.
+        assert!(
+            html.find("renewal-note") < html.find("contract-total-card"),
+            "{html}"
+        );
         assert!(
             html.contains("合同于2025年12月31日期满后已自动续期：本页只计原合同期限（至2025年12月31日）各期的费用、付款与违约金"),
             "{html}"
@@ -596,7 +602,7 @@ mod tests {
         let (s, r) = figures("termination-2025");
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("逾期利息 ¥92.29（《民法典》第584条）；计息基数中含违约金 ¥5,616.77，对违约金计收利息，法院通常不予支持"),
+            html.contains("逾期利息 ¥92.29（《民法典》第584条）；计息基数中含违约金 ¥5,616.77，对违约金计收利息，法院通常不予支持；基数中的未付费用同期已按约定计违约金，再计利息可能被认定为重复"),
             "{html}"
         );
     }
