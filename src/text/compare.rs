@@ -85,7 +85,8 @@ pub fn term(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
 pub fn with_renewal(total: Decimal, months: u32, lang: Lang) -> String {
     let total = format_yuan(total);
     match (months, lang) {
-        (0, _) => total,
+        (0, Lang::Zh) => format!("{total}（无自动续期）"),
+        (0, Lang::En) => format!("{total} (no renewal)"),
         (n, Lang::Zh) => format!("{total}（续期{n}个月）"),
         (n, Lang::En) => format!("{total} ({n}-month renewal)"),
     }

@@ -314,6 +314,21 @@ mod tests {
     }
 
     #[test]
+    fn a_contract_without_renewal_says_so_beside_its_total() {
+        // ¥600,000.00 "含续期" with no renewal read as if a renewal added nothing.
+        let mut none = starter();
+        none.contract.renewal_months = 0;
+        let c = compare(
+            &[("续约".into(), starter()), ("不续".into(), none)],
+            Lang::Zh,
+        );
+        assert_eq!(
+            row(&c, "with_renewal").values,
+            ["¥1,200,000.00（续期12个月）", "¥600,000.00（无自动续期）"]
+        );
+    }
+
+    #[test]
     fn the_days_counted_are_compared_too() {
         // The same rate counted from the due date itself, from 1 July, rounded line by line:
         // a higher penalty with no other term changed, and the row that says why.
