@@ -1304,14 +1304,15 @@ const tests = [
       assertEq(await focused(), `dismiss ${left}`, 'the focus after another notice came');
       // A 40 MiB file (a video chosen by mistake) is refused as too large, read only to one byte
       // past the 1 MiB limit; the page still computes.
-      await input.setInputFiles({ name: 'video.json', mimeType: 'application/json', buffer: Buffer.alloc(40 * 1024 * 1024, 0x20) });
+      // Handing 40 MiB to the page takes seconds on a busy machine: a wait of its own.
+      await input.setInputFiles({ name: 'video.json', mimeType: 'application/json', buffer: Buffer.alloc(40 * 1024 * 1024, 0x20) }, { timeout: 60_000 });
       await expectBanner(page, '方案文件过大：超过 1,048,576 字节（1 MiB）');
       const mib = await page.evaluate(() => window.appMemory.buffer.byteLength / 2 ** 20);
       assert(mib < 20, `the app's memory after a 40 MiB file: ${mib} MiB (the file was copied in whole)`);
       await field(page, FEE0).fill('40000');
       await expectText(page, TOTAL, '¥540,000.00');
       // A file then imported changes the content: the refusals saying "nothing changed" go.
-      await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(cli(['sample', 'ten-year'])) });
+      await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(cli(['sample', 'ten-year'])) }, { timeout: 60_000 });
       await expectBanner(page, '已导入并保存');
       await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid=banner]')].some((b) => b.textContent.includes('未导入') || b.textContent.includes('过大')));
     },
