@@ -9,7 +9,7 @@ use super::saving::{
 };
 use super::{dom, share, Banner, BannerKind, Ctx};
 use crate::present::markup::Markup;
-use crate::store::{export_all, export_one, import, Deleted, Quarantined, SavedMeta};
+use crate::store::{export_all, export_one, import, Deleted, Quarantined, Revised, SavedMeta};
 use crate::text::app::library as ui;
 use crate::text::store::StoreText;
 use crate::text::{Lang, Text};
@@ -584,13 +584,12 @@ fn finish_rename(ctx: Ctx, id: &str, renaming: Renaming) {
     if n.is_empty() {
         return;
     }
-    let n = ctx.store.with_value(|st| st.unused_name(&n, Some(id)));
     match ctx.write(|st| st.rename(id, &n, &dom::now_iso())) {
-        Ok(rev) if ctx.current_id.get_untracked().as_deref() == Some(id) => {
-            ctx.edit(|f| f.name = n.clone());
+        Ok(Revised { rev, name }) if ctx.current_id.get_untracked().as_deref() == Some(id) => {
+            ctx.edit(|f| f.name.clone_from(&name));
             ctx.saved_copy.update(|c| {
                 if let Some(c) = c {
-                    c.name = n.clone();
+                    c.name = name;
                 }
             });
             ctx.current_rev.set(rev);

@@ -7,7 +7,7 @@ use super::{dom, share, BannerKind, Ctx};
 use crate::engine::scenario::Scenario;
 use crate::store::keys::{OPEN_SAVED_KEY, OWN_DRAFT_KEY};
 use crate::store::open_saved;
-use crate::store::StoreError;
+use crate::store::{NewEntry, StoreError};
 use crate::text::store::StoreText;
 use leptos::prelude::*;
 
@@ -198,9 +198,15 @@ pub fn save_current(ctx: Ctx) -> Result<(), StoreError> {
     let now = dom::now_iso();
     let base = ctx.current_rev.get_untracked();
     match ctx.write(|st| st.update(&id, &s, &now, base)) {
-        Ok(rev) => {
-            ctx.current_rev.set(rev);
-            ctx.saved_copy.set(Some(s));
+        Ok(revised) => {
+            let mut saved = s;
+            if !saved.name.is_empty() && saved.name != revised.name {
+                // A name another entry has, numbered apart: the form follows.
+                saved.name.clone_from(&revised.name);
+                ctx.edit(|f| f.name.clone_from(&revised.name));
+            }
+            ctx.current_rev.set(revised.rev);
+            ctx.saved_copy.set(Some(saved));
             Ok(())
         }
         Err(StoreError::Newer { name, .. }) => {
@@ -219,17 +225,8 @@ pub fn save_current(ctx: Ctx) -> Result<(), StoreError> {
     }
 }
 
-/// The Save button: [`save_current`], saying when it failed. A name typed in the form that
-/// another saved scenario has is numbered first, as Save as numbers it (the form follows), so
-/// that no two entries of the list share a name.
+/// The Save button: [`save_current`], saying when it failed.
 pub(super) fn save_button(ctx: Ctx) {
-    if let Some(id) = ctx.current_id.get_untracked() {
-        let typed = ctx.form.with_untracked(|f| f.name.trim().to_string());
-        let name = ctx.store.with_value(|st| st.unused_name(&typed, Some(&id)));
-        if !typed.is_empty() && name != typed {
-            ctx.edit(|f| f.name = name);
-        }
-    }
     if let Err(e) = save_current(ctx) {
         say_failed(ctx, e, |err| StoreText::SaveFailed { err });
     }
@@ -243,9 +240,8 @@ pub(super) fn say_failed(ctx: Ctx, e: StoreError, text: impl for<'a> Fn(&'a str)
 /// Saves `s` as a new saved scenario named `name` (numbered when another has that name) and makes
 /// it the one being edited (the form takes the name); returns the name given.
 fn save_as_current(ctx: Ctx, name: &str, s: &Scenario) -> Result<String, StoreError> {
-    let name = ctx.store.with_value(|st| st.unused_name(name, None));
     let now = dom::now_iso();
-    let id = ctx.write(|st| st.save_as(&name, s, &now))?;
+    let NewEntry { id, name } = ctx.write(|st| st.save_as(name, s, &now))?;
     let mut saved = s.clone();
     saved.name.clone_from(&name);
     if ctx.form.with_untracked(|f| f.name != name) {
@@ -490,12 +486,12 @@ pub(super) fn import_one(ctx: Ctx, s: &Scenario) {
         return;
     }
     leave_link(ctx);
-    // Named apart from the saved scenarios it joins.
-    let mut named = s.clone();
-    named.name = ctx.store.with_value(|st| st.unused_name(&s.name, None));
     let now = dom::now_iso();
-    match ctx.write(|st| st.save_as(&named.name, &named, &now)) {
-        Ok(id) => {
+    match ctx.write(|st| st.save_as(&s.name, s, &now)) {
+        Ok(NewEntry { id, name }) => {
+            // Named apart from the saved scenarios it joins.
+            let mut named = s.clone();
+            named.name = name;
             ctx.load(&named);
             ctx.current_id.set(Some(id));
             ctx.current_rev.set(1);

@@ -5,8 +5,8 @@ use crate::engine::calendar::NotCovered;
 use crate::engine::due_dates::due_date;
 use crate::engine::fees::{billed_cycles, renewal_end, total, BilledCycle};
 use crate::engine::late_payment::{
-    aggregate_cap, cycle_penalty, right_arises, right_stands_since, AggregateCut, CountedSpan,
-    CyclePenalty, CycleStatus, NoLpr, PenaltyContext, Segment, MAX_SEGMENTS,
+    aggregate_cap, cycle_penalty, last_ground, right_arises, right_stands_since, AggregateCut,
+    CountedSpan, CyclePenalty, CycleStatus, NoLpr, PenaltyContext, Segment, MAX_SEGMENTS,
 };
 use crate::engine::lpr::LprTable;
 use crate::engine::money::round_yuan;
@@ -91,6 +91,10 @@ pub struct LatePaymentSummary {
     pub suspend_right_standing: Option<NaiveDate>,
     #[serde(skip)]
     pub terminate_right_standing: Option<NaiveDate>,
+    /// The last fee to pass the agreed days while the right to terminate stood
+    /// ([`last_ground`]): the one-year caveat of 民法典第564条第2款 runs from it.
+    #[serde(skip)]
+    pub terminate_right_last_ground: Option<NaiveDate>,
     /// The contract's last day (an early termination, or the term and its renewal run out) when
     /// it is before `as_of`: no right to suspend or terminate outlives the contract (民法典第557条).
     #[serde(skip)]
@@ -320,6 +324,9 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         terminate_right_from: right(terminate_k),
         suspend_right_standing: standing(suspend_k),
         terminate_right_standing: standing(terminate_k),
+        terminate_right_last_ground: standing(terminate_k)
+            .zip(terminate_k)
+            .map(|(since, k)| last_ground(k, &statuses, since, rights_day)),
         rights_until,
         cap_applied: any_cycle_capped || aggregate_cut.is_some(),
         aggregate_cut,

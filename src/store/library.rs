@@ -5,7 +5,7 @@
 
 use super::keys::{saved_id, saved_key, LANG_KEY, NAMESPACE};
 use super::quarantine::{check_entry, Quarantined};
-use super::saved::{read_saved, Deleted, SavedMeta, SavedScenario};
+use super::saved::{read_saved, Deleted, NewEntry, Revised, SavedMeta, SavedScenario};
 use super::{KeyValue, StoreError};
 use crate::document::read::parse_scenario;
 use crate::engine::scenario::Scenario;
@@ -154,8 +154,9 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// `name`, or, when another saved scenario (not `except`) has it, `name (2)`, `name (3)`…:
-    /// no two entries of the list share a name (save as, rename, import, duplicate).
-    pub fn unused_name(&self, name: &str, except: Option<&str>) -> String {
+    /// no two entries of the list share a name. Every write that names an entry goes through it
+    /// (save as, update, rename, import, duplicate), so that no caller can forget it.
+    fn unused_name(&self, name: &str, except: Option<&str>) -> String {
         let taken: Vec<String> = self
             .list()
             .into_iter()
@@ -200,19 +201,21 @@ impl<K: KeyValue> Store<K> {
         self.write(&saved_key(&saved.id), &saved.to_value().to_string())
     }
 
-    /// Saves a copy of `s` under a new id, named `name` (in the entry and in the scenario).
-    pub fn save_as(&mut self, name: &str, s: &Scenario, now: &str) -> Result<String, StoreError> {
+    /// Saves a copy of `s` under a new id, named `name` (in the entry and in the scenario), or
+    /// `name (2)`… when another entry has that name; returns the id and the name given.
+    pub fn save_as(&mut self, name: &str, s: &Scenario, now: &str) -> Result<NewEntry, StoreError> {
         let id = self.new_id(now)?;
+        let name = self.unused_name(name, None);
         let mut scenario = s.clone();
-        scenario.name = name.to_string();
+        scenario.name.clone_from(&name);
         self.put(&SavedScenario {
             id: id.clone(),
-            name: name.to_string(),
+            name: name.clone(),
             updated: now.to_string(),
             rev: 1,
             scenario,
         })?;
-        Ok(id)
+        Ok(NewEntry { id, name })
     }
 
     /// Saves each scenario under a new id with its own name; when one fails, those already
@@ -220,9 +223,8 @@ impl<K: KeyValue> Store<K> {
     pub fn save_many(&mut self, list: &[Scenario], now: &str) -> Result<Vec<String>, StoreError> {
         let mut ids = Vec::with_capacity(list.len());
         for s in list {
-            let name = self.unused_name(&s.name, None);
-            match self.save_as(&name, s, now) {
-                Ok(id) => ids.push(id),
+            match self.save_as(&s.name, s, now) {
+                Ok(entry) => ids.push(entry.id),
                 Err(e) => {
                     for id in &ids {
                         // Best effort: what cannot be removed stays as a complete scenario.
@@ -255,15 +257,15 @@ impl<K: KeyValue> Store<K> {
 
     /// Replaces the saved scenario `id` with `s`, if it is still at revision `base` (the one this
     /// tab opened or last saved): a newer revision, saved by another tab, is never overwritten
-    /// ([`StoreError::Newer`]). A non-empty `s.name` renames the entry; an empty one keeps the
-    /// saved name. Returns the new revision.
+    /// ([`StoreError::Newer`]). A non-empty `s.name` renames the entry (numbered when another
+    /// entry has it); an empty one keeps the saved name. Returns the new revision and the name.
     pub fn update(
         &mut self,
         id: &str,
         s: &Scenario,
         now: &str,
         base: u64,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Revised, StoreError> {
         let old = self.existing(id)?;
         if old.rev != base {
             return Err(StoreError::Newer {
@@ -274,37 +276,41 @@ impl<K: KeyValue> Store<K> {
         let name = if s.name.is_empty() {
             old.name
         } else {
-            s.name.clone()
+            self.unused_name(&s.name, Some(id))
         };
         let mut scenario = s.clone();
         scenario.name = name.clone();
         let rev = old.rev.saturating_add(1);
         self.put(&SavedScenario {
             id: id.to_string(),
-            name,
+            name: name.clone(),
             updated: now.to_string(),
             rev,
             scenario,
         })?;
-        Ok(rev)
+        Ok(Revised { rev, name })
     }
 
-    /// Renames the saved scenario as it is stored now (whoever saved it last); returns the new
-    /// revision.
-    pub fn rename(&mut self, id: &str, name: &str, now: &str) -> Result<u64, StoreError> {
+    /// Renames the saved scenario as it is stored now (whoever saved it last), numbered when
+    /// another entry has the name; returns the new revision and the name given.
+    pub fn rename(&mut self, id: &str, name: &str, now: &str) -> Result<Revised, StoreError> {
         let mut saved = self.existing(id)?;
-        saved.name = name.to_string();
-        saved.scenario.name = name.to_string();
+        let name = self.unused_name(name, Some(id));
+        saved.name.clone_from(&name);
+        saved.scenario.name.clone_from(&name);
         saved.updated = now.to_string();
         saved.rev = saved.rev.saturating_add(1);
         self.put(&saved)?;
-        Ok(saved.rev)
+        Ok(Revised {
+            rev: saved.rev,
+            name,
+        })
     }
 
     /// A copy under a new id, named `<name> (副本)` / `<name> (copy)`.
-    pub fn duplicate(&mut self, id: &str, now: &str, lang: Lang) -> Result<String, StoreError> {
+    pub fn duplicate(&mut self, id: &str, now: &str, lang: Lang) -> Result<NewEntry, StoreError> {
         let saved = self.existing(id)?;
-        let name = self.unused_name(&StoreText::CopyName { name: &saved.name }.say(lang), None);
+        let name = StoreText::CopyName { name: &saved.name }.say(lang);
         self.save_as(&name, &saved.scenario, now)
     }
 
@@ -399,8 +405,8 @@ mod tests {
         let mut a = starter();
         a.name = "方案A".into();
         store.save_many(&[a.clone(), a.clone()], T1).unwrap();
-        let first = store.save_as("方案B", &starter(), T1).unwrap();
-        let copy = store.duplicate(&first, T2, Lang::Zh).unwrap();
+        let first = store.save_as("方案B", &starter(), T1).unwrap().id;
+        let copy = store.duplicate(&first, T2, Lang::Zh).unwrap().id;
         store.duplicate(&first, T2, Lang::Zh).unwrap();
         let mut names: Vec<String> = store.list().into_iter().map(|m| m.name).collect();
         names.sort();
@@ -415,19 +421,25 @@ mod tests {
             ]
         );
         // Renamed onto “方案A”: numbered after those taken; renamed to its own name: kept.
-        let n = store.unused_name("方案A", Some(&copy));
-        assert_eq!(n, "方案A (3)");
-        assert_eq!(
-            store.unused_name("方案B (副本)", Some(&copy)),
-            "方案B (副本)"
-        );
+        assert_eq!(store.rename(&copy, "方案A", T3).unwrap().name, "方案A (3)");
+        let own = store.rename(&copy, "方案A (3)", T3).unwrap();
+        assert_eq!(own.name, "方案A (3)");
+        // Saved with a name typed in the form that another entry has: numbered too.
+        let mut typed = starter();
+        typed.name = "方案B".into();
+        let saved = store.update(&copy, &typed, T3, own.rev).unwrap();
+        assert_eq!(saved.name, "方案B (2)");
+        assert_eq!(store.get(&copy).map(|c| c.scenario.name), Some(saved.name));
         // A name at the longest a scenario takes is cut to fit its number, and reads back.
         let long = "长".repeat(crate::document::read::MAX_NAME_CHARS);
-        let id = store.save_as(&long, &starter(), T3).unwrap();
-        let again = store.unused_name(&long, None);
-        assert_eq!(again.chars().count(), crate::document::read::MAX_NAME_CHARS);
-        assert!(again.ends_with("长 (2)"), "{again}");
-        let copy = store.duplicate(&id, T3, Lang::Zh).unwrap();
+        store.save_as(&long, &starter(), T3).unwrap();
+        let again = store.save_as(&long, &starter(), T3).unwrap();
+        assert_eq!(
+            again.name.chars().count(),
+            crate::document::read::MAX_NAME_CHARS
+        );
+        assert!(again.name.ends_with("长 (2)"), "{}", again.name);
+        let copy = store.duplicate(&again.id, T3, Lang::Zh).unwrap().id;
         assert!(store
             .get(&copy)
             .is_some_and(|c| c.name.ends_with("长 (副本)")));
@@ -437,7 +449,7 @@ mod tests {
     fn save_rename_duplicate_delete_and_undo() {
         let (mut store, moved) = open(MemoryKv::new());
         assert!(moved.is_empty());
-        let id = store.save_as("方案A", &starter(), T1).unwrap();
+        let id = store.save_as("方案A", &starter(), T1).unwrap().id;
         let saved = store.get(&id).unwrap();
         // The entry and the scenario inside carry the same name.
         assert_eq!(saved.name, "方案A");
@@ -445,7 +457,7 @@ mod tests {
         assert_eq!(saved.updated, T1);
 
         store.rename(&id, "方案A（降价）", T2).unwrap();
-        let copy = store.duplicate(&id, T3, Lang::Zh).unwrap();
+        let copy = store.duplicate(&id, T3, Lang::Zh).unwrap().id;
         assert_ne!(copy, id);
         let names: Vec<String> = store.list().into_iter().map(|m| m.name).collect();
         assert_eq!(names, ["方案A（降价） (副本)", "方案A（降价）"]);
@@ -525,10 +537,10 @@ mod tests {
     #[test]
     fn update_replaces_the_scenario_and_the_time() {
         let (mut store, _) = open(MemoryKv::new());
-        let id = store.save_as("方案A", &starter(), T1).unwrap();
+        let id = store.save_as("方案A", &starter(), T1).unwrap().id;
         let mut cheaper = with_fee("40000");
         cheaper.name = String::new();
-        assert_eq!(store.update(&id, &cheaper, T3, 1), Ok(2));
+        assert_eq!(store.update(&id, &cheaper, T3, 1).map(|r| r.rev), Ok(2));
         let saved = store.get(&id).unwrap();
         // An empty name in the form keeps the saved one.
         assert_eq!(saved.name, "方案A");
@@ -544,12 +556,15 @@ mod tests {
     fn a_save_over_another_tabs_newer_revision_is_refused() {
         // Tab A and tab B both open 方案A at revision 1 (one storage, two stores).
         let (mut a, _) = open(MemoryKv::new());
-        let id = a.save_as("方案A", &starter(), T1).unwrap();
+        let id = a.save_as("方案A", &starter(), T1).unwrap().id;
         let (mut b, _) = open(a.kv().clone());
         let base = b.get(&id).unwrap().rev;
         assert_eq!(base, 1);
         // B saves first: revision 2.
-        assert_eq!(b.update(&id, &with_fee("40000"), T2, base), Ok(2));
+        assert_eq!(
+            b.update(&id, &with_fee("40000"), T2, base).map(|r| r.rev),
+            Ok(2)
+        );
         *a.kv_mut() = b.kv().clone();
         // A, still at revision 1, would silently undo B's save: refused, B's version stays.
         assert_eq!(
@@ -564,7 +579,7 @@ mod tests {
             Decimal::from(45_000)
         );
         // A rename in B moves the revision too, so A's stale save cannot undo it either.
-        assert_eq!(b.rename(&id, "方案A（B改名）", T3), Ok(3));
+        assert_eq!(b.rename(&id, "方案A（B改名）", T3).map(|r| r.rev), Ok(3));
         *a.kv_mut() = b.kv().clone();
         assert!(matches!(
             a.update(&id, &with_fee("30000"), T3, 2),
@@ -572,14 +587,17 @@ mod tests {
         ));
         assert_eq!(a.get(&id).unwrap().name, "方案A（B改名）");
         // At the current revision the save goes through.
-        assert_eq!(a.update(&id, &with_fee("30000"), T3, 3), Ok(4));
+        assert_eq!(
+            a.update(&id, &with_fee("30000"), T3, 3).map(|r| r.rev),
+            Ok(4)
+        );
         assert_eq!(a.list()[0].rev, 4);
     }
 
     #[test]
     fn an_entry_from_before_revisions_reads_as_revision_0() {
         let (mut store, _) = open(MemoryKv::new());
-        let id = store.save_as("旧", &starter(), T1).unwrap();
+        let id = store.save_as("旧", &starter(), T1).unwrap().id;
         let key = saved_key(&id);
         let raw = store.kv().get(&key).unwrap().unwrap();
         let old = raw.replace(",\"rev\":1", "");
@@ -588,14 +606,14 @@ mod tests {
         let (mut store, moved) = Store::open(store.kv().clone(), T2);
         assert!(moved.is_empty());
         assert_eq!(store.get(&id).unwrap().rev, 0);
-        assert_eq!(store.update(&id, &starter(), T3, 0), Ok(1));
+        assert_eq!(store.update(&id, &starter(), T3, 0).map(|r| r.rev), Ok(1));
     }
 
     #[test]
     fn every_write_moves_the_write_count() {
         let (mut store, _) = open(MemoryKv::new());
         let n0 = store.writes();
-        let id = store.save_as("甲", &starter(), T1).unwrap();
+        let id = store.save_as("甲", &starter(), T1).unwrap().id;
         store.rename(&id, "乙", T2).unwrap();
         let deleted = store.delete(&id).unwrap();
         store.undo_delete(deleted).unwrap();
@@ -609,7 +627,7 @@ mod tests {
     #[test]
     fn list_is_sorted_by_last_change() {
         let (mut store, _) = open(MemoryKv::new());
-        let a = store.save_as("甲", &starter(), T1).unwrap();
+        let a = store.save_as("甲", &starter(), T1).unwrap().id;
         store.save_as("乙", &starter(), T2).unwrap();
         store.save_as("丙", &starter(), T2).unwrap();
         // Changing 甲 last puts it first; 乙 and 丙 share a time, so they go by name
@@ -634,7 +652,7 @@ mod tests {
             .unwrap();
         let (mut store, moved) = open(kv);
         assert!(moved.is_empty());
-        let id = store.save_as("新", &starter(), T1).unwrap();
+        let id = store.save_as("新", &starter(), T1).unwrap().id;
         assert_eq!(id, "20250930T080000Z-2");
         assert_eq!(store.get("20250930T080000Z-1").unwrap().name, "旧");
     }
@@ -677,7 +695,7 @@ mod tests {
     fn full_storage_refuses_a_save_and_keeps_the_rest() {
         // Room for one and a half scenarios.
         let (mut store, _) = open(MemoryKv::with_quota(one_entry() * 3 / 2));
-        let id = store.save_as("甲", &starter(), T1).unwrap();
+        let id = store.save_as("甲", &starter(), T1).unwrap().id;
         assert_eq!(store.save_as("乙", &starter(), T2), Err(StoreError::Full));
         assert_eq!(store.list().len(), 1);
         assert_eq!(store.get(&id).unwrap().name, "甲");

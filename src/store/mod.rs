@@ -30,7 +30,7 @@ pub use keys::{LANG_KEY, NAMESPACE, QUARANTINE_PREFIX, SAVED_PREFIX, WORKING_KEY
 pub use kv::{KeyValue, MemoryKv};
 pub use library::Store;
 pub use quarantine::Quarantined;
-pub use saved::{Deleted, SavedMeta, SavedScenario};
+pub use saved::{Deleted, NewEntry, Revised, SavedMeta, SavedScenario};
 
 use crate::document::error::ValidationError;
 use crate::text::store::StoreText;

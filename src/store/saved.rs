@@ -20,6 +20,22 @@ pub struct SavedMeta {
     pub rev: u64,
 }
 
+/// A scenario just saved under a new id ([`super::Store::save_as`]), and the name it was given:
+/// the one asked for, or that name numbered apart from the other entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    pub id: String,
+    pub name: String,
+}
+
+/// A saved scenario written again ([`super::Store::update`], [`super::Store::rename`]): its new
+/// revision, and the name it now has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revised {
+    pub rev: u64,
+    pub name: String,
+}
+
 /// A saved scenario. Its `name` and `scenario.name` are kept equal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavedScenario {

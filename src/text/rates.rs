@@ -161,13 +161,7 @@ pub fn cap_echo(
     base: crate::engine::scenario::CapBase,
     lang: Lang,
 ) -> (String, bool) {
-    let words = crate::text::report::rate_cap(cap, base, lang);
-    let words = crate::text::report::sentence(
-        words
-            .trim_start_matches('；')
-            .trim_start_matches("; ")
-            .to_string(),
-    );
+    let words = crate::text::report::sentence(crate::text::report::cap_words(cap, base, lang));
     let small = cap < Decimal::new(1, 2);
     if !small {
         return (words, false);

@@ -235,20 +235,29 @@ pub fn without_breach_penalty(
 
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");
 
-/// The cap after the agreed rate (§4, §9 `cap_base`): each cycle's penalty at most `cap` of its
-/// fee, or the penalties in all at most `cap` of the contract total or of the overdue amounts.
+/// The cap after the agreed rate (§4, §9 `cap_base`), as a clause of the rate's line.
 pub fn rate_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    };
+    format!("{sep}{}", cap_words(cap, base, lang))
+}
+
+/// The agreed cap in words (§4, §9 `cap_base`): each cycle's penalty at most `cap` of its fee,
+/// or the penalties in all at most `cap` of the contract total or of the overdue amounts.
+pub fn cap_words(cap: Decimal, base: CapBase, lang: Lang) -> String {
     let pct = percent(cap);
     match (base, lang) {
-        (CapBase::Cycle, Lang::Zh) => format!("；每期违约金以该期费用的 {pct} 为上限"),
-        (CapBase::Cycle, Lang::En) => format!("; each cycle's penalty at most {pct} of its fee"),
-        (CapBase::ContractTotal, Lang::Zh) => format!("；违约金累计不超过合同总金额的 {pct}"),
+        (CapBase::Cycle, Lang::Zh) => format!("每期违约金以该期费用的 {pct} 为上限"),
+        (CapBase::Cycle, Lang::En) => format!("each cycle's penalty at most {pct} of its fee"),
+        (CapBase::ContractTotal, Lang::Zh) => format!("违约金累计不超过合同总金额的 {pct}"),
         (CapBase::ContractTotal, Lang::En) => {
-            format!("; penalties in all at most {pct} of the contract total")
+            format!("penalties in all at most {pct} of the contract total")
         }
-        (CapBase::Overdue, Lang::Zh) => format!("；违约金累计不超过逾期付款总额的 {pct}"),
+        (CapBase::Overdue, Lang::Zh) => format!("违约金累计不超过逾期付款总额的 {pct}"),
         (CapBase::Overdue, Lang::En) => {
-            format!("; penalties in all at most {pct} of the amounts paid late or overdue")
+            format!("penalties in all at most {pct} of the amounts paid late or overdue")
         }
     }
 }

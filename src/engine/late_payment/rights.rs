@@ -79,6 +79,21 @@ pub fn right_stands_since(
         .map(|(start, _)| start)
 }
 
+/// The last ground of a right standing since `since` on `on`: each fee that passes the agreed
+/// days is a ground of its own, with its own year to terminate (民法典第564条第2款), so the
+/// caveat that the right may have lapsed runs from the latest of them.
+pub fn last_ground(
+    after_days: u32,
+    cycles: &[CycleStatus],
+    since: NaiveDate,
+    on: NaiveDate,
+) -> NaiveDate {
+    runs(after_days, cycles)
+        .map(|(from, _)| from)
+        .filter(|d| *d <= on)
+        .fold(since, std::cmp::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +167,35 @@ mod tests {
             right_stands_since(30, &overlapping, as_of),
             Some(date("2025-05-11"))
         );
+    }
+
+    #[test]
+    fn the_year_to_terminate_runs_from_the_last_fee_past_the_agreed_days() {
+        // Fees due 2025-04-10 and 2025-05-10, both unpaid; terminate after 60 days late. The
+        // right stands from 06-10 (April's fee), and May's fee is a new ground from 07-10: on
+        // 2026-07-01 a year has passed since the first ground, not since the last.
+        let cycles = [
+            CycleStatus {
+                due: date("2025-04-10"),
+                amount: d("50000"),
+                tranches: &[],
+            },
+            CycleStatus {
+                due: date("2025-05-10"),
+                amount: d("50000"),
+                tranches: &[],
+            },
+        ];
+        let since = date("2025-06-10");
+        assert_eq!(
+            right_stands_since(60, &cycles, date("2026-07-01")),
+            Some(since)
+        );
+        assert_eq!(
+            last_ground(60, &cycles, since, date("2026-07-01")),
+            date("2025-07-10")
+        );
+        // Judged on 07-05, May's fee was not yet 60 days late: April's is the last ground.
+        assert_eq!(last_ground(60, &cycles, since, date("2025-07-05")), since);
     }
 }

@@ -75,10 +75,8 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
         .collect();
     // Judged on the day the contract ended, when it has: a right that had stood a year by then
     // may not have lasted until it.
-    let lapse = l.terminate_right_standing.and_then(|since| {
-        let on = ended.unwrap_or(s.as_of);
-        let ground = super::latest_terminate_ground(s, r, since, on);
-        report::terminate_right_may_lapse(ground, on, lang)
+    let lapse = l.terminate_right_last_ground.and_then(|ground| {
+        report::terminate_right_may_lapse(ground, ended.unwrap_or(s.as_of), lang)
     });
     let parts: Vec<String> = parts.into_iter().chain(lapse).collect();
     (!parts.is_empty()).then(|| parts.join(report::RIGHTS_SEPARATOR.get(lang)))

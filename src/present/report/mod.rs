@@ -166,27 +166,6 @@ fn warnings_list(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     h.out.close("ul");
 }
 
-/// The latest ground for terminating for late payment by `on`, counted from a right standing
-/// since `since`: each fee that passes the agreed days late is a ground of its own, with its own
-/// year (民法典第564条第2款), so the one-year caveat runs from the last of them.
-pub(super) fn latest_terminate_ground(
-    s: &Scenario,
-    r: &ComputeResult,
-    since: chrono::NaiveDate,
-    on: chrono::NaiveDate,
-) -> chrono::NaiveDate {
-    let Some(k) = s.late_payment.as_ref().and_then(|l| l.terminate_after_days) else {
-        return since;
-    };
-    r.total_fees
-        .cycles
-        .iter()
-        .filter(|c| c.days_late > i64::from(k))
-        .filter_map(|c| c.due.checked_add_days(chrono::Days::new(u64::from(k) + 1)))
-        .filter(|d| *d <= on)
-        .fold(since, std::cmp::max)
-}
-
 /// Whether a figure owed is at the LPR: the late-payment rate or one of its changes, or the
 /// interest on an overdue settlement (§13).
 fn lpr_in_a_figure_owed(s: &Scenario, r: &ComputeResult) -> bool {

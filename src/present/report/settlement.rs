@@ -215,11 +215,8 @@ pub(super) fn termination_notes(
         ))
     } else {
         r.late_payment
-            .terminate_right_standing
-            .and_then(|since| {
-                let ground = super::latest_terminate_ground(s, r, since, term.date);
-                text::report::terminate_right_may_lapse(ground, term.date, lang)
-            })
+            .terminate_right_last_ground
+            .and_then(|ground| text::report::terminate_right_may_lapse(ground, term.date, lang))
             .map(text::report::sentence)
     };
     let Some(mut note) = doubt else {
