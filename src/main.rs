@@ -22,11 +22,15 @@ use contract_calc::document::samples;
 use contract_calc::document::share_link::encode;
 use contract_calc::engine::compute::compute;
 use contract_calc::engine::money::parse_user_amount;
+use contract_calc::engine::scenario::Scenario;
 use contract_calc::engine::what_if::{exposure, what_if_late, MAX_LATE_DAYS};
 use contract_calc::present::report::{dateless_figures_html, statement_page};
 use contract_calc::text::amount_in_words::amount_in_words;
 use contract_calc::text::Lang;
 use contract_calc::ValidationError;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: contract-calc compute FILE|-    print the result JSON of a scenario
@@ -48,15 +52,21 @@ fn fail(msg: &str) -> ExitCode {
 
 /// The document in `file` (`-`: standard input): at most [`MAX_DOCUMENT_BYTES`] are read, a
 /// larger one (or `/dev/zero`) is refused without reading on; a leading UTF-8 BOM is dropped.
-fn read(file: &str) -> Result<String, String> {
-    let text = if file == "-" {
+/// A file name need not be UTF-8.
+fn read(file: &Path) -> Result<String, String> {
+    let stdin = file == Path::new("-");
+    let text = if stdin {
         read_document(std::io::stdin().lock(), MAX_DOCUMENT_BYTES)
     } else {
         std::fs::File::open(file)
             .map_err(InputError::Io)
             .and_then(|f| read_document(f, MAX_DOCUMENT_BYTES))
     };
-    let name = if file == "-" { "stdin" } else { file };
+    let name = if stdin {
+        "stdin".into()
+    } else {
+        file.display().to_string()
+    };
     text.map_err(|e| match e {
         InputError::Io(e) => format!("cannot read {name}: {e}"),
         InputError::Refused(e) => format!("{name}: {e}"),
@@ -72,7 +82,7 @@ fn count(flag: &str, text: &str, min: u32, max: u32) -> Result<u32, String> {
 }
 
 /// `exposure FILE --days N [--step S]` (spec §12).
-fn exposure_command(file: &str, flags: &[&str]) -> Result<String, String> {
+fn exposure_command(file: &Path, flags: &[&str]) -> Result<String, String> {
     let (days, step) = match flags {
         ["--days", n] => (*n, "1"),
         ["--days", n, "--step", s] | ["--step", s, "--days", n] => (*n, *s),
@@ -80,114 +90,102 @@ fn exposure_command(file: &str, flags: &[&str]) -> Result<String, String> {
     };
     let days = count("--days", days, 0, MAX_LATE_DAYS)?;
     let step = count("--step", step, 1, MAX_LATE_DAYS)?;
-    let s = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))?;
+    let s = scenario(file)?;
     let points = exposure(&s, days, step).map_err(|e| ValidationError::from(e).to_string())?;
     serde_json::to_string_pretty(&points).map_err(|e| e.to_string())
 }
 
 /// `whatif FILE --late-days D` (spec §13).
-fn whatif_command(file: &str, late_days: &str) -> Result<String, String> {
+fn whatif_command(file: &Path, late_days: &str) -> Result<String, String> {
     let d = count("--late-days", late_days, 0, MAX_LATE_DAYS)?;
-    let s = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))?;
+    let s = scenario(file)?;
     what_if_late(&s, d)
         .map(|r| r.to_json_pretty())
         .map_err(|e| ValidationError::from(e).to_string())
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["compute", file] => {
-            let text = match read(file) {
-                Ok(t) => t,
-                Err(e) => return fail(&e),
-            };
-            match compute_json(&text) {
-                Ok(result) => {
-                    println!("{}", result.to_json_pretty());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e.to_string()),
-            }
-        }
+/// The scenario in `file`, read and checked.
+fn scenario(file: &Path) -> Result<Scenario, String> {
+    read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()))
+}
+
+/// What a command prints, or why it cannot. `file` is the second argument as given (a path need
+/// not be UTF-8); `args` are all the arguments, for matching.
+fn run(args: &[&str], file: &Path) -> Result<String, String> {
+    let figures = |s: Scenario| {
+        compute(&s)
+            .map(|r| (s, r))
+            .map_err(|e| ValidationError::from(e).to_string())
+    };
+    match args {
+        ["compute", _] => compute_json(&read(file)?)
+            .map(|r| r.to_json_pretty())
+            .map_err(|e| e.to_string()),
         // A fraction of a fen has no capital: refused, as the form refuses it, not rounded.
         ["capital", amount] => match parse_user_amount(amount) {
-            Ok(d) if contract_calc::engine::money::finer_than_fen(d) => fail(&format!(
+            Ok(d) if contract_calc::engine::money::finer_than_fen(d) => Err(format!(
                 "capital: an amount has at most two decimal places (分), got {amount}"
             )),
-            Ok(d) => match amount_in_words(d) {
-                Some(words) => {
-                    println!("{words}");
-                    ExitCode::SUCCESS
-                }
-                None => fail(&format!(
-                    "capital: expected a non-negative amount like 1409.50 (at most ¥1,000,000,000,000), got {amount}"
-                )),
-            },
-            Err(_) => fail(&format!(
-                "capital: expected a non-negative amount like 1409.50 (at most ¥1,000,000,000,000), got {amount}"
-            )),
+            Ok(d) => amount_in_words(d).ok_or_else(|| capital_range(amount)),
+            Err(_) => Err(capital_range(amount)),
         },
-        ["report", file, rest @ ..] if rest.is_empty() || rest == ["--en"] => {
+        ["report", _, rest @ ..] if rest.is_empty() || rest == ["--en"] => {
             let lang = if rest.is_empty() { Lang::Zh } else { Lang::En };
-            let parsed = read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string()));
-            match parsed.and_then(|s| compute(&s).map(|r| (s, r)).map_err(|e| ValidationError::from(e).to_string())) {
-                Ok((s, r)) => {
-                    println!("{}", statement_page(&s, &r, lang));
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e),
-            }
+            let (s, r) = figures(scenario(file)?)?;
+            Ok(statement_page(&s, &r, lang))
         }
-        ["link", file] => match read(file).and_then(|t| parse_scenario(&t).map_err(|e| e.to_string())) {
-            Ok(s) => {
-                println!("{}", encode(&s));
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
+        ["link", _] => Ok(encode(&scenario(file)?)),
+        ["sample", which] => match *which {
+            "starter" => Ok(samples::starter(starter_day()).to_json_pretty()),
+            "ten-year" => Ok(samples::ten_year_monthly().to_json_pretty()),
+            other => Err(format!("sample: expected starter or ten-year, got {other}")),
         },
-        ["sample", which] => {
-            let s = match *which {
-                "starter" => samples::starter(chrono::NaiveDate::from_ymd_opt(2025, 9, 30).unwrap_or_default()),
-                "ten-year" => samples::ten_year_monthly(),
-                other => return fail(&format!("sample: expected starter or ten-year, got {other}")),
-            };
-            println!("{}", s.to_json_pretty());
-            ExitCode::SUCCESS
-        }
         ["shell-figures"] => {
             // The starter's figures that hold whatever the day (see dateless_figures_html).
-            let s = samples::starter(chrono::NaiveDate::from_ymd_opt(2025, 9, 30).unwrap_or_default());
-            match compute(&s) {
-                Ok(r) => {
-                    println!(
-                        r#"<div data-lang="zh">{}</div><div data-lang="en">{}</div>"#,
-                        dateless_figures_html(&s, &r, Lang::Zh),
-                        dateless_figures_html(&s, &r, Lang::En)
-                    );
-                    ExitCode::SUCCESS
+            let (s, r) = figures(samples::starter(starter_day()))?;
+            Ok(format!(
+                r#"<div data-lang="zh">{}</div><div data-lang="en">{}</div>"#,
+                dateless_figures_html(&s, &r, Lang::Zh),
+                dateless_figures_html(&s, &r, Lang::En)
+            ))
+        }
+        ["exposure", _, flags @ ..] => exposure_command(file, flags),
+        ["whatif", _, "--late-days", d] => whatif_command(file, d),
+        ["--help"] | ["-h"] | ["help"] => Ok(USAGE.to_string()),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+fn capital_range(amount: &str) -> String {
+    format!(
+        "capital: expected a non-negative amount like 1409.50 (at most ¥1,000,000,000,000), got {amount}"
+    )
+}
+
+/// The evaluation date of the starter the CLI prints (the page's static shell is built from it).
+fn starter_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2025, 9, 30).unwrap_or_default()
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let text: Vec<String> = raw
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let args: Vec<&str> = text.iter().map(String::as_str).collect();
+    let file = raw.get(1).map_or_else(PathBuf::new, PathBuf::from);
+    match run(&args, &file) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+                // A reader that stopped early (`| head`) wanted no more: not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    fail(&format!("cannot write the output: {e}"))
                 }
-                Err(e) => fail(&ValidationError::from(e).to_string()),
+                _ => ExitCode::SUCCESS,
             }
         }
-        ["exposure", file, flags @ ..] => match exposure_command(file, flags) {
-            Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
-        },
-        ["whatif", file, "--late-days", d] => match whatif_command(file, d) {
-            Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
-        },
-        ["--help"] | ["-h"] | ["help"] => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => fail(USAGE),
+        Err(e) => fail(&e),
     }
 }

@@ -334,6 +334,55 @@ fn an_unreadable_file_is_a_message_not_a_panic() {
 }
 
 #[test]
+fn a_file_name_that_is_not_utf8_is_read_not_a_panic() {
+    // Linux file names are bytes: “合同\xff.json” is a name the CLI must open as given.
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("contract-calc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(std::ffi::OsStr::from_bytes(b"contract\xff.json"));
+    std::fs::write(&path, base().to_string()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .arg("compute")
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"contract_total\""));
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `contract-calc report … | head -c 100`: the pipe closes after 100 bytes of a long
+    // statement; the CLI stops quietly, exit 0, nothing on stderr (no panic on a closed pipe).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(["sample", "ten-year"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let sample = child.stdout.take().unwrap();
+    let report = Command::new(env!("CARGO_BIN_EXE_contract-calc"))
+        .args(["report", "-"])
+        .stdin(sample)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.wait().unwrap();
+    let mut report = report;
+    let mut first = [0u8; 100];
+    std::io::Read::read_exact(report.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(report.stdout.take());
+    let out = report.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
 fn link_and_sample_round_trip_through_the_cli() {
     // `sample ten-year | link -` gives a share fragment that decodes to the same scenario.
     let bin = env!("CARGO_BIN_EXE_contract-calc");

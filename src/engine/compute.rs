@@ -154,12 +154,21 @@ fn whole_term(s: &Scenario, end: NaiveDate) -> Vec<BilledCycle> {
     )
 }
 
+/// The term's cycles (§1), as the contract total sums them.
+pub fn term_cycles(s: &Scenario) -> Vec<BilledCycle> {
+    whole_term(s, s.contract.end)
+}
+
+/// The last day billed (§2): the termination date when it comes before the term's end.
+fn billed_end(s: &Scenario) -> NaiveDate {
+    s.termination
+        .as_ref()
+        .map_or(s.contract.end, |t| t.date.min(s.contract.end))
+}
+
 /// The billed periods (§2): the whole term, or up to the termination date.
 pub fn billed_periods(s: &Scenario) -> Vec<BilledCycle> {
-    match &s.termination {
-        Some(t) if t.date < s.contract.end => whole_term(s, t.date),
-        _ => whole_term(s, s.contract.end),
-    }
+    whole_term(s, billed_end(s))
 }
 
 /// Computes every figure of the spec for a valid scenario. Fails only where no data can exist
@@ -176,9 +185,10 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
             renewal_end(s.contract.end, s.contract.renewal_months),
         ))
     };
-    let billed = match &s.termination {
-        Some(t) if t.date < s.contract.end => whole_term(s, t.date),
-        _ => term,
+    let billed = if billed_end(s) < s.contract.end {
+        whole_term(s, billed_end(s))
+    } else {
+        term
     };
     let cal = s.payment.calendar;
 

@@ -50,13 +50,7 @@ pub fn agreed_rates(l: &crate::engine::scenario::LatePayment, lang: Lang) -> Str
 
 /// How the contract total is made: the cycles' fees summed over the term (spec §1).
 pub fn contract_total(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
-    let term = crate::engine::fees::billed_cycles(
-        s.fees.cycle,
-        s.fees.partial_cycle,
-        s.cycle_fee(),
-        s.contract.start,
-        s.contract.end,
-    );
+    let term = crate::engine::compute::term_cycles(s);
     let partial = term.iter().filter(|c| c.is_partial()).count();
     let unit = text::explain::cycle_unit(s.fees.cycle).get(lang);
     text::explain::contract_total(

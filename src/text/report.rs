@@ -3,6 +3,7 @@
 //! §5 subcontracting, §6 the termination settlement; the cycle table's heads; the statement's
 //! footnote.
 
+use crate::engine::late_payment::RightLapse;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::{CapBase, DayCount};
 use crate::engine::termination::ChargeKind;
@@ -128,26 +129,15 @@ pub fn right(
     }
 }
 
-/// A right to terminate that has stood a year by `on` (the evaluation date, or the day the
-/// contract ended): where the contract sets no period for it, it lapses a year after the party
-/// knew of the cause (民法典第564条第2款), the year running from the day after (Art. 201), so on
-/// its anniversary it can still be used. A right that arose before 2021 had no such limit under
-/// the Contract Law: its year runs from 2021-01-01 (SPC provisions on the Civil Code's temporal
-/// effect, Art. 25). Whether arrears that go on unpaid start that year again is not settled, so
-/// it is said as a caveat, not a conclusion.
-pub fn terminate_right_may_lapse(since: NaiveDate, on: NaiveDate, lang: Lang) -> Option<String> {
-    let code = crate::engine::reasonableness::civil_code_start();
-    let before_code = since < code;
-    let last_day = if before_code {
-        crate::engine::fees::add_months(code, 12).pred_opt()?
-    } else {
-        crate::engine::fees::add_months(since, 12)
-    };
-    if on <= last_day {
-        return None;
-    }
+/// A right to terminate that may have lapsed unexercised ([`RightLapse`], 民法典第564条第2款),
+/// said as a caveat: whether arrears that go on unpaid start its year again is not settled.
+pub fn terminate_right_may_lapse(lapse: RightLapse, lang: Lang) -> String {
+    let RightLapse {
+        last_day,
+        before_code,
+    } = lapse;
     let last = date_words(last_day, lang);
-    Some(match (lang, before_code) {
+    match (lang, before_code) {
         (Lang::Zh, false) => format!(
             "该解除权至{last}已满一年，合同未约定行使期限的，可能已因一年内未行使而消灭（《民法典》第564条第2款；欠款持续未付的，法院对起算认定不一）"
         ),
@@ -160,7 +150,7 @@ pub fn terminate_right_may_lapse(since: NaiveDate, on: NaiveDate, lang: Lang) ->
         (Lang::En, true) => format!(
             "that right arose before the Civil Code: with no agreed period for exercising it, not exercised within a year from 1 Jan 2021 (by {last}), it may have lapsed (SPC Provisions on the Temporal Effect of the Civil Code, Art. 25; courts differ on when continuing arrears start the year)"
         ),
-    })
+    }
 }
 
 /// Evaluated after a term that ended on `end` and renewed itself (whether the renewal still runs
@@ -576,20 +566,20 @@ mod tests {
     use crate::test_support::date;
 
     #[test]
-    fn a_right_to_terminate_lapses_a_year_after_it_arose_or_a_year_after_2021() {
-        // Arisen on 2025-10-11: usable through 2026-10-11 (the year runs from the day after),
-        // said to have possibly lapsed from 2026-10-12.
-        let lapse = |since, on| terminate_right_may_lapse(date(since), date(on), Lang::Zh);
-        assert_eq!(lapse("2025-10-11", "2026-10-11"), None);
-        let text = lapse("2025-10-11", "2026-10-12").unwrap_or_default();
+    fn a_right_that_may_have_lapsed_is_said_with_its_last_day_and_its_law() {
+        // Arisen on 2025-10-11: usable through 2026-10-11 (engine::late_payment::right_may_lapse).
+        let lapse = |last_day, before_code| RightLapse {
+            last_day: date(last_day),
+            before_code,
+        };
+        let text = terminate_right_may_lapse(lapse("2026-10-11", false), Lang::Zh);
         assert!(
             text.starts_with("该解除权至2026年10月11日已满一年"),
             "{text}"
         );
         // Arisen in 2019, under the Contract Law with no such limit: the year runs from the Civil
         // Code's first day (时间效力规定第25条), to 2021-12-31.
-        assert_eq!(lapse("2019-05-01", "2021-12-31"), None);
-        let text = lapse("2019-05-01", "2022-01-01").unwrap_or_default();
+        let text = terminate_right_may_lapse(lapse("2021-12-31", true), Lang::Zh);
         assert!(
             text.contains("自2021年1月1日起一年内（至2021年12月31日）未行使，可能已消灭（《最高人民法院关于适用〈中华人民共和国民法典〉时间效力的若干规定》第25条"),
             "{text}"

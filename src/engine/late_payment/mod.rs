@@ -23,7 +23,9 @@ mod tests;
 pub use caps::{aggregate_cap, AggregateCut};
 pub use counted_days::{counted_days, days_late};
 pub use period_share::{months_and_days, Share};
-pub use rights::{last_ground, right_arises, right_stands_since, CycleStatus};
+pub use rights::{
+    last_ground, right_arises, right_may_lapse, right_stands_since, CycleStatus, RightLapse,
+};
 pub use segments::{Period, Segment};
 
 use crate::engine::lpr::LprTable;

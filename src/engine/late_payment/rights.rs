@@ -94,6 +94,34 @@ pub fn last_ground(
         .fold(since, std::cmp::max)
 }
 
+/// A right to terminate that had stood a year by the day it is judged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RightLapse {
+    /// The year's last day, on which the right could still be used.
+    pub last_day: NaiveDate,
+    /// The right arose before the Civil Code, so its year ran from 2021-01-01.
+    pub before_code: bool,
+}
+
+/// Whether a right to terminate whose last ground is `ground` may have lapsed by `on`: where the
+/// contract sets no period for it, it lapses a year after the party knew of the cause
+/// (民法典第564条第2款), the year running from the day after (Art. 201), so on its anniversary it
+/// can still be used. A right that arose before 2021 had no such limit under the Contract Law:
+/// its year runs from 2021-01-01 (最高人民法院关于适用民法典时间效力的若干规定第25条).
+pub fn right_may_lapse(ground: NaiveDate, on: NaiveDate) -> Option<RightLapse> {
+    let code = crate::engine::reasonableness::civil_code_start();
+    let before_code = ground < code;
+    let last_day = if before_code {
+        crate::engine::fees::add_months(code, 12).pred_opt()?
+    } else {
+        crate::engine::fees::add_months(ground, 12)
+    };
+    (on > last_day).then_some(RightLapse {
+        last_day,
+        before_code,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +225,32 @@ mod tests {
         );
         // Judged on 07-05, May's fee was not yet 60 days late: April's is the last ground.
         assert_eq!(last_ground(60, &cycles, since, date("2025-07-05")), since);
+    }
+
+    #[test]
+    fn a_right_to_terminate_may_lapse_a_year_after_its_last_ground() {
+        // Ground 2025-06-10: the year runs from 06-11 and ends 2026-06-10, a day the right can
+        // still be used; from 2026-06-11 it may have lapsed.
+        let ground = date("2025-06-10");
+        assert_eq!(right_may_lapse(ground, date("2026-06-10")), None);
+        assert_eq!(
+            right_may_lapse(ground, date("2026-06-11")),
+            Some(RightLapse {
+                last_day: date("2026-06-10"),
+                before_code: false
+            })
+        );
+        // A right that arose in 2020: its year runs from 2021-01-01 to 2021-12-31.
+        assert_eq!(
+            right_may_lapse(date("2020-03-01"), date("2021-12-31")),
+            None
+        );
+        assert_eq!(
+            right_may_lapse(date("2020-03-01"), date("2022-01-01")),
+            Some(RightLapse {
+                last_day: date("2021-12-31"),
+                before_code: true
+            })
+        );
     }
 }

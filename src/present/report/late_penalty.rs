@@ -6,6 +6,7 @@ use super::card::Card;
 use super::html::Html;
 use super::period;
 use crate::engine::compute::ComputeResult;
+use crate::engine::late_payment::right_may_lapse;
 use crate::engine::scenario::Scenario;
 use crate::present::explain;
 use crate::text::{self, report, Lang};
@@ -75,9 +76,10 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
         .collect();
     // Judged on the day the contract ended, when it has: a right that had stood a year by then
     // may not have lasted until it.
-    let lapse = l.terminate_right_last_ground.and_then(|ground| {
-        report::terminate_right_may_lapse(ground, ended.unwrap_or(s.as_of), lang)
-    });
+    let lapse = l
+        .terminate_right_last_ground
+        .and_then(|ground| right_may_lapse(ground, ended.unwrap_or(s.as_of)))
+        .map(|lapse| report::terminate_right_may_lapse(lapse, lang));
     let parts: Vec<String> = parts.into_iter().chain(lapse).collect();
     (!parts.is_empty()).then(|| parts.join(report::RIGHTS_SEPARATOR.get(lang)))
 }

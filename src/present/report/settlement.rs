@@ -4,6 +4,7 @@
 use super::card::Card;
 use super::html::Html;
 use crate::engine::compute::ComputeResult;
+use crate::engine::late_payment::right_may_lapse;
 use crate::engine::money::format_yuan;
 use crate::engine::scenario::Scenario;
 use crate::engine::termination::{Basis, Charge, Payer, TerminationResult};
@@ -216,7 +217,8 @@ pub(super) fn termination_notes(
     } else {
         r.late_payment
             .terminate_right_last_ground
-            .and_then(|ground| text::report::terminate_right_may_lapse(ground, term.date, lang))
+            .and_then(|ground| right_may_lapse(ground, term.date))
+            .map(|lapse| text::report::terminate_right_may_lapse(lapse, lang))
             .map(text::report::sentence)
     };
     let Some(mut note) = doubt else {
