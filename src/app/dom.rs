@@ -128,15 +128,19 @@ pub async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Reads a chosen file as text, at most one byte past the document limit: a larger file (a video
-/// chosen by mistake) is then refused as too large, never copied whole into the app's memory.
-pub async fn read_file(file: web_sys::File) -> Option<String> {
-    let limit = crate::document::input::MAX_DOCUMENT_BYTES + 1;
+/// Reads a chosen file's bytes, at most one byte past the document limit (and its byte-order
+/// mark): a larger file (a video chosen by mistake) is then refused as too large, never copied
+/// whole into the app's memory. The bytes go to [`read_document`], which refuses what is not
+/// UTF-8; the browser's `Blob.text()` would replace it unsaid.
+///
+/// [`read_document`]: crate::document::input::read_document
+pub async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
+    let limit = crate::document::input::MAX_DOCUMENT_BYTES + 4;
     let head = file.slice_with_f64_and_f64(0.0, limit as f64).ok()?;
-    wasm_bindgen_futures::JsFuture::from(head.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(head.array_buffer())
         .await
-        .ok()
-        .and_then(|v| v.as_string())
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Loads the page again (a share link pasted into the address bar of an open tab).

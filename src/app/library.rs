@@ -8,6 +8,7 @@ use super::saving::{
     say_failed,
 };
 use super::{dom, share, Banner, BannerKind, Ctx};
+use crate::document::input::{read_document, InputError, MAX_DOCUMENT_BYTES};
 use crate::present::markup::Markup;
 use crate::store::{export_all, export_one, import, Deleted, Quarantined, Revised, SavedMeta};
 use crate::text::app::library as ui;
@@ -187,11 +188,26 @@ pub fn ScenarioBar() -> impl IntoView {
         // Named in what is said of it, so that two refusals are told apart.
         let name = crate::text::neutral(&file.name());
         leptos::task::spawn_local(async move {
-            let Some(text) = dom::read_file(file).await else {
+            let Some(bytes) = dom::read_file(file).await else {
                 ctx.say(BannerKind::ImportRefused, |l| {
                     StoreText::FileUnreadable { file: &name }.say(l)
                 });
                 return;
+            };
+            let text = match read_document(bytes.as_slice(), MAX_DOCUMENT_BYTES) {
+                Ok(text) => text,
+                Err(InputError::Refused(e)) => {
+                    ctx.say(BannerKind::ImportRefused, |l| {
+                        import_refused(&e, "", &name, l)
+                    });
+                    return;
+                }
+                Err(InputError::Io(_)) => {
+                    ctx.say(BannerKind::ImportRefused, |l| {
+                        StoreText::FileUnreadable { file: &name }.say(l)
+                    });
+                    return;
+                }
             };
             match import(&text) {
                 Ok(list) if list.len() == 1 => import_one(ctx, &list[0]),

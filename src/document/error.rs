@@ -216,6 +216,9 @@ pub enum ErrorKind {
     DocumentTooLarge {
         max_bytes: usize,
     },
+    /// A document whose bytes are not UTF-8 text (a file saved as GBK, most often; `path` is
+    /// empty): refused, never read with its characters replaced.
+    NotUtf8,
 }
 
 /// A refused scenario: the field's JSON path (`fees.components[0].amount`) and why.

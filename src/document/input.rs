@@ -18,9 +18,10 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Why a document's text could not be read.
 #[derive(Debug)]
 pub enum InputError {
-    /// The source failed, or its bytes are not UTF-8.
+    /// The source failed.
     Io(io::Error),
-    /// Longer than the limit: [`ErrorKind::DocumentTooLarge`].
+    /// Longer than the limit ([`ErrorKind::DocumentTooLarge`]), or not UTF-8
+    /// ([`ErrorKind::NotUtf8`]).
     Refused(ValidationError),
 }
 
@@ -53,12 +54,8 @@ pub fn read_document(source: impl Read, max_bytes: usize) -> Result<String, Inpu
             ErrorKind::DocumentTooLarge { max_bytes },
         )));
     }
-    String::from_utf8(body.to_vec()).map_err(|_| {
-        InputError::Io(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "stream did not contain valid UTF-8",
-        ))
-    })
+    String::from_utf8(body.to_vec())
+        .map_err(|_| InputError::Refused(ValidationError::new("", ErrorKind::NotUtf8)))
 }
 
 #[cfg(test)]
@@ -136,9 +133,16 @@ mod tests {
     }
 
     #[test]
-    fn bytes_that_are_not_utf8_are_an_input_error() {
-        let err = read_document(&[0xff, 0xfe, b'{'][..], 100).unwrap_err();
-        assert!(matches!(err, InputError::Io(ref e) if e.kind() == io::ErrorKind::InvalidData));
-        assert_eq!(err.to_string(), "stream did not contain valid UTF-8");
+    fn a_file_saved_as_gbk_is_refused_not_read_with_replaced_characters() {
+        // {"name":"方案"} saved by an older Notepad in GBK: 方 = B7 BD, 案 = B0 B8.
+        let gbk = b"{\"name\":\"\xB7\xBD\xB0\xB8\"}";
+        let Err(InputError::Refused(e)) = read_document(&gbk[..], 100) else {
+            panic!("a GBK file must be refused");
+        };
+        assert_eq!(e.kind, ErrorKind::NotUtf8);
+        assert_eq!(
+            e.message(Lang::Zh),
+            "文件不是 UTF-8 文本（可能是 GBK 等编码）：请在编辑器中“另存为”UTF-8 编码后再导入"
+        );
     }
 }

@@ -339,6 +339,8 @@ impl ValidationError {
                 "the date is incomplete or does not exist (such as 30 February): pick a date"
                     .to_string()
             }
+            NotUtf8 if zh => "文件不是 UTF-8 文本（可能是 GBK 等编码）：请在编辑器中“另存为”UTF-8 编码后再导入".to_string(),
+            NotUtf8 => "the file is not UTF-8 text (perhaps GBK): save it as UTF-8 in an editor and import it again".to_string(),
             DocumentTooLarge { max_bytes } => {
                 let bytes = group_thousands(&max_bytes.to_string());
                 let mib = max_bytes / (1024 * 1024);

@@ -1302,6 +1302,14 @@ const tests = [
       await input.setInputFiles({ name: 'broken2.json', mimeType: 'application/json', buffer: Buffer.from('{') });
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=banner]').length === 2);
       assertEq(await focused(), `dismiss ${left}`, 'the focus after another notice came');
+      // A scenario saved as GBK by an older Notepad (方案 = B7 BD B0 B8) is refused as not UTF-8,
+      // never imported with its characters replaced by �.
+      const gbk = JSON.parse(cli(['sample', 'starter']));
+      gbk.name = '@@';
+      const [pre, post] = JSON.stringify(gbk).split('@@');
+      await input.setInputFiles({ name: 'gbk.json', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from(pre), Buffer.from([0xb7, 0xbd, 0xb0, 0xb8]), Buffer.from(post)]) });
+      await expectBanner(page, '文件“gbk.json”未导入，当前内容未改变：文件不是 UTF-8 文本（可能是 GBK 等编码）');
+      assertEq(Object.keys(await storage(page)).filter((k) => k.startsWith(SAVED_PREFIX)).length, 0, 'saved scenarios after the GBK file');
       // A 40 MiB file (a video chosen by mistake) is refused as too large, read only to one byte
       // past the 1 MiB limit; the page still computes.
       // Handing 40 MiB to the page takes seconds on a busy machine: a wait of its own.
