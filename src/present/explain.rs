@@ -231,7 +231,7 @@ mod tests {
     fn the_settlement_in_words() {
         let r = result("termination-2025");
         let t = r.termination.as_ref().unwrap();
-        let s = settlement(t, Lang::Zh);
+        let s = settlement(t, crate::test_support::date("2025-07-20"), Lang::Zh);
         assert!(
             s.contains("¥265,806.45 − ¥160,000.00 + ¥5,616.77 + ¥0.00 − ¥17,850.00"),
             "{s}"

@@ -194,8 +194,11 @@ pub fn span(from: NaiveDate, to: NaiveDate, paid_on: Option<NaiveDate>, lang: La
     }
 }
 
-/// The settlement line by line: earned − paid + late penalty + client charges − supplier charges.
-pub fn settlement(t: &TerminationResult, lang: Lang) -> String {
+/// The settlement line by line: earned − paid + late penalty + client charges − supplier charges,
+/// under the law in force on the day the contract `ended`.
+pub fn settlement(t: &TerminationResult, ended: chrono::NaiveDate, lang: Lang) -> String {
+    use crate::text::law::{cite, Provision};
+    let law = cite(Provision::SettlementAfterTermination, ended, lang);
     let sum = format!(
         "{} − {} + {} + {} − {}",
         format_yuan(t.earned),
@@ -206,8 +209,8 @@ pub fn settlement(t: &TerminationResult, lang: Lang) -> String {
     );
     let who = payer_sentence(t, lang);
     match lang {
-        Lang::Zh => format!("已发生费用 − 已付 + 逾期违约金 + 甲方应付违约金 − 乙方应扣款项 = {sum} → {who}（《民法典》第566、567条：解除后结算条款仍然有效）"),
-        Lang::En => format!("earned − paid + late penalty + client's charges − supplier's charges = {sum} → {who} (Civil Code Arts. 566–567: settlement clauses survive termination)"),
+        Lang::Zh => format!("已发生费用 − 已付 + 逾期违约金 + 甲方应付违约金 − 乙方应扣款项 = {sum} → {who}（{law}：解除后结算条款仍然有效）"),
+        Lang::En => format!("earned − paid + late penalty + client's charges − supplier's charges = {sum} → {who} ({law}: settlement clauses survive termination)"),
     }
 }
 

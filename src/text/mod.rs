@@ -9,6 +9,7 @@ pub mod app;
 pub mod claim;
 pub mod compare;
 pub mod explain;
+pub mod law;
 pub mod messages;
 pub mod rates;
 pub mod report;

@@ -494,19 +494,23 @@ pub fn termination_basis(
     lang: Lang,
 ) -> String {
     let why = crate::text::terms::termination_reason(reason).get(lang);
-    let moved = date
-        .checked_add_days(chrono::Days::new(days.into()))
-        .is_some_and(|last| last != due);
+    let last = date.checked_add_days(chrono::Days::new(days.into()));
+    let moved = last.is_some_and(|last| last != due);
+    let law = crate::text::law::cite(
+        crate::text::law::Provision::RestDayDeadline,
+        last.unwrap_or(due),
+        lang,
+    );
     let (ended, due) = (date_words(date, lang), date_words(due, lang));
     match (lang, days, moved) {
         (Lang::Zh, 0, false) => format!("合同于{ended}解除（{why}），于解除当日结算。"),
         (Lang::Zh, _, false) => format!("合同于{ended}解除（{why}），自解除之日起 {days} 日内结算。"),
-        (Lang::Zh, 0, true) => format!("合同于{ended}解除（{why}），于解除当日结算；当日为法定休假日，顺延至{due}（民法典第203条）。"),
-        (Lang::Zh, _, true) => format!("合同于{ended}解除（{why}），自解除之日起 {days} 日内结算；期限末日为法定休假日，顺延至{due}（民法典第203条）。"),
+        (Lang::Zh, 0, true) => format!("合同于{ended}解除（{why}），于解除当日结算；当日为法定休假日，顺延至{due}（{law}）。"),
+        (Lang::Zh, _, true) => format!("合同于{ended}解除（{why}），自解除之日起 {days} 日内结算；期限末日为法定休假日，顺延至{due}（{law}）。"),
         (Lang::En, 0, false) => format!("The contract ended on {ended} ({}), to be settled that day.", lower_first(why)),
         (Lang::En, _, false) => format!("The contract ended on {ended} ({}), to be settled within {days} days of termination.", lower_first(why)),
-        (Lang::En, 0, true) => format!("The contract ended on {ended} ({}), to be settled that day; it is a rest day, so the deadline moves to {due} (Civil Code Art. 203).", lower_first(why)),
-        (Lang::En, _, true) => format!("The contract ended on {ended} ({}), to be settled within {days} days of termination; the last day is a rest day, so the deadline moves to {due} (Civil Code Art. 203).", lower_first(why)),
+        (Lang::En, 0, true) => format!("The contract ended on {ended} ({}), to be settled that day; it is a rest day, so the deadline moves to {due} ({law}).", lower_first(why)),
+        (Lang::En, _, true) => format!("The contract ended on {ended} ({}), to be settled within {days} days of termination; the last day is a rest day, so the deadline moves to {due} ({law}).", lower_first(why)),
     }
 }
 
@@ -644,7 +648,7 @@ mod tests {
         );
         assert!(
             text.ends_with(
-                "于解除当日结算；当日为法定休假日，顺延至2026年2月24日（民法典第203条）。"
+                "于解除当日结算；当日为法定休假日，顺延至2026年2月24日（《民法典》第203条）。"
             ),
             "{text}"
         );

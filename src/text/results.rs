@@ -261,15 +261,17 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
     }
     let days = t.overdue_days;
     let interest = t.overdue_interest.map(format_yuan);
+    let first_late = t.due.succ_opt().unwrap_or(t.due);
+    let law = crate::text::law::cite(crate::text::law::Provision::Damages, first_late, lang);
     let mut text = match (lang, interest) {
         (Lang::Zh, Some(i)) => {
-            format!("已逾期 {days} 日未付；按一年期 LPR 计，逾期利息 {i}（《民法典》第584条）")
+            format!("已逾期 {days} 日未付；按一年期 LPR 计，逾期利息 {i}（{law}）")
         }
         (Lang::Zh, None) => {
             format!("已逾期 {days} 日未付（本计算器所含利率自2015年10月24日起，未计利息）")
         }
         (Lang::En, Some(i)) => {
-            format!("{days} days overdue; interest at the one-year LPR {i} (Civil Code Art. 584)")
+            format!("{days} days overdue; interest at the one-year LPR {i} ({law})")
         }
         (Lang::En, None) => {
             format!("{days} days overdue (the rates this calculator holds start on 24 Oct 2015: no interest computed)")
@@ -321,13 +323,14 @@ pub fn no_termination_right(
     lang: Lang,
 ) -> String {
     let day = date_words(date, lang);
+    let law = crate::text::law::cite(crate::text::law::Provision::TerminationGrounds, date, lang);
     match (lang, after_days, right_from) {
-        (Lang::Zh, Some(k), Some(from)) if lapsed => format!("注意：逾期超过{k}日的解除权自{}起产生，但相应欠款已在终止日{day}前付清；以甲方逾期付款为由解除，可能须另有依据（如《民法典》第563条）", date_words(from, lang)),
-        (Lang::En, Some(k), Some(from)) if lapsed => format!("Note: the right to terminate for late payment (more than {k} days late) arose on {}, but those arrears were paid before the termination date {day}; terminating for late payment then may need another ground (e.g. Civil Code Art. 563)", date_words(from, lang)),
-        (Lang::Zh, None, _) => format!("注意：合同未约定甲方逾期付款时乙方的解除权；以甲方逾期付款为由于{day}解除，须另有依据（如《民法典》第563条）"),
-        (Lang::En, None, _) => format!("Note: the contract gives no right to terminate for late payment; terminating for it on {day} needs another ground (e.g. Civil Code Art. 563)"),
-        (Lang::Zh, Some(k), Some(from)) => format!("注意：以甲方逾期付款为由解除，解除权（逾期超过{k}日）自{}起才产生，晚于终止日{day}；可能须另有依据（如《民法典》第563条）", date_words(from, lang)),
-        (Lang::En, Some(k), Some(from)) => format!("Note: the right to terminate for late payment (more than {k} days late) arose only on {}, after the termination date {day}; terminating then may need another ground (e.g. Civil Code Art. 563)", date_words(from, lang)),
+        (Lang::Zh, Some(k), Some(from)) if lapsed => format!("注意：逾期超过{k}日的解除权自{}起产生，但相应欠款已在终止日{day}前付清；以甲方逾期付款为由解除，可能须另有依据（如{law}）", date_words(from, lang)),
+        (Lang::En, Some(k), Some(from)) if lapsed => format!("Note: the right to terminate for late payment (more than {k} days late) arose on {}, but those arrears were paid before the termination date {day}; terminating for late payment then may need another ground (e.g. {law})", date_words(from, lang)),
+        (Lang::Zh, None, _) => format!("注意：合同未约定甲方逾期付款时乙方的解除权；以甲方逾期付款为由于{day}解除，须另有依据（如{law}）"),
+        (Lang::En, None, _) => format!("Note: the contract gives no right to terminate for late payment; terminating for it on {day} needs another ground (e.g. {law})"),
+        (Lang::Zh, Some(k), Some(from)) => format!("注意：以甲方逾期付款为由解除，解除权（逾期超过{k}日）自{}起才产生，晚于终止日{day}；可能须另有依据（如{law}）", date_words(from, lang)),
+        (Lang::En, Some(k), Some(from)) => format!("Note: the right to terminate for late payment (more than {k} days late) arose only on {}, after the termination date {day}; terminating then may need another ground (e.g. {law})", date_words(from, lang)),
         (Lang::Zh, Some(k), None) => format!("注意：至终止日{day}，甲方没有逾期超过{k}日的款项，乙方尚无因逾期付款解除合同的权利"),
         (Lang::En, Some(k), None) => format!("Note: by the termination date {day} no payment was more than {k} days late: no right yet to terminate for late payment"),
     }

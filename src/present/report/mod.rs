@@ -846,6 +846,34 @@ mod tests {
     }
 
     #[test]
+    fn a_settlement_of_2019_cites_the_law_then_in_force() {
+        // Terminated 2019-06-15 for the client's breach, settled within 30 days (2019-07-15),
+        // unpaid on 2019-12-31. Facts before 2021 are judged under the law then in force
+        // (时间效力规定第1条第2款): the settlement under 合同法第97、98条, its interest under
+        // 合同法第113条; no article of the Civil Code is cited for them.
+        // Net: 275,000.00 earned − 150,000.00 paid + 13,150.00 late + 60,000.00 (10% of
+        // 600,000.00) − 6,000.00 (two incidents at 3,000.00) = ¥192,150.00; interest 169 days on
+        // it at 4.35/4.25/4.20/4.15% for 35/31/61/42 days = ¥3,761.40.
+        let (s, r) = figures("termination-2019");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("¥192,150.00"), "{html}");
+        assert!(
+            html.contains("（《合同法》第97、98条：解除后结算条款仍然有效）"),
+            "{html}"
+        );
+        assert!(
+            html.contains("逾期利息 ¥3,761.40（《合同法》第113条）"),
+            "{html}"
+        );
+        for civil_code in ["第566", "第584条", "第563条", "第203条"] {
+            assert!(
+                !html.contains(civil_code),
+                "{civil_code} cited for 2019: {html}"
+            );
+        }
+    }
+
+    #[test]
     fn the_settlement_states_its_basis_and_how_each_charge_was_worked_out() {
         // The 2025 termination, ended by agreement on 2025-07-20 with 30 days to settle: 3
         // incidents at ¥2,000 and 10% of ¥15,000 of substandard service are shown as worked out.
@@ -873,7 +901,7 @@ mod tests {
         t.settlement_days = 16;
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
-        assert!(html.contains("自解除之日起 16 日内结算；期限末日为法定休假日，顺延至2025年10月9日（民法典第203条）。"), "{html}");
+        assert!(html.contains("自解除之日起 16 日内结算；期限末日为法定休假日，顺延至2025年10月9日（《民法典》第203条）。"), "{html}");
         // No days to settle: settled that day.
         s.termination.as_mut().unwrap().settlement_days = 0;
         let r = compute(&s).unwrap();

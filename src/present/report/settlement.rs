@@ -67,8 +67,8 @@ pub(super) fn termination_card(h: &mut Html, s: &Scenario, t: &TerminationResult
                 t.due,
                 lang,
             ));
+            h.formula(&explain::settlement(t, term.date, lang));
         }
-        h.formula(&explain::settlement(t, lang));
         settlement_table(&mut h.out, s, t, lang);
         penalties_note(h, s, t);
         h.out.close("div");
