@@ -1347,3 +1347,52 @@ fn a_file_that_is_not_json_is_said_so_in_chinese_with_where() {
         "not valid JSON: the text ends too soon, at line 1, column 11 (a file cut short?)"
     );
 }
+
+#[test]
+fn what_is_left_to_pay_counts_payments_after_the_evaluation_date() {
+    // ¥31,000 a month, evaluated on 2025-06-30: May's fee (due 06-10) is unpaid then. A payment
+    // of ¥31,000 on 2025-07-15 with no period named counts in no figure on 06-30 (§3), but it
+    // pays the earliest fee due (May's, then June's is next): May has nothing left, June all of
+    // it. A second payment "for May paid 30 days late" would pay May twice.
+    use contract_calc::engine::compute::left_to_pay;
+    let s = parse_scenario(
+        &with(&[
+            ("/as_of", json!("2025-06-30")),
+            (
+                "/payment/payments",
+                json!([
+                    {"date": "2025-02-10", "amount": "31000.00"},
+                    {"date": "2025-03-10", "amount": "31000.00"},
+                    {"date": "2025-04-10", "amount": "31000.00"},
+                    {"date": "2025-05-10", "amount": "31000.00"},
+                    {"date": "2025-07-15", "amount": "31000.00"}
+                ]),
+            ),
+        ])
+        .to_string(),
+    )
+    .unwrap();
+    let r = compute(&s).unwrap();
+    assert_eq!(r.total_fees.cycles[4].outstanding, d("31000.00"));
+    assert_eq!(left_to_pay(&s, date("2025-05-01")).unwrap(), Some(d("0")));
+    assert_eq!(
+        left_to_pay(&s, date("2025-06-01")).unwrap(),
+        Some(d("31000.00"))
+    );
+    // A payment of ¥10,000 after it, for June: June has ¥21,000.00 left.
+    let mut part = s.clone();
+    part.payment
+        .payments
+        .push(contract_calc::engine::scenario::PaymentMade {
+            date: date("2025-08-01"),
+            amount: d("10000"),
+            for_period: Some(date("2025-06-01")),
+            extra: Default::default(),
+        });
+    assert_eq!(
+        left_to_pay(&part, date("2025-06-01")).unwrap(),
+        Some(d("21000.00"))
+    );
+    // No period starts on 2025-06-15.
+    assert_eq!(left_to_pay(&s, date("2025-06-15")).unwrap(), None);
+}

@@ -171,6 +171,36 @@ pub fn billed_periods(s: &Scenario) -> Vec<BilledCycle> {
     whole_term(s, billed_end(s))
 }
 
+/// What each billed period owes, and when (§2).
+fn owed(
+    s: &Scenario,
+    billed: &[BilledCycle],
+    seen: &mut Assumptions,
+) -> Result<Vec<Owed>, ComputeError> {
+    billed
+        .iter()
+        .map(|c| {
+            Ok(Owed {
+                start: c.start,
+                due: due_date(&s.payment.due, s.payment.calendar, c.start, c.end, seen)?,
+                amount: c.amount,
+            })
+        })
+        .collect()
+}
+
+/// What is left to pay on the billed period that starts on `start` once every payment listed is
+/// applied as §3 and §13 apply them, those dated after `as_of` too: a payment entered for a
+/// period paid already would pay it twice. `None` when no billed period starts that day.
+pub fn left_to_pay(s: &Scenario, start: NaiveDate) -> Result<Option<Decimal>, ComputeError> {
+    let owed = owed(s, &billed_periods(s), &mut Assumptions::default())?;
+    let alloc = allocate(&owed, &s.payment.payments, NaiveDate::MAX);
+    Ok(owed
+        .iter()
+        .position(|o| o.start == start)
+        .and_then(|i| alloc.outstanding.get(i).copied()))
+}
+
 /// Computes every figure of the spec for a valid scenario. Fails only where no data can exist
 /// (a `cn` date before 2010, an LPR before 2015-10-24).
 pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
@@ -190,18 +220,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
     } else {
         term
     };
-    let cal = s.payment.calendar;
-
-    let owed = billed
-        .iter()
-        .map(|c| {
-            Ok(Owed {
-                start: c.start,
-                due: due_date(&s.payment.due, cal, c.start, c.end, &mut seen)?,
-                amount: c.amount,
-            })
-        })
-        .collect::<Result<Vec<_>, ComputeError>>()?;
+    let owed = owed(s, &billed, &mut seen)?;
     let alloc = allocate(&owed, &s.payment.payments, s.as_of);
 
     let with_user: LprTable;
@@ -356,7 +375,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         paid,
         total_penalty,
         contract_total,
-        cal,
+        s.payment.calendar,
         &mut seen,
     )
     .transpose()?

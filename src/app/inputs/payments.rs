@@ -200,8 +200,6 @@ pub(super) struct BilledPeriod {
     label: String,
     due: chrono::NaiveDate,
     amount: rust_decimal::Decimal,
-    /// What is unpaid of it on the evaluation date.
-    outstanding: rust_decimal::Decimal,
 }
 
 /// The billed periods of the figures shown.
@@ -219,7 +217,6 @@ pub(super) fn billed_periods(ctx: Ctx) -> Vec<BilledPeriod> {
                         label: crate::present::report::cycle_label(c, s.fees.cycle, lang),
                         due: c.due,
                         amount: c.amount,
-                        outstanding: c.outstanding,
                     })
                     .collect()
             })
@@ -334,23 +331,19 @@ fn after_as_of_note(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// What the quick entry adds for `period`: what is left of its fee, or `None` when it is paid
-/// already (another full payment would pay it twice). Payments for it dated after the evaluation
-/// date count in no figure (§3) but pay it all the same.
+/// What the quick entry adds for `period`: what is left of its fee once every payment listed is
+/// applied, those dated after the evaluation date too ([`left_to_pay`]), or `None` when it is
+/// paid already (another full payment would pay it twice).
+///
+/// [`left_to_pay`]: crate::engine::compute::left_to_pay
 fn left_to_pay(ctx: Ctx, period: &BilledPeriod) -> Option<rust_decimal::Decimal> {
-    let later: rust_decimal::Decimal = ctx.parsed.with_untracked(|p| {
-        p.as_ref().map_or(rust_decimal::Decimal::ZERO, |s| {
-            s.payment
-                .payments
-                .iter()
-                .filter(|p| p.date > s.as_of && p.for_period == Some(period.start))
-                .map(|p| p.amount)
-                .sum()
-        })
-    });
-    let left = period.outstanding.min(period.amount) - later;
-    (left > rust_decimal::Decimal::ZERO || period.amount.is_zero())
-        .then_some(left.max(rust_decimal::Decimal::ZERO))
+    let left = ctx.parsed.with_untracked(|p| {
+        p.as_ref()
+            .ok()
+            .and_then(|s| crate::engine::compute::left_to_pay(s, period.start).ok())
+            .flatten()
+    })?;
+    (left > rust_decimal::Decimal::ZERO || period.amount.is_zero()).then_some(left)
 }
 
 /// "November paid 45 days late" in three inputs: the period, the days late, add (at most

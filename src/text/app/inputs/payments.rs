@@ -25,8 +25,8 @@ pub const QUICK_FIX_FIRST: Text = Text(
 );
 /// The quick entry on a period already paid: another full payment would pay it twice.
 pub const QUICK_ALREADY_PAID: Text = Text(
-    "该期费用已付清：要模拟它逾期支付，请修改下方付款记录中那笔付款的日期，而不是再添加一笔",
-    "This period is already paid: to model it paid late, change the date of its payment below rather than adding another",
+    "该期费用已付清：要模拟它逾期支付，请修改上方付款记录中那笔付款的日期，而不是再添加一笔",
+    "This period is already paid: to model it paid late, change the date of its payment above rather than adding another",
 );
 /// The quick payment's days late: as the what-if's.
 pub const QUICK_DAYS_INVALID: Text = crate::text::app::results::WHAT_IF_DAYS_INVALID;
