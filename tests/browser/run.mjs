@@ -999,6 +999,19 @@ const tests = [
       await field(page, 'contract.end').fill('2025-12-31');
       await page.getByTestId('stale').waitFor({ state: 'detached' });
       await expectText(page, TOTAL, STARTER_TOTAL);
+      // Every part of the evaluation date cleared one by one (a phone's "清除" does the same): the
+      // browser sends no input for the last part; the field left empty is refused by name, not
+      // kept silently at 2025-09-30 in the figures, the draft and the link.
+      const asOf = field(page, 'as_of');
+      await asOf.focus();
+      for (const k of ['Backspace', 'Tab', 'Backspace', 'Tab', 'Backspace']) await asOf.press(k);
+      assert(await asOf.evaluate((e) => e.value === '' && !e.validity.badInput), 'every part of the date is cleared');
+      await field(page, 'name').click();
+      await page.getByTestId('stale').waitFor();
+      const cleared = (await page.getByTestId('stale').locator('li').first().textContent()).trim();
+      assertEq(cleared, '计算截至日：请选择日期', 'the cleared date');
+      await asOf.fill('2025-09-30');
+      await page.getByTestId('stale').waitFor({ state: 'detached' });
       // 02/30 typed over 12/31: on the way the day's "3" makes 2025-02-03 for a moment, which
       // the draft is autosaved with; then "30" is no date. The form goes back to 2025-12-31:
       // the figures kept and the draft are the user's own date, not the passing one.

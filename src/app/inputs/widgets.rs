@@ -115,6 +115,7 @@ pub(super) fn field_view(
     let before_edit: StoredValue<Option<String>> = StoredValue::new(None);
     let get_on_focus = get.clone();
     let get_on_input = get.clone();
+    let get_on_blur = get.clone();
     let unit_view = (unit != NONE).then(|| view! { <span class="unit">{ctx.t(unit)}</span> });
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
@@ -162,13 +163,11 @@ pub(super) fn field_view(
                     }
                     before_edit.set_value(None);
                     let v = event_target_value(&ev);
-                    let unfinished = if year_being_typed(&v) {
-                        Some(v)
-                    } else if v.is_empty() && half_typed(&ev) {
-                        Some(UNFINISHED_DATE.to_string())
-                    } else {
-                        None
-                    };
+                    let unfinished = date_left(
+                        &v,
+                        half_typed(&ev),
+                        || { ctx.form.with_untracked(|f| get_on_blur(f).is_empty()) },
+                    );
                     if let Some(text) = unfinished {
                         ctx.form.update(|f| set_on_blur(f, text));
                     }
@@ -190,6 +189,22 @@ pub(super) fn field_view(
 /// chrono's format parser, which would add its strftime machinery to the wasm).
 fn is_date(value: &str) -> bool {
     crate::document::read::parse_date(value).is_some()
+}
+
+/// What the form takes from a date input as it loses the focus showing `value`: a year still
+/// being typed, an unfinished date (refused by name), or an empty field, when the form still
+/// holds a date: its parts were cleared one by one, and the browser sent no input for the last.
+/// `None`: the form already holds what the field shows.
+fn date_left(value: &str, half_typed: bool, form_empty: impl Fn() -> bool) -> Option<String> {
+    if year_being_typed(value) {
+        Some(value.to_string())
+    } else if value.is_empty() && half_typed {
+        Some(UNFINISHED_DATE.to_string())
+    } else if value.is_empty() && !form_empty() {
+        Some(String::new())
+    } else {
+        None
+    }
 }
 
 /// A date input's value while its year is still being typed (`0002-01-01`).
