@@ -760,6 +760,15 @@ const tests = [
       await page.selectOption('#f-late_payment-rate_changes-0--rate-kind', { label: '按日比例' });
       assertEq(await field(page, 'late_payment.rate_changes[0].rate.fraction').inputValue(), '5', 'the new rate, 5 in ‱');
       await expectText(page, PENALTY, '¥29,865.78');
+      // The new rate is echoed as the clause's own is; in the wrong unit (5% a day) it is a
+      // caution, not an unsaid ¥8,815,000.00.
+      const changeEcho = '[data-testid=rate-change] [data-testid=rate-change-echo]';
+      await expectText(page, changeEcho, '日万分之五 = 0.05%/日 = 年18.25%');
+      await page.selectOption('#f-late_payment-rate_changes-0--rate-unit', { index: 0 });
+      await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.endsWith('年化超过 100%，请核对单位（过高的违约金法院通常会调减）'), changeEcho);
+      assert(await page.locator(changeEcho).evaluate((e) => e.classList.contains('caution')), 'the echo of 5% a day is a caution');
+      await page.selectOption('#f-late_payment-rate_changes-0--rate-unit', { index: 2 });
+      await expectText(page, PENALTY, '¥29,865.78');
       // A second row starts as the rate in force from the day after the evaluation date: nothing
       // changes until it is edited. A date out of order is named at its field, and the last
       // figures stay.

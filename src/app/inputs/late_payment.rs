@@ -7,7 +7,9 @@ use super::rows::chip;
 use super::widgets::*;
 use crate::engine::money::half_width;
 use crate::engine::scenario::{CapBase, DayCount, LprFixing, LprTerm, PartialPeriod, Rounding};
-use crate::form::{paths, typed_multiple, typed_rate, FormState, RateKind, RatePreset, RateUnit};
+use crate::form::{
+    paths, typed_multiple, typed_rate, FormState, RateFields, RateKind, RatePreset, RateUnit,
+};
 use crate::text::app::inputs::late_payment as ui;
 use crate::text::terms;
 use crate::text::{self, rates::Per};
@@ -121,14 +123,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                                 |f| f.lpr_multiple.clone(),
                                                 |f, v| f.lpr_multiple = v,
                                             )}
-                                            <p
-                                                class="echo rate-echo"
-                                                class:caution=move || below_the_lpr(ctx)
-                                                data-testid="rate-echo"
-                                                aria-live="polite"
-                                            >
-                                                {move || rate_echo(ctx)}
-                                            </p>
+                                            {rate_echo(ctx, "rate-echo", |f| Some(f.rate()))}
                                             {choice(
                                                 ctx,
                                                 own_rate(paths::rate::BASIS_DAYS),
@@ -221,14 +216,7 @@ pub(super) fn late_payment(ctx: Ctx) -> impl IntoView {
                                                         .into_any()
                                                 }
                                             }}
-                                            <p
-                                                class="echo rate-echo"
-                                                class:caution=move || over_a_hundred_percent(ctx)
-                                                data-testid="rate-echo"
-                                                aria-live="polite"
-                                            >
-                                                {move || rate_echo(ctx)}
-                                            </p>
+                                            {rate_echo(ctx, "rate-echo", |f| Some(f.rate()))}
                                         }
                                             .into_any()
                                     }
@@ -362,37 +350,32 @@ pub(super) fn rate_unit_options() -> Vec<(RateUnit, Text)> {
 
 /// The LPR multiple as typed, when the rate is one and the multiple can be echoed (read, not
 /// below zero).
-fn echoed_multiple(f: &FormState) -> Option<rust_decimal::Decimal> {
-    let m = typed_multiple(&f.lpr_multiple).filter(|m| !m.is_sign_negative());
-    m.filter(|_| f.rate_kind == RateKind::Lpr)
-}
-
-/// Whether the LPR multiple echoed is below 1: a rate below the LPR itself, most often "上浮50%"
-/// or "1.5%" typed for 1.5, so its echo is shown as a caution.
-fn below_the_lpr(ctx: Ctx) -> bool {
-    ctx.form
-        .with(|f| echoed_multiple(f).is_some_and(|m| m < rust_decimal::Decimal::ONE))
+fn echoed_multiple(r: &RateFields) -> Option<rust_decimal::Decimal> {
+    let m = typed_multiple(&r.lpr_multiple).filter(|m| !m.is_sign_negative());
+    m.filter(|_| r.kind == RateKind::Lpr)
 }
 
 /// The fixed rate as typed, read: its fraction and what it is per; `None` while it cannot be read
 /// or is below zero.
-fn typed_fixed_rate(f: &FormState) -> Option<(rust_decimal::Decimal, Per)> {
-    let fraction = typed_rate(&f.rate_value, f.rate_unit).filter(|r| !r.is_sign_negative())?;
+fn typed_fixed_rate(r: &RateFields) -> Option<(rust_decimal::Decimal, Per)> {
+    let fraction = typed_rate(&r.value, r.unit).filter(|r| !r.is_sign_negative())?;
     let count = |text: &str| half_width(text.trim()).parse().ok().filter(|n| *n > 0);
-    let per = match f.rate_kind {
+    let per = match r.kind {
         RateKind::Lpr => return None,
-        RateKind::Monthly => Per::Months(count(&f.per_months)?),
-        _ => Per::Days(count(&f.per_days)?),
+        RateKind::Monthly => Per::Months(count(&r.per_months)?),
+        _ => Per::Days(count(&r.per_days)?),
     };
     Some((fraction, per))
 }
 
-/// Whether the fixed rate echoed is over 100% a year, so its echo is shown as a caution.
-fn over_a_hundred_percent(ctx: Ctx) -> bool {
-    ctx.form.with(|f| {
-        typed_fixed_rate(f)
-            .is_some_and(|(r, per)| text::rates::over_a_hundred_percent_a_year(r, per))
-    })
+/// Whether a rate's echo is a caution: a fixed rate over 100% a year (a wrong unit), or an LPR
+/// multiple below 1 (a rate below the LPR itself, most often "上浮50%" or "1.5%" typed for 1.5).
+fn echo_cautions(r: &RateFields) -> bool {
+    match r.kind {
+        RateKind::Lpr => echoed_multiple(r).is_some_and(|m| m < rust_decimal::Decimal::ONE),
+        _ => typed_fixed_rate(r)
+            .is_some_and(|(r, per)| text::rates::over_a_hundred_percent_a_year(r, per)),
+    }
 }
 
 /// The cap as read, in words ("每期违约金以该期费用的 0.2% 为上限"), and whether it is below 1%,
@@ -409,18 +392,37 @@ fn cap_echo(ctx: Ctx) -> Option<(String, bool)> {
 
 /// The rate as typed, in words, per period and per year (日万分之五 = 0.05%/日 = 年18.25%), so a
 /// wrong unit shows at once, or an LPR multiple and what it adds to the LPR; empty while the rate
-/// cannot be read or is below zero.
-pub(super) fn rate_echo(ctx: Ctx) -> Option<String> {
-    let lang = ctx.lang.get();
+/// cannot be read or is below zero. For the clause's rate and each of its changes (`rate`).
+pub(super) fn rate_echo(
+    ctx: Ctx,
+    testid: &'static str,
+    rate: impl Fn(&FormState) -> Option<RateFields> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let caution = move || {
+        ctx.form
+            .with(|f| rate(f).is_some_and(|r| echo_cautions(&r)))
+    };
+    let words = move || {
+        let lang = ctx.lang.get();
+        ctx.form
+            .with(|f| rate(f).and_then(|r| echo_words(&r, lang)))
+    };
+    view! {
+        <p class="echo rate-echo" class:caution=caution data-testid=testid aria-live="polite">
+            {words}
+        </p>
+    }
+}
+
+/// [`rate_echo`]'s words for `r`.
+fn echo_words(r: &RateFields, lang: crate::text::Lang) -> Option<String> {
     // A rate refused as too large gets its message, not an echo that reads it as taken.
     let max = crate::document::read::max_fraction();
-    ctx.form.with(|f| {
-        if f.rate_kind == RateKind::Lpr {
-            return echoed_multiple(f)
-                .filter(|m| *m <= max)
-                .map(|m| text::rates::multiple_echo(m, lang));
-        }
-        let (fraction, per) = typed_fixed_rate(f).filter(|(fraction, _)| *fraction <= max)?;
-        Some(text::rates::rate_echo(fraction, per, lang))
-    })
+    if r.kind == RateKind::Lpr {
+        return echoed_multiple(r)
+            .filter(|m| *m <= max)
+            .map(|m| text::rates::multiple_echo(m, lang));
+    }
+    let (fraction, per) = typed_fixed_rate(r).filter(|(fraction, _)| *fraction <= max)?;
+    Some(text::rates::rate_echo(fraction, per, lang))
 }

@@ -2,7 +2,7 @@
 //! user adds.
 
 use super::super::Ctx;
-use super::late_payment::rate_unit_options;
+use super::late_payment::{rate_echo, rate_unit_options};
 use super::rows::*;
 use super::widgets::*;
 use crate::engine::scenario::{LprFixing, LprTerm};
@@ -183,6 +183,11 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                             move |f| rate(f).lpr_term,
                             move |f, v| with_rate(f, &|r| r.lpr_term = v),
                         )}
+                        {rate_echo(
+                            ctx,
+                            "rate-change-echo",
+                            move |f| f.rate_changes.get(i).map(|c| c.rate.clone()),
+                        )}
                     }
                         .into_any()
                 }
@@ -217,6 +222,11 @@ pub(super) fn rate_change_row(ctx: Ctx, i: usize) -> impl IntoView {
                                 Kind::Number,
                             )
                         }}
+                        {rate_echo(
+                            ctx,
+                            "rate-change-echo",
+                            move |f| f.rate_changes.get(i).map(|c| c.rate.clone()),
+                        )}
                     }
                         .into_any()
                 }
