@@ -61,6 +61,15 @@ pub struct LabelledAmount {
     pub extra: Extra,
 }
 
+/// What a change of billing cycle did to the payments designated for a period (§13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Redesignated {
+    /// A designation's text changed: the form's fields must be read again.
+    pub rewritten: bool,
+    /// A designation names another period than the one designated: the user is told.
+    pub moved: bool,
+}
+
 /// A payment as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PaymentRow {
@@ -68,6 +77,10 @@ pub struct PaymentRow {
     pub amount: String,
     /// §13 the start of the billed period this payment is for; empty = the earliest due.
     pub for_period: String,
+    /// The period as designated before a change of billing cycle moved it to the new period
+    /// holding that day, and where it moved: switched back, while the field still shows that,
+    /// the designation is what it was ([`FormState::set_cycle`]).
+    pub for_before_cycle: Option<(String, String)>,
     /// A later version's fields on the loaded row: they move with the row.
     pub extra: Extra,
 }
@@ -207,6 +220,7 @@ impl FormState {
                     date: p.date.to_string(),
                     amount: money(p.amount),
                     for_period: p.for_period.map(|d| d.to_string()).unwrap_or_default(),
+                    for_before_cycle: None,
                     extra: p.extra.clone(),
                 })
                 .collect(),
@@ -388,18 +402,23 @@ impl FormState {
     /// A new billing cycle. A payment designated for a period (§13) is then designated for the
     /// new period that holds that day: "2025-05" billed by quarter is the quarter from
     /// 2025-04-01 (or from the contract's start, for a first period that starts later), not a
-    /// day that starts no period and stops every figure. `true` when a designation was rewritten
-    /// (the form's fields must then be read again).
-    pub fn set_cycle(&mut self, cycle: Cycle) -> bool {
+    /// day that starts no period and stops every figure. Switched back, it is for May again,
+    /// not for April. Says whether a designation was rewritten (the form's fields must then be
+    /// read again) and whether one now names another period than designated (the user is told).
+    pub fn set_cycle(&mut self, cycle: Cycle) -> Redesignated {
         let old = self.cycle.unwrap_or(Cycle::Monthly);
         self.cycle = Some(cycle);
+        let mut out = Redesignated::default();
         if old == cycle {
-            return false;
+            return out;
         }
         let start = crate::document::read::parse_date(self.start.trim());
-        let mut rewritten = false;
         for p in &mut self.payments {
-            if let Some(day) = reader::written_period(p.for_period.trim()) {
+            let designated = match p.for_before_cycle.take() {
+                Some((typed, moved)) if moved == p.for_period => typed,
+                _ => p.for_period.clone(),
+            };
+            if let Some(day) = reader::written_period(designated.trim()) {
                 // With no start to read, natural months and quarters still hold the day (counted
                 // from its 1 January); a contract year cannot be known, so the day stays.
                 let from = start.unwrap_or(match cycle {
@@ -407,11 +426,14 @@ impl FormState {
                     _ => day.with_ordinal(1).unwrap_or(day),
                 });
                 let first = crate::engine::fees::billed_period_start(cycle, from, day).to_string();
-                rewritten |= first != p.for_period;
+                out.rewritten |= first != p.for_period;
+                let moved = reader::written_period(&first) != Some(day);
+                out.moved |= moved;
+                p.for_before_cycle = moved.then(|| (designated, first.clone()));
                 p.for_period = first;
             }
         }
-        rewritten
+        out
     }
 
     /// Switches between an end date and a number of months, carrying the term over: the end date

@@ -212,7 +212,7 @@ fn billing_by_quarter_moves_a_payment_for_a_month_to_its_quarter() {
     let mut f = FormState::from_scenario(&starter(today()));
     f.payments[2].for_period = "2025-05".into();
     f.payments[3].for_period = "2025-06-01".into();
-    f.set_cycle(Cycle::Quarterly);
+    assert!(f.set_cycle(Cycle::Quarterly).moved);
     assert_eq!(f.payments[2].for_period, "2025-04-01");
     assert_eq!(f.payments[3].for_period, "2025-04-01");
     let s = f.to_scenario().unwrap();
@@ -220,6 +220,15 @@ fn billing_by_quarter_moves_a_payment_for_a_month_to_its_quarter() {
         s.payment.payments[3].for_period,
         NaiveDate::from_ymd_opt(2025, 4, 1)
     );
+    // Switched back to monthly: for May and June again, as designated, not both for April.
+    assert!(!f.set_cycle(Cycle::Monthly).moved);
+    assert_eq!(f.payments[2].for_period, "2025-05-01");
+    assert_eq!(f.payments[3].for_period, "2025-06-01");
+    // A designation typed again while billed by quarter is the one kept.
+    f.set_cycle(Cycle::Quarterly);
+    f.payments[3].for_period = "2025-07-01".into();
+    f.set_cycle(Cycle::Monthly);
+    assert_eq!(f.payments[3].for_period, "2025-07-01");
     f.set_cycle(Cycle::Yearly);
     assert_eq!(f.payments[2].for_period, "2025-01-01");
     // A contract from 15 February: its first quarter starts on the 15th, not on 1 January.

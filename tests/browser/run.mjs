@@ -876,9 +876,12 @@ const tests = [
       assertEq(await options('#billed-periods option'), '2025-01-01,2025-04-01,2025-07-01,2025-10-01', 'the suggested periods');
       const note = page.getByTestId('cycle-note');
       assert((await note.textContent()).includes('合同总金额现为 ¥200,000.00'), await note.textContent());
+      // The payment's move is said, not left to be found in the breakdown.
+      assert((await note.textContent()).includes('指定抵充某一期的付款，现改为抵充新周期中包含该日的那一期'), await note.textContent());
       await page.getByTestId('convert-cycle').click();
       await expectText(page, TOTAL, STARTER_TOTAL);
       assertEq(await field(page, FEE0).inputValue(), '135000.00', 'the base fee a quarter');
+      // Twelve whole months are four whole quarters: the total is the same, nothing more to say.
       await note.waitFor({ state: 'detached' });
       // A quarter picked in the quick entry is taken (it said "pick a period first").
       const payments = () => page.locator('[data-path^="payment.payments"][data-path$=".amount"]').count();
@@ -887,6 +890,23 @@ const tests = [
       await page.getByTestId('quick-add').click();
       assertEq(await payments(), before + 1, 'payments after the quick entry');
       assertEq((await page.getByTestId('quick-problem').textContent()).trim(), '', 'the quick entry\'s message');
+      // Back to monthly, the payment is for May again, as designated, not for April.
+      await page.selectOption('#f-fees-cycle', { label: '按月' });
+      await page.waitForFunction(() => document.querySelector('[data-path="payment.payments[2].for"]')?.value === '2025-05-01');
+      await page.getByTestId('convert-cycle').click();
+      await expectText(page, TOTAL, STARTER_TOTAL);
+      // ¥100,000 a year (95,000 + 5,000) restated by the month is 7,916.67 + 416.67 = 8,333.34,
+      // twelve of which are ¥100,000.08: the total moved, and the note says by how much.
+      await page.selectOption('#f-fees-cycle', { label: '按年' });
+      await page.getByRole('button', { name: '保持金额不变' }).click();
+      await field(page, FEE0).fill('95000');
+      await expectText(page, TOTAL, '¥100,000.00');
+      await page.selectOption('#f-fees-cycle', { label: '按月' });
+      await page.getByTestId('convert-cycle').click();
+      await expectText(page, TOTAL, '¥100,000.08');
+      await expectText(page, '[data-testid=cycle-note] p', '已换算。合同总金额由 ¥100,000.00 变为 ¥100,000.08：不足一期的期间按日折算、金额取整到分，换算后合计未必相等，请核对。');
+      await note.getByRole('button', { name: '知道了' }).click();
+      await note.waitFor({ state: 'detached' });
     },
   },
   {

@@ -102,45 +102,103 @@ pub(super) fn contract(ctx: Ctx) -> impl IntoView {
     )
 }
 
+/// The note under the billing cycle after it changed.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum CycleNote {
+    /// From one cycle to another; `moved`: payments designated for a period moved with it;
+    /// `before`: the contract total before the change, which restating the amounts aims at.
+    Changed {
+        from: Cycle,
+        to: Cycle,
+        moved: bool,
+        before: Option<String>,
+    },
+    /// The amounts were restated, and the contract total moved from `before` to `after`.
+    Restated { before: String, after: String },
+}
+
+/// The contract total of the figures shown.
+fn shown_total(ctx: Ctx) -> Option<String> {
+    ctx.shown.with_untracked(|(f, _)| {
+        f.as_ref()
+            .map(crate::app::Figures::parts)
+            .map(|(_, r)| format_yuan(r.total_fees.contract_total))
+    })
+}
+
+/// The contract total the form gives now, computed at once (the figures follow a moment later).
+fn form_total(ctx: Ctx) -> Option<String> {
+    ctx.form.with_untracked(|f| {
+        let s = f.to_scenario().ok()?;
+        let r = crate::engine::compute::compute(&s).ok()?;
+        Some(format_yuan(r.total_fees.contract_total))
+    })
+}
+
 /// The per-cycle amounts stay per cycle when the cycle changes; this says so and offers to
-/// restate them so that the contract total stays.
-pub(super) fn cycle_change_note(
-    ctx: Ctx,
-    change: RwSignal<Option<(Cycle, Cycle)>>,
-) -> impl IntoView {
+/// restate them in proportion to months, then says whether the total moved.
+pub(super) fn cycle_change_note(ctx: Ctx, note: RwSignal<Option<CycleNote>>) -> impl IntoView {
     move || {
-        change.get().map(|(from, to)| {
-            let total = ctx.shown.with(|(f, _)| {
-                f.as_ref()
-                    .map(crate::app::Figures::parts)
-                    .map(|(_, r)| format_yuan(r.total_fees.contract_total))
-                    .unwrap_or_default()
-            });
-            view! {
+        note.get().map(|n| match n {
+            CycleNote::Changed {
+                from,
+                to,
+                moved,
+                before,
+            } => {
+                let total = ctx.shown.with(|(f, _)| {
+                    f.as_ref()
+                        .map(crate::app::Figures::parts)
+                        .map(|(_, r)| format_yuan(r.total_fees.contract_total))
+                        .unwrap_or_default()
+                });
+                view! {
+                    <div class="notice" role="status" data-testid="cycle-note">
+                        <p>{move || ui::amounts_stay_per(to, &total, ctx.lang.get())}</p>
+                        {moved.then(|| view! { <p>{ctx.t(ui::DESIGNATIONS_MOVED)}</p> })}
+                        <button
+                            type="button"
+                            class="chip"
+                            data-testid="convert-cycle"
+                            on:click=move |_| {
+                                ctx.edit(|f| f.convert_cycle_amounts(from, to));
+                                let after = form_total(ctx);
+                                note.set(
+                                    before
+                                        .clone()
+                                        .zip(after)
+                                        .filter(|(b, a)| b != a)
+                                        .map(|(before, after)| CycleNote::Restated {
+                                            before,
+                                            after,
+                                        }),
+                                );
+                            }
+                        >
+                            {move || ui::restate_amounts(from, to, ctx.lang.get())}
+                        </button>
+                        <button type="button" class="chip" on:click=move |_| note.set(None)>
+                            {ctx.t(ui::KEEP_AMOUNTS)}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            CycleNote::Restated { before, after } => view! {
                 <div class="notice" role="status" data-testid="cycle-note">
-                    <p>{move || ui::amounts_stay_per(to, &total, ctx.lang.get())}</p>
-                    <button
-                        type="button"
-                        class="chip"
-                        data-testid="convert-cycle"
-                        on:click=move |_| {
-                            ctx.edit(|f| f.convert_cycle_amounts(from, to));
-                            change.set(None);
-                        }
-                    >
-                        {move || ui::restate_amounts(from, to, ctx.lang.get())}
-                    </button>
-                    <button type="button" class="chip" on:click=move |_| change.set(None)>
-                        {ctx.t(ui::KEEP_AMOUNTS)}
+                    <p>{move || ui::restated_total(&before, &after, ctx.lang.get())}</p>
+                    <button type="button" class="chip" on:click=move |_| note.set(None)>
+                        {ctx.t(ui::GOT_IT)}
                     </button>
                 </div>
             }
+            .into_any(),
         })
     }
 }
 
 pub(super) fn fees(ctx: Ctx) -> impl IntoView {
-    let change: RwSignal<Option<(Cycle, Cycle)>> = RwSignal::new(None);
+    let change: RwSignal<Option<CycleNote>> = RwSignal::new(None);
     let cycle_fee = move || {
         ctx.form.with(|f| {
             f.components
@@ -166,10 +224,19 @@ pub(super) fn fees(ctx: Ctx) -> impl IntoView {
                     |f| f.cycle.unwrap_or(Cycle::Monthly),
                     move |f, v| {
                         let old = f.cycle.unwrap_or(Cycle::Monthly);
+                        let redesignated = f.set_cycle(v);
                         if old != v {
-                            change.set(Some((old, v)));
+                            change
+                                .set(
+                                    Some(CycleNote::Changed {
+                                        from: old,
+                                        to: v,
+                                        moved: redesignated.moved,
+                                        before: shown_total(ctx),
+                                    }),
+                                );
                         }
-                        if f.set_cycle(v) {
+                        if redesignated.rewritten {
                             set_timeout(
                                 move || ctx.generation.update(|g| *g = g.wrapping_add(1)),
                                 std::time::Duration::ZERO,

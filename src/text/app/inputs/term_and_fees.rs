@@ -5,6 +5,7 @@ use crate::engine::scenario::Cycle;
 use crate::text::{terms, Lang, Text};
 
 pub const KEEP_AMOUNTS: Text = Text("保持金额不变", "Keep the amounts");
+pub const GOT_IT: Text = Text("知道了", "OK");
 /// Before the fee components offered.
 pub const ADD: Text = Text("添加：", "Add:");
 pub const OTHER: Text = Text("+ 其他", "+ Other");
@@ -85,14 +86,29 @@ pub fn amounts_stay_per(cycle: Cycle, total: &str, lang: Lang) -> String {
     }
 }
 
-/// The offer to restate the amounts so that the contract total stays.
+/// The offer to restate the amounts in proportion to the months of a cycle. It promises no total:
+/// a part period billed by days, and amounts rounded to the fen, can move it.
 pub fn restate_amounts(from: Cycle, to: Cycle, lang: Lang) -> String {
     let (from, to) = (
         terms::per_cycle(from).get(lang),
         terms::per_cycle(to).get(lang),
     );
     match lang {
-        Lang::Zh => format!("把{from}金额换算为{to}金额（合同总金额不变）"),
-        Lang::En => format!("Restate the amounts from {from} to {to} (the total stays)"),
+        Lang::Zh => format!("把{from}金额按月数比例换算为{to}金额"),
+        Lang::En => format!("Restate the amounts from {from} to {to}, in proportion to months"),
     }
 }
+
+/// After the amounts were restated, when the contract total moved: by how much, and why.
+pub fn restated_total(before: &str, after: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已换算。合同总金额由 {before} 变为 {after}：不足一期的期间按日折算、金额取整到分，换算后合计未必相等，请核对。"),
+        Lang::En => format!("Restated. The contract total moved from {before} to {after}: a part period billed by days and amounts rounded to the fen need not add up the same; please check."),
+    }
+}
+
+/// After a change of billing cycle moved payments designated for a period (§13).
+pub const DESIGNATIONS_MOVED: Text = Text(
+    "指定抵充某一期的付款，现改为抵充新周期中包含该日的那一期；改回原周期时恢复原来的指定。",
+    "Payments designated for a period are now for the new period that holds that day; switching back restores what they were for.",
+);
