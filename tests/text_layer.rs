@@ -28,6 +28,10 @@ const NOT_TEXT: &[(&str, &str)] = &[
         "the notation a rate may be typed in (％, 百分之, 千分之, 万分之): what users type, not read",
     ),
     (
+        "engine/notation.rs",
+        "the words written beside typed numbers (人民币, 元整, 天, 个月), taken off: what users type, not read",
+    ),
+    (
         "document/samples.rs",
         "the sample scenarios' names and fee labels: a document's content, as a user would type it",
     ),

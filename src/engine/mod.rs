@@ -22,6 +22,7 @@ pub mod fees;
 pub mod late_payment;
 pub mod lpr;
 pub mod money;
+pub mod notation;
 pub mod payments;
 pub mod provisional_holidays;
 pub mod reasonableness;

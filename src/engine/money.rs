@@ -91,19 +91,17 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
     if !commas_group_thousands(input) {
         return Err(AmountInputError::NotANumber);
     }
-    let mut s: String = half_width(input.trim())
+    let s: String = half_width(input.trim())
         .chars()
         .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}' | '_' | '¥' | '￥'))
         .collect();
-    if let Some(rest) = s.strip_suffix('元') {
-        s = rest.to_string();
-    }
+    let s = currency_words_off(&s);
     let (number, multiplier) = if let Some(n) = s.strip_suffix('万') {
         (n, Decimal::from(10_000))
     } else if let Some(n) = s.strip_suffix('亿') {
         (n, Decimal::from(100_000_000))
     } else {
-        (s.as_str(), Decimal::ONE)
+        (s, Decimal::ONE)
     };
     let value = plain_amount(number)?;
     if value.is_sign_negative() && !value.is_zero() {
@@ -116,6 +114,19 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
         return Err(AmountInputError::TooLarge);
     }
     Ok(value.normalize().max(Decimal::ZERO))
+}
+
+/// An amount as a contract writes it, without its currency words: "人民币30000.00元整",
+/// "RMB30000", "30000元", "CNY 30000" (blanks already gone).
+fn currency_words_off(s: &str) -> &str {
+    use crate::engine::notation::{CURRENCY_AFTER, CURRENCY_BEFORE};
+    let s = CURRENCY_BEFORE
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
+    CURRENCY_AFTER
+        .iter()
+        .fold(s, |s, w| s.strip_suffix(w).unwrap_or(s))
 }
 
 /// An amount as the form takes it: read by [`parse_user_amount`], to the fen at most (¥12.345 is
@@ -215,6 +226,12 @@ mod tests {
             ("86000.5", "8.60005万"),
             ("0", "0元"),
             ("1000000000000", "10000亿"),
+            // As a contract writes it, pasted from its text.
+            ("30000", "人民币 30,000.00 元"),
+            ("30000", "30,000.00元整"),
+            ("30000", "RMB 30000"),
+            ("30000", "CNY30,000"),
+            ("30000", "人民币3万元整"),
         ] {
             assert_eq!(
                 parse_user_amount(plain),
@@ -227,6 +244,15 @@ mod tests {
             Err(AmountInputError::NotANumber)
         );
         assert_eq!(parse_user_amount("."), Err(AmountInputError::NotANumber));
+        // Currency words alone, or in the middle, are no amount.
+        assert_eq!(
+            parse_user_amount("人民币元整"),
+            Err(AmountInputError::NotANumber)
+        );
+        assert_eq!(
+            parse_user_amount("30元000"),
+            Err(AmountInputError::NotANumber)
+        );
         assert_eq!(
             parse_user_amount("1000000000000.01"),
             Err(AmountInputError::TooLarge)

@@ -284,6 +284,7 @@ impl Reader {
     ) -> Option<u32> {
         let path: At = path.into();
         let number = half_width(text.trim());
+        let number = unit_words_off(number.trim_end(), range.counts).trim_end();
         // "-0" is nought, whatever its sign.
         let n = number
             .parse::<u64>()
@@ -293,7 +294,7 @@ impl Reader {
         let Some(n) = n else {
             // A whole number below zero, or past any count: what the field takes, as for one
             // too large.
-            let digits = number.strip_prefix('-').unwrap_or(&number);
+            let digits = number.strip_prefix('-').unwrap_or(number);
             if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
                 let got = text.trim().to_string();
                 self.push_at(path, ErrorKind::WholeNumber { got, min, max });
@@ -437,4 +438,22 @@ fn written_quarter(t: &str) -> Option<NaiveDate> {
 /// Below zero: -0 is zero.
 fn below_zero(d: Decimal) -> bool {
     d.is_sign_negative() && !d.is_zero()
+}
+
+/// A whole number without the word for what it counts after it, as contracts write it: "15天",
+/// "15 日", "12个月", "2次". "个工作日" is no calendar day and stays, to be refused.
+fn unit_words_off(number: &str, counts: crate::document::read::Counts) -> &str {
+    use crate::document::read::Counts;
+    use crate::engine::notation;
+    let words = match counts {
+        Counts::Days => notation::DAYS,
+        Counts::DayOfMonth => notation::DAY_OF_MONTH,
+        Counts::Months => notation::MONTHS,
+        Counts::Times => notation::TIMES,
+    };
+    words
+        .iter()
+        .find_map(|w| number.strip_suffix(w))
+        .filter(|n| !notation::NOT_THE_UNIT.iter().any(|w| n.ends_with(w)))
+        .unwrap_or(number)
 }

@@ -205,6 +205,39 @@ fn whole_numbers_typed_on_a_chinese_keyboard_or_as_minus_nought() {
 }
 
 #[test]
+fn whole_numbers_are_read_with_the_word_for_what_they_count() {
+    // "30天" pasted from a contract is 30 days; "15个工作日" is no number of calendar days and is
+    // refused, not read as 15; "12个月" is a renewal of 12 months, "2次" two incidents.
+    let mut f = FormState::from_scenario(&starter(today()));
+    f.set_termination(true);
+    f.settlement_days = "30天".into();
+    assert_eq!(
+        f.to_scenario()
+            .unwrap()
+            .termination
+            .unwrap()
+            .settlement_days,
+        30
+    );
+    f.settlement_days = "３０ 日".into();
+    assert_eq!(
+        f.to_scenario()
+            .unwrap()
+            .termination
+            .unwrap()
+            .settlement_days,
+        30
+    );
+    f.settlement_days = "15个工作日".into();
+    assert!(f.to_scenario().is_err());
+    f.settlement_days = "30".into();
+    f.renewal_months = "12个月".into();
+    assert_eq!(f.to_scenario().unwrap().contract.renewal_months, 12);
+    f.renewal_months = "12月".into();
+    assert!(f.to_scenario().is_err(), "“12月” may be December");
+}
+
+#[test]
 fn billing_by_quarter_moves_a_payment_for_a_month_to_its_quarter() {
     // Payments for May and for 2025-06-01, then billing switched to quarterly: both are for the
     // quarter from 1 April, the period that now holds those days (no period starts on 1 May, and

@@ -52,37 +52,61 @@ pub const MAX_DAYS: u32 = 3660;
 pub struct Whole {
     pub min: u32,
     pub max: u32,
+    /// What the number counts, which a form may write after it ("15天", "12个月", "2次").
+    pub counts: Counts,
+}
+
+/// What a whole-number field counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counts {
+    /// Calendar days: "天", "日".
+    Days,
+    /// A day of the month: "日", "号".
+    DayOfMonth,
+    /// Months: "个月".
+    Months,
+    /// Times: "次", "起".
+    Times,
 }
 
 /// §4 the days an LPR rate's year has.
 pub const BASIS_DAYS: &[u32] = &[360, 365];
 
 /// A day of the month (a due day, an invoice day).
-pub const DAY_OF_MONTH: Whole = Whole { min: 1, max: 31 };
+pub const DAY_OF_MONTH: Whole = Whole {
+    min: 1,
+    max: 31,
+    counts: Counts::DayOfMonth,
+};
 /// A number of days a clause names: a due rule's days, a notice, a settlement period.
 pub const DAYS: Whole = Whole {
     min: 0,
     max: MAX_DAYS,
+    counts: Counts::Days,
 };
 /// A rate's period in days ("per 7 days").
 pub const PERIOD_DAYS: Whole = Whole {
     min: 1,
     max: MAX_DAYS,
+    counts: Counts::Days,
 };
 /// A rate's period in months, and the term given in months.
 pub const PERIOD_MONTHS: Whole = Whole {
     min: 1,
     max: 12 * MAX_TERM_YEARS,
+    counts: Counts::Months,
 };
 /// A renewal, in months (0 = none).
 pub const RENEWAL_MONTHS: Whole = Whole {
     min: 0,
     max: 12 * MAX_TERM_YEARS,
+    counts: Counts::Months,
 };
 /// How many service incidents are counted.
 pub const INCIDENTS: Whole = Whole {
     min: 0,
     max: 1_000_000,
+    counts: Counts::Times,
 };
 
 /// Reads a scenario document from JSON text.
