@@ -259,7 +259,9 @@ pub fn ScenarioBar() -> impl IntoView {
     // "kept", and a saved scenario has unsaved changes.
     let wrong = Memo::new(move |_| ctx.parsed.with(|p| p.is_err()));
     let title = move || {
-        let state = if !ctx.autosave.get() {
+        let state = if ctx.sample_for_bad_link.get() {
+            ui::SAMPLE_NOT_THE_LINK
+        } else if !ctx.autosave.get() {
             ui::FROM_LINK_NOT_SAVED
         } else if !ctx.storage_ok.get() {
             ui::IN_MEMORY_ONLY
@@ -276,7 +278,7 @@ pub fn ScenarioBar() -> impl IntoView {
         let mut m = Markup::new();
         m.el("span", &[("class", "muted")], ui::SCENARIO.get(lang));
         name.with(|n| m.el("strong", &[("data-testid", "scenario-name")], n));
-        let class = if state == ui::DRAFT_NOT_KEPT_WHILE_WRONG {
+        let class = if state == ui::DRAFT_NOT_KEPT_WHILE_WRONG || state == ui::SAMPLE_NOT_THE_LINK {
             "save-state not-kept"
         } else {
             "save-state"

@@ -164,6 +164,10 @@ pub struct Ctx {
     pub what_if_days: RwSignal<u32>,
     /// The row a "×" just removed, offered back until anything else changes the form.
     pub removed_row: RwSignal<Option<Arc<RemovedRow>>>,
+    /// The sample, shown because a share link could not be read on a first visit: while it is
+    /// not edited, the bar and the title say its figures are the sample's, not the sender's.
+    pub sample_for_bad_link: Memo<bool>,
+    pub bad_link: RwSignal<bool>,
 }
 
 /// A row just removed with its "×": its list (JSON path), its index, the form before, and the
@@ -314,6 +318,7 @@ fn App() -> impl IntoView {
     });
 
     let saved_copy: RwSignal<Option<Scenario>> = RwSignal::new(None);
+    let bad_link = RwSignal::new(false);
     let ctx = Ctx {
         lang: RwSignal::new(lang),
         page: RwSignal::new(Page::Calculator),
@@ -341,6 +346,14 @@ fn App() -> impl IntoView {
         banners: RwSignal::new(Vec::new()),
         storage_ok: RwSignal::new(storage_ok),
         what_if_days: RwSignal::new(crate::present::compare::WHAT_IF_DAYS),
+        sample_for_bad_link: Memo::new(move |_| {
+            bad_link.get()
+                && parsed.with(|p| {
+                    p.as_ref()
+                        .is_ok_and(|s| *s == crate::document::samples::starter(s.as_of))
+                })
+        }),
+        bad_link,
     };
     provide_context(ctx);
     // A removed row is offered back only while the form is as the removal left it: no other

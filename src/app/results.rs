@@ -281,10 +281,12 @@ pub fn SummaryBar() -> impl IntoView {
                         <strong>{text(|f| f.settlement.as_ref().map(|s| s.0.clone()))}</strong>
                     </span>
                 </Show>
-                <span class="go">
+                <span class="go" class:sample=move || ctx.sample_for_bad_link.get()>
                     {move || {
                         if stale.get() {
                             ctx.t(ui::FIX_INPUT_LAST_FIGURES)()
+                        } else if ctx.sample_for_bad_link.get() {
+                            ctx.t(ui::SAMPLE_FIGURES)()
                         } else {
                             ctx.t(ui::SEE_RESULTS)()
                         }

@@ -1423,8 +1423,15 @@ const tests = [
       await expectBanner(page, '分享链接已损坏');
       await expectText(page, TOTAL, STARTER_TOTAL);
       assertEq(await page.evaluate(() => location.hash), '', 'the fragment after a damaged link');
+      // Once the notice is closed, the name and the phone's bar still say whose figures these are.
+      await expectText(page, '[data-testid=save-state]', '示例方案，不是链接中的合同');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectText(page, '[data-testid=summary-bar] .go', '示例数据，非链接内容');
       await field(page, FEE0).fill('5万');
       await expectText(page, TOTAL, '¥660,000.00');
+      // Edited, it is the user's own draft.
+      await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
+      await expectText(page, '[data-testid=summary-bar] .go', '查看结果 ↓');
 
       // A well-encoded link whose document is not a valid scenario names the problem.
       const p2 = await newPage();

@@ -39,6 +39,11 @@ pub const IN_MEMORY_ONLY: Text = Text("仅在内存中", "in memory only");
 pub const UNSAVED_CHANGES: Text = Text("有未保存的修改", "unsaved changes");
 pub const SAVED: Text = Text("已保存", "saved");
 pub const DRAFT_KEPT: Text = Text("草稿已自动保存", "draft kept automatically");
+/// Beside the sample's name, shown because a share link could not be read.
+pub const SAMPLE_NOT_THE_LINK: Text = Text(
+    "示例方案，不是链接中的合同",
+    "the sample, not the linked contract",
+);
 /// A field is wrong: the draft keeps the last correct form, and nothing typed since.
 pub const DRAFT_NOT_KEPT_WHILE_WRONG: Text = Text(
     "输入有误，草稿暂未更新：改正后自动保存",

@@ -13,6 +13,8 @@ pub const SETTLEMENT: Text = Text("终止结算", "Settlement");
 pub const FIX_INPUT_LAST_FIGURES: Text = Text("输入有误，显示上次结果", "Fix input · last figures");
 /// The summary bar's link to the full results.
 pub const SEE_RESULTS: Text = Text("查看结果 ↓", "Results ↓");
+/// In the bar, for the sample shown because a share link could not be read.
+pub const SAMPLE_FIGURES: Text = Text("示例数据，非链接内容", "Sample figures, not the link's");
 /// The what-if row reads: 假设每期均迟付 [N] 日：违约金合计 ¥….
 pub const IF_EVERY_INVOICE_PAID: Text = Text("假设每期均迟付", "If every invoice is paid");
 pub const DAYS_LATE_PENALTIES_TOTAL: Text = Text("日：违约金合计", "days late, penalties total");
