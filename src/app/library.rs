@@ -197,8 +197,10 @@ pub fn ScenarioBar() -> impl IntoView {
             let text = match read_document(bytes.as_slice(), MAX_DOCUMENT_BYTES) {
                 Ok(text) => text,
                 Err(InputError::Refused(e)) => {
+                    // Read as far as it goes: a photo is no scenario, a GBK scenario is one.
+                    let text = String::from_utf8_lossy(&bytes);
                     ctx.say(BannerKind::ImportRefused, |l| {
-                        import_refused(&e, "", &name, l)
+                        import_refused(&e, &text, &name, l)
                     });
                     return;
                 }
@@ -463,8 +465,8 @@ fn import_refused(
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('{');
-    let foreign =
-        e.path == "format" || (not_json_object && matches!(e.kind, ErrorKind::Json { .. }));
+    let foreign = e.path == "format"
+        || (not_json_object && matches!(e.kind, ErrorKind::Json { .. } | ErrorKind::NotUtf8));
     if foreign {
         return StoreText::NotAScenarioFile { file }.say(lang);
     }

@@ -468,16 +468,27 @@ fn UpdateToToday() -> impl IntoView {
 /// The label a field shows on the page (its `<label for>`), to name it in the list of problems.
 pub(super) fn field_label(id: &str, path: &str, lang: crate::text::Lang) -> Option<String> {
     let doc = document();
-    let label = doc
+    // Each name in the user's language, whichever language the page shows now (a notice is
+    // worded in both when it is given).
+    let in_lang = |e: &web_sys::Element| {
+        let key = match lang {
+            crate::text::Lang::Zh => "data-zh",
+            crate::text::Lang::En => "data-en",
+        };
+        e.get_attribute(key)
+    };
+    let label = match doc
         .query_selector(&format!("label[for=\"{id}\"] .zh-en"))
         .ok()
         .flatten()
-        .or_else(|| {
-            doc.query_selector(&format!("label[for=\"{id}\"]"))
-                .ok()
-                .flatten()
-        })?
-        .text_content()?;
+    {
+        Some(span) => in_lang(&span).or_else(|| span.text_content())?,
+        None => doc
+            .query_selector(&format!("label[for=\"{id}\"]"))
+            .ok()
+            .flatten()?
+            .text_content()?,
+    };
     let label = label.trim().to_string();
     if label.is_empty() {
         return None;
@@ -490,6 +501,6 @@ pub(super) fn field_label(id: &str, path: &str, lang: crate::text::Lang) -> Opti
     let list = doc
         .get_element_by_id(id)
         .and_then(|e| e.closest("[role=group][aria-label]").ok().flatten())
-        .and_then(|g| g.get_attribute("aria-label"));
+        .and_then(|g| in_lang(&g).or_else(|| g.get_attribute("aria-label")));
     Some(ui::row_field(list.as_deref(), row + 1, &label, lang))
 }

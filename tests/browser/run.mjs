@@ -3090,6 +3090,12 @@ tests.push({
     const banner = await expectBanner(page, '文件“neg.json”未导入，当前内容未改变：费用构成第 1 行 · 每期金额');
     assert(!(await banner.textContent()).includes('fees.components'), `no document path: ${await banner.textContent()}`);
     await expectText(page, TOTAL, STARTER_TOTAL);
+    // In English, the notice names the field in English too, not in the Chinese of the page it
+    // was given on.
+    await page.getByTestId('lang-toggle').click();
+    await expectText(page, '[data-testid=lang-toggle]', '中文');
+    const english = await expectBanner(page, '“neg.json” was not imported and nothing changed: Fee components, row 1, Per cycle');
+    assert(!/[\u4e00-\u9fff]/.test((await english.textContent()).replace('中文', '')), `no Chinese in the English notice: ${await english.textContent()}`);
   },
 });
 

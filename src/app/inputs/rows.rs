@@ -101,7 +101,7 @@ pub(super) fn list_rows(
     };
     match group {
         Some(group) => view! {
-            <div class="rows" role="group" aria-label=ctx.t(group)>
+            <div class="rows" role="group" aria-label=ctx.t(group) data-zh=group.0 data-en=group.1>
                 {rows}
             </div>
         }

@@ -120,7 +120,9 @@ pub(super) fn field_view(
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>
-                <span class="zh-en">{ctx.t(label)}</span>
+                <span class="zh-en" data-zh=label.0 data-en=label.1>
+                    {ctx.t(label)}
+                </span>
                 {unit_view}
             </label>
             <input
@@ -330,7 +332,9 @@ pub(super) fn choice_view(
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>
-                <span class="zh-en">{ctx.t(label)}</span>
+                <span class="zh-en" data-zh=label.0 data-en=label.1>
+                    {ctx.t(label)}
+                </span>
             </label>
             <select
                 id=id
