@@ -256,9 +256,18 @@ fn exposure_and_whatif_on_the_command_line() {
         .collect();
     assert_eq!(points[0]["date"], "2025-09-30");
     assert_eq!(points[2]["days"], 10);
-    let first: f64 = totals[0].parse().unwrap();
-    let last: f64 = totals[2].parse().unwrap();
-    assert!((last - first - 500.0).abs() < 0.001, "{totals:?}");
+    let yuan = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(
+        yuan(totals[2]) - yuan(totals[0]),
+        rust_decimal::Decimal::from(500),
+        "{totals:?}"
+    );
+    // Nothing assumed at a fixed rate within the calendar's data: the spec's three keys only.
+    assert!(points
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p.get("warnings").is_none()));
     // §13: every invoice 30 days late; penalties on all twelve months.
     let (ok, out, err) = run_cli(&["whatif", "-", "--late-days", "30"], doc.as_bytes());
     assert!(ok, "{err}");
@@ -275,6 +284,29 @@ fn exposure_and_whatif_on_the_command_line() {
     assert_eq!(
         err.trim_end(),
         "contract-calc: --late-days: expected a whole number from 0 to 3660, got -3"
+    );
+}
+
+#[test]
+fn an_exposure_past_the_lpr_data_says_what_it_assumed() {
+    // The court example (floating one-year LPR) evaluated on 2025-01-14: 600 days on is past the
+    // LPR fixings built in, so that point says the latest fixing was carried on (§10, never
+    // silently); today's point assumed nothing.
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/floating-lpr-court.json"
+    ))
+    .unwrap();
+    let (ok, out, err) = run_cli(
+        &["exposure", "-", "--days", "600", "--step", "600"],
+        doc.as_bytes(),
+    );
+    assert!(ok, "{err}");
+    let points: Value = serde_json::from_str(&out).unwrap();
+    assert!(points[0].get("warnings").is_none(), "{out}");
+    assert_eq!(
+        points[1]["warnings"][0]["code"], "lpr_beyond_table",
+        "{out}"
     );
 }
 

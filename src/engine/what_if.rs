@@ -17,8 +17,9 @@ pub struct ExposurePoint {
     pub days: u32,
     pub total_penalty: Decimal,
     /// What computing this point assumed (§10), so that a figure further ahead than the data
-    /// says so; not in the spec's output.
-    #[serde(skip)]
+    /// says so ("never silently"): as a result's `warnings`, left out when nothing was assumed,
+    /// so that the spec's three keys are all a point has otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
 }
 

@@ -123,7 +123,8 @@ pub fn payments_html(s: &Scenario, lang: Lang) -> String {
     payments(s, lang).into_string()
 }
 
-fn payments(s: &Scenario, lang: Lang) -> Markup {
+/// [`payments_html`] as markup, empty when no payment was made.
+pub fn payments(s: &Scenario, lang: Lang) -> Markup {
     let mut m = Markup::new();
     if s.payment.payments.is_empty() {
         return m;

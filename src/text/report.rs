@@ -558,6 +558,12 @@ pub fn charge(kind: ChargeKind) -> Option<Text> {
 
 /// The page's `lang` attribute.
 pub const HTML_LANG: Text = Text("zh-CN", "en");
+/// Above the statement's list of payments, the other half of a claim's 计算明细.
+pub const PAYMENTS_MADE: Text = Text(
+    "付款记录（含指定抵充的期间）",
+    "Payments made (and the period each was designated for)",
+);
+
 pub const STATEMENT_NOTE: Text = Text(
     "本结果由 contract-calc 计算，仅供参考，不构成法律意见。",
     "Computed by contract-calc, for reference; not legal advice.",

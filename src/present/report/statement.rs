@@ -62,8 +62,15 @@ pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         .push_static(STYLE)
         .push_static("</style></head><body>")
         .push(&terms(s, lang))
-        .push(&results(s, r, lang, Open::ALL, usize::MAX))
-        .push_static("</body></html>");
+        .push(&results(s, r, lang, Open::ALL, usize::MAX));
+    // Which payment paid which period (§3, §13 designations): without it the claim's tranches
+    // cannot be matched to the payments.
+    let payments = crate::present::claim::payments(s, lang);
+    if !payments.is_empty() {
+        m.el("h2", &[], report::PAYMENTS_MADE.get(lang))
+            .push(&payments);
+    }
+    m.push_static("</body></html>");
     m.into_string()
 }
 
@@ -86,6 +93,11 @@ mod tests {
         assert!(page.contains("class=\"chip no-print\" data-action=\"copy-claim\""));
         assert!(page.contains(".no-print{display:none}"));
         assert!(page.contains("本结果由 contract-calc 计算"));
+        // The payments, which the claim's tranches are matched to.
+        assert!(
+            page.contains("<h2>付款记录（含指定抵充的期间）</h2>"),
+            "{page}"
+        );
     }
 
     #[test]
