@@ -17,6 +17,9 @@ pub enum Provision {
     SettlementAfterTermination,
     /// Damages for a breach, here the loss of the use of money paid late.
     Damages,
+    /// Which debts a payment settles: the earliest due first (560), then costs, interest and
+    /// the principal (561).
+    PaymentAllocation,
 }
 
 /// `p` as the law in force on `day` words it, with the book's title: "《民法典》第203条",
@@ -48,6 +51,12 @@ pub fn cite(p: Provision, day: NaiveDate, lang: Lang) -> &'static str {
         (Damages, CivilCode, Lang::En) => "Civil Code Art. 584",
         (Damages, _, Lang::Zh) => "《合同法》第113条",
         (Damages, _, Lang::En) => "Contract Law Art. 113",
+        (PaymentAllocation, CivilCode, Lang::Zh) => "《民法典》第560、561条",
+        (PaymentAllocation, CivilCode, Lang::En) => "Civil Code Arts. 560–561",
+        (PaymentAllocation, _, Lang::Zh) => "《合同法解释（二）》第20、21条",
+        (PaymentAllocation, _, Lang::En) => {
+            "SPC Interpretation (II) of the Contract Law Arts. 20–21"
+        }
     }
 }
 

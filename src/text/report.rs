@@ -558,6 +558,24 @@ pub fn charge(kind: ChargeKind) -> Option<Text> {
 
 /// The page's `lang` attribute.
 pub const HTML_LANG: Text = Text("zh-CN", "en");
+/// Beside a late penalty when payments were made: they settled the fees first (§3), the penalty
+/// not being taken as the "interest" a payment settles before the principal (Art. 561), which
+/// courts do not all agree on; `unapplied`: paid beyond every fee, left beside the penalty.
+pub fn allocation_order(law: &str, unapplied: Decimal, penalty: Decimal, lang: Lang) -> String {
+    let base = match lang {
+        Lang::Zh => format!("付款先抵充到期的费用（{law}）；逾期付款违约金未作为“利息”先于费用抵充。如法院认定应先抵充违约金，费用欠付时间更长，违约金会更高。"),
+        Lang::En => format!("Payments settle the fees due first ({law}); the late penalty is not taken as \"interest\" settled before the fees. A court settling the penalty first would leave fees unpaid longer, and the penalty higher."),
+    };
+    if unapplied <= Decimal::ZERO {
+        return base;
+    }
+    let (extra, penalty) = (format_yuan(unapplied), format_yuan(penalty));
+    match lang {
+        Lang::Zh => format!("{base}超出全部费用的 {extra} 未用于支付违约金 {penalty}；双方同意或一方主张抵销的，可相应扣减。"),
+        Lang::En => format!("{base} The {extra} paid beyond every fee is not set against the penalty of {penalty}; with both sides' agreement, or a set-off claimed, it may be."),
+    }
+}
+
 /// Above the statement's list of payments, the other half of a claim's 计算明细.
 pub const PAYMENTS_MADE: Text = Text(
     "付款记录（含指定抵充的期间）",

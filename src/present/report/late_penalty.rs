@@ -106,6 +106,28 @@ fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     text
 }
 
+/// How the payments were applied, beside a penalty that accrued while payments were made: under
+/// the law in force when the last of them was made.
+fn allocation_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
+    let last = s
+        .payment
+        .payments
+        .iter()
+        .map(|p| p.date)
+        .filter(|d| *d <= s.as_of)
+        .max()?;
+    let penalty = r.late_payment.total_penalty;
+    (penalty > rust_decimal::Decimal::ZERO).then(|| {
+        let law = text::law::cite(text::law::Provision::PaymentAllocation, last, lang);
+        let unapplied = if r.termination.is_some() {
+            rust_decimal::Decimal::ZERO
+        } else {
+            r.unapplied_payments
+        };
+        report::allocation_order(law, unapplied, penalty, lang)
+    })
+}
+
 fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     let lang = h.lang;
     if let Some(x) = &r.late_payment.reasonableness {
@@ -181,6 +203,13 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             lang,
             h.lines_at_most,
         ));
+        if let Some(note) = allocation_note(s, r, lang) {
+            h.out.el(
+                "p",
+                &[("class", "muted"), ("data-testid", "allocation")],
+                &note,
+            );
+        }
     }
     // §12: a year ahead, a point a month, if nothing more is paid; none after a termination for
     // subcontracting, where no late penalty is owed (§6).

@@ -846,6 +846,36 @@ mod tests {
     }
 
     #[test]
+    fn the_penalty_says_how_payments_were_applied_and_what_was_paid_beyond_the_fees() {
+        // The starter, with ¥500,000.00 more paid on 2025-09-01: the fees (¥600,000.00 for the
+        // year) are all paid by then, ¥100,000.00 beyond them, while ¥5,125.00 of late penalty
+        // accrued on the fees paid late before. Payments settle fees first (Art. 560), the
+        // penalty not as "interest" before them (Art. 561); the excess is not set against it.
+        // At ¥25 a day on each ¥50,000.00 fee: February 10 days (¥250), March's ¥20,000.00 rest
+        // 50 days (¥500), April 18 (¥450), May 83 (¥2,075), June 53 (¥1,325), July 21 (¥525).
+        let mut s = crate::document::samples::starter(crate::test_support::date("2025-09-30"));
+        s.payment
+            .payments
+            .push(crate::engine::scenario::PaymentMade {
+                date: crate::test_support::date("2025-09-01"),
+                amount: rust_decimal::Decimal::from(500_000),
+                for_period: None,
+                extra: Default::default(),
+            });
+        let r = compute(&s).unwrap();
+        assert_eq!(
+            r.late_payment.total_penalty,
+            rust_decimal::Decimal::new(512_500, 2)
+        );
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("付款先抵充到期的费用（《民法典》第560、561条）；逾期付款违约金未作为“利息”先于费用抵充。"), "{html}");
+        assert!(
+            html.contains("超出全部费用的 ¥100,000.00 未用于支付违约金 ¥5,125.00"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_settlement_of_2019_cites_the_law_then_in_force() {
         // Terminated 2019-06-15 for the client's breach, settled within 30 days (2019-07-15),
         // unpaid on 2019-12-31. Facts before 2021 are judged under the law then in force
