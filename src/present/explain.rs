@@ -231,7 +231,7 @@ mod tests {
     fn the_settlement_in_words() {
         let r = result("termination-2025");
         let t = r.termination.as_ref().unwrap();
-        let s = settlement(t, crate::test_support::date("2025-07-20"), Lang::Zh);
+        let s = settlement(t, crate::test_support::date("2025-07-20"), None, Lang::Zh);
         assert!(
             s.contains("¥265,806.45 − ¥160,000.00 + ¥5,616.77 + ¥0.00 − ¥17,850.00"),
             "{s}"
@@ -243,14 +243,14 @@ mod tests {
             "{s}"
         );
         assert_eq!(
-            payer_sentence(t, Lang::En),
+            payer_sentence(t, None, Lang::En),
             "the client owes the supplier ¥93,573.22 (penalties counted to the evaluation date; the settlement was due by 19 Aug 2025)"
         );
         // Evaluated before that day, the sentence gives the day to pay by.
         let mut on_time = t.clone();
         on_time.overdue_days = 0;
         assert_eq!(
-            payer_sentence(&on_time, Lang::Zh),
+            payer_sentence(&on_time, None, Lang::Zh),
             "甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22"
         );
     }

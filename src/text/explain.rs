@@ -196,7 +196,12 @@ pub fn span(from: NaiveDate, to: NaiveDate, paid_on: Option<NaiveDate>, lang: La
 
 /// The settlement line by line: earned − paid + late penalty + client charges − supplier charges,
 /// under the law in force on the day the contract `ended`.
-pub fn settlement(t: &TerminationResult, ended: chrono::NaiveDate, lang: Lang) -> String {
+pub fn settlement(
+    t: &TerminationResult,
+    ended: chrono::NaiveDate,
+    runs_on: Option<NaiveDate>,
+    lang: Lang,
+) -> String {
     use crate::text::law::{cite, Provision};
     let law = cite(Provision::SettlementAfterTermination, ended, lang);
     let sum = format!(
@@ -207,7 +212,7 @@ pub fn settlement(t: &TerminationResult, ended: chrono::NaiveDate, lang: Lang) -
         format_yuan(t.client_charges),
         format_yuan(t.supplier_charges)
     );
-    let who = payer_sentence(t, lang);
+    let who = payer_sentence(t, runs_on, lang);
     match lang {
         Lang::Zh => format!("已发生费用 − 已付 + 逾期违约金 + 甲方应付违约金 − 乙方应扣款项 = {sum} → {who}（{law}：解除后结算条款仍然有效）"),
         Lang::En => format!("earned − paid + late penalty + client's charges − supplier's charges = {sum} → {who} ({law}: settlement clauses survive termination)"),
@@ -216,9 +221,23 @@ pub fn settlement(t: &TerminationResult, ended: chrono::NaiveDate, lang: Lang) -
 
 /// "甲方（客户）应于2025年8月19日前向乙方支付 ¥93,573.22" and its English. Evaluated after that
 /// day, the net holds penalties counted past it, so it is not what was owed by then: said so.
-pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
+///
+/// `runs_on`: the evaluation date, before the settlement's day, when late penalties in the net
+/// still accrue on fees unpaid: the net then grows to the day it is paid, and says so.
+pub fn payer_sentence(t: &TerminationResult, runs_on: Option<NaiveDate>, lang: Lang) -> String {
     let net = format_yuan(t.net);
     let due = date_words(t.due, lang);
+    let runs_on = runs_on.filter(|d| *d < t.due).map(|d| match lang {
+        Lang::Zh => format!(
+            "（其中违约金计至{}，其后至实际付款日继续计算）",
+            date_words(d, lang)
+        ),
+        Lang::En => format!(
+            " (its late penalties counted to {}; they run on to the day it is paid)",
+            date_words(d, lang)
+        ),
+    });
+    let runs_on = runs_on.unwrap_or_default();
     // Evaluated after the settlement's day: what is owed now, not by then; late penalties in the
     // net run on to the evaluation date, and without any the net is fixed.
     let counted = t.late_penalty > rust_decimal::Decimal::ZERO;
@@ -236,10 +255,18 @@ pub fn payer_sentence(t: &TerminationResult, lang: Lang) -> String {
         (Payer::Client, Lang::En, Some(o)) => format!("the client owes the supplier {net}{o}"),
         (Payer::Supplier, Lang::Zh, Some(o)) => format!("乙方（服务商）应向甲方支付 {net}{o}"),
         (Payer::Supplier, Lang::En, Some(o)) => format!("the supplier owes the client {net}{o}"),
-        (Payer::Client, Lang::Zh, None) => format!("甲方（客户）应于{due}前向乙方支付 {net}"),
-        (Payer::Client, Lang::En, None) => format!("the client pays the supplier {net} by {due}"),
-        (Payer::Supplier, Lang::Zh, None) => format!("乙方（服务商）应于{due}前向甲方支付 {net}"),
-        (Payer::Supplier, Lang::En, None) => format!("the supplier pays the client {net} by {due}"),
+        (Payer::Client, Lang::Zh, None) => {
+            format!("甲方（客户）应于{due}前向乙方支付 {net}{runs_on}")
+        }
+        (Payer::Client, Lang::En, None) => {
+            format!("the client pays the supplier {net} by {due}{runs_on}")
+        }
+        (Payer::Supplier, Lang::Zh, None) => {
+            format!("乙方（服务商）应于{due}前向甲方支付 {net}{runs_on}")
+        }
+        (Payer::Supplier, Lang::En, None) => {
+            format!("the supplier pays the client {net} by {due}{runs_on}")
+        }
         (Payer::None, Lang::Zh, _) => "双方互不支付".to_string(),
         (Payer::None, Lang::En, _) => "neither side pays".to_string(),
     }

@@ -88,7 +88,7 @@ fn results(
 
     subcontracting::subcontracting_card(&mut h, s, r, open.is_open(Card::Subcontracting));
     if let Some(t) = &r.termination {
-        settlement::termination_card(&mut h, s, t, open.is_open(Card::Settlement));
+        settlement::termination_card(&mut h, s, r, t, open.is_open(Card::Settlement));
         settlement::termination_notes(&mut h, s, r, t);
     }
 
@@ -873,6 +873,27 @@ mod tests {
             html.contains("超出全部费用的 ¥100,000.00 未用于支付违约金 ¥5,125.00"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_settlement_evaluated_before_its_day_says_its_penalties_run_on() {
+        // The termination example evaluated on 2025-08-10, before the settlement's day
+        // (2025-08-19), with fees still unpaid and late: the net holds late penalties counted to
+        // 08-10 only, and more accrue each day until it is paid, which is said beside the amount.
+        let (mut s, _) = figures("termination-2025");
+        s.as_of = crate::test_support::date("2025-08-10");
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("应于2025年8月19日前向乙方支付 ¥")
+                && html.contains("（其中违约金计至2025年8月10日，其后至实际付款日继续计算）"),
+            "{html}"
+        );
+        // Evaluated on the day after the settlement's day, it is overdue, and said so instead.
+        s.as_of = crate::test_support::date("2025-08-20");
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("其后至实际付款日继续计算"), "{html}");
     }
 
     #[test]

@@ -14,7 +14,13 @@ use crate::text::amount_in_words::amount_in_words;
 use crate::text::{self, report, Lang};
 use rust_decimal::Decimal;
 
-pub(super) fn termination_card(h: &mut Html, s: &Scenario, t: &TerminationResult, open: bool) {
+pub(super) fn termination_card(
+    h: &mut Html,
+    s: &Scenario,
+    r: &ComputeResult,
+    t: &TerminationResult,
+    open: bool,
+) {
     let lang = h.lang;
     let arrow = report::payer_direction(t.payer);
     let card = Card::Settlement;
@@ -55,7 +61,7 @@ pub(super) fn termination_card(h: &mut Html, s: &Scenario, t: &TerminationResult
         .el(
             "span",
             &[("class", "figure-note")],
-            &report::sentence(explain::payer_sentence(t, lang)),
+            &report::sentence(explain::payer_sentence(t, penalties_run_on(s, r), lang)),
         )
         .push_static("</summary>");
     if open {
@@ -67,7 +73,12 @@ pub(super) fn termination_card(h: &mut Html, s: &Scenario, t: &TerminationResult
                 t.due,
                 lang,
             ));
-            h.formula(&explain::settlement(t, term.date, lang));
+            h.formula(&explain::settlement(
+                t,
+                term.date,
+                penalties_run_on(s, r),
+                lang,
+            ));
         }
         settlement_table(&mut h.out, s, t, lang);
         penalties_note(h, s, t);
@@ -247,4 +258,16 @@ pub(super) fn termination_notes(
         &[("class", "warn"), ("data-testid", "termination-right")],
         &note,
     );
+}
+
+/// The evaluation date, when late penalties in the settlement still accrue on it (a fee billed to
+/// the termination is unpaid and late): the net then grows until it is paid.
+fn penalties_run_on(s: &Scenario, r: &ComputeResult) -> Option<chrono::NaiveDate> {
+    let t = r.termination.as_ref()?;
+    let accruing = t.late_penalty > Decimal::ZERO
+        && r.total_fees
+            .cycles
+            .iter()
+            .any(|c| c.outstanding > Decimal::ZERO && c.days_late > 0);
+    accruing.then_some(s.as_of)
 }
