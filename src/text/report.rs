@@ -193,6 +193,12 @@ pub fn penalties_may_be_reduced(
     }
 }
 
+/// Beside a subcontracting liability when the contract ended for it (§6).
+pub const SUBCONTRACTING_IS_THE_SETTLEMENT: Text = Text(
+    "合同因擅自转包解除：此项（违约金及退还已付费用）已计入终止结算，不另行支付",
+    "The contract ended for subcontracting: this (the penalty and the refund of fees paid) is in the termination settlement, not a second debt",
+);
+
 /// Beside a subcontracting liability when the contract ended for `reason`, another ground.
 pub fn subcontracting_apart(
     reason: crate::engine::scenario::TerminationReason,

@@ -27,6 +27,7 @@ pub(super) fn late_penalty_card(h: &mut Html, s: &Scenario, r: &ComputeResult, o
         .late_payment
         .reasonableness
         .as_ref()
+        .filter(|_| not_owed.is_none())
         .and_then(|x| crate::text::results::reasonableness_short(x, lang));
     let parts: Vec<String> = [not_owed, rights_note(s, r, lang), verdict]
         .into_iter()
@@ -130,7 +131,9 @@ fn allocation_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String
 
 fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     let lang = h.lang;
-    if let Some(x) = &r.late_payment.reasonableness {
+    // A penalty a termination for subcontracting does not pay is not weighed for reduction.
+    let owed = !r.termination.as_ref().is_some_and(|t| t.fees_forfeited);
+    if let Some(x) = r.late_payment.reasonableness.as_ref().filter(|_| owed) {
         h.out.el(
             "p",
             &[
@@ -203,7 +206,7 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             lang,
             h.lines_at_most,
         ));
-        if let Some(note) = allocation_note(s, r, lang) {
+        if let Some(note) = allocation_note(s, r, lang).filter(|_| owed) {
             h.out.el(
                 "p",
                 &[("class", "muted"), ("data-testid", "allocation")],

@@ -420,6 +420,15 @@ mod tests {
         );
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(!html.contains("exposure"), "{html}");
+        // Nor is a penalty not owed weighed for reduction, or its payments' order explained; and
+        // the liability and the settlement, of equal amounts, are said to be one debt.
+        assert!(!html.contains("data-testid=\"reasonableness\""), "{html}");
+        assert!(!late_card_note(&html).contains("酌减"), "{html}");
+        assert!(!html.contains("data-testid=\"allocation\""), "{html}");
+        assert!(
+            html.contains("此项（违约金及退还已付费用）已计入终止结算，不另行支付"),
+            "{html}"
+        );
         let c = crate::present::compare::compare(&[("甲".into(), s)], Lang::Zh);
         let row = c.rows.iter().find(|r| r.key == "what_if_late").unwrap();
         assert!(

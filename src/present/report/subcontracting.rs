@@ -28,14 +28,21 @@ pub(super) fn subcontracting_card(h: &mut Html, s: &Scenario, r: &ComputeResult,
     // Occurred, but the contract ended for another reason: the settlement does not carry this
     // liability (§6 deducts it only in a termination for subcontracting), which is said, so
     // that the two cards are not read as one sum or as both settled.
-    let apart = s
-        .termination
-        .as_ref()
-        .filter(|t| {
-            clause.occurred_on.is_some()
-                && t.reason != crate::engine::scenario::TerminationReason::Subcontracting
-        })
-        .map(|t| report::subcontracting_apart(t.reason, h.lang));
+    // Ended for it, the settlement is this liability: said, so that the two equal figures are
+    // not read as two debts.
+    let apart = s.termination.as_ref().and_then(|t| {
+        if t.reason == crate::engine::scenario::TerminationReason::Subcontracting {
+            Some(
+                report::SUBCONTRACTING_IS_THE_SETTLEMENT
+                    .get(h.lang)
+                    .to_string(),
+            )
+        } else {
+            clause
+                .occurred_on
+                .map(|_| report::subcontracting_apart(t.reason, h.lang))
+        }
+    });
     h.card(
         Card::Subcontracting,
         &label,
