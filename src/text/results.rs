@@ -254,8 +254,10 @@ pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
     })
 }
 
-/// §13 a settlement paid late: the days and the interest at the one-year LPR.
-pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
+/// §13 a settlement paid late: the days and the interest at the one-year LPR. `paid_after`:
+/// paid after the settlement's day (and by the evaluation date), which §13's interest on the net
+/// of the evaluation date does not follow day by day.
+pub fn overdue(t: &TerminationResult, paid_after: Decimal, lang: Lang) -> Option<String> {
     if t.overdue_days <= 0 {
         return None;
     }
@@ -295,6 +297,13 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
         text.push_str(match lang {
             Lang::Zh => "；基数中的未付费用同期已按约定计违约金，再计利息可能被认定为重复",
             Lang::En => "; the unpaid fees in the base already bear the agreed late penalty for the same days, so interest on them may be held a double recovery",
+        });
+    }
+    if t.overdue_interest.is_some() && paid_after > Decimal::ZERO {
+        let p = format_yuan(paid_after);
+        text.push_str(&match lang {
+            Lang::Zh => format!("；结算期限后另有付款 {p}：上述利息按计算截至日的净额自期限次日起计，未按付款日分段，而付款前欠款的一方与金额可能不同，实际损失应按付款日分段计算"),
+            Lang::En => format!("; {p} was paid after the settlement's day: this interest runs on the net of the evaluation date from the day after it, not split at the payments, though before them who owed what may have differed; the actual loss is worked out payment by payment"),
         });
     }
     Some(text)

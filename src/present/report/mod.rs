@@ -906,6 +906,28 @@ mod tests {
     }
 
     #[test]
+    fn interest_on_a_settlement_paid_after_its_day_is_said_not_to_follow_the_payment() {
+        // The termination example (settlement due 2025-08-19, unpaid on 2025-09-30) with
+        // ¥100,000.00 paid on 2025-08-25: §13 counts interest on the net of 09-30 from 08-20,
+        // though until 08-25 the client owed, and after it the supplier may. Said beside it.
+        let (mut s, _) = figures("termination-2025");
+        s.payment
+            .payments
+            .push(crate::engine::scenario::PaymentMade {
+                date: crate::test_support::date("2025-08-25"),
+                amount: rust_decimal::Decimal::from(100_000),
+                for_period: None,
+                extra: Default::default(),
+            });
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("结算期限后另有付款 ¥100,000.00：上述利息按计算截至日的净额自期限次日起计，未按付款日分段"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_settlement_of_2019_cites_the_law_then_in_force() {
         // Terminated 2019-06-15 for the client's breach, settled within 30 days (2019-07-15),
         // unpaid on 2019-12-31. Facts before 2021 are judged under the law then in force

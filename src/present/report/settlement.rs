@@ -201,7 +201,14 @@ pub(super) fn termination_notes(
     t: &TerminationResult,
 ) {
     let lang = h.lang;
-    if let Some(note) = text::results::overdue(t, lang) {
+    let paid_after: Decimal = s
+        .payment
+        .payments
+        .iter()
+        .filter(|p| p.date > t.due && p.date <= s.as_of)
+        .map(|p| p.amount)
+        .sum();
+    if let Some(note) = text::results::overdue(t, paid_after, lang) {
         h.out.el(
             "p",
             &[("class", "warn"), ("data-testid", "settlement-overdue")],
