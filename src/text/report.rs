@@ -582,6 +582,14 @@ pub fn allocation_order(law: &str, unapplied: Decimal, penalty: Decimal, lang: L
     }
 }
 
+/// Beside penalties counted in whole periods ("不足一期按一期计") that a rate change split: each
+/// side of the change is rounded up to whole periods, as §9 counts segments, so a period that
+/// straddles the change may count twice, more than the periods that actually passed.
+pub const WHOLE_PERIODS_SPLIT: Text = Text(
+    "利率变更前后的逾期时间各自按整期向上取整：跨越变更日的一期可能在两段中各计一次，多于实际经过的期数，法院可能按实际经过的期数认定。",
+    "The time late before and after a rate change is each rounded up to whole periods: a period straddling the change may count in both, more than the periods that passed, and a court may count only those.",
+);
+
 /// Above the statement's list of payments, the other half of a claim's 计算明细.
 pub const PAYMENTS_MADE: Text = Text(
     "付款记录（含指定抵充的期间）",

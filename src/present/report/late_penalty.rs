@@ -129,6 +129,20 @@ fn allocation_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String
     })
 }
 
+/// Whether a rate change split a tranche's late days that are counted in whole periods (§9
+/// `partial_period: "full"`): one segment ends the day before the next begins.
+fn whole_periods_split(s: &Scenario, r: &ComputeResult) -> bool {
+    let full = s.late_payment.as_ref().is_some_and(|l| {
+        l.partial_period == crate::engine::scenario::PartialPeriod::Full
+            && !l.rate_changes.is_empty()
+    });
+    full && r.total_fees.cycles.iter().any(|c| {
+        c.segments
+            .windows(2)
+            .any(|w| w[0].to.succ_opt() == Some(w[1].from))
+    })
+}
+
 fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     let lang = h.lang;
     // A penalty a termination for subcontracting does not pay is not weighed for reduction.
@@ -192,6 +206,13 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
                 "p",
                 &[("class", "muted"), ("data-testid", "formulas-shortened")],
                 &report::formulas_shortened(shown.len(), late.len(), lang),
+            );
+        }
+        if whole_periods_split(s, r) {
+            h.out.el(
+                "p",
+                &[("class", "muted"), ("data-testid", "whole-periods-split")],
+                h.t(report::WHOLE_PERIODS_SPLIT),
             );
         }
         if let Some(cut) = &r.late_payment.aggregate_cut {

@@ -928,6 +928,38 @@ mod tests {
     }
 
     #[test]
+    fn whole_periods_split_by_a_rate_change_are_said_to_count_more_than_passed() {
+        // ¥100,000.00 due 2025-02-10, unpaid on 03-06: 24 days late at 1% per 10 days, a started
+        // period counted in full, and 1.2% per 10 days from 02-22. §9 rounds each segment up:
+        // 11 days → 2 periods × 1% = ¥2,000.00, 13 days → 2 × 1.2% = ¥2,400.00, ¥4,400.00 in
+        // all, for three periods begun: said beside it.
+        let s = parse_scenario(r#"{"format":"contract-calc/scenario","version":1,"name":"按10日计","as_of":"2025-03-06",
+            "contract":{"start":"2025-01-01","end":"2025-01-31"},
+            "fees":{"cycle":"monthly","components":[{"label":"服务费","amount":"100000.00"}]},
+            "payment":{"due":{"rule":"days_after_cycle_end","days":10,"day_type":"calendar"},"calendar":"none","payments":[]},
+            "late_payment":{"rate":{"fraction":"0.01","per_days":10},"partial_period":"full",
+             "rate_changes":[{"from":"2025-02-22","rate":{"fraction":"0.012","per_days":10}}]}}"#).unwrap();
+        let r = compute(&s).unwrap();
+        assert_eq!(
+            r.late_payment.total_penalty,
+            rust_decimal::Decimal::new(440_000, 2)
+        );
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("data-testid=\"whole-periods-split\""),
+            "{html}"
+        );
+        // Pro rata, nothing is rounded up: nothing to say.
+        let mut pro_rata = s.clone();
+        if let Some(l) = pro_rata.late_payment.as_mut() {
+            l.partial_period = crate::engine::scenario::PartialPeriod::ProRata;
+        }
+        let r = compute(&pro_rata).unwrap();
+        let html = results_html(&pro_rata, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("whole-periods-split"), "{html}");
+    }
+
+    #[test]
     fn a_settlement_of_2019_cites_the_law_then_in_force() {
         // Terminated 2019-06-15 for the client's breach, settled within 30 days (2019-07-15),
         // unpaid on 2019-12-31. Facts before 2021 are judged under the law then in force
