@@ -13,7 +13,11 @@ pub use crate::text::rates::percent;
 
 /// The agreed late-payment rate (spec §4, §9): a fraction per N days or months, or a multiple of
 /// the LPR fixed on a day or floating (同期).
-fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
+fn agreed_rate(
+    rate: &crate::engine::scenario::Rate,
+    start: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
     use crate::engine::scenario::Rate;
     match rate {
         Rate::Fraction {
@@ -32,17 +36,22 @@ fn agreed_rate(rate: &crate::engine::scenario::Rate, lang: Lang) -> String {
             ..
         } => {
             let term = text::explain::lpr_term(*lpr_term).get(lang);
-            let fixing = text::explain::lpr_fixing(*lpr_fixing, lang);
+            let fixing = text::explain::lpr_fixing(*lpr_fixing, start, lang);
             text::explain::lpr_rate(*lpr_multiple, term, &fixing, *basis_days, lang)
         }
     }
 }
 
-/// The agreed rate and every rate that replaces it from a date on (§9 `rate_changes`).
-pub fn agreed_rates(l: &crate::engine::scenario::LatePayment, lang: Lang) -> String {
-    let mut text = agreed_rate(&l.rate, lang);
+/// The agreed rate and every rate that replaces it from a date on (§9 `rate_changes`); `start`:
+/// the contract's first day, whose LPR a rate fixed at the contract's start takes.
+pub fn agreed_rates(
+    l: &crate::engine::scenario::LatePayment,
+    start: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    let mut text = agreed_rate(&l.rate, start, lang);
     for change in &l.rate_changes {
-        let rate = agreed_rate(&change.rate, lang);
+        let rate = agreed_rate(&change.rate, start, lang);
         text.push_str(&text::report::rate_from(change.from, &rate, lang));
     }
     text

@@ -281,18 +281,23 @@ pub const fn lpr_term(t: crate::engine::scenario::LprTerm) -> Text {
     }
 }
 
-/// §9 the day whose LPR a rate takes, inside a sentence: 到期日 / on the due date, or the date.
-pub fn lpr_fixing(f: crate::engine::scenario::LprFixing, lang: Lang) -> String {
+/// §9 the day whose LPR a rate takes, inside a sentence: 到期日 / on the due date, or the date;
+/// the contract's start with its date (`start`), the day the tool takes for 合同订立时.
+pub fn lpr_fixing(f: crate::engine::scenario::LprFixing, start: NaiveDate, lang: Lang) -> String {
     use crate::engine::scenario::LprFixing;
     match (f, lang) {
         (LprFixing::DueDate, Lang::Zh) => "到期日".to_string(),
         (LprFixing::FirstDayLate, Lang::Zh) => "逾期首日".to_string(),
-        (LprFixing::ContractStart, Lang::Zh) => "合同订立时".to_string(),
+        (LprFixing::ContractStart, Lang::Zh) => {
+            format!("合同开始日（{}）", date_words(start, lang))
+        }
         (LprFixing::On(d), Lang::Zh) => date_words(d, lang),
         (LprFixing::Floating, Lang::Zh) => "同期".to_string(),
         (LprFixing::DueDate, Lang::En) => "on the due date".to_string(),
         (LprFixing::FirstDayLate, Lang::En) => "on the first day late".to_string(),
-        (LprFixing::ContractStart, Lang::En) => "at signing".to_string(),
+        (LprFixing::ContractStart, Lang::En) => {
+            format!("on the contract's start ({})", date_words(start, lang))
+        }
         (LprFixing::On(d), Lang::En) => format!("on {}", date_words(d, lang)),
         (LprFixing::Floating, Lang::En) => "floating (同期)".to_string(),
     }
@@ -305,5 +310,27 @@ pub const fn cycle_unit(c: crate::engine::scenario::Cycle) -> Text {
         Cycle::Monthly => Text("月", "month"),
         Cycle::Quarterly => Text("季度", "quarter"),
         Cycle::Yearly => Text("年", "year"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario::LprFixing;
+    use crate::test_support::date;
+
+    #[test]
+    fn an_lpr_fixed_at_the_contracts_start_names_that_day() {
+        // §9 `contract_start` takes the LPR of contract.start, the first day of service, which
+        // may not be the day of signing: the day is named, not "合同订立时".
+        let start = date("2025-03-01");
+        assert_eq!(
+            lpr_fixing(LprFixing::ContractStart, start, Lang::Zh),
+            "合同开始日（2025年3月1日）"
+        );
+        assert_eq!(
+            lpr_fixing(LprFixing::ContractStart, start, Lang::En),
+            "on the contract's start (1 Mar 2025)"
+        );
     }
 }

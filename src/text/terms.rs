@@ -92,7 +92,7 @@ pub const fn lpr_fixing(f: LprFixing) -> Text {
     match f {
         LprFixing::DueDate => Text("到期日", "The due date"),
         LprFixing::FirstDayLate => Text("逾期首日", "The first day late"),
-        LprFixing::ContractStart => Text("合同订立时", "At signing"),
+        LprFixing::ContractStart => Text("合同开始日", "Contract start"),
         LprFixing::On(_) => Text("指定日期", "A given date"),
         LprFixing::Floating => Text("同期（浮动）", "Floating (同期)"),
     }

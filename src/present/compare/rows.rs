@@ -104,7 +104,7 @@ fn late_rate(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {
     let Some(lp) = &s.late_payment else {
         return ABSENT.into();
     };
-    let rate = explain::agreed_rates(lp, lang);
+    let rate = explain::agreed_rates(lp, s.contract.start, lang);
     compare::late_rate(&rate, lp.partial_period, lang)
 }
 

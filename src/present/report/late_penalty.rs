@@ -91,7 +91,7 @@ fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     let Some(l) = &s.late_payment else {
         return report::NO_LATE_CLAUSE.get(lang).into();
     };
-    let mut text = explain::agreed_rates(l, lang);
+    let mut text = explain::agreed_rates(l, s.contract.start, lang);
     if let Some(cap) = l.cap_fraction {
         text.push_str(&report::rate_cap(cap, l.cap_base, lang));
     }
