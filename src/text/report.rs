@@ -582,6 +582,12 @@ pub fn allocation_order(law: &str, unapplied: Decimal, penalty: Decimal, lang: L
     }
 }
 
+/// In place of the Art. 585 reference (§11) when a counted day is before 2015-10-24.
+pub const NO_REFERENCE_BEFORE_2015: Text = Text(
+    "部分逾期日早于2015年10月24日，本计算器没有可用以估算损失的基准利率，未作违约金是否过高的参考（《民法典》第585条第2款 / 《合同法》第114条第2款）。",
+    "Some days late are before 24 Oct 2015, for which this calculator holds no benchmark rate to measure the loss by: no reference is given on whether the penalty is excessive (Civil Code Art. 585 ¶2 / Contract Law Art. 114 ¶2).",
+);
+
 /// Beside penalties counted in whole periods ("不足一期按一期计") that a rate change split: each
 /// side of the change is rounded up to whole periods, as §9 counts segments, so a period that
 /// straddles the change may count twice, more than the periods that actually passed.

@@ -147,6 +147,18 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     let lang = h.lang;
     // A penalty a termination for subcontracting does not pay is not weighed for reduction.
     let owed = !r.termination.as_ref().is_some_and(|t| t.fees_forfeited);
+    // §11 has no reference where a counted day is before 2015-10-24 (no rate to measure the
+    // loss by): said, rather than the reference simply missing.
+    if owed
+        && r.late_payment.reasonableness.is_none()
+        && r.late_payment.total_penalty > rust_decimal::Decimal::ZERO
+    {
+        h.out.el(
+            "p",
+            &[("class", "muted"), ("data-testid", "reasonableness")],
+            h.t(report::NO_REFERENCE_BEFORE_2015),
+        );
+    }
     if let Some(x) = r.late_payment.reasonableness.as_ref().filter(|_| owed) {
         h.out.el(
             "p",

@@ -960,6 +960,29 @@ mod tests {
     }
 
     #[test]
+    fn a_penalty_with_days_before_any_benchmark_says_why_it_has_no_reference() {
+        // 2015's fees unpaid on 2016-03-01 at 万分之五 a day: the first days late are before
+        // 2015-10-24, for which no rate measures the loss (§11 gives no reference). Said, not
+        // left out.
+        let s = parse_scenario(
+            r#"{"format":"contract-calc/scenario","version":1,"name":"2015","as_of":"2016-03-01",
+            "contract":{"start":"2015-01-01","end":"2015-12-31"},
+            "fees":{"cycle":"monthly","components":[{"label":"服务费","amount":"50000.00"}]},
+            "payment":{"due":{"rule":"day_of_next_month","day":10},"calendar":"cn","payments":[]},
+            "late_payment":{"rate":{"fraction":"0.0005","per_days":1}}}"#,
+        )
+        .unwrap();
+        let r = compute(&s).unwrap();
+        assert!(r.late_payment.total_penalty > rust_decimal::Decimal::ZERO);
+        assert!(r.late_payment.reasonableness.is_none());
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("部分逾期日早于2015年10月24日，本计算器没有可用以估算损失的基准利率"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_settlement_of_2019_cites_the_law_then_in_force() {
         // Terminated 2019-06-15 for the client's breach, settled within 30 days (2019-07-15),
         // unpaid on 2019-12-31. Facts before 2021 are judged under the law then in force
