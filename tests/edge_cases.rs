@@ -1219,6 +1219,15 @@ fn designated_payment_and_an_overdue_settlement() {
         refusal(&v),
         "payment.payments[0].for: 2025-02-10 is not the first day of any billed period: a designated payment names the period it pays by its first day (e.g. 2025-02-01)"
     );
+    // February's period, after a termination on 2025-01-31, is no longer billed: the refusal
+    // names the termination, not just "no period".
+    v["payment"]["payments"][0]["for"] = json!("2025-02-01");
+    let mut ended = v.clone();
+    ended["termination"] = json!({"date": "2025-01-31", "reason": "mutual", "settlement_days": 0});
+    assert_eq!(
+        refusal(&ended),
+        "payment.payments[0].for: the period from 2025-02-01 is after the contract ended on 2025-01-31, and is not billed: name a period before it, or leave this empty (the earliest due is paid first)"
+    );
 
     // Terminated by mutual agreement on 2025-02-28 with 0 settlement days: the client owes the
     // ¥62,000 earned (nothing paid) plus ¥5,022.00 + ¥4,588.00 penalties = ¥71,610.00, due

@@ -111,6 +111,12 @@ pub enum ErrorKind {
         /// day after the term), else the first.
         example: Option<NaiveDate>,
     },
+    /// §13 a designated payment's `for`: a period of the term that a termination on `ended`
+    /// cut off, so no longer billed.
+    PeriodAfterTermination {
+        got: NaiveDate,
+        ended: NaiveDate,
+    },
     /// §9 a user LPR fixing before the LPR existed.
     FixingBeforeLpr {
         first: NaiveDate,

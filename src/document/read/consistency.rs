@@ -125,6 +125,20 @@ pub fn check_consistency(s: &Scenario) -> Res<()> {
             .map(|c| c.start)
             .collect();
         for (i, f) in designated {
+            // A period of the term after a termination: named as such, not as no period.
+            if let Some(t) = s
+                .termination
+                .as_ref()
+                .filter(|t| f > t.date && f <= s.contract.end)
+            {
+                return Err(ValidationError::new(
+                    format!("payment.payments[{i}].for"),
+                    ErrorKind::PeriodAfterTermination {
+                        got: f,
+                        ended: t.date,
+                    },
+                ));
+            }
             if let Err(after) = starts.binary_search(&f) {
                 let example = starts.get(after.saturating_sub(1)).copied();
                 return Err(ValidationError::new(
