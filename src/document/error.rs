@@ -117,6 +117,8 @@ pub enum ErrorKind {
         got: NaiveDate,
         ended: NaiveDate,
     },
+    /// An exported bundle with an empty list of scenarios: nothing to import.
+    NoScenarios,
     /// §9 a user LPR fixing before the LPR existed.
     FixingBeforeLpr {
         first: NaiveDate,

@@ -46,6 +46,9 @@ pub fn import(text: &str) -> Result<Vec<Scenario>, ValidationError> {
         ));
     }
     let entries = root.array("scenarios")?;
+    if entries.is_empty() {
+        return Err(ValidationError::new("", ErrorKind::NoScenarios));
+    }
     let values = value
         .get("scenarios")
         .and_then(Value::as_array)
@@ -62,10 +65,10 @@ pub fn import(text: &str) -> Result<Vec<Scenario>, ValidationError> {
             };
             let mut s =
                 scenario_from_value(doc).map_err(|e| e.within(&format!("{path}.scenario")))?;
+            // The entry's name, read as a scenario's name is (a text, within its length).
+            let name = entry.opt_short_text("name", crate::engine::scenario::MAX_NAME_CHARS)?;
             if s.name.is_empty() {
-                if let Some(name) = entry.get("name").and_then(Value::as_str) {
-                    s.name = name.to_string();
-                }
+                s.name = name.unwrap_or_default();
             }
             Ok(s)
         })
@@ -131,6 +134,14 @@ mod tests {
         );
         doc["scenarios"][2] = json!(7);
         assert_eq!(import(&doc.to_string()).unwrap_err().path, "scenarios[2]");
+        // An entry's name (taken when its scenario has none) is held to a name's length, at its
+        // own place, not refused later when the scenario is saved.
+        doc["scenarios"][2] = doc["scenarios"][0].clone();
+        doc["scenarios"][1]["name"] =
+            json!("长".repeat(crate::engine::scenario::MAX_NAME_CHARS + 1));
+        let err = import(&doc.to_string()).unwrap_err();
+        assert_eq!(err.path, "scenarios[1].name");
+        assert!(matches!(err.kind, ErrorKind::TextTooLong { .. }));
     }
 
     #[test]
@@ -144,6 +155,13 @@ mod tests {
                 .unwrap_err()
                 .path,
             "version"
+        );
+        // A bundle of no scenarios imports nothing, and says so rather than "0 imported".
+        let empty = import("{\"format\":\"contract-calc/bundle\",\"version\":1,\"scenarios\":[]}")
+            .unwrap_err();
+        assert_eq!(
+            (empty.path.as_str(), empty.kind),
+            ("", ErrorKind::NoScenarios)
         );
         assert_eq!(
             import("{\"format\":\"contract-calc/bundle\",\"version\":1}")

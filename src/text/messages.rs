@@ -162,6 +162,8 @@ impl ValidationError {
             }
             PeriodAfterTermination { got, ended } if zh => format!("{got} 起的期间在合同终止日 {ended} 之后，不再计费：请改为终止前的期间，或留空（按到期先后抵充）"),
             PeriodAfterTermination { got, ended } => format!("the period from {got} is after the contract ended on {ended}, and is not billed: name a period before it, or leave this empty (the earliest due is paid first)"),
+            NoScenarios if zh => "文件中没有方案，无可导入".to_string(),
+            NoScenarios => "the file holds no scenario to import".to_string(),
             FixingBeforeLpr { first } if zh => format!("LPR 自 {first} 起才有报价，不能早于该日"),
             FixingBeforeLpr { first } => format!("the LPR has been fixed only since {first}: not before it"),
             Percent { got } if got.is_empty() && zh => "请填写年利率百分数（0 至 100），如 3.00 即 3.00%".into(),

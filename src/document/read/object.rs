@@ -173,7 +173,7 @@ impl<'a> Obj<'a> {
     }
 
     /// Text of at most `max` characters (a name, a label).
-    pub(super) fn opt_short_text(&self, key: &str, max: usize) -> Res<Option<String>> {
+    pub(crate) fn opt_short_text(&self, key: &str, max: usize) -> Res<Option<String>> {
         let t = self.opt_text(key)?;
         if t.as_ref().is_some_and(|t| t.chars().count() > max) {
             return Err(self.err(key, ErrorKind::TextTooLong { max_chars: max }));
