@@ -31,7 +31,9 @@ use tyme4rs::tyme::lunar::LunarDay;
 use tyme4rs::tyme::solar::{SolarDay, SolarTerm};
 
 const FIRST: isize = 2010;
-const LAST: isize = 2201;
+/// The last year a due date can fall in: a document's dates end in 2200, a due rule adds at most
+/// 3,660 days, and a rest day moves it a little further (`engine::provisional_holidays`).
+const LAST: isize = 2212;
 
 /// Day of the year, 1-based (chrono's `ordinal`), of a Gregorian date that must lie in `year`.
 fn ordinal(d: SolarDay, year: isize, what: &str) -> u16 {

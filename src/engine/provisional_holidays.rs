@@ -27,8 +27,10 @@ include!(concat!(env!("OUT_DIR"), "/lunar_festivals.rs"));
 
 /// The first year answered by the statutory rule (the published table ends in 2026).
 pub const FIRST_YEAR: i32 = 2027;
-/// The last year answered (the lunar table built by `build.rs` ends here).
-pub const LAST_YEAR: i32 = 2201;
+/// The last year answered (the lunar table built by `build.rs` ends here): past any due date,
+/// since a document's dates end on 2200-12-31 and a due rule adds at most 3,660 days (to
+/// 2211-01-08), which a rest day moves on by days, not years.
+pub const LAST_YEAR: i32 = 2212;
 
 // The generated table must cover the years answered here.
 const _: () = assert!(FESTIVALS_FIRST_YEAR <= FIRST_YEAR);
@@ -186,15 +188,18 @@ mod tests {
     }
 
     #[test]
-    fn range_is_2027_to_2201() {
-        // 2026 and earlier are answered by the published table; after 2201 there is no lunar data.
+    fn range_is_2027_to_2212() {
+        // 2026 and earlier are answered by the published table; after 2212 there is no lunar
+        // data, and no due date reaches it: the last document date, 2200-12-31, plus the most
+        // days a due rule takes (3,660) is 2211-01-08, and its year's holidays are known.
         assert_eq!(rest_days(2026), None);
-        assert_eq!(rest_days(2202), None);
+        assert_eq!(rest_days(2213), None);
         assert_eq!(is_rest_day(ymd(2026, 10, 1)), None);
-        assert_eq!(is_rest_day(ymd(2202, 1, 1)), None);
+        assert_eq!(is_rest_day(ymd(2213, 1, 1)), None);
         assert!(rest_days(FIRST_YEAR).is_some());
         assert!(rest_days(LAST_YEAR).is_some());
-        assert_eq!(is_rest_day(ymd(2201, 12, 31)), Some(false)); // a Monday, no holiday
+        assert!(rest_days(2211).is_some());
+        assert_eq!(is_rest_day(ymd(2212, 12, 31)), Some(false)); // a Thursday, no holiday
     }
 
     #[test]
@@ -341,7 +346,7 @@ mod tests {
     #[test]
     fn generated_table_is_plausible() {
         // Bounds of the lunar calendar: 正月初一 lies 21 January … 20 February, so 五月初五 about four
-        // lunar months later and 八月十五 about seven; 清明 is 4 or 5 April throughout 2010–2201.
+        // lunar months later and 八月十五 about seven; 清明 is 4 or 5 April throughout 2010–2212.
         for (i, &(year, ..)) in FESTIVALS.iter().enumerate() {
             assert_eq!(year, FESTIVALS_FIRST_YEAR + i as i32);
             let f = festivals(year).unwrap();
