@@ -8,7 +8,7 @@ use super::saving::{
     say_failed,
 };
 use super::{dom, share, Banner, BannerKind, Ctx};
-use crate::document::input::{read_document, InputError, MAX_DOCUMENT_BYTES};
+use crate::document::input::{document_text, MAX_DOCUMENT_BYTES};
 use crate::present::markup::Markup;
 use crate::store::{export_all, export_one, import, Deleted, Quarantined, Revised, SavedMeta};
 use crate::text::app::library as ui;
@@ -194,19 +194,13 @@ pub fn ScenarioBar() -> impl IntoView {
                 });
                 return;
             };
-            let text = match read_document(bytes.as_slice(), MAX_DOCUMENT_BYTES) {
+            let text = match document_text(&bytes, MAX_DOCUMENT_BYTES) {
                 Ok(text) => text,
-                Err(InputError::Refused(e)) => {
+                Err(e) => {
                     // Read as far as it goes: a photo is no scenario, a GBK scenario is one.
                     let text = String::from_utf8_lossy(&bytes);
                     ctx.say(BannerKind::ImportRefused, |l| {
                         import_refused(&e, &text, &name, l)
-                    });
-                    return;
-                }
-                Err(InputError::Io(_)) => {
-                    ctx.say(BannerKind::ImportRefused, |l| {
-                        StoreText::FileUnreadable { file: &name }.say(l)
                     });
                     return;
                 }

@@ -47,15 +47,21 @@ pub fn read_document(source: impl Read, max_bytes: usize) -> Result<String, Inpu
         .take(limit.saturating_add(BOM.len() as u64))
         .read_to_end(&mut bytes)
         .map_err(InputError::Io)?;
-    let body = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    document_text(&bytes, max_bytes).map_err(InputError::Refused)
+}
+
+/// The text of a document's bytes, read already (a file the browser handed over): a leading
+/// byte-order mark dropped, more than `max_bytes` refused, and bytes that are not UTF-8
+/// refused, never read with their characters replaced.
+pub fn document_text(bytes: &[u8], max_bytes: usize) -> Result<String, ValidationError> {
+    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
     if body.len() > max_bytes {
-        return Err(InputError::Refused(ValidationError::new(
+        return Err(ValidationError::new(
             "",
             ErrorKind::DocumentTooLarge { max_bytes },
-        )));
+        ));
     }
-    String::from_utf8(body.to_vec())
-        .map_err(|_| InputError::Refused(ValidationError::new("", ErrorKind::NotUtf8)))
+    String::from_utf8(body.to_vec()).map_err(|_| ValidationError::new("", ErrorKind::NotUtf8))
 }
 
 #[cfg(test)]
