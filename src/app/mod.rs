@@ -132,8 +132,11 @@ pub struct Ctx {
     pub loads: RwSignal<u32>,
     /// The scenario the form describes, or every wrong field.
     pub parsed: Memo<Result<Scenario, Vec<ValidationError>>>,
-    /// The figures to show (the last valid ones when the form is invalid) and whether they are stale.
+    /// The figures to show (when the form is invalid, those of when the field being edited took
+    /// the focus, else the last valid ones) and whether they are stale.
     pub shown: Memo<(Option<Figures>, bool)>,
+    /// The figures shown when a field of the form last took the focus ([`Ctx::shown`]).
+    pub figures_at_focus: StoredValue<Option<Figures>>,
     /// The messages to show next to fields, by JSON path: a signal set only when they change,
     /// so that a keystroke which changes no message does not touch the many fields that show one.
     pub errors: RwSignal<Vec<ValidationError>>,
@@ -301,10 +304,18 @@ fn App() -> impl IntoView {
             Err(e) => Err(e.clone()),
         })
     });
+    // The figures when a field took the focus: a value typed wrong there ("1e5" over 30000) keeps
+    // these, not those of a prefix typed on the way ("1").
+    let at_focus: StoredValue<Option<Figures>> = StoredValue::new(None);
     let shown = Memo::new(move |prev: Option<&(Option<Figures>, bool)>| {
         computed.with(|c| match c {
             Ok(f) => (Some(f.clone()), false),
-            Err(_) => (prev.and_then(|p| p.0.clone()), true),
+            Err(_) => (
+                at_focus
+                    .get_value()
+                    .or_else(|| prev.and_then(|p| p.0.clone())),
+                true,
+            ),
         })
     });
     let errors = RwSignal::new(Vec::new());
@@ -327,6 +338,7 @@ fn App() -> impl IntoView {
         loads: RwSignal::new(0),
         parsed,
         shown,
+        figures_at_focus: at_focus,
         errors,
         store,
         store_rev: RwSignal::new(0),

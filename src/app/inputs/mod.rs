@@ -28,7 +28,16 @@ use term_and_fees::{contract, fees};
 pub fn Form() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
-        <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
+        <form
+            class="form"
+            on:submit=|ev| ev.prevent_default()
+            on:focusin=move |_| {
+                let now = ctx.shown.with_untracked(|(f, _)| f.clone());
+                ctx.figures_at_focus.set_value(now);
+            }
+            on:focusout=move |_| ctx.figures_at_focus.set_value(None)
+            novalidate
+        >
             {contract(ctx)}
             {fees(ctx)}
             {payment_terms(ctx)}
