@@ -63,7 +63,9 @@ pub const PAYMENTS_MADE_CLAUSE: Text = Text(
 );
 pub const PAID_ON: Text = Text("付款日", "Paid on");
 pub const AMOUNT: Text = Text("金额", "Amount");
-pub const PERIOD_OPTIONAL: Text = Text("抵充哪一期（可选）", "For period (optional)");
+/// Short enough in English to stay on one line beside the amount at 390 px; left empty, the
+/// section's note says, a payment settles the earliest fee due.
+pub const PERIOD_OPTIONAL: Text = Text("抵充哪一期（可选）", "For period");
 pub const PERIOD_OPTIONAL_HINT: Text = Text(
     "该期第一天，如 2025-04-01；留空 = 最早到期",
     "Its first day, e.g. 2025-04-01; empty = earliest due",
