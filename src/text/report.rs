@@ -121,10 +121,10 @@ pub fn right(
         (Lang::Zh, None, false) => format!("{since_words}起乙方有权{what}"),
         (Lang::En, None, false) => format!("the supplier may {what} from {since_words}"),
         (Lang::Zh, None, true) => {
-            format!("{since_words}起乙方有权{what}（此前自{first}起的各次逾期均已付清）")
+            format!("{since_words}起乙方有权{what}（该权利曾于{first}产生，其所依据的欠款均已付清）")
         }
         (Lang::En, None, true) => format!(
-            "the supplier may {what} from {since_words} (the earlier arrears, the first from {first}, are since paid)"
+            "the supplier may {what} from {since_words} (the right first arose on {first}; the arrears it rested on are since paid)"
         ),
     }
 }

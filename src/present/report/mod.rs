@@ -307,8 +307,9 @@ mod tests {
             "¥20,000.00 × 0.05% × 50 days (2025-04-11 to 2025-05-30, paid 2025-05-30) = ¥500.00"
         ));
         // A line of its own: a sentence, its first letter a capital. The right stands on the
-        // arrears late now (from 11 September), not on March's, paid on 30 May (§4's date).
-        assert!(html.contains(">The supplier may suspend service from 11 Sep 2025 (the earlier arrears, the first from 11 May 2025, are since paid); "), "{html}");
+        // arrears late now (from 11 September), not on March's, paid on 30 May; 11 May is the
+        // day the right first arose (§4's date), not the day those arrears began.
+        assert!(html.contains(">The supplier may suspend service from 11 Sep 2025 (the right first arose on 11 May 2025; the arrears it rested on are since paid); "), "{html}");
         // Whether the penalty may be reduced, before the card is opened (§11 in a line).
         assert!(html.contains("; the penalty is 6.03 times the loss at the LPR, above 1.3 times: a court may reduce it on request (Art. 585)</span></summary>"));
         assert!(html.contains("The curve above also assumes: the LPR after 19 Apr 2026 is taken"));
