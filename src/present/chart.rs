@@ -21,12 +21,13 @@ pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> Markup {
     if points.len() < 2 {
         return m;
     }
-    let max = points
+    let highest = points
         .iter()
         .map(|p| p.total_penalty)
         .max()
-        .unwrap_or_default()
-        .max(Decimal::ONE);
+        .unwrap_or_default();
+    // A flat ¥0.00 curve is drawn on its foot; its scale has no top to name.
+    let max = highest.max(Decimal::ONE);
     let span = Decimal::from(last.days.max(1));
     let (w, h, pad) = (Decimal::from(W), Decimal::from(H), Decimal::from(PAD));
     let mut path = String::new();
@@ -50,7 +51,11 @@ pub fn exposure_svg(points: &[ExposurePoint], lang: Lang) -> Markup {
     );
     // The axes in words, outside the stretched drawing: the penalty at the top and at the foot of
     // the scale, the first and last day under it.
-    let top = crate::engine::money::format_yuan(max);
+    let top = if highest > Decimal::ZERO {
+        crate::engine::money::format_yuan(highest)
+    } else {
+        String::new()
+    };
     let day = |d: chrono::NaiveDate| {
         use chrono::Datelike;
         format!("{}-{:02}-{:02}", d.year(), d.month(), d.day())
@@ -130,5 +135,18 @@ mod tests {
         );
         assert!(svg.contains(r#"<div class="x-axis" aria-hidden="true"><span>2025-09-30</span><span>2025-10-30</span></div>"#), "{svg}");
         assert!(exposure_svg(&points[..1], Lang::Zh).is_empty());
+        // Nothing owed, nothing accrues: the curve lies on its foot, and no "¥1.00" tops a scale
+        // no figure reaches.
+        let flat: Vec<ExposurePoint> = points
+            .iter()
+            .cloned()
+            .map(|mut p| {
+                p.total_penalty = Decimal::ZERO;
+                p
+            })
+            .collect();
+        let svg = exposure_svg(&flat, Lang::Zh).into_string();
+        assert!(svg.contains(r#"<span class="y-top"></span>"#), "{svg}");
+        assert!(svg.contains(r#"points="4,116 316,116""#), "{svg}");
     }
 }
