@@ -1228,6 +1228,12 @@ fn designated_payment_and_an_overdue_settlement() {
         refusal(&ended),
         "payment.payments[0].for: the period from 2025-02-01 is after the contract ended on 2025-01-31, and is not billed: name a period before it, or leave this empty (the earliest due is paid first)"
     );
+    // After the term (to 2025-02-28), a renewal's period is not billed either: said so.
+    v["payment"]["payments"][0]["for"] = json!("2025-03-01");
+    assert_eq!(
+        refusal(&v),
+        "payment.payments[0].for: the period from 2025-03-01 is after the term, which ended on 2025-02-28, and is not billed (a renewal's fees are not in this scenario): name a period in the term, or leave this empty (the earliest due is paid first)"
+    );
 
     // Terminated by mutual agreement on 2025-02-28 with 0 settlement days: the client owes the
     // ¥62,000 earned (nothing paid) plus ¥5,022.00 + ¥4,588.00 penalties = ¥71,610.00, due

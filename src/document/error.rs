@@ -111,11 +111,12 @@ pub enum ErrorKind {
         /// day after the term), else the first.
         example: Option<NaiveDate>,
     },
-    /// §13 a designated payment's `for`: a period of the term that a termination on `ended`
-    /// cut off, so no longer billed.
-    PeriodAfterTermination {
+    /// §13 a designated payment's `for`: a period after the contract `ended` (terminated on that
+    /// day when `terminated`, else its term's last day: a renewal's periods are not billed).
+    PeriodAfterEnd {
         got: NaiveDate,
         ended: NaiveDate,
+        terminated: bool,
     },
     /// An exported bundle with an empty list of scenarios: nothing to import.
     NoScenarios,

@@ -191,10 +191,13 @@ pub fn right(
 }
 
 /// §5 the penalty and the refund, and the day subcontracting occurred if it has.
+/// `in_settlement`: the contract ended for it, so the settlement is this liability (said, lest
+/// the two equal figures read as two debts).
 pub fn subcontracting(
     penalty: Decimal,
     refund: Decimal,
     occurred: Option<NaiveDate>,
+    in_settlement: bool,
     lang: Lang,
 ) -> String {
     let (total, penalty, refund) = (
@@ -202,14 +205,19 @@ pub fn subcontracting(
         format_yuan(penalty),
         format_yuan(refund),
     );
+    let settled = match (in_settlement, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "，已计入终止结算",
+        (true, Lang::En) => "; in the termination settlement",
+    };
     match (occurred, lang) {
-        (None, Lang::Zh) => format!("{total}（违约金 {penalty} + 退还已付 {refund}）"),
-        (None, Lang::En) => format!("{total} (penalty {penalty} + refund {refund})"),
+        (None, Lang::Zh) => format!("{total}（违约金 {penalty} + 退还已付 {refund}{settled}）"),
+        (None, Lang::En) => format!("{total} (penalty {penalty} + refund {refund}{settled})"),
         (Some(d), Lang::Zh) => {
-            format!("{total}（违约金 {penalty} + 退还已付 {refund}，{d} 发生）")
+            format!("{total}（违约金 {penalty} + 退还已付 {refund}，{d} 发生{settled}）")
         }
         (Some(d), Lang::En) => {
-            format!("{total} (penalty {penalty} + refund {refund}, occurred {d})")
+            format!("{total} (penalty {penalty} + refund {refund}, occurred {d}{settled})")
         }
     }
 }

@@ -233,7 +233,7 @@ pub fn payer_sentence(t: &TerminationResult, runs_on: Option<NaiveDate>, lang: L
             date_words(d, lang)
         ),
         Lang::En => format!(
-            " (its late penalties counted to {}; they run on to the day it is paid)",
+            " (late penalties in it counted to {}; they run on to the day it is paid)",
             date_words(d, lang)
         ),
     });

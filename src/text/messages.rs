@@ -160,8 +160,10 @@ impl ValidationError {
                     format!("{got} is not the first day of any billed period: a designated payment names the period it pays by its first day{example}")
                 }
             }
-            PeriodAfterTermination { got, ended } if zh => format!("{got} 起的期间在合同终止日 {ended} 之后，不再计费：请改为终止前的期间，或留空（按到期先后抵充）"),
-            PeriodAfterTermination { got, ended } => format!("the period from {got} is after the contract ended on {ended}, and is not billed: name a period before it, or leave this empty (the earliest due is paid first)"),
+            PeriodAfterEnd { got, ended, terminated: true } if zh => format!("{got} 起的期间在合同终止日 {ended} 之后，不再计费：请改为终止前的期间，或留空（按到期先后抵充）"),
+            PeriodAfterEnd { got, ended, terminated: true } => format!("the period from {got} is after the contract ended on {ended}, and is not billed: name a period before it, or leave this empty (the earliest due is paid first)"),
+            PeriodAfterEnd { got, ended, .. } if zh => format!("{got} 起的期间在合同期限（至 {ended}）之后，不计费（续期内的费用不在本方案计算）：请改为期限内的期间，或留空（按到期先后抵充）"),
+            PeriodAfterEnd { got, ended, .. } => format!("the period from {got} is after the term, which ended on {ended}, and is not billed (a renewal's fees are not in this scenario): name a period in the term, or leave this empty (the earliest due is paid first)"),
             NoScenarios if zh => "文件中没有方案，无可导入".to_string(),
             NoScenarios => "the file holds no scenario to import".to_string(),
             FixingBeforeLpr { first } if zh => format!("LPR 自 {first} 起才有报价，不能早于该日"),

@@ -582,11 +582,18 @@ pub fn allocation_order(law: &str, unapplied: Decimal, penalty: Decimal, lang: L
     }
 }
 
-/// In place of the Art. 585 reference (§11) when a counted day is before 2015-10-24.
-pub const NO_REFERENCE_BEFORE_2015: Text = Text(
-    "部分逾期日早于2015年10月24日，本计算器没有可用以估算损失的基准利率，未作违约金是否过高的参考（《民法典》第585条第2款 / 《合同法》第114条第2款）。",
-    "Some days late are before 24 Oct 2015, for which this calculator holds no benchmark rate to measure the loss by: no reference is given on whether the penalty is excessive (Civil Code Art. 585 ¶2 / Contract Law Art. 114 ¶2).",
-);
+/// In place of the Art. 585 reference (§11) when a counted day is before 2015-10-24, citing the
+/// power to reduce under the law in force over the late days.
+pub fn no_reference_before_2015(law: LawInForce, lang: Lang) -> String {
+    let (zh, en) = match law {
+        LawInForce::CivilCode => ("《民法典》第585条第2款", "Civil Code Art. 585 ¶2"),
+        _ => ("《合同法》第114条第2款", "Contract Law Art. 114 ¶2"),
+    };
+    match lang {
+        Lang::Zh => format!("部分逾期日早于2015年10月24日，本计算器没有可用以估算损失的基准利率，未作违约金是否过高的参考（{zh}）。"),
+        Lang::En => format!("Some days late are before 24 Oct 2015, for which this calculator holds no benchmark rate to measure the loss by: no reference is given on whether the penalty is excessive ({en})."),
+    }
+}
 
 /// Beside penalties counted in whole periods ("不足一期按一期计") that a rate change split: each
 /// side of the change is rounded up to whole periods, as §9 counts segments, so a period that

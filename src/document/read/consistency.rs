@@ -125,17 +125,19 @@ pub fn check_consistency(s: &Scenario) -> Res<()> {
             .map(|c| c.start)
             .collect();
         for (i, f) in designated {
-            // A period of the term after a termination: named as such, not as no period.
-            if let Some(t) = s
-                .termination
-                .as_ref()
-                .filter(|t| f > t.date && f <= s.contract.end)
-            {
+            // A period after a termination or after the term (a renewal's): named as such, not
+            // as no period at all.
+            let (ended, terminated) = match &s.termination {
+                Some(t) if t.date < s.contract.end => (t.date, true),
+                _ => (s.contract.end, false),
+            };
+            if f > ended {
                 return Err(ValidationError::new(
                     format!("payment.payments[{i}].for"),
-                    ErrorKind::PeriodAfterTermination {
+                    ErrorKind::PeriodAfterEnd {
                         got: f,
-                        ended: t.date,
+                        ended,
+                        terminated,
                     },
                 ));
             }

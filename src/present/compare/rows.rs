@@ -200,7 +200,8 @@ fn subcontracting_exposure(s: &Scenario, r: &ComputeResult, lang: Lang) -> Strin
         return ABSENT.into();
     };
     let (penalty, refund) = subcontracting::exposure(clause, r.total_fees.contract_total, r.paid);
-    compare::subcontracting(penalty, refund, clause.occurred_on, lang)
+    let in_settlement = r.termination.as_ref().is_some_and(|t| t.fees_forfeited);
+    compare::subcontracting(penalty, refund, clause.occurred_on, in_settlement, lang)
 }
 
 fn termination_net(_: &Scenario, r: &ComputeResult, lang: Lang) -> String {

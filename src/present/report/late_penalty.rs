@@ -96,15 +96,21 @@ fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         text.push_str(&report::rate_cap(cap, l.cap_base, lang));
     }
     // Cited under the law in force over the late days (all before 2021: the law then).
+    let law = law_over_the_late_days(r);
+    text.push_str(&report::late_rule(l.day_count, l.accrues_from, law, lang));
+    text
+}
+
+/// The law in force over the late days: the one of the last day counted (all before 2021: the
+/// law then).
+fn law_over_the_late_days(r: &ComputeResult) -> report::LawInForce {
     let last = r
         .total_fees
         .cycles
         .iter()
         .flat_map(|c| c.segments.iter().map(|x| x.to))
         .max();
-    let law = report::LawInForce::for_days_to(last);
-    text.push_str(&report::late_rule(l.day_count, l.accrues_from, law, lang));
-    text
+    report::LawInForce::for_days_to(last)
 }
 
 /// How the payments were applied, beside a penalty that accrued while payments were made: under
@@ -156,7 +162,7 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
         h.out.el(
             "p",
             &[("class", "muted"), ("data-testid", "reasonableness")],
-            h.t(report::NO_REFERENCE_BEFORE_2015),
+            &report::no_reference_before_2015(law_over_the_late_days(r), lang),
         );
     }
     if let Some(x) = r.late_payment.reasonableness.as_ref().filter(|_| owed) {

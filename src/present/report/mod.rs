@@ -431,6 +431,13 @@ mod tests {
             "{html}"
         );
         let c = crate::present::compare::compare(&[("甲".into(), s)], Lang::Zh);
+        // The terms table too, the part people copy.
+        let sub = c.rows.iter().find(|r| r.key == "subcontracting").unwrap();
+        assert!(
+            sub.values[0].ends_with("，已计入终止结算）"),
+            "{:?}",
+            sub.values
+        );
         let row = c.rows.iter().find(|r| r.key == "what_if_late").unwrap();
         assert!(
             row.values[0].ends_with("（因擅自转包解除，结算中不予支付）"),
@@ -899,6 +906,22 @@ mod tests {
                 && html.contains("（其中违约金计至2025年8月10日，其后至实际付款日继续计算）"),
             "{html}"
         );
+        // When the supplier pays (a loss of ¥300,000.00 it bears), the late penalties in the net
+        // are the client's, a credit to the supplier: nothing runs on against the supplier.
+        let mut supplier_pays = s.clone();
+        if let Some(t) = supplier_pays.termination.as_mut() {
+            t.reason = crate::engine::scenario::TerminationReason::SupplierBreach;
+        }
+        if let Some(b) = supplier_pays.supplier_breaches.as_mut() {
+            b.losses[0].amount = rust_decimal::Decimal::from(300_000);
+        }
+        let r = compute(&supplier_pays).unwrap();
+        assert_eq!(
+            r.termination.as_ref().map(|t| t.payer),
+            Some(crate::engine::termination::Payer::Supplier)
+        );
+        let html = results_html(&supplier_pays, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("其后至实际付款日继续计算"), "{html}");
         // Evaluated on the day after the settlement's day, it is overdue, and said so instead.
         s.as_of = crate::test_support::date("2025-08-20");
         let r = compute(&s).unwrap();

@@ -267,11 +267,13 @@ pub(super) fn termination_notes(
     );
 }
 
-/// The evaluation date, when late penalties in the settlement still accrue on it (a fee billed to
-/// the termination is unpaid and late): the net then grows until it is paid.
+/// The evaluation date, when the client pays the settlement and its late penalties still accrue
+/// on it (a fee billed to the termination is unpaid and late): the net then grows until it is
+/// paid. When the supplier pays, those penalties are the client's, a credit: not said so.
 fn penalties_run_on(s: &Scenario, r: &ComputeResult) -> Option<chrono::NaiveDate> {
     let t = r.termination.as_ref()?;
-    let accruing = t.late_penalty > Decimal::ZERO
+    let accruing = t.payer == Payer::Client
+        && t.late_penalty > Decimal::ZERO
         && r.total_fees
             .cycles
             .iter()
