@@ -45,7 +45,7 @@ pub fn Results() -> impl IntoView {
                     // The print is the lawyer's copy: the terms, then the 计算明细 and the payments.
                     let heading = |t: Text| format!(r#"<h3>{}</h3>"#, t.get(lang));
                     let claim = crate::present::claim::claim_table_html(r, lang);
-                    let payments = crate::present::claim::payments_html(s, lang);
+                    let payments = crate::present::claim::payments_html(s, r, lang);
                     format!(
                         "{}{}{}{}{}",
                         terms_html(s, lang),

@@ -27,6 +27,10 @@ pub struct ComputeResult {
     /// Everything paid on or before the evaluation date.
     pub paid: Decimal,
     pub unapplied_payments: Decimal,
+    /// Per payment (in the scenario's order), what it settled: each cycle by its first day, and
+    /// how much (§3, §13); empty for a payment after `as_of`.
+    #[serde(skip)]
+    pub payments_applied: Vec<Vec<(NaiveDate, Decimal)>>,
     pub subcontracting: Option<SubcontractingResult>,
     pub termination: Option<TerminationResult>,
     /// What was assumed beyond the built-in data (§10); empty when nothing was.
@@ -390,6 +394,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         late_payment,
         paid,
         unapplied_payments: round_yuan(alloc.unapplied),
+        payments_applied: alloc.applied,
         subcontracting,
         termination,
         warnings: seen.warnings(),

@@ -25,6 +25,10 @@ pub struct Allocation {
     pub paid: Decimal,
     /// What was left after every cycle was paid.
     pub unapplied: Decimal,
+    /// Per payment (in the order given), the cycles it paid, by their first day, and how much:
+    /// what it settled, which a designation (Art. 560 ¶1) may not say alone. Empty for a payment
+    /// after `as_of`.
+    pub applied: Vec<Vec<(NaiveDate, Decimal)>>,
 }
 
 /// One billed cycle as allocation sees it.
@@ -41,18 +45,22 @@ pub struct Owed {
 pub fn allocate(cycles: &[Owed], payments: &[PaymentMade], as_of: NaiveDate) -> Allocation {
     let dues: Vec<(NaiveDate, Decimal)> = cycles.iter().map(|c| (c.due, c.amount)).collect();
     let order = in_date_order(dues.iter().map(|d| d.0));
-    let made: Vec<&PaymentMade> = payments.iter().filter(|p| p.date <= as_of).collect();
-    let counted = in_date_order(made.iter().map(|p| p.date))
+    let made: Vec<usize> = (0..payments.len())
+        .filter(|&i| payments[i].date <= as_of)
+        .collect();
+    let counted = in_date_order(made.iter().map(|&i| payments[i].date))
         .into_iter()
-        .map(|i| made[i]);
+        .map(|k| made[k]);
 
     let mut a = Allocation {
         tranches: vec![Vec::new(); dues.len()],
         outstanding: dues.iter().map(|d| d.1).collect(),
+        applied: vec![Vec::new(); payments.len()],
         ..Allocation::default()
     };
     let mut next = 0;
-    for p in counted {
+    for i in counted {
+        let p = &payments[i];
         a.paid += p.amount;
         let mut left = p.amount;
         if let Some(c) = p
@@ -65,6 +73,7 @@ pub fn allocate(cycles: &[Owed], payments: &[PaymentMade], as_of: NaiveDate) -> 
                     paid_on: p.date,
                     amount: take,
                 });
+                a.applied[i].push((cycles[c].start, take));
                 a.outstanding[c] -= take;
                 left -= take;
             }
@@ -77,6 +86,7 @@ pub fn allocate(cycles: &[Owed], payments: &[PaymentMade], as_of: NaiveDate) -> 
                     paid_on: p.date,
                     amount: take,
                 });
+                a.applied[i].push((cycles[c].start, take));
                 a.outstanding[c] -= take;
                 left -= take;
             }

@@ -117,14 +117,14 @@ pub fn claim_table(r: &ComputeResult, lang: Lang, at_most: usize) -> Markup {
     m
 }
 
-/// The payments as made, with the period each was designated for (spec §3, §13): the other half
-/// of a claim's 计算明细.
-pub fn payments_html(s: &Scenario, lang: Lang) -> String {
-    payments(s, lang).into_string()
+/// The payments as made, with what each settled and the period it was designated for (spec §3,
+/// §13): the other half of a claim's 计算明细.
+pub fn payments_html(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
+    payments(s, r, lang).into_string()
 }
 
 /// [`payments_html`] as markup, empty when no payment was made.
-pub fn payments(s: &Scenario, lang: Lang) -> Markup {
+pub fn payments(s: &Scenario, r: &ComputeResult, lang: Lang) -> Markup {
     let mut m = Markup::new();
     if s.payment.payments.is_empty() {
         return m;
@@ -144,13 +144,36 @@ pub fn payments(s: &Scenario, lang: Lang) -> Markup {
         .el("th", &[("scope", "col")], claim::FOR.get(lang))
         .push_static("</tr></thead><tbody>");
     let payments = &s.payment.payments;
-    for p in in_date_order(payments.iter().map(|p| p.date))
-        .into_iter()
-        .map(|i| &payments[i])
-    {
-        let target = p
-            .for_period
-            .map_or(claim::EARLIEST_DUE.get(lang).to_string(), |d| d.to_string());
+    let label = |start: chrono::NaiveDate| {
+        r.total_fees
+            .cycles
+            .iter()
+            .find(|c| c.start == start)
+            .map_or_else(
+                || start.to_string(),
+                |c| crate::present::report::cycle_label(c, s.fees.cycle, lang),
+            )
+    };
+    for i in in_date_order(payments.iter().map(|p| p.date)) {
+        let p = &payments[i];
+        let parts: Vec<(String, rust_decimal::Decimal)> = r
+            .payments_applied
+            .get(i)
+            .map(|a| {
+                a.iter()
+                    .map(|(start, amount)| (label(*start), *amount))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let after_as_of = p.date > s.as_of;
+        let settled: rust_decimal::Decimal = parts.iter().map(|(_, a)| *a).sum();
+        let unapplied = if after_as_of {
+            rust_decimal::Decimal::ZERO
+        } else {
+            p.amount - settled
+        };
+        let designated = p.for_period.map(label);
+        let target = claim::applied(designated.as_deref(), &parts, after_as_of, unapplied, lang);
         m.push_static("<tr>")
             .el("td", &[], &p.date.to_string())
             .el("td", &[("class", "num")], &format_yuan(p.amount))

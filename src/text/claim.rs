@@ -70,9 +70,44 @@ pub fn paid_note(paid_on: Option<NaiveDate>, lang: Lang) -> String {
 
 pub const PAID_ON: Text = Text("付款日", "Paid on");
 pub const AMOUNT: Text = Text("金额", "Amount");
-pub const FOR: Text = Text("抵充", "For");
-/// A payment designated for no period: it pays the earliest due first.
-pub const EARLIEST_DUE: Text = Text("最早到期", "earliest due");
+pub const FOR: Text = Text("抵充", "Applied to");
+
+/// What one payment settled (§3, §13): each period and the amount, after the period it was
+/// designated for, if any; or that it counts in no figure yet, or that it exceeds every fee.
+pub fn applied(
+    designated: Option<&str>,
+    parts: &[(String, rust_decimal::Decimal)],
+    after_as_of: bool,
+    unapplied: rust_decimal::Decimal,
+    lang: Lang,
+) -> String {
+    use crate::engine::money::format_yuan;
+    let sep = match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    };
+    let mut list: Vec<String> = parts
+        .iter()
+        .map(|(period, amount)| format!("{period} {}", format_yuan(*amount)))
+        .collect();
+    if unapplied > rust_decimal::Decimal::ZERO {
+        list.push(match lang {
+            Lang::Zh => format!("{} 超出应付费用，未抵充", format_yuan(unapplied)),
+            Lang::En => format!("{} beyond every fee, unapplied", format_yuan(unapplied)),
+        });
+    }
+    let list = list.join(sep);
+    let list = match (after_as_of, lang) {
+        (true, Lang::Zh) => "计算截至日后付款，不计入本页数字".to_string(),
+        (true, Lang::En) => "paid after the evaluation date: in no figure here".to_string(),
+        (false, _) => list,
+    };
+    match (designated, lang) {
+        (Some(d), Lang::Zh) => format!("指定 {d} → {list}"),
+        (Some(d), Lang::En) => format!("designated {d} → {list}"),
+        (None, _) => list,
+    }
+}
 
 /// Under a 计算明细 too long to draw: how much is shown, and that Copy has it all.
 pub fn shortened(shown: usize, all: usize, lang: Lang) -> String {

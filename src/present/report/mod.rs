@@ -1007,6 +1007,39 @@ mod tests {
     }
 
     #[test]
+    fn the_payments_table_says_what_each_payment_settled() {
+        // ¥10,000.00 a month. ¥15,000.00 on 04-15 designated for February pays February's
+        // ¥10,000.00 (Art. 560 ¶1), its ¥5,000.00 rest the earliest fee due, January's. ¥10,000.00
+        // on 04-20, designated for February again, finds it paid: it goes earliest first, to
+        // January's ¥5,000.00 rest and ¥5,000.00 of March (Art. 560 ¶2). A payment after the
+        // evaluation date counts in no figure.
+        let s = parse_scenario(
+            r#"{"format":"contract-calc/scenario","version":1,"name":"指定","as_of":"2025-06-30",
+            "contract":{"start":"2025-01-01","end":"2025-12-31"},
+            "fees":{"cycle":"monthly","components":[{"label":"服务费","amount":"10000.00"}]},
+            "payment":{"due":{"rule":"day_of_next_month","day":10},"calendar":"cn","payments":[
+              {"date":"2025-04-15","amount":"15000.00","for":"2025-02-01"},
+              {"date":"2025-04-20","amount":"10000.00","for":"2025-02-01"},
+              {"date":"2025-07-15","amount":"10000.00"}]}}"#,
+        )
+        .unwrap();
+        let r = compute(&s).unwrap();
+        let table = crate::present::claim::payments_html(&s, &r, Lang::Zh);
+        assert!(
+            table.contains("<td>指定 2025-02 → 2025-02 ¥10,000.00；2025-01 ¥5,000.00</td>"),
+            "{table}"
+        );
+        assert!(
+            table.contains("<td>指定 2025-02 → 2025-01 ¥5,000.00；2025-03 ¥5,000.00</td>"),
+            "{table}"
+        );
+        assert!(
+            table.contains("<td>计算截至日后付款，不计入本页数字</td>"),
+            "{table}"
+        );
+    }
+
+    #[test]
     fn a_settlement_of_2019_cites_the_law_then_in_force() {
         // Terminated 2019-06-15 for the client's breach, settled within 30 days (2019-07-15),
         // unpaid on 2019-12-31. Facts before 2021 are judged under the law then in force

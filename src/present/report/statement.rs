@@ -65,7 +65,7 @@ pub fn statement_page(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         .push(&results(s, r, lang, Open::ALL, usize::MAX));
     // Which payment paid which period (§3, §13 designations): without it the claim's tranches
     // cannot be matched to the payments.
-    let payments = crate::present::claim::payments(s, lang);
+    let payments = crate::present::claim::payments(s, r, lang);
     if !payments.is_empty() {
         m.el("h2", &[], report::PAYMENTS_MADE.get(lang))
             .push(&payments);
