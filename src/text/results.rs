@@ -257,7 +257,15 @@ pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
 /// §13 a settlement paid late: the days and the interest at the one-year LPR. `paid_after`:
 /// paid after the settlement's day (and by the evaluation date), which §13's interest on the net
 /// of the evaluation date does not follow day by day.
-pub fn overdue(t: &TerminationResult, paid_after: Decimal, lang: Lang) -> Option<String> {
+///
+/// `then`: who owed the net, and how much, on the settlement's day, when payments after it
+/// changed who owes: the interest is then not the late payer's as §13 counts it, and said so.
+pub fn overdue(
+    t: &TerminationResult,
+    paid_after: Decimal,
+    then: Option<(crate::engine::termination::Payer, Decimal)>,
+    lang: Lang,
+) -> Option<String> {
     if t.overdue_days <= 0 {
         return None;
     }
@@ -265,6 +273,24 @@ pub fn overdue(t: &TerminationResult, paid_after: Decimal, lang: Lang) -> Option
     let interest = t.overdue_interest.map(format_yuan);
     let first_late = t.due.succ_opt().unwrap_or(t.due);
     let law = crate::text::law::cite(crate::text::law::Provision::Damages, first_late, lang);
+    // Payments after the settlement's day turned the other side into the payer: the one paying
+    // now was not late then, which §13's figure assumes; said instead of "overdue".
+    if let Some((payer, net)) = then.filter(|(payer, _)| *payer != t.payer) {
+        let (p, net, now) = (
+            format_yuan(paid_after),
+            format_yuan(net),
+            format_yuan(t.net),
+        );
+        let (before, after) = (
+            crate::text::report::payer_direction(payer).get(lang),
+            crate::text::report::payer_direction(t.payer).get(lang),
+        );
+        let i = interest.unwrap_or_default();
+        return Some(match lang {
+            Lang::Zh => format!("结算期限届满时应付款的是 {before} {net}；期限后付款 {p} 后，现为 {after} {now}。按计算截至日净额自期限次日起计的利息 {i}，以现付款方自期限次日起逾期为前提，并不成立；双方各自的逾期应按付款日分段计算（{law}）"),
+            Lang::En => format!("On the settlement's day the net was {before} {net}; after {p} paid since, it is {after} {now}. Interest of {i} on today's net from the day after assumes the present payer was late from then, which it was not: each side's lateness is worked out payment by payment ({law})"),
+        });
+    }
     let mut text = match (lang, interest) {
         (Lang::Zh, Some(i)) => {
             format!("已逾期 {days} 日未付；按一年期 LPR 计，逾期利息 {i}（{law}）")
@@ -299,11 +325,11 @@ pub fn overdue(t: &TerminationResult, paid_after: Decimal, lang: Lang) -> Option
             Lang::En => "; the unpaid fees in the base already bear the agreed late penalty for the same days, so interest on them may be held a double recovery",
         });
     }
-    if t.overdue_interest.is_some() && paid_after > Decimal::ZERO {
-        let p = format_yuan(paid_after);
+    if let (Some((_, net)), Some(_)) = (then, t.overdue_interest) {
+        let (p, net) = (format_yuan(paid_after), format_yuan(net));
         text.push_str(&match lang {
-            Lang::Zh => format!("；结算期限后另有付款 {p}：上述利息按计算截至日的净额自期限次日起计，未按付款日分段，而付款前欠款的一方与金额可能不同，实际损失应按付款日分段计算"),
-            Lang::En => format!("; {p} was paid after the settlement's day: this interest runs on the net of the evaluation date from the day after it, not split at the payments, though before them who owed what may have differed; the actual loss is worked out payment by payment"),
+            Lang::Zh => format!("；结算期限届满时应付 {net}，期限后另有付款 {p}：上述利息按计算截至日的净额自期限次日起计，未按付款日分段，实际损失应按付款日分段计算"),
+            Lang::En => format!("; {net} was owed on the settlement's day and {p} paid after it: this interest runs on the net of the evaluation date from the day after, not split at the payments; the actual loss is worked out payment by payment"),
         });
     }
     Some(text)

@@ -931,24 +931,38 @@ mod tests {
 
     #[test]
     fn interest_on_a_settlement_paid_after_its_day_is_said_not_to_follow_the_payment() {
-        // The termination example (settlement due 2025-08-19, unpaid on 2025-09-30) with
-        // ¥100,000.00 paid on 2025-08-25: §13 counts interest on the net of 09-30 from 08-20,
-        // though until 08-25 the client owed, and after it the supplier may. Said beside it.
-        let (mut s, _) = figures("termination-2025");
-        s.payment
-            .payments
-            .push(crate::engine::scenario::PaymentMade {
-                date: crate::test_support::date("2025-08-25"),
-                amount: rust_decimal::Decimal::from(100_000),
-                for_period: None,
-                extra: Default::default(),
-            });
-        let r = compute(&s).unwrap();
-        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        // The termination example: the client owes the settlement by 2025-08-19 and has not paid
+        // it on 2025-09-30. ¥50,000.00 paid on 2025-08-25 leaves the client owing: §13 counts
+        // interest on the net of 09-30 from 08-20, which the note says is not split at the
+        // payment.
+        let (s, _) = figures("termination-2025");
+        let paid = |amount: i64| {
+            let mut s = s.clone();
+            s.payment
+                .payments
+                .push(crate::engine::scenario::PaymentMade {
+                    date: crate::test_support::date("2025-08-25"),
+                    amount: rust_decimal::Decimal::from(amount),
+                    for_period: None,
+                    extra: Default::default(),
+                });
+            let r = compute(&s).unwrap();
+            results_html(&s, &r, Lang::Zh, Open::ALL)
+        };
+        let html = paid(50_000);
+        assert!(html.contains("期限后另有付款 ¥50,000.00：上述利息按计算截至日的净额自期限次日起计，未按付款日分段"), "{html}");
+        // ¥100,000.00 turns the supplier into the payer: it was not late on 08-20, when the
+        // client owed, so the interest §13 counts against it does not stand, and is said so.
+        let html = paid(100_000);
         assert!(
-            html.contains("结算期限后另有付款 ¥100,000.00：上述利息按计算截至日的净额自期限次日起计，未按付款日分段"),
+            html.contains("结算期限届满时应付款的是 甲方 → 乙方 ¥"),
             "{html}"
         );
+        assert!(
+            html.contains("以现付款方自期限次日起逾期为前提，并不成立"),
+            "{html}"
+        );
+        assert!(!html.contains("已逾期"), "{html}");
     }
 
     #[test]
