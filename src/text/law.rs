@@ -60,6 +60,21 @@ pub fn cite(p: Provision, day: NaiveDate, lang: Lang) -> &'static str {
     }
 }
 
+/// `p` for facts from `first` to `last`: the law of each when they straddle 2021-01-01
+/// ("《民法典》第560、561条；2021年前：《合同法解释（二）》第20、21条"), else the law of `last`.
+pub fn cite_over(p: Provision, first: NaiveDate, last: NaiveDate, lang: Lang) -> String {
+    let code = crate::engine::reasonableness::civil_code_start();
+    let now = cite(p, last, lang);
+    if first >= code || last < code {
+        return now.to_string();
+    }
+    let then = cite(p, first, lang);
+    match lang {
+        Lang::Zh => format!("{now}；2021年前的：{then}"),
+        Lang::En => format!("{now}; before 2021: {then}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +100,24 @@ mod tests {
         assert_eq!(rest_day("2017-09-30"), "《民法通则》第154条第3款");
         assert_eq!(rest_day("2017-10-01"), "《民法总则》第203条");
         assert_eq!(rest_day("2021-01-01"), "《民法典》第203条");
+        // Payments from 2020 into 2021: each under its own law.
+        assert_eq!(
+            cite_over(
+                Provision::PaymentAllocation,
+                date("2020-09-15"),
+                date("2021-02-10"),
+                Lang::Zh
+            ),
+            "《民法典》第560、561条；2021年前的：《合同法解释（二）》第20、21条"
+        );
+        assert_eq!(
+            cite_over(
+                Provision::PaymentAllocation,
+                date("2021-01-15"),
+                date("2021-02-10"),
+                Lang::Zh
+            ),
+            "《民法典》第560、561条"
+        );
     }
 }

@@ -595,6 +595,16 @@ pub fn no_reference_before_2015(law: LawInForce, lang: Lang) -> String {
     }
 }
 
+/// After the law cited for late days that run from before 2021 into it: lateness that ended
+/// before 2021 stands under the law then in force, lateness continuing past it under the Civil
+/// Code (最高人民法院关于适用民法典时间效力的若干规定第1条第2、3款).
+pub fn straddles_civil_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "其中2021年1月1日前已结束的逾期适用当时的法律（《合同法》第114条等），持续至其后的适用《民法典》（《最高人民法院关于适用〈中华人民共和国民法典〉时间效力的若干规定》第1条第2、3款）。",
+        Lang::En => " Lateness that ended before 1 Jan 2021 stands under the law then in force (Contract Law Art. 114 and others), lateness continuing past it under the Civil Code (SPC Provisions on the Temporal Effect of the Civil Code, Art. 1 ¶2–3).",
+    }
+}
+
 /// Beside penalties counted in whole periods ("不足一期按一期计") that a rate change split: each
 /// side of the change is rounded up to whole periods, as §9 counts segments, so a period that
 /// straddles the change may count twice, more than the periods that actually passed.

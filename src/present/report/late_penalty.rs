@@ -98,6 +98,16 @@ fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     // Cited under the law in force over the late days (all before 2021: the law then).
     let law = law_over_the_late_days(r);
     text.push_str(&report::late_rule(l.day_count, l.accrues_from, law, lang));
+    let code = crate::engine::reasonableness::civil_code_start();
+    let first = r
+        .total_fees
+        .cycles
+        .iter()
+        .flat_map(|c| c.segments.iter().map(|x| x.from))
+        .min();
+    if law == report::LawInForce::CivilCode && first.is_some_and(|d| d < code) {
+        text.push_str(report::straddles_civil_code(lang));
+    }
     text
 }
 
@@ -114,24 +124,25 @@ fn law_over_the_late_days(r: &ComputeResult) -> report::LawInForce {
 }
 
 /// How the payments were applied, beside a penalty that accrued while payments were made: under
-/// the law in force when the last of them was made.
+/// the law in force when they were made.
 fn allocation_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
-    let last = s
-        .payment
-        .payments
-        .iter()
-        .map(|p| p.date)
-        .filter(|d| *d <= s.as_of)
-        .max()?;
+    let made = || {
+        s.payment
+            .payments
+            .iter()
+            .map(|p| p.date)
+            .filter(|d| *d <= s.as_of)
+    };
+    let (first, last) = (made().min()?, made().max()?);
     let penalty = r.late_payment.total_penalty;
     (penalty > rust_decimal::Decimal::ZERO).then(|| {
-        let law = text::law::cite(text::law::Provision::PaymentAllocation, last, lang);
+        let law = text::law::cite_over(text::law::Provision::PaymentAllocation, first, last, lang);
         let unapplied = if r.termination.is_some() {
             rust_decimal::Decimal::ZERO
         } else {
             r.unapplied_payments
         };
-        report::allocation_order(law, unapplied, penalty, lang)
+        report::allocation_order(&law, unapplied, penalty, lang)
     })
 }
 

@@ -1054,6 +1054,21 @@ mod tests {
     }
 
     #[test]
+    fn late_days_and_payments_from_before_2021_into_it_cite_both_laws() {
+        // The ten-year sample (2016–2025): arrears that ended before 2021 stand under the law then
+        // in force, those continuing past it under the Civil Code (时间效力规定第1条第2、3款);
+        // its payments likewise.
+        let s = crate::document::samples::ten_year_monthly();
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("其中2021年1月1日前已结束的逾期适用当时的法律（《合同法》第114条等），持续至其后的适用《民法典》"), "{html}");
+        assert!(
+            html.contains("（《民法典》第560、561条；2021年前的：《合同法解释（二）》第20、21条）"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_settlement_of_2019_cites_the_law_then_in_force() {
         // Terminated 2019-06-15 for the client's breach, settled within 30 days (2019-07-15),
         // unpaid on 2019-12-31. Facts before 2021 are judged under the law then in force
