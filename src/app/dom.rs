@@ -298,3 +298,12 @@ pub fn keep_focus(within: &'static str) {
         }
     });
 }
+
+/// The value of the input that has the keyboard focus, if one has it.
+pub fn focused_value() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let active = web_sys::window()?.document()?.active_element()?;
+    active
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .map(web_sys::HtmlInputElement::value)
+}

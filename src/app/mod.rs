@@ -119,6 +119,20 @@ pub enum BannerKind {
     Deleted,
 }
 
+/// The figures to keep for a field holding `now`, a value that cannot be read: those of the last
+/// valid value it held that `now` does not continue ("1" for "1e5", "4500" for "45000x" are
+/// passing prefixes; "5万" replaced by "abc" is a value of its own), else those it had when it
+/// took the focus (the first entry).
+fn typed_over(typed: &[(String, Figures)], now: &str) -> Option<Figures> {
+    typed
+        .iter()
+        .skip(1)
+        .rev()
+        .find(|(text, _)| !now.starts_with(text.as_str()))
+        .or(typed.first())
+        .map(|(_, f)| f.clone())
+}
+
 /// Everything the components share.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -132,11 +146,12 @@ pub struct Ctx {
     pub loads: RwSignal<u32>,
     /// The scenario the form describes, or every wrong field.
     pub parsed: Memo<Result<Scenario, Vec<ValidationError>>>,
-    /// The figures to show (when the form is invalid, those of when the field being edited took
-    /// the focus, else the last valid ones) and whether they are stale.
+    /// The figures to show (when the form is invalid, the last valid ones, passing over those of
+    /// a value the wrong one continues: [`typed_over`]) and whether they are stale.
     pub shown: Memo<(Option<Figures>, bool)>,
-    /// The figures shown when a field of the form last took the focus ([`Ctx::shown`]).
-    pub figures_at_focus: StoredValue<Option<Figures>>,
+    /// While a form field has the focus: what it held when it took it, and each valid value it
+    /// held since, with their figures ([`typed_over`]); empty when no field has it.
+    pub typed: StoredValue<Vec<(String, Figures)>>,
     /// The messages to show next to fields, by JSON path: a signal set only when they change,
     /// so that a keystroke which changes no message does not touch the many fields that show one.
     pub errors: RwSignal<Vec<ValidationError>>,
@@ -304,18 +319,29 @@ fn App() -> impl IntoView {
             Err(e) => Err(e.clone()),
         })
     });
-    // The figures when a field took the focus: a value typed wrong there ("1e5" over 30000) keeps
-    // these, not those of a prefix typed on the way ("1").
-    let at_focus: StoredValue<Option<Figures>> = StoredValue::new(None);
+    // While a field has the focus, the figures of each valid value it held: a value typed wrong
+    // there keeps those of the last value it is not a continuation of ("1e5" typed over 45000
+    // passes through "1": 45000's figures are kept, not "1"'s), [`typed_over`].
+    let typed: StoredValue<Vec<(String, Figures)>> = StoredValue::new(Vec::new());
     let shown = Memo::new(move |prev: Option<&(Option<Figures>, bool)>| {
         computed.with(|c| match c {
-            Ok(f) => (Some(f.clone()), false),
-            Err(_) => (
-                at_focus
-                    .get_value()
-                    .or_else(|| prev.and_then(|p| p.0.clone())),
-                true,
-            ),
+            Ok(f) => {
+                typed.update_value(|t| {
+                    if !t.is_empty() {
+                        // A field typed into at length keeps its first and latest values.
+                        if t.len() > 64 {
+                            t.remove(1);
+                        }
+                        t.push((dom::focused_value().unwrap_or_default(), f.clone()));
+                    }
+                });
+                (Some(f.clone()), false)
+            }
+            Err(_) => {
+                let now = dom::focused_value().unwrap_or_default();
+                let kept = typed.with_value(|t| typed_over(t, &now));
+                (kept.or_else(|| prev.and_then(|p| p.0.clone())), true)
+            }
         })
     });
     let errors = RwSignal::new(Vec::new());
@@ -338,7 +364,7 @@ fn App() -> impl IntoView {
         loads: RwSignal::new(0),
         parsed,
         shown,
-        figures_at_focus: at_focus,
+        typed,
         errors,
         store,
         store_rev: RwSignal::new(0),

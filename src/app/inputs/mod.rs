@@ -32,10 +32,11 @@ pub fn Form() -> impl IntoView {
             class="form"
             on:submit=|ev| ev.prevent_default()
             on:focusin=move |_| {
+                let held = super::dom::focused_value().unwrap_or_default();
                 let now = ctx.shown.with_untracked(|(f, _)| f.clone());
-                ctx.figures_at_focus.set_value(now);
+                ctx.typed.set_value(now.map(|f| vec![(held, f)]).unwrap_or_default());
             }
-            on:focusout=move |_| ctx.figures_at_focus.set_value(None)
+            on:focusout=move |_| ctx.typed.set_value(Vec::new())
             novalidate
         >
             {contract(ctx)}
