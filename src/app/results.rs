@@ -382,7 +382,7 @@ fn what_if_row(ctx: Ctx, figures: RwSignal<Option<WhatIfFigures>>) -> impl IntoV
                 prop:value=move || ctx.what_if_days.get_untracked().to_string()
                 on:input=move |ev| {
                     let typed = event_target_value(&ev);
-                    let days = crate::engine::money::half_width(typed.trim()).parse::<u32>().ok();
+                    let days = crate::form::typed_days(&typed);
                     match days.filter(|d| *d <= crate::engine::what_if::MAX_LATE_DAYS) {
                         Some(d) => {
                             wrong.set(false);

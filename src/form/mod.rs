@@ -20,6 +20,7 @@ pub use rates::{
     fraction_in_unit, typed_multiple, typed_rate, RateChangeRow, RateFields, RateKind, RatePreset,
     RateUnit,
 };
+pub use reader::typed_days;
 
 use crate::engine::calendar::Calendar;
 use crate::engine::money::parse_user_amount;
@@ -79,7 +80,8 @@ pub struct PaymentRow {
     pub for_period: String,
     /// The period as designated before a change of billing cycle moved it to the new period
     /// holding that day, and where it moved: switched back, while the field still shows that,
-    /// the designation is what it was ([`FormState::set_cycle`]).
+    /// the designation is what it was ([`FormState::set_cycle`]). Not stored: after a reload the
+    /// moved period stays, which the cycle note asks the user to check.
     pub for_before_cycle: Option<(String, String)>,
     /// A later version's fields on the loaded row: they move with the row.
     pub extra: Extra,

@@ -440,6 +440,16 @@ fn below_zero(d: Decimal) -> bool {
     d.is_sign_negative() && !d.is_zero()
 }
 
+/// A number of calendar days as typed outside the form's fields (the quick entry's and the
+/// what-if's days late): "30", "３０", "30天"; `None` when it is no whole number of days.
+pub fn typed_days(text: &str) -> Option<u32> {
+    let number = half_width(text.trim());
+    unit_words_off(number.trim_end(), crate::document::read::Counts::Days)
+        .trim_end()
+        .parse()
+        .ok()
+}
+
 /// A whole number without the word for what it counts after it, as contracts write it: "15天",
 /// "15 日", "12个月", "2次". "个工作日" is no calendar day and stays, to be refused.
 fn unit_words_off(number: &str, counts: crate::document::read::Counts) -> &str {

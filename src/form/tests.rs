@@ -238,6 +238,10 @@ fn whole_numbers_are_read_with_the_word_for_what_they_count() {
         .and_then(|b| b.service_incidents)
         .map(|i| i.count);
     assert_eq!(count, Some(2));
+    // The quick entry's and the what-if's days late read the same way.
+    assert_eq!(crate::form::typed_days("30天"), Some(30));
+    assert_eq!(crate::form::typed_days("３０"), Some(30));
+    assert_eq!(crate::form::typed_days("15个工作日"), None);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::rows::*;
 use super::widgets::*;
 use crate::document::read::MAX_DAYS;
 use crate::engine::calendar::Calendar;
-use crate::engine::money::{amount_to_fen, half_width};
+use crate::engine::money::amount_to_fen;
 use crate::engine::scenario::DayType;
 use crate::form::paths::{self, paid};
 use crate::form::{DueRuleKind, PaymentRow};
@@ -399,8 +399,8 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                         problem.set(Some(ui::QUICK_PICK_PERIOD_FIRST));
                         return;
                     };
-                    let days = half_width(days.get_untracked().trim()).parse::<u64>().ok();
-                    let Some(n) = days.filter(|n| *n <= u64::from(MAX_DAYS)) else {
+                    let days = crate::form::typed_days(&days.get_untracked());
+                    let Some(n) = days.filter(|n| *n <= MAX_DAYS).map(u64::from) else {
                         problem.set(Some(ui::QUICK_DAYS_INVALID));
                         return;
                     };

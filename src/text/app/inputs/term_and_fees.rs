@@ -109,6 +109,6 @@ pub fn restated_total(before: &str, after: &str, lang: Lang) -> String {
 
 /// After a change of billing cycle moved payments designated for a period (§13).
 pub const DESIGNATIONS_MOVED: Text = Text(
-    "指定抵充某一期的付款，现改为抵充新周期中包含该日的那一期；改回原周期时恢复原来的指定。",
-    "Payments designated for a period are now for the new period that holds that day; switching back restores what they were for.",
+    "指定抵充某一期的付款，现改为抵充新周期中包含该日的那一期，请核对“抵充哪一期”。",
+    "Payments designated for a period are now for the new period that holds that day: please check their “For period”.",
 );
