@@ -117,6 +117,9 @@ pub enum BannerKind {
     },
     /// A deleted saved scenario that can still be restored.
     Deleted,
+    /// A share link that could not be read, saying what the form shows instead: untrue once
+    /// another scenario is loaded, which takes it away.
+    BadLink,
 }
 
 /// The figures to keep for a field holding `now`, a value that cannot be read: those of the last
@@ -273,6 +276,17 @@ impl Ctx {
     pub fn load(self, s: &Scenario) {
         self.loads.update(|n| *n = n.wrapping_add(1));
         self.replace(s);
+        // What a damaged link's notice says the form shows is no longer on it.
+        if self.bad_link.get_untracked() {
+            self.bad_link.set(false);
+        }
+        if self
+            .banners
+            .with_untracked(|b| b.iter().any(|x| x.kind == BannerKind::BadLink))
+        {
+            self.banners
+                .update(|b| b.retain(|x| x.kind != BannerKind::BadLink));
+        }
     }
 
     /// Replaces the whole form with a newer version of the same scenario (another tab saved the

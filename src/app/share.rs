@@ -168,7 +168,7 @@ pub fn open_from_link(ctx: Ctx, had_stored: bool) {
         }
         Some(Err(e)) if crate::store::opening::is_link(&fragment) => {
             ctx.bad_link.set(!had_stored);
-            ctx.say(BannerKind::Warning, |l| {
+            ctx.say(BannerKind::BadLink, |l| {
                 ui::link_unreadable(&e.message(l), had_stored, l)
             });
             dom::clear_hash();

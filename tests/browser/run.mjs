@@ -1439,6 +1439,10 @@ const tests = [
       // Edited, it is the user's own draft.
       await expectText(page, '[data-testid=save-state]', '草稿已自动保存');
       await expectText(page, '[data-testid=summary-bar] .go', '查看结果 ↓');
+      // Another scenario imported: the notice saying the form shows the sample goes.
+      await page.locator('#f-import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(cli(['sample', 'ten-year'])) });
+      await expectBanner(page, '已导入并保存');
+      assertEq(await bannerWith(page, '下面是示例方案').count(), 0, 'the damaged link\'s notice after an import');
 
       // A well-encoded link whose document is not a valid scenario names the problem.
       const p2 = await newPage();
