@@ -10,7 +10,9 @@ use super::saving::{
 use super::{dom, share, Banner, BannerKind, Ctx};
 use crate::document::input::{document_text, MAX_DOCUMENT_BYTES};
 use crate::present::markup::Markup;
-use crate::store::{export_all, export_one, import, Deleted, Quarantined, Revised, SavedMeta};
+use crate::store::{
+    export_all, export_one, import_noting_unknown, Deleted, Quarantined, Revised, SavedMeta,
+};
 use crate::text::app::library as ui;
 use crate::text::store::StoreText;
 use crate::text::{Lang, Text};
@@ -205,9 +207,13 @@ pub fn ScenarioBar() -> impl IntoView {
                     return;
                 }
             };
-            match import(&text) {
-                Ok(list) if list.len() == 1 => import_one(ctx, &list[0]),
-                Ok(list) => {
+            match import_noting_unknown(&text) {
+                Ok((list, unknown)) if list.len() == 1 => {
+                    if import_one(ctx, &list[0]) {
+                        say_unknown_fields(ctx, &unknown);
+                    }
+                }
+                Ok((list, unknown)) => {
                     let now = dom::now_iso();
                     let n = list.len();
                     match ctx.write(|st| st.save_many(&list, &now)) {
@@ -216,6 +222,7 @@ pub fn ScenarioBar() -> impl IntoView {
                             ctx.say(BannerKind::Imported, |l| {
                                 StoreText::ImportedMany { n }.say(l)
                             });
+                            say_unknown_fields(ctx, &unknown);
                         }
                         Err(e) => say_failed(ctx, e, |err| StoreText::ImportFailed { err }),
                     }
@@ -448,6 +455,26 @@ pub fn ScenarioBar() -> impl IntoView {
 /// Why a file was not imported, in the form's words: a file that is not a scenario at all says
 /// so, and a field the form shows is named by its label ("费用构成第 1 行 · 每期金额：…"), not by
 /// its path in the document.
+/// An imported file's fields this version does not know, named (at most ten), so that a
+/// misspelt key is not silently without effect.
+fn say_unknown_fields(ctx: Ctx, unknown: &[String]) {
+    if unknown.is_empty() {
+        return;
+    }
+    let mut fields = unknown
+        .iter()
+        .take(10)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if unknown.len() > 10 {
+        fields.push_str(", …");
+    }
+    ctx.say(BannerKind::Info, |l| {
+        StoreText::UnknownFieldsKept { fields: &fields }.say(l)
+    });
+}
+
 fn import_refused(
     e: &crate::document::error::ValidationError,
     text: &str,

@@ -479,11 +479,12 @@ pub(super) fn show_unsaved(ctx: Ctx, s: &Scenario) {
     ctx.saved_copy.set(None);
 }
 
-/// Imports one scenario: unsaved work is kept first (or the import stops, saying why); the
-/// scenario is then saved and shown, or, when it cannot be saved, shown unsaved with the reason.
-pub(super) fn import_one(ctx: Ctx, s: &Scenario) {
+/// Imports one scenario: unsaved work is kept first (or the import stops, saying why: `false`);
+/// the scenario is then saved and shown, or, when it cannot be saved, shown unsaved with the
+/// reason.
+pub(super) fn import_one(ctx: Ctx, s: &Scenario) -> bool {
     if !keep_unsaved_work(ctx) {
-        return;
+        return false;
     }
     leave_link(ctx);
     let now = dom::now_iso();
@@ -514,4 +515,5 @@ pub(super) fn import_one(ctx: Ctx, s: &Scenario) {
             });
         }
     }
+    true
 }

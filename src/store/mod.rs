@@ -25,7 +25,9 @@ pub mod quarantine;
 pub mod saved;
 pub mod working;
 
-pub use export::{export_all, export_one, import, BUNDLE_FORMAT, BUNDLE_VERSION};
+pub use export::{
+    export_all, export_one, import, import_noting_unknown, BUNDLE_FORMAT, BUNDLE_VERSION,
+};
 pub use keys::{LANG_KEY, NAMESPACE, QUARANTINE_PREFIX, SAVED_PREFIX, WORKING_KEY};
 pub use kv::{KeyValue, MemoryKv};
 pub use library::Store;

@@ -105,7 +105,7 @@ impl Reason {
 pub fn read_saved(id: &str, raw: &str) -> Result<SavedScenario, Reason> {
     let read = || -> Result<SavedScenario, ValidationError> {
         let value = parse_json(raw)?;
-        let budget = std::cell::Cell::new(0);
+        let budget = crate::document::read::Shared::default();
         let o = Obj::new(String::new(), &value, &budget)?;
         Ok(SavedScenario {
             id: o.text("id")?,

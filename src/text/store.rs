@@ -108,6 +108,10 @@ pub enum StoreText<'a> {
     ImportedMany {
         n: usize,
     },
+    /// An imported file's fields this version does not know: kept, used in no figure.
+    UnknownFieldsKept {
+        fields: &'a str,
+    },
     ImportFailed {
         err: &'a str,
     },
@@ -294,6 +298,8 @@ impl StoreText<'_> {
             ImportedAndSaved { name } => format!("Imported and saved “{name}”."),
             ImportedNotSaved { name, err } if zh => format!("已导入“{name}”，但未能保存：{err}。它只在本页中，请导出另存。"),
             ImportedNotSaved { name, err } => format!("Imported “{name}” but could not save it: {err}. It is in this page only; export it to keep it."),
+            UnknownFieldsKept { fields } if zh => format!("文件中有本版本不认识的字段，已原样保留，但未用于计算（如为拼写错误，请在表单中重新填写）：{fields}"),
+            UnknownFieldsKept { fields } => format!("The file has fields this version does not know, kept as they are but used in no figure (if misspelt, enter them again in the form): {fields}"),
             ImportedMany { n } if zh => format!("已导入 {n} 个方案。"),
             ImportedMany { n } => format!("Imported {n} scenarios."),
             ImportFailed { err } if zh => format!("导入失败：{err}"),

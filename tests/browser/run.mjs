@@ -3107,6 +3107,12 @@ tests.push({
     await expectText(page, '[data-testid=lang-toggle]', '中文');
     const english = await expectBanner(page, '“neg.json” was not imported and nothing changed: Fee components, row 1, Per cycle');
     assert(!/[\u4e00-\u9fff]/.test((await english.textContent()).replace('中文', '')), `no Chinese in the English notice: ${await english.textContent()}`);
+    // A cap misspelt in the file is kept, as every field this version does not know is, but
+    // takes no effect: the import names it rather than drop the cap unsaid.
+    const misspelt = JSON.parse(cli(['sample', 'starter']));
+    misspelt.late_payment.cap_fractoin = '0.3';
+    await input.setInputFiles({ name: 'cap.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(misspelt)) });
+    await expectBanner(page, 'The file has fields this version does not know, kept as they are but used in no figure (if misspelt, enter them again in the form): late_payment.cap_fractoin');
   },
 });
 

@@ -16,13 +16,12 @@ mod terms;
 
 pub use consistency::check_consistency;
 pub use notation::{fits_document, in_date_range, parse_date};
-pub(crate) use object::{show, Obj};
+pub(crate) use object::{show, Obj, Shared};
 
 use crate::document::error::{ErrorKind, ValidationError};
 use crate::engine::scenario::*;
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::cell::Cell;
 
 type Res<T> = Result<T, ValidationError>;
 
@@ -137,8 +136,19 @@ pub fn parse_json(text: &str) -> Res<Value> {
 
 /// Reads a scenario document already parsed as JSON.
 pub fn scenario_from_value(value: &Value) -> Res<Scenario> {
-    let budget = Cell::new(0);
-    let root = Obj::new(String::new(), value, &budget)?;
+    scenario_noting_unknown(value).map(|(s, _)| s)
+}
+
+/// [`scenario_from_value`], with the paths of the fields this version does not know (kept for
+/// re-saving, used in no figure): `late_payment.cap_fractoin`, a key misspelt.
+pub fn scenario_noting_unknown(value: &Value) -> Res<(Scenario, Vec<String>)> {
+    let shared = object::Shared::default();
+    let scenario = read_scenario(value, &shared)?;
+    Ok((scenario, shared.unknown()))
+}
+
+fn read_scenario(value: &Value, budget: &object::Shared) -> Res<Scenario> {
+    let root = Obj::new(String::new(), value, budget)?;
     let format = root.text("format")?;
     if format != FORMAT {
         return Err(root.err(

@@ -39,18 +39,33 @@ pub(super) fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// What the objects of one document share as they are read: the bytes of unknown fields kept so
+/// far, and their paths (a misspelt key is kept, not used: said to whoever imports the file).
+#[derive(Default)]
+pub(crate) struct Shared {
+    bytes: Cell<usize>,
+    unknown: RefCell<Vec<String>>,
+}
+
+impl Shared {
+    /// The paths of the fields this version does not know, in the order read.
+    pub(crate) fn unknown(self) -> Vec<String> {
+        self.unknown.into_inner()
+    }
+}
+
 /// One JSON object being read, with its path for messages (the store reads its entries with it).
 pub(crate) struct Obj<'a> {
     pub(super) path: String,
     map: &'a Map<String, Value>,
-    /// Bytes of unknown fields kept so far in the whole document.
-    budget: &'a Cell<usize>,
+    /// What the whole document's objects share.
+    budget: &'a Shared,
     /// The keys read so far: what [`Obj::extra`] keeps is every other key.
     read: RefCell<Vec<&'a str>>,
 }
 
 impl<'a> Obj<'a> {
-    pub(crate) fn new(path: String, v: &'a Value, budget: &'a Cell<usize>) -> Res<Self> {
+    pub(crate) fn new(path: String, v: &'a Value, budget: &'a Shared) -> Res<Self> {
         match v {
             Value::Object(map) => Ok(Obj {
                 path,
@@ -101,7 +116,7 @@ impl<'a> Obj<'a> {
             }
             let raw =
                 serde_json::value::to_raw_value(v).map_err(|e| self.err(k, ErrorKind::from(&e)))?;
-            let used = self.budget.get() + k.len() + raw.get().len();
+            let used = self.budget.bytes.get() + k.len() + raw.get().len();
             if used > MAX_UNKNOWN_BYTES {
                 return Err(self.err(
                     k,
@@ -110,7 +125,8 @@ impl<'a> Obj<'a> {
                     },
                 ));
             }
-            self.budget.set(used);
+            self.budget.bytes.set(used);
+            self.budget.unknown.borrow_mut().push(join(&self.path, k));
             out.insert(k.clone(), raw);
         }
         Ok(out)
