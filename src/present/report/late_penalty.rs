@@ -99,28 +99,26 @@ fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     let law = law_over_the_late_days(r);
     text.push_str(&report::late_rule(l.day_count, l.accrues_from, law, lang));
     let code = crate::engine::reasonableness::civil_code_start();
-    let first = r
-        .total_fees
-        .cycles
-        .iter()
-        .flat_map(|c| c.segments.iter().map(|x| x.from))
-        .min();
+    let first = late_days(r).map(|(first, _)| first);
     if law == report::LawInForce::CivilCode && first.is_some_and(|d| d < code) {
         text.push_str(report::straddles_civil_code(lang));
     }
     text
 }
 
+/// The first and the last day late counted in any segment, if any.
+fn late_days(r: &ComputeResult) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let segments = || r.total_fees.cycles.iter().flat_map(|c| c.segments.iter());
+    Some((
+        segments().map(|x| x.from).min()?,
+        segments().map(|x| x.to).max()?,
+    ))
+}
+
 /// The law in force over the late days: the one of the last day counted (all before 2021: the
 /// law then).
 fn law_over_the_late_days(r: &ComputeResult) -> report::LawInForce {
-    let last = r
-        .total_fees
-        .cycles
-        .iter()
-        .flat_map(|c| c.segments.iter().map(|x| x.to))
-        .max();
-    report::LawInForce::for_days_to(last)
+    report::LawInForce::for_days_to(late_days(r).map(|(_, last)| last))
 }
 
 /// How the payments were applied, beside a penalty that accrued while payments were made: under
