@@ -189,6 +189,14 @@ pub enum ErrorKind {
         min: u64,
         max: u64,
     },
+    /// A form field of calendar days given in working days ("15个工作日").
+    TypedWorkingDays {
+        got: String,
+    },
+    /// A form field of months given as what may be a month of the year ("12月").
+    TypedMonthOfYear {
+        got: String,
+    },
     /// A decimal written as a bare JSON number; the format writes decimals as strings.
     Unquoted {
         got: String,

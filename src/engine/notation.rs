@@ -21,3 +21,9 @@ pub const TIMES: &[&str] = &["次", "起"];
 
 /// What a unit word left behind says is another unit: "15个工作日" is no number of calendar days.
 pub const NOT_THE_UNIT: &[&str] = &["工作", "个"];
+
+/// After a number of working days ("15个工作日"): no number of calendar days, refused as such.
+pub const WORKING_DAYS: &[&str] = &["个工作日", "工作日"];
+
+/// After a number in a months field that may name a month of the year ("12月"): refused as such.
+pub const MONTH_OF_YEAR: &str = "月";

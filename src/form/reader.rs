@@ -300,6 +300,20 @@ impl Reader {
                 self.push_at(path, ErrorKind::WholeNumber { got, min, max });
                 return None;
             }
+            // A number of another unit than the field counts: said, not "no whole number".
+            let of_digits = |rest: Option<&str>| {
+                rest.is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
+            };
+            let working = crate::engine::notation::WORKING_DAYS
+                .iter()
+                .find_map(|w| number.strip_suffix(w));
+            if range.counts == crate::document::read::Counts::Days && of_digits(working) {
+                return self.refuse(path, text, |got| ErrorKind::TypedWorkingDays { got });
+            }
+            let month = number.strip_suffix(crate::engine::notation::MONTH_OF_YEAR);
+            if range.counts == crate::document::read::Counts::Months && of_digits(month) {
+                return self.refuse(path, text, |got| ErrorKind::TypedMonthOfYear { got });
+            }
             return self.refuse(path, text, |got| ErrorKind::TypedWholeNumber {
                 got,
                 min,

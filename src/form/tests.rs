@@ -222,11 +222,22 @@ fn whole_numbers_are_read_with_the_word_for_what_they_count() {
     assert_eq!(days(&f), Some(30));
     f.settlement_days = "15个工作日".into();
     assert_eq!(days(&f), None);
+    let why = |f: &FormState| {
+        f.to_scenario()
+            .err()
+            .and_then(|e| e.first().map(|e| e.message(crate::text::Lang::Zh)))
+            .unwrap_or_default()
+    };
+    assert!(
+        why(&f).starts_with("“15个工作日”是工作日：此处按自然日计"),
+        "{}",
+        why(&f)
+    );
     f.settlement_days = "30".into();
     f.renewal_months = "12个月".into();
     assert_eq!(f.to_scenario().unwrap().contract.renewal_months, 12);
     f.renewal_months = "12月".into();
-    assert!(f.to_scenario().is_err(), "“12月” may be December");
+    assert!(why(&f).starts_with("“12月”可能是指某月份"), "{}", why(&f));
     f.renewal_months = "12".into();
     f.incidents_enabled = true;
     f.incident_penalty = "3000".into();

@@ -324,6 +324,10 @@ impl ValidationError {
                     (false, got) => format!("“{got}” is not a whole number: type one from {min} to {max}"),
                 }
             }
+            TypedWorkingDays { got } if zh => format!("“{got}”是工作日：此处按自然日计，请换算为日历天数（付款期限可在“付款条款”中选择按工作日计）"),
+            TypedWorkingDays { got } => format!("“{got}” counts working days: this field counts calendar days, so convert it (a payment deadline can count working days under Payment terms)"),
+            TypedMonthOfYear { got } if zh => format!("“{got}”可能是指某月份：请填写月数，如 12 或 12个月"),
+            TypedMonthOfYear { got } => format!("“{got}” may name a month of the year: type a number of months, e.g. 12"),
             TypedDate { got } if got.trim().is_empty() && zh => "请选择日期".to_string(),
             TypedDate { got } if got.trim().is_empty() => "pick a date".to_string(),
             TypedPeriod { got } if zh => {
