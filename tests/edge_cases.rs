@@ -1389,9 +1389,12 @@ fn what_is_left_to_pay_counts_payments_after_the_evaluation_date() {
     .unwrap();
     let r = compute(&s).unwrap();
     assert_eq!(r.total_fees.cycles[4].outstanding, d("31000.00"));
-    assert_eq!(left_to_pay(&s, date("2025-05-01")).unwrap(), Some(d("0")));
+    let may = left_to_pay(&s, date("2025-05-01")).unwrap().unwrap();
+    assert_eq!(may.left, d("0"));
+    // Paid by the fifth payment listed (index 4), the one of 07-15.
+    assert_eq!(may.paid_by, [4]);
     assert_eq!(
-        left_to_pay(&s, date("2025-06-01")).unwrap(),
+        left_to_pay(&s, date("2025-06-01")).unwrap().map(|l| l.left),
         Some(d("31000.00"))
     );
     // A payment of ¥10,000 after it, for June: June has ¥21,000.00 left.
@@ -1405,7 +1408,9 @@ fn what_is_left_to_pay_counts_payments_after_the_evaluation_date() {
             extra: Default::default(),
         });
     assert_eq!(
-        left_to_pay(&part, date("2025-06-01")).unwrap(),
+        left_to_pay(&part, date("2025-06-01"))
+            .unwrap()
+            .map(|l| l.left),
         Some(d("21000.00"))
     );
     // No period starts on 2025-06-15.

@@ -193,16 +193,31 @@ fn owed(
         .collect()
 }
 
+/// What is left to pay on a billed period once every payment listed is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftToPay {
+    pub left: Decimal,
+    /// The payments (their indices in the scenario) that paid some of it.
+    pub paid_by: Vec<usize>,
+}
+
 /// What is left to pay on the billed period that starts on `start` once every payment listed is
 /// applied as §3 and §13 apply them, those dated after `as_of` too: a payment entered for a
 /// period paid already would pay it twice. `None` when no billed period starts that day.
-pub fn left_to_pay(s: &Scenario, start: NaiveDate) -> Result<Option<Decimal>, ComputeError> {
+pub fn left_to_pay(s: &Scenario, start: NaiveDate) -> Result<Option<LeftToPay>, ComputeError> {
     let owed = owed(s, &billed_periods(s), &mut Assumptions::default())?;
     let alloc = allocate(&owed, &s.payment.payments, NaiveDate::MAX);
-    Ok(owed
+    let Some(left) = owed
         .iter()
         .position(|o| o.start == start)
-        .and_then(|i| alloc.outstanding.get(i).copied()))
+        .and_then(|i| alloc.outstanding.get(i).copied())
+    else {
+        return Ok(None);
+    };
+    let paid_by = (0..alloc.applied.len())
+        .filter(|&i| alloc.applied[i].iter().any(|(c, _)| *c == start))
+        .collect();
+    Ok(Some(LeftToPay { left, paid_by }))
 }
 
 /// Computes every figure of the spec for a valid scenario. Fails only where no data can exist

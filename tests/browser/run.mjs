@@ -822,7 +822,7 @@ const tests = [
         `claim rows: ${JSON.stringify(claim)}`);
       // June is paid now: the same entry again would pay it twice, and says so instead.
       await page.getByTestId('quick-add').click();
-      await expectText(page, '[data-testid=quick-problem]', '该期费用已付清：要模拟它逾期支付，请修改上方付款记录中那笔付款的日期，而不是再添加一笔');
+      await expectText(page, '[data-testid=quick-problem]', `该期费用已由上方付款记录中的第 ${n + 1} 笔（2025-08-24，¥50,000.00）付清：要模拟它逾期支付，请修改这笔付款的日期，而不是再添加一笔`);
       assertEq(await rows.count(), n + 1, 'no second payment for June');
       // Evaluated on 2025-08-01, before that payment: it counts in no figure, but June is paid
       // by it all the same, and the entry says so again rather than pay June twice.
@@ -830,7 +830,7 @@ const tests = [
       await page.getByTestId('quick-add').click();
       await page.waitForTimeout(100);
       assertEq(await rows.count(), n + 1, 'no second payment for June, paid after the evaluation date');
-      await expectText(page, '[data-testid=quick-problem]', '该期费用已付清：要模拟它逾期支付，请修改上方付款记录中那笔付款的日期，而不是再添加一笔');
+      await expectText(page, '[data-testid=quick-problem]', `该期费用已由上方付款记录中的第 ${n + 1} 笔（2025-08-24，¥50,000.00）付清：要模拟它逾期支付，请修改这笔付款的日期，而不是再添加一笔`);
       // The same payment with no period named pays May, the earliest fee then unpaid (§3): May
       // paid late would pay it twice, and is refused the same way.
       await field(page, `payment.payments[${n}].for`).fill('');
@@ -838,7 +838,7 @@ const tests = [
       await page.getByTestId('quick-add').click();
       await page.waitForTimeout(100);
       assertEq(await rows.count(), n + 1, 'no second payment for May, paid after the evaluation date with no period named');
-      await expectText(page, '[data-testid=quick-problem]', '该期费用已付清：要模拟它逾期支付，请修改上方付款记录中那笔付款的日期，而不是再添加一笔');
+      await expectText(page, '[data-testid=quick-problem]', `该期费用已由上方付款记录中的第 ${n + 1} 笔（2025-08-24，¥50,000.00）付清：要模拟它逾期支付，请修改这笔付款的日期，而不是再添加一笔`);
     },
   },
   {

@@ -332,18 +332,45 @@ fn after_as_of_note(ctx: Ctx) -> impl IntoView {
 }
 
 /// What the quick entry adds for `period`: what is left of its fee once every payment listed is
-/// applied, those dated after the evaluation date too ([`left_to_pay`]), or `None` when it is
-/// paid already (another full payment would pay it twice).
+/// applied, those dated after the evaluation date too ([`left_to_pay`]); or, when it is paid
+/// already (another full payment would pay it twice), the last payment that paid it: its row
+/// (from 1), date and amount.
 ///
 /// [`left_to_pay`]: crate::engine::compute::left_to_pay
-fn left_to_pay(ctx: Ctx, period: &BilledPeriod) -> Option<rust_decimal::Decimal> {
-    let left = ctx.parsed.with_untracked(|p| {
-        p.as_ref()
+fn left_to_pay(
+    ctx: Ctx,
+    period: &BilledPeriod,
+) -> Result<rust_decimal::Decimal, Option<(usize, chrono::NaiveDate, rust_decimal::Decimal)>> {
+    ctx.parsed.with_untracked(|p| {
+        let s = p.as_ref().map_err(|_| None)?;
+        let found = crate::engine::compute::left_to_pay(s, period.start)
             .ok()
-            .and_then(|s| crate::engine::compute::left_to_pay(s, period.start).ok())
             .flatten()
-    })?;
-    (left > rust_decimal::Decimal::ZERO || period.amount.is_zero()).then_some(left)
+            .ok_or(None)?;
+        if found.left > rust_decimal::Decimal::ZERO || period.amount.is_zero() {
+            return Ok(found.left);
+        }
+        Err(found.paid_by.last().and_then(|&i| {
+            let p = s.payment.payments.get(i)?;
+            Some((i + 1, p.date, p.amount))
+        }))
+    })
+}
+
+/// [`QuickProblem`] in words.
+fn quick_problem(p: QuickProblem, lang: crate::text::Lang) -> String {
+    match p {
+        QuickProblem::Said(t) => t.get(lang).to_string(),
+        QuickProblem::AlreadyPaid(by) => ui::already_paid(by, lang),
+    }
+}
+
+/// Why the quick entry added nothing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum QuickProblem {
+    Said(Text),
+    /// The period is paid already, last by this payment (row from 1, date, amount), if known.
+    AlreadyPaid(Option<(usize, chrono::NaiveDate, rust_decimal::Decimal)>),
 }
 
 /// "November paid 45 days late" in three inputs: the period, the days late, add (at most
@@ -352,7 +379,7 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
     let choices = period_choices(ctx);
     let period = RwSignal::new(String::new());
     let days = RwSignal::new(String::from("30"));
-    let problem = RwSignal::new(None::<Text>);
+    let problem = RwSignal::new(None::<QuickProblem>);
     // The periods as options, for the quick entry's choice and for every row's suggestions.
     let period_options = move || {
         choices
@@ -390,23 +417,26 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                 on:click=move |_| {
                     let chosen = period.get_untracked();
                     if ctx.shown.with_untracked(|(_, stale)| *stale) {
-                        problem.set(Some(ui::QUICK_FIX_FIRST));
+                        problem.set(Some(QuickProblem::Said(ui::QUICK_FIX_FIRST)));
                         return;
                     }
                     let Some(chosen) = billed_periods(ctx)
                         .into_iter()
                         .find(|p| p.start.to_string() == chosen) else {
-                        problem.set(Some(ui::QUICK_PICK_PERIOD_FIRST));
+                        problem.set(Some(QuickProblem::Said(ui::QUICK_PICK_PERIOD_FIRST)));
                         return;
                     };
                     let days = crate::form::typed_days(&days.get_untracked());
                     let Some(n) = days.filter(|n| *n <= MAX_DAYS).map(u64::from) else {
-                        problem.set(Some(ui::QUICK_DAYS_INVALID));
+                        problem.set(Some(QuickProblem::Said(ui::QUICK_DAYS_INVALID)));
                         return;
                     };
-                    let Some(amount) = left_to_pay(ctx, &chosen) else {
-                        problem.set(Some(ui::QUICK_ALREADY_PAID));
-                        return;
+                    let amount = match left_to_pay(ctx, &chosen) {
+                        Ok(amount) => amount,
+                        Err(by) => {
+                            problem.set(Some(QuickProblem::AlreadyPaid(by)));
+                            return;
+                        }
                     };
                     let (start, due) = (chosen.start, chosen.due);
                     problem.set(None);
@@ -425,7 +455,7 @@ pub(super) fn late_payment_helper(ctx: Ctx) -> impl IntoView {
                 {ctx.t(ui::QUICK_ADD)}
             </button>
             <p class="field-error" role="alert" data-testid="quick-problem">
-                {move || problem.get().map(|t| t.get(ctx.lang.get()))}
+                {move || problem.get().map(|p| quick_problem(p, ctx.lang.get()))}
             </p>
         </div>
     }

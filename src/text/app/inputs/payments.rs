@@ -24,10 +24,26 @@ pub const QUICK_FIX_FIRST: Text = Text(
     "Fix the fields marked in red first, then use the quick entry",
 );
 /// The quick entry on a period already paid: another full payment would pay it twice.
-pub const QUICK_ALREADY_PAID: Text = Text(
-    "该期费用已付清：要模拟它逾期支付，请修改上方付款记录中那笔付款的日期，而不是再添加一笔",
-    "This period is already paid: to model it paid late, change the date of its payment above rather than adding another",
-);
+/// The quick entry's period is paid already, last by the payment `by` (its row from 1, date and
+/// amount): that payment's date is the one to change.
+pub fn already_paid(
+    by: Option<(usize, chrono::NaiveDate, rust_decimal::Decimal)>,
+    lang: Lang,
+) -> String {
+    let which = by.map(|(row, date, amount)| {
+        let amount = crate::engine::money::format_yuan(amount);
+        match lang {
+            Lang::Zh => format!("第 {row} 笔（{date}，{amount}）"),
+            Lang::En => format!("payment {row} ({date}, {amount})"),
+        }
+    });
+    match (lang, which) {
+        (Lang::Zh, Some(w)) => format!("该期费用已由上方付款记录中的{w}付清：要模拟它逾期支付，请修改这笔付款的日期，而不是再添加一笔"),
+        (Lang::En, Some(w)) => format!("This period is already paid, by {w} above: to model it paid late, change that payment's date rather than adding another"),
+        (Lang::Zh, None) => "该期费用已付清：要模拟它逾期支付，请修改上方付款记录中那笔付款的日期，而不是再添加一笔".to_string(),
+        (Lang::En, None) => "This period is already paid: to model it paid late, change the date of its payment above rather than adding another".to_string(),
+    }
+}
 /// The quick payment's days late: as the what-if's.
 pub const QUICK_DAYS_INVALID: Text = crate::text::app::results::WHAT_IF_DAYS_INVALID;
 pub const PAYMENT_TERMS: Text = Text("付款条款", "Payment terms");
