@@ -339,10 +339,7 @@ fn WhatIf() -> impl IntoView {
                             (false, true) => Some(ui::SUPPLIER_MAY_THEN_TERMINATE),
                             (false, false) => None,
                         };
-                        let at_lpr = s
-                            .late_payment
-                            .as_ref()
-                            .is_some_and(crate::engine::scenario::LatePayment::at_lpr);
+                        let at_lpr = crate::present::report::penalty_may_take_later_lpr(s);
                         (l.total_penalty, rights, (extra, at_lpr))
                     })
                 });

@@ -16,6 +16,7 @@ mod statement;
 mod subcontracting;
 
 pub use card::{Card, Open};
+pub use late_penalty::penalty_may_take_later_lpr;
 pub use statement::{statement_page, terms_html};
 
 use crate::engine::compute::ComputeResult;
@@ -1066,6 +1067,36 @@ mod tests {
             html.contains("（《民法典》第560、561条；2021年前的：《合同法解释（二）》第20、21条）"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn an_lpr_past_the_data_is_said_to_move_the_penalty_only_when_it_can() {
+        // 1.5 × the LPR of the contract's start (2025-01-01), unpaid fees on 2026-03-01: the
+        // year-ahead curve runs past the LPR data (2026-04-19), but the penalty keeps its
+        // 2025-01-01 rate, so the assumption touches only the Art. 585 reference, and says so.
+        // Floating (同期), the penalty itself takes the later LPR: no such qualifier.
+        let doc = |fixing: &str| {
+            parse_scenario(&format!(r#"{{"format":"contract-calc/scenario","version":1,"name":"LPR","as_of":"2026-03-01",
+            "contract":{{"start":"2025-01-01","end":"2025-12-31"}},
+            "fees":{{"cycle":"monthly","components":[{{"label":"服务费","amount":"10000.00"}}]}},
+            "payment":{{"due":{{"rule":"day_of_next_month","day":10}},"calendar":"none","payments":[]}},
+            "late_payment":{{"rate":{{"lpr_multiple":"1.5","basis_days":365,"lpr_fixing":"{fixing}"}}}}}}"#))
+            .unwrap()
+        };
+        let note = |s: &Scenario| {
+            let r = compute(s).unwrap();
+            let html = results_html(s, &r, Lang::Zh, Open::ALL);
+            let at = html.find("上图另有假设").unwrap_or(html.len());
+            html[at..].split("</p>").next().unwrap_or("").to_string()
+        };
+        let fixed = note(&doc("contract_start"));
+        assert!(
+            fixed.contains("（只涉及第585条参考中的损失估算，不影响违约金）"),
+            "{fixed}"
+        );
+        let floating = note(&doc("floating"));
+        assert!(floating.contains("上图另有假设"), "{floating}");
+        assert!(!floating.contains("不影响违约金"), "{floating}");
     }
 
     #[test]
