@@ -130,10 +130,10 @@ pub async fn copy_text(text: String) -> bool {
 
 /// Reads a chosen file's bytes, at most one byte past the document limit (and its byte-order
 /// mark): a larger file (a video chosen by mistake) is then refused as too large, never copied
-/// whole into the app's memory. The bytes go to [`read_document`], which refuses what is not
+/// whole into the app's memory. The bytes go to [`document_text`], which refuses what is not
 /// UTF-8; the browser's `Blob.text()` would replace it unsaid.
 ///
-/// [`read_document`]: crate::document::input::read_document
+/// [`document_text`]: crate::document::input::document_text
 pub async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
     let limit = crate::document::input::MAX_DOCUMENT_BYTES + 4;
     let head = file.slice_with_f64_and_f64(0.0, limit as f64).ok()?;

@@ -214,10 +214,35 @@ pub fn left_to_pay(s: &Scenario, start: NaiveDate) -> Result<Option<LeftToPay>, 
     else {
         return Ok(None);
     };
-    let paid_by = (0..alloc.applied.len())
-        .filter(|&i| alloc.applied[i].iter().any(|(c, _)| *c == start))
+    let paid_by = alloc
+        .applied
+        .iter()
+        .enumerate()
+        .filter(|(_, parts)| parts.iter().any(|(c, _)| *c == start))
+        .map(|(i, _)| i)
         .collect();
     Ok(Some(LeftToPay { left, paid_by }))
+}
+
+/// §13 an overdue settlement with payments after its day: what they paid, and who owed the net
+/// on that day and how much (the scenario computed on it), since they may have changed who owes.
+fn owed_on_due(s: &Scenario, mut t: TerminationResult) -> TerminationResult {
+    t.paid_after_due = s
+        .payment
+        .payments
+        .iter()
+        .filter(|p| p.date > t.due && p.date <= s.as_of)
+        .map(|p| p.amount)
+        .sum();
+    if t.overdue_days > 0 && t.paid_after_due > Decimal::ZERO {
+        let mut at_due = s.clone();
+        at_due.as_of = t.due;
+        t.owed_on_due = compute(&at_due)
+            .ok()
+            .and_then(|r| r.termination)
+            .map(|d| (d.payer, d.net));
+    }
+    t
 }
 
 /// Computes every figure of the spec for a valid scenario. Fails only where no data can exist
@@ -234,8 +259,9 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
             renewal_end(s.contract.end, s.contract.renewal_months),
         ))
     };
-    let billed = if billed_end(s) < s.contract.end {
-        whole_term(s, billed_end(s))
+    let end = billed_end(s);
+    let billed = if end < s.contract.end {
+        whole_term(s, end)
     } else {
         term
     };
@@ -366,13 +392,14 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
     let reasonableness = (total_penalty > Decimal::ZERO)
         .then(|| assess(total_penalty, &counted, lpr, &mut seen))
         .flatten();
+    let terminate_standing = standing(terminate_k);
     let late_payment = LatePaymentSummary {
         total_penalty,
         suspend_right_from: right(suspend_k),
         terminate_right_from: right(terminate_k),
         suspend_right_standing: standing(suspend_k),
-        terminate_right_standing: standing(terminate_k),
-        terminate_right_last_ground: standing(terminate_k)
+        terminate_right_standing: terminate_standing,
+        terminate_right_last_ground: terminate_standing
             .zip(terminate_k)
             .map(|(since, k)| last_ground(k, &statuses, since, rights_day)),
         rights_until,
@@ -398,7 +425,8 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         &mut seen,
     )
     .transpose()?
-    .map(|t| overdue(t, s.as_of, lpr, &mut seen));
+    .map(|t| overdue(t, s.as_of, lpr, &mut seen))
+    .map(|t| owed_on_due(s, t));
 
     Ok(ComputeResult {
         total_fees: TotalFees {

@@ -92,6 +92,13 @@ pub struct TerminationResult {
     /// (`earned` and `late_penalty` are 0), which the settlement says beside them.
     #[serde(skip)]
     pub fees_forfeited: bool,
+    /// §13 what was paid after the settlement's day, by the evaluation date.
+    #[serde(skip)]
+    pub paid_after_due: Decimal,
+    /// Who owed the net on the settlement's day, and how much, when payments since may have
+    /// changed it (`paid_after_due` is not nil): §13's interest runs on today's net from that day.
+    #[serde(skip)]
+    pub owed_on_due: Option<(Payer, Decimal)>,
 }
 
 fn line(kind: ChargeKind, label: &str, amount: Decimal, basis: Basis) -> Charge {
@@ -279,6 +286,8 @@ pub fn settle(
         client_charge_lines: client_lines,
         supplier_charge_lines: supplier_lines,
         fees_forfeited: forfeit,
+        paid_after_due: Decimal::ZERO,
+        owed_on_due: None,
     }))
 }
 

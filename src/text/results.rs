@@ -254,18 +254,12 @@ pub fn reasonableness_short(r: &Reasonableness, lang: Lang) -> Option<String> {
     })
 }
 
-/// §13 a settlement paid late: the days and the interest at the one-year LPR. `paid_after`:
-/// paid after the settlement's day (and by the evaluation date), which §13's interest on the net
-/// of the evaluation date does not follow day by day.
-///
-/// `then`: who owed the net, and how much, on the settlement's day, when payments after it
-/// changed who owes: the interest is then not the late payer's as §13 counts it, and said so.
-pub fn overdue(
-    t: &TerminationResult,
-    paid_after: Decimal,
-    then: Option<(crate::engine::termination::Payer, Decimal)>,
-    lang: Lang,
-) -> Option<String> {
+/// §13 a settlement paid late: the days and the interest at the one-year LPR. With payments
+/// after the settlement's day (`paid_after_due`), which §13's interest on the net of the
+/// evaluation date does not follow day by day, what was owed on that day (`owed_on_due`); when
+/// they changed who pays, the interest is not the present payer's, and said so.
+pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
+    let (paid_after, then) = (t.paid_after_due, t.owed_on_due);
     if t.overdue_days <= 0 {
         return None;
     }

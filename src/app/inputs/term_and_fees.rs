@@ -119,19 +119,20 @@ pub(super) enum CycleNote {
 
 /// The contract total of the figures shown.
 fn shown_total(ctx: Ctx) -> Option<String> {
-    ctx.shown.with_untracked(|(f, _)| {
+    ctx.shown.with(|(f, _)| {
         f.as_ref()
             .map(crate::app::Figures::parts)
             .map(|(_, r)| format_yuan(r.total_fees.contract_total))
     })
 }
 
-/// The contract total the form gives now, computed at once (the figures follow a moment later).
+/// The contract total the form gives now, summed at once from its term's cycles as the engine
+/// sums it (§1), without computing every other figure (they follow a moment later).
 fn form_total(ctx: Ctx) -> Option<String> {
     ctx.form.with_untracked(|f| {
         let s = f.to_scenario().ok()?;
-        let r = crate::engine::compute::compute(&s).ok()?;
-        Some(format_yuan(r.total_fees.contract_total))
+        let term = crate::engine::compute::term_cycles(&s);
+        Some(format_yuan(crate::engine::fees::total(&term)))
     })
 }
 
@@ -146,12 +147,7 @@ pub(super) fn cycle_change_note(ctx: Ctx, note: RwSignal<Option<CycleNote>>) -> 
                 moved,
                 before,
             } => {
-                let total = ctx.shown.with(|(f, _)| {
-                    f.as_ref()
-                        .map(crate::app::Figures::parts)
-                        .map(|(_, r)| format_yuan(r.total_fees.contract_total))
-                        .unwrap_or_default()
-                });
+                let total = shown_total(ctx).unwrap_or_default();
                 view! {
                     <div class="notice" role="status" data-testid="cycle-note">
                         <p>{move || ui::amounts_stay_per(to, &total, ctx.lang.get())}</p>

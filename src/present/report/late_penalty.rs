@@ -263,7 +263,7 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             lang,
             h.lines_at_most,
         ));
-        if let Some(note) = allocation_note(s, r, lang).filter(|_| owed) {
+        if let Some(note) = owed.then(|| allocation_note(s, r, lang)).flatten() {
             h.out.el(
                 "p",
                 &[("class", "muted"), ("data-testid", "allocation")],

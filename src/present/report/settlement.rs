@@ -201,23 +201,7 @@ pub(super) fn termination_notes(
     t: &TerminationResult,
 ) {
     let lang = h.lang;
-    let paid_after: Decimal = s
-        .payment
-        .payments
-        .iter()
-        .filter(|p| p.date > t.due && p.date <= s.as_of)
-        .map(|p| p.amount)
-        .sum();
-    // Who owed on the settlement's day, when payments since may have changed it.
-    let then = (paid_after > Decimal::ZERO)
-        .then(|| {
-            let mut at_due = s.clone();
-            at_due.as_of = t.due;
-            crate::engine::compute::compute(&at_due).ok()?.termination
-        })
-        .flatten()
-        .map(|d| (d.payer, d.net));
-    if let Some(note) = text::results::overdue(t, paid_after, then, lang) {
+    if let Some(note) = text::results::overdue(t, lang) {
         h.out.el(
             "p",
             &[("class", "warn"), ("data-testid", "settlement-overdue")],
