@@ -125,5 +125,9 @@ fi
 # --- crates, for the native and the wasm32 builds ----------------------------------------------
 say "cargo fetch"
 cargo fetch --quiet
+# Trunk starts the four wasm builds at once. On a fresh clone the first of them creates target/
+# through a temporary folder beside it (target…), which the others, listing the package's files
+# to fingerprint build.rs, may find gone: "Failed to read the directory at …/targetunLD39".
+mkdir -p target
 
 say "done"

@@ -462,8 +462,21 @@ fn UpdateToToday() -> impl IntoView {
     }
 }
 
-/// The label a field shows on the page (its `<label for>`), to name it in the list of problems.
+/// The label a field shows on the page (its `<label for>`), to name it in the list of problems;
+/// for a field not drawn now (an imported file's), the label the form gives it when drawn.
 pub(super) fn field_label(id: &str, path: &str, lang: crate::text::Lang) -> Option<String> {
+    drawn_label(id, path, lang).or_else(|| {
+        let name = crate::form::labels::field_name(path)?;
+        let label = name.label.get(lang);
+        Some(match name.list {
+            Some((list, row)) => ui::row_field(Some(list.get(lang)), row, label, lang),
+            None => label.to_string(),
+        })
+    })
+}
+
+/// The label of a field drawn on the page.
+fn drawn_label(id: &str, path: &str, lang: crate::text::Lang) -> Option<String> {
     let doc = document();
     // Each name in the user's language, whichever language the page shows now (a notice is
     // worded in both when it is given).

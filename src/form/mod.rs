@@ -6,10 +6,12 @@
 //! rates are typed in %, ‰ or ‱ and stored as fractions; switched-off clauses are written as `null`.
 //!
 //! - [`paths`]: every field's JSON path, named once;
+//! - [`labels`]: each field's name as its label says it, by its path (for fields not drawn);
 //! - [`rates`]: rates as typed (unit, sign, the clause's rate and its §9 changes, presets);
 //! - [`reader`]: typed text into the scenario's values, with path-named errors;
 //! - [`scenario`]: the typed scenario the form describes, section by section ([`FormState::to_scenario`]);
 
+pub mod labels;
 pub mod paths;
 pub mod rates;
 mod reader;

@@ -1338,7 +1338,7 @@ const tests = [
       assertEq(texts.filter((t) => t.includes('未导入，当前内容未改变')).length, 2, `import banners ${JSON.stringify(texts)}`);
       // Each names its file, so two refusals are told apart.
       assert(texts.some((t) => t.includes('文件“wrong.json”未导入')), `the second names its file: ${JSON.stringify(texts)}`);
-      assert(texts.some((t) => t.includes('contract')), `the second message should name the missing "contract": ${JSON.stringify(texts)}`);
+      assert(texts.some((t) => t.includes('文件“wrong.json”未导入，当前内容未改变：合同：必填')), `the second message should name the missing contract as the form does: ${JSON.stringify(texts)}`);
       await expectText(page, NAME, '导入前的方案');
       await expectText(page, TOTAL, STARTER_TOTAL);
       await page.waitForTimeout(200);
@@ -3113,6 +3113,26 @@ tests.push({
     misspelt.late_payment.cap_fractoin = '0.3';
     await input.setInputFiles({ name: 'cap.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(misspelt)) });
     await expectBanner(page, 'The file has fields this version does not know, kept as they are but used in no figure (if misspelt, enter them again in the form): late_payment.cap_fractoin');
+    // A wrong field the form does not draw now (the page has no termination, no rate change) is
+    // named as the form labels it when drawn, with its list and row, not by its JSON path.
+    await page.getByTestId('lang-toggle').click();
+    await expectText(page, '[data-testid=lang-toggle]', 'EN');
+    const late = JSON.parse(cli(['sample', 'starter']));
+    late.termination = { date: '2026-03-01', reason: 'client_breach', breach_penalty_fraction: '0.1', settlement_days: 15 };
+    await input.setInputFiles({ name: 'term.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(late)) });
+    const term = await expectBanner(page, '文件“term.json”未导入，当前内容未改变：服务终止日：');
+    assert(!(await term.textContent()).includes('termination.date'), `a path in the notice: ${await term.textContent()}`);
+    const changes = JSON.parse(cli(['sample', 'starter']));
+    changes.late_payment.rate_changes = [
+      { from: '2025-03-01', rate: { fraction: '0.0003', per_days: 1 } },
+      { from: '2025-02-01', rate: { fraction: '0.0004', per_days: 1 } },
+    ];
+    await input.setInputFiles({ name: 'changes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changes)) });
+    await expectBanner(page, '文件“changes.json”未导入，当前内容未改变：利率变更第 2 行 · 自：');
+    // The name given is the label the field has once drawn.
+    await page.locator('#f-term-on').check();
+    const drawn = (await page.locator('label[for="f-termination-date"] .zh-en').textContent()).trim();
+    assertEq(drawn, '服务终止日', 'the termination date\'s label, drawn');
   },
 });
 
