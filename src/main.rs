@@ -46,8 +46,27 @@ const USAGE: &str = "usage: contract-calc compute FILE|-    print the result JSO
                                           print the result with every invoice paid D days late";
 
 fn fail(msg: &str) -> ExitCode {
-    eprintln!("contract-calc: {msg}");
+    eprintln!("contract-calc: {}", terminal_safe(msg));
     ExitCode::from(2)
+}
+
+/// `msg` with every control character and bidirectional override written as `\u{…}`: a key
+/// the document holds is named in a refusal as it is, and must neither drive the terminal
+/// (ESC [2J) nor reorder or break the one line the refusal is.
+fn terminal_safe(msg: &str) -> String {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    msg.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The document in `file` (`-`: standard input): at most [`MAX_DOCUMENT_BYTES`] are read, a

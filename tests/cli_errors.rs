@@ -614,3 +614,29 @@ fn a_field_written_twice_or_a_multiple_with_its_unit_is_refused_by_name() {
         "contract-calc: late_payment.rate.lpr_multiple: expected a multiple of the LPR like \"1.5\", got \"1.5倍\""
     );
 }
+
+#[test]
+fn a_key_that_would_drive_the_terminal_is_written_out_in_the_refusal() {
+    // A key given twice is refused naming it; this one clears the screen, turns the text red,
+    // starts a line of its own and reverses the rest.
+    let key = "\u{1b}[2J\u{1b}[31mFAKE: all good\nok\u{202e}";
+    let doc = base().to_string().replacen(
+        '{',
+        &format!(
+            "{{{k}: 1, {k}: 2, ",
+            k = serde_json::to_string(key).unwrap()
+        ),
+        1,
+    );
+    let (ok, stdout, stderr) = run(&doc);
+    assert!(!ok && stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+    assert!(
+        !stderr.contains(['\u{1b}', '\u{202e}']),
+        "raw control characters: {stderr:?}"
+    );
+    assert!(
+        stderr.contains(r"\u{1b}[2J\u{1b}[31mFAKE: all good\u{a}ok\u{202e}"),
+        "{stderr:?}"
+    );
+}

@@ -1,4 +1,4 @@
-//! The spec's worked examples (`tests/fixtures/`, copied from `shared/spec/examples/`): each
+//! The spec's worked examples (`tests/fixtures/`, copied from `shared/spec/examples/`) and ours: each
 //! scenario must give the expected result field by field, through the library and the CLI.
 
 use serde_json::Value;
@@ -11,6 +11,8 @@ const CASES: &[&str] = &[
     // §9–§13 (shared/spec/examples-s9): a court's 同期 LPR figure, and a contract into 2027.
     "floating-lpr-court",
     "contract-into-2027",
+    // Ours: a termination settled under the Contract Law (2019), its figures worked by hand.
+    "termination-2019",
 ];
 
 fn fixture(name: &str) -> String {
@@ -86,6 +88,18 @@ fn every_worked_example_matches_through_the_cli() {
         assert!(out.stderr.is_empty());
         let got: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_matches_expected(case, &got);
+    }
+}
+
+/// No expected result lies in `tests/fixtures/` unchecked.
+#[test]
+fn every_expected_result_has_its_case() {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(case) = name.strip_suffix(".expected.json") {
+            assert!(CASES.contains(&case), "{name} is compared by no test");
+        }
     }
 }
 
