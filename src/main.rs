@@ -19,9 +19,9 @@ use contract_calc::document::input::{read_document, InputError, MAX_DOCUMENT_BYT
 use contract_calc::document::read::compute_json;
 use contract_calc::document::read::parse_scenario;
 use contract_calc::document::samples;
-use contract_calc::document::share_link::encode;
+use contract_calc::document::share_link::{self, encode};
 use contract_calc::engine::compute::compute;
-use contract_calc::engine::money::parse_user_amount;
+use contract_calc::engine::money::{group_thousands, parse_user_amount};
 use contract_calc::engine::scenario::Scenario;
 use contract_calc::engine::what_if::{exposure, what_if_late, MAX_LATE_DAYS};
 use contract_calc::present::report::{dateless_figures_html, statement_page};
@@ -153,7 +153,18 @@ fn run(args: &[&str], file: &Path) -> Result<String, String> {
             let (s, r) = figures(scenario(file)?)?;
             Ok(statement_page(&s, &r, lang))
         }
-        ["link", _] => Ok(encode(&scenario(file)?)),
+        ["link", _] => {
+            let link = encode(&scenario(file)?);
+            if share_link::opens(&link) {
+                Ok(link)
+            } else {
+                Err(format!(
+                    "link: the scenario is too large for a link: {} characters, more than the {} a link may have; send the file instead",
+                    group_thousands(&link.len().to_string()),
+                    group_thousands(&share_link::MAX_FRAGMENT.to_string())
+                ))
+            }
+        }
         ["sample", which] => match *which {
             "starter" => Ok(samples::starter(starter_day()).to_json_pretty()),
             "ten-year" => Ok(samples::ten_year_monthly().to_json_pretty()),

@@ -640,3 +640,38 @@ fn a_key_that_would_drive_the_terminal_is_written_out_in_the_refusal() {
         "{stderr:?}"
     );
 }
+
+/// `n` fee components with labels that do not compress (a pseudo-random 100 letters each).
+fn with_random_components(n: usize) -> String {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut letter = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        char::from(b'a' + (seed % 26) as u8)
+    };
+    let components: Vec<Value> = (0..n)
+        .map(|_| serde_json::json!({ "label": (0..100).map(|_| letter()).collect::<String>(), "amount": "100.00" }))
+        .collect();
+    with("/fees/components", Value::Array(components))
+}
+
+#[test]
+fn a_scenario_too_large_for_a_link_is_refused_rather_than_made_into_one_no_reader_opens() {
+    // 800 components of 100 random letters: about 60 KB deflated, 80,000 characters of link,
+    // more than the 65,536 every reader refuses before decoding.
+    let (ok, stdout, stderr) = run_cli(&["link", "-"], with_random_components(800).as_bytes());
+    assert!(
+        !ok && stdout.is_empty(),
+        "made: {} characters",
+        stdout.len()
+    );
+    assert!(
+        stderr.starts_with("contract-calc: link: the scenario is too large for a link: ")
+            && stderr.contains("more than the 65,536 a link may have; send the file instead"),
+        "{stderr}"
+    );
+    // 100 of them make a link that opens.
+    let (ok, stdout, _) = run_cli(&["link", "-"], with_random_components(100).as_bytes());
+    assert!(ok && stdout.trim_end().len() < 65_536, "{}", stdout.len());
+}

@@ -9,7 +9,7 @@
 //! so the app carries no QR encoder either.
 
 use super::{dom, BannerKind, Ctx};
-use crate::document::share_link::{payload, scenario_of_document, LinkError};
+use crate::document::share_link::{opens, payload, scenario_of_document, LinkError, MAX_FRAGMENT};
 use crate::engine::scenario::Scenario;
 use wasm_bindgen::{JsCast, JsValue};
 // Unsaved edits to a scenario opened from a link are kept in this tab's session storage, so
@@ -223,8 +223,13 @@ pub fn ShareButton() -> impl IntoView {
         ctx.shown
             .with_untracked(|f| f.0.as_ref().map(|f| f.parts().0.to_json()))
     };
+    // A link made longer than any reader opens: its length, said instead of the link.
+    let too_long: RwSignal<Option<usize>> = RwSignal::new(None);
     let show = move |fragment: Option<String>| {
-        let url = fragment.map(|f| format!("{}#{f}", dom::base_url()));
+        too_long.set(fragment.as_ref().filter(|f| !opens(f)).map(String::len));
+        let url = fragment
+            .filter(|f| opens(f))
+            .map(|f| format!("{}#{f}", dom::base_url()));
         link.set(url.clone().unwrap_or_default());
         copied.set(url.is_none().then_some(false));
         qr.set(None);
@@ -293,12 +298,15 @@ pub fn ShareButton() -> impl IntoView {
             >
                 <p class="muted">
                     {move || match copied.get() {
-                        Some(true) => ui::LINK_COPIED.get(ctx.lang.get()),
                         Some(false) if link.with(String::is_empty) => {
-                            ui::LINK_NOT_MADE.get(ctx.lang.get())
+                            match too_long.get() {
+                                Some(n) => ui::link_too_long(n, MAX_FRAGMENT, ctx.lang.get()),
+                                None => ui::LINK_NOT_MADE.get(ctx.lang.get()).into(),
+                            }
                         }
-                        Some(false) => ui::COPY_REFUSED.get(ctx.lang.get()),
-                        None => "…",
+                        Some(false) => ui::COPY_REFUSED.get(ctx.lang.get()).into(),
+                        Some(true) => ui::LINK_COPIED.get(ctx.lang.get()).into(),
+                        None => "…".into(),
                     }}
                 </p>
                 <input

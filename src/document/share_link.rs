@@ -92,6 +92,13 @@ pub fn fragment_of_document(json: &str) -> String {
     format!("{PREFIX}{}", B64.encode(compressed))
 }
 
+/// Whether a link made as `fragment` opens: no longer than [`MAX_FRAGMENT`], which every reader
+/// refuses before decoding. A scenario of thousands of rows is made into a longer one; it is
+/// sent as a file instead.
+pub fn opens(fragment: &str) -> bool {
+    fragment.len() <= MAX_FRAGMENT
+}
+
 /// Reads a fragment made by [`encode`], with or without its leading `#`.
 pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
     scenario_of_document(&document_of(payload(fragment)?)?)

@@ -1090,6 +1090,30 @@ const tests = [
     },
   },
   {
+    name: 'a scenario too large for a link says so and offers the file, instead of a link no one can open',
+    async run({ page, url }) {
+      await openApp(page, url);
+      // 800 fee components of 100 letters that do not compress: an 80,000-character link.
+      let seed = 7;
+      const letters = () => Array.from({ length: 100 }, () => {
+        seed = (seed * 48271) % 2147483647;
+        return String.fromCharCode(97 + (seed % 26));
+      }).join('');
+      const doc = JSON.parse(cli(['sample', 'starter']));
+      doc.name = '八百项费用';
+      doc.fees.components = Array.from({ length: 800 }, () => ({ label: letters(), amount: '100.00' }));
+      await page.locator('#f-import').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+      await expectText(page, NAME, '八百项费用');
+      await page.getByTestId('copy-link').click();
+      const panel = page.getByTestId('share-panel');
+      await panel.waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid=share-panel] p')?.textContent !== '…');
+      const said = (await panel.locator('p').first().textContent()).trim();
+      assert(/^方案太大，无法放进链接：链接将有 [\d,]+ 个字符，超过可打开的 65,536 个。请用“导出”把方案文件发给对方。$/.test(said), said);
+      assertEq(await page.getByTestId('link-text').inputValue(), '', 'the link offered');
+    },
+  },
+  {
     name: 'leaving a linked scenario with New keeps it as a draft instead of dropping the edits',
     async run({ page, url, newPage }) {
       await openApp(page, url);

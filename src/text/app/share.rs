@@ -1,6 +1,7 @@
 //! Share links: the panel with the link and its QR code, and the banners of a scenario opened
 //! from a link.
 
+use crate::engine::money::group_thousands;
 use crate::text::{Lang, Text};
 
 pub const COPY_LINK: Text = Text("复制链接", "Copy link");
@@ -63,6 +64,22 @@ pub fn link_unreadable(error: &str, own: bool, lang: Lang) -> String {
         Lang::En => format!(
             "The scenario in this link cannot be opened: {}. The link may be cut short (chat apps sometimes truncate long links): ask the sender to send it again, or to send the exported file. {en}",
             error.trim_end_matches('.')
+        ),
+    }
+}
+
+/// A link longer than any reader opens: what to do instead.
+pub fn link_too_long(chars: usize, max: usize, lang: Lang) -> String {
+    let (chars, max) = (
+        group_thousands(&chars.to_string()),
+        group_thousands(&max.to_string()),
+    );
+    match lang {
+        Lang::Zh => format!(
+            "方案太大，无法放进链接：链接将有 {chars} 个字符，超过可打开的 {max} 个。请用“导出”把方案文件发给对方。"
+        ),
+        Lang::En => format!(
+            "The scenario is too large for a link: it would have {chars} characters, more than the {max} a link may have. Send it as a file with Export."
         ),
     }
 }
