@@ -110,6 +110,10 @@ pub struct LatePaymentSummary {
     pub aggregate_cut: Option<AggregateCut>,
     /// §11, when a penalty accrued; `None` also when a counted day has no LPR.
     pub reasonableness: Option<Reasonableness>,
+    /// What the penalties themselves assumed beyond the built-in data (§10): their due dates'
+    /// calendars and their rates, not the §11 reference's LPR or the settlement's interest.
+    #[serde(skip)]
+    pub assumed: Vec<Warning>,
 }
 
 impl LatePaymentSummary {
@@ -389,6 +393,8 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
     let rights_until = (last_day < s.as_of).then_some(last_day);
     let rights_day = rights_until.unwrap_or(s.as_of);
     let standing = |k: Option<u32>| k.and_then(|k| right_stands_since(k, &statuses, rights_day));
+    // What the penalties assumed, before the §11 reference and the settlement add their own.
+    let assumed = seen.warnings();
     let reasonableness = (total_penalty > Decimal::ZERO)
         .then(|| assess(total_penalty, &counted, lpr, &mut seen))
         .flatten();
@@ -406,6 +412,7 @@ pub fn compute(s: &Scenario) -> Result<ComputeResult, ComputeError> {
         cap_applied: any_cycle_capped || aggregate_cut.is_some(),
         aggregate_cut,
         reasonableness,
+        assumed,
     };
 
     let paid = round_yuan(alloc.paid);

@@ -16,9 +16,10 @@ pub struct ExposurePoint {
     pub date: NaiveDate,
     pub days: u32,
     pub total_penalty: Decimal,
-    /// What computing this point assumed (§10), so that a figure further ahead than the data
-    /// says so ("never silently"): as a result's `warnings`, left out when nothing was assumed,
-    /// so that the spec's three keys are all a point has otherwise.
+    /// What this point's penalty assumed (§10), so that a figure further ahead than the data
+    /// says so ("never silently"): as a result's `warnings`, but only the penalty's (not the
+    /// §11 reference's or an overdue settlement's, which the curve does not show); left out when
+    /// nothing was assumed, so that the spec's three keys are all a point has otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
 }
@@ -45,7 +46,7 @@ pub fn exposure(s: &Scenario, days: u32, step: u32) -> Result<Vec<ExposurePoint>
             date,
             days: n,
             total_penalty: r.late_payment.total_penalty,
-            warnings: r.warnings,
+            warnings: r.late_payment.assumed,
         });
         n += step;
     }

@@ -200,6 +200,19 @@ pub fn subcontracting(
     in_settlement: bool,
     lang: Lang,
 ) -> String {
+    // No refund agreed: the penalty alone (the settlement's own rule is said on its card).
+    if refund.is_zero() && in_settlement {
+        let penalty = format_yuan(penalty);
+        return match (occurred, lang) {
+            (None, Lang::Zh) => format!("{penalty}（违约金，已计入终止结算）"),
+            (None, Lang::En) => format!("{penalty} (penalty; in the termination settlement)"),
+            (Some(d), Lang::Zh) => format!("{penalty}（违约金，{d} 发生，已计入终止结算）"),
+            (Some(d), Lang::En) => {
+                format!("{penalty} (penalty, occurred {d}; in the termination settlement)")
+            }
+        };
+    }
+
     let (total, penalty, refund) = (
         format_yuan(penalty + refund),
         format_yuan(penalty),

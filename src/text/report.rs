@@ -193,11 +193,26 @@ pub fn penalties_may_be_reduced(
     }
 }
 
-/// Beside a subcontracting liability when the contract ended for it (§6).
-pub const SUBCONTRACTING_IS_THE_SETTLEMENT: Text = Text(
-    "合同因擅自转包解除：此项（违约金及退还已付费用）已计入终止结算，不另行支付",
-    "The contract ended for subcontracting: this (the penalty and the refund of fees paid) is in the termination settlement, not a second debt",
-);
+/// Beside a subcontracting liability when the contract ended for it on `end` (§6). Without an
+/// agreed refund (`refund_paid` false) the settlement still counts no fees earned, so the fees
+/// paid come back all the same: that is §6's rule, not the contract's, and said as such.
+pub fn subcontracting_is_the_settlement(refund_paid: bool, end: NaiveDate, lang: Lang) -> String {
+    if refund_paid {
+        return match lang {
+            Lang::Zh => "合同因擅自转包解除：此项（违约金及退还已付费用）已计入终止结算，不另行支付".into(),
+            Lang::En => "The contract ended for subcontracting: this (the penalty and the refund of fees paid) is in the termination settlement, not a second debt".into(),
+        };
+    }
+    let law = crate::text::law::cite(
+        crate::text::law::Provision::SettlementAfterTermination,
+        end,
+        lang,
+    );
+    match lang {
+        Lang::Zh => format!("合同因擅自转包解除：违约金已计入终止结算，不另行支付。合同未约定退还已付费用，但终止结算按本计算器的规则不计已发生的费用，已付费用因此计回甲方；已提供服务的费用，合同另有约定或法院认定应付的，以其为准（{law}）"),
+        Lang::En => format!("The contract ended for subcontracting: the penalty is in the termination settlement, not a second debt. The contract provides no refund of fees paid, but the settlement counts no fees earned by this calculator's rule, so the fees paid come back to the client; where the contract or a court holds the services rendered payable, that prevails ({law})"),
+    }
+}
 
 /// Beside a subcontracting liability when the contract ended for `reason`, another ground.
 pub fn subcontracting_apart(
@@ -338,24 +353,33 @@ pub fn late_rule(
             "Contract Law Art. 114",
         ),
     };
-    // The law's own count is cited; the other two are the contract's.
+    // The law's own count is cited; the other two are the contract's. Counted otherwise than
+    // the law counts days late, they are the penalty's days, and the cycle table's days late
+    // (which the rights to suspend and terminate go by) are said to be the law's.
+    let differs = day_count != DayCount::Standard || accrues_from.is_some();
+    let (counted_zh, counted_en) = if differs {
+        ("计违约金的天数", "the penalty's days")
+    } else {
+        ("逾期天数", "days late")
+    };
     let days = match (day_count, lang) {
-        (DayCount::Standard, Lang::Zh) => format!("逾期天数自到期日次日起算至付款日（{count_zh}）"),
+        (DayCount::Standard, Lang::Zh) => {
+            format!("{counted_zh}自到期日次日起算至付款日（{count_zh}）")
+        }
         (DayCount::ExcludeEnd, Lang::Zh) => {
-            "按合同约定，逾期天数自到期日次日起至付款日前一日".into()
+            format!("按合同约定，{counted_zh}自到期日次日起至付款日前一日")
         }
         (DayCount::IncludeDueDate, Lang::Zh) => {
-            "按合同约定，逾期天数自到期日当日起算至付款日".into()
+            format!("按合同约定，{counted_zh}自到期日当日起算至付款日")
         }
-        (DayCount::Standard, Lang::En) => {
-            format!("days late count from the day after the due date to the day paid ({count_en})")
-        }
-        (DayCount::ExcludeEnd, Lang::En) => {
-            "as agreed, days late count from the day after the due date to the day before payment"
-                .into()
-        }
+        (DayCount::Standard, Lang::En) => format!(
+            "{counted_en} count from the day after the due date to the day paid ({count_en})"
+        ),
+        (DayCount::ExcludeEnd, Lang::En) => format!(
+            "as agreed, {counted_en} count from the day after the due date to the day before payment"
+        ),
         (DayCount::IncludeDueDate, Lang::En) => {
-            "as agreed, days late count from the due date itself to the day paid".into()
+            format!("as agreed, {counted_en} count from the due date itself to the day paid")
         }
     };
     let from = match (accrues_from, lang) {
@@ -363,6 +387,12 @@ pub fn late_rule(
         (Some(d), Lang::Zh) => format!("，{}前的天数不计", date_words(d, lang)),
         (Some(d), Lang::En) => format!(", none before {}", date_words(d, lang)),
     };
+    let table = match (differs, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "（各期列表中的“逾期天数”仍自到期日次日起算至付款日）",
+        (true, Lang::En) => " (the days late listed per cycle still run from the day after the due date to the day paid)",
+    };
+    let from = format!("{from}{table}");
     match lang {
         Lang::Zh => format!("。每笔逾期款项 × 比例 × 逾期时间（按计息期折算）；{days}{from}，到期日当日付款不算逾期；违约金以合同约定为准（{penalty_zh}）。"),
         Lang::En => format!(". Each late amount × rate × the time late in the rate's periods; {days}{from}, and paying on the due date is not late; penalties as agreed ({penalty_en})."),

@@ -57,9 +57,10 @@ pub fn also_assumes(extra: &[Warning], penalty_at_lpr: bool, lang: Lang) -> Stri
     }
 }
 
-/// The same under the year-ahead curve, a sentence of its own.
-pub fn curve_also_assumes(extra: &[Warning], penalty_at_lpr: bool, lang: Lang) -> String {
-    let list = assumptions(extra, penalty_at_lpr, lang);
+/// The same under the year-ahead curve, a sentence of its own: what its penalties assumed
+/// (`ExposurePoint::warnings`), so an LPR among them is the penalty's own.
+pub fn curve_also_assumes(extra: &[Warning], lang: Lang) -> String {
+    let list = assumptions(extra, true, lang);
     match lang {
         Lang::Zh => format!("上图另有假设：{list}。"),
         Lang::En => format!("The curve above also assumes: {list}."),
@@ -266,7 +267,30 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
     let days = t.overdue_days;
     let interest = t.overdue_interest.map(format_yuan);
     let first_late = t.due.succ_opt().unwrap_or(t.due);
-    let law = crate::text::law::cite(crate::text::law::Provision::Damages, first_late, lang);
+    let last_late = t
+        .due
+        .checked_add_days(chrono::Days::new(days.unsigned_abs()))
+        .unwrap_or(first_late);
+    // Days into 2021 are under the Civil Code, those before under the Contract Law (SPC
+    // provisions on the Civil Code's temporal effect, Art. 1 ¶3).
+    let law = crate::text::law::cite_over(
+        crate::text::law::Provision::Damages,
+        first_late,
+        last_late,
+        lang,
+    );
+    // Days before the first LPR are at the PBOC benchmark lending rate, named as what it is.
+    let lpr_start = crate::engine::lpr::lpr_start();
+    let (rate_zh, rate_en) = if last_late < lpr_start {
+        ("按贷款基准利率计", "at the PBOC benchmark lending rate")
+    } else if first_late < lpr_start {
+        (
+            "按贷款基准利率（2019年8月20日起为一年期 LPR）计",
+            "at the PBOC benchmark lending rate (from 20 Aug 2019 the one-year LPR)",
+        )
+    } else {
+        ("按一年期 LPR 计", "at the one-year LPR")
+    };
     // Payments after the settlement's day turned the other side into the payer: the one paying
     // now was not late then, which §13's figure assumes; said instead of "overdue".
     if let Some((payer, net)) = then.filter(|(payer, _)| *payer != t.payer) {
@@ -287,13 +311,13 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
     }
     let mut text = match (lang, interest) {
         (Lang::Zh, Some(i)) => {
-            format!("已逾期 {days} 日未付；按一年期 LPR 计，逾期利息 {i}（{law}）")
+            format!("已逾期 {days} 日未付；{rate_zh}，逾期利息 {i}（{law}）")
         }
         (Lang::Zh, None) => {
             format!("已逾期 {days} 日未付（本计算器所含利率自2015年10月24日起，未计利息）")
         }
         (Lang::En, Some(i)) => {
-            format!("{days} days overdue; interest at the one-year LPR {i} ({law})")
+            format!("{days} days overdue; interest {rate_en} {i} ({law})")
         }
         (Lang::En, None) => {
             format!("{days} days overdue (the rates this calculator holds start on 24 Oct 2015: no interest computed)")

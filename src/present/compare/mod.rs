@@ -307,6 +307,31 @@ mod tests {
             row(&c, "terminate_from").values,
             ["无：合同已于2025-06-15终止，其后逾期超过60日的欠款不再产生此权利（违约金照计）"]
         );
+        // Ended for subcontracting instead, the fees are forfeited (§6): no arrears run on, so
+        // neither is said to.
+        let mut sub = s.clone();
+        if let Some(t) = sub.termination.as_mut() {
+            t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
+        }
+        sub.supplier_breaches = Some(crate::engine::scenario::SupplierBreaches {
+            subcontracting: Some(crate::engine::scenario::Subcontracting {
+                penalty_fraction: rust_decimal::Decimal::new(2, 1),
+                refund_paid: true,
+                occurred_on: None,
+                extra: Default::default(),
+            }),
+            service_incidents: None,
+            substandard_service: None,
+            confidentiality_penalty: None,
+            losses: Vec::new(),
+            extra: Default::default(),
+        });
+        let c = compare(&[("甲".into(), sub)], Lang::Zh);
+        assert_eq!(
+            row(&c, "suspend_from").values,
+            ["无（2025-05-11起的逾期已付清）"]
+        );
+        assert_eq!(row(&c, "terminate_from").values, ["未产生（逾期超过60日）"]);
         // Evaluated on 2025-06-20 nothing is yet 30 days late: not arisen, as before.
         s.as_of = crate::test_support::date("2025-06-20");
         let c = compare(&[("甲".into(), s)], Lang::Zh);

@@ -155,7 +155,10 @@ fn right(
 ) -> String {
     after_days.map_or(ABSENT.into(), |k| {
         let ended = r.late_payment.rights_until;
+        // Fees forfeited by a termination for subcontracting (§6) are no arrears at all.
+        let forfeited = r.termination.as_ref().is_some_and(|t| t.fees_forfeited);
         let late_after_end = ended.is_some()
+            && !forfeited
             && standing.is_none()
             && r.total_fees
                 .cycles

@@ -288,11 +288,7 @@ fn late_body(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             h.out.el(
                 "p",
                 &[("class", "muted"), ("data-testid", "exposure-assumes")],
-                &crate::text::results::curve_also_assumes(
-                    &extra,
-                    penalty_may_take_later_lpr(s),
-                    lang,
-                ),
+                &crate::text::results::curve_also_assumes(&extra, lang),
             );
         }
     }

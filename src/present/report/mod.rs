@@ -313,7 +313,9 @@ mod tests {
         assert!(html.contains(">The supplier may suspend service from 11 Sep 2025 (the right first arose on 11 May 2025; the arrears it rested on are since paid); "), "{html}");
         // Whether the penalty may be reduced, before the card is opened (§11 in a line).
         assert!(html.contains("; the penalty is 6.03 times the loss at the LPR, above 1.3 times: a court may reduce it on request (Art. 585)</span></summary>"));
-        assert!(html.contains("The curve above also assumes: the LPR after 19 Apr 2026 is taken"));
+        // At a fixed rate the curve's penalties assume no LPR: the year ahead passing the LPR
+        // data touches only the Art. 585 reference, which the curve does not draw.
+        assert!(!html.contains("The curve above also assumes"), "{html}");
     }
 
     #[test]
@@ -379,8 +381,8 @@ mod tests {
         );
         // At the LPR, the penalty itself takes that assumption: no "reference only".
         assert!(!html.contains("上图另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计；如已公布新的报价，请在“LPR 报价”中补充（只涉及"), "{html}");
-        // At a fixed 0.05% a day the LPR past the table touches only the Art. 585 loss, and the
-        // curve's note says so, as the page's own list does.
+        // At a fixed 0.05% a day the LPR past the table touches only the Art. 585 loss, which
+        // the curve does not draw: its note assumes nothing (the page's own list says it).
         let mut fixed = s.clone();
         if let Some(l) = fixed.late_payment.as_mut() {
             l.rate = crate::engine::scenario::Rate::Fraction {
@@ -392,10 +394,7 @@ mod tests {
         }
         let r = compute(&fixed).unwrap();
         let html = results_html(&fixed, &r, Lang::Zh, Open::ALL);
-        assert!(
-            html.contains("请在“LPR 报价”中补充（只涉及第585条参考中的损失估算，不影响违约金）。"),
-            "{html}"
-        );
+        assert!(!html.contains("上图另有假设"), "{html}");
     }
 
     #[test]
@@ -444,6 +443,40 @@ mod tests {
             row.values[0].ends_with("（因擅自转包解除，结算中不予支付）"),
             "{:?}",
             row.values
+        );
+    }
+
+    #[test]
+    fn a_termination_for_subcontracting_without_an_agreed_refund_says_whose_rule_refunds_the_fees()
+    {
+        // The 2025 termination ended for subcontracting (20% of ¥480,000.00 = ¥96,000.00), the
+        // contract agreeing no refund of fees paid: the card's liability is the penalty alone,
+        // and the settlement, which still counts no fees earned (§6), is said to refund them by
+        // the calculator's rule, the contract prevailing for services rendered.
+        let (mut s, _) = figures("termination-2025");
+        if let Some(t) = s.termination.as_mut() {
+            t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
+        }
+        if let Some(b) = s.supplier_breaches.as_mut() {
+            b.subcontracting = Some(crate::engine::scenario::Subcontracting {
+                penalty_fraction: crate::test_support::d("0.20"),
+                refund_paid: false,
+                occurred_on: Some(crate::test_support::date("2025-07-01")),
+                extra: Default::default(),
+            });
+        }
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("违约金及退还已付费用"), "{html}");
+        assert!(
+            html.contains("合同未约定退还已付费用，但终止结算按本计算器的规则不计已发生的费用，已付费用因此计回甲方；已提供服务的费用，合同另有约定或法院认定应付的，以其为准（《民法典》第566、567条）"),
+            "{html}"
+        );
+        let c = crate::present::compare::compare(&[("甲".into(), s)], Lang::Zh);
+        let sub = c.rows.iter().find(|r| r.key == "subcontracting").unwrap();
+        assert_eq!(
+            sub.values,
+            ["¥96,000.00（违约金，2025-07-01 发生，已计入终止结算）"]
         );
     }
 
@@ -855,12 +888,12 @@ mod tests {
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
             html.contains(
-                "；按合同约定，逾期天数自到期日当日起算至付款日，2025年5月1日前的天数不计，"
+                "；按合同约定，计违约金的天数自到期日当日起算至付款日，2025年5月1日前的天数不计（各期列表中的“逾期天数”仍自到期日次日起算至付款日），"
             ),
             "{html}"
         );
         let en = results_html(&s, &r, Lang::En, Open::ALL);
-        assert!(en.contains("; as agreed, days late count from the due date itself to the day paid, none before 1 May 2025, and paying"), "{en}");
+        assert!(en.contains("; as agreed, the penalty&#39;s days count from the due date itself to the day paid, none before 1 May 2025 (the days late listed per cycle still run from the day after the due date to the day paid), and paying"), "{en}");
     }
 
     #[test]
@@ -1073,8 +1106,8 @@ mod tests {
     fn an_lpr_past_the_data_is_said_to_move_the_penalty_only_when_it_can() {
         // 1.5 × the LPR of the contract's start (2025-01-01), unpaid fees on 2026-03-01: the
         // year-ahead curve runs past the LPR data (2026-04-19), but the penalty keeps its
-        // 2025-01-01 rate, so the assumption touches only the Art. 585 reference, and says so.
-        // Floating (同期), the penalty itself takes the later LPR: no such qualifier.
+        // 2025-01-01 rate: the curve's penalties assume nothing, and no note is under it.
+        // Floating (同期), the penalty itself takes the later LPR: said, with no qualifier.
         let doc = |fixing: &str| {
             parse_scenario(&format!(r#"{{"format":"contract-calc/scenario","version":1,"name":"LPR","as_of":"2026-03-01",
             "contract":{{"start":"2025-01-01","end":"2025-12-31"}},
@@ -1090,10 +1123,7 @@ mod tests {
             html[at..].split("</p>").next().unwrap_or("").to_string()
         };
         let fixed = note(&doc("contract_start"));
-        assert!(
-            fixed.contains("（只涉及第585条参考中的损失估算，不影响违约金）"),
-            "{fixed}"
-        );
+        assert_eq!(fixed, "");
         let floating = note(&doc("floating"));
         assert!(floating.contains("上图另有假设"), "{floating}");
         assert!(!floating.contains("不影响违约金"), "{floating}");
@@ -1115,8 +1145,10 @@ mod tests {
             html.contains("（《合同法》第97、98条：解除后结算条款仍然有效）"),
             "{html}"
         );
+        // Its 169 days run from 2019-07-16, before the first LPR of 2019-08-20: the rate is
+        // named as the benchmark rate, then the LPR.
         assert!(
-            html.contains("逾期利息 ¥3,761.40（《合同法》第113条）"),
+            html.contains("按贷款基准利率（2019年8月20日起为一年期 LPR）计，逾期利息 ¥3,761.40（《合同法》第113条）"),
             "{html}"
         );
         for civil_code in ["第566", "第584条", "第563条", "第203条"] {
@@ -1125,6 +1157,32 @@ mod tests {
                 "{civil_code} cited for 2019: {html}"
             );
         }
+    }
+
+    #[test]
+    fn settlement_interest_names_the_rate_and_the_law_of_its_days() {
+        let (mut s, _) = figures("termination-2019");
+        let overdue = |s: &Scenario| {
+            let r = compute(s).unwrap();
+            crate::text::results::overdue(r.termination.as_ref().unwrap(), Lang::Zh).unwrap()
+        };
+        // Evaluated 2019-08-10: 26 days (from 2019-07-16), all before the first LPR, at the
+        // benchmark rate 4.35%. The late penalty to that day is ¥4,212.50, so the net is
+        // 275,000.00 − 150,000.00 + 4,212.50 + 60,000.00 − 6,000.00 = ¥183,212.50, and
+        // 183,212.50 × 4.35% × 26/365 = ¥567.71.
+        s.as_of = crate::test_support::date("2019-08-10");
+        assert_eq!(
+            overdue(&s),
+            "已逾期 26 日未付；按贷款基准利率计，逾期利息 ¥567.71（《合同法》第113条）；计息基数中含违约金 ¥64,212.50，对违约金计收利息，法院通常不予支持；基数中的未付费用同期已按约定计违约金，再计利息可能被认定为重复"
+        );
+        // Evaluated 2021-03-31: its days run into 2021, those after under the Civil Code
+        // (时间效力规定第1条第3款), and both laws are cited.
+        s.as_of = crate::test_support::date("2021-03-31");
+        let text = overdue(&s);
+        assert!(
+            text.contains("（《民法典》第584条；2021年前的：《合同法》第113条）"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -32,11 +32,11 @@ pub(super) fn subcontracting_card(h: &mut Html, s: &Scenario, r: &ComputeResult,
     // not read as two debts.
     let apart = s.termination.as_ref().and_then(|t| {
         if t.reason == crate::engine::scenario::TerminationReason::Subcontracting {
-            Some(
-                report::SUBCONTRACTING_IS_THE_SETTLEMENT
-                    .get(h.lang)
-                    .to_string(),
-            )
+            Some(report::subcontracting_is_the_settlement(
+                clause.refund_paid,
+                t.date,
+                h.lang,
+            ))
         } else {
             clause
                 .occurred_on
