@@ -213,6 +213,27 @@ fn supplier_lines(
     out
 }
 
+/// The client's charges its breaches give, apart from a termination's penalty.
+fn client_breach_lines(s: &Scenario) -> Vec<Charge> {
+    s.client_breaches
+        .as_ref()
+        .and_then(|b| b.confidentiality_penalty)
+        .map(|c| line(ChargeKind::ConfidentialityPenalty, "", c, Basis::AsAgreed))
+        .into_iter()
+        .collect()
+}
+
+/// The charges the breaches entered give each side, the client's then the supplier's, with no
+/// termination: §6 sets them off only in a settlement, so a contract still running shows them
+/// apart from its figures, as claims of their own.
+pub fn charges_apart(s: &Scenario) -> (Vec<Charge>, Vec<Charge>) {
+    let none = (Decimal::ZERO, Basis::AsAgreed);
+    (
+        client_breach_lines(s),
+        supplier_lines(s, TerminationReason::Mutual, none, Decimal::ZERO),
+    )
+}
+
 /// Settles a terminated contract. `earned` is the sum of the cycles billed up to the termination
 /// date, `paid` all payments by the evaluation date, `late_penalty` the late penalties on the
 /// shortened schedule, `contract_total` the whole term's total.
@@ -237,19 +258,7 @@ pub fn settle(
         (earned, late_penalty)
     };
 
-    let mut client_lines = Vec::new();
-    if let Some(c) = s
-        .client_breaches
-        .as_ref()
-        .and_then(|b| b.confidentiality_penalty)
-    {
-        client_lines.push(line(
-            ChargeKind::ConfidentialityPenalty,
-            "",
-            c,
-            Basis::AsAgreed,
-        ));
-    }
+    let mut client_lines = client_breach_lines(s);
     if t.reason == TerminationReason::ClientBreach {
         client_lines.push(line(
             ChargeKind::BreachPenalty,

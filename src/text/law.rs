@@ -20,6 +20,8 @@ pub enum Provision {
     /// Which debts a payment settles: the earliest due first (560), then costs, interest and
     /// the principal (561).
     PaymentAllocation,
+    /// Debts due both ways set off by notice.
+    SetOff,
 }
 
 /// `p` as the law in force on `day` words it, with the book's title: "《民法典》第203条",
@@ -57,6 +59,10 @@ pub fn cite(p: Provision, day: NaiveDate, lang: Lang) -> &'static str {
         (PaymentAllocation, _, Lang::En) => {
             "SPC Interpretation (II) of the Contract Law Arts. 20–21"
         }
+        (SetOff, CivilCode, Lang::Zh) => "《民法典》第568条",
+        (SetOff, CivilCode, Lang::En) => "Civil Code Art. 568",
+        (SetOff, _, Lang::Zh) => "《合同法》第99条",
+        (SetOff, _, Lang::En) => "Contract Law Art. 99",
     }
 }
 

@@ -246,6 +246,23 @@ pub fn without_breach_penalty(
 
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");
 
+/// No late-payment clause, but fees paid late or unpaid past their day: the supplier may still
+/// claim its loss, which courts measure at the LPR (plus 30–50% by the sales-contract
+/// interpretation, applied to other paid contracts), so ¥0.00 is not read as nothing to claim.
+/// `civil_code`: late days into 2021, else the Contract Law then in force.
+pub fn no_late_clause_but_late(civil_code: bool, lang: Lang) -> String {
+    let (loss, paid) = match (civil_code, lang) {
+        (true, Lang::Zh) => ("《民法典》第577、584条", "《民法典》第646条"),
+        (false, Lang::Zh) => ("《合同法》第107、113条", "《合同法》第174条"),
+        (true, Lang::En) => ("Civil Code Arts. 577, 584", "Civil Code Art. 646"),
+        (false, Lang::En) => ("Contract Law Arts. 107, 113", "Contract Law Art. 174"),
+    };
+    match lang {
+        Lang::Zh => format!("合同未约定逾期付款违约金，但甲方逾期付款的，乙方仍可请求赔偿逾期付款损失（{loss}）：实务中以一年期 LPR（2019年8月20日前为贷款基准利率）计算资金占用损失，有偿合同亦可参照买卖合同的规定以 LPR 为基础加计30%–50%（{paid}；《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第18条第4款）。本计算器未计算此项。"),
+        Lang::En => format!("No late-payment clause; but the supplier may still claim its loss from late payment ({loss}): courts measure it at the one-year LPR (before 20 Aug 2019 the PBOC benchmark rate), and for a paid contract, as for a sale, at the LPR plus 30–50% ({paid}; SPC Interpretation on Sales Contracts Art. 18 ¶4). Not computed here."),
+    }
+}
+
 /// The cap after the agreed rate (§4, §9 `cap_base`), as a clause of the rate's line.
 pub fn rate_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
     let sep = match lang {
@@ -501,6 +518,54 @@ pub fn less_supplier(charge: &str, lang: Lang) -> String {
         Lang::En => format!("less the supplier's {}", lower_first(charge)),
     }
 }
+/// Breaches entered while the contract runs (no termination): each side's charges, named
+/// with their amounts (`(total, items)`, none when a side has none), which §6 sets off only in
+/// a termination settlement. Said apart from the figures, so that they are not taken as lost.
+pub fn charges_apart(
+    supplier: Option<(Decimal, &[String])>,
+    client: Option<(Decimal, &[String])>,
+    on: NaiveDate,
+    lang: Lang,
+) -> String {
+    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    let side = |side: Option<(Decimal, &[String])>, zh: &str, en: &str| {
+        side.map(|(total, items)| {
+            let (total, items) = (format_yuan(total), items.join(sep));
+            match lang {
+                Lang::Zh => format!("{zh}承担 {total}（{items}）"),
+                Lang::En => format!("{en} {total} ({items})"),
+            }
+        })
+    };
+    let sides: Vec<String> = [
+        side(supplier, "乙方", "the supplier's"),
+        side(client, "甲方", "the client's"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let law = crate::text::law::cite(crate::text::law::Provision::SetOff, on, lang);
+    match lang {
+        Lang::Zh => format!(
+            "合同未解除：以下违约责任未计入本页数字（本计算器只在提前终止结算中扣抵）：{}。可另行主张，或在双方互负到期债务时通知对方抵销（{law}）。",
+            sides.join("；")
+        ),
+        Lang::En => format!(
+            "The contract has not been terminated: these liabilities are not in the figures here (the calculator sets them off only in a termination settlement): {}. They may be claimed on their own, or set off by notice against a debt due the other way ({law}).",
+            sides.join("; ")
+        ),
+    }
+}
+
+/// One charge in a sentence: its name, its amount and how it was worked out
+/// ("服务事故扣款 ¥12,000.00（4 次 × ¥3,000.00）").
+pub fn charge_item(name: &str, amount: Decimal, basis: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name} {}{basis}", format_yuan(amount)),
+        Lang::En => format!("{} {}{basis}", lower_first(name), format_yuan(amount)),
+    }
+}
+
 /// A loss the supplier bears, under its own label: "减：客户索赔（乙方承担）".
 pub fn supplier_loss(label: &str, lang: Lang) -> String {
     match lang {

@@ -89,7 +89,22 @@ fn rights_note(s: &Scenario, r: &ComputeResult, lang: Lang) -> Option<String> {
 /// such clause.
 fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     let Some(l) = &s.late_payment else {
-        return report::NO_LATE_CLAUSE.get(lang).into();
+        if r.total_fees.cycles.iter().all(|c| c.days_late <= 0) {
+            return report::NO_LATE_CLAUSE.get(lang).into();
+        }
+        // Late into 2021: the Civil Code (时间效力规定第1条第3款), else the Contract Law.
+        let last_late = r.total_fees.cycles.iter().filter_map(|c| {
+            if c.outstanding > rust_decimal::Decimal::ZERO && c.unpaid_days > 0 {
+                return Some(s.as_of);
+            }
+            c.payments
+                .iter()
+                .filter(|t| t.days_late > 0)
+                .map(|t| t.date)
+                .max()
+        });
+        let civil_code = last_late.max() >= Some(crate::engine::reasonableness::civil_code_start());
+        return report::no_late_clause_but_late(civil_code, lang);
     };
     let mut text = explain::agreed_rates(l, s.contract.start, lang);
     if let Some(cap) = l.cap_fraction {

@@ -91,6 +91,8 @@ fn results(
     if let Some(t) = &r.termination {
         settlement::termination_card(&mut h, s, r, t, open.is_open(Card::Settlement));
         settlement::termination_notes(&mut h, s, r, t);
+    } else {
+        settlement::charges_apart_note(&mut h, s);
     }
 
     let paid = h.t(report::PAID_TO_DATE);
@@ -447,6 +449,31 @@ mod tests {
     }
 
     #[test]
+    fn breaches_entered_without_a_termination_are_listed_apart_not_dropped() {
+        // The 2025 contract's breaches, the contract not terminated: 3 incidents at ¥2,000.00,
+        // 10% of ¥15,000.00 of substandard service, a customer claim of ¥8,000.00 and costs of
+        // ¥2,350.00 are the supplier's (¥17,850.00), a ¥10,000.00 confidentiality penalty the
+        // client's. §6 sets them off only in a settlement, so none is
+        // in the figures, and the statement says so with each amount.
+        let (mut s, _) = figures("termination-2025");
+        s.termination = None;
+        s.client_breaches = Some(crate::engine::scenario::ClientBreaches {
+            confidentiality_penalty: Some(crate::test_support::d("10000.00")),
+            extra: Default::default(),
+        });
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("合同未解除：以下违约责任未计入本页数字（本计算器只在提前终止结算中扣抵）：乙方承担 ¥17,850.00（服务事故扣款 ¥6,000.00（3 次 × ¥2,000.00）、不合格服务扣款 ¥1,500.00（¥15,000.00 × 10%）、客户索赔 ¥8,000.00、诉讼费用 ¥2,350.00）；甲方承担 ¥10,000.00（泄密违约金 ¥10,000.00）。可另行主张，或在双方互负到期债务时通知对方抵销（《民法典》第568条）。"),
+            "{html}"
+        );
+        // Terminated, they are in the settlement instead, and not said twice.
+        let (s, r) = figures("termination-2025");
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("charges-apart"), "{html}");
+    }
+
+    #[test]
     fn a_termination_for_subcontracting_without_an_agreed_refund_says_whose_rule_refunds_the_fees()
     {
         // The 2025 termination ended for subcontracting (20% of ¥480,000.00 = ¥96,000.00), the
@@ -796,10 +823,34 @@ mod tests {
         s.late_payment = None;
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
-        assert!(html.contains("合同未约定逾期付款违约金。"), "{html}");
+        // July and August are unpaid past their day: ¥0.00 is not nothing to claim.
+        assert!(html.contains("合同未约定逾期付款违约金，但甲方逾期付款的，乙方仍可请求赔偿逾期付款损失（《民法典》第577、584条）：实务中以一年期 LPR"), "{html}");
         assert!(!html.contains("目前没有逾期"), "{html}");
         assert!(!html.contains("每笔逾期款项"), "{html}");
         assert!(!html.contains("若此后不再付款"), "{html}");
+        // Late only before 2021 (the same months of 2019, all paid by 2020): the Contract Law.
+        let mut old = s.clone();
+        old.contract.start = crate::test_support::date("2019-01-01");
+        old.contract.end = crate::test_support::date("2019-12-31");
+        old.as_of = crate::test_support::date("2025-09-30");
+        old.payment.payments = vec![crate::engine::scenario::PaymentMade {
+            date: crate::test_support::date("2020-06-30"),
+            amount: crate::test_support::d("600000.00"),
+            for_period: None,
+            extra: Default::default(),
+        }];
+        let r = compute(&old).unwrap();
+        let html = results_html(&old, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("乙方仍可请求赔偿逾期付款损失（《合同法》第107、113条）"),
+            "{html}"
+        );
+        // Nothing late: only that there is no clause.
+        old.payment.payments[0].date = crate::test_support::date("2019-01-02");
+        let r = compute(&old).unwrap();
+        let html = results_html(&old, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("合同未约定逾期付款违约金。"), "{html}");
+        assert!(!html.contains("逾期付款损失"), "{html}");
     }
 
     #[test]

@@ -115,6 +115,38 @@ fn penalties_note(h: &mut Html, s: &Scenario, t: &TerminationResult) {
     }
 }
 
+/// Breaches entered while the contract runs: each side's charges, said apart from the figures
+/// (§6 sets them off only in a settlement), so that a client reading the statement keeps them.
+pub(super) fn charges_apart_note(h: &mut Html, s: &Scenario) {
+    let lang = h.lang;
+    let (client, supplier) = crate::engine::termination::charges_apart(s);
+    let side = |lines: &[Charge]| -> Option<(Decimal, Vec<String>)> {
+        let total: Decimal = lines.iter().map(|c| c.amount).sum();
+        let items = lines
+            .iter()
+            .map(|c| {
+                let name = report::charge(c.kind).map_or(c.label.as_str(), |n| n.get(lang));
+                let basis = charge_basis(c.basis, lang).unwrap_or_default();
+                report::charge_item(name, c.amount, &basis, lang)
+            })
+            .collect();
+        (!lines.is_empty()).then_some((total, items))
+    };
+    let (supplier, client) = (side(&supplier), side(&client));
+    if supplier.is_none() && client.is_none() {
+        return;
+    }
+    fn view(side: &Option<(Decimal, Vec<String>)>) -> Option<(Decimal, &[String])> {
+        side.as_ref()
+            .map(|(total, items)| (*total, items.as_slice()))
+    }
+    h.out.el(
+        "p",
+        &[("class", "muted"), ("data-testid", "charges-apart")],
+        &report::charges_apart(view(&supplier), view(&client), s.as_of, lang),
+    );
+}
+
 /// How a charge was worked out (the engine's [`Basis`]), after its name: "（2 次 × ¥1,500.00）";
 /// none for an amount agreed as such (a confidentiality penalty, a loss).
 fn charge_basis(basis: Basis, lang: Lang) -> Option<String> {
