@@ -13,7 +13,13 @@ use crate::text::claim::{self, HEADS};
 use crate::text::Lang;
 
 fn rate(s: &Segment, lang: Lang) -> String {
-    claim::rate(&percent(s.fraction), s.period, s.lpr, s.benchmark, lang)
+    claim::rate(
+        &percent(s.fraction),
+        s.period,
+        s.lpr,
+        (s.benchmark, s.lpr_assumed),
+        lang,
+    )
 }
 
 /// The rows: (period, base, from, to, days, rate, amount, paid note) for every segment.

@@ -28,16 +28,21 @@ pub const COPY: Text = Text(
 );
 
 /// A segment's rate: its percentage `pct`, what it is per, and the LPR (or, before it, the
-/// benchmark rate: `benchmark`) it was set from.
+/// benchmark rate: `benchmark`) it was set from, `assumed` past the built-in data.
 pub fn rate(
     pct: &str,
     period: Period,
     lpr: Option<Decimal>,
-    benchmark: bool,
+    (benchmark, assumed): (bool, bool),
     lang: Lang,
 ) -> String {
     let lpr = lpr
-        .map(|l| format!(" ({})", super::explain::rate_name(l, benchmark, lang)))
+        .map(|l| {
+            format!(
+                " ({})",
+                super::explain::rate_name(l, benchmark, assumed, lang)
+            )
+        })
         .unwrap_or_default();
     format!("{pct}{}{lpr}", per(period, lang))
 }

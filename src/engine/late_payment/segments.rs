@@ -39,6 +39,10 @@ pub struct Segment {
     /// fixing (2019-08-20), not an LPR.
     #[serde(skip)]
     pub benchmark: bool,
+    /// `lpr` holds on days past the built-in data (§10): the latest fixing before them, assumed
+    /// to hold, which the 计算明细 says beside it.
+    #[serde(skip)]
+    pub lpr_assumed: bool,
     /// The segment's amount rounded to 0.01, before any cap.
     pub amount: Decimal,
     /// `g`: the exact amount is `base × fraction × g` ([`Segment::exact`]).
@@ -73,15 +77,21 @@ pub(super) fn tranche_segments(
         }
         let (rate, which, next_change) = rate_on(terms, a);
         let mut b = next_change.map_or(last, |n| last.min(prev(n)));
-        let (fraction, period, lpr, benchmark) = match rate {
+        let (fraction, period, lpr, benchmark, lpr_assumed) = match rate {
             Rate::Fraction {
                 fraction, per_days, ..
-            } => (*fraction, Period::PerDays(*per_days), None, false),
+            } => (*fraction, Period::PerDays(*per_days), None, false, false),
             Rate::Monthly {
                 fraction,
                 per_months,
                 ..
-            } => (*fraction, Period::PerMonths(*per_months), None, false),
+            } => (
+                *fraction,
+                Period::PerMonths(*per_months),
+                None,
+                false,
+                false,
+            ),
             Rate::Lpr {
                 lpr_multiple,
                 basis_days,
@@ -114,7 +124,8 @@ pub(super) fn tranche_segments(
                     }
                 }
                 let last_day_used = if floating { b } else { day };
-                if last_day_used > ctx.lpr.known_until() {
+                let assumed = last_day_used > ctx.lpr.known_until();
+                if assumed {
                     ctx.seen.lpr_beyond_table(ctx.lpr.known_until());
                 }
                 (
@@ -122,6 +133,7 @@ pub(super) fn tranche_segments(
                     Period::PerDays(*basis_days),
                     Some(r.percent),
                     day < lpr_start(),
+                    assumed,
                 )
             }
         };
@@ -141,6 +153,7 @@ pub(super) fn tranche_segments(
                 p
             }),
             benchmark,
+            lpr_assumed,
             amount: round_yuan(share.of(base * fraction)),
             share,
             paid_on,

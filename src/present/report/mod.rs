@@ -1154,6 +1154,45 @@ mod tests {
     }
 
     #[test]
+    fn a_penalty_at_an_lpr_past_the_data_says_so_beside_its_figure_and_on_each_line() {
+        // 1.5 × the floating one-year LPR, ¥10,000.00 unpaid for each month of 2025, evaluated
+        // 2026-06-30: the days after 2026-04-19 (the data's last day) take the latest fixing,
+        // assumed. The card's line says so before it is opened; each line of the 计算明细 that
+        // took it says "假设的 LPR"; a line wholly within the data does not.
+        let s = parse_scenario(r#"{"format":"contract-calc/scenario","version":1,"name":"LPR","as_of":"2026-06-30",
+            "contract":{"start":"2025-01-01","end":"2025-12-31"},
+            "fees":{"cycle":"monthly","components":[{"label":"服务费","amount":"10000.00"}]},
+            "payment":{"due":{"rule":"day_of_next_month","day":10},"calendar":"none","payments":[]},
+            "late_payment":{"rate":{"lpr_multiple":"1.5","basis_days":365,"lpr_fixing":"floating"}}}"#)
+        .unwrap();
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        let note = html
+            .split("data-testid=\"late-penalty\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</summary>").next())
+            .unwrap_or_default();
+        assert!(
+            note.contains("其中部分按假设的 LPR 计算（见计算明细与下方提示）"),
+            "{note}"
+        );
+        assert!(html.contains("假设的 LPR 3.00%"), "{html}");
+        assert!(html.contains("(LPR 3.10%)"), "{html}");
+        // At a fixed rate nothing of the penalty is assumed.
+        let fixed = parse_scenario(
+            r#"{"format":"contract-calc/scenario","version":1,"name":"LPR","as_of":"2026-06-30",
+            "contract":{"start":"2025-01-01","end":"2025-12-31"},
+            "fees":{"cycle":"monthly","components":[{"label":"服务费","amount":"10000.00"}]},
+            "payment":{"due":{"rule":"day_of_next_month","day":10},"calendar":"none","payments":[]},
+            "late_payment":{"rate":{"fraction":"0.0005","per_days":1}}}"#,
+        )
+        .unwrap();
+        let r = compute(&fixed).unwrap();
+        let html = results_html(&fixed, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("假设的 LPR"), "{html}");
+    }
+
+    #[test]
     fn an_lpr_past_the_data_is_said_to_move_the_penalty_only_when_it_can() {
         // 1.5 × the LPR of the contract's start (2025-01-01), unpaid fees on 2026-03-01: the
         // year-ahead curve runs past the LPR data (2026-04-19), but the penalty keeps its
