@@ -42,26 +42,29 @@ pub fn Results() -> impl IntoView {
             f.as_ref()
                 .map(Figures::parts)
                 .map(|(s, r)| {
-                    // The print is the lawyer's copy: the terms, then the 计算明细 and the payments.
-                    let heading = |t: Text| format!(r#"<h3>{}</h3>"#, t.get(lang));
-                    let claim = crate::present::claim::claim_table_html(r, lang);
-                    let payments = crate::present::claim::payments_html(s, r, lang);
-                    format!(
-                        "{}{}{}{}{}",
-                        terms_html(s, lang),
-                        if claim.is_empty() {
-                            String::new()
-                        } else {
-                            heading(ui::PENALTY_COMPUTATION)
-                        },
-                        claim,
-                        if payments.is_empty() {
-                            String::new()
-                        } else {
-                            heading(ui::PAYMENTS)
-                        },
-                        payments
-                    )
+                    // The print is the lawyer's copy: the terms, then the settlement line by
+                    // line, the 计算明细 and the payments, each under its heading when it has one.
+                    let sections = [
+                        (
+                            ui::SETTLEMENT,
+                            crate::present::report::settlement_table_html(s, r, lang),
+                        ),
+                        (
+                            ui::PENALTY_COMPUTATION,
+                            crate::present::claim::claim_table_html(r, lang),
+                        ),
+                        (
+                            ui::PAYMENTS,
+                            crate::present::claim::payments_html(s, r, lang),
+                        ),
+                    ];
+                    let mut out = terms_html(s, lang);
+                    for (heading, html) in sections {
+                        if !html.is_empty() {
+                            out.push_str(&format!("<h3>{}</h3>{html}", heading.get(lang)));
+                        }
+                    }
+                    out
                 })
                 .unwrap_or_default()
         })
@@ -367,7 +370,7 @@ type WhatIfFigures = (
 fn what_if_row(ctx: Ctx, figures: RwSignal<Option<WhatIfFigures>>) -> impl IntoView {
     let wrong = RwSignal::new(false);
     view! {
-        <div class="what-if" data-testid="what-if">
+        <div class="what-if no-print" data-testid="what-if">
             <label for="f-what-if-days">{ctx.t(ui::IF_EVERY_INVOICE_PAID)}</label>
             <input
                 id="f-what-if-days"

@@ -361,7 +361,7 @@ mod tests {
     fn messages_in_both_languages() {
         assert_eq!(
             LinkError::Corrupt.message(Lang::Zh),
-            "分享链接已损坏，无法读取。请确认复制了完整的链接。"
+            "分享链接已损坏，无法读取。"
         );
         assert_eq!(
             LinkError::TooLarge.message(Lang::En),

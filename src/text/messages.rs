@@ -386,10 +386,11 @@ pub const LINK_UNKNOWN_FORMAT: Text = Text(
     "Unknown share link format; it may come from a newer version of this program.",
 );
 
-/// A share link that cannot be decoded: damaged, truncated or hostile.
+/// A share link that cannot be decoded: damaged, truncated or hostile. What to do about it
+/// (the link may be cut short: ask for it again) is said once, where it is shown.
 pub const LINK_CORRUPT: Text = Text(
-    "分享链接已损坏，无法读取。请确认复制了完整的链接。",
-    "The share link is damaged and cannot be read. Check that the whole link was copied.",
+    "分享链接已损坏，无法读取。",
+    "The share link is damaged and cannot be read.",
 );
 
 /// A share link refused for its length before any decoding.

@@ -987,6 +987,23 @@ const tests = [
       const pays = await page.locator('.print-only [data-testid=payments-table] tbody tr').count();
       assertEq(pays, 4, 'the four payments');
       assertEq(await page.locator('.print-only [data-testid=copy-claim]').isVisible(), false, 'no copy button on paper');
+      // The what-if's input is no form on paper (the terms carry its figure).
+      assertEq(await page.getByTestId('what-if').isVisible(), false, 'the what-if on paper');
+      // Terminated, the settlement prints line by line: the termination penalty's share and
+      // amount, not only the net, whether or not its card is open on screen.
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: 'screen' });
+      await page.locator('#f-term-on').check();
+      await field(page, 'termination.date').fill('2025-07-31');
+      await page.selectOption('#f-termination-reason', { label: '甲方违约' });
+      await field(page, 'termination.breach_penalty_fraction').fill('20');
+      await page.getByTestId('termination-card').waitFor();
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      const settled = page.locator('.print-only [data-testid=settlement-table]');
+      await settled.waitFor();
+      const lines = (await settled.locator('tr').allTextContents()).map((t) => t.trim());
+      assert(lines.some((l) => l.startsWith('加：甲方违约解除违约金（合同总金额 ¥600,000.00 × 20%）') && l.endsWith('+ ¥120,000.00')), JSON.stringify(lines));
     },
   },
   {
@@ -1451,7 +1468,9 @@ const tests = [
       await expectBanner(page, '链接中的方案无法打开');
       // A first visit shows the sample: said to be one, and what to ask the sender for.
       await expectBanner(page, '链接可能不完整（聊天软件有时会截断长链接），请让对方重新发送，或发送导出的文件。下面是示例方案，不是对方发来的合同。');
-      await expectBanner(page, '分享链接已损坏');
+      // What to do is said once: no "check the whole link was copied" before "may be cut short".
+      const said = await expectBanner(page, '链接中的方案无法打开：分享链接已损坏，无法读取。链接可能不完整');
+      assert(!(await said.textContent()).includes('完整的链接'), await said.textContent());
       await expectText(page, TOTAL, STARTER_TOTAL);
       assertEq(await page.evaluate(() => location.hash), '', 'the fragment after a damaged link');
       // Once the notice is closed, the name and the phone's bar still say whose figures these are.

@@ -17,6 +17,7 @@ mod subcontracting;
 
 pub use card::{Card, Open};
 pub use late_penalty::penalty_may_take_later_lpr;
+pub use settlement::settlement_table_html;
 pub use statement::{statement_page, terms_html};
 
 use crate::engine::compute::ComputeResult;

@@ -161,6 +161,16 @@ fn charge_basis(basis: Basis, lang: Lang) -> Option<String> {
     }
 }
 
+/// The settlement line by line, for the print (the lawyer's copy), when the contract ended.
+pub fn settlement_table_html(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
+    let Some(t) = &r.termination else {
+        return String::new();
+    };
+    let mut m = Markup::new();
+    settlement_table(&mut m, s, t, lang);
+    m.into_string()
+}
+
 /// The settlement line by line, each amount with its sign.
 fn settlement_table(m: &mut Markup, s: &Scenario, t: &TerminationResult, lang: Lang) {
     m.open("div", &[("class", "table-wrap")])
