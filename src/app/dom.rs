@@ -128,14 +128,14 @@ pub async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Reads a chosen file's bytes, at most one byte past the document limit (and its byte-order
-/// mark): a larger file (a video chosen by mistake) is then refused as too large, never copied
-/// whole into the app's memory. The bytes go to [`document_text`], which refuses what is not
+/// Reads a chosen file's bytes, at most one byte past the import limit (and its byte-order
+/// mark): a larger file is then refused as too large, never copied whole into the app's memory
+/// (the caller refuses a file larger than the limit by its size, before reading it at all). The bytes go to [`document_text`], which refuses what is not
 /// UTF-8; the browser's `Blob.text()` would replace it unsaid.
 ///
 /// [`document_text`]: crate::document::input::document_text
 pub async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
-    let limit = crate::document::input::MAX_DOCUMENT_BYTES + 4;
+    let limit = crate::document::input::MAX_IMPORT_BYTES + 4;
     let head = file.slice_with_f64_and_f64(0.0, limit as f64).ok()?;
     let buffer = wasm_bindgen_futures::JsFuture::from(head.array_buffer())
         .await

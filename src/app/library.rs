@@ -8,7 +8,7 @@ use super::saving::{
     say_failed,
 };
 use super::{dom, share, Banner, BannerKind, Ctx};
-use crate::document::input::{document_text, MAX_DOCUMENT_BYTES};
+use crate::document::input::{document_text, MAX_IMPORT_BYTES};
 use crate::present::markup::Markup;
 use crate::store::{
     export_all, export_one, import_noting_unknown, Deleted, Quarantined, Revised, SavedMeta,
@@ -189,6 +189,20 @@ pub fn ScenarioBar() -> impl IntoView {
         input.set_value("");
         // Named in what is said of it, so that two refusals are told apart.
         let name = crate::text::neutral(&file.name());
+        // A file larger than any export (a video chosen by mistake) is refused by its size,
+        // unread.
+        if file.size() > (MAX_IMPORT_BYTES + 3) as f64 {
+            let e = crate::document::error::ValidationError::new(
+                "",
+                crate::document::error::ErrorKind::DocumentTooLarge {
+                    max_bytes: MAX_IMPORT_BYTES,
+                },
+            );
+            ctx.say(BannerKind::ImportRefused, |l| {
+                import_refused(&e, "", &name, l)
+            });
+            return;
+        }
         leptos::task::spawn_local(async move {
             let Some(bytes) = dom::read_file(file).await else {
                 ctx.say(BannerKind::ImportRefused, |l| {
@@ -196,7 +210,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 });
                 return;
             };
-            let text = match document_text(&bytes, MAX_DOCUMENT_BYTES) {
+            let text = match document_text(&bytes, MAX_IMPORT_BYTES) {
                 Ok(text) => text,
                 Err(e) => {
                     // Read as far as it goes: a photo is no scenario, a GBK scenario is one.

@@ -12,6 +12,12 @@ use std::io::{self, Read};
 /// stays far below.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
 
+/// The largest file imported (16 MiB): a bundle of every saved scenario, which may be larger
+/// than one document; more than a browser's local storage holds of them (5 million characters
+/// per site), so that every export imports again. A single scenario in it is still held to
+/// [`MAX_DOCUMENT_BYTES`].
+pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+
 /// The byte-order mark U+FEFF in UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 

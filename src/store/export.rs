@@ -5,7 +5,8 @@
 
 use super::saved::SavedScenario;
 use crate::document::error::{ErrorKind, ValidationError};
-use crate::document::read::{parse_json, scenario_noting_unknown, show, Obj};
+use crate::document::input::{MAX_DOCUMENT_BYTES, MAX_IMPORT_BYTES};
+use crate::document::read::{parse_json_within, scenario_noting_unknown, show, Obj};
 use crate::engine::scenario::Scenario;
 use serde_json::{json, Value};
 
@@ -13,9 +14,15 @@ use serde_json::{json, Value};
 pub const BUNDLE_FORMAT: &str = "contract-calc/bundle";
 pub const BUNDLE_VERSION: u64 = 1;
 
-/// One scenario as a downloadable file: the pretty scenario document.
+/// One scenario as a downloadable file: the pretty scenario document, or the compact one when
+/// the pretty one would pass the document limit that its import is held to.
 pub fn export_one(s: &Scenario) -> String {
-    s.to_json_pretty()
+    let pretty = s.to_json_pretty();
+    if pretty.len() <= MAX_DOCUMENT_BYTES {
+        pretty
+    } else {
+        s.to_json()
+    }
 }
 
 /// Several saved scenarios as one bundle file.
@@ -39,10 +46,19 @@ pub fn import(text: &str) -> Result<Vec<Scenario>, ValidationError> {
 /// no figure, and said, since a misspelt key (`late_payment.cap_fractoin`) would otherwise
 /// silently take no effect.
 pub fn import_noting_unknown(text: &str) -> Result<(Vec<Scenario>, Vec<String>), ValidationError> {
-    let value = parse_json(text)?;
+    let value = parse_json_within(text, MAX_IMPORT_BYTES)?;
     let budget = crate::document::read::Shared::default();
     let root = Obj::new(String::new(), &value, &budget)?;
     if root.get("format").and_then(Value::as_str) != Some(BUNDLE_FORMAT) {
+        // One scenario is one document, held to the document's limit.
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(ValidationError::new(
+                "",
+                ErrorKind::DocumentTooLarge {
+                    max_bytes: MAX_DOCUMENT_BYTES,
+                },
+            ));
+        }
         return scenario_noting_unknown(&value).map(|(s, unknown)| (vec![s], unknown));
     }
     let version = root.get("version").unwrap_or(&Value::Null);
@@ -169,6 +185,28 @@ mod tests {
         let good = saved("a", "甲", T1, list[0].clone());
         let (_, unknown) = import_noting_unknown(&export_all(&[good])).unwrap();
         assert_eq!(unknown, ["scenarios[0].scenario.late_payment.cap_fractoin"]);
+    }
+
+    #[test]
+    fn an_export_of_many_scenarios_imports_again_though_larger_than_one_document() {
+        // 120 copies of the ten-year benchmark (120 monthly payments each): some 1.8 MB as an
+        // export, past the 1 MiB a single document may have. Every export must import again;
+        // a backup that cannot be restored loses the data it was made to keep.
+        let one = crate::document::samples::ten_year_monthly();
+        let list: Vec<SavedScenario> = (0..120)
+            .map(|i| saved(&format!("id{i}"), &format!("方案{i}"), T1, one.clone()))
+            .collect();
+        let bundle = export_all(&list);
+        assert!(bundle.len() > MAX_DOCUMENT_BYTES, "{} bytes", bundle.len());
+        assert_eq!(import(&bundle).unwrap().len(), 120);
+        // One scenario is one document: held to its limit.
+        let mut big = one.to_json_value();
+        big["name"] = json!("x");
+        big["padding"] = json!("x".repeat(MAX_DOCUMENT_BYTES));
+        assert!(matches!(
+            import(&big.to_string()).unwrap_err().kind,
+            ErrorKind::DocumentTooLarge { max_bytes } if max_bytes == MAX_DOCUMENT_BYTES
+        ));
     }
 
     #[test]

@@ -1408,11 +1408,16 @@ const tests = [
       await input.setInputFiles({ name: 'gbk.json', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from(pre), Buffer.from([0xb7, 0xbd, 0xb0, 0xb8]), Buffer.from(post)]) });
       await expectBanner(page, '文件“gbk.json”未导入，当前内容未改变：文件不是 UTF-8 文本（可能是 GBK 等编码）');
       assertEq(Object.keys(await storage(page)).filter((k) => k.startsWith(SAVED_PREFIX)).length, 0, 'saved scenarios after the GBK file');
-      // A 40 MiB file (a video chosen by mistake) is refused as too large, read only to one byte
-      // past the 1 MiB limit; the page still computes.
+      // A 40 MiB file (a video chosen by mistake) is refused as too large by its size, unread
+      // (an export of every saved scenario may be up to 16 MiB); the page still computes.
       // Handing 40 MiB to the page takes seconds on a busy machine: a wait of its own.
       await input.setInputFiles({ name: 'video.json', mimeType: 'application/json', buffer: Buffer.alloc(40 * 1024 * 1024, 0x20) }, { timeout: 60_000 });
-      await expectBanner(page, '方案文件过大：超过 1,048,576 字节（1 MiB）');
+      await expectBanner(page, '方案文件过大：超过 16,777,216 字节（16 MiB）');
+      // A single scenario of 2 MiB is still one document, held to 1 MiB.
+      const padded = JSON.parse(cli(['sample', 'starter']));
+      padded.padding = 'x'.repeat(2 * 1024 * 1024);
+      await input.setInputFiles({ name: 'padded.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(padded)) });
+      await expectBanner(page, '文件“padded.json”未导入，当前内容未改变：方案文件过大：超过 1,048,576 字节（1 MiB）');
       const mib = await page.evaluate(() => window.appMemory.buffer.byteLength / 2 ** 20);
       assert(mib < 20, `the app's memory after a 40 MiB file: ${mib} MiB (the file was copied in whole)`);
       await field(page, FEE0).fill('40000');
@@ -1421,6 +1426,13 @@ const tests = [
       await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(cli(['sample', 'ten-year'])) }, { timeout: 60_000 });
       await expectBanner(page, '已导入并保存');
       await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid=banner]')].some((b) => b.textContent.includes('未导入') || b.textContent.includes('过大')));
+      // An export of many scenarios, larger than one document (100 ten-year scenarios: about
+      // 1.5 MB), imports again: a backup that cannot be restored would lose what it kept.
+      const tenYear = JSON.parse(cli(['sample', 'ten-year']));
+      const bundle = JSON.stringify({ format: 'contract-calc/bundle', version: 1, scenarios: Array.from({ length: 100 }, () => tenYear) }, null, 2);
+      assert(bundle.length > 1024 * 1024, `the bundle is ${bundle.length} bytes`);
+      await input.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(bundle) }, { timeout: 60_000 });
+      await expectBanner(page, '已导入 100 个方案。');
     },
   },
   {

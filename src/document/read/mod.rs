@@ -116,12 +116,15 @@ pub fn parse_scenario(text: &str) -> Res<Scenario> {
 /// JSON text as a value, or the refusal "not valid JSON" (also for the store's own entries): at
 /// most [`MAX_DOCUMENT_BYTES`], a leading byte-order mark ignored.
 pub fn parse_json(text: &str) -> Res<Value> {
-    if text.len() > MAX_DOCUMENT_BYTES {
+    parse_json_within(text, MAX_DOCUMENT_BYTES)
+}
+
+/// [`parse_json`] for text of at most `max_bytes` (an imported bundle's).
+pub fn parse_json_within(text: &str, max_bytes: usize) -> Res<Value> {
+    if text.len() > max_bytes {
         return Err(ValidationError::new(
             "",
-            ErrorKind::DocumentTooLarge {
-                max_bytes: MAX_DOCUMENT_BYTES,
-            },
+            ErrorKind::DocumentTooLarge { max_bytes },
         ));
     }
     // A byte-order mark, as some editors write it, is not part of the document.
