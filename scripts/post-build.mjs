@@ -54,21 +54,27 @@ if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script is run by t
   // The page, its style sheet and boot.js without their comments (they are for readers of the
   // source, and on the first-figures path every byte counts): HTML comments, CSS block comments,
   // boot.js's whole-line `//` comments. The other two keep Trunk's subresource integrity, their
-  // digests written again. (Trunk's own --minify cannot parse boot.js; see README.)
+  // digests written again, and are named again by the hash of what they now hold: Trunk named
+  // them by their source, and a name served as immutable must never carry other bytes (a cache
+  // holding the old ones would fail the new digest, and boot.js would not run). (Trunk's own
+  // --minify cannot parse boot.js; see README.)
   named = named.replace(/<!--[\s\S]*?-->\s*/g, '');
-  for (const [pattern, strip] of [
-    [/^main-[0-9a-f]+\.css$/, (text) => text.replace(/\/\*[\s\S]*?\*\/\s*/g, '')],
-    [/^boot-[0-9a-f]+\.js$/, (text) => text.replace(/^[ \t]*\/\/.*\n/gm, '')],
+  for (const [stem, ext, strip] of [
+    ['main', 'css', (text) => text.replace(/\/\*[\s\S]*?\*\/\s*/g, '')],
+    ['boot', 'js', (text) => text.replace(/^[ \t]*\/\/.*\n/gm, '')],
   ]) {
+    const pattern = new RegExp(`^${stem}-[0-9a-f]+\\.${ext}$`);
     const name = fs.readdirSync(dir).find((n) => pattern.test(n));
     if (!name) throw new Error(`no ${pattern} in the build`);
-    const file = path.join(dir, name);
-    const before = fs.readFileSync(file);
+    const before = fs.readFileSync(path.join(dir, name));
     const after = Buffer.from(strip(before.toString('utf8')), 'utf8');
     const sri = (body) => `sha384-${crypto.createHash('sha384').update(body).digest('base64')}`;
     if (!named.includes(sri(before))) throw new Error(`index.html: no integrity for ${name}`);
-    fs.writeFileSync(file, after);
-    named = named.replace(sri(before), () => sri(after));
+    const renamed = `${stem}-${crypto.createHash('sha256').update(after).digest('hex').slice(0, 16)}.${ext}`;
+    if (!named.includes(name)) throw new Error(`index.html: no reference to ${name}`);
+    fs.rmSync(path.join(dir, name));
+    fs.writeFileSync(path.join(dir, renamed), after);
+    named = named.replace(sri(before), () => sri(after)).replaceAll(name, () => renamed);
   }
   // The one inline script (which first figures this visit gets), admitted by its digest.
   const inline = [...named.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

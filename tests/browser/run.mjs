@@ -234,6 +234,14 @@ const tests = [
           if (packed.length >= body.length && body.length > 1024) throw new Error(`${name}${suffix} is no smaller`);
         }
       }
+      // The style sheet and boot.js, their comments taken out after Trunk named them, carry the
+      // hash of what they now hold: a name served as immutable never carries other bytes.
+      for (const stem of ['main', 'boot']) {
+        const name = names.find((n) => new RegExp(`^${stem}-[0-9a-f]{16}\\.(css|js)$`).test(n));
+        assert(name, `no ${stem}-<hash> in ${names}`);
+        const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, name))).digest('hex').slice(0, 16);
+        assertEq(name.split('-')[1].split('.')[0], hash, `${name}'s hash`);
+      }
       const host = await serveDir(DIST, { encoding: 'precompressed' });
       try {
         const wasm = page.waitForResponse((r) => /contract-calc-web-.*\.wasm$/.test(r.url()));
