@@ -10,6 +10,8 @@
 // network); the browser checks for a newer sw.js on each visit, so the one after sees it.
 const VERSION = 'contract-calc-dev';
 const ASSETS = ['./'];
+// Each file's SHA-256 (base64), by name: a file is kept only when it is this release's.
+const DIGESTS = {};
 const SCOPE = self.registration.scope;
 const PREFIX = `contract-calc ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
@@ -43,6 +45,41 @@ async function keptBefore(pattern) {
   return false;
 }
 
+/** Base64 of `bytes`. */
+function base64(bytes) {
+  let text = '';
+  for (const b of new Uint8Array(bytes)) text += String.fromCharCode(b);
+  return btoa(text);
+}
+
+/**
+ * This release's file `name` as the host sends it, checked before it is kept: a file whose bytes
+ * are not the release's (a host's fallback page for a file not yet uploaded, an upload half done)
+ * would otherwise be answered from the copy until the next release. The page, which a host may
+ * rewrite, must at least load this release's boot.js (a page left from the release before does
+ * not). Refused, the install fails and the release before stays in charge.
+ */
+async function verified(request) {
+  const name = new URL(request.url).pathname === new URL(SCOPE).pathname
+    ? './'
+    : new URL(request.url).pathname.split('/').pop();
+  const response = await fetch(request);
+  if (!response.ok) throw new Error(`${name}: ${response.status}`);
+  const body = await response.arrayBuffer();
+  if (name === './') {
+    const boot = ASSETS.find((n) => /^boot-[0-9a-f]+\.js$/.test(n));
+    if (boot && !new TextDecoder().decode(body).includes(boot)) throw new Error('./: not this release\'s page');
+  } else if (DIGESTS[name] !== base64(await crypto.subtle.digest('SHA-256', body))) {
+    throw new Error(`${name}: not this release's file`);
+  }
+  const headers = new Headers();
+  for (const key of ['content-type', 'cache-control', 'last-modified', 'etag']) {
+    const value = response.headers.get(key);
+    if (value) headers.set(key, value);
+  }
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
 // The page is revalidated; the other files have content-hashed names, so the browser's HTTP
 // cache (which already holds what the first visit loaded) answers for them: a first visit
 // fetches nothing more for the copy than the page again.
@@ -50,7 +87,10 @@ self.addEventListener('install', (event) => {
   const request = (name) => new Request(name, { cache: name === './' ? 'no-cache' : 'default' });
   event.waitUntil((async () => {
     const names = (await keptBefore(QR)) ? [...KEPT, ...KEPT_WHEN_USED] : KEPT;
-    await (await caches.open(CACHE)).addAll(names.map(request));
+    const requests = names.map(request);
+    const responses = await Promise.all(requests.map(verified));
+    const cache = await caches.open(CACHE);
+    await Promise.all(requests.map((r, i) => cache.put(r, responses[i])));
     await self.skipWaiting();
   })());
 });
@@ -95,10 +135,9 @@ self.addEventListener('fetch', (event) => {
     caches.open(CACHE).then((cache) => cache.match(request)
       .then((copy) => copy || caches.match(request))
       .then((copy) => copy || fetch(request).then((response) => {
-        // This release's file as the server sent it (not a host's fallback page).
-        const type = response.headers.get('content-type') ?? '';
-        if (keep && response.ok && /wasm|javascript/.test(type)) {
-          event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
+        // Kept only when it is this release's file (not a host's fallback page).
+        if (keep && response.ok) {
+          event.waitUntil(verified(request).then((mine) => cache.put(request, mine)).catch(() => {}));
         }
         return response;
       }))),

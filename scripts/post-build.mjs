@@ -3,8 +3,9 @@
 //    the QR code) hashed names, writes the starter's build-time figures into the static shell, takes the
 //    comments out of the page, its style sheet and boot.js, and admits the one inline script to
 //    the CSP by its digest (see below);
-// 1. writes the release into sw.js: VERSION, a digest of every file's name and content, and
-//    ASSETS, the files the service worker keeps for offline visits;
+// 1. writes the release into sw.js: VERSION, a digest of every file's name and content,
+//    ASSETS, the files the service worker keeps for offline visits, and DIGESTS, each file's
+//    SHA-256, which it checks before keeping one;
 // 2. writes a .br and a .gz beside every text and wasm file (scripts/precompress.mjs: Zopfli's
 //    gzip), so that a static host set up to serve precompressed files (nginx
 //    gzip_static/brotli_static, Caddy precompressed, …) sends the smallest without compressing
@@ -98,10 +99,16 @@ const assets = ['./', ...files.filter((name) => name !== 'index.html')];
 
 const swPath = path.join(dir, 'sw.js');
 const sw = fs.readFileSync(swPath, 'utf8');
+const digests = Object.fromEntries(files.filter((name) => name !== 'index.html').map((name) => [
+  name, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('base64'),
+]));
 const released = sw
   .replace(/^const VERSION = .*;$/m, () => `const VERSION = ${JSON.stringify(version)};`)
-  .replace(/^const ASSETS = .*;$/m, () => `const ASSETS = ${JSON.stringify(assets)};`);
-if (released === sw || !released.includes(version)) throw new Error('sw.js: VERSION/ASSETS lines not found');
+  .replace(/^const ASSETS = .*;$/m, () => `const ASSETS = ${JSON.stringify(assets)};`)
+  .replace(/^const DIGESTS = .*;$/m, () => `const DIGESTS = ${JSON.stringify(digests)};`);
+if (released === sw || !released.includes(version) || !released.includes(JSON.stringify(digests))) {
+  throw new Error('sw.js: VERSION/ASSETS/DIGESTS lines not found');
+}
 fs.writeFileSync(swPath, released);
 
 const { gz, br } = precompress(dir, [...files, 'sw.js']);

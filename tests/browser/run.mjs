@@ -3057,6 +3057,34 @@ tests.push(
     },
   },
   {
+    name: 'offline: a release the host does not serve as built is not kept, and the copy before stays in charge',
+    async run({ page, server, url }) {
+      await openApp(page, url);
+      const [first] = await offlineCopyReady(page);
+      // A new sw.js, but the host still sends the release before's page (a CDN's stale copy):
+      // it loads no boot.js of this release, so the new copy is refused.
+      const released = await (await fetch(new URL('sw.js', url))).text();
+      server.override('/sw.js', released.replace(/^const VERSION = .*;$/m, () => 'const VERSION = "contract-calc-000000000000stale";'));
+      server.override('/', '<!doctype html><title>old</title><script src="boot-0000000000000000.js"></script>');
+      try {
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
+        await page.waitForFunction(async () => {
+          const reg = await navigator.serviceWorker.getRegistration();
+          return !reg.installing && !reg.waiting;
+        }, null, { timeout: 15_000 });
+        const keys = await page.evaluate(() => caches.keys());
+        assertEq(JSON.stringify(keys), JSON.stringify([first]), 'the copies after a release served wrongly');
+        const page0 = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).match('./'))?.text());
+        assert(page0?.includes('data-testid="contract-total"'), 'the copy before keeps its page');
+      } finally {
+        server.override('/sw.js', null);
+        server.override('/', null);
+      }
+      await reloadApp(page);
+      await expectText(page, TOTAL, STARTER_TOTAL);
+    },
+  },
+  {
     name: 'offline: a new release replaces the old copy, keeping the one before for pages still loading it, and leaves other deployments alone',
     async run({ page, server, url }) {
       await openApp(page, url);
