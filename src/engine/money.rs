@@ -96,6 +96,9 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
         .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}' | '_' | '¥' | '￥'))
         .collect();
     let s = currency_words_off(&s);
+    if let Some(value) = wan_and_thousands(s) {
+        return Ok(value);
+    }
     let (number, multiplier) = if let Some(n) = s.strip_suffix('万') {
         (n, Decimal::from(10_000))
     } else if let Some(n) = s.strip_suffix('亿') {
@@ -114,6 +117,22 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
         return Err(AmountInputError::TooLarge);
     }
     Ok(value.normalize().max(Decimal::ZERO))
+}
+
+/// "5万5" and "5万5千", as people say 55,000: whole 万 and one digit of thousands. Anything else
+/// after 万 ("5万50", "5.5万5") is left to be refused, not guessed.
+fn wan_and_thousands(s: &str) -> Option<Decimal> {
+    let (wan, rest) = s.split_once('万')?;
+    let thousands = rest.strip_suffix('千').unwrap_or(rest);
+    let digit = match thousands.as_bytes() {
+        [d @ b'1'..=b'9'] => Decimal::from(d - b'0'),
+        _ => return None,
+    };
+    if wan.is_empty() || !wan.bytes().all(|b| b.is_ascii_digit()) || wan.len() > 8 {
+        return None;
+    }
+    let wan: Decimal = wan.parse().ok()?;
+    Some(wan * Decimal::from(10_000) + digit * Decimal::from(1_000))
 }
 
 /// An amount as a contract writes it, without its currency words: "人民币30000.00元整",
@@ -316,6 +335,17 @@ mod tests {
             assert_eq!(parse_user_amount(typed), Ok(d("50000")), "{typed}");
         }
         assert_eq!(parse_user_amount("1.2亿"), Ok(d("120000000")));
+        // As people say it: 5万5 is ¥55,000 (5万5千); anything else after 万 is not guessed.
+        assert_eq!(parse_user_amount("5万5"), Ok(d("55000")));
+        assert_eq!(parse_user_amount("12万3千"), Ok(d("123000")));
+        assert_eq!(parse_user_amount("人民币5万5元"), Ok(d("55000")));
+        for unsaid in ["5万50", "5.5万5", "万5", "5万0", "5万5百"] {
+            assert_eq!(
+                parse_user_amount(unsaid),
+                Err(AmountInputError::NotANumber),
+                "{unsaid}"
+            );
+        }
         assert_eq!(parse_user_amount("abc"), Err(AmountInputError::NotANumber));
         assert_eq!(parse_user_amount(""), Err(AmountInputError::NotANumber));
         assert_eq!(parse_user_amount("1e5"), Err(AmountInputError::NotANumber));
