@@ -82,6 +82,7 @@ pub fn Compare() -> impl IntoView {
                             let id = m.id.clone();
                             let id2 = m.id.clone();
                             let id3 = m.id.clone();
+                            let id4 = m.id.clone();
                             view! {
                                 <label class="toggle">
                                     <input
@@ -91,7 +92,19 @@ pub fn Compare() -> impl IntoView {
                                         prop:disabled=move || closed(&id3)
                                         on:change=move |_| toggle(id2.clone())
                                     />
-                                    <span>{crate::text::neutral(&m.name)}</span>
+                                    <span>
+                                        {crate::text::neutral(&m.name)}
+                                        {move || {
+                                            (ctx.current_id.get().as_deref() == Some(id4.as_str()))
+                                                .then(|| {
+                                                    view! {
+                                                        <span class="muted" data-testid="compare-open-now">
+                                                            {ctx.t(ui::SAVED_VERSION_OF_CURRENT)}
+                                                        </span>
+                                                    }
+                                                })
+                                        }}
+                                    </span>
                                 </label>
                             }
                         })

@@ -3235,6 +3235,11 @@ tests.push({
     await saveAs(page, '华东区售后外包运营合同版本ABCDEFGHIJKLMNOPQRSTUVWXYZ');
     await field(page, FEE0).fill('4.2万x');
     await page.getByTestId('open-compare').click();
+    // The saved scenario open in the calculator is marked as the current one's saved version,
+    // so that it is not picked beside the current one as another scenario.
+    const openNow = page.locator('.picker label', { hasText: 'ABCDEFGH' }).getByTestId('compare-open-now');
+    await openNow.waitFor();
+    assertEq((await openNow.textContent()).trim(), '（当前打开的方案，上次保存的版本）', 'the open scenario in the picker');
     await page.locator('.picker label', { hasText: 'ABCDEFGH' }).locator('input').check();
     const table = page.getByTestId('comparison');
     await table.waitFor();

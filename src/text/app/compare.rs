@@ -16,6 +16,12 @@ pub const THREE_PICKED: Text = Text(
     "Three scenarios are picked: untick one to pick another.",
 );
 pub const CURRENT_SCENARIO: Text = Text("当前方案", "Current scenario");
+/// Beside the saved scenario the calculator has open: its version as last saved, which the
+/// current scenario is with any edits since.
+pub const SAVED_VERSION_OF_CURRENT: Text = Text(
+    "（当前打开的方案，上次保存的版本）",
+    " (open now: as last saved)",
+);
 pub const PICK_AT_LEAST_TWO: Text = Text(
     "请至少选择两个方案。还没有保存的方案？在“计算”页的“我的方案”中另存当前方案，修改后再另存一个。",
     "Pick at least two scenarios. None saved yet? On the calculator, use My scenarios → Save as, change a term, and save again.",
