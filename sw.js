@@ -12,6 +12,8 @@ const VERSION = 'contract-calc-dev';
 const ASSETS = ['./'];
 // Each file's SHA-256 (base64), by name: a file is kept only when it is this release's.
 const DIGESTS = {};
+// The release's files that its page loads (or names, for the modules boot.js loads).
+const PAGE_LOADS = [];
 const SCOPE = self.registration.scope;
 const PREFIX = `contract-calc ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
@@ -53,31 +55,34 @@ function base64(bytes) {
 }
 
 /**
- * This release's file `name` as the host sends it, checked before it is kept: a file whose bytes
- * are not the release's (a host's fallback page for a file not yet uploaded, an upload half done)
- * would otherwise be answered from the copy until the next release. The page, which a host may
- * rewrite, must at least load this release's boot.js (a page left from the release before does
- * not). Refused, the install fails and the release before stays in charge.
+ * This release's file `name`, from the host's `response`, checked before it is kept: a file whose
+ * bytes are not the release's (a host's fallback page for a file not yet uploaded, an upload half
+ * done) would otherwise be answered from the copy until the next release. The page, which a host
+ * may rewrite, must load every file of this release that the release's page loads (a page left
+ * from the release before names another app, style sheet or boot.js). Refused, the install fails
+ * and the release before stays in charge. The copy keeps the host's headers (a CSP, framing
+ * rules), but not those of the transfer: the body is kept decoded.
  */
-async function verified(request) {
-  const name = new URL(request.url).pathname === new URL(SCOPE).pathname
-    ? './'
-    : new URL(request.url).pathname.split('/').pop();
-  const response = await fetch(request);
+async function checked(name, response) {
   if (!response.ok) throw new Error(`${name}: ${response.status}`);
   const body = await response.arrayBuffer();
   if (name === './') {
-    const boot = ASSETS.find((n) => /^boot-[0-9a-f]+\.js$/.test(n));
-    if (boot && !new TextDecoder().decode(body).includes(boot)) throw new Error('./: not this release\'s page');
+    const page = new TextDecoder().decode(body);
+    const missing = PAGE_LOADS.filter((n) => !page.includes(n));
+    if (missing.length) throw new Error(`./: not this release's page (no ${missing.join(', ')})`);
   } else if (DIGESTS[name] !== base64(await crypto.subtle.digest('SHA-256', body))) {
     throw new Error(`${name}: not this release's file`);
   }
-  const headers = new Headers();
-  for (const key of ['content-type', 'cache-control', 'last-modified', 'etag']) {
-    const value = response.headers.get(key);
-    if (value) headers.set(key, value);
-  }
+  const headers = new Headers(response.headers);
+  headers.delete('content-encoding');
+  headers.delete('content-length');
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** The name of `request`'s file in ASSETS: `./` for the page. */
+function assetName(request) {
+  const path = new URL(request.url).pathname;
+  return path === new URL(SCOPE).pathname ? './' : path.split('/').pop();
 }
 
 // The page is revalidated; the other files have content-hashed names, so the browser's HTTP
@@ -88,7 +93,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const names = (await keptBefore(QR)) ? [...KEPT, ...KEPT_WHEN_USED] : KEPT;
     const requests = names.map(request);
-    const responses = await Promise.all(requests.map(verified));
+    const responses = await Promise.all(requests.map((r) => fetch(r).then((response) => checked(assetName(r), response))));
     const cache = await caches.open(CACHE);
     await Promise.all(requests.map((r, i) => cache.put(r, responses[i])));
     await self.skipWaiting();
@@ -137,7 +142,7 @@ self.addEventListener('fetch', (event) => {
       .then((copy) => copy || fetch(request).then((response) => {
         // Kept only when it is this release's file (not a host's fallback page).
         if (keep && response.ok) {
-          event.waitUntil(verified(request).then((mine) => cache.put(request, mine)).catch(() => {}));
+          event.waitUntil(checked(name, response.clone()).then((mine) => cache.put(request, mine)).catch(() => {}));
         }
         return response;
       }))),

@@ -4,8 +4,8 @@
 //    comments out of the page, its style sheet and boot.js, and admits the one inline script to
 //    the CSP by its digest (see below);
 // 1. writes the release into sw.js: VERSION, a digest of every file's name and content,
-//    ASSETS, the files the service worker keeps for offline visits, and DIGESTS, each file's
-//    SHA-256, which it checks before keeping one;
+//    ASSETS, the files the service worker keeps for offline visits, DIGESTS, each file's
+//    SHA-256, which it checks before keeping one, and PAGE_LOADS, the files the page names;
 // 2. writes a .br and a .gz beside every text and wasm file (scripts/precompress.mjs: Zopfli's
 //    gzip), so that a static host set up to serve precompressed files (nginx
 //    gzip_static/brotli_static, Caddy precompressed, …) sends the smallest without compressing
@@ -102,12 +102,18 @@ const sw = fs.readFileSync(swPath, 'utf8');
 const digests = Object.fromEntries(files.filter((name) => name !== 'index.html').map((name) => [
   name, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('base64'),
 ]));
+const page = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+const pageLoads = files.filter((name) => name !== 'index.html' && page.includes(name));
+if (!pageLoads.some((name) => /^contract-calc-web-.*_bg\.wasm$/.test(name))) {
+  throw new Error(`index.html names no app wasm among ${pageLoads}`);
+}
 const released = sw
   .replace(/^const VERSION = .*;$/m, () => `const VERSION = ${JSON.stringify(version)};`)
   .replace(/^const ASSETS = .*;$/m, () => `const ASSETS = ${JSON.stringify(assets)};`)
-  .replace(/^const DIGESTS = .*;$/m, () => `const DIGESTS = ${JSON.stringify(digests)};`);
-if (released === sw || !released.includes(version) || !released.includes(JSON.stringify(digests))) {
-  throw new Error('sw.js: VERSION/ASSETS/DIGESTS lines not found');
+  .replace(/^const DIGESTS = .*;$/m, () => `const DIGESTS = ${JSON.stringify(digests)};`)
+  .replace(/^const PAGE_LOADS = .*;$/m, () => `const PAGE_LOADS = ${JSON.stringify(pageLoads)};`);
+if (released === sw || ![version, JSON.stringify(digests), JSON.stringify(pageLoads)].every((w) => released.includes(w))) {
+  throw new Error('sw.js: VERSION/ASSETS/DIGESTS/PAGE_LOADS lines not found');
 }
 fs.writeFileSync(swPath, released);
 

@@ -3057,15 +3057,50 @@ tests.push(
     },
   },
   {
+    name: 'offline: a host\'s fallback page sent for the QR code\'s module is not kept; the module itself is',
+    async run({ page, server, url }) {
+      await openApp(page, url);
+      await offlineCopyReady(page);
+      const wasm = fs.readdirSync(DIST).find((n) => /^contract-calc-qr-[0-9a-f]+_bg\.wasm$/.test(n));
+      const keptQr = () => page.evaluate(async () => {
+        const names = [];
+        for (const key of await caches.keys()) {
+          for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
+        }
+        return names.filter((p) => /contract-calc-qr-/.test(p));
+      });
+      server.override(`/${wasm}`, '<!doctype html><title>Not found</title>');
+      try {
+        await page.getByTestId('copy-link').click();
+        await page.getByTestId('qr-unavailable').waitFor();
+        await page.waitForTimeout(500);
+        assertEq((await keptQr()).filter((p) => p.endsWith(wasm)).length, 0, 'the page the host sent kept as the QR wasm');
+        await page.keyboard.press('Escape');
+      } finally {
+        server.override(`/${wasm}`, null);
+      }
+      await reloadApp(page);
+      await page.getByTestId('copy-link').click();
+      await page.getByTestId('qr').locator('svg').waitFor();
+      const deadline = Date.now() + 5_000;
+      while (!(await keptQr()).some((p) => p.endsWith(wasm)) && Date.now() < deadline) await page.waitForTimeout(100);
+      assert((await keptQr()).some((p) => p.endsWith(wasm)), 'the QR wasm kept once the host sent it');
+    },
+  },
+  {
     name: 'offline: a release the host does not serve as built is not kept, and the copy before stays in charge',
     async run({ page, server, url }) {
       await openApp(page, url);
       const [first] = await offlineCopyReady(page);
       // A new sw.js, but the host still sends the release before's page (a CDN's stale copy):
-      // it loads no boot.js of this release, so the new copy is refused.
+      // the same page but for the app it loads (a release that changed only the wasm), so the
+      // new copy is refused.
       const released = await (await fetch(new URL('sw.js', url))).text();
       server.override('/sw.js', released.replace(/^const VERSION = .*;$/m, () => 'const VERSION = "contract-calc-000000000000stale";'));
-      server.override('/', '<!doctype html><title>old</title><script src="boot-0000000000000000.js"></script>');
+      const current = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+      const before = current.replace(/contract-calc-web-[0-9a-f]+/g, 'contract-calc-web-0000000000000000');
+      assert(before !== current, 'the page names the app');
+      server.override('/', before);
       try {
         await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
         await page.waitForFunction(async () => {
