@@ -46,7 +46,12 @@ const USAGE: &str = "usage: contract-calc compute FILE|-    print the result JSO
                                           print the result with every invoice paid D days late";
 
 fn fail(msg: &str) -> ExitCode {
-    eprintln!("contract-calc: {}", terminal_safe(msg));
+    // The usage is ours, several lines; any other message may carry a document's keys.
+    if msg == USAGE {
+        eprintln!("contract-calc: {USAGE}");
+    } else {
+        eprintln!("contract-calc: {}", terminal_safe(msg));
+    }
     ExitCode::from(2)
 }
 

@@ -675,3 +675,12 @@ fn a_scenario_too_large_for_a_link_is_refused_rather_than_made_into_one_no_reade
     let (ok, stdout, _) = run_cli(&["link", "-"], with_random_components(100).as_bytes());
     assert!(ok && stdout.trim_end().len() < 65_536, "{}", stdout.len());
 }
+
+#[test]
+fn a_wrong_command_prints_the_usage_line_by_line() {
+    let (ok, stdout, stderr) = run_cli(&["frobnicate"], b"");
+    assert!(!ok && stdout.is_empty());
+    assert!(stderr.starts_with("contract-calc: usage: contract-calc compute FILE|-"));
+    assert!(stderr.lines().count() > 5, "{stderr}");
+    assert!(!stderr.contains(r"\u{a}"), "{stderr}");
+}

@@ -213,8 +213,9 @@ pub fn ScenarioBar() -> impl IntoView {
             let text = match document_text(&bytes, MAX_IMPORT_BYTES) {
                 Ok(text) => text,
                 Err(e) => {
-                    // Read as far as it goes: a photo is no scenario, a GBK scenario is one.
-                    let text = String::from_utf8_lossy(&bytes);
+                    // Its start read as far as it goes: a photo is no scenario, a GBK scenario
+                    // is one.
+                    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
                     ctx.say(BannerKind::ImportRefused, |l| {
                         import_refused(&e, &text, &name, l)
                     });

@@ -331,7 +331,10 @@ fn WhatIf() -> impl IntoView {
                     let (s, base) = f.as_ref()?.parts();
                     s.late_payment.as_ref()?;
                     crate::engine::what_if::what_if_late(s, days).ok().map(|r| {
-                        let extra = crate::text::results::beyond(&base.warnings, &r.warnings);
+                        let extra = crate::text::results::beyond(
+                            &base.late_payment.assumed,
+                            &r.late_payment.assumed,
+                        );
                         let l = &r.late_payment;
                         let rights = match (
                             l.suspend_right_from.is_some(),
@@ -342,8 +345,7 @@ fn WhatIf() -> impl IntoView {
                             (false, true) => Some(ui::SUPPLIER_MAY_THEN_TERMINATE),
                             (false, false) => None,
                         };
-                        let at_lpr = crate::present::report::penalty_may_take_later_lpr(s);
-                        (l.total_penalty, rights, (extra, at_lpr))
+                        (l.total_penalty, rights, extra)
                     })
                 });
                 figures.set(result);
@@ -356,12 +358,12 @@ fn WhatIf() -> impl IntoView {
     view! { <Show when=move || has_clause.get()>{what_if_row(ctx, figures)}</Show> }
 }
 
-/// The what-if's penalty, the rights it would give, and what it assumed beyond the page's figures
-/// (with whether the penalty itself is at the LPR).
+/// The what-if's penalty, the rights it would give, and what it assumed beyond the page's
+/// penalty.
 type WhatIfFigures = (
     rust_decimal::Decimal,
     Option<Text>,
-    (Vec<crate::engine::warnings::Warning>, bool),
+    Vec<crate::engine::warnings::Warning>,
 );
 
 /// The what-if's row, made anew each time it is shown. Days typed that are not a whole number
@@ -413,13 +415,9 @@ fn what_if_row(ctx: Ctx, figures: RwSignal<Option<WhatIfFigures>>) -> impl IntoV
                 figures
                     .get()
                     .map(|(_, _, extra)| extra)
-                    .filter(|(extra, _)| !extra.is_empty() && !wrong.get())
-                    .map(|(extra, at_lpr)| {
-                        let text = crate::text::results::also_assumes(
-                            &extra,
-                            at_lpr,
-                            ctx.lang.get(),
-                        );
+                    .filter(|extra| !extra.is_empty() && !wrong.get())
+                    .map(|extra| {
+                        let text = crate::text::results::also_assumes(&extra, ctx.lang.get());
                         view! {
                             <span class="muted" data-testid="what-if-assumes">
                                 {text}

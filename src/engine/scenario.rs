@@ -384,27 +384,6 @@ impl LatePayment {
     pub fn rates(&self) -> impl Iterator<Item = &Rate> {
         std::iter::once(&self.rate).chain(self.rate_changes.iter().map(|c| &c.rate))
     }
-
-    /// Whether the penalty itself is at the LPR (the rate or one of its changes), not only the
-    /// §11 reference's loss.
-    pub fn at_lpr(&self) -> bool {
-        self.rates().any(|r| matches!(r, Rate::Lpr { .. }))
-    }
-
-    /// Whether the penalty itself may take an LPR in force after `day` (§9): an LPR rate fixed on
-    /// a due date, the first day late or each day may; one fixed on the contract's `start` or a
-    /// stated date takes that day's, after `day` or not. An LPR past the data (§10) then moves
-    /// the penalty, not only the §11 reference's loss.
-    pub fn may_take_lpr_after(&self, day: NaiveDate, start: NaiveDate) -> bool {
-        self.rates().any(|r| match r {
-            Rate::Lpr { lpr_fixing, .. } => match lpr_fixing {
-                LprFixing::ContractStart => start > day,
-                LprFixing::On(d) => *d > day,
-                LprFixing::DueDate | LprFixing::FirstDayLate | LprFixing::Floating => true,
-            },
-            _ => false,
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,7 +3,10 @@
 //! no termination, or its third rate change while the form has one: the notice names
 //! 服务终止日 and 利率变更第 3 行 · 自, not `termination.date`.
 //!
-//! The labels drawn on the page are the same ones (a browser test compares them, field by field).
+//! The labels are the constants the form's views pass with the same paths; they are paired
+//! twice, here and in the views. A unit test checks that each path the form names has a name
+//! here, and a browser test that a field refused while not drawn is named as its label reads
+//! once drawn (the termination date); a label changed in a view alone is not caught.
 
 use super::paths::{self, change, fixing, labelled, paid, rate};
 use crate::text::app::inputs::{

@@ -17,7 +17,7 @@ fn rate(s: &Segment, lang: Lang) -> String {
         &percent(s.fraction),
         s.period,
         s.lpr,
-        (s.benchmark, s.lpr_assumed),
+        (s.benchmark, s.lpr_assumed_after),
         lang,
     )
 }

@@ -105,7 +105,7 @@ pub fn segment_words(s: &crate::engine::late_payment::Segment, lang: Lang) -> St
     };
     let lpr = s
         .lpr
-        .map(|l| text::explain::lpr_used(l, s.benchmark, s.lpr_assumed, lang))
+        .map(|l| text::explain::lpr_used(l, s.benchmark, s.lpr_assumed_after, lang))
         .unwrap_or_default();
     let span = text::explain::span(s.from, s.to, s.paid_on, lang);
     format!(

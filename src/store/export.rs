@@ -25,14 +25,20 @@ pub fn export_one(s: &Scenario) -> String {
     }
 }
 
-/// Several saved scenarios as one bundle file.
+/// Several saved scenarios as one bundle file: pretty, or compact when the pretty one would pass
+/// the import limit.
 pub fn export_all(list: &[SavedScenario]) -> String {
     let doc = json!({
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
         "scenarios": list.iter().map(SavedScenario::to_value).collect::<Vec<_>>(),
     });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let pretty = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    if pretty.len() <= MAX_IMPORT_BYTES {
+        pretty
+    } else {
+        doc.to_string()
+    }
 }
 
 /// Reads an exported file: one scenario document, or a bundle. Any invalid entry refuses the
@@ -46,19 +52,20 @@ pub fn import(text: &str) -> Result<Vec<Scenario>, ValidationError> {
 /// no figure, and said, since a misspelt key (`late_payment.cap_fractoin`) would otherwise
 /// silently take no effect.
 pub fn import_noting_unknown(text: &str) -> Result<(Vec<Scenario>, Vec<String>), ValidationError> {
+    // Past one document's limit only a bundle is read on: its `format` is looked at first, without
+    // building the whole document in memory.
+    if text.len() > MAX_DOCUMENT_BYTES && !is_bundle(text) {
+        return Err(ValidationError::new(
+            "",
+            ErrorKind::DocumentTooLarge {
+                max_bytes: MAX_DOCUMENT_BYTES,
+            },
+        ));
+    }
     let value = parse_json_within(text, MAX_IMPORT_BYTES)?;
     let budget = crate::document::read::Shared::default();
     let root = Obj::new(String::new(), &value, &budget)?;
     if root.get("format").and_then(Value::as_str) != Some(BUNDLE_FORMAT) {
-        // One scenario is one document, held to the document's limit.
-        if text.len() > MAX_DOCUMENT_BYTES {
-            return Err(ValidationError::new(
-                "",
-                ErrorKind::DocumentTooLarge {
-                    max_bytes: MAX_DOCUMENT_BYTES,
-                },
-            ));
-        }
         return scenario_noting_unknown(&value).map(|(s, unknown)| (vec![s], unknown));
     }
     let version = root.get("version").unwrap_or(&Value::Null);
@@ -84,7 +91,7 @@ pub fn import_noting_unknown(text: &str) -> Result<(Vec<Scenario>, Vec<String>),
         let Some(doc) = entry.get("scenario") else {
             let (s, u) = scenario_noting_unknown(raw).map_err(|e| e.within(&path))?;
             unknown.extend(u.into_iter().map(|p| format!("{path}.{p}")));
-            list.push(s);
+            list.push(one_document(s, &path)?);
             continue;
         };
         let inner = format!("{path}.scenario");
@@ -95,9 +102,35 @@ pub fn import_noting_unknown(text: &str) -> Result<(Vec<Scenario>, Vec<String>),
         if s.name.is_empty() {
             s.name = name.unwrap_or_default();
         }
-        list.push(s);
+        list.push(one_document(s, &inner)?);
     }
     Ok((list, unknown))
+}
+
+/// Whether `text` is a JSON object whose `format` is [`BUNDLE_FORMAT`], read without keeping
+/// anything else of it.
+fn is_bundle(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Head<'a> {
+        #[serde(borrow)]
+        format: Option<std::borrow::Cow<'a, str>>,
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<Head>(text).is_ok_and(|h| h.format.as_deref() == Some(BUNDLE_FORMAT))
+}
+
+/// A bundle's scenario at `path`, held to one document's limit as it will be stored: a larger
+/// one would be saved and then not read back.
+fn one_document(s: Scenario, path: &str) -> Result<Scenario, ValidationError> {
+    if s.to_json().len() > MAX_DOCUMENT_BYTES {
+        return Err(ValidationError::new(
+            path,
+            ErrorKind::DocumentTooLarge {
+                max_bytes: MAX_DOCUMENT_BYTES,
+            },
+        ));
+    }
+    Ok(s)
 }
 
 #[cfg(test)]
@@ -207,6 +240,17 @@ mod tests {
             import(&big.to_string()).unwrap_err().kind,
             ErrorKind::DocumentTooLarge { max_bytes } if max_bytes == MAX_DOCUMENT_BYTES
         ));
+        // So is each scenario of a bundle, at its place: stored, it could not be read back.
+        let mut huge = one.clone();
+        huge.fees.components[0].label = "长".repeat(100);
+        huge.fees.components = vec![huge.fees.components[0].clone(); 4_000];
+        let bundle = export_all(&[
+            saved("a", "甲", T1, one.clone()),
+            saved("b", "乙", T1, huge),
+        ]);
+        let err = import(&bundle).unwrap_err();
+        assert_eq!(err.path, "scenarios[1].scenario");
+        assert!(matches!(err.kind, ErrorKind::DocumentTooLarge { .. }));
     }
 
     #[test]

@@ -28,19 +28,19 @@ pub const COPY: Text = Text(
 );
 
 /// A segment's rate: its percentage `pct`, what it is per, and the LPR (or, before it, the
-/// benchmark rate: `benchmark`) it was set from, `assumed` past the built-in data.
+/// benchmark rate: `benchmark`) it was set from, assumed after the built-in data's last day.
 pub fn rate(
     pct: &str,
     period: Period,
     lpr: Option<Decimal>,
-    (benchmark, assumed): (bool, bool),
+    (benchmark, assumed_after): (bool, Option<chrono::NaiveDate>),
     lang: Lang,
 ) -> String {
     let lpr = lpr
         .map(|l| {
             format!(
                 " ({})",
-                super::explain::rate_name(l, benchmark, assumed, lang)
+                super::explain::rate_name(l, benchmark, assumed_after, lang)
             )
         })
         .unwrap_or_default();

@@ -167,21 +167,32 @@ fn plural(n: i64, one: &'static str, more: &'static str) -> &'static str {
 
 /// The LPR a segment used, after its dates: before 2019-08-20 the PBOC benchmark lending rate
 /// (贷款基准利率), which is not an LPR and is named as what it is.
-pub fn lpr_used(lpr: Decimal, benchmark: bool, assumed: bool, lang: Lang) -> String {
+pub fn lpr_used(
+    lpr: Decimal,
+    benchmark: bool,
+    assumed_after: Option<NaiveDate>,
+    lang: Lang,
+) -> String {
     format!(
         "{}{}",
         if lang == Lang::Zh { "，" } else { ", " },
-        rate_name(lpr, benchmark, assumed, lang)
+        rate_name(lpr, benchmark, assumed_after, lang)
     )
 }
 
 /// "LPR 3.45%", or "贷款基准利率 4.35%" for the PBOC benchmark lending rate before the LPR; an
-/// LPR on days past the built-in data (`assumed`, §10) is said to be assumed, where the figure is.
-pub fn rate_name(lpr: Decimal, benchmark: bool, assumed: bool, lang: Lang) -> String {
-    match (benchmark, assumed, lang) {
-        (false, false, _) => format!("LPR {lpr}%"),
-        (false, true, Lang::Zh) => format!("假设的 LPR {lpr}%"),
-        (false, true, Lang::En) => format!("assumed LPR {lpr}%"),
+/// LPR taken for days after the built-in data's last day (`assumed_after`, §10) is said to be
+/// assumed from then, where the figure is.
+pub fn rate_name(
+    lpr: Decimal,
+    benchmark: bool,
+    assumed_after: Option<NaiveDate>,
+    lang: Lang,
+) -> String {
+    match (benchmark, assumed_after, lang) {
+        (false, None, _) => format!("LPR {lpr}%"),
+        (false, Some(d), Lang::Zh) => format!("LPR {lpr}%，{d}后为假设"),
+        (false, Some(d), Lang::En) => format!("LPR {lpr}%, assumed after {d}"),
         (true, _, Lang::Zh) => format!("贷款基准利率 {lpr}%"),
         (true, _, Lang::En) => format!("PBOC benchmark rate {lpr}%"),
     }

@@ -246,8 +246,8 @@ pub fn without_breach_penalty(
 
 /// Beside a penalty computed in part at an LPR past the built-in data.
 pub const PENALTY_ASSUMES_LPR: Text = Text(
-    "其中部分按假设的 LPR 计算（见计算明细与下方提示）",
-    "part of it at an assumed LPR (see the computation and the note below)",
+    "含按假设的 LPR 计算的天数（见计算明细与下方提示）",
+    "includes days at an assumed LPR (see the computation and the note below)",
 );
 
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");

@@ -45,12 +45,11 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
     }
 }
 
-/// After a figure worked out beyond the evaluation date (the exposure curve, the what-if), the
-/// assumptions it made that the page's own figures did not (§10: never silent). `penalty_at_lpr`:
-/// whether the penalty itself is at the LPR; when not, an LPR beyond the table is said to touch
-/// only the Art. 585 reference, as in the page's own list.
-pub fn also_assumes(extra: &[Warning], penalty_at_lpr: bool, lang: Lang) -> String {
-    let list = assumptions(extra, penalty_at_lpr, lang);
+/// After a penalty worked out beyond the evaluation date (the what-if), the assumptions it made
+/// that the page's own penalty did not (§10: never silent): the penalty's own
+/// (`LatePaymentSummary::assumed`), so an LPR among them moved it.
+pub fn also_assumes(extra: &[Warning], lang: Lang) -> String {
+    let list = assumptions(extra, lang);
     match lang {
         Lang::Zh => format!("（此数字另有假设：{list}）"),
         Lang::En => format!(" (this figure also assumes: {list})"),
@@ -60,7 +59,7 @@ pub fn also_assumes(extra: &[Warning], penalty_at_lpr: bool, lang: Lang) -> Stri
 /// The same under the year-ahead curve, a sentence of its own: what its penalties assumed
 /// (`ExposurePoint::warnings`), so an LPR among them is the penalty's own.
 pub fn curve_also_assumes(extra: &[Warning], lang: Lang) -> String {
-    let list = assumptions(extra, true, lang);
+    let list = assumptions(extra, lang);
     match lang {
         Lang::Zh => format!("上图另有假设：{list}。"),
         Lang::En => format!("The curve above also assumes: {list}."),
@@ -68,7 +67,7 @@ pub fn curve_also_assumes(extra: &[Warning], lang: Lang) -> String {
 }
 
 /// The assumptions as a list inside a sentence (English: each from a small letter).
-fn assumptions(extra: &[Warning], penalty_at_lpr: bool, lang: Lang) -> String {
+fn assumptions(extra: &[Warning], lang: Lang) -> String {
     let list: Vec<String> = extra
         .iter()
         .map(|w| {
@@ -78,9 +77,6 @@ fn assumptions(extra: &[Warning], penalty_at_lpr: bool, lang: Lang) -> String {
                 .filter(|f| f.chars().all(|c| c.is_ascii_uppercase()))
             {
                 text.replace_range(..1, &first.to_ascii_lowercase());
-            }
-            if matches!(w, Warning::LprBeyondTable { .. }) && !penalty_at_lpr {
-                text.push_str(LPR_FOR_REFERENCE_ONLY.get(lang));
             }
             text
         })

@@ -584,11 +584,15 @@ const tests = [
       // Its figure for 30 days is in (drawn with its assumptions, in one step): none of its own.
       await page.waitForFunction(() => /^¥/.test(document.querySelector('[data-testid=what-if-penalty]')?.textContent?.trim() ?? ''));
       assertEq(await page.getByTestId('what-if-assumes').count(), 0, 'no assumption of its own at 30 days');
-      // December's fee, due in January 2026, paid 120 days late runs into May 2026: the Art. 585
-      // reference's loss takes the LPR after the table, and the what-if says so beside its figure,
-      // and that at a fixed rate it touches only that reference.
+      // December's fee, due in January 2026, paid 120 days late runs into May 2026. At the
+      // starter's fixed rate only the Art. 585 reference's loss takes the LPR after the table,
+      // which the what-if's penalty does not show: it assumes nothing.
       await page.getByTestId('what-if-days').fill('120');
-      await expectText(page, '[data-testid=what-if-assumes]', '（此数字另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计；如已公布新的报价，请在“LPR 报价”中补充（只涉及第585条参考中的损失估算，不影响违约金））');
+      await page.waitForTimeout(400);
+      assertEq(await page.getByTestId('what-if-assumes').count(), 0, 'an assumption of the reference beside the penalty');
+      // At 1.5 × the floating LPR the penalty itself takes it, and the what-if says so.
+      await page.getByTestId('preset-floating-lpr').click();
+      await expectText(page, '[data-testid=what-if-assumes]', '（此数字另有假设：2026年4月19日之后的 LPR 按此前最近一次报价计；如已公布新的报价，请在“LPR 报价”中补充）');
       await page.getByTestId('what-if-days').fill('30');
       await page.getByTestId('what-if-assumes').waitFor({ state: 'detached' });
     },

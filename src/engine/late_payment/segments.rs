@@ -39,10 +39,10 @@ pub struct Segment {
     /// fixing (2019-08-20), not an LPR.
     #[serde(skip)]
     pub benchmark: bool,
-    /// `lpr` holds on days past the built-in data (§10): the latest fixing before them, assumed
-    /// to hold, which the 计算明细 says beside it.
+    /// The built-in data's last day, when `lpr` is taken for days after it (§10): the latest
+    /// fixing before them, assumed to hold, which the 计算明细 says beside it.
     #[serde(skip)]
-    pub lpr_assumed: bool,
+    pub lpr_assumed_after: Option<NaiveDate>,
     /// The segment's amount rounded to 0.01, before any cap.
     pub amount: Decimal,
     /// `g`: the exact amount is `base × fraction × g` ([`Segment::exact`]).
@@ -77,21 +77,15 @@ pub(super) fn tranche_segments(
         }
         let (rate, which, next_change) = rate_on(terms, a);
         let mut b = next_change.map_or(last, |n| last.min(prev(n)));
-        let (fraction, period, lpr, benchmark, lpr_assumed) = match rate {
+        let (fraction, period, lpr, benchmark, lpr_assumed_after) = match rate {
             Rate::Fraction {
                 fraction, per_days, ..
-            } => (*fraction, Period::PerDays(*per_days), None, false, false),
+            } => (*fraction, Period::PerDays(*per_days), None, false, None),
             Rate::Monthly {
                 fraction,
                 per_months,
                 ..
-            } => (
-                *fraction,
-                Period::PerMonths(*per_months),
-                None,
-                false,
-                false,
-            ),
+            } => (*fraction, Period::PerMonths(*per_months), None, false, None),
             Rate::Lpr {
                 lpr_multiple,
                 basis_days,
@@ -124,16 +118,17 @@ pub(super) fn tranche_segments(
                     }
                 }
                 let last_day_used = if floating { b } else { day };
-                let assumed = last_day_used > ctx.lpr.known_until();
+                let known_until = ctx.lpr.known_until();
+                let assumed = last_day_used > known_until;
                 if assumed {
-                    ctx.seen.lpr_beyond_table(ctx.lpr.known_until());
+                    ctx.seen.lpr_beyond_table(known_until);
                 }
                 (
                     (*lpr_multiple * r.percent / Decimal::ONE_HUNDRED).normalize(),
                     Period::PerDays(*basis_days),
                     Some(r.percent),
                     day < lpr_start(),
-                    assumed,
+                    assumed.then_some(known_until),
                 )
             }
         };
@@ -153,7 +148,7 @@ pub(super) fn tranche_segments(
                 p
             }),
             benchmark,
-            lpr_assumed,
+            lpr_assumed_after,
             amount: round_yuan(share.of(base * fraction)),
             share,
             paid_on,

@@ -128,15 +128,6 @@ fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
     text
 }
 
-/// Whether an LPR past the built-in data moves the penalty itself, not only the §11 reference
-/// (`LatePayment::may_take_lpr_after` the table's last day).
-pub fn penalty_may_take_later_lpr(s: &Scenario) -> bool {
-    let known = crate::engine::lpr::known_until();
-    s.late_payment
-        .as_ref()
-        .is_some_and(|l| l.may_take_lpr_after(known, s.contract.start))
-}
-
 /// The first and the last day late counted in any segment, if any.
 fn late_days(r: &ComputeResult) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     let segments = || r.total_fees.cycles.iter().flat_map(|c| c.segments.iter());

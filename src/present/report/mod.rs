@@ -16,7 +16,6 @@ mod statement;
 mod subcontracting;
 
 pub use card::{Card, Open};
-pub use late_penalty::penalty_may_take_later_lpr;
 pub use settlement::settlement_table_html;
 pub use statement::{statement_page, terms_html};
 
@@ -86,7 +85,7 @@ fn results(
 
     late_penalty::late_penalty_card(&mut h, s, r, open.is_open(Card::LatePenalty));
 
-    warnings_list(&mut h, s, r);
+    warnings_list(&mut h, r);
 
     subcontracting::subcontracting_card(&mut h, s, r, open.is_open(Card::Subcontracting));
     if let Some(t) = &r.termination {
@@ -131,7 +130,7 @@ fn renewal_note(h: &mut Html, s: &Scenario) {
 /// §10 what the figures assumed beyond the built-in data, beside them. An LPR beyond the table
 /// that no figure owed used (no LPR rate, no overdue settlement) is said to touch only §11's
 /// reference, so that a fixed-rate contract's reader does not doubt the penalty.
-fn warnings_list(h: &mut Html, s: &Scenario, r: &ComputeResult) {
+fn warnings_list(h: &mut Html, r: &ComputeResult) {
     if r.warnings.is_empty() {
         return;
     }
@@ -159,7 +158,7 @@ fn warnings_list(h: &mut Html, s: &Scenario, r: &ComputeResult) {
             }
             Warning::LprBeyondTable { .. } => {
                 let mut words = text::results::warning(w, h.lang);
-                if !lpr_in_a_figure_owed(s, r) {
+                if !lpr_in_a_figure_owed(r) {
                     words.push_str(text::results::LPR_FOR_REFERENCE_ONLY.get(h.lang));
                 }
                 ("lpr_beyond_table", words)
@@ -170,14 +169,17 @@ fn warnings_list(h: &mut Html, s: &Scenario, r: &ComputeResult) {
     h.out.close("ul");
 }
 
-/// Whether a figure owed is at the LPR: the late-payment rate or one of its changes, or the
-/// interest on an overdue settlement (§13).
-fn lpr_in_a_figure_owed(s: &Scenario, r: &ComputeResult) -> bool {
-    let lpr_rate = s
+/// Whether a figure owed took an LPR past the built-in data: the penalty itself
+/// ([`LatePaymentSummary::assumed`]), or the interest on an overdue settlement (§13).
+///
+/// [`LatePaymentSummary::assumed`]: crate::engine::compute::LatePaymentSummary::assumed
+fn lpr_in_a_figure_owed(r: &ComputeResult) -> bool {
+    let penalty = r
         .late_payment
-        .as_ref()
-        .is_some_and(crate::engine::scenario::LatePayment::at_lpr);
-    lpr_rate || r.termination.as_ref().is_some_and(|t| t.overdue_days > 0)
+        .assumed
+        .iter()
+        .any(|w| matches!(w, crate::engine::warnings::Warning::LprBeyondTable { .. }));
+    penalty || r.termination.as_ref().is_some_and(|t| t.overdue_days > 0)
 }
 
 #[cfg(test)]
@@ -1159,7 +1161,7 @@ mod tests {
         // 1.5 × the floating one-year LPR, ¥10,000.00 unpaid for each month of 2025, evaluated
         // 2026-06-30: the days after 2026-04-19 (the data's last day) take the latest fixing,
         // assumed. The card's line says so before it is opened; each line of the 计算明细 that
-        // took it says "假设的 LPR"; a line wholly within the data does not.
+        // took it says from which day it is assumed; a line wholly within the data does not.
         let s = parse_scenario(r#"{"format":"contract-calc/scenario","version":1,"name":"LPR","as_of":"2026-06-30",
             "contract":{"start":"2025-01-01","end":"2025-12-31"},
             "fees":{"cycle":"monthly","components":[{"label":"服务费","amount":"10000.00"}]},
@@ -1174,11 +1176,28 @@ mod tests {
             .and_then(|rest| rest.split("</summary>").next())
             .unwrap_or_default();
         assert!(
-            note.contains("其中部分按假设的 LPR 计算（见计算明细与下方提示）"),
+            note.contains("含按假设的 LPR 计算的天数（见计算明细与下方提示）"),
             "{note}"
         );
-        assert!(html.contains("假设的 LPR 3.00%"), "{html}");
+        assert!(html.contains("(LPR 3.00%，2026-04-19后为假设)"), "{html}");
         assert!(html.contains("(LPR 3.10%)"), "{html}");
+        // The page's list says the assumption moved a figure owed: no "reference only".
+        assert!(!html.contains("只涉及第585条参考"), "{html}");
+        // Fixed on the contract's start (2025-01-01, within the data), the penalty assumes
+        // nothing: the list says the assumption touches only the Art. 585 reference.
+        let start = parse_scenario(
+            &serde_json::to_string(&s)
+                .unwrap()
+                .replace("floating", "contract_start"),
+        )
+        .unwrap();
+        let r = compute(&start).unwrap();
+        let html = results_html(&start, &r, Lang::Zh, Open::ALL);
+        assert!(!html.contains("后为假设"), "{html}");
+        assert!(
+            html.contains("（只涉及第585条参考中的损失估算，不影响违约金）"),
+            "{html}"
+        );
         // At a fixed rate nothing of the penalty is assumed.
         let fixed = parse_scenario(
             r#"{"format":"contract-calc/scenario","version":1,"name":"LPR","as_of":"2026-06-30",
@@ -1190,7 +1209,7 @@ mod tests {
         .unwrap();
         let r = compute(&fixed).unwrap();
         let html = results_html(&fixed, &r, Lang::Zh, Open::ALL);
-        assert!(!html.contains("假设的 LPR"), "{html}");
+        assert!(!html.contains("后为假设"), "{html}");
     }
 
     #[test]
