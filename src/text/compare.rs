@@ -148,43 +148,59 @@ pub fn penalty_cap(cap: Decimal, base: CapBase, lang: Lang) -> String {
     }
 }
 
-/// Since when a right stands (until the contract `ended`, when it has), that it arose `from` a
-/// day but its arrears are paid, or that it has not arisen, with the days late that trigger it
-/// (`k`); and, when fees still unpaid passed those days only after the contract ended
-/// (`late_after_end`), that they gave no such right (民法典第557条: nothing is left to suspend or
-/// terminate), though the penalty runs on.
+/// Since when a right stands (until the contract `ended`, when it has), and that it first arose
+/// `from` an earlier day when it did (the arrears it rested on since paid); that it arose but its
+/// arrears are paid; or that it has not arisen, with the days late that trigger it (`k`). When
+/// fees still unpaid passed those days only after the contract ended (`late_after_end`), that
+/// they gave no such right (民法典第557条: nothing is left to suspend or terminate), and, unless
+/// the fees were forfeited (`penalty_runs` false: a termination for subcontracting, §6), that
+/// the penalty runs on.
 pub fn right(
     k: u32,
     from: Option<NaiveDate>,
     standing: Option<NaiveDate>,
     ended: Option<NaiveDate>,
-    late_after_end: bool,
+    (late_after_end, penalty_runs): (bool, bool),
     lang: Lang,
 ) -> String {
     let after = ended.filter(|_| late_after_end);
+    let runs = match (penalty_runs, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "，违约金照计",
+        (true, Lang::En) => ", the penalty still runs",
+    };
+    let first = match (from.filter(|f| standing.is_some_and(|d| *f < d)), lang) {
+        (None, _) => String::new(),
+        (Some(f), Lang::Zh) => format!("；曾于{f}产生，所依据的欠款已付清"),
+        (Some(f), Lang::En) => format!("; it first arose on {f}, on arrears since paid"),
+    };
     match (standing, from, lang) {
         (Some(d), _, Lang::Zh) => match ended {
-            Some(end) => format!("{d}（逾期超过{k}日），至合同于{end}终止"),
-            None => format!("{d}（逾期超过{k}日）"),
+            Some(end) => format!("{d}（逾期超过{k}日{first}），至合同于{end}终止"),
+            None => format!("{d}（逾期超过{k}日{first}）"),
         },
         (Some(d), _, Lang::En) => match ended {
-            Some(end) => format!("from {d} (over {k} days late) until the contract ended on {end}"),
-            None => format!("from {d} (over {k} days late)"),
+            Some(end) => {
+                format!("from {d} (over {k} days late{first}) until the contract ended on {end}")
+            }
+            None => format!("from {d} (over {k} days late{first})"),
         },
         (None, Some(f), Lang::Zh) => match after {
-            Some(end) => format!("无（{f}起的逾期已付清；合同于{end}终止后逾期超过{k}日的欠款不再产生此权利，违约金照计）"),
+            Some(end) => format!("无（{f}起的逾期已付清；合同于{end}终止后逾期超过{k}日的欠款不再产生此权利{runs}）"),
             None => format!("无（{f}起的逾期已付清）"),
         },
         (None, Some(f), Lang::En) => match after {
-            Some(end) => format!("none (the arrears late from {f} are paid; arrears over {k} days late only after the contract ended on {end} give no such right, the penalty still runs)"),
+            Some(end) => format!("none (the arrears late from {f} are paid; arrears over {k} days late only after the contract ended on {end} give no such right{runs})"),
             None => format!("none (the arrears late from {f} are paid)"),
         },
         (None, None, Lang::Zh) => match after {
-            Some(end) => format!("无：合同已于{end}终止，其后逾期超过{k}日的欠款不再产生此权利（违约金照计）"),
+            Some(end) if penalty_runs => format!("无：合同已于{end}终止，其后逾期超过{k}日的欠款不再产生此权利（违约金照计）"),
+            Some(end) => format!("无：合同已于{end}终止，其后逾期超过{k}日的欠款不再产生此权利"),
             None => format!("未产生（逾期超过{k}日）"),
         },
         (None, None, Lang::En) => match after {
-            Some(end) => format!("none: the contract ended on {end}; arrears over {k} days late only after that give no such right (the penalty still runs)"),
+            Some(end) if penalty_runs => format!("none: the contract ended on {end}; arrears over {k} days late only after that give no such right (the penalty still runs)"),
+            Some(end) => format!("none: the contract ended on {end}; arrears over {k} days late only after that give no such right"),
             None => format!("not yet arisen (over {k} days late)"),
         },
     }

@@ -110,12 +110,20 @@ pub fn right(
     };
     let since_words = date_words(since, lang);
     match (lang, ended, since > from) {
-        (Lang::Zh, Some(end), _) => format!(
+        (Lang::Zh, Some(end), false) => format!(
             "乙方自{since_words}起有权{what}，至合同于{}终止",
             date_words(end, lang)
         ),
-        (Lang::En, Some(end), _) => format!(
+        (Lang::En, Some(end), false) => format!(
             "the supplier could {what} from {since_words} until the contract ended on {}",
+            date_words(end, lang)
+        ),
+        (Lang::Zh, Some(end), true) => format!(
+            "乙方自{since_words}起有权{what}，至合同于{}终止（该权利曾于{first}产生，其所依据的欠款均已付清）",
+            date_words(end, lang)
+        ),
+        (Lang::En, Some(end), true) => format!(
+            "the supplier could {what} from {since_words} until the contract ended on {} (the right first arose on {first}; the arrears it rested on are since paid)",
             date_words(end, lang)
         ),
         (Lang::Zh, None, false) => format!("{since_words}起乙方有权{what}"),
@@ -214,6 +222,25 @@ pub fn subcontracting_is_the_settlement(refund_paid: bool, end: NaiveDate, lang:
     }
 }
 
+/// Beside a subcontracting liability that occurred on `on` while the contract runs: the refund
+/// of fees paid (`refund`) is restitution after termination (民法典第566条), and the penalty may
+/// be reduced (第585条第2款; before 2021 合同法第97条、第114条第2款).
+pub fn subcontracting_while_running(refund: bool, on: NaiveDate, lang: Lang) -> String {
+    let old = on < crate::engine::reasonableness::civil_code_start();
+    let (restitution, reduce) = match (old, lang) {
+        (false, Lang::Zh) => ("《民法典》第566条", "《民法典》第585条第2款"),
+        (true, Lang::Zh) => ("《合同法》第97条", "《合同法》第114条第2款"),
+        (false, Lang::En) => ("Civil Code Art. 566", "Civil Code Art. 585 ¶2"),
+        (true, Lang::En) => ("Contract Law Art. 97", "Contract Law Art. 114 ¶2"),
+    };
+    match (refund, lang) {
+        (true, Lang::Zh) => format!("合同未解除：退还已付费用以合同解除为前提（{restitution}）；违约金过分高于造成的损失的，乙方可请求适当减少（{reduce}）"),
+        (false, Lang::Zh) => format!("违约金过分高于造成的损失的，乙方可请求适当减少（{reduce}）"),
+        (true, Lang::En) => format!("The contract has not been terminated: the refund of fees paid presupposes its termination ({restitution}); a penalty excessively above the loss caused may be reduced at the supplier's request ({reduce})"),
+        (false, Lang::En) => format!("A penalty excessively above the loss caused may be reduced at the supplier's request ({reduce})"),
+    }
+}
+
 /// Beside a subcontracting liability when the contract ended for `reason`, another ground.
 pub fn subcontracting_apart(
     reason: crate::engine::scenario::TerminationReason,
@@ -252,20 +279,29 @@ pub const PENALTY_ASSUMES_LPR: Text = Text(
 
 pub const NO_LATE_CLAUSE: Text = Text("合同未约定逾期付款违约金。", "No late-payment clause.");
 
-/// No late-payment clause, but fees paid late or unpaid past their day: the supplier may still
-/// claim its loss, which courts measure at the LPR (plus 30–50% by the sales-contract
-/// interpretation, applied to other paid contracts), so ¥0.00 is not read as nothing to claim.
-/// `civil_code`: late days into 2021, else the Contract Law then in force.
-pub fn no_late_clause_but_late(civil_code: bool, lang: Lang) -> String {
-    let (loss, paid) = match (civil_code, lang) {
-        (true, Lang::Zh) => ("《民法典》第577、584条", "《民法典》第646条"),
-        (false, Lang::Zh) => ("《合同法》第107、113条", "《合同法》第174条"),
-        (true, Lang::En) => ("Civil Code Arts. 577, 584", "Civil Code Art. 646"),
-        (false, Lang::En) => ("Contract Law Arts. 107, 113", "Contract Law Art. 174"),
+/// No late-payment clause, but fees paid late or unpaid past their day, from `first` to `last`:
+/// the supplier may still claim its loss, so ¥0.00 is not read as nothing to claim. Under the
+/// Civil Code (late days into 2021) courts measure it at the LPR plus 30–50% by the sales-contract
+/// interpretation (2020, Art. 18 ¶4), applied to other paid contracts; under the Contract Law, by
+/// its 2012 text (Art. 24 ¶4), at the benchmark rate on the overdue-interest standard. Late days
+/// across 2021-01-01 cite both laws.
+pub fn no_late_clause_but_late(first: NaiveDate, last: NaiveDate, lang: Lang) -> String {
+    let code = crate::engine::reasonableness::civil_code_start();
+    let (new_zh, new_en) = ("《民法典》第577、584条", "Civil Code Arts. 577, 584");
+    let (old_zh, old_en) = ("《合同法》第107、113条", "Contract Law Arts. 107, 113");
+    let loss = match (first >= code, last >= code, lang) {
+        (true, _, Lang::Zh) => new_zh.to_string(),
+        (true, _, Lang::En) => new_en.to_string(),
+        (false, false, Lang::Zh) => old_zh.to_string(),
+        (false, false, Lang::En) => old_en.to_string(),
+        (false, true, Lang::Zh) => format!("{new_zh}；2021年前的：{old_zh}"),
+        (false, true, Lang::En) => format!("{new_en}; before 2021: {old_en}"),
     };
-    match lang {
-        Lang::Zh => format!("合同未约定逾期付款违约金，但甲方逾期付款的，乙方仍可请求赔偿逾期付款损失（{loss}）：实务中以一年期 LPR（2019年8月20日前为贷款基准利率）计算资金占用损失，有偿合同亦可参照买卖合同的规定以 LPR 为基础加计30%–50%（{paid}；《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第18条第4款）。本计算器未计算此项。"),
-        Lang::En => format!("No late-payment clause; but the supplier may still claim its loss from late payment ({loss}): courts measure it at the one-year LPR (before 20 Aug 2019 the PBOC benchmark rate), and for a paid contract, as for a sale, at the LPR plus 30–50% ({paid}; SPC Interpretation on Sales Contracts Art. 18 ¶4). Not computed here."),
+    match (last >= code, lang) {
+        (true, Lang::Zh) => format!("合同未约定逾期付款违约金，但甲方逾期付款的，乙方仍可请求赔偿逾期付款损失（{loss}）：实务中以一年期 LPR（2019年8月20日前为贷款基准利率）计算资金占用损失，有偿合同亦可参照买卖合同的规定以 LPR 为基础加计30%–50%（《民法典》第646条；《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第18条第4款）。本计算器未计算此项。"),
+        (true, Lang::En) => format!("No late-payment clause; but the supplier may still claim its loss from late payment ({loss}): courts measure it at the one-year LPR (before 20 Aug 2019 the PBOC benchmark rate), and for a paid contract, as for a sale, at the LPR plus 30–50% (Civil Code Art. 646; SPC Interpretation on Sales Contracts Art. 18 ¶4). Not computed here."),
+        (false, Lang::Zh) => format!("合同未约定逾期付款违约金，但甲方逾期付款的，乙方仍可请求赔偿逾期付款损失（{loss}）：有偿合同可参照买卖合同的规定，以中国人民银行同期同类贷款基准利率为基础，参照逾期罚息利率标准计算（《合同法》第174条；《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（2012年）第24条第4款）。本计算器未计算此项。"),
+        (false, Lang::En) => format!("No late-payment clause; but the supplier may still claim its loss from late payment ({loss}): for a paid contract, as for a sale, at the PBOC benchmark lending rate on the overdue-interest standard (Contract Law Art. 174; SPC Interpretation on Sales Contracts, 2012, Art. 24 ¶4). Not computed here."),
     }
 }
 
@@ -507,6 +543,8 @@ pub const NOT_OWED_IN_SETTLEMENT: Text = Text(
 );
 
 /// After the fees earned and the late penalties of a termination for subcontracting (§6).
+/// After the late penalties' line of a settlement, when the contract has no such clause.
+pub const NOT_AGREED: Text = Text("（合同未约定）", " (none agreed)");
 pub const FORFEITED: Text = Text("（因擅自转包不予支付）", " (not owed: subcontracting)");
 /// A client's charge in the settlement: "加：甲方泄密违约金", "plus the client's confidentiality
 /// penalty".
@@ -530,7 +568,7 @@ pub fn less_supplier(charge: &str, lang: Lang) -> String {
 pub fn charges_apart(
     supplier: Option<(Decimal, &[String])>,
     client: Option<(Decimal, &[String])>,
-    on: NaiveDate,
+    (on, penalties): (NaiveDate, bool),
     lang: Lang,
 ) -> String {
     let sep = if lang == Lang::Zh { "、" } else { ", " };
@@ -551,13 +589,22 @@ pub fn charges_apart(
     .flatten()
     .collect();
     let law = crate::text::law::cite(crate::text::law::Provision::SetOff, on, lang);
+    // Agreed penalties among them (not only losses): reducible on request, as in a settlement.
+    let old = on < crate::engine::reasonableness::civil_code_start();
+    let reduce = match (penalties, old, lang) {
+        (false, _, _) => "",
+        (true, false, Lang::Zh) => "其中约定的违约金过分高于造成的损失的，承担方可请求适当减少（《民法典》第585条第2款）。",
+        (true, true, Lang::Zh) => "其中约定的违约金过分高于造成的损失的，承担方可请求适当减少（《合同法》第114条第2款）。",
+        (true, false, Lang::En) => " An agreed penalty among them excessively above the loss caused may be reduced at the request of the side that bears it (Civil Code Art. 585 ¶2).",
+        (true, true, Lang::En) => " An agreed penalty among them excessively above the loss caused may be reduced at the request of the side that bears it (Contract Law Art. 114 ¶2).",
+    };
     match lang {
         Lang::Zh => format!(
-            "合同未解除：以下违约责任未计入本页数字（本计算器只在提前终止结算中扣抵）：{}。可另行主张，或在双方互负到期债务时通知对方抵销（{law}）。",
+            "合同未解除：以下违约责任未计入本页数字（本计算器只在提前终止结算中扣抵）：{}。可另行主张，或在双方互负到期债务时通知对方抵销（{law}）。{reduce}",
             sides.join("；")
         ),
         Lang::En => format!(
-            "The contract has not been terminated: these liabilities are not in the figures here (the calculator sets them off only in a termination settlement): {}. They may be claimed on their own, or set off by notice against a debt due the other way ({law}).",
+            "The contract has not been terminated: these liabilities are not in the figures here (the calculator sets them off only in a termination settlement): {}. They may be claimed on their own, or set off by notice against a debt due the other way ({law}).{reduce}",
             sides.join("; ")
         ),
     }
@@ -595,6 +642,31 @@ fn lower_first(name: &str) -> String {
 /// When the period's last day is a rest day, the settlement is due on the next working day
 /// (Civil Code Art. 203), which is said with the day it moved to.
 pub fn termination_basis(
+    (date, reason): (NaiveDate, crate::engine::scenario::TerminationReason),
+    days: u32,
+    (due, as_of): (NaiveDate, NaiveDate),
+    lang: Lang,
+) -> String {
+    let said = termination_basis_said((date, reason), days, due, lang);
+    if as_of >= date {
+        return said;
+    }
+    // Evaluated before the termination: said in the future, the settlement a projection.
+    match lang {
+        Lang::Zh => format!(
+            "{}计算截至日（{}）在终止日之前，以下结算为按约定终止日的预计。",
+            said.replacen("合同于", "合同将于", 1),
+            date_words(as_of, lang)
+        ),
+        Lang::En => format!(
+            "{} The evaluation date ({}) is before the termination: the settlement below is a projection to the agreed day.",
+            said.replacen("The contract ended on", "The contract ends on", 1),
+            date_words(as_of, lang)
+        ),
+    }
+}
+
+fn termination_basis_said(
     (date, reason): (NaiveDate, crate::engine::scenario::TerminationReason),
     days: u32,
     due: NaiveDate,
@@ -732,6 +804,28 @@ mod tests {
     use crate::test_support::date;
 
     #[test]
+    fn a_right_that_stood_until_the_contract_ended_names_the_day_it_first_arose() {
+        // Arose on 2020-05-17 on arrears since paid, stood again from 2020-08-16, until the
+        // termination on 2021-01-31: both days are said, so that the statement agrees with the
+        // result's suspend_right_from (2020-05-17).
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            right(SUSPEND, d("2020-05-17"), Some(d("2020-08-16")), Some(d("2021-01-31")), Lang::Zh),
+            "乙方自2020年8月16日起有权暂停服务，至合同于2021年1月31日终止（该权利曾于2020年5月17日产生，其所依据的欠款均已付清）"
+        );
+        assert_eq!(
+            right(
+                SUSPEND,
+                d("2020-08-16"),
+                Some(d("2020-08-16")),
+                Some(d("2021-01-31")),
+                Lang::Zh
+            ),
+            "乙方自2020年8月16日起有权暂停服务，至合同于2021年1月31日终止"
+        );
+    }
+
+    #[test]
     fn a_right_that_may_have_lapsed_is_said_with_its_last_day_and_its_law() {
         // Arisen on 2025-10-11: usable through 2026-10-11 (engine::late_payment::right_may_lapse).
         let lapse = |last_day, before_code| RightLapse {
@@ -805,7 +899,7 @@ mod tests {
         let text = termination_basis(
             (date("2026-02-16"), TerminationReason::Mutual),
             0,
-            date("2026-02-24"),
+            (date("2026-02-24"), date("2026-03-31")),
             Lang::Zh,
         );
         assert!(
@@ -817,9 +911,20 @@ mod tests {
         let text = termination_basis(
             (date("2026-02-16"), TerminationReason::Mutual),
             0,
-            date("2026-02-24"),
+            (date("2026-02-24"), date("2026-03-31")),
             Lang::En,
         );
         assert!(!text.contains("0 days"), "{text}");
+        // Evaluated before the day agreed, it is said in the future, the settlement a projection.
+        let text = termination_basis(
+            (date("2026-06-15"), TerminationReason::Mutual),
+            30,
+            (date("2026-07-15"), date("2026-05-20")),
+            Lang::Zh,
+        );
+        assert_eq!(
+            text,
+            "合同将于2026年6月15日解除（协商一致），自解除之日起 30 日内结算。计算截至日（2026年5月20日）在终止日之前，以下结算为按约定终止日的预计。"
+        );
     }
 }

@@ -278,11 +278,14 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
     // Days before the first LPR are at the PBOC benchmark lending rate, named as what it is.
     let lpr_start = crate::engine::lpr::lpr_start();
     let (rate_zh, rate_en) = if last_late < lpr_start {
-        ("按贷款基准利率计", "at the PBOC benchmark lending rate")
+        (
+            "按一年期贷款基准利率计",
+            "at the PBOC one-year benchmark lending rate",
+        )
     } else if first_late < lpr_start {
         (
-            "按贷款基准利率（2019年8月20日起为一年期 LPR）计",
-            "at the PBOC benchmark lending rate (from 20 Aug 2019 the one-year LPR)",
+            "按一年期贷款基准利率（2019年8月20日起为一年期 LPR）计",
+            "at the PBOC one-year benchmark lending rate (from 20 Aug 2019 the one-year LPR)",
         )
     } else {
         ("按一年期 LPR 计", "at the one-year LPR")

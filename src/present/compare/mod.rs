@@ -307,8 +307,8 @@ mod tests {
             row(&c, "terminate_from").values,
             ["无：合同已于2025-06-15终止，其后逾期超过60日的欠款不再产生此权利（违约金照计）"]
         );
-        // Ended for subcontracting instead, the fees are forfeited (§6): no arrears run on, so
-        // neither is said to.
+        // Ended for subcontracting instead, the fees are forfeited (§6): the rights are still
+        // none after the end, but no penalty is said to run on.
         let mut sub = s.clone();
         if let Some(t) = sub.termination.as_mut() {
             t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
@@ -329,9 +329,12 @@ mod tests {
         let c = compare(&[("甲".into(), sub)], Lang::Zh);
         assert_eq!(
             row(&c, "suspend_from").values,
-            ["无（2025-05-11起的逾期已付清）"]
+            ["无（2025-05-11起的逾期已付清；合同于2025-06-15终止后逾期超过30日的欠款不再产生此权利）"]
         );
-        assert_eq!(row(&c, "terminate_from").values, ["未产生（逾期超过60日）"]);
+        assert_eq!(
+            row(&c, "terminate_from").values,
+            ["无：合同已于2025-06-15终止，其后逾期超过60日的欠款不再产生此权利"]
+        );
         // Evaluated on 2025-06-20 nothing is yet 30 days late: not arisen, as before.
         s.as_of = crate::test_support::date("2025-06-20");
         let c = compare(&[("甲".into(), s)], Lang::Zh);
@@ -417,10 +420,11 @@ mod tests {
             ["¥7,800.00", "¥11,100.00"]
         );
         // The right stands on May's fee, unpaid since 10 June (from 11 July), as the card says;
-        // March's arrears, late from 11 May, were paid on 30 May.
+        // it first arose on 11 May on March's arrears, paid on 30 May, which the row says too,
+        // so that it agrees with the result's suspend_right_from.
         assert_eq!(
             row(&c, "suspend_from").values,
-            ["2025-07-11（逾期超过30日）", "2025-07-11（逾期超过30日）"]
+            ["2025-07-11（逾期超过30日；曾于2025-05-11产生，所依据的欠款已付清）"; 2]
         );
         assert_eq!(row(&c, "cycle_fee").values, ["¥50,000.00", "¥45,000.00"]);
         assert_eq!(

@@ -155,16 +155,22 @@ fn right(
 ) -> String {
     after_days.map_or(ABSENT.into(), |k| {
         let ended = r.late_payment.rights_until;
-        // Fees forfeited by a termination for subcontracting (§6) are no arrears at all.
-        let forfeited = r.termination.as_ref().is_some_and(|t| t.fees_forfeited);
         let late_after_end = ended.is_some()
-            && !forfeited
             && standing.is_none()
             && r.total_fees
                 .cycles
                 .iter()
                 .any(|c| c.outstanding > rust_decimal::Decimal::ZERO && c.days_late > i64::from(k));
-        compare::right(k, from, standing, ended, late_after_end, lang)
+        // Fees forfeited by a termination for subcontracting (§6) bear no penalty.
+        let penalty_runs = !r.termination.as_ref().is_some_and(|t| t.fees_forfeited);
+        compare::right(
+            k,
+            from,
+            standing,
+            ended,
+            (late_after_end, penalty_runs),
+            lang,
+        )
     })
 }
 

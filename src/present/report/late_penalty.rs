@@ -99,19 +99,26 @@ fn rate_text(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
         if r.total_fees.cycles.iter().all(|c| c.days_late <= 0) {
             return report::NO_LATE_CLAUSE.get(lang).into();
         }
-        // Late into 2021: the Civil Code (时间效力规定第1条第3款), else the Contract Law.
-        let last_late = r.total_fees.cycles.iter().filter_map(|c| {
-            if c.outstanding > rust_decimal::Decimal::ZERO && c.unpaid_days > 0 {
-                return Some(s.as_of);
-            }
-            c.payments
-                .iter()
-                .filter(|t| t.days_late > 0)
-                .map(|t| t.date)
-                .max()
-        });
-        let civil_code = last_late.max() >= Some(crate::engine::reasonableness::civil_code_start());
-        return report::no_late_clause_but_late(civil_code, lang);
+        // The late days, from the first due date passed to the last day paid late or today:
+        // the law of each (时间效力规定第1条第2、3款).
+        let late = || r.total_fees.cycles.iter().filter(|c| c.days_late > 0);
+        let first = late().map(|c| c.due).min().and_then(|d| d.succ_opt());
+        let last = late()
+            .filter_map(|c| {
+                if c.outstanding > rust_decimal::Decimal::ZERO && c.unpaid_days > 0 {
+                    return Some(s.as_of);
+                }
+                c.payments
+                    .iter()
+                    .filter(|t| t.days_late > 0)
+                    .map(|t| t.date)
+                    .max()
+            })
+            .max();
+        let (Some(first), Some(last)) = (first, last) else {
+            return report::NO_LATE_CLAUSE.get(lang).into();
+        };
+        return report::no_late_clause_but_late(first, last, lang);
     };
     let mut text = explain::agreed_rates(l, s.contract.start, lang);
     if let Some(cap) = l.cap_fraction {

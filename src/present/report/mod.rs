@@ -452,6 +452,26 @@ mod tests {
     }
 
     #[test]
+    fn subcontracting_while_the_contract_runs_says_the_refund_presupposes_its_termination() {
+        // Subcontracting on 2025-07-01, the contract not terminated: the refund of every fee
+        // paid is restitution after termination (民法典第566条), and the 20% penalty may be
+        // reduced (第585条第2款); both are said on the card.
+        let (mut s, _) = figures("termination-2025");
+        s.termination = None;
+        if let Some(b) = s.supplier_breaches.as_mut() {
+            b.subcontracting = Some(crate::engine::scenario::Subcontracting {
+                penalty_fraction: crate::test_support::d("0.20"),
+                refund_paid: true,
+                occurred_on: Some(crate::test_support::date("2025-07-01")),
+                extra: Default::default(),
+            });
+        }
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(html.contains("合同未解除：退还已付费用以合同解除为前提（《民法典》第566条）；违约金过分高于造成的损失的，乙方可请求适当减少（《民法典》第585条第2款）"), "{html}");
+    }
+
+    #[test]
     fn breaches_entered_without_a_termination_are_listed_apart_not_dropped() {
         // The 2025 contract's breaches, the contract not terminated: 3 incidents at ¥2,000.00,
         // 10% of ¥15,000.00 of substandard service, a customer claim of ¥8,000.00 and costs of
@@ -467,7 +487,7 @@ mod tests {
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("合同未解除：以下违约责任未计入本页数字（本计算器只在提前终止结算中扣抵）：乙方承担 ¥17,850.00（服务事故扣款 ¥6,000.00（3 次 × ¥2,000.00）、不合格服务扣款 ¥1,500.00（¥15,000.00 × 10%）、客户索赔 ¥8,000.00、诉讼费用 ¥2,350.00）；甲方承担 ¥10,000.00（泄密违约金 ¥10,000.00）。可另行主张，或在双方互负到期债务时通知对方抵销（《民法典》第568条）。"),
+            html.contains("合同未解除：以下违约责任未计入本页数字（本计算器只在提前终止结算中扣抵）：乙方承担 ¥17,850.00（服务事故扣款 ¥6,000.00（3 次 × ¥2,000.00）、不合格服务扣款 ¥1,500.00（¥15,000.00 × 10%）、客户索赔 ¥8,000.00、诉讼费用 ¥2,350.00）；甲方承担 ¥10,000.00（泄密违约金 ¥10,000.00）。可另行主张，或在双方互负到期债务时通知对方抵销（《民法典》第568条）。其中约定的违约金过分高于造成的损失的，承担方可请求适当减少（《民法典》第585条第2款）。"),
             "{html}"
         );
         // Terminated, they are in the settlement instead, and not said twice.
@@ -848,6 +868,9 @@ mod tests {
             html.contains("乙方仍可请求赔偿逾期付款损失（《合同法》第107、113条）"),
             "{html}"
         );
+        // Its measure then: the 2012 text, on the benchmark rate, not the 2020 text's LPR + 30–50%.
+        assert!(html.contains("参照逾期罚息利率标准计算（《合同法》第174条；《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（2012年）第24条第4款）"), "{html}");
+        assert!(!html.contains("加计30%"), "{html}");
         // Nothing late: only that there is no clause.
         old.payment.payments[0].date = crate::test_support::date("2019-01-02");
         let r = compute(&old).unwrap();
@@ -1258,7 +1281,7 @@ mod tests {
         // Its 169 days run from 2019-07-16, before the first LPR of 2019-08-20: the rate is
         // named as the benchmark rate, then the LPR.
         assert!(
-            html.contains("按贷款基准利率（2019年8月20日起为一年期 LPR）计，逾期利息 ¥3,761.40（《合同法》第113条）"),
+            html.contains("按一年期贷款基准利率（2019年8月20日起为一年期 LPR）计，逾期利息 ¥3,761.40（《合同法》第113条）"),
             "{html}"
         );
         for civil_code in ["第566", "第584条", "第563条", "第203条"] {
@@ -1283,7 +1306,7 @@ mod tests {
         s.as_of = crate::test_support::date("2019-08-10");
         assert_eq!(
             overdue(&s),
-            "已逾期 26 日未付；按贷款基准利率计，逾期利息 ¥567.71（《合同法》第113条）；计息基数中含违约金 ¥64,212.50，对违约金计收利息，法院通常不予支持；基数中的未付费用同期已按约定计违约金，再计利息可能被认定为重复"
+            "已逾期 26 日未付；按一年期贷款基准利率计，逾期利息 ¥567.71（《合同法》第113条）；计息基数中含违约金 ¥64,212.50，对违约金计收利息，法院通常不予支持；基数中的未付费用同期已按约定计违约金，再计利息可能被认定为重复"
         );
         // Evaluated 2021-03-31: its days run into 2021, those after under the Civil Code
         // (时间效力规定第1条第3款), and both laws are cited.
@@ -1324,12 +1347,13 @@ mod tests {
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(html.contains("自解除之日起 16 日内结算；期限末日为法定休假日，顺延至2025年10月9日（《民法典》第203条）。"), "{html}");
-        // No days to settle: settled that day.
+        // No days to settle: settled that day (after the evaluation date of 31 August, so said
+        // in the future).
         s.termination.as_mut().unwrap().settlement_days = 0;
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(
-            html.contains("合同于2025年9月15日解除（协商一致），于解除当日结算。"),
+            html.contains("合同将于2025年9月15日解除（协商一致），于解除当日结算。"),
             "{html}"
         );
     }

@@ -70,7 +70,7 @@ pub(super) fn termination_card(
             h.formula(&report::termination_basis(
                 (term.date, term.reason),
                 term.settlement_days,
-                t.due,
+                (t.due, s.as_of),
                 lang,
             ));
             h.formula(&explain::settlement(
@@ -132,6 +132,10 @@ pub(super) fn charges_apart_note(h: &mut Html, s: &Scenario) {
             .collect();
         (!lines.is_empty()).then_some((total, items))
     };
+    let penalties = supplier
+        .iter()
+        .chain(&client)
+        .any(|c| c.kind != crate::engine::termination::ChargeKind::Loss);
     let (supplier, client) = (side(&supplier), side(&client));
     if supplier.is_none() && client.is_none() {
         return;
@@ -143,7 +147,7 @@ pub(super) fn charges_apart_note(h: &mut Html, s: &Scenario) {
     h.out.el(
         "p",
         &[("class", "muted"), ("data-testid", "charges-apart")],
-        &report::charges_apart(view(&supplier), view(&client), s.as_of, lang),
+        &report::charges_apart(view(&supplier), view(&client), (s.as_of, penalties), lang),
     );
 }
 
@@ -199,6 +203,12 @@ fn settlement_table(m: &mut Markup, s: &Scenario, t: &TerminationResult, lang: L
     // The late penalties to the evaluation date (§6), or why there are none.
     let late = if t.fees_forfeited {
         format!("{}{forfeited}", report::PLUS_LATE_PENALTIES.get(lang))
+    } else if s.late_payment.is_none() {
+        format!(
+            "{}{}",
+            report::PLUS_LATE_PENALTIES.get(lang),
+            report::NOT_AGREED.get(lang)
+        )
     } else {
         format!(
             "{}{}",

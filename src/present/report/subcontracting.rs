@@ -30,18 +30,28 @@ pub(super) fn subcontracting_card(h: &mut Html, s: &Scenario, r: &ComputeResult,
     // that the two cards are not read as one sum or as both settled.
     // Ended for it, the settlement is this liability: said, so that the two equal figures are
     // not read as two debts.
-    let apart = s.termination.as_ref().and_then(|t| {
-        if t.reason == crate::engine::scenario::TerminationReason::Subcontracting {
-            Some(report::subcontracting_is_the_settlement(
-                clause.refund_paid,
-                t.date,
-                h.lang,
-            ))
-        } else {
-            clause
-                .occurred_on
-                .map(|_| report::subcontracting_apart(t.reason, h.lang))
-        }
+    // Occurred while the contract runs: the refund presupposes its termination, and the penalty
+    // may be reduced, as in a settlement.
+    let running = s
+        .termination
+        .is_none()
+        .then_some(())
+        .and(clause.occurred_on)
+        .map(|d| report::subcontracting_while_running(clause.refund_paid, d, h.lang));
+    let apart = running.or_else(|| {
+        s.termination.as_ref().and_then(|t| {
+            if t.reason == crate::engine::scenario::TerminationReason::Subcontracting {
+                Some(report::subcontracting_is_the_settlement(
+                    clause.refund_paid,
+                    t.date,
+                    h.lang,
+                ))
+            } else {
+                clause
+                    .occurred_on
+                    .map(|_| report::subcontracting_apart(t.reason, h.lang))
+            }
+        })
     });
     h.card(
         Card::Subcontracting,
