@@ -543,6 +543,9 @@ pub const NOT_OWED_IN_SETTLEMENT: Text = Text(
 );
 
 /// After the fees earned and the late penalties of a termination for subcontracting (§6).
+/// After the late penalties' line of a settlement, when some of their days took an LPR past the
+/// built-in data.
+pub const WITH_ASSUMED_LPR: Text = Text("（含假设的 LPR）", " (in part at an assumed LPR)");
 /// After the late penalties' line of a settlement, when the contract has no such clause.
 pub const NOT_AGREED: Text = Text("（合同未约定）", " (none agreed)");
 pub const FORFEITED: Text = Text("（因擅自转包不予支付）", " (not owed: subcontracting)");

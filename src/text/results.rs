@@ -290,6 +290,16 @@ pub fn overdue(t: &TerminationResult, lang: Lang) -> Option<String> {
     } else {
         ("按一年期 LPR 计", "at the one-year LPR")
     };
+    // Days past the built-in data take the latest fixing, assumed (§10): said where the figure is.
+    let known = crate::engine::lpr::known_until();
+    let assumed = (last_late > known).then(|| match lang {
+        Lang::Zh => format!("（{}后的 LPR 为假设）", date_words(known, lang)),
+        Lang::En => format!(" (the LPR after {} assumed)", date_words(known, lang)),
+    });
+    let (rate_zh, rate_en) = (
+        format!("{rate_zh}{}", assumed.as_deref().unwrap_or_default()),
+        format!("{rate_en}{}", assumed.as_deref().unwrap_or_default()),
+    );
     // Payments after the settlement's day turned the other side into the payer: the one paying
     // now was not late then, which §13's figure assumes; said instead of "overdue".
     if let Some((payer, net)) = then.filter(|(payer, _)| *payer != t.payer) {

@@ -565,7 +565,8 @@ const tests = [
       const overdue = page.getByTestId('settlement-overdue');
       await overdue.waitFor();
       const text = (await overdue.textContent()).trim();
-      assert(/^已逾期 \d+ 日未付；按一年期 LPR 计，逾期利息 ¥[\d,]+\.\d\d/.test(text), text);
+      // Days after the LPR data's last day (2026-04-19) are said to take an assumed LPR.
+      assert(/^已逾期 \d+ 日未付；按一年期 LPR 计（2026年4月19日后的 LPR 为假设），逾期利息 ¥[\d,]+\.\d\d/.test(text), text);
       // The right to terminate for late payment (more than 60 days) arose only on 2025-08-10.
       const note = (await page.getByTestId('termination-right').textContent()).trim();
       assert(note.includes('逾期超过60日') && note.includes('2025年8月10日') && note.includes('2025年7月31日'), note);

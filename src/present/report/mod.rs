@@ -1236,6 +1236,34 @@ mod tests {
     }
 
     #[test]
+    fn a_settlement_says_which_of_its_figures_took_an_lpr_past_the_data() {
+        // The 2025 termination evaluated on 2026-09-30, its penalty at 1.5 × the floating LPR:
+        // the settlement's interest and its late penalties both run past 2026-04-19, the data's
+        // last day, and each line says so.
+        let (mut s, _) = figures("termination-2025");
+        s.as_of = crate::test_support::date("2026-09-30");
+        if let Some(l) = s.late_payment.as_mut() {
+            l.rate = crate::engine::scenario::Rate::Lpr {
+                lpr_multiple: crate::test_support::d("1.5"),
+                basis_days: 365,
+                lpr_fixing: crate::engine::scenario::LprFixing::Floating,
+                lpr_term: crate::engine::scenario::LprTerm::OneYear,
+                extra: Default::default(),
+            };
+        }
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::ALL);
+        assert!(
+            html.contains("按一年期 LPR 计（2026年4月19日后的 LPR 为假设），逾期利息"),
+            "{html}"
+        );
+        assert!(
+            html.contains("加：逾期付款违约金（计至2026年9月30日）（含假设的 LPR）"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn an_lpr_past_the_data_is_said_to_move_the_penalty_only_when_it_can() {
         // 1.5 × the LPR of the contract's start (2025-01-01), unpaid fees on 2026-03-01: the
         // year-ahead curve runs past the LPR data (2026-04-19), but the penalty keeps its

@@ -80,7 +80,7 @@ pub(super) fn termination_card(
                 lang,
             ));
         }
-        settlement_table(&mut h.out, s, t, lang);
+        settlement_table(&mut h.out, s, r, t, lang);
         penalties_note(h, s, t);
         h.out.close("div");
     }
@@ -171,12 +171,18 @@ pub fn settlement_table_html(s: &Scenario, r: &ComputeResult, lang: Lang) -> Str
         return String::new();
     };
     let mut m = Markup::new();
-    settlement_table(&mut m, s, t, lang);
+    settlement_table(&mut m, s, r, t, lang);
     m.into_string()
 }
 
 /// The settlement line by line, each amount with its sign.
-fn settlement_table(m: &mut Markup, s: &Scenario, t: &TerminationResult, lang: Lang) {
+fn settlement_table(
+    m: &mut Markup,
+    s: &Scenario,
+    r: &ComputeResult,
+    t: &TerminationResult,
+    lang: Lang,
+) {
     m.open("div", &[("class", "table-wrap")])
         .open(
             "table",
@@ -210,10 +216,21 @@ fn settlement_table(m: &mut Markup, s: &Scenario, t: &TerminationResult, lang: L
             report::NOT_AGREED.get(lang)
         )
     } else {
+        // Taken in part at an LPR past the built-in data: said on its line (§10).
+        let assumed = r
+            .late_payment
+            .assumed
+            .iter()
+            .any(|w| matches!(w, crate::engine::warnings::Warning::LprBeyondTable { .. }));
         format!(
-            "{}{}",
+            "{}{}{}",
             report::PLUS_LATE_PENALTIES.get(lang),
-            report::counted_to(s.as_of, lang)
+            report::counted_to(s.as_of, lang),
+            if assumed {
+                report::WITH_ASSUMED_LPR.get(lang)
+            } else {
+                ""
+            }
         )
     };
     line(m, &late, t.late_penalty, "+ ");
