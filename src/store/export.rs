@@ -52,20 +52,27 @@ pub fn import(text: &str) -> Result<Vec<Scenario>, ValidationError> {
 /// no figure, and said, since a misspelt key (`late_payment.cap_fractoin`) would otherwise
 /// silently take no effect.
 pub fn import_noting_unknown(text: &str) -> Result<(Vec<Scenario>, Vec<String>), ValidationError> {
-    // Past one document's limit only a bundle is read on: its `format` is looked at first, without
-    // building the whole document in memory.
-    if text.len() > MAX_DOCUMENT_BYTES && !is_bundle(text) {
-        return Err(ValidationError::new(
+    // Past one document's limit only a bundle is read on: a file that does not even name the
+    // bundle format is refused before the whole document is built in memory.
+    let too_large = || {
+        ValidationError::new(
             "",
             ErrorKind::DocumentTooLarge {
                 max_bytes: MAX_DOCUMENT_BYTES,
             },
-        ));
+        )
+    };
+    if text.len() > MAX_DOCUMENT_BYTES && !is_bundle(text) {
+        return Err(too_large());
     }
     let value = parse_json_within(text, MAX_IMPORT_BYTES)?;
     let budget = crate::document::read::Shared::default();
     let root = Obj::new(String::new(), &value, &budget)?;
     if root.get("format").and_then(Value::as_str) != Some(BUNDLE_FORMAT) {
+        // One scenario is one document, held to the document's limit.
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(too_large());
+        }
         return scenario_noting_unknown(&value).map(|(s, unknown)| (vec![s], unknown));
     }
     let version = root.get("version").unwrap_or(&Value::Null);
@@ -107,16 +114,11 @@ pub fn import_noting_unknown(text: &str) -> Result<(Vec<Scenario>, Vec<String>),
     Ok((list, unknown))
 }
 
-/// Whether `text` is a JSON object whose `format` is [`BUNDLE_FORMAT`], read without keeping
-/// anything else of it.
+/// Whether `text` may be a bundle: it names [`BUNDLE_FORMAT`] as a JSON string somewhere. A
+/// scan, not a parse (no JSON machinery more in the app for it): a larger file that merely
+/// names it is then read and refused as any other non-bundle.
 fn is_bundle(text: &str) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Head<'a> {
-        #[serde(borrow)]
-        format: Option<std::borrow::Cow<'a, str>>,
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<Head>(text).is_ok_and(|h| h.format.as_deref() == Some(BUNDLE_FORMAT))
+    text.contains(&format!("\"{BUNDLE_FORMAT}\""))
 }
 
 /// A bundle's scenario at `path`, held to one document's limit as it will be stored: a larger
@@ -236,6 +238,12 @@ mod tests {
         let mut big = one.to_json_value();
         big["name"] = json!("x");
         big["padding"] = json!("x".repeat(MAX_DOCUMENT_BYTES));
+        assert!(matches!(
+            import(&big.to_string()).unwrap_err().kind,
+            ErrorKind::DocumentTooLarge { max_bytes } if max_bytes == MAX_DOCUMENT_BYTES
+        ));
+        // Even when it names the bundle format (in its name), it is read and refused as one.
+        big["name"] = json!(BUNDLE_FORMAT);
         assert!(matches!(
             import(&big.to_string()).unwrap_err().kind,
             ErrorKind::DocumentTooLarge { max_bytes } if max_bytes == MAX_DOCUMENT_BYTES
