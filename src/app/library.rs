@@ -158,13 +158,17 @@ pub fn ScenarioBar() -> impl IntoView {
     let save_name = RwSignal::new(String::new());
     let undo: RwSignal<Option<Undo>> = RwSignal::new(None);
 
-    let export_current = move || {
-        if let Ok(s) = ctx.parsed.get_untracked() {
+    let export_current = move || match ctx.parsed.get_untracked() {
+        Ok(s) => {
             dom::download(
                 &dom::file_name(&s.name),
                 &export_one(&s),
                 "application/json",
             );
+        }
+        // Said, not nothing: a file of the last valid input would not be what is on screen.
+        Err(_) => {
+            ctx.say(BannerKind::Warning, |l| ui::EXPORT_FIX_FIRST.get(l).into());
         }
     };
     let export_everything = move |_| {

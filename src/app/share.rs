@@ -309,6 +309,16 @@ pub fn ShareButton() -> impl IntoView {
                         None => "…".into(),
                     }}
                 </p>
+                {move || {
+                    (ctx.parsed.with(Result::is_err) && !link.with(String::is_empty))
+                        .then(|| {
+                            view! {
+                                <p class="warn" data-testid="link-of-last-valid">
+                                    {ctx.t(ui::LINK_OF_LAST_VALID)}
+                                </p>
+                            }
+                        })
+                }}
                 <input
                     class="link-text"
                     data-testid="link-text"

@@ -119,20 +119,24 @@ pub fn parse_user_amount(input: &str) -> Result<Decimal, AmountInputError> {
     Ok(value.normalize().max(Decimal::ZERO))
 }
 
-/// "5万5" and "5万5千", as people say 55,000: whole 万 and one digit of thousands. Anything else
-/// after 万 ("5万50", "5.5万5") is left to be refused, not guessed.
+/// "5万5", "5万5千" and "5万5000", as people say and write 55,000: whole 万, then one digit of
+/// thousands or four digits of yuan. Anything else after 万 ("5万50", "5.5万5") is left to be
+/// refused, not guessed.
 fn wan_and_thousands(s: &str) -> Option<Decimal> {
     let (wan, rest) = s.split_once('万')?;
     let thousands = rest.strip_suffix('千').unwrap_or(rest);
-    let digit = match thousands.as_bytes() {
-        [d @ b'1'..=b'9'] => Decimal::from(d - b'0'),
+    let rest_yuan = match thousands.as_bytes() {
+        [d @ b'1'..=b'9'] => Decimal::from(d - b'0') * Decimal::from(1_000),
+        [_, _, _, _] if !rest.ends_with('千') && rest.bytes().all(|b| b.is_ascii_digit()) => {
+            rest.parse().ok()?
+        }
         _ => return None,
     };
     if wan.is_empty() || !wan.bytes().all(|b| b.is_ascii_digit()) || wan.len() > 8 {
         return None;
     }
     let wan: Decimal = wan.parse().ok()?;
-    Some(wan * Decimal::from(10_000) + digit * Decimal::from(1_000))
+    Some(wan * Decimal::from(10_000) + rest_yuan)
 }
 
 /// An amount as a contract writes it, without its currency words: "人民币30000.00元整",
@@ -339,6 +343,8 @@ mod tests {
         assert_eq!(parse_user_amount("5万5"), Ok(d("55000")));
         assert_eq!(parse_user_amount("12万3千"), Ok(d("123000")));
         assert_eq!(parse_user_amount("人民币5万5元"), Ok(d("55000")));
+        assert_eq!(parse_user_amount("5万5000"), Ok(d("55000")));
+        assert_eq!(parse_user_amount("5万0500"), Ok(d("50500")));
         for unsaid in ["5万50", "5.5万5", "万5", "5万0", "5万5百"] {
             assert_eq!(
                 parse_user_amount(unsaid),

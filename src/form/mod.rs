@@ -69,8 +69,9 @@ pub struct LabelledAmount {
 pub struct Redesignated {
     /// A designation's text changed: the form's fields must be read again.
     pub rewritten: bool,
-    /// A designation now names another period than the one designated, if only one of another
-    /// length from the same day (a quarter's payment now for its first month): the user is told.
+    /// A designation now names a period of the new cycle (another length, if not another day:
+    /// a quarter's payment now for its first month, or back for the month it was typed for): the
+    /// user is told to check it.
     pub moved: bool,
 }
 
@@ -433,9 +434,9 @@ impl FormState {
                 let first = crate::engine::fees::billed_period_start(cycle, from, day).to_string();
                 out.rewritten |= first != p.for_period;
                 let moved = reader::written_period(&first) != Some(day);
-                // Not restored (typed so, or loaded after a reload): a period of the old cycle
-                // is not the new one's that starts on its day.
-                out.moved |= moved || designated == p.for_period;
+                // Any designation now names a period of another length (restored or not): the
+                // user checks it.
+                out.moved = true;
                 p.for_before_cycle = moved.then(|| (designated, first.clone()));
                 p.for_period = first;
             }

@@ -271,8 +271,9 @@ fn billing_by_quarter_moves_a_payment_for_a_month_to_its_quarter() {
         s.payment.payments[3].for_period,
         NaiveDate::from_ymd_opt(2025, 4, 1)
     );
-    // Switched back to monthly: for May and June again, as designated, not both for April.
-    assert!(!f.set_cycle(Cycle::Monthly).moved);
+    // Switched back to monthly: for May and June again, as designated, not both for April,
+    // and the user is again asked to check them.
+    assert!(f.set_cycle(Cycle::Monthly).moved);
     assert_eq!(f.payments[2].for_period, "2025-05-01");
     assert_eq!(f.payments[3].for_period, "2025-06-01");
     // After a reload, what was typed before the quarter is not known: the quarter's payment is

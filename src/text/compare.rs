@@ -82,13 +82,17 @@ pub fn term(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
 }
 
 /// The total with renewal, and the months renewed.
-pub fn with_renewal(total: Decimal, months: u32, lang: Lang) -> String {
+pub fn with_renewal(total: Decimal, months: u32, terminated: bool, lang: Lang) -> String {
     let total = format_yuan(total);
-    match (months, lang) {
-        (0, Lang::Zh) => format!("{total}（无自动续期）"),
-        (0, Lang::En) => format!("{total} (no renewal)"),
-        (n, Lang::Zh) => format!("{total}（续期{n}个月）"),
-        (n, Lang::En) => format!("{total} ({n}-month renewal)"),
+    match (months, terminated, lang) {
+        (0, _, Lang::Zh) => format!("{total}（无自动续期）"),
+        (0, _, Lang::En) => format!("{total} (no renewal)"),
+        (n, false, Lang::Zh) => format!("{total}（续期{n}个月）"),
+        (n, false, Lang::En) => format!("{total} ({n}-month renewal)"),
+        (n, true, Lang::Zh) => format!("{total}（续期{n}个月；合同已提前终止，不再续期）"),
+        (n, true, Lang::En) => {
+            format!("{total} ({n}-month renewal; the contract ended early and does not renew)")
+        }
     }
 }
 

@@ -1017,6 +1017,23 @@ const tests = [
       await settled.waitFor();
       const lines = (await settled.locator('tr').allTextContents()).map((t) => t.trim());
       assert(lines.some((l) => l.startsWith('加：甲方违约解除违约金（合同总金额 ¥600,000.00 × 20%）') && l.endsWith('+ ¥120,000.00')), JSON.stringify(lines));
+      // A field wrong: the paper says its figures are the last valid input's, as the screen does,
+      // and a link made then says it carries that input.
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: 'screen' });
+      await field(page, FEE0).fill('abc');
+      await page.getByTestId('stale').waitFor();
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      assert(await page.getByTestId('stale').isVisible(), 'the stale note on paper');
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByTestId('copy-link').click();
+      await expectText(page, '[data-testid=link-of-last-valid]', '表单中有输入需要修改：此链接按最后一次有效的输入生成，与正在输入的内容不同。');
+      await page.keyboard.press('Escape');
+      // Export says why it exports nothing, rather than nothing.
+      await page.locator('[data-action=export]').first().click();
+      await expectBanner(page, '表单中有输入需要修改，未导出：请先改正标红的字段。');
     },
   },
   {

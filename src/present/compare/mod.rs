@@ -537,9 +537,13 @@ mod tests {
                 format_yuan(sub.refund)
             )
         );
+        // Terminated early, the contract does not renew, which the row says beside the terms.
         assert_eq!(
             row(&c, "with_renewal").values[0],
-            format!("{}（续期24个月）", format_yuan(r.total_fees.with_renewal))
+            format!(
+                "{}（续期24个月；合同已提前终止，不再续期）",
+                format_yuan(r.total_fees.with_renewal)
+            )
         );
     }
 }

@@ -70,7 +70,12 @@ fn contract_total(_: &Scenario, r: &ComputeResult, _: Lang) -> String {
 }
 
 fn with_renewal(s: &Scenario, r: &ComputeResult, lang: Lang) -> String {
-    compare::with_renewal(r.total_fees.with_renewal, s.contract.renewal_months, lang)
+    compare::with_renewal(
+        r.total_fees.with_renewal,
+        s.contract.renewal_months,
+        s.termination.is_some(),
+        lang,
+    )
 }
 
 fn due_rule(s: &Scenario, _: &ComputeResult, lang: Lang) -> String {

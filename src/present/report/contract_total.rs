@@ -15,8 +15,10 @@ use rust_decimal::Decimal;
 /// with the renewed term).
 pub(super) fn contract_total_card(h: &mut Html, s: &Scenario, r: &ComputeResult, open: bool) {
     let lang = h.lang;
-    let renewal = (r.total_fees.with_renewal != r.total_fees.contract_total)
-        .then(|| report::with_renewal(s.contract.renewal_months, r.total_fees.with_renewal, lang));
+    // Ended early, the contract does not renew: its total with renewal is not shown beside it.
+    let renewal = (r.total_fees.with_renewal != r.total_fees.contract_total
+        && s.termination.is_none())
+    .then(|| report::with_renewal(s.contract.renewal_months, r.total_fees.with_renewal, lang));
     h.card(
         Card::ContractTotal,
         h.t(report::CONTRACT_TOTAL),

@@ -452,6 +452,25 @@ mod tests {
     }
 
     #[test]
+    fn a_contract_ended_early_shows_no_total_with_its_renewal() {
+        // The 2025 contract renews for 12 months (¥1,200,000.00 with it); terminated on
+        // 2025-07-31 it does not renew, and the card does not offer that total.
+        let (mut s, r) = figures("monthly-operation-2025");
+        assert!(results_html(&s, &r, Lang::Zh, Open::AT_START)
+            .contains("含自动续期 12 个月：¥1,200,000.00"));
+        s.termination = Some(crate::engine::scenario::Termination {
+            date: crate::test_support::date("2025-07-31"),
+            reason: crate::engine::scenario::TerminationReason::Mutual,
+            breach_penalty_fraction: None,
+            settlement_days: 30,
+            extra: Default::default(),
+        });
+        let r = compute(&s).unwrap();
+        let html = results_html(&s, &r, Lang::Zh, Open::AT_START);
+        assert!(!html.contains("含自动续期"), "{html}");
+    }
+
+    #[test]
     fn subcontracting_while_the_contract_runs_says_the_refund_presupposes_its_termination() {
         // Subcontracting on 2025-07-01, the contract not terminated: the refund of every fee
         // paid is restitution after termination (民法典第566条), and the 20% penalty may be

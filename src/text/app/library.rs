@@ -19,6 +19,11 @@ pub const SAVE: Text = Text("保存", "Save");
 pub const NEW: Text = Text("新建", "New");
 pub const MY_SCENARIOS: Text = Text("我的方案", "My scenarios");
 pub const EXPORT: Text = Text("导出", "Export");
+/// Export pressed while a field is wrong.
+pub const EXPORT_FIX_FIRST: Text = Text(
+    "表单中有输入需要修改，未导出：请先改正标红的字段。",
+    "Not exported: a field needs fixing first (marked in red).",
+);
 pub const IMPORT: Text = Text("导入", "Import");
 pub const PRINT: Text = Text("打印", "Print");
 pub const UNDO: Text = Text("撤销", "Undo");

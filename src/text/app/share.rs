@@ -7,6 +7,11 @@ use crate::text::{Lang, Text};
 pub const COPY_LINK: Text = Text("复制链接", "Copy link");
 pub const SHARE_LINK: Text = Text("分享链接", "Share link");
 pub const CLOSE: Text = Text("关闭", "Close");
+/// A link made while a field is wrong: it carries the last valid input, not what is typed.
+pub const LINK_OF_LAST_VALID: Text = Text(
+    "表单中有输入需要修改：此链接按最后一次有效的输入生成，与正在输入的内容不同。",
+    "A field needs fixing: this link carries the last valid input, not what is being typed.",
+);
 pub const LINK_COPIED: Text = Text(
     "链接已复制。对方打开即可看到同样的方案与结果；数据只在链接里，不经过任何服务器。",
     "Link copied. Whoever opens it sees the same scenario and figures; the data is in the link only, no server involved.",
