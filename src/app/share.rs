@@ -324,6 +324,7 @@ pub fn ShareButton() -> impl IntoView {
                     data-testid="link-text"
                     type="text"
                     readonly
+                    hidden=move || link.with(String::is_empty)
                     prop:value=move || link.get()
                     aria-label=ctx.t(ui::SHARE_LINK)
                     on:focus=move |ev| {

@@ -1158,6 +1158,7 @@ const tests = [
       const said = (await panel.locator('p').first().textContent()).trim();
       assert(/^方案太大，无法放进链接：链接将有 [\d,]+ 个字符，超过可打开的 65,536 个。请用“导出”把方案文件发给对方。$/.test(said), said);
       assertEq(await page.getByTestId('link-text').inputValue(), '', 'the link offered');
+      assertEq(await page.getByTestId('link-text').isVisible(), false, 'an empty link box');
     },
   },
   {
