@@ -188,6 +188,23 @@ mod tests {
     use crate::document::read::parse_scenario;
     use crate::engine::compute::compute;
 
+    /// `s` ended for subcontracting on its termination day, if it has one, the subcontracting
+    /// having occurred on 2025-07-01, at 20% of the contract total, with or without the refund
+    /// of fees paid.
+    fn subcontracted(s: &mut Scenario, refund_paid: bool) {
+        if let Some(t) = s.termination.as_mut() {
+            t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
+        }
+        if let Some(b) = s.supplier_breaches.as_mut() {
+            b.subcontracting = Some(crate::engine::scenario::Subcontracting {
+                penalty_fraction: crate::test_support::d("0.20"),
+                refund_paid,
+                occurred_on: Some(crate::test_support::date("2025-07-01")),
+                extra: Default::default(),
+            });
+        }
+    }
+
     pub(super) fn figures(name: &str) -> (Scenario, ComputeResult) {
         let text = std::fs::read_to_string(format!(
             "{}/tests/fixtures/{name}.json",
@@ -408,17 +425,7 @@ mod tests {
         // year-ahead curve of them, and the what-if row says not owed.
         let (mut s, r) = figures("termination-2025");
         assert!(results_html(&s, &r, Lang::Zh, Open::ALL).contains("data-testid=\"exposure\""));
-        if let Some(t) = s.termination.as_mut() {
-            t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
-        }
-        if let Some(b) = s.supplier_breaches.as_mut() {
-            b.subcontracting = Some(crate::engine::scenario::Subcontracting {
-                penalty_fraction: crate::test_support::d("0.20"),
-                refund_paid: true,
-                occurred_on: Some(crate::test_support::date("2025-07-01")),
-                extra: Default::default(),
-            });
-        }
+        subcontracted(&mut s, true);
         let r = compute(&s).unwrap();
         assert!(
             r.termination.as_ref().is_some_and(|t| t.fees_forfeited),
@@ -477,14 +484,7 @@ mod tests {
         // reduced (第585条第2款); both are said on the card.
         let (mut s, _) = figures("termination-2025");
         s.termination = None;
-        if let Some(b) = s.supplier_breaches.as_mut() {
-            b.subcontracting = Some(crate::engine::scenario::Subcontracting {
-                penalty_fraction: crate::test_support::d("0.20"),
-                refund_paid: true,
-                occurred_on: Some(crate::test_support::date("2025-07-01")),
-                extra: Default::default(),
-            });
-        }
+        subcontracted(&mut s, true);
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(html.contains("合同未解除：退还已付费用以合同解除为前提（《民法典》第566条）；违约金过分高于造成的损失的，乙方可请求适当减少（《民法典》第585条第2款）"), "{html}");
@@ -523,17 +523,7 @@ mod tests {
         // and the settlement, which still counts no fees earned (§6), is said to refund them by
         // the calculator's rule, the contract prevailing for services rendered.
         let (mut s, _) = figures("termination-2025");
-        if let Some(t) = s.termination.as_mut() {
-            t.reason = crate::engine::scenario::TerminationReason::Subcontracting;
-        }
-        if let Some(b) = s.supplier_breaches.as_mut() {
-            b.subcontracting = Some(crate::engine::scenario::Subcontracting {
-                penalty_fraction: crate::test_support::d("0.20"),
-                refund_paid: false,
-                occurred_on: Some(crate::test_support::date("2025-07-01")),
-                extra: Default::default(),
-            });
-        }
+        subcontracted(&mut s, false);
         let r = compute(&s).unwrap();
         let html = results_html(&s, &r, Lang::Zh, Open::ALL);
         assert!(!html.contains("违约金及退还已付费用"), "{html}");
