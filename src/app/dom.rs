@@ -130,8 +130,9 @@ pub async fn copy_text(text: String) -> bool {
 
 /// Reads a chosen file's bytes, at most one byte past the import limit (and its byte-order
 /// mark): a larger file is then refused as too large, never copied whole into the app's memory
-/// (the caller refuses a file larger than the limit by its size, before reading it at all). The bytes go to [`document_text`], which refuses what is not
-/// UTF-8; the browser's `Blob.text()` would replace it unsaid.
+/// (the caller refuses a file larger than the limit by its size, before reading it at all). The
+/// bytes go to [`document_text`], which refuses what is not UTF-8; the browser's `Blob.text()`
+/// would replace it unsaid.
 ///
 /// [`document_text`]: crate::document::input::document_text
 pub async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
