@@ -116,7 +116,7 @@ impl<K: KeyValue> Store<K> {
         metas.sort_by(|a, b| {
             b.updated
                 .cmp(&a.updated)
-                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| by_name(&a.name, &b.name))
                 .then_with(|| a.id.cmp(&b.id))
         });
         metas
@@ -362,6 +362,33 @@ pub(super) fn readable_json(s: &Scenario) -> Result<String, StoreError> {
     let json = s.to_json();
     parse_scenario(&json).map_err(StoreError::Invalid)?;
     Ok(json)
+}
+
+/// Names in the order people count: "报价 (2)" before "报价 (10)", each run of digits read as
+/// its number, the rest character by character.
+fn by_name(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (da, db) = (digits(a), digits(b));
+        if da > 0 && db > 0 {
+            let (na, ra) = a.split_at(da);
+            let (nb, rb) = b.split_at(db);
+            let (ta, tb) = (na.trim_start_matches('0'), nb.trim_start_matches('0'));
+            let order = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb));
+            if order.is_ne() {
+                return order;
+            }
+            (a, b) = (ra, rb);
+            continue;
+        }
+        let (mut ca, mut cb) = (a.chars(), b.chars());
+        match (ca.next(), cb.next()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (x, y) if x != y => return x.cmp(&y),
+            _ => (a, b) = (ca.as_str(), cb.as_str()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -635,6 +662,21 @@ mod tests {
         store.rename(&a, "甲", T3).unwrap();
         let names: Vec<String> = store.list().into_iter().map(|m| m.name).collect();
         assert_eq!(names, ["甲", "丙", "乙"]);
+    }
+
+    #[test]
+    fn names_of_the_same_time_go_in_the_order_people_count() {
+        // A bundle imported at once: 报价 (2) before 报价 (10), as counted, not as characters.
+        let (mut store, _) = open(MemoryKv::new());
+        for name in ["报价 (10)", "报价 (2)", "报价", "报价 (11)", "报价 (1)"] {
+            store.save_as(name, &starter(), T1).unwrap();
+        }
+        let names: Vec<String> = store.list().into_iter().map(|m| m.name).collect();
+        assert_eq!(
+            names,
+            ["报价", "报价 (1)", "报价 (2)", "报价 (10)", "报价 (11)"]
+        );
+        assert_eq!(by_name("a007", "a7"), std::cmp::Ordering::Equal);
     }
 
     #[test]
