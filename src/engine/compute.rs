@@ -117,6 +117,13 @@ pub struct LatePaymentSummary {
 }
 
 impl LatePaymentSummary {
+    /// Whether the penalties took an LPR past the built-in data (§10), on some of their days.
+    pub fn assumed_lpr(&self) -> bool {
+        self.assumed
+            .iter()
+            .any(|w| matches!(w, Warning::LprBeyondTable { .. }))
+    }
+
     /// A right's first day (§4) when it arose while the contract lasted ([`Self::rights_until`]);
     /// none after it ended.
     pub fn arose_in_term(&self, from: Option<NaiveDate>) -> Option<NaiveDate> {

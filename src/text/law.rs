@@ -22,6 +22,10 @@ pub enum Provision {
     PaymentAllocation,
     /// Debts due both ways set off by notice.
     SetOff,
+    /// An agreed penalty excessively above the loss reduced on request.
+    PenaltyReduction,
+    /// What was performed restored after termination.
+    Restitution,
 }
 
 /// `p` as the law in force on `day` words it, with the book's title: "《民法典》第203条",
@@ -63,6 +67,14 @@ pub fn cite(p: Provision, day: NaiveDate, lang: Lang) -> &'static str {
         (SetOff, CivilCode, Lang::En) => "Civil Code Art. 568",
         (SetOff, _, Lang::Zh) => "《合同法》第99条",
         (SetOff, _, Lang::En) => "Contract Law Art. 99",
+        (PenaltyReduction, CivilCode, Lang::Zh) => "《民法典》第585条第2款",
+        (PenaltyReduction, CivilCode, Lang::En) => "Civil Code Art. 585 ¶2",
+        (PenaltyReduction, _, Lang::Zh) => "《合同法》第114条第2款",
+        (PenaltyReduction, _, Lang::En) => "Contract Law Art. 114 ¶2",
+        (Restitution, CivilCode, Lang::Zh) => "《民法典》第566条",
+        (Restitution, CivilCode, Lang::En) => "Civil Code Art. 566",
+        (Restitution, _, Lang::Zh) => "《合同法》第97条",
+        (Restitution, _, Lang::En) => "Contract Law Art. 97",
     }
 }
 

@@ -109,31 +109,25 @@ pub fn right(
         };
     };
     let since_words = date_words(since, lang);
-    match (lang, ended, since > from) {
-        (Lang::Zh, Some(end), false) => format!(
-            "乙方自{since_words}起有权{what}，至合同于{}终止",
-            date_words(end, lang)
-        ),
-        (Lang::En, Some(end), false) => format!(
-            "the supplier could {what} from {since_words} until the contract ended on {}",
-            date_words(end, lang)
-        ),
-        (Lang::Zh, Some(end), true) => format!(
-            "乙方自{since_words}起有权{what}，至合同于{}终止（该权利曾于{first}产生，其所依据的欠款均已付清）",
-            date_words(end, lang)
-        ),
-        (Lang::En, Some(end), true) => format!(
-            "the supplier could {what} from {since_words} until the contract ended on {} (the right first arose on {first}; the arrears it rested on are since paid)",
-            date_words(end, lang)
-        ),
-        (Lang::Zh, None, false) => format!("{since_words}起乙方有权{what}"),
-        (Lang::En, None, false) => format!("the supplier may {what} from {since_words}"),
-        (Lang::Zh, None, true) => {
-            format!("{since_words}起乙方有权{what}（该权利曾于{first}产生，其所依据的欠款均已付清）")
+    // A right that first arose on arrears since paid: that day is said too.
+    let earlier = match (since > from, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Zh) => format!("（该权利曾于{first}产生，其所依据的欠款均已付清）"),
+        (true, Lang::En) => {
+            format!(" (the right first arose on {first}; the arrears it rested on are since paid)")
         }
-        (Lang::En, None, true) => format!(
-            "the supplier may {what} from {since_words} (the right first arose on {first}; the arrears it rested on are since paid)"
+    };
+    match (lang, ended) {
+        (Lang::Zh, Some(end)) => format!(
+            "乙方自{since_words}起有权{what}，至合同于{}终止{earlier}",
+            date_words(end, lang)
         ),
+        (Lang::En, Some(end)) => format!(
+            "the supplier could {what} from {since_words} until the contract ended on {}{earlier}",
+            date_words(end, lang)
+        ),
+        (Lang::Zh, None) => format!("{since_words}起乙方有权{what}{earlier}"),
+        (Lang::En, None) => format!("the supplier may {what} from {since_words}{earlier}"),
     }
 }
 
@@ -178,7 +172,7 @@ pub fn in_renewal(end: NaiveDate, lang: Lang) -> String {
 pub fn penalties_may_be_reduced(
     by_client: bool,
     amount: Decimal,
-    before_civil_code: bool,
+    on: NaiveDate,
     forfeited: bool,
     lang: Lang,
 ) -> String {
@@ -188,16 +182,12 @@ pub fn penalties_may_be_reduced(
     } else {
         ("乙方", "the supplier")
     };
-    let (law_zh, law_en) = if before_civil_code {
-        ("《合同法》第114条第2款", "Contract Law Art. 114 ¶2")
-    } else {
-        ("《民法典》第585条第2款", "Civil Code Art. 585 ¶2")
-    };
+    let law = crate::text::law::cite(crate::text::law::Provision::PenaltyReduction, on, lang);
     match (lang, forfeited) {
-        (Lang::Zh, false) => format!("除逾期付款违约金外，{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law_zh}）。"),
-        (Lang::Zh, true) => format!("除逾期付款违约金外，{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law_zh}），不予支付的已发生费用可能一并考量。"),
-        (Lang::En, false) => format!("Agreed penalties borne by {who_en}, besides late-payment penalties: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law_en})."),
-        (Lang::En, true) => format!("Agreed penalties borne by {who_en}, besides late-payment penalties: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law_en}), which may weigh the earned fees withheld with them."),
+        (Lang::Zh, false) => format!("除逾期付款违约金外，{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law}）。"),
+        (Lang::Zh, true) => format!("除逾期付款违约金外，{who_zh}承担的约定违约金合计 {amount}；过分高于造成的损失的，{who_zh}可请求人民法院或仲裁机构予以适当减少（{law}），不予支付的已发生费用可能一并考量。"),
+        (Lang::En, false) => format!("Agreed penalties borne by {who_en}, besides late-payment penalties: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law})."),
+        (Lang::En, true) => format!("Agreed penalties borne by {who_en}, besides late-payment penalties: {amount} in all; if excessively above the loss caused, {who_en} may ask a court or arbitral body to reduce them ({law}), which may weigh the earned fees withheld with them."),
     }
 }
 
@@ -226,13 +216,11 @@ pub fn subcontracting_is_the_settlement(refund_paid: bool, end: NaiveDate, lang:
 /// of fees paid (`refund`) is restitution after termination (民法典第566条), and the penalty may
 /// be reduced (第585条第2款; before 2021 合同法第97条、第114条第2款).
 pub fn subcontracting_while_running(refund: bool, on: NaiveDate, lang: Lang) -> String {
-    let old = on < crate::engine::reasonableness::civil_code_start();
-    let (restitution, reduce) = match (old, lang) {
-        (false, Lang::Zh) => ("《民法典》第566条", "《民法典》第585条第2款"),
-        (true, Lang::Zh) => ("《合同法》第97条", "《合同法》第114条第2款"),
-        (false, Lang::En) => ("Civil Code Art. 566", "Civil Code Art. 585 ¶2"),
-        (true, Lang::En) => ("Contract Law Art. 97", "Contract Law Art. 114 ¶2"),
-    };
+    use crate::text::law::{cite, Provision};
+    let (restitution, reduce) = (
+        cite(Provision::Restitution, on, lang),
+        cite(Provision::PenaltyReduction, on, lang),
+    );
     match (refund, lang) {
         (true, Lang::Zh) => format!("合同未解除：退还已付费用以合同解除为前提（{restitution}）；违约金过分高于造成的损失的，乙方可请求适当减少（{reduce}）"),
         (false, Lang::Zh) => format!("违约金过分高于造成的损失的，乙方可请求适当减少（{reduce}）"),
@@ -593,13 +581,11 @@ pub fn charges_apart(
     .collect();
     let law = crate::text::law::cite(crate::text::law::Provision::SetOff, on, lang);
     // Agreed penalties among them (not only losses): reducible on request, as in a settlement.
-    let old = on < crate::engine::reasonableness::civil_code_start();
-    let reduce = match (penalties, old, lang) {
-        (false, _, _) => "",
-        (true, false, Lang::Zh) => "其中约定的违约金过分高于造成的损失的，承担方可请求适当减少（《民法典》第585条第2款）。",
-        (true, true, Lang::Zh) => "其中约定的违约金过分高于造成的损失的，承担方可请求适当减少（《合同法》第114条第2款）。",
-        (true, false, Lang::En) => " An agreed penalty among them excessively above the loss caused may be reduced at the request of the side that bears it (Civil Code Art. 585 ¶2).",
-        (true, true, Lang::En) => " An agreed penalty among them excessively above the loss caused may be reduced at the request of the side that bears it (Contract Law Art. 114 ¶2).",
+    let reduction = crate::text::law::cite(crate::text::law::Provision::PenaltyReduction, on, lang);
+    let reduce = match (penalties, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Zh) => format!("其中约定的违约金过分高于造成的损失的，承担方可请求适当减少（{reduction}）。"),
+        (true, Lang::En) => format!(" An agreed penalty among them excessively above the loss caused may be reduced at the request of the side that bears it ({reduction})."),
     };
     match lang {
         Lang::Zh => format!(

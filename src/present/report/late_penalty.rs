@@ -32,9 +32,7 @@ pub(super) fn late_penalty_card(h: &mut Html, s: &Scenario, r: &ComputeResult, o
     // An LPR past the built-in data in the penalty itself: said beside the figure (§10).
     let assumed = r
         .late_payment
-        .assumed
-        .iter()
-        .any(|w| matches!(w, crate::engine::warnings::Warning::LprBeyondTable { .. }))
+        .assumed_lpr()
         .then(|| report::PENALTY_ASSUMES_LPR.get(lang).to_string());
     let parts: Vec<String> = [not_owed, assumed, rights_note(s, r, lang), verdict]
         .into_iter()

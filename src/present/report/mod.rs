@@ -174,12 +174,7 @@ fn warnings_list(h: &mut Html, r: &ComputeResult) {
 ///
 /// [`LatePaymentSummary::assumed`]: crate::engine::compute::LatePaymentSummary::assumed
 fn lpr_in_a_figure_owed(r: &ComputeResult) -> bool {
-    let penalty = r
-        .late_payment
-        .assumed
-        .iter()
-        .any(|w| matches!(w, crate::engine::warnings::Warning::LprBeyondTable { .. }));
-    penalty || r.termination.as_ref().is_some_and(|t| t.overdue_days > 0)
+    r.late_payment.assumed_lpr() || r.termination.as_ref().is_some_and(|t| t.overdue_days > 0)
 }
 
 #[cfg(test)]

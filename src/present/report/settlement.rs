@@ -91,10 +91,9 @@ pub(super) fn termination_card(
 /// them (民法典第585条第2款): the late-payment check (§11) measures only the late penalty.
 fn penalties_note(h: &mut Html, s: &Scenario, t: &TerminationResult) {
     use crate::engine::termination::agreed_penalties as penalties;
-    let before_civil_code = s
-        .termination
-        .as_ref()
-        .is_some_and(|term| term.date < crate::engine::reasonableness::civil_code_start());
+    let Some(ended) = s.termination.as_ref().map(|term| term.date) else {
+        return;
+    };
     for (by_client, amount, forfeited) in [
         (true, penalties(&t.client_charge_lines), false),
         (false, penalties(&t.supplier_charge_lines), t.fees_forfeited),
@@ -103,13 +102,7 @@ fn penalties_note(h: &mut Html, s: &Scenario, t: &TerminationResult) {
             h.out.el(
                 "p",
                 &[("class", "formula"), ("data-testid", "penalties-reduced")],
-                &report::penalties_may_be_reduced(
-                    by_client,
-                    amount,
-                    before_civil_code,
-                    forfeited,
-                    h.lang,
-                ),
+                &report::penalties_may_be_reduced(by_client, amount, ended, forfeited, h.lang),
             );
         }
     }
@@ -132,10 +125,9 @@ pub(super) fn charges_apart_note(h: &mut Html, s: &Scenario) {
             .collect();
         (!lines.is_empty()).then_some((total, items))
     };
-    let penalties = supplier
-        .iter()
-        .chain(&client)
-        .any(|c| c.kind != crate::engine::termination::ChargeKind::Loss);
+    let penalties = crate::engine::termination::agreed_penalties(&supplier)
+        + crate::engine::termination::agreed_penalties(&client)
+        > Decimal::ZERO;
     let (supplier, client) = (side(&supplier), side(&client));
     if supplier.is_none() && client.is_none() {
         return;
@@ -217,16 +209,11 @@ fn settlement_table(
         )
     } else {
         // Taken in part at an LPR past the built-in data: said on its line (§10).
-        let assumed = r
-            .late_payment
-            .assumed
-            .iter()
-            .any(|w| matches!(w, crate::engine::warnings::Warning::LprBeyondTable { .. }));
         format!(
             "{}{}{}",
             report::PLUS_LATE_PENALTIES.get(lang),
             report::counted_to(s.as_of, lang),
-            if assumed {
+            if r.late_payment.assumed_lpr() {
                 report::WITH_ASSUMED_LPR.get(lang)
             } else {
                 ""
